@@ -1,0 +1,1 @@
+"""voicebot: offline voice bot and IVR for call centres."""

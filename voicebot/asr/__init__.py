@@ -1,0 +1,1 @@
+"""Speech recognition: one Recognizer interface, whisper and vosk backends, model registry."""

@@ -1,0 +1,76 @@
+"""The `voicebot` command. Each domain registers its own commands from `<domain>/commands.py`."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+import typer
+
+from voicebot.errors import UserError
+
+# Domains that contribute commands; each module has `register(app: typer.Typer) -> None` and
+# keeps heavy imports (models, numpy) inside the command functions so `--help` stays fast.
+COMMAND_MODULES = (
+    "voicebot.asr.commands",
+    "voicebot.nlu.commands",
+    "voicebot.dialog.commands",
+    "voicebot.handoff.commands",
+    "voicebot.server.commands",
+    "voicebot.fixtures.commands",
+    "voicebot.analytics.commands",
+)
+
+
+def build_app() -> typer.Typer:
+    app = typer.Typer(
+        help="voicebot: offline voice bot and IVR for call centres.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+    @app.callback()
+    def _root() -> None:
+        """voicebot: offline voice bot and IVR for call centres."""
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # that domain has no commands yet
+                continue
+            raise
+        module.register(app)
+
+    @app.command()
+    def version() -> None:
+        """Print the voicebot version."""
+        from importlib.metadata import version as dist_version
+
+        print(dist_version("voicebot"))
+
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    command = typer.main.get_command(build_app())
+    try:
+        command.main(args=argv, prog_name="voicebot", standalone_mode=False)
+    except UserError as exc:
+        print(f"voicebot: error: {exc}", file=sys.stderr)
+        sys.exit(1)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        print("voicebot: aborted", file=sys.stderr)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

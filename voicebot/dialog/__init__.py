@@ -1,0 +1,1 @@
+"""The call: turn taking, reprompts, identification, answers and handoff."""

@@ -1,0 +1,1 @@
+"""Human queues (SQLite default, Redis for several nodes) and the handoff context."""

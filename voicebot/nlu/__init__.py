@@ -1,0 +1,1 @@
+"""Understanding: intent-file schema and loader, classifier, slot extractors, spoken numbers."""

@@ -1,0 +1,1 @@
+"""FastAPI app: call endpoints, agent API and pages, metrics."""
