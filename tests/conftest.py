@@ -6,6 +6,13 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = [
+    "tests.plugins.speech",
+    "tests.plugins.servers",
+    "tests.plugins.nlu",
+    "tests.plugins.tts",
+]
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DATASETS = SHARED / "datasets"
