@@ -64,6 +64,7 @@ class BotSpeech(Event):
     text: str
     barge_in: bool = True  # the caller may talk over it
     expect: str | None = None  # what the bot expects as the answer to this prompt
+    listen: bool = True  # False: a statement before Handoff/Hangup; the caller's turn waits
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
