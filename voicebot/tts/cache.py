@@ -1,0 +1,109 @@
+"""Fixed prompts synthesised once and kept on disk, at the channel's rate, so they start at once.
+
+Only texts declared fixed (`warm`, or `fixed=True`) are written to disk: answers with a
+caller's name, balance or number are personal data and are synthesised each time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import threading
+import wave
+from collections.abc import Iterable
+from pathlib import Path
+
+from voicebot.audio.resample import pcm_at_rate
+from voicebot.settings import Settings
+from voicebot.tts.synthesizer import Synthesizer, clean_text
+
+CHANNEL_RATES = (8000, 16000)  # Hz: telephone (Twilio, SIP) and browser/microphone
+
+
+class PromptCache:
+    """Synthesised audio per (backend, voice, text, rate); fixed prompts persist under directory."""
+
+    def __init__(self, synthesizer: Synthesizer, directory: Path) -> None:
+        self.synthesizer = synthesizer
+        self.directory = directory
+        self._fixed: dict[str, bytes] = {}  # key -> pcm, for fixed prompts seen by this process
+        self._lock = threading.Lock()
+        self.synthesized = 0  # engine runs so far (a cache hit does not count)
+
+    def key(self, text: str, language: str, sample_rate: int) -> str:
+        """Hash naming one prompt's audio: backend, voice, text and rate all change it."""
+        voice = self.synthesizer.voice(language)
+        ident = f"{self.synthesizer.backend}\n{voice}\n{sample_rate}\n{clean_text(text)}"
+        return hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32]
+
+    def audio(self, text: str, language: str, sample_rate: int, *, fixed: bool = False) -> bytes:
+        """16-bit mono PCM of text at sample_rate Hz; from the cache when the prompt is fixed."""
+        key = self.key(text, language, sample_rate)
+        cached = self._load(key)
+        if cached is not None:
+            return cached
+        pcm = self._synthesize(text, language, (sample_rate,))[sample_rate]
+        if fixed:
+            self._store(key, pcm, sample_rate)
+        return pcm
+
+    def warm(
+        self, texts: Iterable[str], language: str, sample_rates: Iterable[int] = CHANNEL_RATES
+    ) -> int:
+        """Synthesises the fixed prompts not yet cached, for each rate; returns how many ran."""
+        rates = tuple(sample_rates)
+        made = 0
+        for text in dict.fromkeys(texts):
+            keys = {rate: self.key(text, language, rate) for rate in rates}
+            missing = [rate for rate, key in keys.items() if self._load(key) is None]
+            if not missing:
+                continue
+            for rate, pcm in self._synthesize(text, language, tuple(missing)).items():
+                self._store(keys[rate], pcm, rate)
+            made += 1
+        return made
+
+    def _synthesize(self, text: str, language: str, rates: tuple[int, ...]) -> dict[int, bytes]:
+        pcm, rate = self.synthesizer.synthesize(text, language)
+        with self._lock:
+            self.synthesized += 1
+        return {target: pcm_at_rate(pcm, rate, target) for target in rates}
+
+    def _load(self, key: str) -> bytes | None:
+        cached = self._fixed.get(key) or self._read(key)
+        if cached is not None:
+            self._fixed[key] = cached
+        return cached
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.wav"
+
+    def _read(self, key: str) -> bytes | None:
+        try:
+            with wave.open(str(self._path(key)), "rb") as wav:
+                return wav.readframes(wav.getnframes())
+        except (OSError, EOFError, wave.Error):
+            return None  # not cached yet, or a torn file: synthesise again
+
+    def _store(self, key: str, pcm: bytes, sample_rate: int) -> None:
+        """Writes atomically (temp file + rename), so parallel processes never read half a file."""
+        self._fixed[key] = pcm
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as raw, wave.open(raw, "wb") as wav:
+                wav.setnchannels(1)
+                wav.setsampwidth(2)
+                wav.setframerate(sample_rate)
+                wav.writeframes(pcm)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+
+def load_prompt_cache(settings: Settings, synthesizer: Synthesizer) -> PromptCache:
+    """The prompt cache under settings.data_dir / 'prompts'."""
+    return PromptCache(synthesizer, settings.data_dir / "prompts")
