@@ -1,0 +1,158 @@
+"""Whisper backend (faster-whisper, CTranslate2 int8): decodes each utterance after it ends."""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from voicebot.asr.base import Recognition
+from voicebot.asr.models import WHISPER_NAME, whisper_model_dir
+from voicebot.audio.resample import resample, to_float32
+from voicebot.audio.vad import rms_dbfs, speech_ms
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
+
+    from voicebot.settings import Settings
+
+WHISPER_RATE = 16000
+
+
+@dataclass(frozen=True, slots=True)
+class WhisperTuning:
+    """Decoding settings for a phone line (see SPEECH_NOTES §3) and the silence guard."""
+
+    pad_s: float = 0.5  # silence added around a clip: helps short answers (63 % -> 77 % digits)
+    min_level_dbfs: float = -50.0  # quieter than this is silence, whatever the VAD says
+    min_speech_ms: int = 60  # webrtcvad (strictest) must hear at least this much speech
+    no_speech_prob: float = 0.6  # a segment above this with a low log-prob is dropped
+    low_logprob: float = -1.0
+    very_low_logprob: float = -1.6  # dropped whatever no_speech_prob says (invented text)
+    max_new_tokens_base: int = 24
+    max_new_tokens_per_s: float = 8.0  # cap on new tokens: repetition loops at temperature 0
+
+
+class WhisperSpeechModel:
+    """One faster-whisper model per process; num_workers decodes may run at once."""
+
+    backend = "whisper"
+    model = WHISPER_NAME
+    sample_rate = WHISPER_RATE
+
+    def __init__(self, whisper: WhisperModel, tuning: WhisperTuning | None = None) -> None:
+        self._whisper = whisper
+        self.tuning = tuning or WhisperTuning()
+
+    @classmethod
+    def load(cls, settings: Settings) -> WhisperSpeechModel:
+        """Loads Whisper base int8 from models_dir (joined from the PyPI parts on first use)."""
+        from faster_whisper import WhisperModel
+
+        folder = whisper_model_dir(settings.models_dir)
+        whisper = WhisperModel(
+            str(folder),
+            device="cpu",
+            compute_type="int8",
+            cpu_threads=settings.asr_threads,
+            num_workers=settings.asr_workers,
+            local_files_only=True,
+        )
+        return cls(whisper)
+
+    def transcribe(
+        self, pcm: bytes, sample_rate: int, language: str, *, hints: Sequence[str] = ()
+    ) -> Recognition:
+        """Decodes one utterance; silence and noise give empty text instead of invented words."""
+        started = time.perf_counter()
+        samples = np.frombuffer(pcm, dtype="<i2")
+        duration_s = len(samples) / sample_rate
+        audio = resample(samples, sample_rate, WHISPER_RATE)
+        text, confidence = "", None
+        if self._sounds_like_speech(audio):
+            text, confidence = self._decode(audio, language, hints)
+        return Recognition(text, confidence, language, duration_s, time.perf_counter() - started)
+
+    def stream(
+        self,
+        language: str,
+        *,
+        grammar: Sequence[str] | None = None,
+        sample_rate: int | None = None,
+    ) -> WhisperRecognizer:
+        """Buffers one utterance and decodes it at finish(); grammar words become hints."""
+        return WhisperRecognizer(self, language, tuple(grammar or ()), sample_rate or WHISPER_RATE)
+
+    def _sounds_like_speech(self, audio: npt.NDArray[np.int16]) -> bool:
+        """Cheap guard before decoding: loud enough and some frames of speech."""
+        if rms_dbfs(audio) < self.tuning.min_level_dbfs:
+            return False
+        return speech_ms(audio, WHISPER_RATE, aggressiveness=3) >= self.tuning.min_speech_ms
+
+    def _decode(
+        self, audio: npt.NDArray[np.int16], language: str, hints: Sequence[str]
+    ) -> tuple[str, float | None]:
+        tuning = self.tuning
+        pad = np.zeros(int(tuning.pad_s * WHISPER_RATE), dtype=np.int16)
+        padded = to_float32(np.concatenate([pad, audio, pad]))
+        seconds = len(padded) / WHISPER_RATE
+        segments, _ = self._whisper.transcribe(
+            padded,
+            language=language,
+            beam_size=1,
+            best_of=1,
+            temperature=0.0,
+            without_timestamps=True,
+            condition_on_previous_text=False,
+            vad_filter=True,
+            vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 400},
+            max_new_tokens=int(tuning.max_new_tokens_base + tuning.max_new_tokens_per_s * seconds),
+            hotwords=" ".join(hints) or None,
+        )
+        kept = [s for s in segments if self._is_real(s)]
+        text = " ".join(s.text.strip() for s in kept).strip()
+        if not text:
+            return "", None
+        logprob = sum(s.avg_logprob for s in kept) / len(kept)
+        return " ".join(text.split()), round(math.exp(logprob), 3)
+
+    def _is_real(self, segment: Any) -> bool:
+        """Whisper's own rule (no speech and unsure) plus a floor on the log-probability."""
+        tuning = self.tuning
+        if segment.avg_logprob < tuning.very_low_logprob:
+            return False
+        return not (
+            segment.no_speech_prob > tuning.no_speech_prob
+            and segment.avg_logprob < tuning.low_logprob
+        )
+
+
+class WhisperRecognizer:
+    """Collects one utterance's PCM; Whisper gives no partials, only the final text."""
+
+    def __init__(
+        self, model: WhisperSpeechModel, language: str, hints: tuple[str, ...], sample_rate: int
+    ) -> None:
+        self.sample_rate = sample_rate
+        self._model = model
+        self._language = language
+        self._hints = hints
+        self._chunks: list[bytes] = []
+        self._lock = threading.Lock()
+
+    def accept(self, pcm: bytes) -> str | None:
+        with self._lock:
+            self._chunks.append(pcm)
+        return None
+
+    def finish(self) -> Recognition:
+        with self._lock:
+            pcm = b"".join(self._chunks)
+            self._chunks.clear()
+        return self._model.transcribe(pcm, self.sample_rate, self._language, hints=self._hints)
