@@ -1,0 +1,224 @@
+"""Built-in self-service answers computed from a tenant's data tables (customers, outages, catalog)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from voicebot.nlu.classifier import normalize
+
+Row = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the bot says; `offer_agent` asks "shall I put you through?" instead of moving on."""
+
+    text: str
+    offer_agent: bool = False
+    unknown_product: bool = False
+
+
+@dataclass(frozen=True)
+class AnswerFacts:
+    """What a built-in answer may use: tables of the tenant, the caller, the slots, the words."""
+
+    customers: list[Row] = field(default_factory=list)
+    outages: list[Row] = field(default_factory=list)
+    catalog: list[Row] = field(default_factory=list)
+    customer: Row | None = None
+    slots: Mapping[str, str] = field(default_factory=dict)
+    caller_text: str = ""
+
+
+def table_rows(table: object) -> list[Row]:
+    """Rows of a data table whether the loader gives a list of rows or a mapping id -> row."""
+    if table is None:
+        return []
+    if isinstance(table, Mapping):
+        return [dict(row) for row in table.values()]
+    if isinstance(table, Iterable):
+        return [dict(row) for row in table]
+    return []
+
+
+def _euro(amount: str) -> str:
+    value = float(amount or 0)
+    return f"{value:.2f}".replace(".", ",") + " Euro"
+
+
+def _when(iso: str) -> str:
+    """'2026-11-24T18:00' -> '24.11. um 18:00 Uhr' (spoken German)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{moment.day}.{moment.month}. um {moment:%H:%M} Uhr"
+
+
+def _date(iso: str) -> str:
+    try:
+        day = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def outage(facts: AnswerFacts) -> Answer | None:
+    """A known outage at the caller's postcode, with the expected fix time; None: none known."""
+    postcode = (facts.customer or {}).get("postcode") or facts.slots.get("postcode")
+    if not postcode:
+        return None
+    for row in facts.outages:
+        if row.get("postcode") == postcode:
+            service = row.get("service", "")
+            text = (
+                f"An Ihrer Adresse ist eine Störung bekannt: {row.get('message', '')}. "
+                f"Betroffen ist {service_name(service)}. Wir erwarten die Behebung am "
+                f"{_when(row.get('expected_fix', ''))}."
+            )
+            return Answer(text, offer_agent=True)
+    return None
+
+
+def service_name(service: str) -> str:
+    names = {"internet": "das Internet", "tv": "das Fernsehen", "telefon": "das Telefon"}
+    return names.get(service, service)
+
+
+def balance(facts: AnswerFacts) -> Answer | None:
+    """The open balance of the identified customer; None when nobody is identified."""
+    if facts.customer is None:
+        return None
+    due = float(facts.customer.get("balance_due_eur") or 0)
+    if due <= 0:
+        return Answer("Auf Ihrem Kundenkonto ist derzeit kein Betrag offen.", offer_agent=True)
+    amount = _euro(facts.customer["balance_due_eur"])
+    return Answer(f"Auf Ihrem Kundenkonto sind derzeit {amount} offen.", offer_agent=True)
+
+
+def contract_end(facts: AnswerFacts) -> Answer | None:
+    """The contract end date of the identified customer."""
+    if facts.customer is None or not facts.customer.get("contract_end"):
+        return None
+    return Answer(f"Ihr Vertrag läuft bis zum {_date(facts.customer['contract_end'])}.")
+
+
+def find_product(catalog: list[Row], named: str) -> Row | None:
+    """The catalog row whose id, name or alias is `named` (exact after normalising)."""
+    wanted = normalize(named)
+    for row in catalog:
+        names = [row.get("product_id", ""), row.get("name", "")]
+        names += (row.get("aliases") or "").split("|")
+        if wanted in {normalize(name) for name in names if name}:
+            return row
+    return None
+
+
+# spoken allergen -> words that reveal it in the catalog's allergen/ingredient texts
+ALLERGEN_WORDS: dict[str, tuple[str, ...]] = {
+    "milch": ("milch", "sahne", "butter", "emmentaler", "kaese"),
+    "laktose": ("milch", "sahne", "butter", "emmentaler", "kaese"),
+    "gluten": ("gluten", "weizen", "dinkel", "hafer", "gerste", "roggen"),
+    "weizen": ("weizen",),
+    "nuesse": ("nuess", "nuss", "mandel"),
+    "haselnuesse": ("haselnuss", "haselnuess"),
+    "erdnuesse": ("erdnuss", "erdnuess"),
+    "eier": ("eier", " ei "),
+    "ei": ("eier", " ei "),
+    "sesam": ("sesam",),
+    "soja": ("soja",),
+    "sellerie": ("sellerie",),
+    "senf": ("senf",),
+}
+SPOKEN_ALLERGEN = {"milch": "Milch", "laktose": "Laktose", "gluten": "Gluten",
+                   "weizen": "Weizen", "nuesse": "Nüsse", "haselnuesse": "Haselnüsse",
+                   "erdnuesse": "Erdnüsse", "eier": "Eier", "ei": "Ei", "sesam": "Sesam",
+                   "soja": "Soja", "sellerie": "Sellerie", "senf": "Senf"}
+
+
+def named_allergen(facts: AnswerFacts) -> str | None:
+    """The allergen the caller asks about ('ist Milch drin' -> 'milch'), if any."""
+    named = facts.slots.get("allergen")
+    words = f" {normalize(named or facts.caller_text)} "
+    for key in ALLERGEN_WORDS:
+        if re.search(rf"\b{key}\b", words):
+            return key
+    return None
+
+
+def _allergen_answer(row: Row, key: str) -> str:
+    name, spoken = row["name"], SPOKEN_ALLERGEN[key]
+    entries = [normalize(entry) for entry in (row.get("allergens") or "").split("|")]
+    ingredients = f" {normalize(row.get('ingredients', ''))} "
+    terms = ALLERGEN_WORDS[key]
+    contains = [e for e in entries if "spuren" not in e and any(t.strip() in e for t in terms)]
+    if contains or any(term in ingredients for term in terms):
+        return f"Ja, {name} enthält {spoken}."
+    if any("spuren" in e and any(t.strip() in e for t in terms) for e in entries):
+        return f"{name} enthält kein {spoken} als Zutat, kann aber Spuren davon enthalten."
+    return f"Nein, {name} enthält kein {spoken}."
+
+
+def _product_answer(render: Callable[[Row, AnswerFacts], str]) -> Callable[..., Answer | None]:
+    def answer(facts: AnswerFacts) -> Answer | None:
+        named = facts.slots.get("product")
+        if not named:
+            return None
+        row = find_product(facts.catalog, named)
+        if row is None:
+            return Answer("", unknown_product=True)
+        return Answer(render(row, facts))
+
+    return answer
+
+
+def _ingredients(row: Row, facts: AnswerFacts) -> str:
+    return f"{row['name']} enthält: {row['ingredients']}."
+
+
+def _allergens(row: Row, facts: AnswerFacts) -> str:
+    key = named_allergen(facts)
+    if key is not None:
+        return _allergen_answer(row, key)
+    listed = (row.get("allergens") or "keine").replace("|", ", ")
+    return f"Allergene in {row['name']}: {listed}."
+
+
+def _yes_no(column: str, yes: str, no: str) -> Callable[[Row, AnswerFacts], str]:
+    def render(row: Row, facts: AnswerFacts) -> str:
+        return (yes if normalize(row.get(column, "")) == "ja" else no).format(name=row["name"])
+
+    return render
+
+
+def _storage(row: Row, facts: AnswerFacts) -> str:
+    return (
+        f"{row['name']}: Lagerung {row['storage']}. "
+        f"Nach dem Öffnen: {row['after_opening']}."
+    )
+
+
+def _price(row: Row, facts: AnswerFacts) -> str:
+    return f"{row['name']} kostet {_euro(row['price_eur'])}, unverbindliche Preisempfehlung."
+
+
+BUILTIN_ANSWERS: dict[str, Callable[[AnswerFacts], Answer | None]] = {
+    "outage": outage,
+    "balance": balance,
+    "contract_end": contract_end,
+    "product_ingredients": _product_answer(_ingredients),
+    "product_allergens": _product_answer(_allergens),
+    "product_vegan": _product_answer(
+        _yes_no("vegan", "Ja, {name} ist vegan.", "Nein, {name} ist nicht vegan.")
+    ),
+    "product_palm_oil": _product_answer(
+        _yes_no("palm_oil", "Ja, {name} enthält Palmöl.", "Nein, {name} enthält kein Palmöl.")
+    ),
+    "product_storage": _product_answer(_storage),
+    "product_price": _product_answer(_price),
+}
+PRODUCT_BUILTINS = frozenset(name for name in BUILTIN_ANSWERS if name.startswith("product_"))
+CUSTOMER_BUILTINS = frozenset({"outage", "balance", "contract_end"})

@@ -1,0 +1,82 @@
+"""Builds the `voicebot.handoff/1` context an agent gets, so the caller never repeats themself."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from voicebot.dialog.state import CallState
+from voicebot.dialog.tenant_view import TenantView
+
+SCHEMA_ID = "voicebot.handoff/1"
+
+
+def _at(state: CallState, at_ms: int) -> str:
+    moment = state.started_at + timedelta(milliseconds=max(0, at_ms - state.started_ms))
+    return moment.isoformat(timespec="milliseconds")
+
+
+def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
+    """One line for the agent: concern, customer (last digits only), slots, why handed off."""
+    parts = [state.intent.description if state.intent else "Anliegen unklar"]
+    if state.customer is not None:
+        number = state.customer.get("customer_number", "")
+        parts.append(f"Kunde {state.customer.get('name', '')} (…{number[-2:]})")
+    elif state.unidentified:
+        parts.append("Kunde nicht identifiziert")
+    slots = ", ".join(f"{k}={v}" for k, v in state.slots.items() if k != "customer_number")
+    if slots:
+        parts.append(slots)
+    parts.append(f"Grund: {reason}")
+    return "; ".join(parts)
+
+
+def build_context(
+    tenant: TenantView, state: CallState, *, queue: str, priority: str, reason: str
+) -> dict[str, Any]:
+    """The handoff context (schema `voicebot.handoff/1`) for the call as it stands now."""
+    intent = None
+    if state.intent is not None:
+        intent = {
+            "id": state.intent.id,
+            "confidence": round(min(1.0, max(0.0, state.intent_confidence)), 4),
+            "alternatives": [
+                {"id": name, "confidence": round(float(conf), 4)}
+                for name, conf in state.alternatives
+                if name != state.intent.id
+            ][:3],
+        }
+    customer = None
+    if state.customer is not None:
+        customer = {
+            "number": state.customer.get("customer_number", ""),
+            "verified": True,
+            "name": state.customer.get("name"),
+        }
+    elif state.customer_number:
+        customer = {"number": state.customer_number, "verified": False, "name": None}
+    slots: dict[str, Any] = dict(state.slots)
+    if customer is not None:
+        slots["customer_number"] = customer["number"]
+    return {
+        "schema": SCHEMA_ID,
+        "call_id": state.call_id,
+        "tenant": tenant.id,
+        "dialed": state.dialed,
+        "caller": state.caller,
+        "language": tenant.language if tenant.language in ("de", "en") else "de",
+        "queue": queue,
+        "priority": priority,
+        "reason": reason,
+        "intent": intent,
+        "slots": slots,
+        "customer": customer,
+        "summary": summary_line(tenant, state, reason),
+        "transcript": [
+            {"role": line.role, "text": line.text, "at": _at(state, line.at_ms),
+             "confidence": line.confidence}
+            for line in state.lines
+        ],
+        "started_at": _at(state, state.started_ms),
+        "handed_off_at": _at(state, state.now_ms),
+    }

@@ -1,0 +1,68 @@
+"""The mutable state of one call's dialog, and its transcript lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from voicebot.dialog.answers import Row
+from voicebot.dialog.tenant_view import IntentView
+
+MS_PER_CHAR = 65  # how long the bot takes to say one character (pico/espeak at normal rate)
+
+
+def speech_ms(text: str) -> int:
+    """Rough duration of a spoken prompt on the audio clock (ms), used before audio exists."""
+    return 400 + MS_PER_CHAR * len(text)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One transcript line: who (bot, caller, dtmf), what, when on the audio clock."""
+
+    role: str
+    text: str
+    at_ms: int
+    confidence: float | None = None
+
+
+@dataclass
+class CallState:
+    """Everything the dialog knows about one call so far."""
+
+    call_id: str = ""
+    started_at: datetime = field(default_factory=datetime.now)
+    started_ms: int = 0
+    now_ms: int = 0
+    dialed: str | None = None
+    caller: str | None = None
+    awaiting: str = "concern"  # concern|customer_number|slot:<name>|confirm_intent|offer_agent|
+    #                            anything_else|menu, or a survey step
+    last_prompt: str = ""
+    last_expect: str | None = None
+    listening_since_ms: int | None = None
+    intent: IntentView | None = None
+    intent_confidence: float = 0.0
+    alternatives: list[tuple[str, float]] = field(default_factory=list)
+    candidate: IntentView | None = None
+    candidate_confidence: float = 0.0
+    via_menu: bool = False
+    customer: Row | None = None
+    customer_number: str | None = None
+    customer_tries: int = 0
+    unidentified: bool = False
+    slots: dict[str, str] = field(default_factory=dict)
+    no_match: int = 0
+    no_input: int = 0
+    unclear: int = 0
+    answered: bool = False
+    keys: str = ""
+    last_key_ms: int = 0
+    pending_text: str | None = None
+    pending_value: str | None = None
+    pending_confidence: float | None = None
+    menu: dict[str, IntentView] = field(default_factory=dict)
+    lines: list[Line] = field(default_factory=list)
+    ended: bool = False
+    outcome: str = "hangup"
+    queue: str | None = None

@@ -1,0 +1,117 @@
+"""What the dialog reads from a loaded tenant (voicebot.nlu), in one place with safe defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from voicebot.dialog.answers import Row, table_rows
+from voicebot.dialog.prompts import Prompts
+
+AGENT_INTENTS = ("mitarbeiter", "human_agent", "agent")
+
+
+@dataclass(frozen=True)
+class IntentView:
+    """One intent as the dialog needs it."""
+
+    id: str
+    description: str
+    action: str  # selfservice | handoff
+    queue: str | None
+    priority: str  # normal | high
+    needs: tuple[str, ...]
+    answer: str | None  # a text with {slot} placeholders, or "builtin:<name>"
+    confirm: str | None  # how to name it in "Geht es um …?"
+
+
+def _answer_of(spec: Any) -> str | None:
+    answer = getattr(spec, "answer", None)
+    if answer is None:
+        return None
+    if isinstance(answer, Mapping):
+        name = answer.get("builtin")
+        return f"builtin:{name}" if name else None
+    builtin = getattr(answer, "builtin", None)
+    if builtin:
+        return f"builtin:{builtin}"
+    text = str(answer)
+    return text if text else None
+
+
+def intent_view(spec: Any) -> IntentView:
+    return IntentView(
+        id=spec.id,
+        description=getattr(spec, "description", "") or spec.id,
+        action=getattr(spec, "action", "handoff") or "handoff",
+        queue=getattr(spec, "queue", None),
+        priority=getattr(spec, "priority", "normal") or "normal",
+        needs=tuple(getattr(spec, "needs", ()) or ()),
+        answer=_answer_of(spec),
+        confirm=getattr(spec, "confirm", None),
+    )
+
+
+class TenantView:
+    """A tenant's intents, queues, prompts and tables, read once per call."""
+
+    def __init__(self, tenant: Any) -> None:
+        self.tenant = tenant
+        self.id: str = tenant.id
+        self.language: str = getattr(tenant, "language", "de") or "de"
+        self.direction: str = getattr(tenant, "direction", "inbound") or "inbound"
+        self.greeting: str = getattr(tenant, "greeting", "") or ""
+        self.queues: dict[str, str] = dict(getattr(tenant, "queues", {}) or {})
+        self.default_queue: str = getattr(tenant, "default_queue", None) or next(
+            iter(self.queues), "allgemein"
+        )
+        self.prompts = Prompts(self.language, getattr(tenant, "prompts", None))
+        specs = getattr(tenant, "intents", {}) or {}
+        self.intents: dict[str, IntentView] = {
+            key: intent_view(spec) for key, spec in dict(specs).items()
+        }
+        nlu = getattr(tenant, "nlu", None)
+        self.threshold: float = float(_field(nlu, "threshold", 0.5))
+        self.customers: list[Row] = table_rows(getattr(tenant, "customers", None))
+        self.outages: list[Row] = table_rows(getattr(tenant, "outages", None))
+        self.catalog: list[Row] = table_rows(getattr(tenant, "catalog", None))
+        self.survey: Any = getattr(tenant, "survey", None)
+        self.customer_digits: int = _customer_digits(getattr(tenant, "slot_types", None))
+
+    @property
+    def identifies(self) -> bool:
+        """Whether callers are identified by customer number (the tenant has a directory)."""
+        return bool(self.customers)
+
+    def queue_name(self, queue: str) -> str:
+        return self.queues.get(queue) or queue
+
+    def agent_intent(self) -> IntentView | None:
+        for key in AGENT_INTENTS:
+            if key in self.intents:
+                return self.intents[key]
+        return None
+
+    def customer(self, number: str) -> Row | None:
+        for row in self.customers:
+            if row.get("customer_number") == number:
+                return row
+        return None
+
+
+def _field(obj: Any, name: str, default: Any) -> Any:
+    if obj is None:
+        return default
+    if isinstance(obj, Mapping):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _customer_digits(slot_types: Any) -> int:
+    spec = _field(slot_types, "customer_number", None)
+    length = _field(spec, "length", 8)
+    try:
+        return int(length)
+    except (TypeError, ValueError):
+        return 8
