@@ -31,6 +31,7 @@ from voicebot.events import (
 MIC_RATE = 16000  # Hz, capture and playback
 CHUNK_MS = 20
 BYTES_PER_MS = MIC_RATE * 2 // 1000
+NEVER_PLAYED_MS = 1 << 30
 
 
 class PlaybackBuffer:
@@ -39,7 +40,7 @@ class PlaybackBuffer:
     def __init__(self) -> None:
         self._pending = bytearray()
         self._lock = threading.Lock()
-        self.silent_ms_after = 0  # ms of silence played since the buffer last ran dry
+        self.silent_ms_after = NEVER_PLAYED_MS  # ms of silence played since the buffer ran dry
 
     def add(self, pcm: bytes) -> None:
         with self._lock:

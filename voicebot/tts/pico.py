@@ -16,7 +16,13 @@ from voicebot.tts.synthesizer import (
 )
 
 PICO_RATE = 16000  # Hz; pico2wave always writes 16 kHz 16-bit mono
-PICO_VOICES = {"de": "de-DE", "en": "en-US"}  # base language -> default Pico voice
+PICO_VOICES = {
+    "de": "de-DE",
+    "en": "en-US",
+    "es": "es-ES",
+    "fr": "fr-FR",
+    "it": "it-IT",
+}  # base language -> default Pico voice
 PICO_LANGUAGES = ("de-DE", "en-US", "en-GB", "es-ES", "fr-FR", "it-IT")
 
 
