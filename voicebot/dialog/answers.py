@@ -1,4 +1,4 @@
-"""Built-in self-service answers computed from a tenant's data tables (customers, outages, catalog)."""
+"""Built-in self-service answers from a tenant's data tables (customers, outages, catalog)."""
 
 from __future__ import annotations
 
@@ -133,10 +133,21 @@ ALLERGEN_WORDS: dict[str, tuple[str, ...]] = {
     "sellerie": ("sellerie",),
     "senf": ("senf",),
 }
-SPOKEN_ALLERGEN = {"milch": "Milch", "laktose": "Laktose", "gluten": "Gluten",
-                   "weizen": "Weizen", "nuesse": "Nüsse", "haselnuesse": "Haselnüsse",
-                   "erdnuesse": "Erdnüsse", "eier": "Eier", "ei": "Ei", "sesam": "Sesam",
-                   "soja": "Soja", "sellerie": "Sellerie", "senf": "Senf"}
+SPOKEN_ALLERGEN = {
+    "milch": "Milch",
+    "laktose": "Laktose",
+    "gluten": "Gluten",
+    "weizen": "Weizen",
+    "nuesse": "Nüsse",
+    "haselnuesse": "Haselnüsse",
+    "erdnuesse": "Erdnüsse",
+    "eier": "Eier",
+    "ei": "Ei",
+    "sesam": "Sesam",
+    "soja": "Soja",
+    "sellerie": "Sellerie",
+    "senf": "Senf",
+}
 
 
 def named_allergen(facts: AnswerFacts) -> str | None:
@@ -195,10 +206,7 @@ def _yes_no(column: str, yes: str, no: str) -> Callable[[Row, AnswerFacts], str]
 
 
 def _storage(row: Row, facts: AnswerFacts) -> str:
-    return (
-        f"{row['name']}: Lagerung {row['storage']}. "
-        f"Nach dem Öffnen: {row['after_opening']}."
-    )
+    return f"{row['name']}: Lagerung {row['storage']}. Nach dem Öffnen: {row['after_opening']}."
 
 
 def _price(row: Row, facts: AnswerFacts) -> str:

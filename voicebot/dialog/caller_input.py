@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from voicebot.dialog.answers import find_product
 from voicebot.dialog.prompts import Prompts
 from voicebot.dialog.words import digits_in, fold, yes_or_no
 from voicebot.events import Intent
@@ -14,9 +13,40 @@ if TYPE_CHECKING:
     from voicebot.dialog.state import CallState
     from voicebot.dialog.tenant_view import TenantView
 
-_ARTICLES = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "the",
-             "a", "an", "um", "es", "geht", "ist", "im", "in", "ihr", "ihre", "ihren", "mein",
-             "meine", "meinen", "von", "ueber", "also", "aeh", "aehm", "aeh", "ja", "aber"}
+_ARTICLES = {
+    "der",
+    "die",
+    "das",
+    "dem",
+    "den",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "the",
+    "a",
+    "an",
+    "um",
+    "es",
+    "geht",
+    "ist",
+    "im",
+    "in",
+    "ihr",
+    "ihre",
+    "ihren",
+    "mein",
+    "meine",
+    "meinen",
+    "von",
+    "ueber",
+    "also",
+    "aeh",
+    "aehm",
+    "ja",
+    "aber",
+}
 
 
 def number_in(text: str, value: str | None, tenant: TenantView) -> str | None:
@@ -51,8 +81,9 @@ def product_in(text: str, tenant: TenantView) -> str | None:
     return best[1] if best else None
 
 
-def slot_in(slot: str, text: str, intent: Intent, value: str | None,
-            tenant: TenantView) -> str | None:
+def slot_in(
+    slot: str, text: str, intent: Intent, value: str | None, tenant: TenantView
+) -> str | None:
     """The value of `slot` in an answer to "which …?"; None when the answer holds none."""
     if intent.slots.get(slot):
         return str(intent.slots[slot])

@@ -11,7 +11,7 @@ from voicebot.dialog.answers import BUILTIN_ANSWERS, PRODUCT_BUILTINS, Answer, A
 from voicebot.dialog.handoff_context import build_context
 from voicebot.dialog.state import CallState, Line, speech_ms
 from voicebot.dialog.tenant_view import AGENT_INTENTS, IntentView, TenantView
-from voicebot.dialog.words import asks_for_agent, yes_or_no
+from voicebot.dialog.words import asks_for_agent
 from voicebot.events import (
     BotSpeech,
     CallEvent,
@@ -23,9 +23,6 @@ from voicebot.events import (
     SpeechStarted,
     Transcript,
 )
-
-QueueTicket = tuple[int | None, float | None]  # position in the queue, expected wait (s)
-Enqueue = Callable[[str, str, str, str, Mapping[str, object]], QueueTicket]
 
 
 @dataclass(frozen=True)
@@ -44,14 +41,12 @@ class InboundDialog:
         self,
         tenant: TenantView,
         *,
-        enqueue: Enqueue | None = None,
         validate: Callable[[Mapping[str, object]], None] | None = None,
         timers: DialogTimers | None = None,
         started_at: datetime | None = None,
     ) -> None:
         self.tenant = tenant
         self.prompts = tenant.prompts
-        self.enqueue = enqueue
         self.validate = validate
         self.timers = timers or DialogTimers()
         self.state = CallState(started_at=started_at or datetime.now().astimezone())
@@ -155,7 +150,9 @@ class InboundDialog:
 
     def _on_concern(self, text: str, intent: Intent, value: str | None) -> None:
         parts: list[str] = []
-        number = caller_input.number_in(text, value, self.tenant) if self._needs_identity() else None
+        number = None
+        if self._needs_identity():
+            number = caller_input.number_in(text, value, self.tenant)
         found = self._identify(number, parts) if number else None
         if self._take_intent(intent):
             self._advance(parts)
@@ -199,10 +196,11 @@ class InboundDialog:
 
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         answer = caller_input.yes_no_value(text, value)
-        if awaiting == "anything_else" and (self._take_intent(intent) or self._confirmable(intent)):
-            if self.state.intent is not None and answer is not False:
-                self._advance([])
-                return
+        if awaiting == "anything_else" and answer is not False and self._is_new_concern(intent):
+            self._reset_concern()
+            self._take_intent(intent)
+            self._advance([])
+            return
         if answer is None:
             self._unclear_yes_no(awaiting, text, intent, value)
             return
@@ -266,6 +264,10 @@ class InboundDialog:
             state.alternatives = [(str(n), float(c)) for n, c in event.alternatives]
             state.slots.update({k: str(v) for k, v in event.slots.items() if v is not None})
 
+    def _is_new_concern(self, event: Intent) -> bool:
+        spec = self.tenant.intents.get(event.name or "")
+        return spec is not None and event.confidence >= self.tenant.threshold
+
     def _confirmable(self, event: Intent) -> bool:
         """Somewhat likely intent: remembered as the candidate to ask "Geht es um …?"."""
         spec = self.tenant.intents.get(event.name or "")
@@ -280,8 +282,11 @@ class InboundDialog:
         candidate = self.state.candidate
         assert candidate is not None  # set by _confirmable just before
         topic = candidate.confirm or candidate.description
-        self._ask([*parts, self.prompts.say("confirm_intent", topic=topic)],
-                  awaiting="confirm_intent", expect="yesno")
+        self._ask(
+            [*parts, self.prompts.say("confirm_intent", topic=topic)],
+            awaiting="confirm_intent",
+            expect="yesno",
+        )
 
     def _reset_concern(self) -> None:
         state = self.state
@@ -324,8 +329,9 @@ class InboundDialog:
         """After an identification step: carry on with the concern, or ask for it."""
         state = self.state
         if self._needs_identity():
-            self._ask(parts, awaiting="customer_number",
-                      expect=f"digits:{self.tenant.customer_digits}")
+            self._ask(
+                parts, awaiting="customer_number", expect=f"digits:{self.tenant.customer_digits}"
+            )
         elif state.intent is not None:
             self._advance(parts)
         else:
@@ -342,10 +348,10 @@ class InboundDialog:
         digits, state.keys = state.keys, ""
         if not digits:
             return
-        if state.awaiting in ("confirm_intent", "offer_agent", "anything_else") and len(digits) == 1:
-            self._on_yes_no(state.awaiting, "", Intent(call_id=state.call_id, at_ms=state.now_ms,
-                                                        name=None, confidence=0.0),
-                            "true" if digits == "1" else "false")
+        yes_no_states = ("confirm_intent", "offer_agent", "anything_else")
+        if state.awaiting in yes_no_states and len(digits) == 1:
+            nothing = Intent(call_id=state.call_id, at_ms=state.now_ms, name=None, confidence=0.0)
+            self._on_yes_no(state.awaiting, "", nothing, "true" if digits == "1" else "false")
             return
         parts: list[str] = []
         if self._needs_identity():
@@ -379,8 +385,11 @@ class InboundDialog:
 
     def _ask_slot(self, slot: str, parts: list[str]) -> None:
         key = f"ask_slot_{slot}"
-        text = self.prompts.say(key) if self.prompts.has(key) else self.prompts.say("ask_slot",
-                                                                                    slot=slot)
+        text = (
+            self.prompts.say(key)
+            if self.prompts.has(key)
+            else self.prompts.say("ask_slot", slot=slot)
+        )
         self._ask([*parts, text], awaiting=f"slot:{slot}", expect=caller_input.slot_expect(slot))
 
     def _answer_or_handoff(self, spec: IntentView, parts: list[str]) -> None:
@@ -392,19 +401,24 @@ class InboundDialog:
             self._ask([*parts, self.prompts.say("anything_else")], "anything_else", "yesno")
         elif answer is not None and answer.offer_agent:
             self.state.answered = True
-            self._ask([*parts, answer.text, self.prompts.say("offer_agent")], "offer_agent",
-                      "yesno")
+            self._ask(
+                [*parts, answer.text, self.prompts.say("offer_agent")], "offer_agent", "yesno"
+            )
         elif answer is not None and spec.action == "handoff" and spec.queue:
             self._handoff_for_intent([*parts, answer.text], reason=self._intent_reason())
         elif answer is not None:
             self.state.answered = True
-            self._ask([*parts, answer.text, self.prompts.say("anything_else")], "anything_else",
-                      "yesno")
+            self._ask(
+                [*parts, answer.text, self.prompts.say("anything_else")], "anything_else", "yesno"
+            )
         elif spec.queue and (spec.action == "handoff" or (spec.answer or "").startswith("builtin")):
             self._handoff_for_intent(parts, reason=self._intent_reason())
         else:
-            self._ask([*parts, self.prompts.say("no_information"),
-                       self.prompts.say("anything_else")], "anything_else", "yesno")
+            self._ask(
+                [*parts, self.prompts.say("no_information"), self.prompts.say("anything_else")],
+                "anything_else",
+                "yesno",
+            )
 
     def _intent_reason(self) -> str:
         return "dtmf_menu" if self.state.via_menu else "intent"
@@ -418,8 +432,11 @@ class InboundDialog:
             if builtin is None:
                 return None
             facts = AnswerFacts(
-                customers=self.tenant.customers, outages=self.tenant.outages,
-                catalog=self.tenant.catalog, customer=state.customer, slots=state.slots,
+                customers=self.tenant.customers,
+                outages=self.tenant.outages,
+                catalog=self.tenant.catalog,
+                customer=state.customer,
+                slots=state.slots,
                 caller_text=" ".join(ln.text for ln in state.lines if ln.role == "caller"),
             )
             return builtin(facts)
@@ -446,8 +463,11 @@ class InboundDialog:
             self.prompts.say("menu_option", key=key, label=label)
             for key, label in menu.menu_labels(self.tenant, state.menu)
         )
-        self._ask([self.prompts.say("menu", options=options)], awaiting="menu",
-                  expect="list:" + ",".join(state.menu))
+        self._ask(
+            [self.prompts.say("menu", options=options)],
+            awaiting="menu",
+            expect="list:" + ",".join(state.menu),
+        )
 
     def _menu_key(self, key: str) -> None:
         state = self.state
@@ -463,16 +483,35 @@ class InboundDialog:
         state = self.state
         state.no_input += 1
         if state.no_input == 1:
-            self._ask([self.prompts.say("no_input", prompt=state.last_prompt)],
-                      awaiting=state.awaiting, expect=state.last_expect, remember=False)
+            self._ask(
+                [self.prompts.say("no_input", prompt=state.last_prompt)],
+                awaiting=state.awaiting,
+                expect=state.last_expect,
+                remember=False,
+            )
         elif state.intent is not None or state.customer is not None:
             self._handoff_for_intent([], reason="no_input")
         else:
             self._end([self.prompts.say("goodbye_no_input")], reason="bot")
 
+    @property
+    def ended(self) -> bool:
+        return self.state.ended
+
+    @property
+    def outcome(self) -> str:
+        return self.state.outcome
+
+    def waiting_text(self, position: int, wait_s: float) -> str:
+        """What a caller hears about the queue once the call is in it."""
+        return self.prompts.say(
+            "handoff_wait", position=position, wait_min=max(1, round(wait_s / 60))
+        )
+
     # ---- bot output ------------------------------------------------------------------------
-    def _ask(self, parts: list[str], awaiting: str, expect: str | None = None,
-             remember: bool = True) -> None:
+    def _ask(
+        self, parts: list[str], awaiting: str, expect: str | None = None, remember: bool = True
+    ) -> None:
         state = self.state
         text = " ".join(p for p in parts if p)
         state.awaiting = awaiting
@@ -484,8 +523,11 @@ class InboundDialog:
     def _say(self, text: str, expect: str | None, listen: bool) -> None:
         state = self.state
         state.lines.append(Line("bot", text, state.now_ms))
-        self._out.append(BotSpeech(call_id=state.call_id, at_ms=state.now_ms, text=text,
-                                   expect=expect, listen=listen))
+        self._out.append(
+            BotSpeech(
+                call_id=state.call_id, at_ms=state.now_ms, text=text, expect=expect, listen=listen
+            )
+        )
 
     def _end(self, parts: list[str], reason: str) -> None:
         state = self.state
@@ -494,8 +536,14 @@ class InboundDialog:
         state.listening_since_ms = None
         if state.outcome != "handoff":
             state.outcome = "resolved" if state.answered else "hangup"
-        self._out.append(Hangup(call_id=state.call_id, at_ms=state.now_ms,
-                                reason="timeout" if reason == "timeout" else "bot"))
+        self._out.append(
+            Hangup(
+                call_id=state.call_id,
+                at_ms=state.now_ms,
+                reason="timeout" if reason == "timeout" else "bot",
+                detail=state.outcome,
+            )
+        )
 
     def _handoff_for_agent(self) -> None:
         state = self.state
@@ -510,8 +558,9 @@ class InboundDialog:
     def _handoff_for_intent(self, parts: list[str], reason: str) -> None:
         spec = self.state.intent
         queue = spec.queue if spec and spec.queue else self.tenant.default_queue
-        self._handoff(parts, queue=queue, priority=spec.priority if spec else "normal",
-                      reason=reason)
+        self._handoff(
+            parts, queue=queue, priority=spec.priority if spec else "normal", reason=reason
+        )
 
     def _handoff_default(self, reason: str) -> None:
         self._handoff([], queue=self.tenant.default_queue, priority="normal", reason=reason)
@@ -525,16 +574,19 @@ class InboundDialog:
         state.lines.pop()
         if self.validate is not None:
             self.validate(context)
-        position, wait_s = (None, None)
-        if self.enqueue is not None:
-            position, wait_s = self.enqueue(state.call_id, self.tenant.id, queue, priority, context)
-        if position is not None and wait_s is not None:
-            announce.append(self.prompts.say("handoff_wait", position=position,
-                                             wait_min=max(1, round(wait_s / 60))))
         self._say(" ".join(announce), expect=None, listen=False)
         state.outcome, state.queue = "handoff", queue
-        self._out.append(Handoff(call_id=state.call_id, at_ms=state.now_ms, queue=queue,
-                                 priority=priority, context=context))
+        self._out.append(
+            Handoff(
+                call_id=state.call_id,
+                at_ms=state.now_ms,
+                queue=queue,
+                priority=priority,
+                context=context,
+            )
+        )
         state.ended = True
         state.listening_since_ms = None
-        self._out.append(Hangup(call_id=state.call_id, at_ms=state.now_ms, reason="bot"))
+        self._out.append(
+            Hangup(call_id=state.call_id, at_ms=state.now_ms, reason="bot", detail="handoff")
+        )

@@ -73,8 +73,12 @@ def build_context(
         "customer": customer,
         "summary": summary_line(tenant, state, reason),
         "transcript": [
-            {"role": line.role, "text": line.text, "at": _at(state, line.at_ms),
-             "confidence": line.confidence}
+            {
+                "role": line.role,
+                "text": line.text,
+                "at": _at(state, line.at_ms),
+                "confidence": line.confidence,
+            }
             for line in state.lines
         ],
         "started_at": _at(state, state.started_ms),

@@ -9,11 +9,10 @@ MENU_KEYS = "1234"
 
 def menu_items(tenant: TenantView) -> dict[str, IntentView]:
     """Key -> intent: the tenant's `menu:` list if any, else one intent per queue in file order."""
+    listed = dict(getattr(tenant.tenant, "dtmf_menu", None) or {})
+    if listed:
+        return {key: _menu_entry(tenant, target) for key, target in listed.items()}
     chosen: list[IntentView] = []
-    listed = getattr(tenant.tenant, "menu", None) or []
-    for intent_id in listed:
-        if intent_id in tenant.intents:
-            chosen.append(tenant.intents[intent_id])
     agent = tenant.agent_intent()
     if not chosen:
         seen: set[str] = set()
@@ -25,6 +24,22 @@ def menu_items(tenant: TenantView) -> dict[str, IntentView]:
     if agent is not None:
         items["0"] = agent
     return items
+
+
+def _menu_entry(tenant: TenantView, target: str) -> IntentView:
+    """A `dtmf_menu` target: an intent id, or a queue id (an intent that only hands off)."""
+    if target in tenant.intents:
+        return tenant.intents[target]
+    return IntentView(
+        id=target,
+        description=tenant.queue_name(target),
+        action="handoff",
+        queue=target,
+        priority="normal",
+        needs=(),
+        answer=None,
+        confirm=None,
+    )
 
 
 def menu_labels(tenant: TenantView, items: dict[str, IntentView]) -> list[tuple[str, str]]:

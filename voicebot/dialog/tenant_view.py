@@ -27,6 +27,8 @@ class IntentView:
 
 
 def _answer_of(spec: Any) -> str | None:
+    if getattr(spec, "builtin_answer", None):
+        return f"builtin:{spec.builtin_answer}"
     answer = getattr(spec, "answer", None)
     if answer is None:
         return None
@@ -109,7 +111,7 @@ def _field(obj: Any, name: str, default: Any) -> Any:
 
 
 def _customer_digits(slot_types: Any) -> int:
-    spec = _field(slot_types, "customer_number", None)
+    spec = slot_types.get("customer_number") if isinstance(slot_types, Mapping) else None
     length = _field(spec, "length", 8)
     try:
         return int(length)

@@ -1,0 +1,133 @@
+"""The Dialog stage: feeds call events to the tenant's dialog, enqueues handoffs, logs turns."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from voicebot.dialog.engine import DialogTimers, InboundDialog
+from voicebot.dialog.tenant_view import TenantView
+from voicebot.events import (
+    AudioChunk,
+    BotSpeech,
+    CallEvent,
+    CallStarted,
+    Emit,
+    Handoff,
+    Hangup,
+    Intent,
+    Transcript,
+)
+from voicebot.privacy import mask_digits, mask_transcript
+
+log = logging.getLogger(__name__)
+
+
+class Dialog(Protocol):
+    """A call's dialog: inbound (InboundDialog) or outbound survey (SurveyDialog)."""
+
+    def handle(self, event: CallEvent) -> list[CallEvent]: ...
+
+    def waiting_text(self, position: int, wait_s: float) -> str: ...
+
+
+DialogFactory = Callable[[TenantView], Dialog]
+
+
+def inbound_or_survey(timers: DialogTimers, validate: Callable[..., None] | None) -> DialogFactory:
+    """Picks the dialog by the tenant's direction: outbound tenants run their survey."""
+
+    def make(tenant: TenantView) -> Dialog:
+        if tenant.direction == "outbound" and tenant.survey is not None:
+            from voicebot.dialog.survey import SurveyDialog
+
+            return SurveyDialog(tenant, timers=timers)
+        return InboundDialog(tenant, validate=validate, timers=timers)
+
+    return make
+
+
+@dataclass
+class DialogStage:
+    """Consumes caller events (audio chunks only as clock ticks); emits what the bot does."""
+
+    tenants: Mapping[str, TenantView]
+    make_dialog: DialogFactory
+    queue_store: Any = None  # voicebot.handoff QueueStore, or None: handoffs are not enqueued
+    dialog: Dialog | None = None
+
+    async def run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
+        while True:
+            event = await inbox.get()
+            if not isinstance(event, AudioChunk):
+                await emit(event)
+            if isinstance(event, CallStarted):
+                self.dialog = self.make_dialog(self.tenants[event.tenant])
+            if self.dialog is None:
+                continue
+            started = time.perf_counter()
+            out = self.dialog.handle(event)
+            _log_turn(event, out, time.perf_counter() - started)
+            for reply in await self._enqueued(out):
+                await emit(reply)
+            if isinstance(event, Hangup) or any(isinstance(e, Hangup) for e in out):
+                return
+
+    async def _enqueued(self, out: list[CallEvent]) -> list[CallEvent]:
+        """Puts a Handoff into the queue store and adds position and wait to its announcement."""
+        handoff = next((e for e in out if isinstance(e, Handoff)), None)
+        if handoff is None or self.queue_store is None or self.dialog is None:
+            return out
+        store, ctx = self.queue_store, handoff.context
+        await store.enqueue(
+            handoff.call_id, str(ctx["tenant"]), handoff.queue, handoff.priority, ctx
+        )
+        position = await store.position(handoff.call_id)
+        wait_s = await store.estimate_wait_s(str(ctx["tenant"]), handoff.queue, position)
+        if position is None:
+            return out
+        extra = self.dialog.waiting_text(position, wait_s)
+        return [
+            dataclasses.replace(e, text=f"{e.text} {extra}")
+            if isinstance(e, BotSpeech) and not e.listen
+            else e
+            for e in out
+        ]
+
+
+def _log_turn(event: CallEvent, out: list[CallEvent], took_s: float) -> None:
+    """One log line per caller turn and bot reply, digits masked, with audio-clock times."""
+    if isinstance(event, Transcript) and event.final:
+        log.info(
+            "call %s: caller at %d ms: %s", event.call_id, event.at_ms, mask_transcript(event.text)
+        )
+    elif isinstance(event, Intent):
+        log.info(
+            "call %s: intent %s (%.2f) at %d ms",
+            event.call_id,
+            event.name,
+            event.confidence,
+            event.at_ms,
+        )
+    for reply in out:
+        if isinstance(reply, BotSpeech):
+            log.info(
+                "call %s: bot at %d ms (dialog %.1f ms): %s",
+                reply.call_id,
+                reply.at_ms,
+                took_s * 1000,
+                mask_digits(reply.text),
+            )
+        elif isinstance(reply, Handoff):
+            log.info(
+                "call %s: handoff to %s (%s, reason %s)",
+                reply.call_id,
+                reply.queue,
+                reply.priority,
+                reply.context.get("reason"),
+            )
