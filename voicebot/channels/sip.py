@@ -1,0 +1,229 @@
+"""SIP signalling (aiosipua, UDP): answers INVITEs, dials out, BYE both ways, DTMF by SIP INFO.
+
+The request-URI's user part is the dialed number and picks the tenant; each call becomes a
+`SipLine` handed to `on_call`. Media is in `sip_media.py`, the per-call channel in `sip_line.py`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import socket
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from aiosipua import (
+    IncomingCall,
+    OutgoingCall,
+    SipRequest,
+    SipUAC,
+    SipUAS,
+    UdpSipTransport,
+    parse_uri,
+)
+
+from voicebot.channels.sip_line import SipLine
+from voicebot.channels.sip_media import RtpLeg, RtpPorts
+from voicebot.events import CallStarted
+from voicebot.privacy import mask
+
+log = logging.getLogger(__name__)
+USER_AGENT = "voicebot"
+OnCall = Callable[[SipLine], Awaitable[None]]
+TenantLookup = Callable[[str | None], str]  # dialed number -> tenant id; LookupError if none
+_INFO_SIGNAL = re.compile(r"^\s*Signal\s*=\s*(\S)", re.IGNORECASE | re.MULTILINE)
+
+
+class _SipDatagrams(asyncio.DatagramProtocol):
+    """Feeds datagrams to aiosipua (its own protocol asserts a transport class that Python 3.11's
+    selector loop does not derive from, logging an error on every start)."""
+
+    def __init__(self, owner: UdpSipTransport) -> None:
+        self.owner = owner
+
+    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
+        self.owner._dispatch(data, (str(addr[0]), int(addr[1])))
+
+
+async def bind_udp(host: str, port: int) -> UdpSipTransport:
+    """A started aiosipua UDP transport on host:port (port 0: a free one, then fixed)."""
+    if port == 0:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.bind((host, 0))
+            port = probe.getsockname()[1]
+    transport = UdpSipTransport(local_addr=(host, port))
+    loop = asyncio.get_running_loop()
+    udp, _ = await loop.create_datagram_endpoint(
+        lambda: _SipDatagrams(transport), local_addr=(host, port)
+    )
+    transport._udp_transport = udp  # type: ignore[assignment]
+    return transport
+
+
+def dialed_number(request_uri: str) -> str | None:
+    """The user part of a request URI (`sip:+498006673935@host` -> `+498006673935`)."""
+    try:
+        user = parse_uri(request_uri).user
+    except ValueError:
+        return None
+    return user or None
+
+
+def info_digit(content_type: str, body: str) -> str | None:
+    """The key in a SIP INFO body: `application/dtmf-relay` (Signal=5) or `application/dtmf`."""
+    if content_type == "application/dtmf-relay":
+        match = _INFO_SIGNAL.search(body)
+        return match.group(1) if match else None
+    if content_type == "application/dtmf":
+        return body.strip()[:1] or None
+    return None
+
+
+@dataclass
+class SipServer:
+    """A SIP user agent on host:port (UDP) that turns calls into SipLines."""
+
+    host: str
+    port: int
+    tenant_for: TenantLookup
+    on_call: OnCall
+    rtp_ports: RtpPorts | None = None
+    lines: dict[str, SipLine] = field(default_factory=dict)  # by SIP Call-ID
+    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+    async def start(self) -> None:
+        """Binds the UDP socket and starts answering."""
+        self.rtp_ports = self.rtp_ports or RtpPorts(self.host)
+        self.transport = await bind_udp(self.host, self.port)
+        self.uac = SipUAC(self.transport)
+        self.uas = SipUAS(self.transport, user_agent=USER_AGENT, uac=self.uac)
+        self.uas.on_invite = self._on_invite
+        self.uas.on_bye = lambda call, _req: self._caller_hung_up(call.call_id)
+        self.uas.on_cancel = lambda req, _addr: self._caller_hung_up(req.call_id or "")
+        self.uas.on_ack_timeout = lambda call: self._caller_hung_up(call.call_id)
+        self.uas._handlers["INFO"] = self._on_info  # aiosipua answers INFO 405 by default
+        self.transport.on_message = self.uas._on_message  # what SipUAS.start() does, minus the bind
+        self.port = self.transport.local_addr[1]
+        log.info("SIP listening on udp:%s:%d", self.host, self.port)
+
+    async def stop(self) -> None:
+        """Hangs up every call, then closes the socket."""
+        for line in list(self.lines.values()):
+            await line.close(bye=True)
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.uas.stop()
+
+    # ---- inbound ----------------------------------------------------------------------------
+    def _on_invite(self, call: IncomingCall) -> None:
+        self._spawn(self._answer(call))
+
+    async def _answer(self, call: IncomingCall) -> None:
+        dialed = dialed_number(call.invite.uri)
+        try:
+            tenant = self.tenant_for(dialed)
+        except LookupError:
+            log.info("SIP call to %s: no tenant has this number; 404", mask(dialed))
+            call.reject(404, "Not Found")
+            return
+        if call.sdp_offer is None:
+            call.reject(488, "Not Acceptable Here")
+            return
+        try:
+            leg, answer = await RtpLeg.answer(call.sdp_offer, self._ports())
+        except (ValueError, OSError) as exc:
+            log.warning("SIP call to %s refused: %s", mask(dialed), exc)
+            call.reject(488, "Not Acceptable Here")
+            return
+        call.accept(answer)
+        started = CallStarted(
+            call_id=f"sip-{uuid.uuid4().hex[:12]}",
+            at_ms=0,
+            tenant=tenant,
+            dialed=dialed,
+            caller=call.caller,
+            channel="sip",
+        )
+        await self._run_line(call.call_id, SipLine(started, leg, lambda: call.hangup() and None))
+
+    def _caller_hung_up(self, sip_call_id: str) -> None:
+        line = self.lines.get(sip_call_id)
+        if line is not None:
+            line.caller_hung_up()
+
+    def _on_info(self, request: SipRequest, addr: tuple[str, int]) -> None:
+        call = self.uas.get_call(request.call_id or "")
+        dialog = call.dialog if call is not None else None
+        if dialog is None and self.uac.get_call(request.call_id or "") is not None:
+            dialog = self.uac.get_call(request.call_id or "").dialog  # type: ignore[union-attr]
+        if dialog is None:
+            self.uas._send_error(request, 481, "Call/Transaction Does Not Exist")
+            return
+        self.transport.send_reply(dialog.create_response(request, 200, "OK"))
+        digit = info_digit(request.content_type or "", request.text)
+        line = self.lines.get(request.call_id or "")
+        if digit and line is not None:
+            line.keyed(digit)
+
+    # ---- outbound ---------------------------------------------------------------------------
+    async def call_out(
+        self, number: str, tenant: str, peer: tuple[str, int], timeout_s: float = 30.0
+    ) -> bool:
+        """Calls `sip:number@peer` and runs the call through `on_call`; False: no answer."""
+        port = self._ports().take()
+        offer = RtpLeg.offer(self.host, port)
+        call: OutgoingCall = self.uac.send_invite(
+            f"sip:voicebot@{self.host}:{self.port}",
+            f"sip:{number}@{peer[0]}:{peer[1]}",
+            peer,
+            offer,
+            user_agent=USER_AGENT,
+        )
+        try:
+            await call.wait_answered(timeout_s)
+        except (TimeoutError, RuntimeError) as exc:
+            log.info("outbound call to %s: no answer (%s)", mask(number), exc)
+            if call.cancel(self.uac) is None:
+                self.uac.remove_call(call.call_id)
+            return False
+        answer = call.sdp_answer or offer
+        codecs = answer.audio.codecs if answer.audio else []
+        chosen = next((c.payload_type for c in codecs if c.payload_type in (0, 8)), 0)
+        remote = answer.rtp_address or peer
+        leg, _ = await RtpLeg.bind(RtpPorts(self.host, port, port + 2), remote, chosen, 101)
+        started = CallStarted(
+            call_id=f"sip-{uuid.uuid4().hex[:12]}",
+            at_ms=0,
+            tenant=tenant,
+            dialed=number,
+            caller=None,
+            channel="sip",
+        )
+        line = SipLine(started, leg, lambda: call.hangup(self.uac) and None)
+        await self._run_line(call.call_id, line)
+        return True
+
+    # ---- helpers ----------------------------------------------------------------------------
+    async def _run_line(self, sip_call_id: str, line: SipLine) -> None:
+        self.lines[sip_call_id] = line
+        try:
+            await self.on_call(line)
+        except Exception as exc:  # one broken call must not take the server down
+            log.exception("call %s failed", line.call_id)
+            line.failed("internal", str(exc))
+        finally:
+            await line.close(bye=True)
+            self.lines.pop(sip_call_id, None)
+
+    def _ports(self) -> RtpPorts:
+        if self.rtp_ports is None:
+            raise RuntimeError("SipServer.start() was not called")
+        return self.rtp_ports
+
+    def _spawn(self, coro: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)

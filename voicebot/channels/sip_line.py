@@ -1,0 +1,127 @@
+"""The channel of one SIP call: RTP audio and DTMF in as events, bot audio out at 20 ms pace.
+
+Like every channel it has a source (`capture`) that emits CallStarted, the caller's audio
+and keys, and a Hangup; and a sink stage (`play`) that plays BotAudio, cuts it on barge-in
+and sends BYE when the bot hangs up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+
+from voicebot.audio.resample import pcm_at_rate
+from voicebot.channels.sip_media import RTP_RATE, RtpLeg
+from voicebot.events import (
+    DTMF_KEYS,
+    AudioChunk,
+    BotAudio,
+    BotSpeech,
+    CallError,
+    CallEvent,
+    CallStarted,
+    Dtmf,
+    Emit,
+    Hangup,
+    SpeechStarted,
+)
+
+log = logging.getLogger(__name__)
+GOODBYE_DRAIN_S = 15.0  # longest wait for the last prompt to finish before BYE
+
+
+class SipLine:
+    """One answered (or dialled) SIP call as a channel."""
+
+    def __init__(self, started: CallStarted, leg: RtpLeg, send_bye: Callable[[], None]) -> None:
+        self.started = started
+        self.call_id = started.call_id
+        self.leg = leg
+        self._send_bye = send_bye
+        self._inbox: asyncio.Queue[CallEvent | None] = asyncio.Queue()
+        self.received_samples = 0
+        self.barge_in = True  # of the prompt now playing
+        self.cut_ms = 0  # bot audio cut by barge-in, over the call
+        self.ended = asyncio.Event()
+        self._closed = False
+        leg.on_audio = self._heard
+        leg.on_dtmf = self.keyed
+
+    @property
+    def at_ms(self) -> int:
+        """Milliseconds of caller audio received (including concealed losses)."""
+        return self.received_samples * 1000 // RTP_RATE
+
+    # ---- caller side (called from the RTP and SIP callbacks) -------------------------------
+    def _heard(self, pcm: bytes) -> None:
+        chunk = AudioChunk(call_id=self.call_id, at_ms=self.at_ms, pcm=pcm, sample_rate=RTP_RATE)
+        self.received_samples += len(pcm) // 2
+        self._inbox.put_nowait(chunk)
+
+    def keyed(self, digit: str) -> None:
+        """A key from RFC 4733 or SIP INFO; it also interrupts a prompt that allows barge-in."""
+        if digit not in DTMF_KEYS:
+            log.info("call %s: ignoring DTMF event %r", self.call_id, digit)
+            return
+        self._interrupt()
+        self._inbox.put_nowait(Dtmf(call_id=self.call_id, at_ms=self.at_ms, key=digit))  # type: ignore[arg-type]
+
+    def caller_hung_up(self) -> None:
+        """BYE (or CANCEL) from the caller."""
+        self._inbox.put_nowait(Hangup(call_id=self.call_id, at_ms=self.at_ms, reason="caller"))
+
+    def failed(self, code: str, message: str) -> None:
+        """Something broke on the line: the call ends with CallError + Hangup(error)."""
+        at = self.at_ms
+        self._inbox.put_nowait(
+            CallError(call_id=self.call_id, at_ms=at, code=code, message=message)
+        )
+        self._inbox.put_nowait(
+            Hangup(call_id=self.call_id, at_ms=at, reason="error", detail=message)
+        )
+
+    # ---- channel interface ----------------------------------------------------------------
+    async def capture(self, emit: Emit) -> None:
+        """Source: CallStarted, then the caller's audio and keys until someone hangs up."""
+        await emit(self.started)
+        while (event := await self._inbox.get()) is not None:
+            await emit(event)
+            if isinstance(event, Hangup):
+                return
+
+    async def play(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
+        """Sink stage: plays bot audio, cuts it on barge-in, forwards events; BYE at the end."""
+        while not isinstance(event := await inbox.get(), Hangup):
+            await emit(event)
+            self.show(event)
+        if event.reason != "caller":
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.leg.pacer.drained(), GOODBYE_DRAIN_S)
+        await self.close(bye=event.reason != "caller")
+        await emit(event)
+
+    def show(self, event: CallEvent) -> None:
+        """What the line does with one outgoing event."""
+        if isinstance(event, BotSpeech):
+            self.barge_in = event.barge_in
+        elif isinstance(event, BotAudio):
+            self.leg.pacer.play(pcm_at_rate(event.pcm, event.sample_rate, RTP_RATE))
+        elif isinstance(event, SpeechStarted):
+            self._interrupt()
+
+    def _interrupt(self) -> None:
+        if self.barge_in and self.leg.pacer.playing:
+            self.cut_ms += self.leg.pacer.clear()
+
+    async def close(self, *, bye: bool) -> None:
+        """Ends the media; sends BYE when the bot is the one hanging up. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        if bye:
+            self._send_bye()
+        await self.leg.close()
+        self._inbox.put_nowait(None)
+        self.ended.set()
