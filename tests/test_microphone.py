@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+from voicebot.audio.resample import pcm_at_rate
 from voicebot.channels.microphone import (
     MIC_RATE,
     CaptureClock,
@@ -12,6 +20,7 @@ from voicebot.channels.microphone import (
     PlaybackBuffer,
 )
 from voicebot.errors import UserError
+from voicebot.events import AudioChunk, BotAudio, BotSpeech, CallEvent, CallStarted, Hangup
 
 
 def has_sound_devices() -> bool:
@@ -24,7 +33,7 @@ def test_without_a_sound_device_the_channel_says_so_in_one_line() -> None:
     if has_sound_devices():
         pytest.skip("this machine has a sound device")
     with pytest.raises(UserError) as error:
-        MicrophoneChannel("call-1")
+        MicrophoneChannel(CallStarted(call_id="call-1", at_ms=0, tenant="nordwelle", channel="mic"))
     message = str(error.value)
     assert message.startswith("no sound device found: PortAudio lists no microphone or speaker")
     assert "use --wav" in message
@@ -77,3 +86,63 @@ def test_barge_in_drops_the_unplayed_rest() -> None:
     buffer.take(640 * 10)
     assert buffer.clear() == 800
     assert buffer.take(640) == bytes(640)
+
+
+ALSA_FILE_DEVICE = """
+pcm.!default {{
+  type asym
+  playback.pcm {{ type file; slave.pcm "null"; file "{out}"; format "raw" }}
+  capture.pcm {{ type file; slave.pcm "null"; file "/dev/null"; infile "{mic}"; format "raw" }}
+}}
+"""
+
+
+async def loopback_call(folder: Path) -> dict[str, object]:
+    """Runs in a child process whose ALSA default device reads mic.raw and writes speaker.raw."""
+    started = CallStarted(call_id="mic-1", at_ms=0, tenant="nordwelle", channel="mic")
+    channel = MicrophoneChannel(started, half_duplex=False)
+    bot = tone(500, rate=8000)
+    seen: list[CallEvent] = []
+    async for event in channel.events():
+        seen.append(event)
+        if isinstance(event, AudioChunk) and event.at_ms == 1000:
+            await channel.send(BotSpeech(call_id="mic-1", at_ms=1000, text="Hallo"))
+            await channel.send(BotAudio(call_id="mic-1", at_ms=1000, pcm=bot, sample_rate=8000))
+            await channel.send(Hangup(call_id="mic-1", at_ms=1000, reason="bot"))
+    chunks = [e for e in seen if isinstance(e, AudioChunk)]
+    captured = b"".join(c.pcm for c in chunks)
+    return {
+        "first": type(seen[0]).__name__,
+        "chunk_bytes": sorted({len(c.pcm) for c in chunks}),
+        "rates": sorted({c.sample_rate for c in chunks}),
+        "clock_ok": [c.at_ms for c in chunks] == [20 * i for i in range(len(chunks))],
+        "heard_the_caller": captured[:32000] == (folder / "mic.raw").read_bytes(),
+        "played_the_bot": pcm_at_rate(bot, 8000, MIC_RATE) in (folder / "speaker.raw").read_bytes(),
+    }
+
+
+def test_a_call_on_a_sound_card_captures_the_caller_and_plays_the_bot(tmp_path: Path) -> None:
+    alsa_conf = Path("/usr/share/alsa/alsa.conf")
+    if not alsa_conf.is_file():
+        pytest.skip("ALSA configuration not installed (libasound2-data)")
+    (tmp_path / "mic.raw").write_bytes(tone(1000))  # 1 s the "caller" says into the microphone
+    device = ALSA_FILE_DEVICE.format(out=tmp_path / "speaker.raw", mic=tmp_path / "mic.raw")
+    (tmp_path / "asound.conf").write_text(alsa_conf.read_text() + device)
+    env = {**os.environ, "ALSA_CONFIG_PATH": str(tmp_path / "asound.conf")}
+    child = subprocess.run(
+        [sys.executable, __file__, str(tmp_path)], env=env, capture_output=True, timeout=60
+    )
+    assert child.returncode == 0, child.stderr.decode()[-2000:]
+    result = json.loads(child.stdout.decode().splitlines()[-1])
+    assert result == {
+        "first": "CallStarted",
+        "chunk_bytes": [640],
+        "rates": [16000],
+        "clock_ok": True,
+        "heard_the_caller": True,
+        "played_the_bot": True,
+    }
+
+
+if __name__ == "__main__":  # the child process of the sound-card test
+    print(json.dumps(asyncio.run(loopback_call(Path(sys.argv[1])))))

@@ -1,5 +1,9 @@
 """Local microphone and speaker (sounddevice): captures 16 kHz mono AudioChunks, plays BotAudio.
 
+`MicrophoneChannel(started)` is a CallChannel for `voicebot.pipeline.run_pipeline`; it raises
+UserError("no sound device found: ...") at once when PortAudio lists no microphone/speaker.
+Ctrl-C during the call is the caller hanging up.
+
 Without echo cancellation the microphone hears the speaker, so by default the channel is
 half-duplex: while the bot talks (and `echo_tail_ms` after) the caller's audio is replaced by
 silence, keeping the audio clock running. With a headset, `half_duplex=False` allows barge-in:
@@ -12,7 +16,7 @@ import asyncio
 import contextlib
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 from voicebot.audio.resample import pcm_at_rate
@@ -23,7 +27,6 @@ from voicebot.events import (
     BotSpeech,
     CallEvent,
     CallStarted,
-    Emit,
     Hangup,
     SpeechStarted,
 )
@@ -118,11 +121,11 @@ def sound_devices() -> Any:
 
 
 class MicrophoneChannel:
-    """One live call on the local sound card: `capture` is its source, `play` its sink stage."""
+    """One live call on the local sound card, as a CallChannel (voicebot/channels/base.py)."""
 
     def __init__(
         self,
-        call_id: str,
+        started: CallStarted,
         *,
         half_duplex: bool = True,
         echo_tail_ms: int = 300,
@@ -130,51 +133,53 @@ class MicrophoneChannel:
         device: int | str | None = None,
     ) -> None:
         self._sd = sound_devices()  # UserError here, before the call starts, when there is none
-        self.call_id = call_id
+        self.started = started
         self.half_duplex = half_duplex
         self.echo_tail_ms = echo_tail_ms
         self.device = device
         self.playback = PlaybackBuffer()
-        self.clock = CaptureClock(call_id, chunk_ms)
+        self.clock = CaptureClock(started.call_id, chunk_ms)
         self._blocks: asyncio.Queue[bytes | None] = asyncio.Queue()
         self._caller_hung_up = False
+        self._barge_in = True
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def hang_up(self) -> None:
-        """The caller ends the call (Ctrl-C): capture emits Hangup(reason='caller')."""
+        """The caller ends the call (Ctrl-C): events() yields Hangup(reason='caller')."""
         self._caller_hung_up = True
         self._wake_capture()
 
-    async def capture(self, started: CallStarted, emit: Emit) -> None:
-        """Emits `started`, then 16 kHz AudioChunks until the call ends on either side."""
+    async def events(self) -> AsyncIterator[CallEvent]:
+        """CallStarted, then 16 kHz AudioChunks until either side hangs up."""
         self._loop = asyncio.get_running_loop()
-        await emit(started)
-        with self._open("input", self._on_captured), ctrl_c_calls(self._loop, self.hang_up):
+        with contextlib.ExitStack() as streams:
+            streams.enter_context(self._open("output", self._on_playback))
+            streams.enter_context(self._open("input", self._on_captured))
+            streams.enter_context(ctrl_c_calls(self._loop, self.hang_up))
+            yield self.started
             while (block := await self._blocks.get()) is not None:
                 if self.half_duplex and self.playback.busy(self.echo_tail_ms):
                     block = bytes(len(block))  # the bot is talking: don't hear ourselves
                 for chunk in self.clock.chunks(block):
-                    await emit(chunk)
-        if self._caller_hung_up:
-            await emit(Hangup(call_id=self.call_id, at_ms=self.clock.captured_ms, reason="caller"))
+                    yield chunk
+            if self._caller_hung_up:
+                yield Hangup(
+                    call_id=self.started.call_id, at_ms=self.clock.captured_ms, reason="caller"
+                )
 
-    async def play(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
-        """Sink stage: plays BotAudio, stops it on barge-in, forwards every event."""
-        with self._open("output", self._on_playback):
-            barge_in = True
-            while not isinstance(event := await inbox.get(), Hangup):
-                await emit(event)
-                if isinstance(event, BotSpeech):
-                    barge_in = event.barge_in
-                elif isinstance(event, BotAudio):
-                    self.playback.add(pcm_at_rate(event.pcm, event.sample_rate, MIC_RATE))
-                elif isinstance(event, SpeechStarted) and barge_in and not self.half_duplex:
-                    self.playback.clear()
-            # Let the goodbye finish; the audio thread drains the buffer, so poll it.
+    async def send(self, event: CallEvent) -> None:
+        """Plays BotAudio, stops it on barge-in; on Hangup lets the goodbye finish first."""
+        if isinstance(event, BotSpeech):
+            self._barge_in = event.barge_in
+        elif isinstance(event, BotAudio):
+            self.playback.add(pcm_at_rate(event.pcm, event.sample_rate, MIC_RATE))
+        elif isinstance(event, SpeechStarted) and self._barge_in and not self.half_duplex:
+            self.playback.clear()
+        elif isinstance(event, Hangup):
+            # The audio thread drains the buffer, so poll it; bounded by the audio queued.
             while self.playback.busy(0):  # noqa: ASYNC110
                 await asyncio.sleep(CHUNK_MS / 1000)
-        self._wake_capture()
-        await emit(event)
+            self._wake_capture()
 
     def _open(self, direction: str, callback: Callable[..., None]) -> Any:
         stream = self._sd.RawInputStream if direction == "input" else self._sd.RawOutputStream
