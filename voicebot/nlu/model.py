@@ -1,0 +1,163 @@
+"""What a tenant folder means once loaded: frozen, checked, ready for the dialog and NLU."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+from typing import Literal
+
+Action = Literal["selfservice", "handoff"]
+Priority = Literal["normal", "high"]
+SlotKind = Literal["digits", "postcode", "product", "batch", "yesno", "rating", "free", "date"]
+BUILTIN_ANSWERS = (
+    "outage",
+    "balance",
+    "contract_end",
+    "product_ingredients",
+    "product_allergens",
+    "product_vegan",
+    "product_palm_oil",
+    "product_storage",
+    "product_price",
+)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """An example or template as written, with its line in the intent file."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class SlotPhrase:
+    """One entry of a template slot list: what callers say and the value it stands for."""
+
+    say: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class SlotType:
+    """A tenant-wide slot such as `customer_number: {type: digits, length: 8}`."""
+
+    name: str
+    kind: SlotKind
+    length: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IntentSpec:
+    """One intent file. `answer` is text with {slot} placeholders; `builtin_answer` names data."""
+
+    id: str
+    description: str
+    action: Action
+    queue: str | None
+    priority: Priority
+    needs: tuple[str, ...]
+    answer: str | None
+    builtin_answer: str | None
+    examples: tuple[Phrase, ...]
+    templates: tuple[Phrase, ...]
+    slots: Mapping[str, tuple[SlotPhrase, ...]]
+    file: Path
+
+
+@dataclass(frozen=True, slots=True)
+class NluSettings:
+    """Out of scope unless the best intent has `threshold` confidence and `margin` over the next."""
+
+    threshold: float = 0.45
+    margin: float = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyQuestion:
+    """One outbound survey question; `kind` is the answer type (rating 1-5, yes/no, free text)."""
+
+    id: str
+    kind: Literal["rating", "yesno", "free"]
+    prompt: str
+    reprompt: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """The outbound script: introduction, consent question, questions, closing texts."""
+
+    intro: str
+    consent: str
+    questions: tuple[SurveyQuestion, ...]
+    thanks: str
+    declined: str
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessHours:
+    """Opening hours per weekday in the tenant's time zone; a missing day is closed."""
+
+    timezone: str
+    weekly: Mapping[str, tuple[time, time] | None]
+
+    def is_open(self, at: datetime) -> bool:
+        """True when `at` (any aware datetime, or naive local time) falls in the opening hours."""
+        if at.tzinfo is not None:
+            from zoneinfo import ZoneInfo
+
+            at = at.astimezone(ZoneInfo(self.timezone))
+        span = self.weekly.get(WEEKDAYS[at.weekday()])
+        if span is None:
+            return False
+        start, end = span
+        return start <= at.time() and (end == time(0) or at.time() < end)
+
+
+Row = Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Tenant:
+    """One client of the call centre, as loaded from `intents/<tenant>/`."""
+
+    id: str
+    name: str
+    language: Literal["de", "en"]
+    direction: Literal["inbound", "outbound"]
+    dialed: tuple[str, ...]
+    greeting: str
+    queues: Mapping[str, str]
+    default_queue: str | None
+    intents: Mapping[str, IntentSpec]
+    slot_types: Mapping[str, SlotType]
+    prompts: Mapping[str, str]
+    nlu: NluSettings
+    folder: Path
+    survey: Survey | None = None
+    business_hours: BusinessHours | None = None
+    dtmf_menu: Mapping[str, str] = field(default_factory=dict)
+    customers: tuple[Row, ...] = ()
+    outages: tuple[Row, ...] = ()
+    catalog: tuple[Row, ...] = ()
+
+    @property
+    def tests_dir(self) -> Path:
+        """Where the product team keeps labelled test phrases."""
+        return self.folder / "tests"
+
+    def customer(self, number: str) -> Row | None:
+        """The customer row for a customer number, or None when unknown."""
+        return next((row for row in self.customers if row.get("customer_number") == number), None)
+
+    def product(self, product_id: str) -> Row | None:
+        """The catalog row for a product id, or None."""
+        return next((row for row in self.catalog if row.get("product_id") == product_id), None)
+
+
+def dialed_key(number: str) -> str:
+    """A dialed number without spaces, dashes, brackets: '+49 800 6673935' -> '+498006673935'."""
+    return "".join(ch for ch in number if ch.isdigit() or ch == "+")

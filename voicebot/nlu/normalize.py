@@ -1,0 +1,98 @@
+"""Recogniser output made comparable: lowercase, no punctuation, no fillers, umlauts folded."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_NON_WORD = re.compile(r"[^\w]+")
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[\s\-./]+(?=\d)")  # "4081-7253" and "4081 7253" -> one run
+
+# Hesitation sounds: dropped wherever they occur.
+FILLERS = {
+    "de": {"äh", "ähm", "ähh", "öh", "öhm", "eh", "ehm", "em", "hm", "hmm", "mhm", "also", "naja"},
+    "en": {"uh", "uhm", "um", "umm", "erm", "er", "hm", "hmm", "mhm"},
+}
+# Openers that carry no concern: dropped only at the start ("ja" alone is an answer).
+OPENERS = {
+    "de": (
+        "ja hallo",
+        "hallo",
+        "ja guten tag",
+        "guten tag",
+        "guten morgen",
+        "guten abend",
+        "moin",
+        "servus",
+        "grüß gott",
+        "ja also",
+        "tja",
+        "sagen sie mal",
+        "sag mal",
+    ),
+    "en": (
+        "yeah hi",
+        "hi there",
+        "hello there",
+        "hello",
+        "hi",
+        "hey",
+        "good morning",
+        "good afternoon",
+        "good evening",
+        "well",
+        "so",
+    ),
+}
+
+
+def fold(text: str) -> str:
+    """Lowercase with umlauts and ß spelled out (ä->ae, ß->ss): the form used for matching."""
+    return text.lower().translate(_FOLD)
+
+
+def strip_punctuation(text: str) -> str:
+    """Lowercase words, single spaces; digit groups joined ("4081-7253" -> "40817253")."""
+    text = _DIGIT_GROUPS.sub("", text.lower())
+    return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
+
+
+def drop_fillers(words: list[str], language: str) -> list[str]:
+    """Removes hesitation words everywhere and greeting openers at the start."""
+    fillers = FILLERS.get(language, set())
+    words = [w for w in words if w not in fillers]
+    openers = [o.split() for o in OPENERS.get(language, ())]
+    changed = True
+    while changed and words:
+        changed = False
+        for opener in openers:
+            if words[: len(opener)] == opener and len(words) > len(opener):
+                words = words[len(opener) :]
+                changed = True
+                break
+    return words
+
+
+def normalize(text: str, language: str) -> str:
+    """Recogniser or typed text as lowercase words without punctuation and fillers."""
+    return " ".join(drop_fillers(strip_punctuation(text).split(), language))
+
+
+def normalize_folded(text: str, language: str) -> str:
+    """normalize() with umlauts spelled out: equal for "kündigen" and "kuendigen"."""
+    return fold(normalize(text, language))
+
+
+class UmlautRestorer:
+    """Puts umlauts back into words spelled ae/oe/ue/ss, using a known vocabulary."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._by_folded: dict[str, str] = {}
+        for word in vocabulary:
+            if word != fold(word):
+                self._by_folded.setdefault(fold(word), word)
+
+    def restore(self, text: str) -> str:
+        """Each word whose spelled-out form matches a vocabulary word gets that word's spelling."""
+        return " ".join(self._by_folded.get(w, w) for w in text.split())

@@ -1,0 +1,98 @@
+"""Default texts the dialog speaks, per language; a tenant's `prompts:` overrides any of them.
+
+Keys follow the dialog (`voicebot/dialog/prompts.py`); placeholders in braces are filled there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
+    "de": {
+        "ask_concern": "Wie kann ich Ihnen helfen?",
+        "ask_concern_again": "Was kann ich sonst für Sie tun?",
+        "ask_customer_number": "Bitte nennen Sie mir Ihre Kundennummer oder tippen Sie sie "
+        "ein, gefolgt von der Rautetaste.",
+        "customer_found": "Danke, {name}.",
+        "customer_not_found": "Die Kundennummer mit den Endziffern {last_digits} habe ich "
+        "leider nicht gefunden. Bitte nennen Sie sie noch einmal oder tippen Sie sie ein.",
+        "customer_not_heard": "Ich habe keine Kundennummer verstanden. Bitte nennen Sie sie "
+        "Ziffer für Ziffer oder tippen Sie sie ein, gefolgt von der Rautetaste.",
+        "customer_unidentified": "Leider konnte ich Ihre Kundennummer nicht finden. "
+        "Wir machen trotzdem weiter.",
+        "confirm_intent": "Geht es um {topic}?",
+        "yesno_unclear": "Bitte antworten Sie mit Ja oder Nein.",
+        "no_match": "Entschuldigung, das habe ich nicht verstanden. Bitte sagen Sie mir in "
+        "einem kurzen Satz, worum es geht.",
+        "no_match_again": "Leider habe ich Sie wieder nicht verstanden. Sagen Sie zum "
+        "Beispiel: {example}.",
+        "menu": "Bitte wählen Sie mit Ihrer Telefontastatur. {options}.",
+        "menu_option": "Für {label} drücken Sie die {key}",
+        "no_input": "Ich habe Sie leider nicht gehört. {prompt}",
+        "anything_else": "Kann ich sonst noch helfen?",
+        "offer_agent": "Möchten Sie mit einem Mitarbeiter sprechen?",
+        "handoff": "Ich verbinde Sie jetzt mit {queue_name}.",
+        "handoff_wait": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
+        "{wait_min} Minuten.",
+        "goodbye": "Vielen Dank für Ihren Anruf. Auf Wiederhören!",
+        "goodbye_no_input": "Ich höre leider nichts. Bitte rufen Sie noch einmal an. "
+        "Auf Wiederhören!",
+        "max_length": "Wir müssen das Gespräch leider beenden. Auf Wiederhören!",
+        "no_information": "Dazu habe ich leider keine Auskunft.",
+        "ask_slot": "Bitte nennen Sie mir noch: {slot}.",
+        "ask_slot_postcode": "Wie lautet die Postleitzahl Ihrer neuen Adresse?",
+        "ask_slot_product": "Um welches Produkt geht es?",
+        "ask_slot_batch": "Bitte nennen Sie die Chargennummer. Sie steht neben dem "
+        "Mindesthaltbarkeitsdatum.",
+        "unknown_product": "{product} ist leider keines unserer Produkte.",
+        "unknown_product_unnamed": "Das ist leider keines unserer Produkte.",
+        "closed": "Wir sind gerade nicht erreichbar. Bitte rufen Sie zu unseren "
+        "Geschäftszeiten wieder an.",
+        "all_lines_busy": "Zurzeit sind alle Leitungen belegt. Bitte versuchen Sie es später "
+        "noch einmal.",
+    },
+    "en": {
+        "ask_concern": "How can I help you?",
+        "ask_concern_again": "What else can I do for you?",
+        "ask_customer_number": "Please say your customer number or key it in, followed by hash.",
+        "customer_found": "Thank you, {name}.",
+        "customer_not_found": "I could not find the customer number ending in {last_digits}. "
+        "Please say it again or key it in.",
+        "customer_not_heard": "I did not catch a customer number. Please say it digit by "
+        "digit or key it in, followed by hash.",
+        "customer_unidentified": "I could not find your customer number. Let's carry on anyway.",
+        "confirm_intent": "Is it about {topic}?",
+        "yesno_unclear": "Please answer yes or no.",
+        "no_match": "Sorry, I did not understand. Please tell me in a short sentence what it "
+        "is about.",
+        "no_match_again": "Sorry, I still did not understand. You could say for example: "
+        "{example}.",
+        "menu": "Please use your keypad. {options}.",
+        "menu_option": "For {label} press {key}",
+        "no_input": "Sorry, I did not hear you. {prompt}",
+        "anything_else": "Is there anything else I can help you with?",
+        "offer_agent": "Would you like to speak to an agent?",
+        "handoff": "I am putting you through to {queue_name}.",
+        "handoff_wait": "You are number {position} in the queue, the wait is about "
+        "{wait_min} minutes.",
+        "goodbye": "Thank you for calling. Goodbye!",
+        "goodbye_no_input": "I cannot hear anything. Please call again. Goodbye!",
+        "max_length": "We have to end the call now. Goodbye!",
+        "no_information": "Sorry, I have no information on that.",
+        "ask_slot": "Please tell me the {slot}.",
+        "ask_slot_postcode": "What is the postcode of your new address?",
+        "ask_slot_product": "Which product is it about?",
+        "ask_slot_batch": "Please tell me the batch number printed next to the best-before date.",
+        "unknown_product": "{product} is not one of our products.",
+        "unknown_product_unnamed": "That is not one of our products.",
+        "closed": "We are closed right now. Please call again during our opening hours.",
+        "all_lines_busy": "All our lines are busy right now. Please try again later.",
+    },
+}
+
+PROMPT_KEYS = frozenset(DEFAULT_PROMPTS["de"]) | frozenset(DEFAULT_PROMPTS["en"])
+
+
+def prompts_for(language: str, overrides: Mapping[str, str]) -> dict[str, str]:
+    """The language's defaults with the tenant's own texts on top."""
+    return {**DEFAULT_PROMPTS.get(language, DEFAULT_PROMPTS["en"]), **overrides}

@@ -1,0 +1,148 @@
+"""Which extractor reads which tenant slot, for template matches, whole utterances and answers.
+
+A product that was named but is not in the catalog appears as `<slot>_heard` (the words
+heard) without `<slot>`: the dialog says "not one of our products" and never guesses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from voicebot.nlu.dates import extract_date
+from voicebot.nlu.model import IntentSpec, SlotType, Tenant
+from voicebot.nlu.normalize import fold, normalize, strip_punctuation
+from voicebot.nlu.slots import (
+    ProductCatalog,
+    extract_batch,
+    extract_digits,
+    extract_postcode,
+    extract_rating,
+    extract_yes_no,
+)
+from voicebot.nlu.templates import SlotValues, expand, parse_template
+
+# Slot kinds read from any utterance; the others only when the intent needs them.
+_ALWAYS_READ = {"digits", "product"}
+_PATTERNS = {"postcode": r"\d{5}", "batch": r"[a-z0-9 ]+?", "free": r".+?"}
+
+
+class SlotReader:
+    """Reads a tenant's slots from caller text with the right extractor per slot type."""
+
+    def __init__(self, tenant: Tenant) -> None:
+        self.tenant = tenant
+        self.language = tenant.language
+        self.catalog = ProductCatalog(tenant.catalog, brand=tenant.name) if tenant.catalog else None
+        self._known_words: set[str] = set()
+
+    def learn_vocabulary(self, texts: Iterable[str]) -> None:
+        """Words of the intent examples: words outside it may name an unknown product."""
+        self._known_words |= {fold(w) for text in texts for w in text.split()}
+
+    def template_values(self, spec: IntentSpec, name: str) -> SlotValues:
+        """What a `{name}` in one of the intent's templates may match."""
+        if name in spec.slots:
+            phrases: dict[str, str] = {}
+            for entry in spec.slots[name]:
+                for say in expand(parse_template(entry.say), {}):
+                    phrases[say] = entry.value
+            return SlotValues(phrases)
+        slot = self.tenant.slot_types[name]
+        if slot.kind == "product" and self.catalog is not None:
+            return SlotValues(self._catalog_phrases())
+        if slot.kind == "digits":
+            return SlotValues({}, rf"\d{{{slot.length}}}" if slot.length else r"\d+")
+        return SlotValues({}, _PATTERNS.get(slot.kind, r".+?"))
+
+    def _catalog_phrases(self) -> dict[str, str]:
+        brand = set(fold(self.tenant.name).split())
+        phrases: dict[str, str] = {}
+        for row in self.tenant.catalog:
+            for name in [row["name"], *row.get("aliases", "").split("|")]:
+                words = [w for w in fold(strip_punctuation(name)).split() if w not in brand]
+                if words:
+                    phrases.setdefault(" ".join(words), row["product_id"])
+        return phrases
+
+    def from_template(
+        self, spec: IntentSpec, groups: Mapping[str, str | None]
+    ) -> dict[str, str] | None:
+        """Slot values of a template match; None when a captured phrase is no valid value."""
+        slots: dict[str, str] = {}
+        for group, phrase in groups.items():
+            if phrase is None:
+                continue
+            name = group.split("_", 1)[1]
+            phrase = phrase.strip()
+            if name in spec.slots or (self._kind(name) == "product" and self.catalog):
+                values = self.template_values(spec, name).phrases
+                if phrase not in values:
+                    return None
+                slots[name] = values[phrase]
+                continue
+            value = self.read(name, phrase)
+            if value is None:
+                return None
+            slots[name] = value
+        return slots
+
+    def _kind(self, name: str) -> str | None:
+        slot: SlotType | None = self.tenant.slot_types.get(name)
+        return slot.kind if slot else None
+
+    def read(self, name: str, text: str, today: date | None = None) -> str | None:
+        """One tenant slot from text, as a string ("40817253", "true", "4", "2026-12-03")."""
+        slot = self.tenant.slot_types.get(name)
+        if slot is None:
+            return None
+        lang = self.language
+        if slot.kind == "digits":
+            return extract_digits(text, lang, slot.length)
+        if slot.kind == "postcode":
+            return extract_postcode(text, lang)
+        if slot.kind == "product":
+            found = self.catalog.match(text) if self.catalog else None
+            return found.product_id if found else None
+        if slot.kind == "batch":
+            return extract_batch(text, lang)
+        if slot.kind == "yesno":
+            answer = extract_yes_no(text, lang)
+            return None if answer is None else str(answer).lower()
+        if slot.kind == "rating":
+            rating = extract_rating(text, lang)
+            return None if rating is None else str(rating)
+        if slot.kind == "date":
+            found_date = extract_date(text, lang, today or date.today())
+            return found_date.isoformat() if found_date else None
+        text = text.strip()
+        return text or None  # free text
+
+    def read_all(
+        self, text: str, spec: IntentSpec | None, found: Mapping[str, str]
+    ) -> dict[str, str]:
+        """The slots an utterance carries: template slots, then self-evident ones, then needs."""
+        slots = dict(found)
+        needs = set(spec.needs) if spec else set()
+        for name, slot in self.tenant.slot_types.items():
+            if name in slots or not (slot.kind in _ALWAYS_READ or name in needs):
+                continue
+            if slot.kind == "free":
+                continue
+            value = self.read(name, text)
+            if value is not None:
+                slots[name] = value
+            elif slot.kind == "product" and name in needs:
+                heard = self.unknown_words(text)
+                if heard:
+                    slots[f"{name}_heard"] = heard
+        return slots
+
+    def unknown_words(self, text: str) -> str | None:
+        """Content words the tenant's examples never use: likely a product we do not sell."""
+        words = [
+            w
+            for w in normalize(text, self.language).split()
+            if len(w) >= 4 and not w.isdigit() and fold(w) not in self._known_words
+        ]
+        return " ".join(words) or None

@@ -1,0 +1,231 @@
+"""Slot extractors for recogniser text: numbers, postcode, product, batch code, yes/no, rating.
+
+Every extractor returns None when unsure: the dialog asks again rather than guessing.
+Dates live in `voicebot.nlu.dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from voicebot.nlu.normalize import fold, strip_punctuation
+
+_SINGLE_DIGITS = {
+    "null": "0", "zero": "0", "oh": "0", "eins": "1", "one": "1", "zwei": "2", "zwo": "2",
+    "two": "2", "drei": "3", "three": "3", "vier": "4", "four": "4", "fuenf": "5", "five": "5",
+    "sechs": "6", "six": "6", "sieben": "7", "seven": "7", "acht": "8", "eight": "8",
+    "neun": "9", "nine": "9",
+}  # fmt: skip
+
+
+def digits_spoken(text: str, language: str) -> str:
+    """Every digit in `text`, written or spoken ("vier null acht" -> "408"), in order."""
+    try:
+        from voicebot.nlu.numbers import spoken_digits
+    except ImportError:  # the spoken-number parser belongs to the speech engineer
+        words = fold(strip_punctuation(text)).split()
+        return "".join(w if w.isdigit() else _SINGLE_DIGITS.get(w, "") for w in words)
+    return re.sub(r"\D", "", spoken_digits(text, language))
+
+
+def extract_digits(text: str, language: str, length: int | None) -> str | None:
+    """A number of exactly `length` digits said in any grouping, or None (None: any length)."""
+    digits = digits_spoken(text, language)
+    if not digits or (length is not None and len(digits) != length):
+        return None
+    return digits
+
+
+def extract_postcode(text: str, language: str) -> str | None:
+    """A German 5-digit postcode ("zwei null null neun fünf", "20095")."""
+    return extract_digits(text, language, 5)
+
+
+# Spelled letters as callers say them: letter names and the German spelling alphabet.
+_LETTER_WORDS = {
+    "be": "b", "ce": "c", "ze": "c", "de": "d", "ef": "f", "ge": "g", "ha": "h", "jot": "j",
+    "ka": "k", "el": "l", "ell": "l", "em": "m", "en": "n", "pe": "p", "ku": "q", "er": "r",
+    "es": "s", "te": "t", "vau": "v", "we": "w", "ix": "x", "ypsilon": "y", "zet": "z",
+    "anton": "a", "berta": "b", "caesar": "c", "dora": "d", "emil": "e", "friedrich": "f",
+    "gustav": "g", "heinrich": "h", "ida": "i", "julius": "j", "kaufmann": "k", "ludwig": "l",
+    "martha": "m", "nordpol": "n", "otto": "o", "paula": "p", "quelle": "q", "richard": "r",
+    "samuel": "s", "siegfried": "s", "theodor": "t", "ulrich": "u", "viktor": "v",
+    "wilhelm": "w", "xanthippe": "x", "zacharias": "z", "zeppelin": "z",
+}  # fmt: skip
+_BATCH_STOP = {"charge", "chargennummer", "los", "losnummer", "nummer", "batch", "lot", "code"}
+
+
+def _code_piece(word: str, language: str) -> str | None:
+    """A word as part of a batch code: a letter, digits, or an alphanumeric chunk."""
+    if len(word) == 1 and word.isalnum():
+        return word.upper()
+    if word in _LETTER_WORDS:
+        return _LETTER_WORDS[word].upper()
+    if re.fullmatch(r"[a-z]{0,3}\d[a-z0-9]*", word):
+        return word.upper()
+    digits = digits_spoken(word, language)
+    return digits or None
+
+
+def extract_batch(text: str, language: str) -> str | None:
+    """A batch code spelled out ("L zwei drei vier fünf B" -> "L2345B"): 3-12 chars, a digit."""
+    words = fold(strip_punctuation(text)).split()
+    best = ""
+    run: list[str] = []
+    for word in [*words, "."]:
+        piece = None if word in _BATCH_STOP else _code_piece(word, language)
+        if piece is not None:
+            run.append(piece)
+            continue
+        code = "".join(run)
+        if any(c.isdigit() for c in code) and len(code) > len(best):
+            best = code
+        run = []
+    return best if 3 <= len(best) <= 12 else None
+
+
+@dataclass(frozen=True, slots=True)
+class ProductMatch:
+    """A catalog product a caller named: `heard` is the phrase, `score` 0-100 (rapidfuzz)."""
+
+    product_id: str
+    name: str
+    heard: str
+    score: float
+
+
+class ProductCatalog:
+    """Fuzzy lookup of catalog products by name and aliases; no match below `min_score`."""
+
+    def __init__(self, rows: Sequence[Mapping[str, str]], brand: str = "", min_score: float = 84):
+        self.min_score = min_score
+        self._names: list[tuple[str, str, str]] = []  # (folded squeezed name, product_id, name)
+        brand_words = set(fold(brand).split())
+        for row in rows:
+            names = [row["name"], *row.get("aliases", "").split("|")]
+            for name in filter(None, (n.strip() for n in names)):
+                words = [w for w in fold(strip_punctuation(name)).split() if w not in brand_words]
+                self._names.append(("".join(words), row["product_id"], row["name"]))
+
+    def match(self, text: str) -> ProductMatch | None:
+        """The best product named in `text` (any 1-4 word span), or None when none is close."""
+        words = fold(strip_punctuation(text)).split()
+        best: ProductMatch | None = None
+        best_rank = (0.0, 0)
+        for size in range(1, 5):
+            for start in range(len(words) - size + 1):
+                span = words[start : start + size]
+                candidate = "".join(span)
+                if len(candidate) < 4:
+                    continue
+                for squeezed, product_id, name in self._names:
+                    score = fuzz.ratio(candidate, squeezed)
+                    rank = (score, len(candidate))  # equal scores: the longer phrase wins
+                    if score >= self.min_score and (best is None or rank > best_rank):
+                        best, best_rank = (
+                            ProductMatch(product_id, name, " ".join(span), score),
+                            rank,
+                        )
+        return best or self._head_noun_match(words)
+
+    def _head_noun_match(self, words: list[str]) -> ProductMatch | None:
+        """ "das Brot" names the one product whose name ends in "brot" (German compounds)."""
+        for word in words:
+            if len(word) < 4:
+                continue
+            owners = {(pid, name) for squeezed, pid, name in self._names if squeezed.endswith(word)}
+            if len(owners) == 1:
+                product_id, name = owners.pop()
+                return ProductMatch(product_id, name, word, 80.0)
+        return None
+
+
+_YES = {
+    "de": ("ja", "jawohl", "jo", "jap", "jep", "klar", "na klar", "natürlich", "gerne", "gern",
+           "sicher", "genau", "richtig", "stimmt", "korrekt", "okay", "ok", "einverstanden",
+           "auf jeden fall", "selbstverständlich", "passt", "doch", "machen wir", "warum nicht",
+           "in ordnung", "logo", "freilich", "sehr gerne", "unbedingt", "absolut"),
+    "en": ("yes", "yeah", "yep", "yup", "sure", "of course", "certainly", "absolutely",
+           "correct", "right", "that's right", "ok", "okay", "fine", "please do", "definitely",
+           "go ahead", "sounds good", "why not", "i would", "i do", "indeed"),
+}  # fmt: skip
+_NO = {
+    "de": ("nein", "nee", "ne", "nö", "noe", "nicht", "eher nicht", "lieber nicht", "kein",
+           "keine", "auf keinen fall", "lass mal", "niemals", "besser nicht", "falsch",
+           "nie", "keinesfalls", "nichts"),
+    "en": ("no", "nope", "nah", "not", "not really", "no thanks", "don't", "dont", "do not",
+           "never", "not at all", "rather not", "wrong", "incorrect", "i wouldn't", "wouldn't",
+           "isn't", "not now"),
+}  # fmt: skip
+_DOUBLE_NEGATIVE = (
+    "warum nicht",
+    "wieso nicht",
+    "why not",
+    "nicht schlecht",
+    "not bad",
+    "kein problem",
+    "no problem",
+    "keine frage",
+    "nichts dagegen",
+)
+
+
+def _contains(words: str, phrase: str) -> bool:
+    return f" {fold(phrase)} " in f" {words} "
+
+
+def extract_yes_no(text: str, language: str) -> bool | None:
+    """True for yes ("na klar", "sure"), False for no ("eher nicht", "not really"), else None."""
+    words = fold(strip_punctuation(text.replace("'", "").replace("’", "")))
+    words = " ".join(words.split())
+    for phrase in _DOUBLE_NEGATIVE:
+        if _contains(words, phrase):
+            return True
+    languages = (language, "en" if language == "de" else "de")
+    said_no = any(_contains(words, p.replace("'", "")) for lang in languages for p in _NO[lang])
+    said_yes = any(_contains(words, p.replace("'", "")) for lang in languages for p in _YES[lang])
+    if said_no:
+        return False
+    return True if said_yes else None
+
+
+_RATING = {"eins": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fuenf": 5, "one": 1, "two": 2,
+           "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}  # fmt: skip
+_SCALE = (
+    re.compile(
+        r"\b(?:von|from|between|zwischen) (?:eins|one|1) (?:bis|to|and|und) (?:fuenf|five|5)\b"
+    ),
+    re.compile(r"\b(?:von|out of|of|aus) (?:fuenf|five|5)\b"),
+)
+_VERBAL_RATING = (
+    ("sehr unzufrieden", 1), ("very dissatisfied", 1), ("very unhappy", 1),
+    ("unzufrieden", 2), ("dissatisfied", 2), ("unhappy", 2),
+    ("geht so", 3), ("mittelmaessig", 3), ("so lala", 3), ("okay", 3), ("average", 3),
+    ("sehr zufrieden", 5), ("very satisfied", 5), ("very happy", 5), ("excellent", 5),
+    ("zufrieden", 4), ("satisfied", 4), ("happy", 4),
+)  # fmt: skip
+
+
+def extract_rating(text: str, language: str) -> int | None:
+    """A rating 1-5 ("drei", "vier von fünf", "3", "sehr zufrieden"); None when unclear."""
+    words = fold(strip_punctuation(text))
+    for scale in _SCALE:  # "von eins bis fünf", "vier von fünf": the scale is not the answer
+        words = scale.sub(" ", words)
+    found = []
+    for word in words.split():
+        if word in _RATING:
+            found.append(_RATING[word])
+        elif word.isdigit() and word not in _RATING:
+            return None  # "sechs", "10": off the scale
+    if len(set(found)) == 1:
+        return found[0]
+    if found:
+        return None
+    for phrase, value in _VERBAL_RATING:
+        if _contains(words, phrase):
+            return value
+    return None

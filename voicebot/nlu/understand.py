@@ -1,0 +1,193 @@
+"""A tenant's understanding: templates + the IntentClassifier + slots, decided per tenant knobs.
+
+Decision: an exact template match lifts its intent to at least TEMPLATE_CONFIDENCE. When
+several intents' templates match, the one whose template has the most literal words wins,
+then the classifier's probability, then the intent id. The best intent must reach the
+tenant's `nlu.threshold` and lead the runner-up by `nlu.margin`, else the text is out of
+scope (`intent: None`, `action: reprompt`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from voicebot.events import Intent
+from voicebot.nlu.classifier import IntentClassifier
+from voicebot.nlu.model import IntentSpec, Tenant
+from voicebot.nlu.normalize import UmlautRestorer, fold, normalize
+from voicebot.nlu.slot_reading import SlotReader
+from voicebot.nlu.templates import (
+    Node,
+    Word,
+    compile_template,
+    parse_template,
+    sample_expansions,
+)
+
+TEMPLATE_CONFIDENCE = 0.95
+EXPANSIONS_PER_TEMPLATE = 12
+_NUMBER_RUN = re.compile(r"\b\d{5,}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """What a caller's utterance means for one tenant (the JSON of `voicebot classify`)."""
+
+    text: str
+    intent: str | None  # None: out of scope
+    confidence: float  # 0-1, calibrated
+    queue: str | None
+    action: str  # selfservice | handoff | reprompt
+    slots: Mapping[str, str] = field(default_factory=dict)
+    alternatives: tuple[tuple[str, float], ...] = ()
+    template: str | None = None  # the template that matched exactly, if any
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract keys of `voicebot classify` (plus `template`)."""
+        return {
+            "text": self.text,
+            "intent": self.intent,
+            "confidence": round(self.confidence, 4),
+            "queue": self.queue,
+            "action": self.action,
+            "slots": dict(self.slots),
+            "alternatives": [
+                {"intent": i, "confidence": round(c, 4)} for i, c in self.alternatives
+            ],
+            "template": self.template,
+        }
+
+    def to_event(self, call_id: str, at_ms: int) -> Intent:
+        """The Intent event the Understand stage emits."""
+        return Intent(
+            call_id=call_id,
+            at_ms=at_ms,
+            name=self.intent,
+            confidence=self.confidence,
+            slots=dict(self.slots),
+            alternatives=self.alternatives,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    intent: str
+    text: str
+    pattern: re.Pattern[str]
+    literal_words: int
+
+
+def _literal_words(nodes: tuple[Node, ...] | list[Node]) -> int:
+    return sum(1 for n in nodes if isinstance(n, Word))
+
+
+class TenantNLU:
+    """Classifies caller text for one tenant; build once per tenant version, then pure and fast."""
+
+    def __init__(self, tenant: Tenant) -> None:
+        self.tenant = tenant
+        self.language = tenant.language
+        self.slots = SlotReader(tenant)
+        vocabulary = {
+            w
+            for spec in tenant.intents.values()
+            for p in spec.examples
+            for w in normalize(p.text, self.language).split()
+        }
+        self._restorer = UmlautRestorer(vocabulary)
+        self._templates: list[_Template] = []
+        training: list[tuple[str, str]] = []
+        for spec in tenant.intents.values():
+            training += [(self._clean(p.text), spec.id) for p in spec.examples]
+            training += [(text, spec.id) for text in self._add_templates(spec)]
+        self._classifier = IntentClassifier(training, tenant.language)
+        self.slots.learn_vocabulary(text for text, _ in training)
+
+    def _add_templates(self, spec: IntentSpec) -> list[str]:
+        """Compiles the intent's templates; returns their sampled expansions for training."""
+        expansions: list[str] = []
+        values = {name: self.slots.template_values(spec, name) for name in self._slot_names(spec)}
+        for phrase in spec.templates:
+            nodes = parse_template(phrase.text)
+            pattern = compile_template(nodes, values)
+            self._templates.append(_Template(spec.id, phrase.text, pattern, _literal_words(nodes)))
+            for text in sample_expansions(nodes, values, EXPANSIONS_PER_TEMPLATE, seed=phrase.line):
+                expansions.append(self._restorer.restore(text))
+        return expansions
+
+    def _slot_names(self, spec: IntentSpec) -> set[str]:
+        return set(spec.slots) | set(self.tenant.slot_types)
+
+    def _clean(self, text: str) -> str:
+        """Text as the classifier sees it: normalised, umlauts restored, no long numbers."""
+        restored = self._restorer.restore(normalize(text, self.language))
+        return " ".join(_NUMBER_RUN.sub(" ", restored).split())
+
+    def classify(self, text: str) -> Classification:
+        """Intent, confidence, queue, action, slots and alternatives for one utterance."""
+        clean = self._clean(text)
+        if not clean:
+            return Classification(text, None, 0.0, None, "reprompt")
+        ranking = dict(self._classifier.rank(clean))
+        folded = fold(normalize(text, self.language)) + " "
+        match = self._best_template(folded, ranking)
+        if match is not None:
+            ranking = _lift(ranking, match[0].intent, TEMPLATE_CONFIDENCE)
+        ordered = sorted(ranking.items(), key=lambda kv: (-kv[1], kv[0]))
+        best, confidence = ordered[0]
+        runner_up = ordered[1][1] if len(ordered) > 1 else 0.0
+        knobs = self.tenant.nlu
+        if confidence < knobs.threshold or confidence - runner_up < knobs.margin:
+            slots = self.slots.read_all(text, None, {})
+            return Classification(
+                text, None, confidence, None, "reprompt", slots, tuple(ordered[:3])
+            )
+        spec = self.tenant.intents[best]
+        slots = self.slots.read_all(text, spec, match[1] if match else {})
+        return Classification(
+            text=text,
+            intent=best,
+            confidence=confidence,
+            queue=spec.queue,
+            action=spec.action,
+            slots=slots,
+            alternatives=tuple(ordered[1:4]),
+            template=match[0].text if match else None,
+        )
+
+    def _best_template(
+        self, folded: str, ranking: Mapping[str, float]
+    ) -> tuple[_Template, dict[str, str]] | None:
+        """The exact template match that wins the written-down tie-breaks, with its slots."""
+        found: list[tuple[_Template, dict[str, str]]] = []
+        for template in self._templates:
+            m = template.pattern.fullmatch(folded)
+            if m is None:
+                continue
+            spec = self.tenant.intents[template.intent]
+            slots = self.slots.from_template(spec, m.groupdict())
+            if slots is not None:
+                found.append((template, slots))
+        if not found:
+            return None
+        return max(
+            found, key=lambda f: (f[0].literal_words, ranking.get(f[0].intent, 0.0), f[0].intent)
+        )
+
+    def slot(self, name: str, text: str, today: date | None = None) -> str | None:
+        """One slot read from a caller's answer to a question for it ("Ihre Kundennummer?")."""
+        return self.slots.read(name, text, today)
+
+
+def _lift(ranking: Mapping[str, float], intent: str, floor: float) -> dict[str, float]:
+    """Raises one intent to at least `floor`, scaling the others so the total stays the same."""
+    current = ranking.get(intent, 0.0)
+    if current >= floor:
+        return dict(ranking)
+    rest = sum(p for i, p in ranking.items() if i != intent)
+    scale = (1.0 - floor) / rest if rest > 0 else 0.0
+    return {i: (floor if i == intent else p * scale) for i, p in ranking.items()}
