@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,7 @@ from voicebot.events import (
 from voicebot.tts.cache import PromptCache
 from voicebot.tts.pico import PicoSynthesizer
 from voicebot.tts.speak import Speak
+from voicebot.tts.tenant_prompts import fixed_prompts, speak_for_tenants, warm_tenant_prompts
 
 GREETING = "Willkommen bei Nordwelle. Bitte nennen Sie Ihre Kundennummer."
 ANYTHING_ELSE = "Kann ich sonst noch helfen?"
@@ -150,3 +152,29 @@ async def test_a_failing_engine_becomes_a_tts_failed_error_and_the_call_still_en
     assert (out[1].code, out[1].at_ms) == ("tts_failed", 0)
     assert "lingware missing" in out[1].message
     assert out[2] == hangup
+
+
+@pytest.fixture(scope="module")
+def nordwelle() -> Any:
+    from voicebot.nlu.loader import load_tenants
+    from voicebot.settings import Settings
+
+    return load_tenants(Settings().intents_dir)["nordwelle"]
+
+
+async def test_a_tenants_greeting_is_warmed_at_start_and_then_starts_without_synthesis(
+    pico_tts: PicoSynthesizer, tmp_path: Path, nordwelle: Any
+) -> None:
+    tenants = {"nordwelle": nordwelle}
+    fixed = fixed_prompts(nordwelle)
+    assert nordwelle.greeting in fixed
+    assert all("{" not in text for text in fixed)
+    cache = PromptCache(pico_tts, tmp_path)
+    assert warm_tenant_prompts(cache, tenants, (8000,)) == len(fixed)
+    assert warm_tenant_prompts(cache, tenants, (8000,)) == 0
+    speak = speak_for_tenants(PromptCache(pico_tts, tmp_path), 8000, tenants)
+    started = CallStarted(call_id="c4", at_ms=0, tenant="nordwelle", channel="sip")
+    greeting = BotSpeech(call_id="c4", at_ms=0, text=nordwelle.greeting)
+    out = await run_stage(speak, [started, greeting, Hangup(call_id="c4", at_ms=1, reason="bot")])
+    assert isinstance(out[2], BotAudio) and len(out[2].pcm) > 8000
+    assert speak.prompts.synthesized == 0
