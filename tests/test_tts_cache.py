@@ -143,7 +143,9 @@ async def test_a_failing_engine_becomes_a_tts_failed_error_and_the_call_still_en
     broken = tmp_path / "pico2wave"
     broken.write_text("#!/bin/sh\necho 'lingware missing' >&2\nexit 1\n")
     broken.chmod(0o755)
-    speak = Speak(PromptCache(PicoSynthesizer(command=str(broken)), tmp_path), sample_rate=8000)
+    to_dialog: asyncio.Queue[CallEvent] = asyncio.Queue()
+    cache = PromptCache(PicoSynthesizer(command=str(broken)), tmp_path)
+    speak = Speak(cache, sample_rate=8000, on_error=to_dialog.put)
     speech = BotSpeech(call_id="c3", at_ms=0, text="Guten Tag")
     hangup = Hangup(call_id="c3", at_ms=10, reason="bot")
     out = await run_stage(speak, [speech, hangup])
@@ -152,6 +154,7 @@ async def test_a_failing_engine_becomes_a_tts_failed_error_and_the_call_still_en
     assert (out[1].code, out[1].at_ms) == ("tts_failed", 0)
     assert "lingware missing" in out[1].message
     assert out[2] == hangup
+    assert to_dialog.get_nowait() == out[1]  # the dialog hears of it and can hand over
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 
 from voicebot.events import BotAudio, BotSpeech, CallError, CallEvent, CallStarted, Emit, Hangup
@@ -20,6 +20,8 @@ class Speak:
 
     The language is the tenant's (from CallStarted via tenant_languages), else `language`.
     Texts in `fixed_texts` come from the disk cache; others are synthesised each time.
+    The dialog sits upstream, so `on_error` (e.g. the dialog stage's inbox `put`) is how it
+    learns of a CallError and hands the call over with reason `error`.
     """
 
     prompts: PromptCache
@@ -27,6 +29,7 @@ class Speak:
     language: str = "de"
     tenant_languages: Mapping[str, str] = field(default_factory=dict)
     fixed_texts: frozenset[str] = frozenset()
+    on_error: Callable[[CallError], Awaitable[None]] | None = None
 
     async def run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
         language = self.language
@@ -35,7 +38,10 @@ class Speak:
             if isinstance(event, CallStarted):
                 language = self.tenant_languages.get(event.tenant, self.language)
             elif isinstance(event, BotSpeech) and event.text.strip():
-                await emit(await self.voice(event, language))
+                spoken = await self.voice(event, language)
+                await emit(spoken)
+                if isinstance(spoken, CallError) and self.on_error is not None:
+                    await self.on_error(spoken)
         await emit(event)  # Hangup travels on; every stage closes
 
     async def voice(self, speech: BotSpeech, language: str) -> BotAudio | CallError:
