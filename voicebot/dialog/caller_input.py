@@ -53,32 +53,19 @@ def number_in(text: str, value: str | None, tenant: TenantView) -> str | None:
     """A customer number attempt: the recogniser's value, else digits spoken or written."""
     if value and value.isdigit() and len(value) >= tenant.customer_digits - 1:
         return value
-    digits = digits_in(text)
+    digits = digits_in(text, tenant.language)
     return digits if len(digits) >= tenant.customer_digits - 1 else None
 
 
-def yes_no_value(text: str, value: str | None) -> bool | None:
+def yes_no_value(text: str, value: str | None, language: str) -> bool | None:
     if value in ("true", "false"):
         return value == "true"
-    return yes_or_no(text)
+    return yes_or_no(text, language)
 
 
 def slot_expect(slot: str) -> str | None:
     """What the prompt asking for `slot` expects, for expectation-aware recognition."""
     return {"postcode": "digits:5", "customer_number": "digits:8"}.get(slot)
-
-
-def product_in(text: str, tenant: TenantView) -> str | None:
-    """The catalog product named in `text` (by name or alias), or None."""
-    words = f" {fold(text)} "
-    best: tuple[int, str] | None = None
-    for row in tenant.catalog:
-        names = [row.get("name", ""), *(row.get("aliases") or "").split("|")]
-        for name in names:
-            folded = fold(name)
-            if folded and f" {folded} " in words and (best is None or len(folded) > best[0]):
-                best = (len(folded), row.get("product_id") or row.get("name", ""))
-    return best[1] if best else None
 
 
 def slot_in(
@@ -87,22 +74,22 @@ def slot_in(
     """The value of `slot` in an answer to "which …?"; None when the answer holds none."""
     if intent.slots.get(slot):
         return str(intent.slots[slot])
-    if slot == "postcode":
-        digits = value if value and value.isdigit() else digits_in(text)
-        return digits if len(digits) == 5 else None
-    if slot == "product":
-        named = product_in(text, tenant)
-        if named:
-            return named
+    if value and slot == "postcode" and len(value) == 5 and value.isdigit():
+        return value
+    found = tenant.read_slot(slot, text)
+    if found is not None:
+        return found
+    if slot == "product":  # named, but not one of ours: answered as "not our product"
+        heard = tenant.unknown_words(text)
         rest = [w for w in fold(text).split() if w not in _ARTICLES]
-        return " ".join(rest) or None  # named, but not one of ours: answered as unknown
-    if slot == "batch":
-        code = re.sub(r"[^A-Za-z0-9]", "", value or text).upper()
-        return code if re.search(r"\d", code) and len(code) >= 3 else None
+        return f"?{heard or ' '.join(rest)}" if (heard or rest) else None
+    if slot in ("postcode", "batch", "customer_number"):
+        return None
     return text.strip() or None
 
 
 def unknown_product_text(prompts: Prompts, product: str | None) -> str:
+    product = (product or "").lstrip("?")
     if product:
         return prompts.say("unknown_product", product=product[:1].upper() + product[1:])
     return prompts.say("unknown_product_unnamed")

@@ -24,6 +24,8 @@ from voicebot.events import (
     Transcript,
 )
 
+AGENT_INTENT_CONFIDENCE = 0.6  # below this, "a person" needs the word itself ("Mitarbeiter")
+
 
 @dataclass(frozen=True)
 class DialogTimers:
@@ -105,7 +107,8 @@ class InboundDialog:
             self._no_match()
             return
         state.no_input = 0
-        if asks_for_agent(text) or self._is_agent_intent(event):
+        open_question = state.awaiting in ("concern", "menu")
+        if asks_for_agent(text) or (open_question and self._is_agent_intent(event)):
             self._handoff_for_agent()
             return
         self._on_caller(text, event, value)
@@ -156,7 +159,7 @@ class InboundDialog:
         found = self._identify(number, parts) if number else None
         if self._take_intent(intent):
             self._advance(parts)
-        elif self._confirmable(intent):
+        elif number is None and self._confirmable(intent):
             self._ask_confirmation(parts)
         elif found is True:
             self._ask([*parts, self.prompts.say("ask_concern")], awaiting="concern")
@@ -168,11 +171,10 @@ class InboundDialog:
     def _on_customer_number(self, text: str, intent: Intent, value: str | None) -> None:
         parts: list[str] = []
         number = caller_input.number_in(text, value, self.tenant)
-        if not number and (self._take_intent(intent) or self._confirmable(intent)):
-            if self.state.intent is not None:
-                self._advance(parts)
-            else:
-                self._ask_confirmation(parts)
+        short_answer = caller_input.yes_no_value(text, value, self.tenant.language) is not None
+        if not number and not short_answer and self._is_new_concern(intent):
+            self._take_intent(intent)
+            self._advance(parts)
             return
         if number:
             self._identify(number, parts)
@@ -195,7 +197,7 @@ class InboundDialog:
         self._advance([])
 
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
-        answer = caller_input.yes_no_value(text, value)
+        answer = caller_input.yes_no_value(text, value, self.tenant.language)
         if awaiting == "anything_else" and answer is not False and self._is_new_concern(intent):
             self._reset_concern()
             self._take_intent(intent)
@@ -244,13 +246,14 @@ class InboundDialog:
 
     # ---- intents ---------------------------------------------------------------------------
     def _is_agent_intent(self, event: Intent) -> bool:
-        return event.name in AGENT_INTENTS and event.confidence >= self.tenant.threshold
+        sure = max(self.tenant.threshold, AGENT_INTENT_CONFIDENCE)
+        return event.name in AGENT_INTENTS and event.confidence >= sure
 
     def _take_intent(self, event: Intent) -> bool:
         """Accepts a confident intent: it becomes the call's concern, its slots are kept."""
         spec = self.tenant.intents.get(event.name or "")
-        if spec is None or event.confidence < self.tenant.threshold:
-            return False
+        if spec is None or event.confidence < self.tenant.threshold or spec.id in AGENT_INTENTS:
+            return False  # a person is asked for by word or a sure intent (_understood)
         self._set_intent(spec, event.confidence, event)
         return True
 
@@ -262,7 +265,15 @@ class InboundDialog:
         state.no_match = 0
         if event is not None:
             state.alternatives = [(str(n), float(c)) for n, c in event.alternatives]
-            state.slots.update({k: str(v) for k, v in event.slots.items() if v is not None})
+            self._merge_slots(event.slots)
+
+    def _merge_slots(self, slots: Mapping[str, str]) -> None:
+        """Keeps the slots the caller gave; a product we do not sell is kept as '?<words>'."""
+        found = {k: str(v) for k, v in slots.items() if v is not None}
+        heard = found.pop("product_heard", None)
+        if heard and "product" not in found:
+            found["product"] = f"?{heard}"
+        self.state.slots.update(found)
 
     def _is_new_concern(self, event: Intent) -> bool:
         spec = self.tenant.intents.get(event.name or "")
@@ -270,12 +281,15 @@ class InboundDialog:
 
     def _confirmable(self, event: Intent) -> bool:
         """Somewhat likely intent: remembered as the candidate to ask "Geht es um …?"."""
-        spec = self.tenant.intents.get(event.name or "")
-        if spec is None or event.confidence < self.tenant.threshold / 2:
+        name, confidence = event.name, event.confidence
+        if name is None and event.alternatives:
+            name, confidence = event.alternatives[0]
+        spec = self.tenant.intents.get(name or "")
+        if spec is None or confidence < self.tenant.threshold / 2 or spec.id in AGENT_INTENTS:
             return False
-        self.state.candidate, self.state.candidate_confidence = spec, event.confidence
+        self.state.candidate, self.state.candidate_confidence = spec, confidence
         self.state.alternatives = [(str(n), float(c)) for n, c in event.alternatives]
-        self.state.slots.update({k: str(v) for k, v in event.slots.items() if v is not None})
+        self._merge_slots(event.slots)
         return True
 
     def _ask_confirmation(self, parts: list[str]) -> None:

@@ -6,7 +6,7 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -56,7 +56,7 @@ def inbound_or_survey(timers: DialogTimers, validate: Callable[..., None] | None
 class DialogStage:
     """Consumes caller events (audio chunks only as clock ticks); emits what the bot does."""
 
-    tenants: Mapping[str, TenantView]
+    view_for: Callable[[str], TenantView]  # tenant id -> what the dialog reads of it
     make_dialog: DialogFactory
     queue_store: Any = None  # voicebot.handoff QueueStore, or None: handoffs are not enqueued
     dialog: Dialog | None = None
@@ -67,7 +67,7 @@ class DialogStage:
             if not isinstance(event, AudioChunk):
                 await emit(event)
             if isinstance(event, CallStarted):
-                self.dialog = self.make_dialog(self.tenants[event.tenant])
+                self.dialog = self.make_dialog(self.view_for(event.tenant))
             if self.dialog is None:
                 continue
             started = time.perf_counter()

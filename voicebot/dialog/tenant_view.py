@@ -58,8 +58,9 @@ def intent_view(spec: Any) -> IntentView:
 class TenantView:
     """A tenant's intents, queues, prompts and tables, read once per call."""
 
-    def __init__(self, tenant: Any) -> None:
+    def __init__(self, tenant: Any, nlu: Any = None) -> None:
         self.tenant = tenant
+        self.nlu = nlu  # voicebot.nlu TenantNLU: slot readers; None reads with plain rules
         self.id: str = tenant.id
         self.language: str = getattr(tenant, "language", "de") or "de"
         self.direction: str = getattr(tenant, "direction", "inbound") or "inbound"
@@ -85,6 +86,20 @@ class TenantView:
     def identifies(self) -> bool:
         """Whether callers are identified by customer number (the tenant has a directory)."""
         return bool(self.customers)
+
+    def read_slot(self, name: str, text: str) -> str | None:
+        """A slot from an answer to a question for it, by the tenant's slot type."""
+        if self.nlu is None:
+            return None
+        value = self.nlu.slot(name, text)
+        return None if value is None else str(value)
+
+    def unknown_words(self, text: str) -> str | None:
+        """Words the tenant never uses ("Leberwurst"): a product that is not ours."""
+        if self.nlu is None:
+            return None
+        found = self.nlu.slots.unknown_words(text)
+        return None if found is None else str(found)
 
     def queue_name(self, queue: str) -> str:
         return self.queues.get(queue) or queue

@@ -83,19 +83,25 @@ class CallServices:
     timers: DialogTimers = field(default_factory=DialogTimers)
     validate: Any = None
     classifiers: TenantClassifiers = field(init=False)
-    views: dict[str, TenantView] = field(init=False)
+    _views: dict[str, TenantView] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.classifiers = TenantClassifiers(self.tenants)
-        self.views = {key: TenantView(t) for key, t in self.tenants.items()}
         if self.validate is None:
             from voicebot.handoff.context import validate_context
 
             self.validate = validate_context
 
+    def view(self, tenant_id: str) -> TenantView:
+        """The tenant as the dialog reads it, with its NLU; built on first use."""
+        if tenant_id not in self._views:
+            nlu = self.classifiers.nlu(tenant_id)
+            self._views[tenant_id] = TenantView(self.tenants[tenant_id], nlu)
+        return self._views[tenant_id]
+
     def dialog_stage(self) -> DialogStage:
         return DialogStage(
-            self.views, inbound_or_survey(self.timers, self.validate), self.queue_store
+            self.view, inbound_or_survey(self.timers, self.validate), self.queue_store
         )
 
 

@@ -1,0 +1,193 @@
+"""The outbound survey dialog: consent, the tenant's questions, answers kept per call."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from voicebot.dialog.engine import DialogTimers
+from voicebot.dialog.state import Line, speech_ms
+from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.words import fold, rating_in, yes_or_no
+from voicebot.events import (
+    BotSpeech,
+    CallEvent,
+    CallStarted,
+    Dtmf,
+    Hangup,
+    SpeechStarted,
+    Transcript,
+)
+
+DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested", "lassen sie mich")
+
+
+class SurveyDialog:
+    """Asks consent, then each survey question once (one reprompt); ends declined/no_answer/done."""
+
+    def __init__(
+        self,
+        tenant: TenantView,
+        *,
+        timers: DialogTimers | None = None,
+        started_at: datetime | None = None,
+    ) -> None:
+        self.tenant = tenant
+        self.survey: Any = tenant.survey
+        self.timers = timers or DialogTimers()
+        self.started_at = started_at or datetime.now().astimezone()
+        self.call_id = ""
+        self.now_ms = 0
+        self.step = -1  # -1: consent; 0..n-1: question index
+        self.retries = 0
+        self.answers: dict[str, str | None] = {}
+        self.lines: list[Line] = []
+        self.listening_since_ms: int | None = None
+        self.heard_anything = False
+        self.ended = False
+        self.outcome = "no_answer"
+        self._out: list[CallEvent] = []
+
+    def handle(self, event: CallEvent) -> list[CallEvent]:
+        """Feeds one event; returns the bot's prompts and, at the end, Hangup."""
+        self._out = []
+        self.now_ms = max(self.now_ms, event.at_ms)
+        if self.ended:
+            return []
+        if isinstance(event, CallStarted):
+            self.call_id = event.call_id
+            self._ask(f"{self.survey.intro} {self.survey.consent}".strip(), "yesno")
+        elif isinstance(event, Hangup):
+            self.ended = True
+            self.outcome = self._outcome_when_cut()
+        elif isinstance(event, Transcript) and event.final:
+            self.lines.append(Line("caller", event.text, event.at_ms, event.confidence))
+            self._answer(event.text, event.value)
+        elif isinstance(event, Dtmf):
+            self.lines.append(Line("dtmf", event.key, event.at_ms))
+            self._answer("", event.key if event.key.isdigit() else None, keyed=True)
+        elif isinstance(event, SpeechStarted):
+            self.listening_since_ms = None
+        elif (
+            self.listening_since_ms is not None
+            and event.at_ms - self.listening_since_ms >= self.timers.no_input_ms
+        ):
+            self._no_reply()
+        return self._out
+
+    def waiting_text(self, position: int, wait_s: float) -> str:
+        return ""
+
+    def _outcome_when_cut(self) -> str:
+        if not self.heard_anything:
+            return "no_answer"
+        return "resolved" if self.step >= len(self.survey.questions) else "declined"
+
+    def _answer(self, text: str, value: str | None, keyed: bool = False) -> None:
+        self.listening_since_ms = None
+        self.heard_anything = True
+        if any(phrase in fold(text) for phrase in DECLINE_WORDS):
+            self._finish(self.survey.declined, "declined")
+            return
+        if self.step < 0:
+            agreed = _yes_no(text, value, keyed)
+            if agreed is None:
+                self._retry(self.survey.consent, "yesno")
+            elif agreed:
+                self._next_question()
+            else:
+                self._finish(self.survey.declined, "declined")
+            return
+        question = self.survey.questions[self.step]
+        answer = _read_answer(question.kind, text, value, keyed)
+        if answer is None:
+            self._retry(question.reprompt or question.prompt, _expect(question.kind))
+            return
+        self.answers[question.id] = answer
+        self._next_question()
+
+    def _retry(self, prompt: str, expect: str | None) -> None:
+        self.retries += 1
+        if self.retries > 1:
+            if self.step < 0:
+                self._finish(self.survey.declined, "declined")
+                return
+            self.answers[self.survey.questions[self.step].id] = None
+            self._next_question()
+            return
+        self._ask(prompt, expect)
+
+    def _no_reply(self) -> None:
+        if self.step < 0 and not self.heard_anything:
+            if self.retries >= 1:
+                self._finish("", "no_answer")
+                return
+            self.retries += 1
+            self._ask(self.survey.consent, "yesno")
+            return
+        self._retry(self._current_prompt(), self._current_expect())
+
+    def _current_prompt(self) -> str:
+        if self.step < 0:
+            return str(self.survey.consent)
+        question = self.survey.questions[self.step]
+        return str(question.reprompt or question.prompt)
+
+    def _current_expect(self) -> str | None:
+        return "yesno" if self.step < 0 else _expect(self.survey.questions[self.step].kind)
+
+    def _next_question(self) -> None:
+        self.step += 1
+        self.retries = 0
+        if self.step >= len(self.survey.questions):
+            self._finish(self.survey.thanks, "resolved")
+            return
+        question = self.survey.questions[self.step]
+        self._ask(question.prompt, _expect(question.kind))
+
+    def _ask(self, text: str, expect: str | None) -> None:
+        self.lines.append(Line("bot", text, self.now_ms))
+        self._out.append(
+            BotSpeech(
+                call_id=self.call_id, at_ms=self.now_ms, text=text, expect=expect, listen=True
+            )
+        )
+        self.listening_since_ms = self.now_ms + speech_ms(text)
+
+    def _finish(self, text: str, outcome: str) -> None:
+        if text:
+            self.lines.append(Line("bot", text, self.now_ms))
+            self._out.append(
+                BotSpeech(call_id=self.call_id, at_ms=self.now_ms, text=text, listen=False)
+            )
+        self.ended = True
+        self.outcome = outcome
+        self.listening_since_ms = None
+        self._out.append(
+            Hangup(call_id=self.call_id, at_ms=self.now_ms, reason="bot", detail=outcome)
+        )
+
+
+def _expect(kind: str) -> str | None:
+    return {"rating": "rating", "yesno": "yesno"}.get(kind)
+
+
+def _yes_no(text: str, value: str | None, keyed: bool) -> bool | None:
+    if keyed:
+        return {"1": True, "2": False}.get(value or "")
+    if value in ("true", "false"):
+        return value == "true"
+    return yes_or_no(text)
+
+
+def _read_answer(kind: str, text: str, value: str | None, keyed: bool) -> str | None:
+    """A stored answer: '1'-'5' for ratings, 'ja'/'nein', or the comment text; None: unclear."""
+    if kind == "rating":
+        if value and value.isdigit() and 1 <= int(value) <= 5:
+            return value
+        rating = None if keyed else rating_in(text)
+        return str(rating) if rating is not None else None
+    if kind == "yesno":
+        answer = _yes_no(text, value, keyed)
+        return None if answer is None else ("ja" if answer else "nein")
+    return text.strip() or None

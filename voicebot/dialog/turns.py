@@ -1,0 +1,239 @@
+"""Streaming turn-taking for live lines: voice activity, partial and final recognition.
+
+The `Listen` stage turns a live caller's AudioChunks into SpeechStarted, partial Transcripts
+while they talk, SpeechStopped and a final Transcript. It listens all the time, also while the
+bot talks: the channel cuts the bot's audio when a SpeechStarted passes (barge-in). To answer
+sooner, the final decode starts speculatively after a short pause and is kept when the pause
+turns into the end of the turn. Decoding runs off the event loop on a pool shared by all calls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from voicebot.asr.base import Recognition, SpeechModel
+from voicebot.audio.endpoint import EndpointConfig, Endpointer
+from voicebot.audio.vad import VAD_RATES, VoiceActivityDetector
+from voicebot.events import (
+    AudioChunk,
+    CallEvent,
+    CallStarted,
+    Emit,
+    Hangup,
+    SpeechStarted,
+    SpeechStopped,
+    Transcript,
+)
+from voicebot.privacy import mask_transcript
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TurnTiming:
+    """Turn-taking knobs, in milliseconds of caller audio."""
+
+    start_speech_ms: int = 120  # speech before a turn counts (clicks, coughs)
+    end_silence_ms: int = 700  # silence that ends a turn
+    early_decode_ms: int = 300  # silence after which the final decode starts speculatively
+    partial_every_ms: int = 1000  # speech between partial decodes (0: no partials)
+    preroll_ms: int = 300  # audio kept from before the speech start
+    max_speech_ms: int = 15_000
+    vad_aggressiveness: int = 2
+
+
+class SharedDecoder:
+    """One speech model for all calls; decodes on a bounded thread pool, off the event loop."""
+
+    def __init__(self, model: SpeechModel, workers: int = 2) -> None:
+        self.model = model
+        self.workers = workers
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asr")
+        self.in_flight = 0
+
+    @property
+    def has_room(self) -> bool:
+        """True when a worker is free: partials are decoded only then, finals always queue."""
+        return self.in_flight < self.workers
+
+    async def decode(self, pcm: bytes, sample_rate: int, language: str) -> Recognition:
+        self.in_flight += 1
+        try:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(
+                self._pool, lambda: self.model.transcribe(pcm, sample_rate, language)
+            )
+        finally:
+            self.in_flight -= 1
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+@dataclass
+class _Utterance:
+    """The audio of the turn being spoken, and decodes started on it."""
+
+    pcm: bytearray = field(default_factory=bytearray)
+    silence_ms: int = 0  # trailing silence so far
+    last_partial_ms: int = 0
+    speculative: asyncio.Task[Recognition] | None = None
+    speculative_bytes: int = 0
+
+
+@dataclass
+class Listen:
+    """Stage: AudioChunk -> SpeechStarted, partial Transcripts, SpeechStopped, final Transcript."""
+
+    decoder: SharedDecoder
+    tenant_languages: Mapping[str, str] = field(default_factory=dict)
+    timing: TurnTiming = field(default_factory=TurnTiming)
+    language: str = "de"
+
+    async def run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
+        call = _CallEars(self, emit)
+        try:
+            while not isinstance(event := await inbox.get(), Hangup):
+                if isinstance(event, CallStarted):
+                    call.language = self.tenant_languages.get(event.tenant, self.language)
+                if isinstance(event, AudioChunk):
+                    await call.hear(event)
+                await emit(event)
+            await emit(event)  # Hangup travels on; every stage closes
+        finally:
+            call.close()
+
+
+class _CallEars:
+    """Per-call listening state (the stage object itself holds only shared things)."""
+
+    def __init__(self, stage: Listen, emit: Emit) -> None:
+        self.stage, self.emit, self.timing = stage, emit, stage.timing
+        self.language = stage.language
+        t = self.timing
+        self.endpointer = Endpointer(
+            EndpointConfig(
+                start_speech_ms=t.start_speech_ms,
+                end_silence_ms=t.end_silence_ms,
+                no_input_ms=0,
+                max_speech_ms=t.max_speech_ms,
+            )
+        )
+        self.vad: VoiceActivityDetector | None = None
+        self.rate = 0
+        self.preroll: deque[bytes] = deque()
+        self.turn: _Utterance | None = None
+        self.tasks: set[asyncio.Task[None]] = set()
+        self.call_id, self.at_ms = "", 0
+
+    async def hear(self, chunk: AudioChunk) -> None:
+        self.call_id, self.at_ms = chunk.call_id, chunk.at_ms
+        if self.vad is None:
+            if chunk.sample_rate not in VAD_RATES:
+                return  # the channel delivers 8 or 16 kHz; others are not listened to
+            self.rate = chunk.sample_rate
+            self.vad = VoiceActivityDetector(self.rate, self.timing.vad_aggressiveness, 20)
+        decisions = self.vad.feed(chunk.pcm)
+        self._keep(chunk.pcm)
+        for is_speech in decisions:
+            found = self.endpointer.feed(is_speech, self.vad.frame_ms)
+            if self.turn is not None:
+                self._track(is_speech)
+            if found is not None and found.kind == "speech_started":
+                self.turn = _Utterance(pcm=bytearray(b"".join(self.preroll)))
+                await self.emit(SpeechStarted(call_id=chunk.call_id, at_ms=chunk.at_ms))
+            elif found is not None and found.kind == "speech_stopped":
+                await self._turn_ended(chunk)
+
+    def _keep(self, pcm: bytes) -> None:
+        """Adds audio to the turn, or to the pre-roll while nobody talks."""
+        if self.turn is not None:
+            self.turn.pcm += pcm
+            return
+        self.preroll.append(pcm)
+        keep_bytes = self.rate * 2 * self.timing.preroll_ms // 1000
+        while sum(len(p) for p in self.preroll) > keep_bytes and len(self.preroll) > 1:
+            self.preroll.popleft()
+
+    def _track(self, is_speech: bool) -> None:
+        """Silence bookkeeping per VAD frame: speculative final decode and partials."""
+        turn, t = self.turn, self.timing
+        assert turn is not None and self.vad is not None
+        if is_speech:
+            turn.silence_ms = 0
+            if turn.speculative is not None:  # the caller went on talking: the guess is stale
+                turn.speculative.cancel()
+                turn.speculative = None
+        else:
+            turn.silence_ms += self.vad.frame_ms
+        spoken_ms = len(turn.pcm) * 1000 // (2 * self.rate)
+        if turn.silence_ms >= t.early_decode_ms and turn.speculative is None:
+            turn.speculative = asyncio.ensure_future(self._decode(bytes(turn.pcm)))
+            turn.speculative_bytes = len(turn.pcm)
+        elif (
+            t.partial_every_ms
+            and is_speech
+            and self.stage.decoder.has_room
+            and spoken_ms - turn.last_partial_ms >= t.partial_every_ms
+        ):
+            turn.last_partial_ms = spoken_ms
+            self._spawn(self._partial(bytes(turn.pcm)))
+
+    async def _turn_ended(self, chunk: AudioChunk) -> None:
+        turn = self.turn
+        assert turn is not None
+        self.turn = None
+        self.preroll.clear()
+        self.endpointer.reset()
+        await self.emit(SpeechStopped(call_id=chunk.call_id, at_ms=chunk.at_ms))
+        pending = turn.speculative or asyncio.ensure_future(self._decode(bytes(turn.pcm)))
+        self._spawn(self._final(pending, chunk.call_id, chunk.at_ms))
+
+    async def _decode(self, pcm: bytes) -> Recognition:
+        return await self.stage.decoder.decode(pcm, self.rate, self.language)
+
+    async def _partial(self, pcm: bytes) -> None:
+        heard = await self._decode(pcm)
+        if heard.text and self.turn is not None:  # still the same turn
+            await self.emit(
+                Transcript(
+                    call_id=self.call_id,
+                    at_ms=self.at_ms,
+                    text=heard.text,
+                    final=False,
+                    language=self.language,
+                )
+            )
+
+    async def _final(self, pending: asyncio.Task[Recognition], call_id: str, at_ms: int) -> None:
+        heard = await pending
+        log.info(
+            "call %s: heard %r (%.2f s decode)",
+            call_id,
+            mask_transcript(heard.text),
+            heard.processing_s,
+        )
+        await self.emit(
+            Transcript(
+                call_id=call_id,
+                at_ms=at_ms,
+                text=heard.text,
+                final=True,
+                confidence=heard.confidence,
+                language=self.language,
+            )
+        )
+
+    def _spawn(self, coro: object) -> None:
+        task = asyncio.ensure_future(coro)  # type: ignore[arg-type]
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    def close(self) -> None:
+        for task in self.tasks:
+            task.cancel()
