@@ -174,31 +174,20 @@ def caller_wav(tmp: Path, codec: str = "mulaw", ms: int = 1500) -> Path:
 class RecordingBot:
     """A stand-in for the dialog: greets with a tone, records what the line delivers."""
 
-    def __init__(self, hang_up_after_ms: int | None = None) -> None:
+    def __init__(self) -> None:
         self.events: list[CallEvent] = []
         self.lines: list[SipLine] = []
-        self.hang_up_after_ms = hang_up_after_ms
 
     async def __call__(self, line: SipLine) -> None:
         self.lines.append(line)
-        sink: asyncio.Queue[CallEvent] = asyncio.Queue()
         greeting = (np.sin(np.arange(8000) / 8000 * 2 * np.pi * 440) * 5000).astype("<i2")
-        await sink.put(BotSpeech(call_id=line.call_id, at_ms=0, text="hallo"))
-        await sink.put(
+        await line.send(BotSpeech(call_id=line.call_id, at_ms=0, text="hallo"))
+        await line.send(
             BotAudio(call_id=line.call_id, at_ms=0, pcm=greeting.tobytes(), sample_rate=8000)
         )
-
-        async def heard(event: CallEvent) -> None:
+        async for event in line.events():
             self.events.append(event)
-            if isinstance(event, Hangup):
-                await sink.put(event)
-            elif self.hang_up_after_ms and event.at_ms >= self.hang_up_after_ms:
-                await sink.put(Hangup(call_id=line.call_id, at_ms=event.at_ms, reason="bot"))
-
-        async def forward(event: CallEvent) -> None:
-            return None
-
-        await asyncio.gather(line.capture(heard), line.play(sink, forward))
+        await line.send(self.events[-1])
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """The channel of one SIP call: RTP audio and DTMF in as events, bot audio out at 20 ms pace.
 
-Like every channel it has a source (`capture`) that emits CallStarted, the caller's audio
-and keys, and a Hangup; and a sink stage (`play`) that plays BotAudio, cuts it on barge-in
-and sends BYE when the bot hangs up.
+Like every channel (`voicebot.channels.base.CallChannel`) it has `events()`: CallStarted, the
+caller's audio and keys, a Hangup; and `send()`: plays BotAudio, cuts it on barge-in (a
+SpeechStarted or a key during a prompt that allows it) and sends BYE when the bot hangs up.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 
 from voicebot.audio.resample import pcm_at_rate
 from voicebot.channels.sip_media import RTP_RATE, RtpLeg
@@ -23,7 +23,6 @@ from voicebot.events import (
     CallEvent,
     CallStarted,
     Dtmf,
-    Emit,
     Hangup,
     SpeechStarted,
 )
@@ -82,34 +81,28 @@ class SipLine:
             Hangup(call_id=self.call_id, at_ms=at, reason="error", detail=message)
         )
 
-    # ---- channel interface ----------------------------------------------------------------
-    async def capture(self, emit: Emit) -> None:
-        """Source: CallStarted, then the caller's audio and keys until someone hangs up."""
-        await emit(self.started)
+    # ---- channel interface (voicebot.channels.base.CallChannel) ----------------------------
+    async def events(self) -> AsyncIterator[CallEvent]:
+        """CallStarted, then the caller's audio and keys until someone hangs up."""
+        yield self.started
         while (event := await self._inbox.get()) is not None:
-            await emit(event)
+            yield event
             if isinstance(event, Hangup):
                 return
 
-    async def play(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
-        """Sink stage: plays bot audio, cuts it on barge-in, forwards events; BYE at the end."""
-        while not isinstance(event := await inbox.get(), Hangup):
-            await emit(event)
-            self.show(event)
-        if event.reason != "caller":
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.leg.pacer.drained(), GOODBYE_DRAIN_S)
-        await self.close(bye=event.reason != "caller")
-        await emit(event)
-
-    def show(self, event: CallEvent) -> None:
-        """What the line does with one outgoing event."""
+    async def send(self, event: CallEvent) -> None:
+        """Plays bot audio, cuts it on barge-in; at the bot's Hangup lets it finish, then BYE."""
         if isinstance(event, BotSpeech):
             self.barge_in = event.barge_in
         elif isinstance(event, BotAudio):
             self.leg.pacer.play(pcm_at_rate(event.pcm, event.sample_rate, RTP_RATE))
         elif isinstance(event, SpeechStarted):
             self._interrupt()
+        elif isinstance(event, Hangup):
+            if event.reason != "caller":
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.leg.pacer.drained(), GOODBYE_DRAIN_S)
+            await self.close(bye=event.reason != "caller")
 
     def _interrupt(self) -> None:
         if self.barge_in and self.leg.pacer.playing:

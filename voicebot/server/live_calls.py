@@ -1,0 +1,147 @@
+"""What every live call of the server shares: tenants, one speech model, prompts, capacity.
+
+`LiveCalls.run(channel, sample_rate)` runs one call from any live channel (browser WebSocket,
+Twilio, SIP) through Listen -> Understand -> Dialog -> Speak. Beyond `Settings.max_calls`
+calls at once, a new caller hears the tenant's "all lines busy" prompt and the bot hangs up,
+rather than every call getting slower.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from voicebot.channels.base import CallChannel
+from voicebot.dialog.turns import Listen, SharedDecoder, TurnTiming
+from voicebot.events import BotAudio, BotSpeech, CallStarted, Hangup
+from voicebot.pipeline import CallRecord, run_pipeline, tenant_languages
+from voicebot.privacy import mask
+from voicebot.settings import Settings
+
+log = logging.getLogger(__name__)
+RECENT_CALLS = 200  # records kept in memory for /calls status and tests
+
+
+@dataclass
+class LiveCalls:
+    """The call runner of one server process (build it with `LiveCalls.load`)."""
+
+    services: Any  # voicebot.dialog.textcall.CallServices: tenants, classifiers, queue store
+    decoder: SharedDecoder
+    prompts: Any  # voicebot.tts.cache.PromptCache
+    max_calls: int = 20
+    timing: TurnTiming = field(default_factory=TurnTiming)
+    active: int = 0
+    busy_refusals: int = 0
+    records: deque[CallRecord] = field(default_factory=lambda: deque(maxlen=RECENT_CALLS))
+
+    @classmethod
+    def load(cls, settings: Settings, queue_store: Any = None) -> LiveCalls:
+        """Loads tenants, the speech model and the synthesiser once (blocking: seconds)."""
+        from voicebot.asr.base import load_speech_model
+        from voicebot.dialog.textcall import CallServices
+        from voicebot.nlu.loader import load_tenants
+        from voicebot.tts.cache import load_prompt_cache
+        from voicebot.tts.choice import load_synthesizer
+
+        services = CallServices(load_tenants(settings.intents_dir), queue_store=queue_store)
+        model = load_speech_model(settings.asr_backend, settings)
+        prompts = load_prompt_cache(settings, load_synthesizer(settings))
+        return cls(
+            services,
+            SharedDecoder(model, settings.asr_workers),
+            prompts,
+            max_calls=settings.max_calls,
+        )
+
+    @property
+    def tenants(self) -> Mapping[str, Any]:
+        return self.services.tenants  # type: ignore[no-any-return]
+
+    def tenant_for(self, dialed: str | None) -> str:
+        """The tenant id answering a dialed number; LookupError when none does."""
+        from voicebot.nlu.loader import tenant_for_dialed
+
+        tenant = tenant_for_dialed(self.tenants, dialed) if dialed else None
+        if tenant is None:
+            raise LookupError(f"no tenant answers {dialed!r}")
+        return str(tenant.id)
+
+    def directory(self) -> list[dict[str, object]]:
+        """The tenants callers can reach: id, name, language, direction, dialed numbers."""
+        return [
+            {
+                "tenant": t.id,
+                "name": t.name,
+                "language": t.language,
+                "direction": t.direction,
+                "dialed": list(t.dialed),
+            }
+            for t in self.tenants.values()
+        ]
+
+    def stages(self, sample_rate: int) -> list[Any]:
+        """Listen -> Understand -> Dialog -> Speak, for a channel that plays at sample_rate."""
+        from voicebot.dialog.understand import Understand
+        from voicebot.tts.speak import Speak
+
+        languages = tenant_languages(self.tenants)
+        fixed = frozenset(self._fixed_texts())
+        return [
+            Listen(self.decoder, languages, self.timing),
+            Understand(self.services.classifiers),
+            self.services.dialog_stage(),
+            Speak(self.prompts, sample_rate, tenant_languages=languages, fixed_texts=fixed),
+        ]
+
+    def _fixed_texts(self) -> list[str]:
+        texts: list[str] = []
+        for view in self.services.views.values():
+            texts.extend(getattr(view.prompts, "_texts", {}).values())
+        return texts
+
+    async def run(self, channel: CallChannel, sample_rate: int) -> CallRecord | None:
+        """Runs one call; at capacity the caller hears 'all lines busy' (returns None)."""
+        if self.active >= self.max_calls:
+            self.busy_refusals += 1
+            await self.refuse_busy(channel, sample_rate)
+            return None
+        self.active += 1
+        try:
+            record = await run_pipeline(channel, self.stages(sample_rate))
+        finally:
+            self.active -= 1
+        self.records.append(record)
+        log.info(
+            "call %s (%s): %s, queue %s",
+            record.call_id,
+            record.tenant,
+            record.outcome,
+            record.handoff.queue if record.handoff else None,
+        )
+        return record
+
+    async def refuse_busy(self, channel: CallChannel, sample_rate: int) -> None:
+        """Answers with the tenant's 'all lines busy' prompt, then hangs up."""
+        events: AsyncIterator[Any] = channel.events().__aiter__()
+        started = await anext(events, None)
+        if not isinstance(started, CallStarted):
+            return
+        log.info("call %s to %s: all lines busy", started.call_id, mask(started.dialed))
+        view = self.services.views.get(started.tenant)
+        text = view.prompts.say("all_lines_busy") if view else "All lines are busy."
+        language = str(getattr(self.tenants.get(started.tenant), "language", "de"))
+        pcm = await asyncio.to_thread(self.prompts.audio, text, language, sample_rate, fixed=True)
+        call_id = started.call_id
+        await channel.send(
+            BotSpeech(call_id=call_id, at_ms=0, text=text, barge_in=False, listen=False)
+        )
+        await channel.send(BotAudio(call_id=call_id, at_ms=0, pcm=pcm, sample_rate=sample_rate))
+        await channel.send(Hangup(call_id=call_id, at_ms=0, reason="bot", detail="busy"))
+
+    def close(self) -> None:
+        self.decoder.close()
