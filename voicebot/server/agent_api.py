@@ -151,7 +151,7 @@ async def _queue_name(state: ServerState, tenant: str, queue: str) -> str:
     if declared is None:  # tenant without tenant files: any queue name is its own
         return queue
     if queue not in declared:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no queue {queue!r} for this tenant")
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such queue for this tenant")
     return declared[queue]
 
 
@@ -206,7 +206,7 @@ async def claim_next(request: Request, agent: CurrentAgent, queue: str = QueueNa
 async def _tenant_call(state: ServerState, agent: Agent, call_id: str) -> QueuedCall:
     call = await state.queue_store.get(agent.tenant, call_id)
     if call is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no call {call_id!r} for this tenant")
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such call for this tenant")
     return call
 
 
@@ -228,7 +228,7 @@ async def _held_change(
     try:
         call = await method(agent.tenant, call_id, agent.name, **kwargs)
     except UnknownCall as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such call for this tenant") from exc
     except ClaimLost as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
     return call_out(call, time.time())

@@ -19,7 +19,7 @@ COOKIE = "voicebot_agent"
 CSRF_HEADER = "x-voicebot-agent"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
-router = APIRouter(prefix="/api", tags=["agent session"])
+router = APIRouter(tags=["agent session"])  # included by agent_api under /api
 
 
 def _unauthorized(detail: str) -> HTTPException:
