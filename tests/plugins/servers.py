@@ -190,6 +190,7 @@ DEMO_QUEUES = {
     "nordwelle": {
         "stoerungsdienst": "Störungsdienst",
         "abrechnung": "Abrechnung",
+        "beschwerde": "Beschwerde",
         "allgemein": "Allgemein",
     },
     "sonnhof": {

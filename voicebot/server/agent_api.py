@@ -150,9 +150,11 @@ async def _queue_name(state: ServerState, tenant: str, queue: str) -> str:
     declared = state.tenant_queues.get(tenant)
     if declared is None:  # tenant without tenant files: any queue name is its own
         return queue
-    if queue not in declared:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such queue for this tenant")
-    return declared[queue]
+    if queue in declared:
+        return declared[queue]
+    if queue in await state.queue_store.queues(tenant):  # removed from tenant.yaml, calls left
+        return queue
+    raise HTTPException(status.HTTP_404_NOT_FOUND, "no such queue for this tenant")
 
 
 async def _summary(state: ServerState, tenant: str, queue: str, name: str) -> QueueSummary:

@@ -30,7 +30,7 @@ function duration(seconds) {
 const waitedSince = (iso) => (Date.now() - Date.parse(iso)) / 1000;
 const clock = (iso) => {
   const t = new Date(iso);
-  return isNaN(t) ? iso : t.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  return isNaN(t) ? iso : t.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
 };
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -111,7 +111,7 @@ async function refreshQueues(queues) {
   state.queues = queues || (await api("/api/queues")).queues;
   renderQueueSelect();
   const lists = await Promise.all(state.queues.filter((q) => q.waiting > 0)
-    .map((q) => api(`/api/queues/${encodeURIComponent(q.queue)}`)));
+    .map((q) => api(`/api/queues/${encodeURIComponent(q.queue)}`).catch(() => ({ calls: [] }))));
   const names = Object.fromEntries(state.queues.map((q) => [q.queue, q.name]));
   state.waiting = lists.flatMap((l) => l.calls.map((c) => ({ ...c, queueName: names[c.queue] })))
     .sort((a, b) => (b.priority === "high") - (a.priority === "high") || Date.parse(a.enqueued_at) - Date.parse(b.enqueued_at));
