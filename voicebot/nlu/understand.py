@@ -29,8 +29,35 @@ from voicebot.nlu.templates import (
 )
 
 TEMPLATE_CONFIDENCE = 0.95
-EXPANSIONS_PER_TEMPLATE = 12
+EXPANSIONS_PER_TEMPLATE = 6
 _NUMBER_RUN = re.compile(r"\b\d{5,}\b")
+_NUMBER_WORD = re.compile(
+    r"\d+|null|eins?|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+    r"(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?"
+    r"(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)|\w+zehn|hundert|"
+    r"zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty"
+)
+
+
+# "meine Kundennummer ist …" introduces a number, not a concern.
+_IDENTIFICATION = re.compile(
+    r"\b(?:(?:meine|die|unsere|my|the|our) )?(?:kundennummer|kunden nummer|vertragsnummer|"
+    r"customer number|account number)(?: (?:ist|lautet|is|lautet die))?\b"
+)
+
+
+def _without_spoken_numbers(words: list[str]) -> list[str]:
+    """Drops runs of 3+ number words: a customer number says nothing about the concern."""
+    kept: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if word and _NUMBER_WORD.fullmatch(word):
+            run.append(word)
+            continue
+        kept += run if len(run) < 3 else []
+        run = []
+        kept += [word] if word else []
+    return kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +152,8 @@ class TenantNLU:
     def _clean(self, text: str) -> str:
         """Text as the classifier sees it: normalised, umlauts restored, no long numbers."""
         restored = self._restorer.restore(normalize(text, self.language))
-        return " ".join(_NUMBER_RUN.sub(" ", restored).split())
+        restored = _IDENTIFICATION.sub(" ", _NUMBER_RUN.sub(" ", restored))
+        return " ".join(_without_spoken_numbers(restored.split()))
 
     def classify(self, text: str) -> Classification:
         """Intent, confidence, queue, action, slots and alternatives for one utterance."""
@@ -133,8 +161,8 @@ class TenantNLU:
         if not clean:
             return Classification(text, None, 0.0, None, "reprompt")
         ranking = dict(self._classifier.rank(clean))
-        folded = fold(normalize(text, self.language)) + " "
-        match = self._best_template(folded, ranking)
+        match = self._best_template(fold(normalize(text, self.language)) + " ", ranking)
+        match = match or self._best_template(fold(clean) + " ", ranking)
         if match is not None:
             ranking = _lift(ranking, match[0].intent, TEMPLATE_CONFIDENCE)
         ordered = sorted(ranking.items(), key=lambda kv: (-kv[1], kv[0]))
