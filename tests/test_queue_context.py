@@ -10,7 +10,9 @@ import pytest
 
 from tests.plugins.servers import make_context
 from voicebot.handoff.context import ContextError, load_schema, summary_line, validate_context
-from voicebot.handoff.tenant_queues import load_tenant_queues, queues_from_tenant_yaml
+from voicebot.handoff.tenant_queues import display_name, load_tenant_queues
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_package_ships_the_same_schema_as_the_spec(spec_dir: Path) -> None:
@@ -62,14 +64,14 @@ def test_the_waiting_list_shows_a_one_line_summary() -> None:
     assert "\n" not in line and len(line) == 120 and line.endswith("…")
 
 
-def test_queues_are_read_from_tenant_yaml_until_the_nlu_loader_lands(tmp_path: Path) -> None:
-    folder = tmp_path / "nordwelle"
-    folder.mkdir()
-    (folder / "tenant.yaml").write_text(
-        "id: nordwelle\nqueues:\n  stoerungsdienst: Störungsdienst\n  verkauf: Verkauf\n"
-    )
-    assert queues_from_tenant_yaml(folder / "tenant.yaml") == {
-        "stoerungsdienst": "Störungsdienst",
-        "verkauf": "Verkauf",
-    }
-    assert load_tenant_queues(tmp_path / "missing") == {}
+def test_agents_see_the_demo_tenants_queues_by_name() -> None:
+    queues = load_tenant_queues(ROOT / "intents")
+    assert queues["nordwelle"]["stoerungsdienst"] == "Störungsdienst"
+    assert {"abrechnung", "verkauf", "beschwerde", "allgemein"} <= set(queues["nordwelle"])
+
+
+def test_queue_names_lose_the_article_the_bot_speaks() -> None:
+    assert display_name("den Störungsdienst", "stoerungsdienst") == "Störungsdienst"
+    assert display_name("einen Mitarbeiter", "allgemein") == "Mitarbeiter"
+    assert display_name("the fraud team", "fraud") == "Fraud team"
+    assert display_name("", "general") == "general"
