@@ -18,7 +18,7 @@ class Prompts:
     def has(self, key: str) -> bool:
         return key in self._texts
 
-    def say(self, key: str, **values: object) -> str:
+    def say(self, key: str, /, **values: object) -> str:
         """The prompt `key` with `{placeholders}` filled; unknown placeholders stay visible."""
         text = self._texts.get(key) or self._defaults.get(key, key)
         try:

@@ -1,0 +1,304 @@
+"""Whole calls at the text level: real tenant files, real NLU, real SQLite queue store."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from voicebot.dialog.textcall import CallServices, hang_up, keys, run_call, say, silence
+from voicebot.events import BotSpeech, Handoff
+from voicebot.handoff.context import validate_context
+from voicebot.handoff.store import open_queue_store
+from voicebot.nlu.loader import load_tenants
+from voicebot.pipeline import CallRecord
+from voicebot.settings import PROJECT_ROOT, load_settings
+
+TENANTS = load_tenants(PROJECT_ROOT / "intents")
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CallServices]:
+    """Tenants with their NLU, built once for this module; a real SQLite queue store."""
+    settings = load_settings(data_dir=tmp_path_factory.mktemp("var"))
+    store = open_queue_store(settings)
+    yield CallServices(TENANTS, queue_store=store)
+    asyncio.run(store.aclose())
+
+
+def call(services: CallServices, tenant: str, *turns: object) -> CallRecord:
+    if tenant not in TENANTS:
+        pytest.skip(f"tenant {tenant} has no intent files yet")
+    return asyncio.run(run_call(tenant, list(turns), services))  # type: ignore[arg-type]
+
+
+def handoff_in(record: CallRecord) -> Handoff:
+    handoff = record.handoff
+    assert handoff is not None, record.turns()
+    validate_context(handoff.context)
+    return handoff
+
+
+def bot_said(record: CallRecord) -> str:
+    return " | ".join(e.text for e in record.events if isinstance(e, BotSpeech))
+
+
+# ---- nordwelle: identification, outage, account facts -------------------------------------
+def test_outage_at_the_callers_postcode_is_announced_with_fix_time_then_agent(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("mein internet geht seit gestern nicht mehr"),
+        keys("40817253#"),
+        say("ja bitte"),
+    )
+    said = bot_said(record)
+    assert "Petra Lindner" in said and "18:00" in said
+    assert "40817253" not in said  # never read a customer number back
+    handoff = handoff_in(record)
+    assert handoff.queue == "stoerungsdienst"
+    assert handoff.context["reason"] == "intent"
+    assert handoff.context["customer"]["number"] == "40817253"
+    assert handoff.context["intent"]["id"] == "stoerung"
+
+
+def test_fault_without_known_outage_goes_straight_to_stoerungsdienst(services):
+    record = call(services, "nordwelle", keys("40817261#"), say("mein internet geht nicht"))
+    assert handoff_in(record).queue == "stoerungsdienst"
+    assert "Störung bekannt" not in bot_said(record)
+
+
+def test_customer_number_spoken_first_then_bill_question_tells_open_balance(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("vier null acht eins sieben zwei sechs eins"),
+        say("ich habe eine frage zu meiner rechnung"),
+        say("nein danke"),
+        say("nein"),
+    )
+    said = bot_said(record)
+    assert "Jonas Berger" in said and "39,98 Euro" in said
+    assert record.outcome == "resolved"
+
+
+def test_cancellation_tells_contract_end_and_hands_to_kundenbindung(services):
+    record = call(
+        services, "nordwelle", say("ich möchte meinen vertrag kündigen"), keys("40817287#")
+    )
+    assert "30.11.2026" in bot_said(record)
+    assert handoff_in(record).queue == "kundenbindung"
+
+
+def test_unknown_number_is_reasked_by_last_digits_then_known_number_identifies(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("ich möchte meinen vertrag kündigen"),
+        keys("12345678#"),
+        say("vier null acht eins sieben zwei acht sieben"),
+    )
+    said = bot_said(record)
+    assert "Endziffern 78" in said and "12345678" not in said
+    assert handoff_in(record).context["customer"]["name"] == "Klaus Hoffmann"
+
+
+def test_three_unknown_numbers_continue_unidentified(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("ich möchte meinen vertrag kündigen"),
+        keys("12345678#"),
+        keys("87654321#"),
+        keys("11112222#"),
+    )
+    handoff = handoff_in(record)
+    assert handoff.queue == "kundenbindung"
+    assert handoff.context["customer"]["verified"] is False
+
+
+def test_keyed_number_without_hash_ends_after_inter_digit_timeout(services):
+    record = call(
+        services, "nordwelle", keys("40817253"), say("wann haben die shops auf"), say("nein")
+    )
+    assert "Petra Lindner" in bot_said(record)
+
+
+def test_moving_house_asks_new_postcode_and_hands_to_vertragsservice(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("ich ziehe um und will meinen anschluss mitnehmen"),
+        keys("40817279#"),
+        say("zwei null eins eins fünf"),
+    )
+    handoff = handoff_in(record)
+    assert handoff.queue == "vertragsservice"
+    assert handoff.context["slots"]["postcode"] == "20115"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "queue", "priority"),
+    [
+        ("ich möchte meinen tarif wechseln", "verkauf", "normal"),
+        ("ich möchte einen neuen vertrag abschließen", "verkauf", "normal"),
+        ("ich will mich über ihren service beschweren", "beschwerde", "high"),
+        ("ich möchte meine bankverbindung ändern", "vertragsservice", "normal"),
+        ("ich will mit einem mitarbeiter sprechen", "allgemein", "normal"),
+    ],
+)
+def test_nordwelle_handoff_intents_reach_their_queue(services, sentence, queue, priority):
+    record = call(services, "nordwelle", say(sentence), keys("40817253#"))
+    handoff = handoff_in(record)
+    assert (handoff.queue, handoff.priority) == (queue, priority)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer_words"),
+    [
+        ("wann haben ihre shops geöffnet", "9 bis 20 Uhr"),
+        ("wie starte ich meinen router neu", "Router"),
+        ("wo finde ich meine rechnung online", "Rechnungen"),
+    ],
+)
+def test_faq_answered_then_anything_else_then_goodbye(services, sentence, answer_words):
+    record = call(services, "nordwelle", say(sentence), say("nein danke"))
+    said = bot_said(record)
+    assert answer_words in said and "sonst noch helfen" in said
+    assert record.outcome == "resolved" and record.handoff is None
+
+
+def test_second_concern_after_an_answer_is_served_in_the_same_call(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("wann haben ihre shops geöffnet"),
+        say("ja wie starte ich meinen router neu"),
+        say("nein"),
+    )
+    said = bot_said(record)
+    assert "9 bis 20 Uhr" in said and "Router" in said
+
+
+def test_agent_request_mid_call_keeps_the_concern_and_its_queue(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("mein internet geht nicht"),
+        say("ich will sofort einen mitarbeiter"),
+    )
+    handoff = handoff_in(record)
+    assert handoff.context["reason"] == "agent_request"
+    assert handoff.queue == "stoerungsdienst"
+
+
+def test_no_match_reprompts_twice_then_menu_then_key_routes(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("äh"),
+        say("hm"),
+        say("ähm"),
+        keys("2"),
+        keys("40817287#"),
+        say("nein"),
+        say("nein"),
+    )
+    said = bot_said(record)
+    assert "nicht verstanden" in said and "drücken Sie die" in said
+    assert "84,50 Euro" in said
+
+
+def test_no_match_after_the_menu_hands_off_with_reason_no_match(services):
+    record = call(services, "nordwelle", say("äh"), say("hm"), say("ähm"), say("hmm"))
+    handoff = handoff_in(record)
+    assert (handoff.queue, handoff.context["reason"]) == ("allgemein", "no_match")
+
+
+def test_menu_key_for_a_queue_hands_off_with_reason_dtmf_menu(services):
+    record = call(
+        services, "nordwelle", say("äh"), say("hm"), say("ähm"), keys("3"), keys("40817253#")
+    )
+    handoff = handoff_in(record)
+    assert (handoff.queue, handoff.context["reason"]) == ("verkauf", "dtmf_menu")
+
+
+def test_unsure_understanding_is_confirmed_before_acting(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("das wetter ist schön heute"),
+        say("ja"),
+        keys("40817261#"),
+        say("nein"),
+        say("nein"),
+    )
+    said = bot_said(record)
+    assert "Geht es um" in said
+    assert "nicht verstanden" not in said  # the confirmed guess is served
+
+
+def test_denied_confirmation_asks_for_the_concern_again(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("das wetter ist schön heute"),
+        say("nein"),
+        say("wann haben ihre shops geöffnet"),
+        say("nein"),
+    )
+    said = bot_said(record)
+    assert "Wie kann ich Ihnen helfen" in said and "9 bis 20 Uhr" in said
+
+
+def test_silence_is_reprompted_once_then_the_bot_says_goodbye(services):
+    record = call(services, "nordwelle", silence(), silence())
+    said = bot_said(record)
+    assert "nicht gehört" in said and "Auf Wiederhören" in said
+    assert record.outcome == "hangup" and record.handoff is None
+
+
+def test_silence_after_a_known_concern_hands_off_with_reason_no_input(services):
+    record = call(services, "nordwelle", say("mein internet geht nicht"), silence(), silence())
+    handoff = handoff_in(record)
+    assert (handoff.queue, handoff.context["reason"]) == ("stoerungsdienst", "no_input")
+
+
+def test_caller_hanging_up_ends_the_call(services):
+    record = call(services, "nordwelle", hang_up())
+    assert record.outcome == "hangup" and record.handoff is None
+
+
+def test_handoff_context_carries_transcript_summary_and_alternatives(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("mein internet geht seit gestern nicht mehr"),
+        keys("40817253#"),
+        say("ja"),
+    )
+    ctx = handoff_in(record).context
+    roles = [line["role"] for line in ctx["transcript"]]
+    assert roles[:3] == ["bot", "caller", "bot"] and "dtmf" in roles
+    assert "Petra Lindner" in ctx["summary"] and "40817253" not in ctx["summary"]
+    assert isinstance(ctx["intent"]["alternatives"], list)
+
+
+def test_the_call_waits_in_the_queue_store_with_its_context(services):
+    record = call(services, "nordwelle", say("ich will mich beschweren"))
+    handoff = handoff_in(record)
+    waiting = asyncio.run(services.queue_store.get("nordwelle", handoff.call_id))
+    assert waiting is not None and waiting.queue == "beschwerde"
+    assert "Position" in bot_said(record)
+
+
+def test_a_call_longer_than_the_maximum_is_ended_politely(tmp_path: Path):
+    from voicebot.dialog.engine import DialogTimers
+
+    short = CallServices(TENANTS, timers=DialogTimers(max_call_ms=8000))
+    record = asyncio.run(
+        run_call("nordwelle", [say("wann haben ihre shops geöffnet"), say("ja"), say("ja")], short)
+    )
+    assert "beenden" in bot_said(record)
