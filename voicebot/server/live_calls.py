@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from voicebot.channels.base import CallChannel
+from voicebot.dialog.prompts import Prompts
 from voicebot.dialog.turns import Listen, SharedDecoder, TurnTiming
 from voicebot.events import BotAudio, BotSpeech, CallStarted, Hangup
+from voicebot.nlu.prompts import DEFAULT_PROMPTS
 from voicebot.pipeline import CallRecord, run_pipeline, tenant_languages
 from voicebot.privacy import mask
 from voicebot.settings import Settings
@@ -99,10 +101,17 @@ class LiveCalls:
         ]
 
     def _fixed_texts(self) -> list[str]:
+        """Prompts without placeholders and greetings: synthesised once, then from disk."""
         texts: list[str] = []
-        for view in self.services.views.values():
-            texts.extend(getattr(view.prompts, "_texts", {}).values())
-        return texts
+        for tenant in self.tenants.values():
+            prompts = self._prompts(tenant.id)
+            texts.extend(prompts.say(key) for key in DEFAULT_PROMPTS[prompts.language])
+            texts.append(str(getattr(tenant, "greeting", "")))
+        return [t for t in texts if t and "{" not in t]
+
+    def _prompts(self, tenant_id: str) -> Prompts:
+        tenant = self.tenants[tenant_id]
+        return Prompts(tenant.language, getattr(tenant, "prompts", None))
 
     async def run(self, channel: CallChannel, sample_rate: int) -> CallRecord | None:
         """Runs one call; at capacity the caller hears 'all lines busy' (returns None)."""
@@ -132,8 +141,7 @@ class LiveCalls:
         if not isinstance(started, CallStarted):
             return
         log.info("call %s to %s: all lines busy", started.call_id, mask(started.dialed))
-        view = self.services.views.get(started.tenant)
-        text = view.prompts.say("all_lines_busy") if view else "All lines are busy."
+        text = self._prompts(started.tenant).say("all_lines_busy")
         language = str(getattr(self.tenants.get(started.tenant), "language", "de"))
         pcm = await asyncio.to_thread(self.prompts.audio, text, language, sample_rate, fixed=True)
         call_id = started.call_id
@@ -145,3 +153,18 @@ class LiveCalls:
 
     def close(self) -> None:
         self.decoder.close()
+
+
+async def live_calls_for(app: Any) -> LiveCalls:
+    """The app's LiveCalls, loaded on first use (models load off the event loop, once)."""
+    state = app.state
+    if getattr(state, "live_calls", None) is None:
+        lock = state.__dict__.setdefault("_live_calls_lock", asyncio.Lock())
+        async with lock:
+            if getattr(state, "live_calls", None) is None:
+                server = state.voicebot
+                state.live_calls = await asyncio.to_thread(
+                    LiveCalls.load, server.settings, server.queue_store
+                )
+    live: LiveCalls = state.live_calls
+    return live
