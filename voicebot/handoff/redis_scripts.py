@@ -24,7 +24,27 @@ local function bump(tenant) redis.call('INCR', P .. 'rev:' .. tenant) end
 local function hourly(tenant, queue, day) return qkey('hourly', tenant, queue) .. ':' .. day end
 """
 
+# requeue(cutoff): claims whose last heartbeat is older than cutoff go back; returns their ids.
+_REQUEUE_BODY = """
+local function requeue(cutoff)
+  local ids = redis.call('ZRANGEBYSCORE', P .. 'claimed', '-inf', '(' .. cutoff)
+  for _, id in ipairs(ids) do
+    local key = P .. 'call:' .. id
+    local f = redis.call('HMGET', key, 'tenant', 'queue', 'priority', 'seq')
+    redis.call('ZREM', P .. 'claimed', id)
+    if f[1] then
+      redis.call('HSET', key, 'state', 'waiting')
+      redis.call('HDEL', key, 'agent', 'claimed_at', 'heartbeat_at')
+      redis.call('ZADD', qkey('waiting', f[1], f[2]), score(f[3], f[4]), id)
+      bump(f[1])
+    end
+  end
+  return ids
+end
+"""
+
 # ARGV: prefix, call_id, tenant, queue, priority, context, schema, now, day, hour
+# -> the new call's hash, or 0 when the id is known
 ENQUEUE = (
     _HELPERS
     + """
@@ -41,15 +61,18 @@ local h = hourly(tenant, queue, ARGV[9])
 redis.call('HINCRBY', h, 'entered:' .. ARGV[10], 1)
 redis.call('EXPIRE', h, 259200)
 bump(tenant)
-return 1
+return redis.call('HGETALL', key)
 """
 )
 
-# ARGV: prefix, tenant, queue, agent, now, day, hour -> claimed id or false
+# ARGV: prefix, tenant, queue, agent, now, day, hour, cutoff -> the claimed call's hash or
+# false. Abandoned claims (heartbeat before cutoff) are requeued first, in the same step.
 CLAIM = (
     _HELPERS
+    + _REQUEUE_BODY
     + """
 local tenant, queue, agent, now = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+requeue(ARGV[8])
 local ids = redis.call('ZRANGE', qkey('waiting', tenant, queue), 0, 0)
 if #ids == 0 then return false end
 local id = ids[1]
@@ -65,7 +88,7 @@ redis.call('HINCRBYFLOAT', h, 'wait_sum:' .. ARGV[7], waited)
 redis.call('HINCRBY', h, 'wait_n:' .. ARGV[7], 1)
 redis.call('EXPIRE', h, 259200)
 bump(tenant)
-return id
+return redis.call('HGETALL', key)
 """
 )
 
@@ -154,22 +177,11 @@ return 'ok'
 """
 )
 
-# ARGV: prefix, cutoff -> ids of claims whose last heartbeat is older than cutoff, now waiting
+# ARGV: prefix, cutoff -> ids of the calls put back
 REQUEUE = (
     _HELPERS
+    + _REQUEUE_BODY
     + """
-local ids = redis.call('ZRANGEBYSCORE', P .. 'claimed', '-inf', '(' .. ARGV[2])
-for _, id in ipairs(ids) do
-  local key = P .. 'call:' .. id
-  local f = redis.call('HMGET', key, 'tenant', 'queue', 'priority', 'seq')
-  redis.call('ZREM', P .. 'claimed', id)
-  if f[1] then
-    redis.call('HSET', key, 'state', 'waiting')
-    redis.call('HDEL', key, 'agent', 'claimed_at', 'heartbeat_at')
-    redis.call('ZADD', qkey('waiting', f[1], f[2]), score(f[3], f[4]), id)
-    bump(f[1])
-  end
-end
-return ids
+return requeue(ARGV[2])
 """
 )

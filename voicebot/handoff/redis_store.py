@@ -37,6 +37,11 @@ def _float(value: str | None) -> float | None:
     return None if value in (None, "") else float(value)
 
 
+def _pairs(flat: list[str]) -> dict[str, str]:
+    """A hash as HGETALL returns it inside Lua: [field, value, field, value, ...]."""
+    return dict(zip(flat[::2], flat[1::2], strict=True))
+
+
 def _hash_to_call(h: Mapping[str, str]) -> QueuedCall:
     return QueuedCall(
         call_id=h["call_id"],
@@ -134,10 +139,11 @@ class RedisQueueStore:
 
     async def claim(self, tenant: str, queue: str, agent: str) -> QueuedCall | None:
         """Atomically gives the first waiting call (priority, then arrival) to one agent."""
-        await self.requeue_abandoned()
         now = self.clock()
-        call_id = await self._script("CLAIM", tenant, queue, agent, now, *local_day_hour(now))
-        return None if call_id is None else await self._read(call_id)
+        claimed = await self._script(
+            "CLAIM", tenant, queue, agent, now, *local_day_hour(now), now - self.claim_timeout_s
+        )
+        return None if claimed is None else _hash_to_call(_pairs(claimed))
 
     async def heartbeat(self, tenant: str, call_id: str, agent: str) -> QueuedCall:
         """Keeps a claim alive; raises ClaimLost when it already went back to the queue."""
