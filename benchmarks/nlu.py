@@ -388,7 +388,7 @@ def markdown(report: dict) -> str:
     m = report["machine"]
     lines = [
         f"# NLU benchmark\n\nMachine: {m['cpu']}, {m['cores']} cores, Python {m['python']}. "
-        f"{m['note']}.\n",
+        f"Load average at start {m['load_average_at_start']}: {m['note']}.\n",
         "| measure | result | target |",
         "|---|---|---|",
     ]
