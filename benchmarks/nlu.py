@@ -159,6 +159,7 @@ def machine() -> dict[str, object]:
             cpu = line.split(":", 1)[1].strip()
             break
     return {
+        "load_average_at_start": ", ".join(f"{x:.1f}" for x in os.getloadavg()),
         "cpu": cpu,
         "cores": os.cpu_count(),
         "python": platform.python_version(),
