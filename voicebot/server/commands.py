@@ -7,6 +7,23 @@ from typing import Annotated
 import typer
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """UserError naming the flag when the address cannot be listened on."""
+    import socket
+
+    from voicebot.errors import UserError
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+    except OSError as exc:
+        raise UserError(
+            f"--host {host} --port {port}: cannot listen there ({exc.strerror}); "
+            "pick another --port or stop the other server"
+        ) from exc
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
@@ -22,6 +39,7 @@ def register(app: typer.Typer) -> None:
 
         settings = load_settings()
         configure_logging(settings.log_level)
+        _check_port_free(host, port)
         typer.echo(
             f"voicebot: serving on http://{host}:{port} (agents: /agent, API docs: /docs)", err=True
         )
