@@ -11,22 +11,18 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+from voicebot.handoff import sqlite_reports as reports
 from voicebot.handoff.store import (
-    ACTIVE_AGENT_WINDOW_S,
     CLAIM_TIMEOUT_S,
-    RECENT_HANDLED,
     ClaimLost,
     Clock,
     DuplicateCall,
-    HandlingHistory,
     HourStats,
     QueuedCall,
     QueueStats,
     UnknownCall,
     check_context_matches,
-    day_start,
     estimate_from_history,
-    local_day_hour,
     priority_value,
 )
 
@@ -331,81 +327,23 @@ class SqliteQueueStore:
             return None
         return int(row[1]) + 1
 
-    def _history(self, conn: sqlite3.Connection, tenant: str, queue: str) -> HandlingHistory:
-        handle = conn.execute(
-            "SELECT closed_at - claimed_at FROM queued_calls WHERE tenant = ? AND queue = ? "
-            "AND state = 'closed' AND agent IS NOT NULL ORDER BY closed_at DESC LIMIT ?",
-            (tenant, queue, RECENT_HANDLED),
-        ).fetchall()
-        agents = conn.execute(
-            "SELECT count(DISTINCT agent) FROM queued_calls WHERE tenant = ? AND queue = ? "
-            "AND agent IS NOT NULL AND claimed_at >= ?",
-            (tenant, queue, self.clock() - ACTIVE_AGENT_WINDOW_S),
-        ).fetchone()[0]
-        return HandlingHistory([float(h[0]) for h in handle], int(agents))
-
     async def estimate_wait_s(self, tenant: str, queue: str, position: int | None = None) -> float:
         """Expected seconds until a caller at `position` (default: a new caller) is served."""
         if position is None:
             position = len(await self.waiting(tenant, queue)) + 1
-        history = await self._run(lambda conn: self._history(conn, tenant, queue))
+        now = self.clock()
+        history = await self._run(lambda conn: reports.handling_history(conn, tenant, queue, now))
         return estimate_from_history(history, position)
 
     async def stats(self, tenant: str, queue: str) -> QueueStats:
         """Waiting, in progress, longest wait and handled today for one queue."""
         now = self.clock()
-        since = day_start(now)
-
-        def read(conn: sqlite3.Connection) -> QueueStats:
-            waiting, oldest, claimed = conn.execute(
-                "SELECT sum(state = 'waiting'), min(CASE WHEN state = 'waiting' THEN enqueued_at "
-                "END), sum(state = 'claimed') FROM queued_calls WHERE tenant = ? AND queue = ? "
-                "AND state != 'closed'",
-                (tenant, queue),
-            ).fetchone()
-            handled = conn.execute(
-                "SELECT count(*) FROM queued_calls WHERE tenant = ? AND queue = ? AND "
-                "state = 'closed' AND agent IS NOT NULL AND closed_at >= ?",
-                (tenant, queue, since),
-            ).fetchone()[0]
-            history = self._history(conn, tenant, queue)
-            mean = sum(history.handle_s) / len(history.handle_s) if history.handle_s else None
-            return QueueStats(
-                tenant,
-                queue,
-                int(waiting or 0),
-                int(claimed or 0),
-                max(0.0, now - oldest) if oldest else 0.0,
-                int(handled),
-                mean,
-            )
-
-        return await self._run(read)
+        return await self._run(lambda conn: reports.queue_stats(conn, tenant, queue, now))
 
     async def hourly(self, tenant: str, queue: str) -> list[HourStats]:
         """Today's 24 hours: calls entered, handled, and mean wait until claimed."""
-        since = day_start(self.clock())
-        sql = (
-            "SELECT enqueued_at, claimed_at, closed_at, agent FROM queued_calls WHERE "
-            "tenant = ? AND queue = ? AND "
-            "(enqueued_at >= ? OR claimed_at >= ? OR closed_at >= ?)"
-        )
-        args = (tenant, queue, since, since, since)
-        rows = await self._run(lambda c: c.execute(sql, args).fetchall())
-        entered, handled, waits = [0] * 24, [0] * 24, [[] for _ in range(24)]
-        for enqueued_at, claimed_at, closed_at, agent in rows:
-            if enqueued_at >= since:
-                entered[local_day_hour(enqueued_at)[1]] += 1
-            if claimed_at is not None and claimed_at >= since:
-                waits[local_day_hour(claimed_at)[1]].append(claimed_at - enqueued_at)
-            if closed_at is not None and agent is not None and closed_at >= since:
-                handled[local_day_hour(closed_at)[1]] += 1
-        return [
-            HourStats(
-                h, entered[h], handled[h], sum(waits[h]) / len(waits[h]) if waits[h] else None
-            )
-            for h in range(24)
-        ]
+        now = self.clock()
+        return await self._run(lambda conn: reports.hourly_stats(conn, tenant, queue, now))
 
     def _requeue(self, conn: sqlite3.Connection, now: float) -> list[str]:
         rows = conn.execute(
