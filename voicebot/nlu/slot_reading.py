@@ -123,6 +123,14 @@ class SlotReader:
     ) -> dict[str, str]:
         """The slots an utterance carries: template slots, then self-evident ones, then needs."""
         slots = dict(found)
+        folded = f" {fold(normalize(text, self.language))} "
+        for name in spec.slots if spec else ():
+            values = self.template_values(spec, name).phrases  # type: ignore[union-attr]
+            hit = next(
+                (p for p in sorted(values, key=len, reverse=True) if f" {p} " in folded), None
+            )
+            if name not in slots and hit is not None:
+                slots[name] = values[hit]
         needs = set(spec.needs) if spec else set()
         for name, slot in self.tenant.slot_types.items():
             if name in slots or not (slot.kind in _ALWAYS_READ or name in needs):
