@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import socket
+import subprocess
+import sys
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -198,3 +203,25 @@ async def test_the_event_stream_announces_a_new_call(
     data = await reader
     assert data["tenant"] == "nordwelle"
     assert any(q["queue"] == "beschwerde" and q["waiting"] == 1 for q in data["queues"])
+
+
+def test_serve_on_a_taken_port_fails_with_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "VOICEBOT_DATA": str(tmp_path), "VOICEBOT_QUEUE": ""}
+        done = subprocess.run(
+            [sys.executable, "-m", "voicebot.cli", "serve", "--port", str(port)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert (
+        done.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"voicebot: error: --host 127.0.0.1 --port {port}")
+    )
+    assert "Traceback" not in done.stderr
