@@ -59,6 +59,7 @@ class DialogStage:
     view_for: Callable[[str], TenantView]  # tenant id -> what the dialog reads of it
     make_dialog: DialogFactory
     queue_store: Any = None  # voicebot.handoff QueueStore, or None: handoffs are not enqueued
+    listening: Any = None  # voicebot.dialog.hearing.Listening shared with Recognize, if any
     dialog: Dialog | None = None
 
     async def run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
@@ -67,13 +68,18 @@ class DialogStage:
             if not isinstance(event, AudioChunk):
                 await emit(event)
             if isinstance(event, CallStarted):
-                self.dialog = self.make_dialog(self.view_for(event.tenant))
+                view = self.view_for(event.tenant)
+                self.dialog = self.make_dialog(view)
+                if self.listening is not None:
+                    self.listening.language = view.language
             if self.dialog is None:
                 continue
             started = time.perf_counter()
             out = self.dialog.handle(event)
             _log_turn(event, out, time.perf_counter() - started)
             for reply in await self._enqueued(out):
+                if isinstance(reply, BotSpeech) and reply.listen and self.listening is not None:
+                    self.listening.expect = reply.expect
                 await emit(reply)
             if isinstance(event, Hangup) or any(isinstance(e, Hangup) for e in out):
                 return

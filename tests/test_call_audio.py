@@ -1,0 +1,93 @@
+"""Whole calls with audio: SVOX Pico caller turns through the telephone simulator and Whisper."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from voicebot.audio.telephone import telephone
+from voicebot.audio.wav import write_wav
+from voicebot.dialog.calls import run_wav_call
+from voicebot.dialog.textcall import CallServices
+from voicebot.handoff.context import validate_context
+from voicebot.nlu.loader import load_tenants
+from voicebot.settings import PROJECT_ROOT, load_settings
+
+
+@pytest.fixture(scope="module")
+def speech_model():
+    from voicebot.asr.base import load_speech_model
+
+    return load_speech_model("whisper", load_settings())
+
+
+@pytest.fixture(scope="module")
+def services() -> CallServices:
+    return CallServices(load_tenants(PROJECT_ROOT / "intents"))
+
+
+def phone_turn(say_pico, tmp_path: Path, name: str, text: str) -> Path:
+    """Pico's German voice through a phone line, written as an 8 kHz WAV."""
+    pcm = say_pico(text, "de", 16000)
+    samples, rate = telephone(np.frombuffer(pcm, dtype="<i2"), 16000)
+    path = tmp_path / f"{name}.wav"
+    write_wav(path, samples.astype("<i2").tobytes(), rate)
+    return path
+
+
+def test_outage_call_with_phone_audio_and_keyed_number_hands_off(
+    say_pico, speech_model, services, tmp_path
+):
+    turns = [
+        phone_turn(say_pico, tmp_path, "t1", "mein internet geht seit gestern nicht mehr"),
+        phone_turn(say_pico, tmp_path, "t2", "ja bitte"),
+    ]
+    record = asyncio.run(run_wav_call("nordwelle", turns, services, speech_model, dtmf="40817253#"))
+    said = " ".join(t["text"] for t in record.turns() if t["role"] == "bot")
+    assert "18:00" in said
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
+    validate_context(record.handoff.context)
+
+
+def test_call_command_prints_one_json_object_for_a_text_call():
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "voicebot.cli",
+            "call",
+            "--tenant",
+            "nordwelle",
+            "--dtmf",
+            "40817253#",
+            "--say",
+            "wann haben ihre shops geöffnet",
+            "--say",
+            "nein",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PROJECT_ROOT,
+    ).stdout
+    summary = json.loads(out)
+    assert summary["outcome"] == "resolved" and summary["handoff"] is None
+    assert {"call_id", "tenant", "outcome", "queue", "handoff", "turns"} <= set(summary)
+
+
+def test_call_command_names_an_unknown_tenant_in_one_line():
+    done = subprocess.run(
+        [sys.executable, "-m", "voicebot.cli", "call", "--tenant", "nowhere"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+    )
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "nowhere" in done.stderr

@@ -1,0 +1,110 @@
+"""Endpoint and Recognize stages: caller audio -> SpeechStarted/SpeechStopped -> Transcript."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+from voicebot.events import (
+    AudioChunk,
+    CallEvent,
+    Emit,
+    Hangup,
+    SpeechStarted,
+    SpeechStopped,
+    Transcript,
+)
+
+PREROLL_MS = 300  # audio kept before the detected start, so first syllables are not cut
+
+
+@dataclass
+class Listening:
+    """What the bot's current prompt expects; the Dialog stage sets it, Recognize reads it."""
+
+    expect: str | None = None
+    language: str = "de"
+
+
+@dataclass
+class Endpoint:
+    """webrtcvad decisions through the pure Endpointer: marks where a caller turn starts/ends."""
+
+    end_silence_ms: int = 700
+
+    async def run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
+        from voicebot.audio.endpoint import EndpointConfig, Endpointer
+        from voicebot.audio.vad import VoiceActivityDetector
+
+        config = EndpointConfig(end_silence_ms=self.end_silence_ms, no_input_ms=0)
+        endpointer = Endpointer(config)
+        vad: Any = None
+        while not isinstance(event := await inbox.get(), Hangup):
+            await emit(event)
+            if not isinstance(event, AudioChunk):
+                continue
+            if vad is None or vad.sample_rate != event.sample_rate:
+                vad = VoiceActivityDetector(event.sample_rate)
+            for is_speech in vad.feed(event.pcm):
+                found = endpointer.feed(is_speech, vad.frame_ms)
+                if found is None:
+                    continue
+                if found.kind == "speech_started":
+                    await emit(SpeechStarted(call_id=event.call_id, at_ms=event.at_ms))
+                elif found.kind == "speech_stopped":
+                    await emit(SpeechStopped(call_id=event.call_id, at_ms=event.at_ms))
+                    endpointer.reset()
+        await emit(event)
+
+
+@dataclass
+class Recognize:
+    """Decodes each caller turn off the event loop; passes the prompt's expectation on."""
+
+    model: Any  # voicebot.asr SpeechModel
+    listening: Listening
+    _audio: list[AudioChunk] = field(default_factory=list)
+    _speaking: bool = False
+
+    async def run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
+        while not isinstance(event := await inbox.get(), Hangup):
+            await emit(event)
+            if isinstance(event, AudioChunk):
+                self._keep(event)
+            elif isinstance(event, SpeechStarted):
+                self._speaking = True
+            elif isinstance(event, SpeechStopped) and self._speaking:
+                self._speaking = False
+                await emit(await self._transcript(event))
+        await emit(event)
+
+    def _keep(self, chunk: AudioChunk) -> None:
+        self._audio.append(chunk)
+        if not self._speaking:  # only the pre-roll is kept while nobody speaks
+            while self._audio and chunk.at_ms - self._audio[0].at_ms > PREROLL_MS:
+                self._audio.pop(0)
+
+    async def _transcript(self, stopped: SpeechStopped) -> Transcript:
+        chunks, self._audio = self._audio, []
+        rate = chunks[0].sample_rate if chunks else 16000
+        pcm = b"".join(c.pcm for c in chunks)
+        expect, language = self.listening.expect, self.listening.language
+        result = await asyncio.to_thread(self._decode, pcm, rate, language, expect)
+        return Transcript(
+            call_id=stopped.call_id,
+            at_ms=stopped.at_ms,
+            text=result.text.strip(),
+            final=True,
+            confidence=result.confidence,
+            expect=expect,
+            value=result.value,
+            language=result.language,
+        )
+
+    def _decode(self, pcm: bytes, rate: int, language: str, expect: str | None) -> Any:
+        if expect:
+            from voicebot.asr.expect import Expectation, recognize_expected
+
+            return recognize_expected(self.model, pcm, rate, language, Expectation.parse(expect))
+        return self.model.transcribe(pcm, rate, language)
