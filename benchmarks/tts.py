@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import statistics
 import tempfile
 import time
@@ -44,6 +45,59 @@ PROMPTS = {
         ),
     },
 }
+
+
+TELEPHONE_SENTENCES_DE = (
+    "Mein Internet funktioniert seit gestern nicht mehr.",
+    "Ich möchte meine Rechnung bezahlen.",
+    "Ich bin umgezogen und möchte meinen Vertrag mitnehmen.",
+    "Wann hat Ihr Geschäft am Samstag geöffnet?",
+    "Ich möchte meinen Vertrag kündigen.",
+    "Ich möchte bitte mit einem Mitarbeiter sprechen.",
+)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def word_errors(reference: str, heard: str) -> tuple[int, int]:
+    """(word edit distance, reference words)."""
+    ref, hyp = words(reference), words(heard)
+    row = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        prev, row[0] = row[0], i
+        for j, h in enumerate(hyp, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
+    return row[-1], len(ref)
+
+
+def telephone_wer(n_variants: int) -> list[dict]:
+    """German WER by telephone (Whisper base) per Pico variant, and for espeak-ng's voice."""
+    import numpy as np
+
+    from voicebot.asr.base import load_speech_model
+    from voicebot.audio.telephone import telephone
+    from voicebot.settings import Settings
+    from voicebot.tts.voices import synthesize_variants
+
+    whisper = load_speech_model("whisper", Settings())
+    espeak = Pyttsx3Synthesizer()
+    errors: dict[str, list[int]] = {}
+    for sentence in TELEPHONE_SENTENCES_DE:
+        renderings = [
+            (v.label, v.pcm, v.sample_rate) for v in synthesize_variants(sentence, "de", n_variants)
+        ]
+        renderings.append(("espeak-ng de (pyttsx3)", *espeak.synthesize(sentence, "de")))
+        for label, pcm, rate in renderings:
+            line, line_rate = telephone(np.frombuffer(pcm, dtype="<i2"), rate)
+            heard = whisper.transcribe(line.astype("<i2").tobytes(), line_rate, "de").text
+            wrong, total = word_errors(sentence, heard)
+            counts = errors.setdefault(label, [0, 0])
+            counts[0] += wrong
+            counts[1] += total
+    espeak.close()
+    return [{"voice": label, "wer_telephone": round(w / t, 3)} for label, (w, t) in errors.items()]
 
 
 def machine() -> dict[str, object]:
@@ -140,6 +194,16 @@ def table(result: dict) -> str:
             f"| {r['uncached_ms_p50']} | {r['uncached_ms_p95']} | {r['cached_disk_ms_p50']} "
             f"| {r['cached_memory_ms_p50']} | {r['real_time_factor']} |"
         )
+    if result.get("telephone_wer"):
+        lines += [
+            "",
+            f"German word error rate by telephone (Whisper base, {len(TELEPHONE_SENTENCES_DE)} "
+            "hotline sentences, 8 kHz band-limited μ-law), per fixture voice:",
+            "",
+            "| voice | WER |",
+            "|---|---|",
+            *(f"| {r['voice']} | {r['wer_telephone']:.0%} |" for r in result["telephone_wer"]),
+        ]
     cold = result["pyttsx3_cold_start_ms"]
     lines += [
         "",
@@ -152,6 +216,7 @@ def table(result: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--variants", type=int, default=10, help="Pico voices for the WER table")
     args = parser.parse_args()
     espeak = Pyttsx3Synthesizer()
     espeak.synthesize("warm up", "en")  # the worker's start is measured separately below
@@ -169,6 +234,7 @@ def main() -> None:
             "p50": round(statistics.median(cold), 1),
             "max": round(max(cold), 1),
         },
+        "telephone_wer": telephone_wer(args.variants) if args.variants else [],
         "note": "other jobs may have shared the CPU; compare ratios within one run",
     }
     RESULTS.mkdir(exist_ok=True)

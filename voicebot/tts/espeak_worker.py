@@ -18,15 +18,23 @@ from typing import Any, BinaryIO
 
 
 def synthesize_to_pcm(engine: Any, text: str, voice: str, rate_wpm: int) -> tuple[bytes, int]:
-    """One utterance through pyttsx3's espeak driver, via a temporary WAV file."""
+    """One utterance through pyttsx3's espeak driver, via a temporary WAV file.
+
+    pyttsx3 collects espeak-ng's audio on espeak's own callback thread; once in a few hundred
+    runs it wrote an empty file, so an empty result is tried once more.
+    """
     engine.setProperty("voice", voice)
     engine.setProperty("rate", rate_wpm)
     with tempfile.TemporaryDirectory(prefix="voicebot-espeak-") as folder:
         path = Path(folder) / "speech.wav"
-        engine.save_to_file(text, str(path))
-        engine.runAndWait()
-        with wave.open(str(path), "rb") as wav:
-            return wav.readframes(wav.getnframes()), wav.getframerate()
+        for _attempt in range(2):
+            engine.save_to_file(text, str(path))
+            engine.runAndWait()
+            with wave.open(str(path), "rb") as wav:
+                pcm, rate = wav.readframes(wav.getnframes()), wav.getframerate()
+            if pcm:
+                break
+        return pcm, rate
 
 
 def reply(out: BinaryIO, header: dict[str, object], pcm: bytes = b"") -> None:
