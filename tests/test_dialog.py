@@ -302,3 +302,40 @@ def test_a_call_longer_than_the_maximum_is_ended_politely(tmp_path: Path):
         run_call("nordwelle", [say("wann haben ihre shops geöffnet"), say("ja"), say("ja")], short)
     )
     assert "beenden" in bot_said(record)
+
+
+# ---- sonnhof: product answers -------------------------------------------------------------
+def test_named_allergen_in_a_product_is_answered_yes(services):
+    record = call(services, "sonnhof", say("ist in der nougatcreme milch drin"), say("nein"))
+    assert "Ja, Sonnhof Nuss-Nougat-Creme enthält Milch" in bot_said(record)
+
+
+def test_a_product_we_do_not_sell_is_never_guessed(services):
+    record = call(services, "sonnhof", say("ist die leberwurst vegan"), say("nein"))
+    said = bot_said(record)
+    assert "keines unserer Produkte" in said and "vegan." not in said
+
+
+def test_missing_product_is_asked_for_then_price_is_told(services):
+    record = call(services, "sonnhof", say("was kostet das"), say("die handcreme"), say("nein"))
+    assert "2,95 Euro" in bot_said(record)
+
+
+def test_complaint_asks_for_batch_and_hands_to_qualitaet_with_high_priority(services):
+    record = call(services, "sonnhof", say("im brot war ein fremdkörper"), say("L 2 3 4 5 A"))
+    handoff = handoff_in(record)
+    assert (handoff.queue, handoff.priority) == ("qualitaet", "high")
+    assert handoff.context["slots"]["batch"] == "L2345A"
+
+
+# ---- harbour-bank ---------------------------------------------------------------------------
+def test_lost_card_goes_to_fraud_with_high_priority(services):
+    handoff = handoff_in(call(services, "harbour-bank", say("I lost my card")))
+    assert (handoff.queue, handoff.priority) == ("fraud", "high")
+
+
+def test_bank_selfservice_question_is_answered_in_english(services):
+    record = call(
+        services, "harbour-bank", say("how old do you need to be to open an account"), say("no")
+    )
+    assert "anything else" in bot_said(record) and record.outcome == "resolved"
