@@ -75,9 +75,8 @@ def check(
     problems = check_tenants(root)
     for problem in problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s)", file=sys.stderr)
-        raise typer.Exit(1)
+    if problems:  # UserError: cli.main ignores typer.Exit codes when not standalone
+        raise UserError(f"{len(problems)} problem(s) in intent files under {root}")
     print(f"ok: {len(tenant_folders(root))} tenants in {root}", file=sys.stderr)
 
 
@@ -110,7 +109,7 @@ def test(
         json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.to_text()
     )
     if min_accuracy is not None and report.accuracy < min_accuracy:
-        raise typer.Exit(1)
+        raise UserError(f"{file}: accuracy {report.accuracy:.1%} is below {min_accuracy:.1%}")
 
 
 def register(app: typer.Typer) -> None:

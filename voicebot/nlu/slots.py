@@ -154,9 +154,9 @@ _YES = {
            "go ahead", "sounds good", "why not", "i would", "i do", "indeed"),
 }  # fmt: skip
 _NO = {
-    "de": ("nein", "nee", "ne", "nö", "noe", "nicht", "eher nicht", "lieber nicht", "kein",
-           "keine", "auf keinen fall", "lass mal", "niemals", "besser nicht", "falsch",
-           "nie", "keinesfalls", "nichts"),
+    "de": ("nein", "nee", "ne", "nö", "noe", "nicht", "eher nicht", "lieber nicht",
+           "keine zeit", "kein interesse", "keine lust", "auf keinen fall", "lass mal",
+           "niemals", "besser nicht", "falsch", "nie", "keinesfalls"),
     "en": ("no", "nope", "nah", "not", "not really", "no thanks", "don't", "dont", "do not",
            "never", "not at all", "rather not", "wrong", "incorrect", "i wouldn't", "wouldn't",
            "isn't", "not now"),

@@ -1,0 +1,174 @@
+"""Slot extraction from recogniser text across many spoken forms (German and English)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from voicebot.nlu.dates import extract_date
+from voicebot.nlu.slots import (
+    ProductCatalog,
+    extract_batch,
+    extract_digits,
+    extract_postcode,
+    extract_rating,
+    extract_yes_no,
+)
+
+GERMAN_DIGITS = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=8, max_size=8), st.sampled_from([" ", ", ", " äh "]))
+def test_customer_number_spoken_digit_by_digit_in_any_rhythm(number, gap):
+    spoken = gap.join(GERMAN_DIGITS[int(d)] for d in number)
+    assert extract_digits(f"meine kundennummer ist {spoken}", "de", 8) == number
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=8, max_size=8), st.integers(1, 7))
+def test_customer_number_written_in_groups(number, cut):
+    assert extract_digits(f"das ist die {number[:cut]} {number[cut:]}", "de", 8) == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vier null acht eins sieben zwei fünf drei",
+        "4081 7253",
+        "4 0 8 1 7 2 5 3",
+        "äh also vier null acht eins, sieben zwei fünf drei",
+        "40817253",
+        "vier null acht eins 7253",
+    ],
+)
+def test_customer_number_forms(text):
+    assert extract_digits(text, "de", 8) == "40817253"
+
+
+def test_wrong_length_is_no_customer_number():
+    assert extract_digits("vier null acht eins sieben", "de", 8) is None
+    assert extract_digits("keine ahnung", "de", 8) is None
+
+
+@pytest.mark.parametrize("text", ["zwei null null neun fünf", "20095", "die plz ist 20 095"])
+def test_postcode(text):
+    assert extract_postcode(text, "de") == "20095"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("L zwei drei vier fünf B", "L2345B"),
+        ("die charge ist L2345B", "L2345B"),
+        ("el zwei drei vier fünf be", "L2345B"),
+        ("Ludwig 2 3 4 5 Berta", "L2345B"),
+        ("chargennummer a b eins zwei drei", "AB123"),
+    ],
+)
+def test_batch_code_spelled_out(text, code):
+    assert extract_batch(text, "de") == code
+
+
+def test_no_batch_code_without_digits():
+    assert extract_batch("das weiß ich nicht", "de") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ja",
+        "na klar",
+        "ja gerne",
+        "genau",
+        "kein problem",
+        "sure",
+        "yes please",
+        "of course",
+        "jo passt",
+        "warum nicht",
+    ],
+)
+def test_yes(text):
+    assert extract_yes_no(text, "de") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nein",
+        "eher nicht",
+        "nee lass mal",
+        "nö",
+        "auf keinen fall",
+        "not really",
+        "no thanks",
+        "I don't think so",
+        "nein danke",
+    ],
+)
+def test_no(text):
+    assert extract_yes_no(text, "de") is False
+
+
+@pytest.mark.parametrize("text", ["hm", "keine ahnung was sie meinen", ""])
+def test_neither_yes_nor_no(text):
+    assert extract_yes_no(text, "de") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [("drei", 3), ("vier von fünf", 4), ("3", 3), ("eine fünf", 5), ("fünf von fünf", 5),
+     ("von eins bis fünf würde ich sagen zwei", 2), ("sehr zufrieden", 5), ("four out of five", 4),
+     ("ich gebe eine vier", 4)],
+)  # fmt: skip
+def test_rating(text, rating):
+    assert extract_rating(text, "de") == rating
+
+
+@pytest.mark.parametrize("text", ["sechs", "zwei oder drei", "keine ahnung", "10"])
+def test_no_rating_when_unclear(text):
+    assert extract_rating(text, "de") is None
+
+
+TODAY = date(2026, 11, 24)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("morgen", date(2026, 11, 25)), ("übermorgen", date(2026, 11, 26)),
+     ("am 3. Dezember", date(2026, 12, 3)), ("am dritten dezember", date(2026, 12, 3)),
+     ("3.12.", date(2026, 12, 3)), ("am montag", date(2026, 11, 30)),
+     ("on december 3rd", date(2026, 12, 3)), ("tomorrow", date(2026, 11, 25)),
+     ("am einundzwanzigsten januar", date(2027, 1, 21))],
+)  # fmt: skip
+def test_dates(text, expected):
+    assert extract_date(text, "de", TODAY) == expected
+
+
+@pytest.fixture(scope="module")
+def catalog(tenants):
+    return ProductCatalog(tenants["sonnhof"].catalog, brand="Sonnhof")
+
+
+@pytest.mark.parametrize(
+    ("text", "product_id"),
+    [("was ist in der nougatcreme", "nuss-nougat-creme"),
+     ("die nuss nougat creme", "nuss-nougat-creme"),
+     ("ist die hafermilch vegan", "hafer-drink-barista"), ("das Duschgel", "duschgel-meeresbrise"),
+     ("tomatensosse", "bio-tomatensauce"), ("kaesespaetzle", "kaese-spaetzle"),
+     ("im brot war was", "dinkel-vollkornbrot"), ("zahnpaste", "kinder-zahnpasta")],
+)  # fmt: skip
+def test_product_by_name_alias_or_misspelling(catalog, text, product_id):
+    match = catalog.match(text)
+    assert match is not None and match.product_id == product_id
+
+
+@pytest.mark.parametrize(
+    "text", ["was kostet die lakritzschnecke", "habt ihr auch ketchup", "was ist da drin"]
+)
+def test_product_not_in_catalog_is_never_guessed(catalog, text):
+    assert catalog.match(text) is None
