@@ -43,6 +43,7 @@ def test_customer_number_written_in_groups(number, cut):
         "äh also vier null acht eins, sieben zwei fünf drei",
         "40817253",
         "vier null acht eins 7253",
+        "vierzig einundachtzig zweiundsiebzig dreiundfünfzig",
     ],
 )
 def test_customer_number_forms(text):

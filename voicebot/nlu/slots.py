@@ -13,22 +13,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from voicebot.nlu.normalize import fold, strip_punctuation
-
-_SINGLE_DIGITS = {
-    "null": "0", "zero": "0", "oh": "0", "eins": "1", "one": "1", "zwei": "2", "zwo": "2",
-    "two": "2", "drei": "3", "three": "3", "vier": "4", "four": "4", "fuenf": "5", "five": "5",
-    "sechs": "6", "six": "6", "sieben": "7", "seven": "7", "acht": "8", "eight": "8",
-    "neun": "9", "nine": "9",
-}  # fmt: skip
+from voicebot.nlu.numbers import spoken_digits
 
 
 def digits_spoken(text: str, language: str) -> str:
     """Every digit in `text`, written or spoken ("vier null acht" -> "408"), in order."""
-    try:
-        from voicebot.nlu.numbers import spoken_digits
-    except ImportError:  # the spoken-number parser belongs to the speech engineer
-        words = fold(strip_punctuation(text)).split()
-        return "".join(w if w.isdigit() else _SINGLE_DIGITS.get(w, "") for w in words)
     return re.sub(r"\D", "", spoken_digits(text, language))
 
 
