@@ -34,6 +34,8 @@ ROUTER_MODULES = (
     "voicebot.server.twilio_ws",
     "voicebot.server.metrics",
     "voicebot.server.analytics_api",
+    "voicebot.server.call_page",
+    "voicebot.server.sip_service",
 )
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 REQUEUE_EVERY_S = 5.0  # how often abandoned claims are looked for

@@ -29,6 +29,7 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8080,
+        sip: Annotated[str, typer.Option(help="Answer SIP calls on HOST:PORT (UDP).")] = "",
     ) -> None:
         """Runs the server: call endpoints, agent API (/api, docs at /docs), /agent page."""
         import uvicorn
@@ -43,8 +44,16 @@ def register(app: typer.Typer) -> None:
         typer.echo(
             f"voicebot: serving on http://{host}:{port} (agents: /agent, API docs: /docs)", err=True
         )
+        server_app = create_app(settings)
+        if sip:
+            from voicebot.server.sip_service import parse_listen
+
+            parse_listen(sip)  # a bad address is a one-line error before anything starts
+            typer.echo(f"voicebot: answering SIP calls on udp:{sip}", err=True)
+        server_app.state.sip_listen = sip  # voicebot.server.sip_service starts SIP when set
+        typer.echo(f"voicebot: call the bot from your browser: http://{host}:{port}/call", err=True)
         uvicorn.run(
-            create_app(settings),
+            server_app,
             host=host,
             port=port,
             log_config=None,
