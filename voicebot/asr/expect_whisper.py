@@ -1,0 +1,296 @@
+"""Whisper scoring of expected answers: forced decoding of each candidate against the audio.
+
+The audio is encoded once; then (1) a free greedy decode gives what Whisper hears unprompted,
+(2) every spoken form of every expected answer is force-decoded in one batch and scored by its
+log-likelihood (tokens + end of utterance), (3) for digits, a decode restricted to digit tokens
+gives an n-best list. A softmax over all hypotheses, the free one counting as "none of these"
+unless it is itself an expected answer, gives each value's posterior (expect.Posterior).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import numpy as np
+import numpy.typing as npt
+
+from voicebot.asr.base import Recognition
+from voicebot.asr.expect import Choice, Expectation, Posterior, match_choice
+from voicebot.audio.resample import resample
+from voicebot.audio.vad import rms_dbfs, speech_ms
+from voicebot.nlu.numbers import spoken_digits
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
+
+    from voicebot.asr.base import SpeechModel
+
+WHISPER_RATE = 16000
+WINDOW_FRAMES = 3000  # Whisper's encoder always sees 30 s of 10 ms frames
+END_MARKS = (".", "!", "?")
+ARTICLES = {
+    "de": ("Die", "Der", "Das", "Den"),
+    "en": ("The",),
+}  # "die Nougatcreme" for lists  # an answer ends with one of these or with end-of-text
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringTuning:
+    """Settings of expectation-aware decoding (measured in benchmarks/expected_answers.py)."""
+
+    pad_s: float = 0.5  # silence around the clip (SPEECH_NOTES §4: helps short answers)
+    min_level_dbfs: float = -50.0  # quieter than this is silence: no value
+    min_speech_ms: int = 60  # webrtcvad (strictest) must hear this much speech
+    none_bias: float = -2.0  # log-odds added to "none of these" (free text that is no answer):
+    # a caller mostly answers what was asked
+    digit_hypotheses: int = 4  # n-best of the digits-only decode
+    list_prompt: bool = True  # list items as Whisper's initial prompt (hint words)
+    max_new_tokens: int = 48
+    batch_size: int = 24  # forced decodes per batch
+    tail_s: float | None = 0.5  # encoder output kept past the padded clip (None: all 30 s);
+    # the decoder then cross-attends to ~2 s instead of 30 s: 10-25x faster scoring
+
+
+@dataclass(frozen=True, slots=True)
+class _Hypothesis:
+    text: str
+    value: str | None  # the answer this text means, None for "none of these"
+    log_likelihood: float
+
+
+class WhisperAnswerScorer:
+    """Scores expected answers against utterances with one shared faster-whisper model."""
+
+    _by_model: ClassVar[weakref.WeakKeyDictionary[Any, WhisperAnswerScorer]] = (
+        weakref.WeakKeyDictionary()
+    )
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, whisper: WhisperModel, tuning: ScoringTuning | None = None) -> None:
+        self._whisper = whisper
+        self._ct2 = whisper.model
+        self.tuning = tuning or ScoringTuning()
+
+    @classmethod
+    def of(cls, model: SpeechModel) -> WhisperAnswerScorer:
+        """The scorer for a loaded WhisperSpeechModel (one per model, created on first use)."""
+        with cls._lock:
+            if model not in cls._by_model:
+                # the faster-whisper model inside WhisperSpeechModel (voicebot/asr/whisper.py)
+                whisper = getattr(model, "whisper", None) or model._whisper  # type: ignore[attr-defined]
+                cls._by_model[model] = cls(whisper)
+            return cls._by_model[model]
+
+    def recognize(
+        self, pcm: bytes, sample_rate: int, language: str, expectation: Expectation
+    ) -> Recognition:
+        """Text, value (None when unsure) and confidence of one answer."""
+        started = time.perf_counter()
+        samples = resample(np.frombuffer(pcm, dtype="<i2"), sample_rate, WHISPER_RATE)
+        duration_s = len(samples) / WHISPER_RATE
+        text, value, confidence = "", None, 0.0
+        if self._sounds_like_speech(samples):
+            text, value, confidence = self._decide(samples, language, expectation)
+        elapsed = time.perf_counter() - started
+        return Recognition(text, confidence, language, duration_s, elapsed, value=value)
+
+    def _decide(
+        self, samples: npt.NDArray[np.int16], language: str, expectation: Expectation
+    ) -> tuple[str, str | None, float]:
+        encoded = self._encode(samples)
+        utterance = _Utterance(self, encoded, language, self._kept_positions(len(samples)))
+        if expectation.kind == "digits":
+            assert expectation.length is not None
+            hypotheses = utterance.digit_hypotheses(expectation.length)
+        else:
+            choices = expectation.choices(language)
+            hints = [c.phrases[0] for c in choices] if expectation.kind == "list" else []
+            prompt = hints if self.tuning.list_prompt else []
+            hypotheses = utterance.choice_hypotheses(choices, prompt)
+        posterior = Posterior.from_log_scores(
+            ((h.value, h.log_likelihood) for h in hypotheses), self.tuning.none_bias
+        )
+        value, confidence = posterior.decide()
+        return utterance.free_text, value, confidence
+
+    def _sounds_like_speech(self, samples: npt.NDArray[np.int16]) -> bool:
+        if samples.size == 0 or rms_dbfs(samples) < self.tuning.min_level_dbfs:
+            return False
+        return speech_ms(samples, WHISPER_RATE, aggressiveness=3) >= self.tuning.min_speech_ms
+
+    def _encode(self, samples: npt.NDArray[np.int16]) -> npt.NDArray[np.float32]:
+        """Encoder output [1, 1500, d] of the clip padded with silence and to 30 s."""
+        import ctranslate2
+
+        pad = np.zeros(int(self.tuning.pad_s * WHISPER_RATE), dtype=np.float32)
+        audio = np.concatenate([pad, samples.astype(np.float32) / 32768.0, pad])
+        features = self._whisper.feature_extractor(audio)[:, :WINDOW_FRAMES]
+        features = np.pad(features, ((0, 0), (0, WINDOW_FRAMES - features.shape[-1])))
+        view = ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None]))
+        return np.asarray(self._ct2.encode(view, to_cpu=True), dtype=np.float32)
+
+    def _kept_positions(self, sample_count: int) -> int:
+        """Encoder positions (20 ms each) that cover the padded clip plus tail_s."""
+        if self.tuning.tail_s is None:
+            return WINDOW_FRAMES // 2
+        seconds = sample_count / WHISPER_RATE + 2 * self.tuning.pad_s + self.tuning.tail_s
+        return min(WINDOW_FRAMES // 2, int(seconds * 50) + 1)
+
+    def tokenizer(self, language: str) -> Any:
+        from faster_whisper.tokenizer import Tokenizer
+
+        return Tokenizer(self._whisper.hf_tokenizer, True, task="transcribe", language=language)
+
+    @cached_property
+    def non_digit_tokens(self) -> list[int]:
+        """Text tokens that are neither digits nor digit punctuation (suppressed for digits)."""
+        tokenizer = self.tokenizer("en")
+        keep = set("0123456789 ,.-")
+        return [
+            i
+            for i in range(tokenizer.eot)
+            if not (set(piece := tokenizer.decode([i])) <= keep and piece.strip(" ,.-") != piece)
+            and not (piece.strip() and set(piece.strip()) <= set("0123456789"))
+        ]
+
+
+class _Utterance:
+    """One encoded utterance and the decodes made on it (language fixed)."""
+
+    def __init__(
+        self,
+        scorer: WhisperAnswerScorer,
+        encoded: npt.NDArray[np.float32],
+        language: str,
+        kept: int,
+    ) -> None:
+        self.scorer = scorer
+        self.full = encoded  # [1, 1500, d]: free decoding sees the whole window
+        self.encoded = np.ascontiguousarray(encoded[:, :kept])  # scoring sees the clip only
+        self.language = language
+        self.tok = scorer.tokenizer(language)
+        self.start = [*self.tok.sot_sequence, self.tok.no_timestamps]
+
+    @cached_property
+    def free(self) -> tuple[str, float]:
+        """Greedy unprompted decode: (text, log-likelihood incl. end of text)."""
+        text, tokens = self._generate(self.start, beam=1, suppress=[-1], full=True)[0]
+        return text, self.log_likelihoods([text])[0] if tokens else float("-inf")
+
+    @property
+    def free_text(self) -> str:
+        return " ".join(self.free[0].split())
+
+    def choice_hypotheses(
+        self, choices: Sequence[Choice], prompt: Sequence[str]
+    ) -> list[_Hypothesis]:
+        """Every spoken form of every choice, plus the free decode as "none" unless it matches."""
+        articles = ARTICLES.get(self.language[:2], ()) if prompt else ()
+        forms = [
+            (c.value, f) for c in choices for p in c.phrases for f in _written_forms(p, articles)
+        ]
+        prefix = self._prompted(prompt)
+        scores = self.log_likelihoods([f for _, f in forms], prefix)
+        hypotheses = [_Hypothesis(f, v, s) for (v, f), s in zip(forms, scores, strict=True)]
+        text = self.free[0] if not prompt else self._generate(prefix, 1, [-1], full=True)[0][0]
+        written = {h.text.strip() for h in hypotheses}
+        if text.strip() and text.strip() not in written:
+            value = match_choice(text, choices, self.language)
+            hypotheses.append(_Hypothesis(text, value, self.log_likelihoods([text], prefix)[0]))
+        return hypotheses
+
+    def digit_hypotheses(self, length: int) -> list[_Hypothesis]:
+        """n-best of a digits-only decode plus the free decode, each mapped to its digits."""
+        tuning = self.scorer.tuning
+        decoded = self._generate(
+            self.start,
+            beam=tuning.digit_hypotheses,
+            suppress=[-1, *self.scorer.non_digit_tokens],
+        )
+        texts = list(dict.fromkeys([t for t, _ in decoded if t.strip()] + [self.free[0]]))
+        texts = [t for t in texts if t.strip()]
+        scores = self.log_likelihoods(texts)
+        hypotheses = []
+        for text, score in zip(texts, scores, strict=True):
+            digits = spoken_digits(text, self.language)
+            hypotheses.append(_Hypothesis(text, digits if len(digits) == length else None, score))
+        return hypotheses
+
+    def _prompted(self, prompt: Sequence[str]) -> list[int]:
+        if not prompt:
+            return self.start
+        hint = self.tok.encode(" " + ", ".join(prompt) + ".")[-200:]
+        return [self.tok.sot_prev, *hint, *self.start]
+
+    def _generate(
+        self, prefix: list[int], beam: int, suppress: list[int], full: bool = False
+    ) -> list[tuple[str, list[int]]]:
+        import ctranslate2
+
+        tuning = self.scorer.tuning
+        result = self.scorer._ct2.generate(
+            ctranslate2.StorageView.from_array(self.full if full else self.encoded),
+            [prefix],
+            beam_size=beam,
+            num_hypotheses=beam,
+            max_length=len(prefix) + tuning.max_new_tokens,
+            suppress_tokens=suppress,
+            suppress_blank=True,
+        )[0]
+        return [(self.tok.decode(ids), list(ids)) for ids in result.sequences_ids]
+
+    def log_likelihoods(self, texts: Sequence[str], prefix: list[int] | None = None) -> list[float]:
+        """log P(text, then end of utterance | audio, prefix) for each text, batched."""
+        prefix = prefix or self.start
+        tokens = [self.tok.encode(" " + t.strip()) for t in texts]
+        ends = [self.tok.eot, *(self.tok.encode(mark)[0] for mark in END_MARKS)]
+        size = self.scorer.tuning.batch_size
+        scores: list[float] = []
+        for first in range(0, len(tokens), size):
+            scores += self._forced(tokens[first : first + size], prefix, ends)
+        return scores
+
+    def _forced(self, batch: list[list[int]], prefix: list[int], ends: list[int]) -> list[float]:
+        import ctranslate2
+
+        longest = max(map(len, batch))
+        results = self.scorer._ct2.generate(
+            ctranslate2.StorageView.from_array(np.repeat(self.encoded, len(batch), axis=0)),
+            [prefix + t for t in batch],
+            beam_size=1,
+            # enough steps for the forced tokens plus one; CTranslate2 4.x counts a short start
+            # sequence twice, so both bounds are needed (measured, see the benchmark notes)
+            max_length=max(len(prefix) + longest + 2, 2 * (longest + 2)),
+            return_logits_vocab=True,
+            suppress_tokens=[],
+            suppress_blank=False,
+        )
+        scores = []
+        for tokens, result in zip(batch, results, strict=True):
+            steps = result.logits[0][: len(tokens) + 1]
+            if len(steps) < len(tokens) + 1:
+                raise RuntimeError(f"forced decode returned {len(steps)} steps for {len(tokens)}")
+            logp = np.stack([np.asarray(x, dtype=np.float32) for x in steps])
+            logp = logp - _logsumexp(logp)[:, None]
+            text = float(logp[np.arange(len(tokens)), tokens].sum())
+            end = float(_logsumexp(logp[len(tokens), ends][None, :])[0])
+            scores.append(text + end)
+        return scores
+
+
+def _logsumexp(rows: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+    rows = rows.astype(np.float64)
+    top = rows.max(axis=1)
+    return top + np.log(np.exp(rows - top[:, None]).sum(axis=1))
+
+
+def _written_forms(phrase: str, articles: Sequence[str] = ()) -> list[str]:
+    """How Whisper may write a phrase: as given, without commas, and after an article."""
+    forms = [phrase, phrase.replace(",", ""), *(f"{a} {phrase}" for a in articles)]
+    return list(dict.fromkeys(f for f in forms if f.strip()))
