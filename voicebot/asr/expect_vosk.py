@@ -17,14 +17,8 @@ DIGIT_WORDS = {
     "en": "zero oh one two three four five six seven eight nine",
     "ko": "영 공 일 이 삼 사 오 육 칠 팔 구",
 }
-KO_DIGITS = dict(
-    zip(
-        ["영", "공", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"],
-        "00123456789",
-        strict=True,
-    )
-)
-MIN_WORD_CONFIDENCE = 0.5  # Vosk word confidence below this: ask back
+KO_DIGITS = dict(zip(DIGIT_WORDS["ko"].split(), "00123456789", strict=True))
+DISAGREEMENT_FACTOR = 0.5  # confidence kept when free recognition hears something else
 
 
 def grammar_for(expectation: Expectation, language: str) -> list[str]:
