@@ -56,7 +56,10 @@ def build_app() -> typer.Typer:
 def main(argv: list[str] | None = None) -> None:
     command = typer.main.get_command(build_app())
     try:
-        command.main(args=argv, prog_name="voicebot", standalone_mode=False)
+        # Without standalone mode click returns typer.Exit's code instead of exiting.
+        code = command.main(args=argv, prog_name="voicebot", standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except UserError as exc:
         print(f"voicebot: error: {exc}", file=sys.stderr)
         sys.exit(1)
