@@ -23,7 +23,6 @@ from voicebot.events import (
     CallStarted,
     Dtmf,
     Handoff,
-    Hangup,
     Intent,
     SpeechStopped,
     Transcript,
@@ -244,8 +243,3 @@ def record_from_events(
 
 def _first_intent(turns: Iterable[CallerTurn]) -> str | None:
     return next((t.intent for t in turns if t.intent), None)
-
-
-def ended_by_hangup(events: Sequence[CallEvent]) -> bool:
-    """True when the event list is complete (ends with a Hangup)."""
-    return bool(events) and isinstance(events[-1], Hangup)

@@ -54,11 +54,13 @@ async def purge(
     *,
     now: float | None = None,
     records_days: int | None = None,
+    only: str | None = None,
 ) -> PurgeResult:
     """Deletes audio past each tenant's retention (and records older than `records_days`)."""
     now = time.time() if now is None else now
     files = records = 0
-    for tenant in sorted(set(policies) | set(await store.tenants())):
+    tenants = sorted(set(policies) | set(await store.tenants()))
+    for tenant in [only] if only else tenants:
         policy = policies.get(tenant, AudioPolicy())
         cutoff = now - policy.retention_days * DAY_S
         if records_days is not None:  # a deleted record takes its audio along
