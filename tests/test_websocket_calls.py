@@ -56,7 +56,7 @@ def serve_calls(data_dir: Path, *, max_calls: int = 20, sip: bool = False) -> Ca
     )
     server = uvicorn.Server(config)
     threading.Thread(target=server.run, name="uvicorn-calls", daemon=True).start()
-    for _ in range(2400):
+    for _ in range(12000):  # SIP loads the models at start: allow minutes on a busy machine
         if server.started:
             break
         time.sleep(0.025)
@@ -65,7 +65,7 @@ def serve_calls(data_dir: Path, *, max_calls: int = 20, sip: bool = False) -> Ca
 
 @pytest.fixture(scope="session")
 def call_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CallServer]:
-    served = serve_calls(tmp_path_factory.mktemp("calls"))
+    served = serve_calls(tmp_path_factory.mktemp("calls"), sip=True)
     yield served
     served.server.should_exit = True
 
@@ -127,6 +127,7 @@ async def test_a_browser_caller_asking_for_a_person_is_handed_to_allgemein(
     assert any("mitarbeiter" in text for text in finals), finals
     assert handoff["queue"] == "allgemein"
     assert call.audio_bytes > 16000 * 2  # more than a second of the bot's voice arrived
+    assert call.of("clear"), "the caller talked over the greeting: its audio is cut"
 
 
 async def test_calling_a_number_no_tenant_has_ends_with_an_error(call_server: CallServer) -> None:
