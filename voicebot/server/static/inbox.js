@@ -1,0 +1,114 @@
+/* /inbox: groups of utterances the bot did not understand; assign one to an intent. */
+"use strict";
+const $ = (id) => document.getElementById(id);
+const pct = (v) => (v === null || v === undefined ? "–" : `${(v * 100).toFixed(1)} %`);
+let inbox = null;
+
+async function api(path, options = {}) {
+  const init = { method: options.method || "GET", headers: { "X-Voicebot-Agent": "1" } };
+  if (options.body) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(options.body);
+  }
+  const response = await fetch(path, init);
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = new Error(typeof data.detail === "string" ? data.detail : response.statusText);
+    error.status = response.status;
+    error.data = data;
+    throw error;
+  }
+  return data;
+}
+
+function show(view) {
+  $("login-view").hidden = view !== "login";
+  $("inbox-view").hidden = view !== "inbox";
+  $("who").hidden = view !== "inbox";
+}
+
+function el(tag, props, children) {
+  const node = Object.assign(document.createElement(tag), props || {});
+  for (const child of children || []) node.append(child);
+  return node;
+}
+
+function resultText(r) {
+  return `accuracy on ${r.tests} test phrases: ${pct(r.accuracy_before)} → ${pct(r.accuracy_after)}; ` +
+    `group understood as ${r.intent}: ${pct(r.group_before)} → ${pct(r.group_after)}`;
+}
+
+function groupCard(group, index) {
+  const card = el("section", { className: "card group", id: `group-${group.id}` });
+  card.dataset.group = group.id;
+  const title = el("h3", {}, [`“${group.representative}” `,
+    el("span", { className: "count", textContent: `${group.size} utterance${group.size === 1 ? "" : "s"}` })]);
+  const list = el("ul", {}, group.utterances.slice(0, 12).map((u) => el("li", { textContent: u.text })));
+  const inputId = `intent-${index}`;
+  const input = el("input", { id: inputId, name: "intent", required: true, value: group.suggestion || "",
+    placeholder: "intent id, e.g. rufnummer_mitnahme", autocomplete: "off" });
+  input.setAttribute("list", "intent-list");
+  const button = el("button", { type: "submit", className: "primary", textContent: "Assign" });
+  const status = el("p", { className: "result", role: "status", hidden: true });
+  const form = el("form", { className: "assign" }, [
+    el("label", { htmlFor: inputId, textContent: "Assign to intent" }), input, button]);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    status.hidden = false;
+    status.className = "result";
+    status.textContent = "Checking and testing… (the classifier is retrained twice)";
+    try {
+      const r = await api("/api/inbox/assign", { method: "POST",
+        body: { group: group.id, intent: input.value.trim(), since: $("since").value } });
+      status.textContent = `${r.created ? "New intent" : "Added"} ${r.added.length} phrase(s) to ${r.intent}. ${resultText(r)}`;
+      card.dataset.assigned = r.intent;
+    } catch (error) {
+      status.className = "result refused";
+      status.textContent = error.data && error.data.result
+        ? `Refused: ${error.message}. ${resultText(error.data.result)}` : `Refused: ${error.message}`;
+      button.disabled = false;
+    }
+  });
+  card.append(title, list, form, status);
+  return card;
+}
+
+function render(data) {
+  $("who-tenant").textContent = data.tenant;
+  $("inbox-count").textContent = `(${data.utterances} utterances in ${data.groups.length} groups)`;
+  $("intent-list").replaceChildren(...data.intents.map((i) => el("option", { value: i })));
+  $("groups").replaceChildren(...data.groups.map(groupCard));
+  $("inbox-empty").hidden = data.groups.length > 0;
+  document.body.dataset.loaded = "yes";
+}
+
+async function load() {
+  try {
+    inbox = await api(`/api/inbox?since=${encodeURIComponent($("since").value)}`);
+    $("inbox-error").textContent = "";
+    show("inbox");
+    render(inbox);
+  } catch (error) {
+    if (error.status === 401) { show("login"); return; }
+    $("inbox-error").textContent = error.message;
+  }
+}
+
+$("login-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  try {
+    await api("/api/session", { method: "POST", body: { token: $("token").value.trim() } });
+    $("login-error").textContent = "";
+    $("token").value = "";
+    await load();
+  } catch (error) {
+    $("login-error").textContent = error.status === 401 ? "That token is not valid." : error.message;
+  }
+});
+$("logout").addEventListener("click", async () => {
+  await fetch("/api/session", { method: "DELETE", headers: { "X-Voicebot-Agent": "1" } });
+  show("login");
+});
+$("since").addEventListener("change", load);
+load();
