@@ -1,6 +1,8 @@
 """Offline channel: each WAV file is the caller's next turn, played whenever the bot listens.
 
-Runs on the audio clock, faster than real time. A DTMF string is keyed at the first prompt that
+Runs on the audio clock, faster than real time. With `bot_audio=True` (a Speak stage in the
+pipeline) the caller's next turn starts when the bot's synthesised prompt has played; without
+it, the prompt's length is estimated from its text. A DTMF string is keyed at the first prompt that
 accepts keys (one expecting digits, a rating or a menu choice). When the turns run out the caller
 stays silent, and after a few silent turns hangs up.
 """
@@ -11,12 +13,23 @@ import asyncio
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
-from voicebot.events import AudioChunk, BotAudio, BotSpeech, CallEvent, CallStarted, Dtmf, Hangup
+from voicebot.audio.resample import pcm_at_rate
+from voicebot.events import (
+    AudioChunk,
+    BotAudio,
+    BotSpeech,
+    CallError,
+    CallEvent,
+    CallStarted,
+    Dtmf,
+    Hangup,
+)
 
 CHUNK_MS = 20
 TRAILING_SILENCE_MS = 1200  # after each turn, so the endpointer hears the end of speech
 KEY_GAP_MS = 250
 MS_PER_CHAR = 65  # the bot's speaking time per character when no audio is synthesised
+REPLY_GAP_MS = 300  # the caller starts this long after the bot's prompt ended
 
 
 def _accepts_keys(expect: str | None) -> bool:
@@ -35,8 +48,8 @@ class WavChannel:
         sample_rate: int = 16000,
         no_input_ms: int = 6000,
         extra_silences: int = 2,
+        bot_audio: bool = False,
     ) -> None:
-        from voicebot.audio.resample import pcm_at_rate
         from voicebot.audio.wav import read_audio
 
         self.started = started
@@ -49,6 +62,8 @@ class WavChannel:
         self.dtmf = dtmf
         self.no_input_ms = no_input_ms
         self.extra_silences = extra_silences
+        self.bot_audio = bot_audio  # True: BotAudio follows each BotSpeech and sets the clock
+        self.bot_pcm = bytearray()  # everything the bot said, at sample_rate (for recordings)
         self._cues: asyncio.Queue[tuple[int, str | None] | None] = asyncio.Queue()
         self._pending: BotSpeech | None = None
 
@@ -61,11 +76,19 @@ class WavChannel:
                 await asyncio.sleep(0)
 
     async def send(self, event: CallEvent) -> None:
-        if isinstance(event, BotSpeech) and event.listen:
-            self._pending = event
+        if isinstance(event, BotSpeech) and event.listen and self.bot_audio:
+            self._pending = event  # the caller answers once its audio has played
+        elif isinstance(event, BotSpeech) and event.listen:
             await self._cues.put((event.at_ms + 400 + MS_PER_CHAR * len(event.text), event.expect))
         elif isinstance(event, BotAudio):
-            pass  # the clock already moved by the prompt's estimated length
+            self.bot_pcm += pcm_at_rate(event.pcm, event.sample_rate, self.sample_rate)
+            if self._pending is not None:
+                played_ms = len(event.pcm) // 2 * 1000 // event.sample_rate
+                start = event.at_ms + played_ms + REPLY_GAP_MS
+                await self._cues.put((start, self._pending.expect))
+                self._pending = None
+        elif isinstance(event, CallError):
+            self._pending = None  # no audio will come for it; the dialog decides what follows
         elif isinstance(event, Hangup):
             await self._cues.put(None)
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from voicebot.errors import UserError
+
+log = logging.getLogger(__name__)
 
 
 def register(app: typer.Typer) -> None:
@@ -31,6 +34,48 @@ def _pick_tenant(tenants: dict[str, Any], tenant: str | None, dialed: str | None
     raise UserError("voicebot call: give --tenant T or --dialed NUMBER")
 
 
+async def _audio_call(
+    settings: Any,
+    services: Any,
+    tenant_id: str,
+    wavs: list[Path],
+    dtmf: str,
+    dialed: str | None,
+    mic: bool,
+) -> Any:
+    """A call with caller audio (WAV turns or the microphone) and the bot's own voice."""
+    import asyncio
+
+    from voicebot.asr.base import load_speech_model
+    from voicebot.dialog.calls import run_mic_call, run_wav_call
+    from voicebot.tts.cache import load_prompt_cache
+    from voicebot.tts.choice import load_synthesizer
+    from voicebot.tts.synthesizer import TtsError
+    from voicebot.tts.tenant_prompts import fixed_prompts
+
+    if mic:
+        from voicebot.channels.microphone import sound_devices
+
+        sound_devices()  # the one-line "no sound device" error before any model loads
+    synthesizer = load_synthesizer(settings)
+    try:
+        services.prompt_cache = load_prompt_cache(settings, synthesizer)
+        tenant = services.tenants[tenant_id]
+        rate = 16000  # WAV channel and microphone
+        try:
+            await asyncio.to_thread(
+                services.prompt_cache.warm, fixed_prompts(tenant), tenant.language, (rate,)
+            )
+        except TtsError as exc:  # the call still runs: its first prompt hands over, reason error
+            log.warning("text to speech failed while warming prompts: %s", exc)
+        model = load_speech_model(settings.asr_backend, settings)
+        if mic:
+            return await run_mic_call(tenant_id, services, model, dialed=dialed)
+        return await run_wav_call(tenant_id, wavs, services, model, dtmf=dtmf, dialed=dialed)
+    finally:
+        synthesizer.close()
+
+
 def call(
     tenant: Annotated[str | None, typer.Option(help="tenant id, e.g. nordwelle")] = None,
     dialed: Annotated[str | None, typer.Option(help="dialed number, '+49 800 6673935'")] = None,
@@ -40,7 +85,7 @@ def call(
     mic: Annotated[bool, typer.Option(help="live call on the microphone and speaker")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
 ) -> None:
-    """Runs one whole call offline and prints the dialogue (CONTRACTS.md)."""
+    """Runs one whole call offline (or live with --mic) and prints the dialogue (CONTRACTS.md)."""
     import asyncio
 
     from voicebot.dialog.textcall import CallServices
@@ -54,29 +99,21 @@ def call(
     for path in wav or []:
         if not path.is_file():
             raise UserError(f"--wav {path}: no such file")
-    if mic:
-        raise UserError(
-            "voicebot call --mic: the live microphone call is not wired up yet; use --wav turns"
-        )
+    if mic and (wav or say):
+        raise UserError("voicebot call --mic: the caller speaks live; leave out --wav and --say")
 
     async def run() -> Any:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         store = open_queue_store(settings)
         services = CallServices(tenants, queue_store=store)
         try:
-            if say is not None and not wav:
+            if say is not None and not wav and not mic:
                 from voicebot.dialog.textcall import keys, run_call
                 from voicebot.dialog.textcall import say as said
 
                 turns = ([keys(dtmf)] if dtmf else []) + [said(text) for text in say]
                 return await run_call(tenant_id, turns, services, dialed=dialed)
-            from voicebot.asr.base import load_speech_model
-            from voicebot.dialog.calls import run_wav_call
-
-            model = load_speech_model(settings.asr_backend, settings)
-            return await run_wav_call(
-                tenant_id, wav or [], services, model, dtmf=dtmf, dialed=dialed
-            )
+            return await _audio_call(settings, services, tenant_id, wav or [], dtmf, dialed, mic)
         finally:
             await store.aclose()
 

@@ -9,11 +9,13 @@ from datetime import datetime
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.answers import BUILTIN_ANSWERS, PRODUCT_BUILTINS, Answer, AnswerFacts
 from voicebot.dialog.handoff_context import build_context
-from voicebot.dialog.state import CallState, Line, speech_ms
+from voicebot.dialog.state import CallState, Line, audio_ms, speech_ms
 from voicebot.dialog.tenant_view import AGENT_INTENTS, IntentView, TenantView
 from voicebot.dialog.words import asks_for_agent
 from voicebot.events import (
+    BotAudio,
     BotSpeech,
+    CallError,
     CallEvent,
     CallStarted,
     Dtmf,
@@ -74,9 +76,25 @@ class InboundDialog:
             self._keyed(event)
         elif isinstance(event, SpeechStarted):
             state.listening_since_ms = None
+        elif isinstance(event, BotAudio):
+            self._played(event)
+        elif isinstance(event, CallError):
+            self._failed(event)
         else:
             self._tick(event.at_ms)
         return self._out
+
+    def _played(self, audio: BotAudio) -> None:
+        """The prompt's real audio: the no-input timer starts once the caller has heard it."""
+        if self.state.listening_since_ms is not None:
+            self.state.listening_since_ms = audio.at_ms + audio_ms(audio.pcm, audio.sample_rate)
+
+    def _failed(self, error: CallError) -> None:
+        """Speech synthesis or recognition failed: a person takes over, reason `error`."""
+        spec = self.state.intent
+        queue = spec.queue if spec is not None and spec.queue else self.tenant.default_queue
+        priority = spec.priority if spec is not None and spec.queue else "normal"
+        self._handoff([], queue=queue, priority=priority, reason="error")
 
     def _start(self, event: CallStarted) -> None:
         state = self.state

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from voicebot.events import (
     AudioChunk,
+    CallError,
     CallEvent,
     Emit,
     Hangup,
@@ -16,6 +18,7 @@ from voicebot.events import (
     Transcript,
 )
 
+log = logging.getLogger(__name__)
 PREROLL_MS = 300  # audio kept before the detected start, so first syllables are not cut
 
 
@@ -85,12 +88,19 @@ class Recognize:
             while self._audio and chunk.at_ms - self._audio[0].at_ms > PREROLL_MS:
                 self._audio.pop(0)
 
-    async def _transcript(self, stopped: SpeechStopped) -> Transcript:
+    async def _transcript(self, stopped: SpeechStopped) -> Transcript | CallError:
+        """The caller's turn as a final Transcript; CallError 'asr_failed' when decoding fails."""
         chunks, self._audio = self._audio, []
         rate = chunks[0].sample_rate if chunks else 16000
         pcm = b"".join(c.pcm for c in chunks)
         expect, language = self.listening.expect, self.listening.language
-        result = await asyncio.to_thread(self._decode, pcm, rate, language, expect)
+        try:
+            result = await asyncio.to_thread(self._decode, pcm, rate, language, expect)
+        except Exception as exc:  # a failing model ends in a handoff, never a dead call
+            log.warning("call %s: speech recognition failed: %s", stopped.call_id, exc)
+            return CallError(
+                call_id=stopped.call_id, at_ms=stopped.at_ms, code="asr_failed", message=str(exc)
+            )
         return Transcript(
             call_id=stopped.call_id,
             at_ms=stopped.at_ms,

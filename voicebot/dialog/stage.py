@@ -7,14 +7,16 @@ import dataclasses
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from voicebot.dialog.engine import DialogTimers, InboundDialog
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.events import (
     AudioChunk,
+    BotAudio,
     BotSpeech,
+    CallError,
     CallEvent,
     CallStarted,
     Emit,
@@ -61,11 +63,22 @@ class DialogStage:
     queue_store: Any = None  # voicebot.handoff QueueStore, or None: handoffs are not enqueued
     listening: Any = None  # voicebot.dialog.hearing.Listening shared with Recognize, if any
     dialog: Dialog | None = None
+    _inbox: asyncio.Queue[CallEvent] | None = None
+    _fed_back: set[int] = field(default_factory=set)  # ids of events from downstream stages
+
+    async def fed_back(self, event: BotAudio | CallError) -> None:
+        """From a stage downstream (Speak's on_audio/on_error): the dialog sees it, nobody else."""
+        if self._inbox is not None:
+            self._fed_back.add(id(event))
+            await self._inbox.put(event)
 
     async def run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
+        self._inbox = inbox
         while True:
             event = await inbox.get()
-            if not isinstance(event, AudioChunk):
+            if id(event) in self._fed_back:
+                self._fed_back.discard(id(event))  # already went downstream: do not send it twice
+            elif not isinstance(event, AudioChunk):
                 await emit(event)
             if isinstance(event, CallStarted):
                 view = self.view_for(event.tenant)

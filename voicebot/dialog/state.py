@@ -16,6 +16,11 @@ def speech_ms(text: str) -> int:
     return 400 + MS_PER_CHAR * len(text)
 
 
+def audio_ms(pcm: bytes, sample_rate: int) -> int:
+    """Duration of 16-bit mono PCM on the audio clock (ms)."""
+    return len(pcm) // 2 * 1000 // sample_rate if sample_rate > 0 else 0
+
+
 @dataclass(frozen=True)
 class Line:
     """One transcript line: who (bot, caller, dtmf), what, when on the audio clock."""

@@ -6,11 +6,13 @@ from datetime import datetime
 from typing import Any
 
 from voicebot.dialog.engine import DialogTimers
-from voicebot.dialog.state import Line, speech_ms
+from voicebot.dialog.state import Line, audio_ms, speech_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import fold, rating_in, yes_or_no
 from voicebot.events import (
+    BotAudio,
     BotSpeech,
+    CallError,
     CallEvent,
     CallStarted,
     Dtmf,
@@ -68,6 +70,11 @@ class SurveyDialog:
             self._answer("", event.key if event.key.isdigit() else None, keyed=True)
         elif isinstance(event, SpeechStarted):
             self.listening_since_ms = None
+        elif isinstance(event, BotAudio):
+            if self.listening_since_ms is not None:  # timer starts once the prompt was heard
+                self.listening_since_ms = event.at_ms + audio_ms(event.pcm, event.sample_rate)
+        elif isinstance(event, CallError):
+            self._finish("", "no_answer" if not self.heard_anything else "hangup", "error")
         elif (
             self.listening_since_ms is not None
             and event.at_ms - self.listening_since_ms >= self.timers.no_input_ms
@@ -154,7 +161,7 @@ class SurveyDialog:
         )
         self.listening_since_ms = self.now_ms + speech_ms(text)
 
-    def _finish(self, text: str, outcome: str) -> None:
+    def _finish(self, text: str, outcome: str, reason: str = "bot") -> None:
         if text:
             self.lines.append(Line("bot", text, self.now_ms))
             self._out.append(
@@ -164,7 +171,12 @@ class SurveyDialog:
         self.outcome = outcome
         self.listening_since_ms = None
         self._out.append(
-            Hangup(call_id=self.call_id, at_ms=self.now_ms, reason="bot", detail=outcome)
+            Hangup(
+                call_id=self.call_id,
+                at_ms=self.now_ms,
+                reason="error" if reason == "error" else "bot",
+                detail=outcome,
+            )
         )
 
 

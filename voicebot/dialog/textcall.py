@@ -82,6 +82,8 @@ class CallServices:
     queue_store: Any = None
     timers: DialogTimers = field(default_factory=DialogTimers)
     validate: Any = None
+    observer: Any = None  # voicebot.pipeline.CallObserver: records every call
+    prompt_cache: Any = None  # voicebot.tts.cache.PromptCache: bot audio; None: text only
     classifiers: TenantClassifiers = field(init=False)
     _views: dict[str, TenantView] = field(init=False, default_factory=dict)
 
@@ -103,6 +105,18 @@ class CallServices:
         return DialogStage(
             self.view, inbound_or_survey(self.timers, self.validate), self.queue_store
         )
+
+    def dialog_and_speak(self, sample_rate: int) -> list[Any]:
+        """Dialog -> Speak, Speak telling the dialog how long each prompt played and of errors."""
+        from voicebot.tts.tenant_prompts import speak_for_tenants
+
+        if self.prompt_cache is None:
+            raise ValueError("CallServices.prompt_cache is not set: no voice to speak with")
+        dialog = self.dialog_stage()
+        speak = speak_for_tenants(self.prompt_cache, sample_rate, self.tenants)
+        speak.on_audio = dialog.fed_back
+        speak.on_error = dialog.fed_back
+        return [dialog, speak]
 
 
 class ScriptedTextChannel:
@@ -189,4 +203,4 @@ async def run_call(
     )
     channel = ScriptedTextChannel(started, caller, services.timers)
     stages = [Understand(services.classifiers), services.dialog_stage()]
-    return await run_pipeline(channel, stages)
+    return await run_pipeline(channel, stages, observer=services.observer)

@@ -21,7 +21,8 @@ class Speak:
     The language is the tenant's (from CallStarted via tenant_languages), else `language`.
     Texts in `fixed_texts` come from the disk cache; others are synthesised each time.
     The dialog sits upstream, so `on_error` (e.g. the dialog stage's inbox `put`) is how it
-    learns of a CallError and hands the call over with reason `error`.
+    learns of a CallError and hands the call over with reason `error`; `on_audio` tells it
+    how long each prompt plays, so its no-input timer starts when the caller has heard it.
     """
 
     prompts: PromptCache
@@ -30,6 +31,7 @@ class Speak:
     tenant_languages: Mapping[str, str] = field(default_factory=dict)
     fixed_texts: frozenset[str] = frozenset()
     on_error: Callable[[CallError], Awaitable[None]] | None = None
+    on_audio: Callable[[BotAudio], Awaitable[None]] | None = None
 
     async def run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
         language = self.language
@@ -39,6 +41,8 @@ class Speak:
                 language = self.tenant_languages.get(event.tenant, self.language)
             elif isinstance(event, BotSpeech) and event.text.strip():
                 spoken = await self.voice(event, language)
+                if isinstance(spoken, BotAudio) and self.on_audio is not None:
+                    await self.on_audio(spoken)  # first, so the dialog knows before the caller
                 await emit(spoken)
                 if isinstance(spoken, CallError) and self.on_error is not None:
                     await self.on_error(spoken)
