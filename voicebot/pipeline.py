@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from voicebot.channels.base import CallChannel
 from voicebot.events import (
@@ -31,6 +33,8 @@ class CallRecord:
     """Everything that happened in one call, in order (caller audio chunks left out)."""
 
     events: list[CallEvent] = field(default_factory=list)
+    wall_s: list[float] = field(default_factory=list)  # perf_counter when each event reached
+    #                                                    the channel (per-turn processing time)
 
     @property
     def call_id(self) -> str:
@@ -82,8 +86,19 @@ class CallRecord:
         }
 
 
-async def run_pipeline(channel: CallChannel, stages: Sequence[Stage]) -> CallRecord:
+class CallObserver(Protocol):
+    """Sees every call: may wrap its channel (to keep audio) and gets the record at the end."""
+
+    def open(self, channel: CallChannel) -> CallChannel: ...
+    async def on_call_end(self, record: CallRecord, channel: CallChannel) -> None: ...
+
+
+async def run_pipeline(
+    channel: CallChannel, stages: Sequence[Stage], *, observer: CallObserver | None = None
+) -> CallRecord:
     """Runs until the channel's sink has seen a Hangup; errors end the call, never the process."""
+    if observer is not None:
+        channel = observer.open(channel)
     record = CallRecord()
     queues: list[asyncio.Queue[CallEvent]] = [asyncio.Queue() for _ in range(len(stages) + 1)]
     tasks = [asyncio.create_task(_pump(channel, queues[0]))]
@@ -97,6 +112,11 @@ async def run_pipeline(channel: CallChannel, stages: Sequence[Stage]) -> CallRec
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+    if observer is not None:
+        try:
+            await observer.on_call_end(record, channel)
+        except Exception:  # recording must never break a call
+            log.exception("call %s: on_call_end failed", record.call_id)
     return record
 
 
@@ -127,6 +147,7 @@ async def _sink(
         event = getter.result()
         if not isinstance(event, AudioChunk):
             record.events.append(event)
+            record.wall_s.append(time.perf_counter())
         await channel.send(event)
         if isinstance(event, Hangup):
             return
@@ -140,6 +161,7 @@ async def _fail(channel: CallChannel, record: CallRecord, exc: BaseException | N
     hangup = Hangup(call_id=call_id, at_ms=at_ms, reason="error", detail="hangup")
     for event in (error, hangup):
         record.events.append(event)
+        record.wall_s.append(time.perf_counter())
         await channel.send(event)
 
 
