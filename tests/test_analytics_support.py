@@ -1,0 +1,275 @@
+"""Shared pieces of the analytics, inbox and records tests (no tests of its own).
+
+- `Call`: builds a call's event list by hand, on the audio clock, as the pipeline records it;
+- `write_mini_tenant`: a small German inbound tenant (4 intents, comments, test phrases) whose
+  real classifier trains in seconds, so assign tests can retrain it twice;
+- `serve`: the app with the agent, analytics and inbox routers on a real uvicorn;
+- `browser_page`: headless system Chromium via Playwright.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.plugins.servers import free_port
+from voicebot.events import (
+    BotSpeech,
+    CallError,
+    CallEvent,
+    CallStarted,
+    Dtmf,
+    Handoff,
+    Hangup,
+    Intent,
+    SpeechStarted,
+    SpeechStopped,
+    Transcript,
+)
+from voicebot.settings import Settings
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class Call:
+    """A call written by hand: `Call("c1").bot(0, "Hallo").caller(3000, 5000, "…", None, 0.3)`."""
+
+    call_id: str
+    tenant: str = "nordwelle"
+    events: list[CallEvent] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.events.append(
+            CallStarted(call_id=self.call_id, at_ms=0, tenant=self.tenant, caller="+4930123456")
+        )
+
+    def bot(self, at_ms: int, text: str, *, listen: bool = True, expect: str | None = None) -> Call:
+        self.events.append(
+            BotSpeech(call_id=self.call_id, at_ms=at_ms, text=text, listen=listen, expect=expect)
+        )
+        return self
+
+    def caller(
+        self, start_ms: int, end_ms: int, text: str, intent: str | None, confidence: float,
+        alternatives: tuple[tuple[str, float], ...] = (),
+    ) -> Call:  # fmt: skip
+        cid = self.call_id
+        self.events += [
+            SpeechStarted(call_id=cid, at_ms=start_ms),
+            SpeechStopped(call_id=cid, at_ms=end_ms),
+            Transcript(call_id=cid, at_ms=end_ms + 150, text=text, final=True, confidence=0.9),
+            Intent(
+                call_id=cid, at_ms=end_ms + 150, name=intent, confidence=confidence,
+                alternatives=alternatives,
+            ),
+        ]  # fmt: skip
+        return self
+
+    def keys(self, at_ms: int, digits: str) -> Call:
+        for i, key in enumerate(digits):
+            self.events.append(Dtmf(call_id=self.call_id, at_ms=at_ms + 200 * i, key=key))  # type: ignore[arg-type]
+        return self
+
+    def handoff(self, at_ms: int, queue: str, reason: str, intent: str | None) -> Call:
+        context: dict[str, Any] = {
+            "reason": reason,
+            "intent": {"id": intent, "confidence": 0.9} if intent else None,
+        }
+        self.events.append(
+            Handoff(
+                call_id=self.call_id, at_ms=at_ms, queue=queue, priority="normal", context=context
+            )
+        )
+        return self.hangup(at_ms, "bot", "handoff")
+
+    def error(self, at_ms: int, code: str) -> Call:
+        self.events.append(CallError(call_id=self.call_id, at_ms=at_ms, code=code, message=code))
+        return self
+
+    def hangup(self, at_ms: int, reason: str = "bot", detail: str = "") -> Call:
+        self.events.append(
+            Hangup(call_id=self.call_id, at_ms=at_ms, reason=reason, detail=detail)  # type: ignore[arg-type]
+        )
+        return self
+
+
+MINI_TENANT = """\
+# Testwelle: a small inbound tenant for the inbox tests.
+tenant: testwelle
+name: Testwelle
+language: de
+direction: inbound
+dialed: ["+49 800 1111111"]
+queues:
+  technik: die Technik   # faults
+  buchhaltung: die Buchhaltung
+  allgemein: einen Mitarbeiter
+default_queue: allgemein
+nlu:
+  threshold: 0.6
+  margin: 0.2
+"""
+MINI_INTENTS = {
+    "stoerung": """\
+# Faults of the line. Keep examples in callers' words.
+intent: stoerung
+description: Internet oder Telefon gestört
+queue: technik        # the technicians
+examples:
+  - mein internet geht seit gestern nicht mehr
+  - ich hab kein freizeichen mehr
+  - das wlan ist den ganzen tag weg
+  - mein router blinkt rot und nichts geht mehr
+  - ich kann seit heute morgen nicht mehr telefonieren
+  - die verbindung fällt dauernd aus
+""",
+    "rechnung": """\
+intent: rechnung
+description: Frage zur Rechnung
+queue: buchhaltung
+examples:
+  - meine rechnung ist zu hoch
+  - warum wurde so viel abgebucht
+  - ich verstehe meine letzte rechnung nicht
+  - wie hoch ist mein offener betrag
+  - sie haben mir zweimal geld abgezogen
+  - auf der abrechnung steht ein falscher betrag
+""",
+    "kuendigung": """\
+intent: kuendigung
+description: Vertrag kündigen
+queue: allgemein
+examples:
+  - ich möchte meinen vertrag kündigen
+  - ich will kündigen
+  - wie kann ich meinen anschluss kündigen
+  - ich möchte nicht mehr kunde sein
+  - zum nächstmöglichen termin kündigen bitte
+  - ich will aus dem vertrag raus
+""",
+    "mitarbeiter": """\
+intent: mitarbeiter
+description: Möchte mit einem Menschen sprechen
+queue: allgemein
+examples:
+  - ich will einen menschen sprechen
+  - verbinden sie mich bitte mit einem mitarbeiter
+  - kann ich mit einer echten person reden
+  - mitarbeiter bitte
+  - geben sie mir einen kundenberater
+  - stellen sie mich zu einem mitarbeiter durch
+""",
+}
+MINI_TESTS = """\
+# Labelled phrases, worded apart from the examples.
+- {say: "das internet ist andauernd weg", expect: {intent: stoerung}}
+- {say: "seit heute früh ist das netz tot", expect: {intent: stoerung}}
+- {say: "die letzte rechnung stimmt nicht", expect: {intent: rechnung}}
+- {say: "warum habt ihr mir so viel abgebucht", expect: {intent: rechnung}}
+- {say: "ich will den vertrag beenden", expect: {intent: kuendigung}}
+- {say: "ich möchte die kündigung einreichen", expect: {intent: kuendigung}}
+- {say: "ich möchte mit einem menschen reden", expect: {intent: mitarbeiter}}
+- {say: "bitte einen echten mitarbeiter", expect: {intent: mitarbeiter}}
+"""
+
+
+def write_mini_tenant(intents_dir: Path, tenant_id: str = "testwelle") -> Path:
+    """Writes the mini tenant as `intents_dir/<tenant_id>/` and returns the folder."""
+    folder = intents_dir / tenant_id
+    (folder / "tests").mkdir(parents=True)
+    (folder / "tenant.yaml").write_text(
+        MINI_TENANT.replace("testwelle", tenant_id), encoding="utf-8"
+    )
+    for name, text in MINI_INTENTS.items():
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    (folder / "tests" / "phrases.yaml").write_text(MINI_TESTS, encoding="utf-8")
+    return folder
+
+
+@dataclass
+class Served:
+    base_url: str
+    settings: Settings
+    server: Any
+
+
+def serve(settings: Settings) -> tuple[Served, threading.Thread]:
+    """create_app with agent, analytics and inbox routers on uvicorn (127.0.0.1, free port)."""
+    import uvicorn
+
+    from voicebot.server.app import create_app
+
+    routers = ("voicebot.server.agent_api", "voicebot.server.analytics_api",
+               "voicebot.server.inbox_api")  # fmt: skip
+    app = create_app(settings, routers=routers)
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=free_port(), log_level="warning", lifespan="on",
+        timeout_graceful_shutdown=1,
+    )  # fmt: skip
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="uvicorn-analytics", daemon=True)
+    thread.start()
+    for _ in range(800):
+        if server.started:
+            break
+        if not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.025)
+    return Served(f"http://127.0.0.1:{config.port}", settings, server), thread
+
+
+def stop(served: Served, thread: threading.Thread) -> None:
+    served.server.should_exit = True
+    thread.join(timeout=10)
+
+
+def in_thread(coro: Any) -> Any:
+    """Runs a coroutine in its own thread and loop (Playwright's sync API owns this one)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+async def add_token(settings: Settings, tenant: str, name: str = "pat") -> str:
+    from voicebot.handoff.tokens import open_agent_tokens
+
+    tokens = open_agent_tokens(settings)
+    try:
+        return (await tokens.add(tenant, name))[1]
+    finally:
+        await tokens.aclose()
+
+
+@pytest.fixture
+def browser_page() -> Iterator[Any]:
+    """A Playwright page in the system Chromium (never `playwright install`)."""
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        pytest.skip("chromium is not installed (apt chromium; scripts/setup.sh --dev)")
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 1000})
+        page.set_default_timeout(60_000)
+        expect.set_options(timeout=60_000)  # shared machine; retraining takes a while
+        yield page
+        browser.close()
