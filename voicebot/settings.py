@@ -23,6 +23,7 @@ class Settings:
     max_calls: int = 20  # beyond this new calls hear "all lines busy"
     max_call_s: float = 900.0
     log_level: str = "INFO"
+    allowed_origins: str = ""  # comma list of other sites' origins allowed to call the API/pages
 
     @property
     def queue_db(self) -> str:
@@ -43,7 +44,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         if env.get(var):
             from_env[key] = Path(env[var])
     strings = {"queue_url": "VOICEBOT_QUEUE", "asr_backend": "VOICEBOT_ASR",
-               "tts_backend": "VOICEBOT_TTS", "log_level": "VOICEBOT_LOG_LEVEL"}
+               "tts_backend": "VOICEBOT_TTS", "log_level": "VOICEBOT_LOG_LEVEL",
+               "allowed_origins": "VOICEBOT_ORIGINS"}
     for key, var in strings.items():
         if env.get(var):
             from_env[key] = env[var]

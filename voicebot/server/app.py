@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from voicebot.handoff.store import QueueStore, open_queue_store
 from voicebot.handoff.tenant_queues import TenantQueues, load_tenant_queues
 from voicebot.handoff.tokens import AgentTokens, open_agent_tokens
+from voicebot.server.limits import install_limits
 from voicebot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.voicebot = state
+    install_limits(app)  # voicebot.server.limits: sizes, rates, origins; request metrics
     for module in modules:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -22,6 +22,7 @@ from voicebot.events import BotAudio, BotSpeech, CallStarted, Hangup
 from voicebot.nlu.prompts import DEFAULT_PROMPTS
 from voicebot.pipeline import CallRecord, run_pipeline, tenant_languages
 from voicebot.privacy import mask
+from voicebot.server.metrics import observe_calls
 from voicebot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -166,5 +167,6 @@ async def live_calls_for(app: Any) -> LiveCalls:
                 state.live_calls = await asyncio.to_thread(
                     LiveCalls.load, server.settings, server.queue_store
                 )
+                observe_calls(app, state.live_calls)  # /metrics counts every call
     live: LiveCalls = state.live_calls
     return live
