@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +50,114 @@ def test_no_time_declines_politely(services):
 def test_nobody_answering_is_no_answer(services):
     record = asyncio.run(run_call("marktblick", [silence(), silence()], services))
     assert record.outcome == "no_answer"
+
+
+# ---- voicebot survey run / report: a call list, answers stored per call, aggregates -------
+CALL_LIST = """phone,name,say
++49 170 1000001,Anna Berg,ja gerne | vier | ja | mehr glasfaser bitte
++49 170 1000002,Bernd Kurz,ja | key:2 | nein | bessere hotline
++49 170 1000003,Clara Ost,ja | fünf | ja sicher | nichts
++49 170 1000004,Dieter Nolte,keine zeit
++49 170 1000005,Eva Lang,(silence) | (silence)
+"""
+
+
+def voicebot(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "VOICEBOT_DATA": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "voicebot.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_survey_run_stores_each_call_and_report_aggregates_to_csv_and_html(tmp_path):
+    (tmp_path / "calls.csv").write_text(CALL_LIST)
+    ran = voicebot(
+        "survey",
+        "run",
+        "--tenant",
+        "marktblick",
+        "--list",
+        str(tmp_path / "calls.csv"),
+        data_dir=tmp_path / "var",
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert "Dieter Nolte: declined" in ran.stdout and "Eva Lang: no_answer" in ran.stdout
+    done = voicebot(
+        "survey",
+        "report",
+        "--tenant",
+        "marktblick",
+        "--csv",
+        str(tmp_path / "out.csv"),
+        "--html",
+        str(tmp_path / "out.html"),
+        data_dir=tmp_path / "var",
+    )
+    assert done.returncode == 0, done.stderr
+    rows = {
+        (r["metric"], r["question"], r["value"]): r["count"]
+        for r in csv.DictReader((tmp_path / "out.csv").read_text().splitlines())
+    }
+    assert rows[("outcome", "", "resolved")] == "3"
+    assert rows[("outcome", "", "declined")] == "1"
+    assert rows[("outcome", "", "no_answer")] == "1"
+    assert rows[("mean", "zufriedenheit", "3.67")] == "3"  # 4, 2 (keyed), 5
+    assert rows[("distribution", "zufriedenheit", "2")] == "1"
+    assert rows[("share_yes", "weiterempfehlung", "0.667")] == "3"
+    page = (tmp_path / "out.html").read_text()
+    assert page.count("<svg") == 3  # outcomes, rating, yes/no; comments as a list
+    assert "mehr glasfaser bitte" in page
+    assert "<script" not in page and "https://" not in page  # self-contained, no CDN
+
+
+def test_answers_are_kept_per_call_in_the_sqlite_file_of_the_queue_store(tmp_path):
+    from voicebot.dialog.survey_store import SurveyStore, survey_db_path
+    from voicebot.settings import load_settings
+
+    (tmp_path / "calls.csv").write_text(CALL_LIST)
+    voicebot(
+        "survey",
+        "run",
+        "--tenant",
+        "marktblick",
+        "--list",
+        str(tmp_path / "calls.csv"),
+        data_dir=tmp_path / "var",
+    )
+    path = survey_db_path(load_settings(data_dir=tmp_path / "var"))
+    assert path == tmp_path / "var" / "voicebot.db"
+    store = SurveyStore(path)
+    calls = {c.name: c for c in store.calls("marktblick")}
+    store.close()
+    assert calls["Anna Berg"].answers == {
+        "zufriedenheit": "4",
+        "weiterempfehlung": "ja",
+        "kommentar": "mehr glasfaser bitte",
+    }
+    assert calls["Dieter Nolte"].answers == {} and calls["Dieter Nolte"].outcome == "declined"
+    assert len({c.call_id for c in calls.values()}) == 5
+
+
+def test_a_call_list_without_a_phone_column_is_named_in_one_line(tmp_path):
+    (tmp_path / "calls.csv").write_text("name,number\nAnna,123\n")
+    done = voicebot(
+        "survey",
+        "run",
+        "--tenant",
+        "marktblick",
+        "--list",
+        str(tmp_path / "calls.csv"),
+        data_dir=tmp_path / "var",
+    )
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "calls.csv:1:" in done.stderr and "phone" in done.stderr
+
+
+def test_survey_of_an_inbound_tenant_is_refused_in_one_line(tmp_path):
+    done = voicebot("survey", "report", "--tenant", "nordwelle", data_dir=tmp_path / "var")
+    assert done.returncode == 1 and "has no survey" in done.stderr

@@ -13,6 +13,7 @@ from typing import Any
 from voicebot.channels.base import CallChannel
 from voicebot.channels.wav import WavChannel
 from voicebot.dialog.hearing import Endpoint, Listening, Recognize
+from voicebot.dialog.stage import DialogStage
 from voicebot.dialog.textcall import CallServices, new_call_id
 from voicebot.dialog.understand import Understand
 from voicebot.events import CallStarted
@@ -49,17 +50,24 @@ async def run_wav_call(
     dtmf: str = "",
     dialed: str | None = None,
     channel: WavChannel | None = None,
+    dialog: DialogStage | None = None,
 ) -> CallRecord:
     """One call of `tenant` whose caller turns are WAV files; returns the call's record.
 
-    Pass `channel` (from `wav_channel`) to keep it, e.g. for its `bot_pcm` recording.
+    Pass `channel` (from `wav_channel`) to keep it, e.g. for its `bot_pcm` recording, and
+    `dialog` (from `services.dialog_stage()`) to read the dialog afterwards.
     """
     channel = channel or wav_channel(tenant, wavs, services, dtmf=dtmf, dialed=dialed)
-    return await run_audio_call(channel, channel.sample_rate, services, speech_model)
+    return await run_audio_call(channel, channel.sample_rate, services, speech_model, dialog)
 
 
 async def run_mic_call(
-    tenant: str, services: CallServices, speech_model: Any, *, dialed: str | None = None
+    tenant: str,
+    services: CallServices,
+    speech_model: Any,
+    *,
+    dialed: str | None = None,
+    dialog: DialogStage | None = None,
 ) -> CallRecord:
     """A live call on the local microphone and speaker; UserError when there is no sound device."""
     from voicebot.channels.microphone import MIC_RATE, MicrophoneChannel
@@ -68,20 +76,22 @@ async def run_mic_call(
         call_id=new_call_id(), at_ms=0, tenant=tenant, dialed=dialed, channel="mic"
     )
     channel = MicrophoneChannel(started)
-    return await run_audio_call(channel, MIC_RATE, services, speech_model)
+    return await run_audio_call(channel, MIC_RATE, services, speech_model, dialog)
 
 
 async def run_audio_call(
-    channel: CallChannel, sample_rate: int, services: CallServices, speech_model: Any
+    channel: CallChannel,
+    sample_rate: int,
+    services: CallServices,
+    speech_model: Any,
+    dialog: DialogStage | None = None,
 ) -> CallRecord:
     """Endpoint -> Recognize -> Understand -> Dialog [-> Speak at sample_rate Hz] for a channel."""
     listening = Listening()
+    dialog = dialog or services.dialog_stage()
+    tail: list[Any] = [dialog]
     if services.prompt_cache is not None:
-        dialog, speak = services.dialog_and_speak(sample_rate)
-        tail = [dialog, speak]
-    else:
-        dialog = services.dialog_stage()
-        tail = [dialog]
+        tail = services.dialog_and_speak(sample_rate, dialog)
     dialog.listening = listening
     stages = [Endpoint(), Recognize(speech_model, listening), Understand(services.classifiers)]
     return await run_pipeline(channel, [*stages, *tail], observer=services.observer)

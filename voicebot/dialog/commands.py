@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 
 def register(app: typer.Typer) -> None:
     app.command("call")(call)
+    from voicebot.dialog.survey_commands import survey_app
+
+    app.add_typer(survey_app, name="survey")
 
 
 def _pick_tenant(tenants: dict[str, Any], tenant: str | None, dialed: str | None) -> str:

@@ -106,13 +106,13 @@ class CallServices:
             self.view, inbound_or_survey(self.timers, self.validate), self.queue_store
         )
 
-    def dialog_and_speak(self, sample_rate: int) -> list[Any]:
+    def dialog_and_speak(self, sample_rate: int, dialog: DialogStage | None = None) -> list[Any]:
         """Dialog -> Speak, Speak telling the dialog how long each prompt played and of errors."""
         from voicebot.tts.tenant_prompts import speak_for_tenants
 
         if self.prompt_cache is None:
             raise ValueError("CallServices.prompt_cache is not set: no voice to speak with")
-        dialog = self.dialog_stage()
+        dialog = dialog or self.dialog_stage()
         speak = speak_for_tenants(self.prompt_cache, sample_rate, self.tenants)
         speak.on_audio = dialog.fed_back
         speak.on_error = dialog.fed_back
@@ -191,8 +191,12 @@ async def run_call(
     *,
     dialed: str | None = None,
     caller_number: str | None = None,
+    dialog: DialogStage | None = None,
 ) -> CallRecord:
-    """One whole call of `tenant` at the text level; returns the call's record."""
+    """One whole call of `tenant` at the text level; returns the call's record.
+
+    Pass `dialog` (from `services.dialog_stage()`) to read the dialog afterwards (survey answers).
+    """
     started = CallStarted(
         call_id=new_call_id(),
         at_ms=0,
@@ -202,5 +206,5 @@ async def run_call(
         channel="text",
     )
     channel = ScriptedTextChannel(started, caller, services.timers)
-    stages = [Understand(services.classifiers), services.dialog_stage()]
+    stages = [Understand(services.classifiers), dialog or services.dialog_stage()]
     return await run_pipeline(channel, stages, observer=services.observer)
