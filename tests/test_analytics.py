@@ -12,69 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_analytics_support import Call
+from tests.test_analytics_support import Call, six_calls
 from voicebot.analytics.derive import record_from_events
 from voicebot.analytics.figures import Period, figures, nearest_rank, parse_period
 from voicebot.analytics.records import CallRecord
 from voicebot.analytics.store import open_call_record_store
 from voicebot.errors import UserError
-from voicebot.nlu.prompts import DEFAULT_PROMPTS
 from voicebot.settings import Settings
 
 DAY = 86_400.0
 NOW = 1_790_000_000.0  # a fixed "now" (2026-09-21): figures never depend on the wall clock
-P = DEFAULT_PROMPTS["de"]
-GREETING = "Willkommen bei Nordwelle! Wie kann ich helfen?"
-
-
-def six_calls() -> list[list]:
-    """Six nordwelle calls; the expected figures below are counted from these by hand."""
-    return [
-        # 1: fault, keyed customer number, handed off by intent. latencies 400, 300
-        Call("call-1").bot(0, GREETING, expect="digits:8")
-        .caller(5000, 7000, "mein internet geht nicht", "stoerung", 0.95)
-        .bot(7400, P["ask_customer_number"], expect="digits:8")
-        .keys(9400, "40817253#")  # last key at 11000
-        .bot(11300, "Danke. Ich verbinde Sie.", listen=False)
-        .handoff(11300, "stoerungsdienst", "intent", "stoerung").events,
-        # 2: FAQ answered, caller says no more: resolved. latencies 200, 200
-        Call("call-2").bot(0, GREETING)
-        .caller(4000, 6000, "wann haben sie geöffnet", "faq_oeffnungszeiten", 0.97)
-        .bot(6200, "Rund um die Uhr. " + P["anything_else"], expect="yesno")
-        .caller(9000, 9500, "nein danke", None, 0.3)
-        .bot(9700, P["goodbye"], listen=False)
-        .hangup(9700, "bot", "resolved").events,
-        # 3: not understood twice, then silence, caller hangs up. 3 reprompts; latencies 600, 500
-        Call("call-3").bot(0, GREETING)
-        .caller(3000, 5000, "ich möchte meine rufnummer mitnehmen", None, 0.41)
-        .bot(5600, P["no_match"])
-        .caller(8000, 9000, "die nummer soll zum neuen anbieter", None, 0.45)
-        .bot(9500, P["no_match_again"].format(example="meine Rechnung ist falsch"))
-        .bot(18000, P["no_input"].format(prompt=P["ask_concern"]))
-        .hangup(20000, "caller").events,
-        # 4: asks for a person. latency 500
-        Call("call-4").bot(0, GREETING)
-        .caller(3000, 4000, "ich will einen mitarbeiter", "mitarbeiter", 0.92)
-        .bot(4500, "Einen Moment bitte.", listen=False)
-        .handoff(4500, "allgemein", "agent_request", "mitarbeiter").events,
-        # 5: two misses, keypad menu, unknown key: no_match handoff. 2 reprompts;
-        #    latencies 800, 900, 500, then the key 200
-        Call("call-5").bot(0, GREETING)
-        .caller(2000, 3000, "äh", None, 0.2)
-        .bot(3800, P["no_match"])
-        .caller(6000, 7000, "hmm ja", None, 0.1)
-        .bot(7900, P["no_match_again"].format(example="mein Internet geht nicht"))
-        .caller(10000, 11000, "weiß nicht", None, 0.2)
-        .bot(11500, P["menu"].format(options="Für Störungen drücken Sie die 1"), expect="list:1")
-        .keys(13000, "9")
-        .bot(13200, "Ich verbinde Sie.", listen=False)
-        .handoff(13200, "allgemein", "no_match", None).events,
-        # 6: speech synthesis fails after the concern: error handoff, no bot answer to time
-        Call("call-6").bot(0, GREETING)
-        .caller(2000, 3000, "mein internet ist kaputt", "stoerung", 0.9)
-        .error(3400, "tts_failed")
-        .handoff(3400, "stoerungsdienst", "error", "stoerung").events,
-    ]  # fmt: skip
 
 
 def recorded(events_per_call: list[list], tenant: object = None) -> list[CallRecord]:
@@ -146,7 +93,7 @@ def test_the_store_returns_only_the_tenant_and_period_asked_for(tmp_path: Path):
             for record in recorded(six_calls()):
                 await store.add(record)
             old = record_from_events(
-                Call("call-old").bot(0, GREETING).hangup(100, "caller").events,
+                Call("call-old").bot(0, "Hallo").hangup(100, "caller").events,
                 started_at=NOW - 30 * DAY,
             )
             other = record_from_events(
