@@ -146,3 +146,12 @@ def test_one_model_serves_concurrent_calls_with_the_same_results(whisper_model, 
 def test_the_model_is_loaded_once_per_process(whisper_model, speech_settings):
     assert load_speech_model("whisper", speech_settings) is whisper_model
     assert (whisper_model.backend, whisper_model.model) == ("whisper", "whisper-base")
+
+
+@pytest.mark.slow
+def test_a_file_longer_than_a_minute_is_transcribed_window_by_window(whisper_model, datasets):
+    audio = read_audio(datasets / "speech/misc-en/OSR_us_000_0034_8k.wav")  # 35.5 s
+    twice = np.concatenate([audio.samples, audio.samples])
+    text = whisper_model.transcribe(twice.tobytes(), audio.sample_rate, "en").text
+    words = _words(text)
+    assert {"ring", "journey", "storm", "bell"} <= words

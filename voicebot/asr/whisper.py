@@ -40,6 +40,7 @@ class WhisperTuning:
     very_low_logprob: float = -1.6  # dropped whatever no_speech_prob says (invented text)
     max_new_tokens_base: int = 24
     max_new_tokens_per_s: float = 8.0  # cap on new tokens: repetition loops at temperature 0
+    max_new_tokens_limit: int = 224  # per 30 s window; Whisper's own limit is 448 with prompt
 
 
 class WhisperSpeechModel:
@@ -119,7 +120,8 @@ class WhisperSpeechModel:
         tuning = self.tuning
         pad = np.zeros(int(tuning.pad_s * WHISPER_RATE), dtype=np.int16)
         padded = to_float32(np.concatenate([pad, audio, pad]))
-        seconds = len(padded) / WHISPER_RATE
+        seconds = min(len(padded) / WHISPER_RATE, 30.0)  # the cap applies per 30 s window
+        max_new_tokens = int(tuning.max_new_tokens_base + tuning.max_new_tokens_per_s * seconds)
         segments, _ = self._whisper.transcribe(
             padded,
             language=language,
@@ -129,7 +131,7 @@ class WhisperSpeechModel:
             without_timestamps=True,
             condition_on_previous_text=False,
             vad_filter=False,  # gated in _sounds_like_speech; cutting drops leading digits
-            max_new_tokens=int(tuning.max_new_tokens_base + tuning.max_new_tokens_per_s * seconds),
+            max_new_tokens=min(max_new_tokens, tuning.max_new_tokens_limit),
             hotwords=" ".join(hints) or None,
         )
         kept = [s for s in segments if self._is_real(s)]
