@@ -158,3 +158,12 @@ def test_unsupported_encoding_is_named(tmp_path):
     data[20:22] = struct.pack("<H", 2)  # Microsoft ADPCM
     with pytest.raises(UserError, match="format tag 2"):
         parse_wav(bytes(data), "adpcm.wav")
+
+
+def test_float_wav_with_nan_and_infinity_reads_without_garbage(tmp_path):
+    values = np.array([0.5, np.nan, np.inf, -np.inf, -0.5], dtype="<f4")
+    fmt = struct.pack("<HHIIHH", 3, 1, 8000, 32000, 4, 32)
+    body = values.tobytes()
+    data = b"fmt " + struct.pack("<I", 16) + fmt + b"data" + struct.pack("<I", len(body)) + body
+    audio = parse_wav(b"RIFF" + struct.pack("<I", 4 + len(data)) + b"WAVE" + data)
+    assert audio.samples.tolist() == [16384, 0, 32767, -32767, -16384]

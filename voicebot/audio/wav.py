@@ -152,6 +152,7 @@ def _decode_pcm(payload: bytes, width: int, name: str) -> npt.NDArray[np.float64
 
 def _to_mono(frames: npt.NDArray[np.float64]) -> npt.NDArray[np.int16]:
     mixed = frames.mean(axis=1) if frames.shape[1] > 1 else frames[:, 0]
+    mixed = np.nan_to_num(mixed, nan=0.0, posinf=32767.0, neginf=-32768.0)  # broken float files
     return np.clip(np.round(mixed), -32768, 32767).astype(np.int16)
 
 
