@@ -13,6 +13,7 @@ import asyncio
 import shutil
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -252,9 +253,13 @@ def write_mini_tenant(intents_dir: Path, tenant_id: str = "testwelle") -> Path:
     """Writes the mini tenant as `intents_dir/<tenant_id>/` and returns the folder."""
     folder = intents_dir / tenant_id
     (folder / "tests").mkdir(parents=True)
-    (folder / "tenant.yaml").write_text(
-        MINI_TENANT.replace("testwelle", tenant_id), encoding="utf-8"
+    dialed = (
+        "+49 800 1111111"
+        if tenant_id == "testwelle"
+        else f"+49 800 {zlib.crc32(tenant_id.encode()) % 10**7:07d}"
     )
+    text = MINI_TENANT.replace("testwelle", tenant_id).replace("+49 800 1111111", dialed)
+    (folder / "tenant.yaml").write_text(text, encoding="utf-8")
     for name, text in MINI_INTENTS.items():
         (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
     (folder / "tests" / "phrases.yaml").write_text(MINI_TESTS, encoding="utf-8")

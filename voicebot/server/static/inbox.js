@@ -45,8 +45,8 @@ function groupCard(group, index) {
     el("span", { className: "count", textContent: `${group.size} utterance${group.size === 1 ? "" : "s"}` })]);
   const list = el("ul", {}, group.utterances.slice(0, 12).map((u) => el("li", { textContent: u.text })));
   const inputId = `intent-${index}`;
-  const input = el("input", { id: inputId, name: "intent", required: true, value: group.suggestion || "",
-    placeholder: "intent id, e.g. rufnummer_mitnahme", autocomplete: "off" });
+  const input = el("input", { id: inputId, name: "intent", required: true,
+    placeholder: group.suggestion || "new or existing intent", autocomplete: "off" });
   input.setAttribute("list", "intent-list");
   const button = el("button", { type: "submit", className: "primary", textContent: "Assign" });
   const status = el("p", { className: "result", role: "status", hidden: true });
@@ -61,7 +61,8 @@ function groupCard(group, index) {
     try {
       const r = await api("/api/inbox/assign", { method: "POST",
         body: { group: group.id, intent: input.value.trim(), since: $("since").value } });
-      status.textContent = `${r.created ? "New intent" : "Added"} ${r.added.length} phrase(s) to ${r.intent}. ${resultText(r)}`;
+      const what = r.created ? `New intent ${r.intent} with` : `Added to ${r.intent}:`;
+      status.textContent = `${what} ${r.added.length} phrase(s). ${resultText(r)}`;
       card.dataset.assigned = r.intent;
     } catch (error) {
       status.className = "result refused";
@@ -70,7 +71,9 @@ function groupCard(group, index) {
       button.disabled = false;
     }
   });
-  card.append(title, list, form, status);
+  const guess = el("p", { className: "hint", textContent: group.suggestion
+    ? `Most of these were closest to ${group.suggestion}, but not sure enough.` : "" });
+  card.append(title, list, guess, form, status);
   return card;
 }
 
