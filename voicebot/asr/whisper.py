@@ -54,6 +54,11 @@ class WhisperSpeechModel:
         self._whisper = whisper
         self.tuning = tuning or WhisperTuning()
 
+    @property
+    def whisper(self) -> WhisperModel:
+        """The shared faster-whisper model, for answer scoring in asr/expect_whisper.py."""
+        return self._whisper
+
     @classmethod
     def load(cls, settings: Settings) -> WhisperSpeechModel:
         """Loads Whisper base int8 from models_dir (joined from the PyPI parts on first use)."""
