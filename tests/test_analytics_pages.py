@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -32,7 +33,7 @@ from voicebot.analytics.derive import record_from_events
 from voicebot.analytics.store import open_call_record_store
 from voicebot.nlu.loader import load_tenant
 from voicebot.nlu.understand import TenantNLU
-from voicebot.settings import Settings
+from voicebot.settings import PROJECT_ROOT, Settings
 
 SECRET = "zweitwelle geheimes anliegen zum testen"
 
@@ -53,7 +54,31 @@ async def _fill(settings: Settings) -> dict[str, str]:
         await store.add(record_from_events(other.events, started_at=now - 60))
     finally:
         await store.aclose()
-    return {t: await add_token(settings, t) for t in ("testwelle", "zweitwelle")}
+    await _fill_survey(settings)
+    return {t: await add_token(settings, t) for t in ("testwelle", "zweitwelle", "marktblick")}
+
+
+async def _fill_survey(settings: Settings) -> None:
+    """Three marktblick survey calls: ratings 4, 2, 5; recommend ja, nein, ja; two comments."""
+    tenant, _ = load_tenant(settings.intents_dir / "marktblick")
+    survey = tenant.survey
+    q1, q2, q3 = survey.questions
+    answers = [("vier", "ja", "schnelleres internet"), ("zwei", "nein", "weniger ausfälle"),
+               ("fünf", "ja", "")]  # fmt: skip
+    store = open_call_record_store(settings)
+    try:
+        for i, (rating, recommend, comment) in enumerate(answers):
+            call = Call(f"s-{i}", tenant="marktblick").bot(0, f"{survey.intro} {survey.consent}")
+            call.caller(9000, 9500, "ja gerne", None, 0.1).bot(9800, q1.prompt, expect="rating")
+            call.caller(13000, 13500, rating, None, 0.1).bot(13800, q2.prompt, expect="yesno")
+            call.caller(16000, 16400, recommend, None, 0.1).bot(16700, q3.prompt)
+            if comment:
+                call.caller(19000, 21000, comment, None, 0.1)
+            call.bot(21300, survey.thanks, listen=False).hangup(21300, "bot", "resolved")
+            record = record_from_events(call.events, tenant=tenant, started_at=time.time() - 600)
+            await store.add(record)
+    finally:
+        await store.aclose()
 
 
 @pytest.fixture
@@ -62,6 +87,7 @@ def server(tmp_path: Path) -> Iterator[tuple[Any, dict[str, str]]]:
     settings = Settings(data_dir=tmp_path / "var", intents_dir=tmp_path / "intents")
     write_mini_tenant(settings.intents_dir, "testwelle")
     write_mini_tenant(settings.intents_dir, "zweitwelle")
+    shutil.copytree(PROJECT_ROOT / "intents" / "marktblick", settings.intents_dir / "marktblick")
     tokens = asyncio.run(_fill(settings))
     served, thread = serve(settings)
     yield served, tokens
@@ -127,6 +153,24 @@ def test_analytics_page_shows_the_figures_as_charts(server, browser_page):  # no
     page.screenshot(path=str(ARTIFACTS / "analytics.png"), full_page=True)
     page.goto(served.base_url + "/analytics")  # the session cookie keeps the agent logged in
     expect(page.locator("#kpi-calls .value")).to_have_text("17")
+
+
+def test_a_survey_tenant_sees_its_results_as_charts(server, browser_page):  # noqa: F811
+    from playwright.sync_api import expect
+
+    served, tokens = server
+    page = browser_page
+    _log_in(page, served.base_url + "/analytics", tokens["marktblick"])
+    expect(page.locator("#kpi-calls .value")).to_have_text("3")
+    card = page.locator("#survey-card")
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("zufriedenheit (3 answers), mean 3.67")
+    expect(card).to_contain_text("weiterempfehlung (3 answers), yes 66.7 %")
+    expect(card.locator("li")).to_have_count(2)
+    ratings = card.locator("svg").first.locator("rect")
+    assert [r.get_attribute("data-value") for r in ratings.all()] == ["0", "1", "0", "1", "1"]
+    card.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "analytics-survey.png"), full_page=True)
 
 
 def test_inbox_page_assigns_a_group_and_shows_accuracy_before_and_after(
