@@ -7,6 +7,7 @@ same host). Each call runs like any live call, with the bot speaking at 8 kHz.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Sequence
@@ -41,7 +42,11 @@ def sip_server_for(live: LiveCalls, host: str, port: int) -> SipServer:
 
 
 async def dial_call_list(
-    server: SipServer, tenant: str, numbers: Sequence[str], peer: tuple[str, int]
+    server: SipServer,
+    tenant: str,
+    numbers: Sequence[str],
+    peer: tuple[str, int],
+    ring_s: float = 30.0,
 ) -> dict[str, str]:
     """Outbound survey run: calls each number in turn through `peer` (a PBX or trunk).
 
@@ -49,7 +54,7 @@ async def dial_call_list(
     """
     results: dict[str, str] = {}
     for number in numbers:
-        answered = await server.call_out(number, tenant, peer)
+        answered = await server.call_out(number, tenant, peer, timeout_s=ring_s)
         results[number] = "answered" if answered else "no_answer"
     return results
 
@@ -66,6 +71,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     server = sip_server_for(live, host, port)
     await server.start()
     app.state.sip_server = server
+    app.state.sip_loop = asyncio.get_running_loop()  # outbound runs are scheduled on it
     try:
         yield
     finally:
