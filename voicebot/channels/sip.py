@@ -11,6 +11,7 @@ import logging
 import re
 import socket
 import uuid
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -91,6 +92,7 @@ class SipServer:
     on_call: OnCall
     rtp_ports: RtpPorts | None = None
     lines: dict[str, SipLine] = field(default_factory=dict)  # by SIP Call-ID
+    media_stats: deque[dict[str, object]] = field(default_factory=lambda: deque(maxlen=500))
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def start(self) -> None:
@@ -215,8 +217,10 @@ class SipServer:
             log.exception("call %s failed", line.call_id)
             line.failed("internal", str(exc))
         finally:
+            stats = {"call_id": line.call_id, "cut_ms": line.cut_ms, **line.leg.stats}
             await line.close(bye=True)
             self.lines.pop(sip_call_id, None)
+            self.media_stats.append(stats)  # RTP counters per finished call (benchmarks, logs)
 
     def _ports(self) -> RtpPorts:
         if self.rtp_ports is None:

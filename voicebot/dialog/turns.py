@@ -41,7 +41,7 @@ class TurnTiming:
     start_speech_ms: int = 120  # speech before a turn counts (clicks, coughs)
     end_silence_ms: int = 700  # silence that ends a turn
     early_decode_ms: int = 300  # silence after which the final decode starts speculatively
-    partial_every_ms: int = 1000  # speech between partial decodes (0: no partials)
+    partial_every_ms: int = 1500  # speech between partial decodes (0: no partials)
     preroll_ms: int = 300  # audio kept from before the speech start
     max_speech_ms: int = 15_000
     vad_aggressiveness: int = 2
@@ -58,8 +58,9 @@ class SharedDecoder:
 
     @property
     def has_room(self) -> bool:
-        """True when a worker is free: partials are decoded only then, finals always queue."""
-        return self.in_flight < self.workers
+        """True when a partial may start: finals always queue, but partials keep one worker
+        free for them and run one at a time in the whole process."""
+        return self.in_flight < self.workers - 1 or (self.workers == 1 and not self.in_flight)
 
     async def decode(self, pcm: bytes, sample_rate: int, language: str) -> Recognition:
         self.in_flight += 1
