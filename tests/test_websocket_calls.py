@@ -153,3 +153,25 @@ async def test_a_malformed_frame_ends_that_call_and_the_server_answers_the_next(
         await ws.send(json.dumps({"type": "start", "sample_rate": 16000}))
         await receive_until(ws, fine, lambda e: e["type"] == "bot_text", timeout_s=30)
         await ws.send(json.dumps({"type": "hangup"}))
+
+
+async def test_beyond_capacity_a_caller_hears_that_all_lines_are_busy(
+    call_server: CallServer,
+) -> None:
+    live = call_server.app.state.live_calls
+    url = f"{call_server.ws}/calls?dialed={quote(NORDWELLE)}"
+    saved, live.max_calls = live.max_calls, 1
+    try:
+        first, second = BrowserCall(), BrowserCall()
+        async with websockets.connect(url) as talking:
+            await talking.send(json.dumps({"type": "start", "sample_rate": 16000}))
+            await receive_until(talking, first, lambda e: e["type"] == "bot_text", timeout_s=30)
+            async with websockets.connect(url) as refused:
+                await refused.send(json.dumps({"type": "start", "sample_rate": 16000}))
+                await receive_until(refused, second, lambda e: e["type"] == "end", timeout_s=60)
+            await talking.send(json.dumps({"type": "hangup"}))
+    finally:
+        live.max_calls = saved
+    assert "Leitungen belegt" in second.of("bot_text")[0]["text"]
+    assert second.audio_bytes > 0 and second.of("end")[0]["reason"] == "bot"
+    assert "Nordwelle" in first.of("bot_text")[0]["text"]

@@ -9,6 +9,7 @@ rather than every call getting slower.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections import deque
 from collections.abc import AsyncIterator, Mapping
@@ -29,6 +30,25 @@ log = logging.getLogger(__name__)
 RECENT_CALLS = 200  # records kept in memory for /calls status and tests
 
 
+class CommonTexts:
+    """Texts worth caching on disk: the tenants' fixed prompts, and any text the bot has said
+    before (most prompts carry the tenant's values, not the caller's). A text said once, like
+    a greeting with a customer's name, is not stored; only hashes of texts are remembered."""
+
+    def __init__(self, fixed: frozenset[str]) -> None:
+        self.fixed = fixed
+        self._seen: set[str] = set()
+
+    def __contains__(self, text: object) -> bool:
+        if text in self.fixed:
+            return True
+        digest = hashlib.sha256(str(text).encode()).hexdigest()
+        if digest in self._seen:
+            return True
+        self._seen.add(digest)
+        return False
+
+
 @dataclass
 class LiveCalls:
     """The call runner of one server process (build it with `LiveCalls.load`)."""
@@ -41,10 +61,12 @@ class LiveCalls:
     active: int = 0
     busy_refusals: int = 0
     records: deque[CallRecord] = field(default_factory=lambda: deque(maxlen=RECENT_CALLS))
+    common_texts: CommonTexts | None = None
 
     @classmethod
     def load(cls, settings: Settings, queue_store: Any = None) -> LiveCalls:
         """Loads tenants, the speech model and the synthesiser once (blocking: seconds)."""
+        from voicebot.analytics.recorder import CallRecorder
         from voicebot.asr.base import load_speech_model
         from voicebot.dialog.textcall import CallServices
         from voicebot.nlu.loader import load_tenants
@@ -52,6 +74,7 @@ class LiveCalls:
         from voicebot.tts.choice import load_synthesizer
 
         services = CallServices(load_tenants(settings.intents_dir), queue_store=queue_store)
+        services.observer = CallRecorder.for_settings(settings, services.tenants)
         model = load_speech_model(settings.asr_backend, settings)
         prompts = load_prompt_cache(settings, load_synthesizer(settings))
         return cls(
@@ -93,7 +116,9 @@ class LiveCalls:
         from voicebot.tts.speak import Speak
 
         languages = tenant_languages(self.tenants)
-        fixed = frozenset(self._fixed_texts())
+        if self.common_texts is None:
+            self.common_texts = CommonTexts(frozenset(self._fixed_texts()))
+        fixed: Any = self.common_texts  # Speak asks `text in fixed_texts`
         return [
             Listen(self.decoder, languages, self.timing),
             Understand(self.services.classifiers),
@@ -122,7 +147,9 @@ class LiveCalls:
             return None
         self.active += 1
         try:
-            record = await run_pipeline(channel, self.stages(sample_rate))
+            record = await run_pipeline(
+                channel, self.stages(sample_rate), observer=self.services.observer
+            )
         finally:
             self.active -= 1
         self.records.append(record)
