@@ -63,11 +63,17 @@ def serve_calls(data_dir: Path, *, max_calls: int = 20, sip: bool = False) -> Ca
     return CallServer(f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}", app, server, sip_port)
 
 
+_SHARED: dict[str, CallServer] = {}  # other test modules import the fixture: one server
+
+
 @pytest.fixture(scope="session")
 def call_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CallServer]:
-    served = serve_calls(tmp_path_factory.mktemp("calls"), sip=True)
+    """The call server (HTTP, WebSocket and SIP) shared by every call test of the session."""
+    if "calls" not in _SHARED:
+        _SHARED["calls"] = serve_calls(tmp_path_factory.mktemp("calls"), sip=True)
+    served = _SHARED["calls"]
     yield served
-    served.server.should_exit = True
+    served.server.should_exit = True  # at session end (each importing module says it once)
 
 
 @dataclass
