@@ -62,6 +62,11 @@ class SharedDecoder:
         free for them and run one at a time in the whole process."""
         return self.in_flight < self.workers - 1 or (self.workers == 1 and not self.in_flight)
 
+    @property
+    def has_worker(self) -> bool:
+        """True when a decode would start at once."""
+        return self.in_flight < self.workers
+
     async def decode(self, pcm: bytes, sample_rate: int, language: str) -> Recognition:
         self.in_flight += 1
         try:
@@ -173,7 +178,11 @@ class _CallEars:
         else:
             turn.silence_ms += self.vad.frame_ms
         spoken_ms = len(turn.pcm) * 1000 // (2 * self.rate)
-        if turn.silence_ms >= t.early_decode_ms and turn.speculative is None:
+        if (
+            turn.silence_ms >= t.early_decode_ms
+            and turn.speculative is None
+            and self.stage.decoder.has_worker
+        ):  # busy: a guess that may be wasted waits
             turn.speculative = asyncio.ensure_future(self._decode(bytes(turn.pcm)))
             turn.speculative_bytes = len(turn.pcm)
         elif (
