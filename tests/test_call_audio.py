@@ -28,8 +28,8 @@ def speech_model():
 
 
 @pytest.fixture(scope="module")
-def services() -> CallServices:
-    return CallServices(load_tenants(PROJECT_ROOT / "intents"))
+def services(tenant_nlu) -> CallServices:
+    return CallServices(load_tenants(PROJECT_ROOT / "intents"), nlu_for=tenant_nlu)
 
 
 def phone_turn(say_pico, tmp_path: Path, name: str, text: str) -> Path:

@@ -21,8 +21,10 @@ from voicebot.tts.cache import PromptCache
 from voicebot.tts.pico import PicoSynthesizer
 
 
-def speaking_services(synthesizer: PicoSynthesizer, prompts_dir: Path) -> CallServices:
-    services = CallServices(load_tenants(PROJECT_ROOT / "intents"))
+def speaking_services(
+    synthesizer: PicoSynthesizer, prompts_dir: Path, nlu_for: object = None
+) -> CallServices:
+    services = CallServices(load_tenants(PROJECT_ROOT / "intents"), nlu_for=nlu_for)
     services.prompt_cache = PromptCache(synthesizer, prompts_dir)
     return services
 
@@ -41,9 +43,9 @@ def engine_failing_on(tmp_path: Path, word: str) -> PicoSynthesizer:
 
 
 def test_the_caller_answers_only_after_the_bot_audio_has_played(
-    pico_tts, say_pico, whisper_model, tmp_path
+    pico_tts, say_pico, whisper_model, tenant_nlu, tmp_path
 ):
-    services = speaking_services(pico_tts, tmp_path / "prompts")
+    services = speaking_services(pico_tts, tmp_path / "prompts", tenant_nlu)
     turns = [phone_turn(say_pico, tmp_path, "t1", "wann haben ihre shops geöffnet")]
     channel = wav_channel("nordwelle", turns, services)
     record = asyncio.run(run_wav_call("nordwelle", [], services, whisper_model, channel=channel))
@@ -59,9 +61,10 @@ def test_the_caller_answers_only_after_the_bot_audio_has_played(
 
 
 def test_speech_synthesis_failing_mid_call_hands_off_with_reason_error(
-    pico_tts, say_pico, whisper_model, tmp_path
+    pico_tts, say_pico, whisper_model, tenant_nlu, tmp_path
 ):
-    services = speaking_services(engine_failing_on(tmp_path, "Lindner"), tmp_path / "prompts")
+    failing = engine_failing_on(tmp_path, "Lindner")
+    services = speaking_services(failing, tmp_path / "prompts", tenant_nlu)
     turns = [phone_turn(say_pico, tmp_path, "t1", "ich habe eine frage zu meiner rechnung")]
     record = asyncio.run(
         run_wav_call("nordwelle", turns, services, whisper_model, dtmf="40817253#")
@@ -73,9 +76,11 @@ def test_speech_synthesis_failing_mid_call_hands_off_with_reason_error(
     validate_context(record.handoff.context)
 
 
-def test_speech_recognition_failing_mid_call_hands_off_with_reason_error(say_pico, tmp_path):
+def test_speech_recognition_failing_mid_call_hands_off_with_reason_error(
+    say_pico, tenant_nlu, tmp_path
+):
     broken_asr = VoskSpeechModel(tmp_path / "no-models")  # no model for any language
-    services = CallServices(load_tenants(PROJECT_ROOT / "intents"))
+    services = CallServices(load_tenants(PROJECT_ROOT / "intents"), nlu_for=tenant_nlu)
     turns = [phone_turn(say_pico, tmp_path, "t1", "mein internet geht nicht")]
     record = asyncio.run(run_wav_call("nordwelle", turns, services, broken_asr))
     errors = [e for e in record.events if isinstance(e, CallError)]

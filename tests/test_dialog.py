@@ -20,11 +20,11 @@ TENANTS = load_tenants(PROJECT_ROOT / "intents")
 
 
 @pytest.fixture(scope="module")
-def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CallServices]:
+def services(tmp_path_factory: pytest.TempPathFactory, tenant_nlu) -> Iterator[CallServices]:
     """Tenants with their NLU, built once for this module; a real SQLite queue store."""
     settings = load_settings(data_dir=tmp_path_factory.mktemp("var"))
     store = open_queue_store(settings)
-    yield CallServices(TENANTS, queue_store=store)
+    yield CallServices(TENANTS, queue_store=store, nlu_for=tenant_nlu)
     asyncio.run(store.aclose())
 
 
@@ -294,10 +294,10 @@ def test_the_call_waits_in_the_queue_store_with_its_context(services):
     assert "Position" in bot_said(record)
 
 
-def test_a_call_longer_than_the_maximum_is_ended_politely(tmp_path: Path):
+def test_a_call_longer_than_the_maximum_is_ended_politely(tmp_path: Path, tenant_nlu):
     from voicebot.dialog.engine import DialogTimers
 
-    short = CallServices(TENANTS, timers=DialogTimers(max_call_ms=8000))
+    short = CallServices(TENANTS, timers=DialogTimers(max_call_ms=8000), nlu_for=tenant_nlu)
     record = asyncio.run(
         run_call("nordwelle", [say("wann haben ihre shops geöffnet"), say("ja"), say("ja")], short)
     )
@@ -339,3 +339,37 @@ def test_bank_selfservice_question_is_answered_in_english(services):
         services, "harbour-bank", say("how old do you need to be to open an account"), say("no")
     )
     assert "anything else" in bot_said(record) and record.outcome == "resolved"
+
+
+# ---- weak spots: nonsense, keyed numbers in the transcript, how the handoff is announced ---
+@pytest.mark.parametrize(
+    ("tenant", "nonsense"),
+    [
+        ("nordwelle", "blubb blubb"),
+        ("nordwelle", "nein"),
+        ("sonnhof", "blubb blubb"),
+        ("sonnhof", "nein"),
+        ("harbour-bank", "blubb blubb"),
+    ],
+)
+def test_nonsense_at_the_concern_prompt_is_reprompted_not_acted_on(services, tenant, nonsense):
+    record = call(services, tenant, say(nonsense), hang_up())
+    replies = [e.text for e in record.events if isinstance(e, BotSpeech)]
+    reprompt = services.view(tenant).prompts.say("no_match")
+    assert replies[1] == reprompt, replies
+    assert record.handoff is None
+
+
+def test_a_keyed_customer_number_is_one_transcript_entry(services):
+    record = call(
+        services, "nordwelle", keys("40817253#"), say("ich möchte meinen vertrag kündigen")
+    )
+    keyed = [t for t in handoff_in(record).context["transcript"] if t["role"] == "dtmf"]
+    assert [t["text"] for t in keyed] == ["40817253#"]
+
+
+def test_the_handoff_names_the_team_in_good_german(services):
+    record = call(services, "nordwelle", say("ich möchte mich beschweren"))
+    assert handoff_in(record).queue == "beschwerde"
+    assert "an das Beschwerdemanagement weiter" in bot_said(record)
+    assert " mit den " not in bot_said(record)

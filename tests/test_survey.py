@@ -19,10 +19,10 @@ TENANTS = load_tenants(PROJECT_ROOT / "intents")
 
 
 @pytest.fixture(scope="module")
-def services() -> CallServices:
+def services(tenant_nlu) -> CallServices:
     if "marktblick" not in TENANTS:
         pytest.skip("marktblick has no tenant files yet")
-    return CallServices(TENANTS)
+    return CallServices(TENANTS, nlu_for=tenant_nlu)
 
 
 def test_survey_with_spoken_rating_yes_and_comment_is_resolved(services):

@@ -64,6 +64,7 @@ class WavChannel:
         self.extra_silences = extra_silences
         self.bot_audio = bot_audio  # True: BotAudio follows each BotSpeech and sets the clock
         self.bot_pcm = bytearray()  # everything the bot said, at sample_rate (for recordings)
+        self.turn_spans: list[tuple[int, int]] = []  # (start_ms, end_ms) of each caller recording
         self._cues: asyncio.Queue[tuple[int, str | None] | None] = asyncio.Queue()
         self._pending: BotSpeech | None = None
 
@@ -105,9 +106,9 @@ class WavChannel:
             return events
         if self.turns:
             pcm = self.turns.pop(0)
-            return self._chunks(pcm, start) + self._silence(
-                start + len(pcm) * 1000 // (2 * self.sample_rate), TRAILING_SILENCE_MS
-            )
+            end = start + len(pcm) * 1000 // (2 * self.sample_rate)
+            self.turn_spans.append((start, end))
+            return self._chunks(pcm, start) + self._silence(end, TRAILING_SILENCE_MS)
         if self.extra_silences > 0:
             self.extra_silences -= 1
             return self._silence(start, self.no_input_ms + 500)

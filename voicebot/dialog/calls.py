@@ -93,5 +93,9 @@ async def run_audio_call(
     if services.prompt_cache is not None:
         tail = services.dialog_and_speak(sample_rate, dialog)
     dialog.listening = listening
-    stages = [Endpoint(), Recognize(speech_model, listening), Understand(services.classifiers)]
+    stages = [
+        Endpoint(services.timers.end_silence_ms),
+        Recognize(speech_model, listening),
+        Understand(services.classifiers),
+    ]
     return await run_pipeline(channel, [*stages, *tail], observer=services.observer)

@@ -104,6 +104,8 @@ def call(
             raise UserError(f"--wav {path}: no such file")
     if mic and (wav or say):
         raise UserError("voicebot call --mic: the caller speaks live; leave out --wav and --say")
+    if bad_keys := sorted(set(dtmf) - set("0123456789*#")):
+        raise UserError(f"--dtmf {dtmf!r}: {''.join(bad_keys)!r} are not keys; use 0-9, * and #")
 
     async def run() -> Any:
         settings.data_dir.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from voicebot.dialog import caller_input, menu
@@ -36,6 +36,7 @@ class DialogTimers:
     no_input_ms: int = 6000
     inter_digit_ms: int = 3000
     max_call_ms: int = 900_000
+    end_silence_ms: int = 700  # silence that ends a caller's turn (Endpoint stage)
 
 
 class InboundDialog:
@@ -134,7 +135,11 @@ class InboundDialog:
     def _keyed(self, event: Dtmf) -> None:
         state = self.state
         state.listening_since_ms = None
-        state.lines.append(Line("dtmf", event.key, event.at_ms))
+        last = state.lines[-1] if state.lines else None
+        if last is not None and last.role == "dtmf" and not last.text.endswith("#"):
+            state.lines[-1] = replace(last, text=last.text + event.key)  # one entry per number
+        else:
+            state.lines.append(Line("dtmf", event.key, event.at_ms))
         if state.awaiting == "menu" and event.key not in "#*":
             self._menu_key(event.key)
         elif event.key == "*":
@@ -174,6 +179,9 @@ class InboundDialog:
         number = None
         if self._needs_identity():
             number = caller_input.number_in(text, value, self.tenant)
+        if number is None and self.tenant.is_nonsense(text):
+            self._no_match()  # however sure the classifier is, there is no concern in it
+            return
         found = self._identify(number, parts) if number else None
         if self._take_intent(intent):
             self._advance(parts)

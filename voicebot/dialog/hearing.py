@@ -28,6 +28,7 @@ class Listening:
 
     expect: str | None = None
     language: str = "de"
+    hints: tuple[str, ...] = ()  # words of the tenant, for free answers only (SPEECH_NOTES §4)
 
 
 @dataclass
@@ -117,4 +118,4 @@ class Recognize:
             from voicebot.asr.expect import Expectation, recognize_expected
 
             return recognize_expected(self.model, pcm, rate, language, Expectation.parse(expect))
-        return self.model.transcribe(pcm, rate, language)
+        return self.model.transcribe(pcm, rate, language, hints=self.listening.hints)

@@ -85,6 +85,7 @@ class DialogStage:
                 self.dialog = self.make_dialog(view)
                 if self.listening is not None:
                     self.listening.language = view.language
+                    self.listening.hints = view.hints
             if self.dialog is None:
                 continue
             started = time.perf_counter()

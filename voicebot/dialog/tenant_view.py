@@ -55,6 +55,9 @@ def intent_view(spec: Any) -> IntentView:
     )
 
 
+MAX_HINTS = 40  # Whisper's hotwords share its prompt window; a long list crowds it out
+
+
 class TenantView:
     """A tenant's intents, queues, prompts and tables, read once per call."""
 
@@ -83,6 +86,18 @@ class TenantView:
         self.customer_digits: int = _customer_digits(getattr(tenant, "slot_types", None))
 
     @property
+    def hints(self) -> tuple[str, ...]:
+        """Words recognition should expect in free answers: catalog product names, allergens."""
+        words: list[str] = []
+        for row in self.catalog:
+            aliases = [a.strip() for a in str(row.get("aliases", "")).split("|") if a.strip()]
+            words.extend(aliases[:1])
+        for row in self.catalog:
+            allergens = (a.split("(")[0].strip() for a in str(row.get("allergens", "")).split("|"))
+            words.extend(a for a in allergens if a and " " not in a and a.lower() != "keine")
+        return tuple(dict.fromkeys(words))[:MAX_HINTS]
+
+    @property
     def identifies(self) -> bool:
         """Whether callers are identified by customer number (the tenant has a directory)."""
         return bool(self.customers)
@@ -100,6 +115,18 @@ class TenantView:
             return None
         found = self.nlu.slots.unknown_words(text)
         return None if found is None else str(found)
+
+    def is_nonsense(self, text: str) -> bool:
+        """No concern in it: a lone yes/no, or every content word unknown ("blubb blubb")."""
+        from voicebot.dialog.words import yes_or_no
+        from voicebot.nlu.normalize import normalize
+
+        words = normalize(text, self.language).split()
+        if 0 < len(words) <= 2 and yes_or_no(text, self.language) is not None:
+            return True
+        content = [w for w in words if len(w) >= 4 and not w.isdigit()]
+        unknown = (self.unknown_words(text) or "").split()
+        return bool(content) and len(unknown) == len(content)
 
     def queue_name(self, queue: str) -> str:
         return self.queues.get(queue) or queue

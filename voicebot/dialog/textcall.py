@@ -84,11 +84,12 @@ class CallServices:
     validate: Any = None
     observer: Any = None  # voicebot.pipeline.CallObserver: records every call
     prompt_cache: Any = None  # voicebot.tts.cache.PromptCache: bot audio; None: text only
+    nlu_for: Any = None  # tenant id -> TenantNLU, to share NLUs built elsewhere; None: build
     classifiers: TenantClassifiers = field(init=False)
     _views: dict[str, TenantView] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.classifiers = TenantClassifiers(self.tenants)
+        self.classifiers = TenantClassifiers(self.tenants, self.nlu_for)
         if self.validate is None:
             from voicebot.handoff.context import validate_context
 

@@ -39,13 +39,15 @@ class TenantClassifiers:
     """One TenantNLU per tenant, built on first use and shared by all calls of the process."""
 
     tenants: Mapping[str, Any]
+    build: Callable[[str], Any] | None = None  # tenant id -> TenantNLU; None: built here
     _built: dict[str, Any] = field(default_factory=dict)
 
     def nlu(self, tenant_id: str) -> Any:
         if tenant_id not in self._built:
             from voicebot.nlu.understand import TenantNLU
 
-            self._built[tenant_id] = TenantNLU(self.tenants[tenant_id])
+            built = self.build(tenant_id) if self.build else TenantNLU(self.tenants[tenant_id])
+            self._built[tenant_id] = built
         return self._built[tenant_id]
 
     def __call__(self, tenant_id: str) -> Classify:
