@@ -31,7 +31,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "no_input": "Ich habe Sie leider nicht gehört. {prompt}",
         "anything_else": "Kann ich sonst noch helfen?",
         "offer_agent": "Möchten Sie mit einem Mitarbeiter sprechen?",
-        "handoff": "Ich verbinde Sie jetzt mit {queue_name}.",
+        "handoff": "Ich leite Sie jetzt an {queue_name} weiter.",  # names are accusative
         "handoff_wait": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
         "{wait_min} Minuten.",
         "goodbye": "Vielen Dank für Ihren Anruf. Auf Wiederhören!",
