@@ -241,3 +241,32 @@ async def test_a_call_to_an_unknown_number_is_refused(sip_server, tmp_path) -> N
     )
     assert code != 0 and "404" in errors
     assert bot.lines == []
+
+
+async def test_the_jitter_buffer_puts_reordered_rtp_packets_back_in_order() -> None:
+    import socket
+
+    from aiortp import RtpPacket
+
+    from voicebot.audio.g711 import mulaw_decode
+    from voicebot.channels.sip_media import RtpLeg, RtpPorts
+
+    leg, port = await RtpLeg.bind(RtpPorts("127.0.0.1", 32000, 32100), ("127.0.0.1", 9), 0, 101)
+    heard: list[bytes] = []
+    leg.on_audio = heard.append
+    payloads = [bytes([0x80 + n]) * 160 for n in range(14)]  # 20 ms μ-law frames
+    order = [0, 2, 1, 3, 5, 4, 6, 7, 8, 9, 10, 11, 12, 13]  # frames 1 and 4 arrive late
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as peer:
+        for n in order:
+            packet = RtpPacket(
+                payload_type=0,
+                sequence_number=100 + n,
+                timestamp=160 * n,
+                ssrc=7,
+                payload=payloads[n],
+            )
+            peer.sendto(packet.serialize(), ("127.0.0.1", port))
+        await asyncio.sleep(0.3)
+    await leg.close()
+    expected = [mulaw_decode(p).astype("<i2").tobytes() for p in payloads]
+    assert heard[:8] == expected[:8]  # in order; the last few wait in the buffer
