@@ -224,11 +224,15 @@ class TwilioSerializer:
         if not isinstance(start, dict) or not start.get("streamSid"):
             raise FrameError("start message without start.streamSid")
         media_format = start.get("mediaFormat") or {}
+        if not isinstance(media_format, dict):
+            raise FrameError("start.mediaFormat must be an object")
         encoding = media_format.get("encoding", "audio/x-mulaw")
         rate = media_format.get("sampleRate", TWILIO_RATE)
         if encoding != "audio/x-mulaw" or rate != TWILIO_RATE:
             raise FrameError(f"media format {encoding} at {rate} Hz; expected audio/x-mulaw 8000")
         params = start.get("customParameters") or {}
+        if not isinstance(params, dict):
+            raise FrameError("start.customParameters must be an object")
         dialed = params.get("To")
         try:
             tenant = self.tenant_for(dialed)

@@ -54,7 +54,8 @@ def load_tenant(folder: Path) -> tuple[Tenant | None, list[Problem]]:
         if intent_doc is not None:
             found = schema_problems(intent_doc, "intent")
             problems += found or intent_problems(intent_doc, doc.data)
-            intents.append(intent_doc)
+            if isinstance(intent_doc.data, dict):  # a list or scalar file: the schema said so
+                intents.append(intent_doc)
     problems += duplicate_problems(intents, doc.data["language"])
     tables: dict[str, tuple[Mapping[str, str], ...]] = {}
     for kind, name in (doc.data.get("data") or {}).items():

@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
         """Runs the server: call endpoints, agent API (/api, docs at /docs), /agent page."""
         import uvicorn
 
-        from voicebot.privacy import configure_logging
+        from voicebot.logs import configure_logging
         from voicebot.server.app import create_app
         from voicebot.settings import load_settings
 

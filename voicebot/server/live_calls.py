@@ -75,6 +75,8 @@ class LiveCalls:
 
         services = CallServices(load_tenants(settings.intents_dir), queue_store=queue_store)
         services.observer = CallRecorder.for_settings(settings, services.tenants)
+        for tenant_id in services.tenants:  # each NLU built here, off the event loop: built by
+            services.view(tenant_id)  # a tenant's first call, it froze every call for seconds
         model = load_speech_model(settings.asr_backend, settings)
         prompts = load_prompt_cache(settings, load_synthesizer(settings))
         return cls(

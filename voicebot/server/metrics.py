@@ -164,7 +164,11 @@ class CountingObserver:
 
 
 def observe_calls(app: Any, live: Any) -> None:
-    """Counts every call of the app's live-call runner (voicebot.server.live_calls.LiveCalls)."""
+    """Counts every call of the app's live-call runner (voicebot.server.live_calls.LiveCalls);
+    also tells the log masking the tenants' customer names, now that they are loaded."""
+    from voicebot.logs import customer_names, protect_names
+
+    protect_names(customer_names(live.tenants.values()))
     metrics = metrics_of(app)
     services = live.services
     if not isinstance(getattr(services, "observer", None), CountingObserver):
