@@ -295,7 +295,7 @@ def test_the_call_waits_in_the_queue_store_with_its_context(services):
 
 
 def test_a_call_longer_than_the_maximum_is_ended_politely(tmp_path: Path, tenant_nlu):
-    from voicebot.dialog.engine import DialogTimers
+    from voicebot.dialog.state import DialogTimers
 
     short = CallServices(TENANTS, timers=DialogTimers(max_call_ms=8000), nlu_for=tenant_nlu)
     record = asyncio.run(

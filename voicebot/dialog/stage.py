@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from voicebot.dialog.engine import DialogTimers, InboundDialog
+from voicebot.dialog.engine import InboundDialog
+from voicebot.dialog.state import DialogTimers
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.events import (
     AudioChunk,

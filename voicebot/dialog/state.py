@@ -22,6 +22,16 @@ def audio_ms(pcm: bytes, sample_rate: int) -> int:
 
 
 @dataclass(frozen=True)
+class DialogTimers:
+    """Audio-clock timers of a dialog (ms)."""
+
+    no_input_ms: int = 6000
+    inter_digit_ms: int = 3000
+    max_call_ms: int = 900_000
+    end_silence_ms: int = 700  # silence that ends a caller's turn (Endpoint stage)
+
+
+@dataclass(frozen=True)
 class Line:
     """One transcript line: who (bot, caller, dtmf), what, when on the audio clock."""
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from voicebot.dialog.engine import DialogTimers
-from voicebot.dialog.state import Line, audio_ms, speech_ms
+from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import fold, rating_in, yes_or_no
 from voicebot.events import (

@@ -12,9 +12,8 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from voicebot.dialog.engine import DialogTimers
 from voicebot.dialog.stage import DialogStage, inbound_or_survey
-from voicebot.dialog.state import speech_ms
+from voicebot.dialog.state import DialogTimers, speech_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.understand import TenantClassifiers, Understand
 from voicebot.events import (

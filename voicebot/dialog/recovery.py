@@ -1,0 +1,55 @@
+"""When the bot did not understand or hear: reprompts, then the DTMF menu, then a person."""
+
+from __future__ import annotations
+
+from voicebot.dialog import menu
+from voicebot.dialog.reply import BotReply
+from voicebot.dialog.state import CallState
+from voicebot.dialog.tenant_view import TenantView
+
+
+def no_match(tenant: TenantView, state: CallState, reply: BotReply) -> None:
+    """Reprompt, reprompt with an example, the DTMF menu, then handoff with reason no_match."""
+    prompts = tenant.prompts
+    state.no_match += 1
+    if state.awaiting == "menu" or state.no_match > 3:
+        reply.handoff_default(reason="no_match")
+    elif state.no_match == 3:
+        offer_menu(tenant, state, reply)
+    elif state.no_match == 2:
+        example = menu.example_concern(tenant)
+        reply.ask([prompts.say("no_match_again", example=example)], awaiting="concern")
+    else:
+        reply.ask([prompts.say("no_match")], awaiting="concern")
+
+
+def offer_menu(tenant: TenantView, state: CallState, reply: BotReply) -> None:
+    """Reads the tenant's DTMF menu (one key per queue or intent)."""
+    prompts = tenant.prompts
+    state.menu = menu.menu_items(tenant)
+    options = ". ".join(
+        prompts.say("menu_option", key=key, label=label)
+        for key, label in menu.menu_labels(tenant, state.menu)
+    )
+    reply.ask(
+        [prompts.say("menu", options=options)],
+        awaiting="menu",
+        expect="list:" + ",".join(state.menu),
+    )
+
+
+def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
+    """Silence: the prompt once more, then a handoff (concern known) or a polite goodbye."""
+    prompts = tenant.prompts
+    state.no_input += 1
+    if state.no_input == 1:
+        reply.ask(
+            [prompts.say("no_input", prompt=state.last_prompt)],
+            awaiting=state.awaiting,
+            expect=state.last_expect,
+            remember=False,
+        )
+    elif state.intent is not None or state.customer is not None:
+        reply.handoff_for_intent([], reason="no_input")
+    else:
+        reply.end([prompts.say("goodbye_no_input")], reason="bot")

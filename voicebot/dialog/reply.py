@@ -1,0 +1,113 @@
+"""What the inbound bot does in reply to one event: prompts, the polite end, handoffs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from voicebot.dialog.handoff_context import build_context
+from voicebot.dialog.intent_choice import set_intent
+from voicebot.dialog.state import CallState, Line, speech_ms
+from voicebot.dialog.tenant_view import TenantView
+from voicebot.events import BotSpeech, CallEvent, Handoff, Hangup
+
+
+class BotReply:
+    """Collects the bot's events for the current caller event (`out`) and keeps the transcript."""
+
+    def __init__(
+        self,
+        tenant: TenantView,
+        state: CallState,
+        validate: Callable[[Mapping[str, object]], None] | None,
+    ) -> None:
+        self.tenant = tenant
+        self.state = state
+        self.prompts = tenant.prompts
+        self.validate = validate
+        self.out: list[CallEvent] = []
+
+    def ask(
+        self, parts: list[str], awaiting: str, expect: str | None = None, remember: bool = True
+    ) -> None:
+        """Says parts and listens for the answer to `awaiting`; the no-input timer starts."""
+        state = self.state
+        text = " ".join(p for p in parts if p)
+        state.awaiting = awaiting
+        if remember:
+            state.last_prompt, state.last_expect = parts[-1] if parts else text, expect
+        self.say(text, expect=expect, listen=True)
+        state.listening_since_ms = state.now_ms + speech_ms(text)  # until the audio says more
+
+    def say(self, text: str, expect: str | None, listen: bool) -> None:
+        state = self.state
+        state.lines.append(Line("bot", text, state.now_ms))
+        self.out.append(
+            BotSpeech(
+                call_id=state.call_id, at_ms=state.now_ms, text=text, expect=expect, listen=listen
+            )
+        )
+
+    def end(self, parts: list[str], reason: str) -> None:
+        """Says goodbye and hangs up (reason `timeout` for the maximum call length)."""
+        state = self.state
+        self.say(" ".join(parts), expect=None, listen=False)
+        state.ended = True
+        state.listening_since_ms = None
+        if state.outcome != "handoff":
+            state.outcome = "resolved" if state.answered else "hangup"
+        self.out.append(
+            Hangup(
+                call_id=state.call_id,
+                at_ms=state.now_ms,
+                reason="timeout" if reason == "timeout" else "bot",
+                detail=state.outcome,
+            )
+        )
+
+    def handoff_for_agent(self) -> None:
+        """The caller asked for a person: the concern's queue when known, else the agent's."""
+        state = self.state
+        agent = self.tenant.agent_intent()
+        target = state.intent if state.intent is not None and state.intent.queue else agent
+        if state.intent is None and agent is not None:
+            set_intent(state, agent, 1.0, None)
+        queue = target.queue if target and target.queue else self.tenant.default_queue
+        priority = target.priority if target else "normal"
+        self.handoff([], queue=queue, priority=priority, reason="agent_request")
+
+    def handoff_for_intent(self, parts: list[str], reason: str) -> None:
+        spec = self.state.intent
+        queue = spec.queue if spec and spec.queue else self.tenant.default_queue
+        self.handoff(
+            parts, queue=queue, priority=spec.priority if spec else "normal", reason=reason
+        )
+
+    def handoff_default(self, reason: str) -> None:
+        self.handoff([], queue=self.tenant.default_queue, priority="normal", reason=reason)
+
+    def handoff(self, parts: list[str], queue: str, priority: str, reason: str) -> None:
+        """Announces the team, builds and checks the context, hands over and hangs up."""
+        state = self.state
+        priority = "high" if priority == "high" else "normal"
+        announce = [*parts, self.prompts.say("handoff", queue_name=self.tenant.queue_name(queue))]
+        state.lines.append(Line("bot", " ".join(announce), state.now_ms))
+        context = build_context(self.tenant, state, queue=queue, priority=priority, reason=reason)
+        state.lines.pop()
+        if self.validate is not None:
+            self.validate(context)
+        self.say(" ".join(announce), expect=None, listen=False)
+        state.outcome, state.queue = "handoff", queue
+        self.out.append(
+            Handoff(
+                call_id=state.call_id,
+                at_ms=state.now_ms,
+                queue=queue,
+                priority=priority,
+                context=context,
+            )
+        )
+        state.ended = True
+        state.listening_since_ms = None
+        self.out.append(
+            Hangup(call_id=state.call_id, at_ms=state.now_ms, reason="bot", detail="handoff")
+        )
