@@ -47,9 +47,12 @@ class ScoringTuning:
     pad_s: float = 0.5  # silence around the clip (SPEECH_NOTES §4: helps short answers)
     min_level_dbfs: float = -50.0  # quieter than this is silence: no value
     min_speech_ms: int = 60  # webrtcvad (strictest) must hear this much speech
-    none_bias: float = -2.0  # log-odds added to "none of these" (free text that is no answer):
+    none_bias: float = 0.0  # log-odds added to "none of these" (free text that is no answer):
     # a caller mostly answers what was asked
     digit_hypotheses: int = 4  # n-best of the digits-only decode
+    digit_neighbours: bool = True  # also score the best reading with each digit changed:
+    # a per-digit posterior, so one doubtful digit lowers the confidence (beam n-best rarely
+    # holds the one-digit alternative)
     list_prompt: bool = True  # list items as Whisper's initial prompt (hint words)
     max_new_tokens: int = 48
     batch_size: int = 24  # forced decodes per batch
@@ -215,6 +218,14 @@ class _Utterance:
         )
         texts = list(dict.fromkeys([t for t, _ in decoded if t.strip()] + [self.free[0]]))
         texts = [t for t in texts if t.strip()]
+        hypotheses = self._digit_readings(texts, length)
+        valid = [h for h in hypotheses if h.value is not None]
+        if valid and tuning.digit_neighbours:
+            best = max(valid, key=lambda h: h.log_likelihood)
+            hypotheses += self._digit_readings(_one_digit_changed(best.text), length)
+        return hypotheses
+
+    def _digit_readings(self, texts: Sequence[str], length: int) -> list[_Hypothesis]:
         scores = self.log_likelihoods(texts)
         hypotheses = []
         for text, score in zip(texts, scores, strict=True):
@@ -294,3 +305,14 @@ def _written_forms(phrase: str, articles: Sequence[str] = ()) -> list[str]:
     """How Whisper may write a phrase: as given, without commas, and after an article."""
     forms = [phrase, phrase.replace(",", ""), *(f"{a} {phrase}" for a in articles)]
     return list(dict.fromkeys(f for f in forms if f.strip()))
+
+
+def _one_digit_changed(text: str) -> list[str]:
+    """text with one digit replaced by each other digit, for every digit position."""
+    return [
+        text[:i] + other + text[i + 1 :]
+        for i, char in enumerate(text)
+        if char.isdigit()
+        for other in "0123456789"
+        if other != char
+    ]
