@@ -59,6 +59,7 @@ CALL_LIST = """phone,name,say
 +49 170 1000003,Clara Ost,ja | fünf | ja sicher | nichts
 +49 170 1000004,Dieter Nolte,keine zeit
 +49 170 1000005,Eva Lang,(silence) | (silence)
++49 170 1000006,Fritz Hahn,ja | drei
 """
 
 
@@ -87,6 +88,7 @@ def test_survey_run_stores_each_call_and_report_aggregates_to_csv_and_html(tmp_p
     )
     assert ran.returncode == 0, ran.stderr
     assert "Dieter Nolte: declined" in ran.stdout and "Eva Lang: no_answer" in ran.stdout
+    assert "Fritz Hahn: declined (zufriedenheit=3" in ran.stdout  # hung up after one answer
     done = voicebot(
         "survey",
         "report",
@@ -104,9 +106,9 @@ def test_survey_run_stores_each_call_and_report_aggregates_to_csv_and_html(tmp_p
         for r in csv.DictReader((tmp_path / "out.csv").read_text().splitlines())
     }
     assert rows[("outcome", "", "resolved")] == "3"
-    assert rows[("outcome", "", "declined")] == "1"
+    assert rows[("outcome", "", "declined")] == "2"
     assert rows[("outcome", "", "no_answer")] == "1"
-    assert rows[("mean", "zufriedenheit", "3.67")] == "3"  # 4, 2 (keyed), 5
+    assert rows[("mean", "zufriedenheit", "3.50")] == "4"  # 4, 2 (keyed), 5, 3
     assert rows[("distribution", "zufriedenheit", "2")] == "1"
     assert rows[("share_yes", "weiterempfehlung", "0.667")] == "3"
     page = (tmp_path / "out.html").read_text()
@@ -140,7 +142,7 @@ def test_answers_are_kept_per_call_in_the_sqlite_file_of_the_queue_store(tmp_pat
         "kommentar": "mehr glasfaser bitte",
     }
     assert calls["Dieter Nolte"].answers == {} and calls["Dieter Nolte"].outcome == "declined"
-    assert len({c.call_id for c in calls.values()}) == 5
+    assert len({c.call_id for c in calls.values()}) == 6
 
 
 def test_a_call_list_without_a_phone_column_is_named_in_one_line(tmp_path):

@@ -118,7 +118,7 @@ class SurveyRun:
             tenant=self.tenant,
             phone=entry.phone,
             name=entry.name,
-            outcome=record.outcome,
+            outcome=str(getattr(dialog.dialog, "outcome", record.outcome)),  # also when cut off
             called_at=datetime.now().astimezone().isoformat(timespec="seconds"),
             answers=answers,
         )
