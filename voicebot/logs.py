@@ -24,7 +24,7 @@ from typing import TextIO
 from voicebot.privacy import mask_digits
 
 CALL_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar("call_id", default=None)
-_CALL_IN_MESSAGE = re.compile(r"\bcall ([A-Za-z0-9][A-Za-z0-9_.:-]{3,})")
+_CALL_IN_MESSAGE = re.compile(r"\bcall ([A-Za-z0-9][A-Za-z0-9_.-]{3,}[A-Za-z0-9])")
 LOG_FORMATS = ("json", "text")
 
 

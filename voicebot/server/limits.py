@@ -136,10 +136,6 @@ async def _refuse(send: Send, status: int, detail: str, retry_s: float = 0.0) ->
     await send({"type": "http.response.body", "body": json.dumps({"detail": detail}).encode()})
 
 
-class BodyTooLarge(Exception):
-    """The request body grew past the limit while being read."""
-
-
 class FrontDoor:
     """The ASGI middleware described in the module docstring."""
 
@@ -167,26 +163,26 @@ class FrontDoor:
             await _refuse(send, status, detail, retry_s)
             return
         started, status_seen = time.perf_counter(), [500]
-        limit, received = self.state.limits.max_body_bytes, [0]
+        limit, received, refused = self.state.limits.max_body_bytes, [0], [False]
 
         async def counted_receive() -> Message:
             message = await receive()
             received[0] += len(message.get("body", b""))
-            if received[0] > limit:
-                raise BodyTooLarge
-            return message
+            if received[0] > limit and not refused[0]:  # a body without Content-Length
+                refused[0] = True
+                self._reject("body_too_large")
+                status_seen[0] = 413
+                await _refuse(send, 413, f"request body over the {limit}-byte limit")
+            return {"type": "http.disconnect"} if refused[0] else message
 
         async def watched_send(message: Message) -> None:
+            if refused[0]:
+                return  # the 413 went out already; the app's own answer is dropped
             if message["type"] == "http.response.start":
                 status_seen[0] = message["status"]
             await send(message)
 
-        try:
-            await self.app(scope, counted_receive, watched_send)
-        except BodyTooLarge:
-            self._reject("body_too_large")
-            status_seen[0] = 413
-            await _refuse(send, 413, f"request body over the {limit}-byte limit")
+        await self.app(scope, counted_receive, watched_send)
         self._count(scope, status_seen[0], time.perf_counter() - started)
 
     def _http_refusal(self, scope: Scope) -> tuple[int, str, str, float] | None:
