@@ -1,5 +1,6 @@
-"""`/metrics` and structured logs: real calls (text level, real dialog and NLU) counted by tenant,
-intent, handoff reason and error; requests and refusals counted; JSON log lines carry the call id."""
+"""`/metrics` and structured logs: real calls (text level, real dialog and NLU) counted by
+tenant, intent, handoff reason and error; requests and refusals counted; JSON log lines carry
+the call id."""
 
 from __future__ import annotations
 
@@ -42,7 +43,8 @@ async def test_calls_turns_intents_and_handoffs_by_reason_are_counted(
     services.observer = CountingObserver(metrics_of(app))
     await run_call("nordwelle", [say("ich möchte mit einem mitarbeiter sprechen")], services)
     await run_call(
-        "nordwelle", [keys("40817253#"), say("wie sind ihre öffnungszeiten"), say("nein danke")],
+        "nordwelle",
+        [keys("40817253#"), say("wie sind ihre öffnungszeiten"), say("nein danke")],
         services,
     )
     with TestClient(app) as client:
@@ -50,16 +52,32 @@ async def test_calls_turns_intents_and_handoffs_by_reason_are_counted(
         client.post("/api/session", content=b"x" * 100_000)  # refused at the door
         text = client.get("/metrics").text
     found = samples(text)
-    assert value(found, "voicebot_calls_total", tenant="nordwelle", channel="text",
-                 outcome="handoff") + value(found, "voicebot_calls_total", tenant="nordwelle",
-                 channel="wav", outcome="handoff") == 1
-    assert value(found, "voicebot_handoffs_total", tenant="nordwelle", queue="allgemein",
-                 reason="agent_request") == 1
-    assert value(found, "voicebot_intents_total", tenant="nordwelle",
-                 intent="faq_oeffnungszeiten") >= 1
+    assert (
+        value(found, "voicebot_calls_total", tenant="nordwelle", channel="text", outcome="handoff")
+        + value(found, "voicebot_calls_total", tenant="nordwelle", channel="wav", outcome="handoff")
+        == 1
+    )
+    assert (
+        value(
+            found,
+            "voicebot_handoffs_total",
+            tenant="nordwelle",
+            queue="allgemein",
+            reason="agent_request",
+        )
+        == 1
+    )
+    assert (
+        value(found, "voicebot_intents_total", tenant="nordwelle", intent="faq_oeffnungszeiten")
+        >= 1
+    )
     assert sum(v for (n, _), v in found.items() if n == "voicebot_turns_total") >= 3
-    assert value(found, "voicebot_http_requests_total", method="GET", route="/api/queues",
-                 status="401") == 1
+    assert (
+        value(
+            found, "voicebot_http_requests_total", method="GET", route="/api/queues", status="401"
+        )
+        == 1
+    )
     assert value(found, "voicebot_rejected_total", reason="body_too_large") == 1
     assert "voicebot_turn_latency_seconds_bucket" in text
     assert "40817253" not in text, "labels never carry a caller's number"

@@ -17,8 +17,20 @@ from voicebot.handoff.tokens import open_agent_tokens
 from voicebot.server.limits import Limits, TokenBuckets, origin_allowed
 from voicebot.settings import Settings
 
-PUBLIC_GET = {"/health", "/metrics", "/call", "/call/tenants", "/agent", "/supervisor",
-              "/analytics", "/inbox", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"}
+PUBLIC_GET = {
+    "/health",
+    "/metrics",
+    "/call",
+    "/call/tenants",
+    "/agent",
+    "/supervisor",
+    "/analytics",
+    "/inbox",
+    "/docs",
+    "/docs/oauth2-redirect",
+    "/redoc",
+    "/openapi.json",
+}
 # The pages are static HTML that log in with a token; /docs and /openapi.json describe the API
 # without data. Everything else that reads or changes data needs an agent token.
 
@@ -89,7 +101,6 @@ async def test_tokens_are_stored_only_as_salted_hashes_and_bound_to_one_tenant(
     tmp_path: Path,
 ) -> None:
     settings = Settings(data_dir=tmp_path, intents_dir=tmp_path / "intents")
-    tmp_path.mkdir(exist_ok=True)
     tokens = open_agent_tokens(settings)
     _, first = await tokens.add("nordwelle", "anna")
     _, second = await tokens.add("sonnhof", "anna")
@@ -109,8 +120,9 @@ async def test_logins_and_bad_tokens_are_rate_limited_per_address(
     limits = Limits()
     async with httpx.AsyncClient(base_url=agent_server.base_url) as client:
         codes = [
-            (await client.post("/api/session", json={"token": f"vb_{i:012x}_" + "x" * 30}))
-            .status_code
+            (
+                await client.post("/api/session", json={"token": f"vb_{i:012x}_" + "x" * 30})
+            ).status_code
             for i in range(limits.login_burst + 2)
         ]
         assert codes[: limits.login_burst] == [401] * limits.login_burst
@@ -166,8 +178,11 @@ async def test_pages_of_other_sites_cannot_call_the_api_or_open_a_call(
     async with httpx.AsyncClient(base_url=agent_server.base_url) as client:
         preflight = await client.options(
             "/api/queues",
-            headers={"origin": evil, "access-control-request-method": "GET",
-                     "access-control-request-headers": "authorization"},
+            headers={
+                "origin": evil,
+                "access-control-request-method": "GET",
+                "access-control-request-headers": "authorization",
+            },
         )
         posted = await client.post("/api/session", json={"token": "x"}, headers={"origin": evil})
         read = await client.get("/health", headers={"origin": evil})
