@@ -275,6 +275,7 @@ def main() -> None:
     server = serve_calls(folder / "var", max_calls=max(args.n), sip="sip" in args.kinds)
     turns16, ends = caller_turns(16000)
     turns8, _ = caller_turns(8000)
+    asyncio.run(run_ws(server, 1, turns16, ends))  # warm-up: models, classifiers, prompt cache
     rows = []
     for kind in args.kinds:
         for n in args.n:
