@@ -193,3 +193,31 @@ def test_a_broken_tenant_or_a_bad_intent_id_is_refused_before_any_edit(filled):
     assert sorted(p.name for p in folder.glob("*.yaml")) == [
         "kuendigung.yaml", "mitarbeiter.yaml", "rechnung.yaml", "stoerung.yaml", "tenant.yaml",
     ]  # fmt: skip
+
+
+def test_voicebot_inbox_list_and_assign_in_the_terminal(filled):
+    import json
+    import subprocess
+    import sys
+
+    settings, folder = filled
+    env = {"VOICEBOT_DATA": str(settings.data_dir), "VOICEBOT_INTENTS": str(settings.intents_dir),
+           "PATH": "/usr/bin:/bin"}  # fmt: skip
+    cli = [sys.executable, "-m", "voicebot.cli", "inbox"]
+    listed = subprocess.run([*cli, "list", "--tenant", "testwelle", "--json"], env=env,
+                            capture_output=True, text=True, check=True)  # fmt: skip
+    groups = json.loads(listed.stdout)
+    delivery = next(g for g in groups if g["representative"] in ROUTER_DELIVERY)
+    assert "40817253" not in listed.stdout
+    done = subprocess.run(
+        [*cli, "assign", "--tenant", "testwelle", delivery["id"], "--intent", "lieferung",
+         "--description", "Wo bleibt meine Lieferung", "--queue", "technik"],
+        env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "added 4 phrase(s) to lieferung" in done.stdout
+    assert "accuracy on 8 test phrases: 100.0% -> 100.0%" in done.stdout
+    assert read_examples((folder / "lieferung.yaml").read_text()) == ROUTER_DELIVERY
+    again = subprocess.run([*cli, "assign", "--tenant", "testwelle", delivery["id"], "--intent",
+                            "lieferung"], env=env, capture_output=True, text=True)  # fmt: skip
+    assert again.returncode == 1 and "list it again" in again.stderr
