@@ -92,7 +92,7 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
             what = f"duplicate key: {what}"
         return None, [Problem(display_path(path), line, f"bad YAML: {what}")]
     except YAMLError as exc:
-        return None, [Problem(display_path(path), 1, f"bad YAML: {exc}")]
+        return None, [Problem(display_path(path), 1, "bad YAML: " + " ".join(str(exc).split()))]
     return YamlDocument(path, to_plain(tree), tree), []
 
 
