@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +107,47 @@ def test_call_on_the_microphone_without_a_sound_device_says_so_in_one_line():
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1
     assert "no sound device" in done.stderr and "--wav" in done.stderr
+
+
+ALSA_MIC_FROM_FILE = """
+pcm.!default {{
+  type asym
+  playback.pcm "null"
+  capture.pcm {{ type file; slave.pcm "null"; file "/dev/null"; infile "{mic}"; format "raw" }}
+}}
+"""
+
+
+@pytest.mark.slow  # a real-time call (about 15 s of audio) plus model loading in a child process
+def test_a_live_call_on_the_sound_card_hears_the_caller_and_hands_over(pico_tts, tmp_path):
+    from voicebot.audio.resample import pcm_at_rate
+
+    alsa_conf = Path("/usr/share/alsa/alsa.conf")
+    if not alsa_conf.is_file():
+        pytest.skip("ALSA configuration not installed (libasound2-data)")
+    pcm, rate = pico_tts.synthesize("ich möchte bitte mit einem mitarbeiter sprechen", "de")
+    silence_s = b"\x00\x00" * 16000  # one second at 16 kHz
+    # The greeting plays first (the microphone is muted meanwhile), then the caller speaks.
+    (tmp_path / "mic.raw").write_bytes(
+        silence_s * 10 + pcm_at_rate(pcm, rate, 16000) + silence_s * 12
+    )
+    device = ALSA_MIC_FROM_FILE.format(mic=tmp_path / "mic.raw")
+    (tmp_path / "asound.conf").write_text(alsa_conf.read_text() + device)
+    env = {
+        **os.environ,
+        "ALSA_CONFIG_PATH": str(tmp_path / "asound.conf"),
+        "VOICEBOT_DATA": str(tmp_path / "var"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "voicebot.cli", "call", "--tenant", "nordwelle", "--mic", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    summary = json.loads(done.stdout)
+    assert summary["outcome"] == "handoff" and summary["queue"] == "allgemein"
+    assert summary["handoff"]["reason"] == "agent_request"
+    validate_context(summary["handoff"])
