@@ -21,6 +21,7 @@ from voicebot.audio.endpoint import EndpointConfig, Endpointer
 from voicebot.audio.vad import VAD_RATES, VoiceActivityDetector
 from voicebot.events import (
     AudioChunk,
+    CallError,
     CallEvent,
     CallStarted,
     Emit,
@@ -32,6 +33,7 @@ from voicebot.events import (
 from voicebot.privacy import mask_transcript
 
 log = logging.getLogger(__name__)
+FINAL_DECODE_TIMEOUT_S = 60.0  # a final decode this late means a hung recogniser: hand over
 
 
 @dataclass(frozen=True)
@@ -221,7 +223,14 @@ class _CallEars:
             )
 
     async def _final(self, pending: asyncio.Task[Recognition], call_id: str, at_ms: int) -> None:
-        heard = await pending
+        try:
+            heard = await asyncio.wait_for(pending, FINAL_DECODE_TIMEOUT_S)
+        except Exception as exc:  # a crashed or hung recogniser: the dialog hands the call over
+            log.error("call %s: speech recognition failed: %s", call_id, exc or type(exc).__name__)
+            message = f"speech recognition failed: {exc or type(exc).__name__}"
+            error = CallError(call_id=call_id, at_ms=at_ms, code="asr_failed", message=message)
+            await self.emit(error)
+            return
         log.info(
             "call %s: heard %r (%.2f s decode)",
             call_id,

@@ -121,11 +121,14 @@ class LiveCalls:
         if self.common_texts is None:
             self.common_texts = CommonTexts(frozenset(self._fixed_texts()))
         fixed: Any = self.common_texts  # Speak asks `text in fixed_texts`
+        dialog = self.services.dialog_stage()
+        speak = Speak(self.prompts, sample_rate, tenant_languages=languages, fixed_texts=fixed)
+        speak.on_error = dialog.fed_back  # tts_failed reaches the dialog: handoff, reason error
         return [
             Listen(self.decoder, languages, self.timing),
             Understand(self.services.classifiers),
-            self.services.dialog_stage(),
-            Speak(self.prompts, sample_rate, tenant_languages=languages, fixed_texts=fixed),
+            dialog,
+            speak,
         ]
 
     def _fixed_texts(self) -> list[str]:
