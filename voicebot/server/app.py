@@ -35,6 +35,7 @@ ROUTER_MODULES = (
     "voicebot.server.twilio_ws",
     "voicebot.server.metrics",
     "voicebot.server.analytics_api",
+    "voicebot.server.inbox_api",
     "voicebot.server.call_page",
     "voicebot.server.sip_service",
 )
