@@ -158,3 +158,20 @@ def test_call_command_runs_a_voice_call_from_wav_turns_and_prints_json(line, tmp
     assert summary["tenant"] == "sonnhof" and summary["outcome"] == "resolved"
     assert any("enthält Milch" in t["text"] for t in summary["turns"] if t["role"] == "bot")
     assert any((tmp_path / "var" / "prompts").rglob("*.wav"))  # greeting cached on disk
+
+
+def test_survey_run_over_a_call_list_with_wav_answers_stores_them(
+    speaking, whisper_model, line, tmp_path
+):
+    from voicebot.dialog.survey_run import SurveyRun, read_call_list
+    from voicebot.dialog.survey_store import SurveyStore
+
+    (tmp_path / "calls.csv").write_text("phone,name\n+49 170 2000001,Gerda Voss\n")
+    answers = [line("ja, ich habe zwei minuten zeit"), line("keine zeit, auf wiederhören")]
+    store = SurveyStore(tmp_path / "voicebot.db")
+    runner = SurveyRun("marktblick", speaking, store, wavs=answers, speech_model=whisper_model)
+    result = asyncio.run(runner.call(read_call_list(tmp_path / "calls.csv")[0]))
+    stored = store.calls("marktblick")
+    store.close()
+    assert result.outcome == "declined"  # "keine Zeit" at the first question
+    assert [(c.name, c.outcome) for c in stored] == [("Gerda Voss", "declined")]
