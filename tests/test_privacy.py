@@ -17,3 +17,8 @@ def test_log_filter_masks_formatted_arguments():
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "customer %s", ("40817253",), None)
     MaskingFilter().filter(record)
     assert record.getMessage() == "customer ******53"
+
+
+def test_addresses_and_decimals_stay_readable():
+    assert mask_digits("bind 127.0.0.1:5060") == "bind 127.0.0.1:5060"
+    assert mask_digits("Kunde 4081-7253") == "Kunde ******53"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-_DIGIT_RUN = re.compile(r"(?:\d[\s\-./]?){5,}")  # 5+ digits, possibly grouped: numbers, phones
+_DIGIT_RUN = re.compile(r"(?:\d[ \t\-/]?){5,}")  # 5+ digits, possibly grouped: numbers, phones
 
 
 def mask_digits(text: str) -> str:
