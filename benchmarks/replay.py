@@ -21,7 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
-DEFAULT_FILTER = "nordwelle/stoerung,sonnhof/zutaten,sonnhof/preis,harbour-bank/lost,marktblick/survey-dtmf,marktblick/declined"
+DEFAULT_FILTER = (
+    "nordwelle/stoerung,sonnhof/zutaten,sonnhof/preis,harbour-bank/lost,"
+    "marktblick/survey-dtmf,marktblick/declined"
+)
 
 
 def cpu_model() -> str:
