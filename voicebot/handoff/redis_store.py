@@ -12,6 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import redis.asyncio as aioredis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from voicebot.handoff import redis_scripts as lua
 from voicebot.handoff.store import (
@@ -31,6 +34,12 @@ from voicebot.handoff.store import (
     local_day_hour,
     priority_value,
 )
+
+# A restarted redis-server leaves dead pooled connections: retry once reconnected, not 503.
+REDIS_RETRY = {
+    "retry": Retry(ExponentialBackoff(cap=0.5), 3),
+    "retry_on_error": [RedisConnectionError],
+}
 
 
 def _float(value: str | None) -> float | None:
@@ -76,7 +85,7 @@ class RedisQueueStore:
         self.prefix = prefix
         self.clock = clock
         self.claim_timeout_s = claim_timeout_s
-        self.redis = aioredis.from_url(url, decode_responses=True)
+        self.redis = aioredis.from_url(url, decode_responses=True, **REDIS_RETRY)
         names = (
             "ENQUEUE",
             "CLAIM",

@@ -144,7 +144,8 @@ class SqliteQueueStore:
                 )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite already rolled back after e.g. a full disk
+                conn.execute("ROLLBACK")
             raise
         return value
 

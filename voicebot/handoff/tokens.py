@@ -23,6 +23,7 @@ from typing import Protocol, TypeVar
 import redis.asyncio as aioredis
 
 from voicebot.errors import UserError
+from voicebot.handoff.redis_store import REDIS_RETRY
 from voicebot.settings import Settings
 
 T = TypeVar("T")
@@ -161,7 +162,7 @@ class RedisAgentTokens:
 
     def __init__(self, url: str, *, prefix: str = "voicebot:") -> None:
         self.prefix = prefix
-        self.redis = aioredis.from_url(url, decode_responses=True)
+        self.redis = aioredis.from_url(url, decode_responses=True, **REDIS_RETRY)
 
     async def add(self, tenant: str, name: str) -> tuple[Agent, str]:
         """A new token for agent `name` of `tenant`; the token itself is returned only here."""
