@@ -132,6 +132,7 @@ def turn_latencies(
     """One row per caller turn that got a spoken reply: the parts of its latency (ms)."""
     rows: list[dict[str, object]] = []
     classified = iter(classify_ms)
+    expect = "free"  # what the prompt the caller answers expected
     spans = list(channel.inner.turn_spans)
     marks: dict[str, float] = {}
     stopped_at_ms = 0
@@ -149,8 +150,10 @@ def turn_latencies(
         elif isinstance(event, BotSpeech) and "stopped" in marks and "speech" not in marks:
             marks["speech"], marks["cached"] = wall, float(event.text in fixed)
         elif isinstance(event, BotAudio) and "speech" in marks:
-            rows.append(_row(marks, wall, stopped_at_ms, spans))
+            rows.append({**_row(marks, wall, stopped_at_ms, spans), "expect": expect})
             marks = {}
+        if isinstance(event, BotSpeech) and event.listen:
+            expect = (event.expect or "free").split(":")[0]
     return rows
 
 
@@ -230,6 +233,11 @@ def summarise(rows: list[dict]) -> dict[str, object]:
     out["synthesis_cached_ms_p50"] = percentile(cached, 50)
     out["synthesis_uncached_ms_p50"] = percentile(fresh, 50)
     out["cached_replies"] = len(cached)
+    kinds = sorted({str(r["expect"]) for r in speech})
+    out["recognition_ms_p50_by_expect"] = {
+        k: percentile([float(r["recognition_ms"]) for r in speech if r["expect"] == k], 50)
+        for k in kinds
+    }
     return out
 
 
@@ -267,6 +275,12 @@ def markdown(result: dict) -> str:
             f"{s['understanding_ms']['p50']} | {s['dialog_ms']['p50']} | "
             f"{s['synthesis_ms']['p50']} | {s['synthesis_cached_ms_p50']} | "
             f"{s['synthesis_uncached_ms_p50']} | {s['dtmf_first_audio_ms']['p50']} |"
+        )
+    for run in result["runs"]:
+        by_expect = run["summary"]["recognition_ms_p50_by_expect"]
+        kinds = ", ".join(f"{k} {v}" for k, v in by_expect.items())
+        lines.append(
+            f"\nRecognition p50 by what the prompt expected ({run['end_silence_ms']}): {kinds}."
         )
     lines += ["", f"Target: p50 <= 600 ms. {result['verdict']}", ""]
     return "\n".join(lines)
