@@ -22,7 +22,8 @@ import numpy.typing as npt
 
 from voicebot.asr.base import Recognition
 from voicebot.asr.expect import Choice, Expectation, Posterior, match_choice
-from voicebot.audio.resample import resample
+from voicebot.asr.expect_shortlist import shortlist
+from voicebot.audio.resample import resample, to_float32
 from voicebot.audio.vad import rms_dbfs, speech_ms
 from voicebot.nlu.numbers import spoken_digits
 
@@ -34,10 +35,7 @@ if TYPE_CHECKING:
 WHISPER_RATE = 16000
 WINDOW_FRAMES = 3000  # Whisper's encoder always sees 30 s of 10 ms frames
 END_MARKS = (".", "!", "?")
-ARTICLES = {
-    "de": ("Die", "Der", "Das", "Den"),
-    "en": ("The",),
-}  # "die Nougatcreme" for lists  # an answer ends with one of these or with end-of-text
+ARTICLES = {"de": ("Die", "Der", "Das", "Den", "Dem"), "en": ("The", "A")}  # "die Nougatcreme"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +51,12 @@ class ScoringTuning:
     digit_neighbours: bool = True  # also score the best reading with each digit changed:
     # a per-digit posterior, so one doubtful digit lowers the confidence (beam n-best rarely
     # holds the one-digit alternative)
-    list_prompt: bool = True  # list items as Whisper's initial prompt (hint words)
+    list_prompt: bool = False  # list items as Whisper's initial prompt (hint words): a prompt
+    # of all catalog names made every forced decode ~10x slower
+    shortlist_size: int = 5  # list items scored per answer, chosen by what Whisper heard
+    silero_threshold: float = 0.05  # speech-presence gate (Silero VAD): line noise, hum and
+    # tones stay below 0.04 by telephone, but so do some short answers at asr/whisper.py's 0.2
+    # ("ja" 0.09, "nein" 0.12-0.16, "das Duschgel" 0.11); 2 s of noise was scored "ja" at 0.88
     max_new_tokens: int = 48
     batch_size: int = 24  # forced decodes per batch
     tail_s: float | None = 0.5  # encoder output kept past the padded clip (None: all 30 s);
@@ -85,9 +88,7 @@ class WhisperAnswerScorer:
         """The scorer for a loaded WhisperSpeechModel (one per model, created on first use)."""
         with cls._lock:
             if model not in cls._by_model:
-                # the faster-whisper model inside WhisperSpeechModel (voicebot/asr/whisper.py)
-                whisper = getattr(model, "whisper", None) or model._whisper  # type: ignore[attr-defined]
-                cls._by_model[model] = cls(whisper)
+                cls._by_model[model] = cls(model.whisper)  # type: ignore[attr-defined]
             return cls._by_model[model]
 
     def recognize(
@@ -123,9 +124,21 @@ class WhisperAnswerScorer:
         return utterance.free_text, value, confidence
 
     def _sounds_like_speech(self, samples: npt.NDArray[np.int16]) -> bool:
-        if samples.size == 0 or rms_dbfs(samples) < self.tuning.min_level_dbfs:
+        """Loud enough, webrtcvad hears speech, and so does Silero VAD (noise gets no value)."""
+        from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+        tuning = self.tuning
+        if samples.size == 0 or rms_dbfs(samples) < tuning.min_level_dbfs:
             return False
-        return speech_ms(samples, WHISPER_RATE, aggressiveness=3) >= self.tuning.min_speech_ms
+        if speech_ms(samples, WHISPER_RATE, aggressiveness=3) < tuning.min_speech_ms:
+            return False
+        options = VadOptions(
+            threshold=tuning.silero_threshold,
+            min_speech_duration_ms=tuning.min_speech_ms,
+            speech_pad_ms=0,
+        )
+        spans = get_speech_timestamps(to_float32(samples), options, sampling_rate=WHISPER_RATE)
+        return sum(span["end"] - span["start"] for span in spans) > 0
 
     def _encode(self, samples: npt.NDArray[np.int16]) -> npt.NDArray[np.float32]:
         """Encoder output [1, 1500, d] of the clip padded with silence and to 30 s."""
@@ -193,15 +206,16 @@ class _Utterance:
     def choice_hypotheses(
         self, choices: Sequence[Choice], prompt: Sequence[str]
     ) -> list[_Hypothesis]:
-        """Every spoken form of every choice, plus the free decode as "none" unless it matches."""
-        articles = ARTICLES.get(self.language[:2], ()) if prompt else ()
-        forms = [
-            (c.value, f) for c in choices for p in c.phrases for f in _written_forms(p, articles)
-        ]
+        """Spoken forms of the likely choices, plus the free decode as "none" unless it matches."""
         prefix = self._prompted(prompt)
+        text = self.free[0] if not prompt else self._generate(prefix, 1, [-1], full=True)[0][0]
+        likely = shortlist(text, choices, self.scorer.tuning.shortlist_size)
+        article = _leading_article(text, ARTICLES.get(self.language[:2], ()))
+        forms = [
+            (c.value, f) for c in likely for p in c.phrases for f in _written_forms(p, article)
+        ]
         scores = self.log_likelihoods([f for _, f in forms], prefix)
         hypotheses = [_Hypothesis(f, v, s) for (v, f), s in zip(forms, scores, strict=True)]
-        text = self.free[0] if not prompt else self._generate(prefix, 1, [-1], full=True)[0][0]
         written = {h.text.strip() for h in hypotheses}
         if text.strip() and text.strip() not in written:
             value = match_choice(text, choices, self.language)
@@ -301,9 +315,18 @@ def _logsumexp(rows: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
     return top + np.log(np.exp(rows - top[:, None]).sum(axis=1))
 
 
-def _written_forms(phrase: str, articles: Sequence[str] = ()) -> list[str]:
-    """How Whisper may write a phrase: as given, without commas, and after an article."""
-    forms = [phrase, phrase.replace(",", ""), *(f"{a} {phrase}" for a in articles)]
+def _leading_article(text: str, articles: Sequence[str]) -> str | None:
+    """The article the free transcript starts with ("Die Hafermilch" -> "Die"), if any."""
+    words = text.replace(",", " ").split()
+    first = words[0].strip(".!?").capitalize() if len(words) > 1 else ""
+    return first if first in articles else None
+
+
+def _written_forms(phrase: str, article: str | None = None) -> list[str]:
+    """How Whisper may write a phrase: as given, without commas, after the article it heard."""
+    forms = [phrase, phrase.replace(",", "")]
+    if article:
+        forms.append(f"{article} {phrase[:1].upper()}{phrase[1:]}")
     return list(dict.fromkeys(f for f in forms if f.strip()))
 
 
