@@ -91,7 +91,7 @@ class DialogStage:
                 continue
             started = time.perf_counter()
             out = self.dialog.handle(event)
-            _log_turn(event, out, time.perf_counter() - started)
+            _log_turn(event, out, time.perf_counter() - started, _personal_words(self.dialog))
             for reply in await self._enqueued(out):
                 if isinstance(reply, BotSpeech) and reply.listen and self.listening is not None:
                     self.listening.expect = reply.expect
@@ -121,8 +121,23 @@ class DialogStage:
         ]
 
 
-def _log_turn(event: CallEvent, out: list[CallEvent], took_s: float) -> None:
-    """One log line per caller turn and bot reply, digits masked, with audio-clock times."""
+def _personal_words(dialog: object) -> tuple[str, ...]:
+    """The identified caller's name and its parts: bot replies say them, logs must not."""
+    customer = getattr(getattr(dialog, "state", None), "customer", None) or {}
+    name = str(customer.get("name") or "").strip()
+    return tuple(sorted({name, *name.split()}, key=len, reverse=True)) if name else ()
+
+
+def _masked_reply(text: str, personal: tuple[str, ...]) -> str:
+    for word in personal:
+        text = text.replace(word, f"{word[0]}.")
+    return mask_digits(text)
+
+
+def _log_turn(
+    event: CallEvent, out: list[CallEvent], took_s: float, personal: tuple[str, ...] = ()
+) -> None:
+    """One log line per caller turn and bot reply, digits and the caller's name masked."""
     if isinstance(event, Transcript) and event.final:
         log.info(
             "call %s: caller at %d ms: %s", event.call_id, event.at_ms, mask_transcript(event.text)
@@ -142,7 +157,7 @@ def _log_turn(event: CallEvent, out: list[CallEvent], took_s: float) -> None:
                 reply.call_id,
                 reply.at_ms,
                 took_s * 1000,
-                mask_digits(reply.text),
+                _masked_reply(reply.text, personal),
             )
         elif isinstance(reply, Handoff):
             log.info(
