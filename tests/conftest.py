@@ -11,6 +11,7 @@ pytest_plugins = [
     "tests.plugins.servers",
     "tests.plugins.nlu",
     "tests.plugins.tts",
+    "tests.plugins.log_privacy",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
