@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from voicebot.dialog.textcall import CallServices, keys, run_call, say, silence
+from voicebot.dialog.textcall import CallServices, hang_up, keys, run_call, say, silence
 from voicebot.nlu.loader import load_tenants
 from voicebot.settings import PROJECT_ROOT
 
@@ -163,3 +163,8 @@ def test_a_call_list_without_a_phone_column_is_named_in_one_line(tmp_path):
 def test_survey_of_an_inbound_tenant_is_refused_in_one_line(tmp_path):
     done = voicebot("survey", "report", "--tenant", "nordwelle", data_dir=tmp_path / "var")
     assert done.returncode == 1 and "has no survey" in done.stderr
+
+
+def test_hanging_up_in_the_middle_of_the_survey_is_declined(services):
+    record = asyncio.run(run_call("marktblick", [say("ja"), say("drei"), hang_up()], services))
+    assert record.outcome == "declined"

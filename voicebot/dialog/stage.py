@@ -36,6 +36,9 @@ class Dialog(Protocol):
 
     def handle(self, event: CallEvent) -> list[CallEvent]: ...
 
+    @property
+    def outcome(self) -> str: ...  # resolved | declined | no_answer | hangup | handoff
+
     def waiting_text(self, position: int, wait_s: float) -> str: ...
 
 
@@ -79,6 +82,10 @@ class DialogStage:
             event = await inbox.get()
             if id(event) in self._fed_back:
                 self._fed_back.discard(id(event))  # already went downstream: do not send it twice
+            elif isinstance(event, Hangup) and self.dialog is not None and not event.detail:
+                self.dialog.handle(event)  # the caller hung up: the record says how far it got
+                await emit(dataclasses.replace(event, detail=self.dialog.outcome))
+                return
             elif not isinstance(event, AudioChunk):
                 await emit(event)
             if isinstance(event, CallStarted):
