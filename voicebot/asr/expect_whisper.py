@@ -12,8 +12,8 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -21,7 +21,13 @@ import numpy as np
 import numpy.typing as npt
 
 from voicebot.asr.base import Recognition
-from voicebot.asr.expect import Choice, Expectation, Posterior, match_choice
+from voicebot.asr.expect import (
+    ACCEPT_POSTERIOR,
+    Choice,
+    Expectation,
+    Posterior,
+    match_choice,
+)
 from voicebot.asr.expect_shortlist import shortlist
 from voicebot.audio.resample import resample, to_float32
 from voicebot.audio.vad import rms_dbfs, speech_ms
@@ -35,6 +41,8 @@ if TYPE_CHECKING:
 WHISPER_RATE = 16000
 WINDOW_FRAMES = 3000  # Whisper's encoder always sees 30 s of 10 ms frames
 END_MARKS = (".", "!", "?")
+NONE_BIAS = {"digits": 0.0, "yesno": 0.0, "rating": 0.0, "list": 0.0}
+ACCEPT = dict.fromkeys(NONE_BIAS, ACCEPT_POSTERIOR)
 ARTICLES = {"de": ("Die", "Der", "Das", "Den", "Dem"), "en": ("The", "A")}  # "die Nougatcreme"
 
 
@@ -45,8 +53,10 @@ class ScoringTuning:
     pad_s: float = 0.5  # silence around the clip (SPEECH_NOTES §4: helps short answers)
     min_level_dbfs: float = -50.0  # quieter than this is silence: no value
     min_speech_ms: int = 60  # webrtcvad (strictest) must hear this much speech
-    none_bias: float = 0.0  # log-odds added to "none of these" (free text that is no answer):
-    # a caller mostly answers what was asked
+    # log-odds added to "none of these" (the free transcript when it is no expected answer),
+    # and the posterior needed to accept a value, per kind (tuned in the benchmark)
+    none_bias: Mapping[str, float] = field(default_factory=lambda: dict(NONE_BIAS))
+    accept: Mapping[str, float] = field(default_factory=lambda: dict(ACCEPT))
     digit_hypotheses: int = 4  # n-best of the digits-only decode
     digit_neighbours: bool = True  # also score the best reading with each digit changed:
     # a per-digit posterior, so one doubtful digit lowers the confidence (beam n-best rarely
@@ -61,6 +71,15 @@ class ScoringTuning:
     batch_size: int = 24  # forced decodes per batch
     tail_s: float | None = 0.5  # encoder output kept past the padded clip (None: all 30 s);
     # the decoder then cross-attends to ~2 s instead of 30 s: 10-25x faster scoring
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredAnswer:
+    """One answer scored: what Whisper heard unprompted and every (value, log-likelihood)."""
+
+    text: str  # free transcript ("" when no speech was heard)
+    hypotheses: tuple[tuple[str | None, float], ...]  # value None: "none of these"
+    duration_s: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,19 +115,20 @@ class WhisperAnswerScorer:
     ) -> Recognition:
         """Text, value (None when unsure) and confidence of one answer."""
         started = time.perf_counter()
+        scored = self.score(pcm, sample_rate, language, expectation)
+        value, confidence = self.decide(scored, expectation.kind)
+        elapsed = time.perf_counter() - started
+        return Recognition(scored.text, confidence, language, scored.duration_s, elapsed, value)
+
+    def score(
+        self, pcm: bytes, sample_rate: int, language: str, expectation: Expectation
+    ) -> ScoredAnswer:
+        """Every hypothesis of one answer with its log-likelihood (none when no speech)."""
         samples = resample(np.frombuffer(pcm, dtype="<i2"), sample_rate, WHISPER_RATE)
         duration_s = len(samples) / WHISPER_RATE
-        text, value, confidence = "", None, 0.0
-        if self._sounds_like_speech(samples):
-            text, value, confidence = self._decide(samples, language, expectation)
-        elapsed = time.perf_counter() - started
-        return Recognition(text, confidence, language, duration_s, elapsed, value=value)
-
-    def _decide(
-        self, samples: npt.NDArray[np.int16], language: str, expectation: Expectation
-    ) -> tuple[str, str | None, float]:
-        encoded = self._encode(samples)
-        utterance = _Utterance(self, encoded, language, self._kept_positions(len(samples)))
+        if not self._sounds_like_speech(samples):
+            return ScoredAnswer("", (), duration_s)
+        utterance = _Utterance(self, self._encode(samples), language, self._kept(len(samples)))
         if expectation.kind == "digits":
             assert expectation.length is not None
             hypotheses = utterance.digit_hypotheses(expectation.length)
@@ -117,11 +137,14 @@ class WhisperAnswerScorer:
             hints = [c.phrases[0] for c in choices] if expectation.kind == "list" else []
             prompt = hints if self.tuning.list_prompt else []
             hypotheses = utterance.choice_hypotheses(choices, prompt)
-        posterior = Posterior.from_log_scores(
-            ((h.value, h.log_likelihood) for h in hypotheses), self.tuning.none_bias
-        )
-        value, confidence = posterior.decide()
-        return utterance.free_text, value, confidence
+        scores = tuple((h.value, h.log_likelihood) for h in hypotheses)
+        return ScoredAnswer(utterance.free_text, scores, duration_s)
+
+    def decide(self, scored: ScoredAnswer, kind: str) -> tuple[str | None, float]:
+        """(value or None when unsure, confidence) with this kind's none bias and threshold."""
+        bias = self.tuning.none_bias.get(kind, 0.0)
+        threshold = self.tuning.accept.get(kind, ACCEPT_POSTERIOR)
+        return Posterior.from_log_scores(scored.hypotheses, bias).decide(threshold)
 
     def _sounds_like_speech(self, samples: npt.NDArray[np.int16]) -> bool:
         """Loud enough, webrtcvad hears speech, and so does Silero VAD (noise gets no value)."""
@@ -151,7 +174,7 @@ class WhisperAnswerScorer:
         view = ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None]))
         return np.asarray(self._ct2.encode(view, to_cpu=True), dtype=np.float32)
 
-    def _kept_positions(self, sample_count: int) -> int:
+    def _kept(self, sample_count: int) -> int:
         """Encoder positions (20 ms each) that cover the padded clip plus tail_s."""
         if self.tuning.tail_s is None:
             return WINDOW_FRAMES // 2
