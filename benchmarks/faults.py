@@ -249,12 +249,15 @@ async def main() -> None:
                 url = f"redis://127.0.0.1:{redis_server.port}/13" if backend == "redis" else ""
                 results.append(await trial(backend, base / f"{backend}-{n}", url, args.calls))
                 print(f"trial {n} {backend}: {'ok' if results[-1].ok else results[-1]}", flush=True)
+            write_results(results, args, quiet=True)  # a stopped run still leaves its figures
     finally:
         redis_server.stop()
     write_results(results, args)
 
 
-def write_results(results: list[TrialResult], args: argparse.Namespace) -> None:
+def write_results(
+    results: list[TrialResult], args: argparse.Namespace, quiet: bool = False
+) -> None:
     summary = {}
     for backend in ("sqlite", "redis"):
         mine = [r for r in results if r.backend == backend]
@@ -294,7 +297,8 @@ def write_results(results: list[TrialResult], args: argparse.Namespace) -> None:
             f"{s['restart_s_median']:.2f} |"
         )
     (RESULTS / "faults.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    if not quiet:
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -129,3 +129,13 @@ async def test_a_full_disk_under_the_queue_file_is_a_clear_error(tmp_path: Path)
         await store.aclose()
     finally:
         unmount(disk)
+
+
+@pytest.mark.slow
+async def test_twenty_calls_for_ten_minutes_stay_bounded() -> None:
+    from benchmarks.soak import soak
+
+    result = await soak(calls=20, minutes=10)
+    assert result["failed"] == 0 and result["server_alive_at_end"], result["errors"]
+    assert result["completed"] >= 20
+    assert abs(result["rss_slope_mib_per_min"]) < 5.0, "memory stays flat"

@@ -46,7 +46,8 @@ class Limits:
 
     max_body_bytes: int = 64 * 1024  # agent API bodies are small JSON
     max_frame_bytes: int = 128 * 1024  # 1 s of 48 kHz PCM is 96 KiB; Twilio frames are ~0.3 KiB
-    idle_s: float = 30.0  # a call socket with no frame this long is closed
+    idle_s: float = 120.0  # a call socket with no frame this long is closed (phones stream
+    #                         audio all the time; a busy bot may take tens of seconds to answer)
     max_call_s: float = 900.0  # wall clock; the dialog ends calls at this length on the audio clock
     login_per_s: float = 10 / 60
     login_burst: int = 10
