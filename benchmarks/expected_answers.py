@@ -58,7 +58,8 @@ PRODUCTS_SAID = {
 }  # fmt: skip
 OFF_LIST = ["ich weiß es nicht", "keine Ahnung", "Moment bitte", "wie bitte"]
 NOISES = ("hiss", "hum", "rumble", "clicks")
-BIAS_GRID = (-8.0, -6.0, -5.0, -4.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0)
+FREE_MATCH_GRID = (None, 80.0, 85.0, 90.0, 95.0)  # see ScoringTuning.free_match_similarity
+BIAS_GRID = (-12.0, -10.0, -8.0, -6.0, -5.0, -4.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0)
 ACCEPT_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 MAX_WRONG = 0.01  # tuning: the most accurate setting whose confident-wrong share stays below
 
@@ -236,16 +237,27 @@ def decode_all(samples: list[Sample], cache: dict[str, dict], path: Path) -> Non
             print(f"{len(cache)} decoded", flush=True)
 
 
-def decide(entry: dict, bias: float, accept: float) -> tuple[str | None, float]:
-    from voicebot.asr.expect import Posterior
-
-    hypotheses = [(v, s) for v, s in entry["hypotheses"]]
-    return Posterior.from_log_scores(hypotheses, bias).decide(accept)
+Setting = tuple[float, float, float | None]  # none bias, acceptance threshold, free match
 
 
-def tally(rows: list[tuple[Sample, dict]], value_of: Callable[[dict], str | None]) -> dict:
+def decide(sample: Sample, entry: dict, setting: Setting) -> str | None:
+    """The value the scorer gives with these settings, from the cached hypothesis scores."""
+    from voicebot.asr.expect import Expectation, Posterior
+    from voicebot.asr.expect_shortlist import best_fit
+
+    bias, accept, similarity = setting
+    choices = Expectation.parse(sample.spec).choices(sample.language)
+    none_value = best_fit(entry["text"], choices, similarity) if similarity and choices else None
+    hypotheses = [(v if v is not None else none_value, s) for v, s in entry["hypotheses"]]
+    return Posterior.from_log_scores(hypotheses, bias).decide(accept)[0]
+
+
+ValueOf = Callable[[Sample, dict], str | None]
+
+
+def tally(rows: list[tuple[Sample, dict]], value_of: ValueOf) -> dict:
     """Counts: right, confident-wrong (value set, not the truth), unsure; shares of all."""
-    answered = [(s, value_of(e)) for s, e in rows]
+    answered = [(s, value_of(s, e)) for s, e in rows]
     n = len(answered)
     right = sum(v is not None and v == s.truth for s, v in answered)
     wrong = sum(v is not None and v != s.truth for s, v in answered)
@@ -259,15 +271,17 @@ def tally(rows: list[tuple[Sample, dict]], value_of: Callable[[dict], str | None
     }
 
 
-def tune(rows: list[tuple[Sample, dict]]) -> tuple[float, float]:
-    """(none bias, threshold) with the best accuracy whose wrong share is <= MAX_WRONG."""
-    best: tuple[tuple[float, float, float], tuple[float, float]] | None = None
-    for bias, accept in itertools.product(BIAS_GRID, ACCEPT_GRID):
-        counts = tally(rows, lambda e, b=bias, a=accept: decide(e, b, a)[0])
+def tune(rows: list[tuple[Sample, dict]], kind: str) -> Setting:
+    """The setting with the best accuracy whose wrong share is <= MAX_WRONG (else least wrong)."""
+    matches = FREE_MATCH_GRID if kind not in ("digits",) else (None,)
+    best: tuple[tuple[float, ...], Setting] | None = None
+    for setting in itertools.product(BIAS_GRID, ACCEPT_GRID, matches):
+        counts = tally(rows, lambda s, e, t=setting: decide(s, e, t))
         wrong_ok = counts["wrong"] <= MAX_WRONG * counts["n"]
-        rank = (float(wrong_ok), -counts["wrong"] if not wrong_ok else counts["right"], -abs(bias))
+        score = counts["right"] if wrong_ok else -counts["wrong"]
+        rank = (float(wrong_ok), score, -abs(setting[0]), setting[1], -(setting[2] or 0))
         if best is None or rank > best[0]:
-            best = (rank, (bias, accept))
+            best = (rank, setting)
     assert best is not None
     return best[1]
 
@@ -276,22 +290,17 @@ def report(samples: list[Sample], cache: dict[str, dict]) -> dict:
     """Tuned settings per kind and results per condition, kind and method on the test split."""
     rows = {c: [(s, cache[f"{c}|{s.key}"]) for s in samples] for c in CONDITIONS}
     kinds = sorted({s.kind for s in samples})
-    tuned = {
-        k: tune(
-            [(s, e) for c in CONDITIONS for s, e in rows[c] if s.kind == k and s.split == "tune"]
-        )
-        for k in kinds
-    }
+    tune_rows = {k: [(s, e) for c in CONDITIONS for s, e in rows[c] if s.kind == k] for k in kinds}
+    tuned = {k: tune([(s, e) for s, e in tune_rows[k] if s.split == "tune"], k) for k in kinds}
     results = []
     for condition, kind in itertools.product(CONDITIONS, kinds):
         test = [(s, e) for s, e in rows[condition] if s.kind == kind and s.split == "test"]
         answers = [(s, e) for s, e in test if s.truth is not None]
         off = [(s, e) for s, e in test if s.truth is None]
-        bias, accept = tuned[kind]
-        methods = {
-            "expect (tuned)": lambda e, b=bias, a=accept: decide(e, b, a)[0],
-            "expect (default)": lambda e: decide(e, 0.0, 0.6)[0],
-            "free + extractor": lambda e: e["free_value"],
+        methods: dict[str, ValueOf] = {
+            "expect (tuned)": lambda s, e, t=tuned[kind]: decide(s, e, t),
+            "expect (default)": lambda s, e: decide(s, e, (0.0, 0.6, None)),
+            "free + extractor": lambda s, e: e["free_value"],
         }
         for method, value_of in methods.items():
             seconds = [e["free_s" if method.startswith("free") else "expect_s"] for _, e in test]
@@ -306,10 +315,9 @@ def report(samples: list[Sample], cache: dict[str, dict]) -> dict:
                     "latency_p50_s": round(statistics.median(seconds), 3),
                 }
             )
-    return {
-        "tuned": {k: {"none_bias": b, "accept": a} for k, (b, a) in tuned.items()},
-        "results": results,
-    }
+    settings = {k: dict(zip(("none_bias", "accept", "free_match"), t, strict=True))
+                for k, t in tuned.items()}  # fmt: skip
+    return {"tuned": settings, "results": results}
 
 
 def machine() -> dict:
@@ -351,7 +359,7 @@ def write_markdown(summary: dict, path: Path) -> None:
         )
     lines += ["", "Tuned on the tune split (none bias in nats, acceptance threshold):", ""]
     lines += [
-        f"- {k}: none_bias {v['none_bias']}, accept {v['accept']}"
+        f"- {k}: none_bias {v['none_bias']}, accept {v['accept']}, free_match {v['free_match']}"
         for k, v in summary["tuned"].items()
     ]
     lines += ["", f"Vosk: {summary['vosk']}", *(f"\n{n}" for n in summary.get("notes", []))]

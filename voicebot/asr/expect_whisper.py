@@ -28,7 +28,7 @@ from voicebot.asr.expect import (
     Posterior,
     match_choice,
 )
-from voicebot.asr.expect_shortlist import shortlist
+from voicebot.asr.expect_shortlist import best_fit, shortlist
 from voicebot.audio.resample import resample, to_float32
 from voicebot.audio.vad import rms_dbfs, speech_ms
 from voicebot.nlu.numbers import spoken_digits
@@ -63,6 +63,8 @@ class ScoringTuning:
     # holds the one-digit alternative)
     list_prompt: bool = False  # list items as Whisper's initial prompt (hint words): a prompt
     # of all catalog names made every forced decode ~10x slower
+    free_match_similarity: float | None = None  # a free transcript this similar (0-100, by
+    # letters or sound) to exactly one choice counts for it, not as "none of these"
     shortlist_size: int = 5  # list items scored per answer, chosen by what Whisper heard
     silero_threshold: float = 0.05  # speech-presence gate (Silero VAD): line noise, hum and
     # tones stay below 0.04 by telephone, but so do some short answers at asr/whisper.py's 0.2
@@ -241,9 +243,14 @@ class _Utterance:
         hypotheses = [_Hypothesis(f, v, s) for (v, f), s in zip(forms, scores, strict=True)]
         written = {h.text.strip() for h in hypotheses}
         if text.strip() and text.strip() not in written:
-            value = match_choice(text, choices, self.language)
+            value = match_choice(text, choices, self.language) or self._sounds_like(text, choices)
             hypotheses.append(_Hypothesis(text, value, self.log_likelihoods([text], prefix)[0]))
         return hypotheses
+
+    def _sounds_like(self, text: str, choices: Sequence[Choice]) -> str | None:
+        """The one choice the free transcript resembles closely ("Nilas mal" ~ "Nee, lass mal")."""
+        similarity = self.scorer.tuning.free_match_similarity
+        return best_fit(text, choices, similarity) if similarity is not None else None
 
     def digit_hypotheses(self, length: int) -> list[_Hypothesis]:
         """n-best of a digits-only decode plus the free decode, each mapped to its digits."""
