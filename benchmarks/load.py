@@ -103,23 +103,58 @@ async def ws_call(base: str, turns: list[bytes], ends: list[int]) -> dict[str, A
 
     latencies: list[float] = []
     url = f"{base}/calls?dialed={quote(NORDWELLE)}"
-    async with websockets.connect(url, max_size=2**24) as ws:
+    async with websockets.connect(url, max_size=2**24, open_timeout=120, ping_interval=None) as ws:
         reader = _WsReader(ws)
         task = asyncio.create_task(reader.run())
         await ws.send(json.dumps({"type": "start", "sample_rate": 16000}))
+        microphone = _Microphone(ws)  # a phone sends audio all the time, silence included
+        sending = asyncio.create_task(microphone.run())
         await reader.prompt_played(after=0.0)  # the greeting, as a polite caller hears it out
         for speech, end_ms in zip(turns, ends, strict=True):
-            audio = speech + b"\x00\x00" * 16000 * 2
-            started = time.monotonic()
-            for offset in range(0, len(audio), 640):  # 20 ms frames in real time
-                await ws.send(audio[offset : offset + 640])
-                await asyncio.sleep(max(0.0, started + (offset + 640) / 32000 - time.monotonic()))
+            started = await microphone.say(speech)
             speech_end = started + end_ms / 1000
             answer = await reader.prompt_played(after=speech_end)
             if answer is not None:
                 latencies.append((answer - speech_end) * 1000)
         await asyncio.wait_for(task, 60)
+        sending.cancel()
     return {"latencies_ms": latencies, "queue": reader.queue}
+
+
+class _Microphone:
+    """Sends 20 ms frames in real time: the next words when there are some, else silence."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.words: bytes = b""
+        self.started = asyncio.get_running_loop().create_future()
+        self.said = asyncio.Event()
+
+    async def say(self, pcm: bytes) -> float:
+        """Queues words; returns when they start (monotonic) once they have all been sent."""
+        self.started = asyncio.get_running_loop().create_future()
+        self.said = asyncio.Event()
+        self.words = pcm
+        started: float = await self.started
+        await self.said.wait()
+        return started
+
+    async def run(self) -> None:
+        begin, sent = time.monotonic(), 0
+        while True:
+            if self.words and not self.started.done():
+                self.started.set_result(time.monotonic())
+            frame, self.words = (
+                (self.words[:640], self.words[640:]) if self.words else (b"\x00\x00" * 320, b"")
+            )
+            try:
+                await self.ws.send(frame.ljust(640, b"\x00"))
+            except Exception:  # the call is over
+                return
+            sent += 1
+            if not self.words and self.started.done():
+                self.said.set()
+            await asyncio.sleep(max(0.0, begin + sent * 0.02 - time.monotonic()))
 
 
 class _WsReader:
@@ -272,7 +307,8 @@ def main() -> None:
     if "sip" in args.kinds and shutil.which("sipp") is None:
         sys.exit("load: sipp is not installed (apt sip-tester)")
     folder = Path(tempfile.mkdtemp(prefix="voicebot-load-"))
-    server = serve_calls(folder / "var", max_calls=max(args.n), sip="sip" in args.kinds)
+    # SIP on in every run: the server then loads its models before the first call comes
+    server = serve_calls(folder / "var", max_calls=max(args.n), sip=True)
     turns16, ends = caller_turns(16000)
     turns8, _ = caller_turns(8000)
     asyncio.run(run_ws(server, 1, turns16, ends))  # warm-up: models, classifiers, prompt cache

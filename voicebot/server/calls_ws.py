@@ -27,8 +27,8 @@ BOT_RATE = 16000  # Hz the bot speaks at on this channel; the serializer convert
 @router.websocket("/calls")
 async def call_from_browser(websocket: WebSocket, dialed: str = "") -> None:
     """One call per connection; the dialed number picks the tenant."""
+    await websocket.accept()  # first: the models may still be loading (seconds, once)
     live = await live_calls_for(websocket.app)
-    await websocket.accept()
     try:
         tenant = live.tenant_for(dialed)
     except LookupError:

@@ -24,8 +24,8 @@ BOT_RATE = 8000
 @router.websocket("/twilio")
 async def call_from_twilio(websocket: WebSocket) -> None:
     """One Media Stream per connection (unknown `To`: the call ends with an error)."""
+    await websocket.accept()  # first: the models may still be loading (seconds, once)
     live = await live_calls_for(websocket.app)
-    await websocket.accept()
     call_id = f"twilio-{uuid.uuid4().hex[:12]}"
     line = WebSocketLine(websocket, TwilioSerializer(call_id, live.tenant_for), call_id)
     await live.run(line, BOT_RATE)
