@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -148,8 +149,14 @@ async def soak(calls: int, minutes: float) -> dict[str, Any]:
         )
         alive = server.poll() is None
     finally:
+        stopping = time.monotonic()
         server.terminate()
-        server.wait(timeout=60)
+        try:
+            server.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        stop_s = time.monotonic() - stopping
     latencies = [lat for _, lat in stats["latency_s"]]
     return {
         "machine": machine(),
@@ -157,6 +164,7 @@ async def soak(calls: int, minutes: float) -> dict[str, Any]:
         "minutes": minutes,
         "server_start_s": round(start_s, 2),
         "server_alive_at_end": alive,
+        "server_stop_s": round(stop_s, 1),
         "completed": stats["completed"],
         "failed": stats["failed"],
         "errors": stats["errors"][:20],

@@ -19,7 +19,7 @@ from voicebot.handoff.sqlite_store import SqliteQueueStore
 from voicebot.handoff.tokens import open_agent_tokens
 from voicebot.settings import load_settings
 
-QUICK_TRIALS = 2  # per store in the default run; benchmarks/faults.py runs 100
+QUICK_TRIALS = 1  # per store in the default run; benchmarks/faults.py runs 100
 
 
 def redis_url(server: RedisServer, db: int) -> str:

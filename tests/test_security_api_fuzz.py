@@ -63,7 +63,7 @@ def test_no_generated_agent_api_request_gets_a_server_error(  # type: ignore[no-
 
         @given(case=operation.as_strategy(mode))
         @settings(
-            max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+            max_examples=15, deadline=None, database=None, suppress_health_check=list(HealthCheck)
         )
         def fuzz(case) -> None:  # type: ignore[no-untyped-def]
             response = case.call(headers={**(case.headers or {}), **headers})
