@@ -93,6 +93,8 @@ async def run_audio_call(
     if services.prompt_cache is not None:
         tail = services.dialog_and_speak(sample_rate, dialog)
     dialog.listening = listening
+    if isinstance(channel, WavChannel):  # offline: it plays silence until the dialog answers
+        channel.progress = dialog.progress
     stages = [
         Endpoint(services.timers.end_silence_ms),
         Recognize(speech_model, listening),

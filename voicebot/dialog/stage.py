@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from voicebot.channels.base import DialogProgress
 from voicebot.dialog.engine import InboundDialog
 from voicebot.dialog.state import DialogTimers
 from voicebot.dialog.tenant_view import TenantView
@@ -66,6 +67,7 @@ class DialogStage:
     make_dialog: DialogFactory
     queue_store: Any = None  # voicebot.handoff QueueStore, or None: handoffs are not enqueued
     listening: Any = None  # voicebot.dialog.hearing.Listening shared with Recognize, if any
+    progress: DialogProgress = field(default_factory=DialogProgress)  # read by offline channels
     dialog: Dialog | None = None
     _inbox: asyncio.Queue[CallEvent] | None = None
     _fed_back: set[int] = field(default_factory=set)  # ids of events from downstream stages
@@ -78,6 +80,12 @@ class DialogStage:
 
     async def run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
         self._inbox = inbox
+        try:
+            await self._run(inbox, emit)
+        finally:
+            self.progress.close()
+
+    async def _run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
         while True:
             event = await inbox.get()
             if id(event) in self._fed_back:
@@ -99,6 +107,7 @@ class DialogStage:
             started = time.perf_counter()
             out = self.dialog.handle(event)
             _log_turn(event, out, time.perf_counter() - started, _personal_words(self.dialog))
+            self.progress.read(event.at_ms, sum(map(_takes_turn, out)))
             for reply in await self._enqueued(out):
                 if isinstance(reply, BotSpeech) and reply.listen and self.listening is not None:
                     self.listening.expect = reply.expect
@@ -126,6 +135,11 @@ class DialogStage:
             else e
             for e in out
         ]
+
+
+def _takes_turn(event: CallEvent) -> bool:
+    """A prompt the bot listens after, or its hang-up: the caller's line moves on."""
+    return (isinstance(event, BotSpeech) and event.listen) or isinstance(event, Hangup)
 
 
 def _personal_words(dialog: object) -> tuple[str, ...]:
