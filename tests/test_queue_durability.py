@@ -42,6 +42,8 @@ async def main(kind, where, prefix, mode, agent):
                 await store.claim("nordwelle", "stoerungsdienst", agent)  # held when killed
             print(call_id, flush=True)
             n += 1
+    print("ready", flush=True)
+    sys.stdin.readline()  # the test starts all claimers at once, whatever their start-up time
     async def take():
         got = []
         while (call := await store.claim("nordwelle", "stoerungsdienst", agent)) is not None:
@@ -59,6 +61,7 @@ def worker(kind: str, where: str, prefix: str, mode: str, agent: str) -> subproc
     return subprocess.Popen(
         [sys.executable, "-c", WORKER, kind, where, prefix, mode, agent],
         cwd=ROOT,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -91,6 +94,12 @@ async def test_processes_racing_for_calls_never_share_one_and_leave_none(
             call_id, "nordwelle", "stoerungsdienst", "normal", make_context(call_id)
         )
     procs = [worker(kind, where, prefix, "claim", f"agent{i}") for i in range(4)]
+    for p in procs:
+        assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+    for p in procs:
+        assert p.stdin is not None
+        p.stdin.write("go\n")
+        p.stdin.flush()
     claimed = [c for p in procs for c in json.loads(p.communicate(timeout=120)[0])]
     assert sorted(claimed) == ids
     assert len({c.agent for c in [await store.get("nordwelle", i) for i in ids] if c}) >= 2
