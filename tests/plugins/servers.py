@@ -45,7 +45,7 @@ class RedisServer:
 
 
 def start_redis(directory: Path, port: int | None = None) -> RedisServer:
-    """Starts redis-server on 127.0.0.1 (appendonly, fsync on every write: no acknowledged call is lost) and waits for PING."""
+    """Starts redis-server on 127.0.0.1 (appendonly, fsync always) and waits for PING."""
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed (apt redis-server; scripts/setup.sh --dev)")
     directory.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,8 @@
 """Redis queue store: several bot servers share the queues (`VOICEBOT_QUEUE=redis://…`).
 
 Every change is one Lua script (see redis_scripts.py), so claims are atomic across nodes.
-Durability comes from Redis persistence: run it with `appendonly yes` and `appendfsync always` (everysec may lose the last second).
+Durability comes from Redis persistence: run it with `appendonly yes` and
+`appendfsync always` (everysec may lose the last second of acknowledged calls).
 """
 
 from __future__ import annotations
