@@ -3,8 +3,9 @@
 Decision: an exact template match lifts its intent to at least TEMPLATE_CONFIDENCE. When
 several intents' templates match, the one whose template has the most literal words wins,
 then the classifier's probability, then the intent id. The best intent must reach the
-tenant's `nlu.threshold` and lead the runner-up by `nlu.margin`, else the text is out of
-scope (`intent: None`, `action: reprompt`).
+tenant's `nlu.threshold` and lead the runner-up by `nlu.margin`, and (unless a template
+matched) the text must be as close to that intent's examples as the classifier's
+`similarity_floor`; else the text is out of scope (`intent: None`, `action: reprompt`).
 """
 
 from __future__ import annotations
@@ -160,7 +161,8 @@ class TenantNLU:
         clean = self._clean(text)
         if not clean:
             return Classification(text, None, 0.0, None, "reprompt")
-        ranking = dict(self._classifier.rank(clean))
+        scores = self._classifier.scores(clean)
+        ranking = dict(scores.ranking)
         match = self._best_template(fold(normalize(text, self.language)) + " ", ranking)
         match = match or self._best_template(fold(clean) + " ", ranking)
         if match is not None:
@@ -169,7 +171,8 @@ class TenantNLU:
         best, confidence = ordered[0]
         runner_up = ordered[1][1] if len(ordered) > 1 else 0.0
         knobs = self.tenant.nlu
-        if confidence < knobs.threshold or confidence - runner_up < knobs.margin:
+        far = match is None and scores.similarity < self._classifier.similarity_floor
+        if far or confidence < knobs.threshold or confidence - runner_up < knobs.margin:
             slots = self.slots.read_all(text, None, {})
             return Classification(
                 text, None, confidence, None, "reprompt", slots, tuple(ordered[:3])
