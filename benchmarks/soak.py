@@ -51,6 +51,7 @@ async def one_call(ws_url: str, words: bytes, stats: dict[str, Any]) -> None:
             url,
             max_size=2**24,
             open_timeout=300,  # the first call waits for the models to load
+            ping_interval=None,  # a loop busy loading models misses pings
         ) as ws,
     ):
         await ws.send(json.dumps({"type": "start", "sample_rate": 16000}))
@@ -137,10 +138,22 @@ async def soak(calls: int, minutes: float) -> dict[str, Any]:
     }
     port = free_port()
     server, start_s = start_server(env, port)
-    stats: dict[str, Any] = {"completed": 0, "failed": 0, "errors": [], "latency_s": [], "rss": []}
+    stats: dict[str, Any] = {
+        "completed": 0,
+        "failed": 0,
+        "errors": [],
+        "latency_s": [],
+        "warmup_errors": [],
+        "rss": [],
+    }
     try:
         ws_url = f"ws://127.0.0.1:{port}"
-        await one_call(ws_url, words, {"completed": 0, "latency_s": []})  # loads the models
+        for attempt in range(3):  # the first call loads the models; on a busy machine the
+            try:  # server's keepalive may drop it meanwhile (noted in docs/reliability.md)
+                await one_call(ws_url, words, {"completed": 0, "latency_s": []})
+                break
+            except Exception as exc:
+                stats["warmup_errors"].append(f"{attempt}: {type(exc).__name__}: {exc}"[:200])
         t0 = time.monotonic()
         until = t0 + minutes * 60
         await asyncio.gather(
@@ -168,6 +181,7 @@ async def soak(calls: int, minutes: float) -> dict[str, Any]:
         "completed": stats["completed"],
         "failed": stats["failed"],
         "errors": stats["errors"][:20],
+        "warmup_errors": stats["warmup_errors"],
         "latency_p50_s": float(np.percentile(latencies, 50)) if latencies else None,
         "latency_p95_s": float(np.percentile(latencies, 95)) if latencies else None,
         "latency_per_minute": per_minute(stats["latency_s"], t0),
