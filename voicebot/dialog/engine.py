@@ -10,9 +10,11 @@ from voicebot.dialog import caller_input
 from voicebot.dialog.answering import answer_for, needs_of
 from voicebot.dialog.identify import failed_identification, identify, needs_identity
 from voicebot.dialog.intent_choice import (
+    concern_in_answer,
     confirmable,
     is_agent_intent,
     is_new_concern,
+    merge_slots,
     reset_concern,
     set_intent,
     take_intent,
@@ -123,7 +125,7 @@ class InboundDialog:
             return
         state.no_input = 0
         open_question = state.awaiting in ("concern", "menu")
-        if asks_for_agent(text) or (open_question and is_agent_intent(self.tenant, event)):
+        if asks_for_agent(text) or (open_question and is_agent_intent(self.tenant, event, text)):
             self.reply.handoff_for_agent()
             return
         self._on_caller(text, event, value)
@@ -221,16 +223,10 @@ class InboundDialog:
         self._advance([])
 
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
-        answer = caller_input.yes_no_value(text, value, self.tenant.language)
-        if (
-            awaiting == "anything_else"
-            and answer is not False
-            and is_new_concern(self.tenant, intent)
-        ):
-            reset_concern(self.state)
-            take_intent(self.tenant, self.state, intent)
-            self._advance([])
+        concern = concern_in_answer(self.tenant, text, intent)
+        if concern is not None and self._new_concern(awaiting, concern):
             return
+        answer = caller_input.yes_no_value(text, value, self.tenant.language)
         if answer is None:
             self._unclear_yes_no(awaiting, text, intent, value)
             return
@@ -247,6 +243,23 @@ class InboundDialog:
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
         else:
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
+
+    def _new_concern(self, awaiting: str, concern: Intent) -> bool:
+        """A concern said at a yes/no prompt: served when it is another one than the prompt's
+        (confirming the candidate when it names that); False: the yes/no decides."""
+        state = self.state
+        asked_about = state.candidate if awaiting == "confirm_intent" else state.intent
+        same = asked_about is not None and concern.name == asked_about.id
+        if same and awaiting == "offer_agent":
+            return False  # "ja, die Rechnung" to the agent offer is a yes
+        if same and awaiting == "confirm_intent":
+            merge_slots(state, concern.slots)
+            self._confirmed(True)
+            return True
+        reset_concern(state)
+        take_intent(self.tenant, state, concern)
+        self._advance([])
+        return True
 
     def _unclear_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         state = self.state

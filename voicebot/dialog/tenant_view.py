@@ -8,6 +8,7 @@ from typing import Any
 
 from voicebot.dialog.answers import Row, table_rows
 from voicebot.dialog.prompts import Prompts
+from voicebot.events import Intent
 
 AGENT_INTENTS = ("mitarbeiter", "human_agent", "agent")
 
@@ -116,13 +117,23 @@ class TenantView:
         found = self.nlu.slots.unknown_words(text)
         return None if found is None else str(found)
 
+    def classify(self, text: str, like: Intent) -> Intent:
+        """The tenant's understanding of `text`, as an Intent at the time and call of `like`."""
+        if self.nlu is None:
+            return Intent(call_id=like.call_id, at_ms=like.at_ms, name=None, confidence=0.0)
+        found: Intent = self.nlu.classify(text).to_event(like.call_id, like.at_ms)
+        return found
+
     def is_nonsense(self, text: str) -> bool:
-        """No concern in it: a lone yes/no, or every content word unknown ("blubb blubb")."""
-        from voicebot.dialog.words import yes_or_no
+        """No concern in it: a lone yes/no, only greetings and answer words ("hallo, ja gut"),
+        or every content word unknown ("blubb blubb")."""
+        from voicebot.dialog.words import says_nothing, yes_or_no
         from voicebot.nlu.normalize import normalize
 
         words = normalize(text, self.language).split()
         if 0 < len(words) <= 2 and yes_or_no(text, self.language) is not None:
+            return True
+        if words and says_nothing(text):
             return True
         content = [w for w in words if len(w) >= 4 and not w.isdigit()]
         unknown = (self.unknown_words(text) or "").split()

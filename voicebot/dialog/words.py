@@ -8,7 +8,29 @@ import unicodedata
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NON_WORD = re.compile(r"[^\w\s]+")
 
-NO_PHRASES = ("keine zeit", "kein interesse", "nein danke", "no thanks", "not now", "no time")
+# "Kann ich sonst noch helfen?" - "Das war alles": the caller is done, whatever else was heard.
+CLOSING_PHRASES = (
+    "das war alles", "das wars", "das war es", "das waere alles", "das ist alles",
+    "sonst nichts", "nichts weiter", "that s all", "that is all", "that was all",
+    "that s it", "nothing else",
+)  # fmt: skip
+NO_PHRASES = (
+    "keine zeit", "kein interesse", "nein danke", "no thanks", "not now", "no time",
+    *CLOSING_PHRASES,
+)  # fmt: skip
+# Words of a short answer or a greeting, not of a concern ("ja, danke", "hallo, guten Tag").
+ANSWER_WORDS = frozenset((
+    "ja", "jawohl", "jo", "jap", "jep", "nein", "nee", "ne", "noe", "no", "nope", "nah", "yes",
+    "yeah", "yep", "yup", "ok", "okay", "gut", "genau", "richtig", "klar", "sicher", "gerne",
+    "gern", "danke", "dankeschoen", "vielen", "dank", "bitte", "bitteschoen", "also", "aber",
+    "doch", "na", "naja", "oh", "ah", "aeh", "aehm", "hm", "hmm", "aha", "so", "well", "thanks",
+    "thank", "you", "please", "sorry", "actually", "eigentlich", "sure", "right", "correct",
+    "fine",
+))  # fmt: skip
+GREETING_WORDS = frozenset((
+    "hallo", "hello", "hi", "hey", "guten", "tag", "morgen", "abend", "moin", "servus", "gruess",
+    "gott", "gruezi", "good", "morning", "afternoon", "evening",
+))  # fmt: skip
 AGENT_WORDS = re.compile(
     r"\b(mitarbeiter\w*|menschen?|berater\w*|kundenberater\w*|person|agent|human|"
     r"operator|representative|someone real|real person)\b"
@@ -25,9 +47,33 @@ def yes_or_no(text: str, language: str = "de") -> bool | None:
     """True for a yes, False for a no, None when the answer is neither (voicebot.nlu.slots)."""
     from voicebot.nlu.slots import extract_yes_no
 
-    if any(phrase in fold(text) for phrase in NO_PHRASES):
+    folded = fold(text)
+    if any(_says(folded, phrase) for phrase in NO_PHRASES):
         return False
     return extract_yes_no(text, language)
+
+
+def _says(folded: str, phrase: str) -> bool:
+    return f" {phrase} " in f" {folded} "
+
+
+def closes_call(text: str) -> bool:
+    """ "Das war alles", "that's all": the caller has nothing more (a no to "anything else?")."""
+    folded = fold(text)
+    return any(_says(folded, phrase) for phrase in CLOSING_PHRASES)
+
+
+def after_answer_words(text: str) -> str:
+    """The text after its leading answer words: "Nein, ich will kündigen" -> "ich will kündigen"."""
+    words = text.split()
+    while words and all(w in ANSWER_WORDS for w in fold(words[0]).split()):
+        words.pop(0)
+    return " ".join(words)
+
+
+def says_nothing(text: str) -> bool:
+    """Only answer words and greetings ("ja gut", "hallo, guten Tag"): no concern in it."""
+    return all(w in ANSWER_WORDS or w in GREETING_WORDS for w in fold(text).split())
 
 
 def asks_for_agent(text: str) -> bool:

@@ -1,0 +1,114 @@
+"""Short answers and what else they carry, at the text level: a new concern at a yes/no
+prompt, closing words, greetings, and requests for a person that are none."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from voicebot.dialog.textcall import CallServices, hang_up, keys, run_call, say
+from voicebot.events import BotSpeech
+from voicebot.pipeline import CallRecord
+
+
+@pytest.fixture(scope="module")
+def services(tenants, tenant_nlu) -> CallServices:
+    return CallServices(tenants, nlu_for=tenant_nlu)
+
+
+def call(services: CallServices, tenant: str, *turns: object) -> CallRecord:
+    return asyncio.run(run_call(tenant, list(turns), services))  # type: ignore[arg-type]
+
+
+def bot_said(record: CallRecord) -> list[str]:
+    return [e.text for e in record.events if isinstance(e, BotSpeech)]
+
+
+# ---- a new concern where the bot asked yes or no ---------------------------------------------
+def test_no_and_a_new_concern_after_the_confirmation_question_serves_the_new_concern(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("das wetter ist schön heute"),
+        say("nein, ich will kündigen"),
+        keys("40817253#"),
+    )
+    assert any(t.startswith("Geht es um") for t in bot_said(record))
+    assert record.handoff is not None and record.handoff.queue == "kundenbindung"
+
+
+def test_a_new_concern_without_no_after_is_it_about_is_not_read_as_no(services):
+    record = call(
+        services,
+        "harbour-bank",
+        say("something is wrong with my account"),
+        say("my card is not working"),
+    )
+    assert any(t.startswith("Is it about") for t in bot_said(record)), bot_said(record)
+    assert (
+        record.handoff is not None and record.handoff.context["intent"]["id"] == "card_not_working"
+    )
+
+
+def test_naming_the_guessed_concern_again_confirms_it(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("das wetter ist schön heute"),
+        say("ja, die öffnungszeiten"),
+        say("nein"),
+    )
+    assert any("9 bis 20 Uhr" in t for t in bot_said(record)), bot_said(record)
+
+
+def test_no_and_a_new_concern_at_anything_else_is_served_not_ended(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("wann haben ihre shops geöffnet"),
+        say("nein, aber mein internet geht nicht mehr"),
+        keys("40817261#"),
+    )
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
+
+
+def test_a_bare_yes_at_anything_else_asks_for_the_concern_and_is_no_praise(services):
+    record = call(services, "sonnhof", say("was kostet die handcreme"), say("ja"), hang_up())
+    said = bot_said(record)
+    assert "Vielen Dank, wir geben Ihr Lob" not in " ".join(said)
+    assert said[-1] == services.view("sonnhof").prompts.say("ask_concern_again")
+
+
+@pytest.mark.parametrize("closing", ["Nein, danke, das war alles.", "Mein Dankes, das war alles."])
+def test_that_was_all_ends_the_call_even_when_misheard(services, closing):
+    record = call(services, "sonnhof", say("was kostet die handcreme"), say(closing))
+    assert record.outcome == "resolved" and record.handoff is None
+
+
+# ---- an agent request needs a sure classification or the words themselves -------------------
+@pytest.mark.parametrize("off_topic", ["2 4 6 8", "go forward ten meters", "hello"])
+def test_off_topic_words_are_reprompted_not_handed_to_an_agent(services, off_topic):
+    record = call(services, "harbour-bank", say(off_topic), hang_up())
+    assert record.handoff is None, bot_said(record)
+    assert bot_said(record)[1] == services.view("harbour-bank").prompts.say("no_match")
+
+
+def test_yes_please_at_the_greeting_is_no_request_for_a_person(services):
+    record = call(services, "nordwelle", say("ja bitte"), hang_up())
+    assert record.handoff is None, bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("tenant", "asked", "queue"),
+    [
+        ("harbour-bank", "can I speak to someone", "general"),
+        ("harbour-bank", "is there someone I can talk to", "general"),
+        ("nordwelle", "ich möchte mit jemandem sprechen", "allgemein"),
+        ("sonnhof", "verbinden sie mich bitte", "verbraucherservice"),
+    ],
+)
+def test_a_request_for_a_person_in_other_words_still_hands_off(services, tenant, asked, queue):
+    record = call(services, tenant, say(asked))
+    assert record.handoff is not None and record.handoff.queue == queue
+    assert record.handoff.context["reason"] == "agent_request"
