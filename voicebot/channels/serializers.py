@@ -138,12 +138,15 @@ class CallsSerializer:
 
     def _event_json(self, event: CallEvent) -> dict[str, object] | None:
         if isinstance(event, Transcript):
-            return {
+            heard: dict[str, object] = {
                 "type": "transcript",
                 "text": event.text,
                 "final": event.final,
                 "at_ms": event.at_ms,
             }
+            if event.expect:  # what the prompt expected and the answer recognised (or null)
+                heard |= {"expect": event.expect, "value": event.value}
+            return heard
         if isinstance(event, BotSpeech):
             return {"type": "bot_text", "text": event.text, "at_ms": event.at_ms}
         if isinstance(event, Handoff):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator, Callable
 
 from voicebot.audio.resample import pcm_at_rate
@@ -43,6 +44,7 @@ class SipLine:
         self.received_samples = 0
         self.barge_in = True  # of the prompt now playing
         self.cut_ms = 0  # bot audio cut by barge-in, over the call
+        self.protected_until = 0.0  # monotonic end of queued audio of an uninterruptible prompt
         self.ended = asyncio.Event()
         self._closed = False
         leg.on_audio = self._heard
@@ -52,6 +54,10 @@ class SipLine:
     def at_ms(self) -> int:
         """Milliseconds of caller audio received (including concealed losses)."""
         return self.received_samples * 1000 // RTP_RATE
+
+    def floor_held(self) -> bool:
+        """True while a prompt with barge_in=False plays: speech now is not an answer."""
+        return time.monotonic() < self.protected_until
 
     # ---- caller side (called from the RTP and SIP callbacks) -------------------------------
     def _heard(self, pcm: bytes) -> None:
@@ -96,6 +102,8 @@ class SipLine:
             self.barge_in = event.barge_in
         elif isinstance(event, BotAudio):
             self.leg.pacer.play(pcm_at_rate(event.pcm, event.sample_rate, RTP_RATE))
+            if not self.barge_in:
+                self.protected_until = time.monotonic() + self.leg.pacer.queued_ms / 1000
         elif isinstance(event, SpeechStarted):
             self._interrupt()
         elif isinstance(event, Hangup):

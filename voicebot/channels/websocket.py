@@ -52,6 +52,7 @@ class WebSocketLine:
         self.call_id = call_id
         self.barge_in = True  # of the prompt now playing
         self.playing_until = 0.0  # monotonic time the far end finishes the audio sent so far
+        self.protected_until = 0.0  # ... the audio of prompts that may not be interrupted
         self.marks_sent = 0
         self.clears = 0
         self.started: CallStarted | None = None
@@ -62,6 +63,10 @@ class WebSocketLine:
         if isinstance(self.serializer, TwilioSerializer):
             return len(self.serializer.played_marks) < self.marks_sent
         return time.monotonic() < self.playing_until
+
+    def floor_held(self) -> bool:
+        """True while a prompt with barge_in=False plays: speech now is not an answer."""
+        return time.monotonic() < self.protected_until
 
     async def events(self) -> AsyncIterator[CallEvent]:
         """Decoded frames until the caller hangs up, the socket drops or a frame is bad."""
@@ -104,6 +109,8 @@ class WebSocketLine:
     async def _played_after(self, audio: BotAudio) -> None:
         seconds = len(audio.pcm) / 2 / audio.sample_rate
         self.playing_until = max(self.playing_until, time.monotonic()) + seconds
+        if not self.barge_in:
+            self.protected_until = self.playing_until
         if isinstance(self.serializer, TwilioSerializer):
             self.marks_sent += 1
             await self._send(self.serializer.mark(f"prompt-{self.marks_sent}"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from voicebot.events import (
     AudioChunk,
@@ -17,6 +18,9 @@ from voicebot.events import (
     SpeechStopped,
     Transcript,
 )
+
+if TYPE_CHECKING:
+    from voicebot.asr.base import Recognition
 
 log = logging.getLogger(__name__)
 PREROLL_MS = 300  # audio kept before the detected start, so first syllables are not cut
@@ -95,8 +99,11 @@ class Recognize:
         rate = chunks[0].sample_rate if chunks else 16000
         pcm = b"".join(c.pcm for c in chunks)
         expect, language = self.listening.expect, self.listening.language
+        hints = self.listening.hints
         try:
-            result = await asyncio.to_thread(self._decode, pcm, rate, language, expect)
+            result = await asyncio.to_thread(
+                recognize_turn, self.model, pcm, rate, language, expect, hints
+            )
         except Exception as exc:  # a failing model ends in a handoff, never a dead call
             log.warning("call %s: speech recognition failed: %s", stopped.call_id, exc)
             return CallError(
@@ -113,9 +120,15 @@ class Recognize:
             language=result.language,
         )
 
-    def _decode(self, pcm: bytes, rate: int, language: str, expect: str | None) -> Any:
-        if expect:
-            from voicebot.asr.expect import Expectation, recognize_expected
 
-            return recognize_expected(self.model, pcm, rate, language, Expectation.parse(expect))
-        return self.model.transcribe(pcm, rate, language, hints=self.listening.hints)
+def recognize_turn(
+    model: Any, pcm: bytes, rate: int, language: str, expect: str | None, hints: Sequence[str] = ()
+) -> Recognition:
+    """One caller turn's final decode (blocking): expectation-aware when the prompt expects
+    something, else free with the tenant's hint words. Shared by offline and live calls."""
+    if expect:
+        from voicebot.asr.expect import Expectation, recognize_expected
+
+        return recognize_expected(model, pcm, rate, language, Expectation.parse(expect))
+    heard: Recognition = model.transcribe(pcm, rate, language, hints=hints)
+    return heard

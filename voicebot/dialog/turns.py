@@ -5,6 +5,12 @@ while they talk, SpeechStopped and a final Transcript. It listens all the time, 
 bot talks: the channel cuts the bot's audio when a SpeechStarted passes (barge-in). To answer
 sooner, the final decode starts speculatively after a short pause and is kept when the pause
 turns into the end of the turn. Decoding runs off the event loop on a pool shared by all calls.
+
+The final decode knows what the bot's prompt expects (`Listening`, set by the Dialog stage, as
+in the offline Recognize stage, whose `recognize_turn` it shares): a customer number, yes/no or
+a rating is scored against the audio and the final Transcript carries `expect` and `value`.
+Speech that starts while a prompt that must not be interrupted (`barge_in=False`) is playing
+is not a turn: the channel tells (`floor_held`), and such speech is dropped unheard.
 """
 
 from __future__ import annotations
@@ -12,13 +18,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from voicebot.asr.base import Recognition, SpeechModel
 from voicebot.audio.endpoint import EndpointConfig, Endpointer
 from voicebot.audio.vad import VAD_RATES, VoiceActivityDetector
+from voicebot.dialog.hearing import Listening, recognize_turn
 from voicebot.events import (
     AudioChunk,
     CallError,
@@ -34,6 +41,12 @@ from voicebot.privacy import mask_transcript
 
 log = logging.getLogger(__name__)
 FINAL_DECODE_TIMEOUT_S = 60.0  # a final decode this late means a hung recogniser: hand over
+FloorHeld = Callable[[], bool]  # True while a prompt the caller may not interrupt is playing
+
+
+def floor_never_held() -> bool:
+    """For channels without prompts that forbid barge-in."""
+    return False
 
 
 @dataclass(frozen=True)
@@ -69,12 +82,21 @@ class SharedDecoder:
         """True when a decode would start at once."""
         return self.in_flight < self.workers
 
-    async def decode(self, pcm: bytes, sample_rate: int, language: str) -> Recognition:
+    async def decode(
+        self,
+        pcm: bytes,
+        sample_rate: int,
+        language: str,
+        expect: str | None = None,
+        hints: Sequence[str] = (),
+    ) -> Recognition:
+        """One decode on the pool: expectation-aware when `expect` is given (final decodes)."""
         self.in_flight += 1
         try:
             loop = asyncio.get_running_loop()
             return await loop.run_in_executor(
-                self._pool, lambda: self.model.transcribe(pcm, sample_rate, language)
+                self._pool,
+                lambda: recognize_turn(self.model, pcm, sample_rate, language, expect, hints),
             )
         finally:
             self.in_flight -= 1
@@ -91,7 +113,8 @@ class _Utterance:
     silence_ms: int = 0  # trailing silence so far
     last_partial_ms: int = 0
     speculative: asyncio.Task[Recognition] | None = None
-    speculative_bytes: int = 0
+    speculative_expect: str | None = None  # what the prompt expected when the guess started
+    unheard: bool = False  # began over a prompt that may not be interrupted: dropped
 
 
 @dataclass
@@ -102,6 +125,8 @@ class Listen:
     tenant_languages: Mapping[str, str] = field(default_factory=dict)
     timing: TurnTiming = field(default_factory=TurnTiming)
     language: str = "de"
+    listening: Listening = field(default_factory=Listening)  # this call's; the Dialog sets it
+    floor_held: FloorHeld = floor_never_held  # from the channel
 
     async def run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
         call = _CallEars(self, emit)
@@ -153,10 +178,17 @@ class _CallEars:
             if self.turn is not None:
                 self._track(is_speech)
             if found is not None and found.kind == "speech_started":
-                self.turn = _Utterance(pcm=bytearray(b"".join(self.preroll)))
-                await self.emit(SpeechStarted(call_id=chunk.call_id, at_ms=chunk.at_ms))
+                await self._turn_started(chunk)
             elif found is not None and found.kind == "speech_stopped":
                 await self._turn_ended(chunk)
+
+    async def _turn_started(self, chunk: AudioChunk) -> None:
+        self.turn = _Utterance(pcm=bytearray(b"".join(self.preroll)))
+        if self.stage.floor_held():
+            self.turn.unheard = True  # e.g. legal text: talking over it is not an answer
+            log.info("call %s: speech over a prompt that may not be interrupted", chunk.call_id)
+            return
+        await self.emit(SpeechStarted(call_id=chunk.call_id, at_ms=chunk.at_ms))
 
     def _keep(self, pcm: bytes) -> None:
         """Adds audio to the turn, or to the pre-roll while nobody talks."""
@@ -172,6 +204,8 @@ class _CallEars:
         """Silence bookkeeping per VAD frame: speculative final decode and partials."""
         turn, t = self.turn, self.timing
         assert turn is not None and self.vad is not None
+        if turn.unheard:
+            return
         if is_speech:
             turn.silence_ms = 0
             if turn.speculative is not None:  # the caller went on talking: the guess is stale
@@ -185,8 +219,8 @@ class _CallEars:
             and turn.speculative is None
             and self.stage.decoder.has_worker
         ):  # busy: a guess that may be wasted waits
-            turn.speculative = asyncio.ensure_future(self._decode(bytes(turn.pcm)))
-            turn.speculative_bytes = len(turn.pcm)
+            turn.speculative_expect = self.stage.listening.expect
+            turn.speculative = asyncio.ensure_future(self._final_decode(bytes(turn.pcm)))
         elif (
             t.partial_every_ms
             and is_speech
@@ -202,12 +236,27 @@ class _CallEars:
         self.turn = None
         self.preroll.clear()
         self.endpointer.reset()
+        if turn.unheard:
+            return
         await self.emit(SpeechStopped(call_id=chunk.call_id, at_ms=chunk.at_ms))
-        pending = turn.speculative or asyncio.ensure_future(self._decode(bytes(turn.pcm)))
-        self._spawn(self._final(pending, chunk.call_id, chunk.at_ms))
+        expect = self.stage.listening.expect
+        pending = turn.speculative
+        if pending is not None and turn.speculative_expect != expect:  # a new prompt meanwhile
+            pending.cancel()
+            pending = None
+        pending = pending or asyncio.ensure_future(self._final_decode(bytes(turn.pcm)))
+        self._spawn(self._final(pending, expect, chunk.call_id, chunk.at_ms))
 
     async def _decode(self, pcm: bytes) -> Recognition:
+        """A partial: free recognition of what was said so far."""
         return await self.stage.decoder.decode(pcm, self.rate, self.language)
+
+    async def _final_decode(self, pcm: bytes) -> Recognition:
+        """The turn's final decode, knowing what the prompt expects (as offline)."""
+        listening = self.stage.listening
+        return await self.stage.decoder.decode(
+            pcm, self.rate, self.language, listening.expect, listening.hints
+        )
 
     async def _partial(self, pcm: bytes) -> None:
         heard = await self._decode(pcm)
@@ -222,7 +271,9 @@ class _CallEars:
                 )
             )
 
-    async def _final(self, pending: asyncio.Task[Recognition], call_id: str, at_ms: int) -> None:
+    async def _final(
+        self, pending: asyncio.Task[Recognition], expect: str | None, call_id: str, at_ms: int
+    ) -> None:
         try:
             heard = await asyncio.wait_for(pending, FINAL_DECODE_TIMEOUT_S)
         except Exception as exc:  # a crashed or hung recogniser: the dialog hands the call over
@@ -241,9 +292,11 @@ class _CallEars:
             Transcript(
                 call_id=call_id,
                 at_ms=at_ms,
-                text=heard.text,
+                text=heard.text.strip(),
                 final=True,
                 confidence=heard.confidence,
+                expect=expect,
+                value=heard.value,
                 language=self.language,
             )
         )

@@ -18,7 +18,7 @@ from typing import Any
 
 from voicebot.channels.base import CallChannel
 from voicebot.dialog.prompts import Prompts
-from voicebot.dialog.turns import Listen, SharedDecoder, TurnTiming
+from voicebot.dialog.turns import FloorHeld, Listen, SharedDecoder, TurnTiming, floor_never_held
 from voicebot.events import BotAudio, BotSpeech, CallStarted, Hangup
 from voicebot.nlu.prompts import DEFAULT_PROMPTS
 from voicebot.pipeline import CallRecord, run_pipeline, tenant_languages
@@ -112,8 +112,11 @@ class LiveCalls:
             for t in self.tenants.values()
         ]
 
-    def stages(self, sample_rate: int) -> list[Any]:
-        """Listen -> Understand -> Dialog -> Speak, for a channel that plays at sample_rate."""
+    def stages(self, sample_rate: int, floor_held: FloorHeld = floor_never_held) -> list[Any]:
+        """Listen -> Understand -> Dialog -> Speak, for a channel that plays at sample_rate.
+
+        The Dialog tells Listen what each prompt expects (one `Listening` per call); the
+        channel's `floor_held` tells when speech over an uninterruptible prompt is dropped."""
         from voicebot.dialog.understand import Understand
         from voicebot.tts.speak import Speak
 
@@ -124,8 +127,10 @@ class LiveCalls:
         dialog = self.services.dialog_stage()
         speak = Speak(self.prompts, sample_rate, tenant_languages=languages, fixed_texts=fixed)
         speak.on_error = dialog.fed_back  # tts_failed reaches the dialog: handoff, reason error
+        listen = Listen(self.decoder, languages, self.timing, floor_held=floor_held)
+        dialog.listening = listen.listening
         return [
-            Listen(self.decoder, languages, self.timing),
+            listen,
             Understand(self.services.classifiers),
             dialog,
             speak,
@@ -152,9 +157,9 @@ class LiveCalls:
             return None
         self.active += 1
         try:
-            record = await run_pipeline(
-                channel, self.stages(sample_rate), observer=self.services.observer
-            )
+            floor_held = getattr(channel, "floor_held", floor_never_held)
+            stages = self.stages(sample_rate, floor_held)
+            record = await run_pipeline(channel, stages, observer=self.services.observer)
         finally:
             self.active -= 1
         self.records.append(record)
