@@ -24,6 +24,26 @@ def _check_port_free(host: str, port: int) -> None:
         ) from exc
 
 
+def _check_sip_free(listen: str) -> None:
+    """UserError naming --sip when its UDP address is taken (before the models load)."""
+    import socket
+
+    from voicebot.errors import UserError
+    from voicebot.server.sip_service import parse_listen
+
+    host, port = parse_listen(listen)  # a bad address is a one-line error too
+    try:
+        with socket.socket(
+            socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_DGRAM
+        ) as sock:
+            sock.bind((host, port))
+    except OSError as exc:
+        raise UserError(
+            f"--sip {listen}: cannot answer SIP there ({exc.strerror}); "
+            "pick another port or stop the other SIP server (e.g. --sip 127.0.0.1:5080)"
+        ) from exc
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
@@ -41,14 +61,13 @@ def register(app: typer.Typer) -> None:
         settings = load_settings()
         configure_logging(settings.log_level)
         _check_port_free(host, port)
+        if sip:
+            _check_sip_free(sip)  # one-line errors before anything starts
         typer.echo(
             f"voicebot: serving on http://{host}:{port} (agents: /agent, API docs: /docs)", err=True
         )
         server_app = create_app(settings)
         if sip:
-            from voicebot.server.sip_service import parse_listen
-
-            parse_listen(sip)  # a bad address is a one-line error before anything starts
             typer.echo(f"voicebot: answering SIP calls on udp:{sip}", err=True)
         server_app.state.sip_listen = sip  # voicebot.server.sip_service starts SIP when set
         typer.echo(f"voicebot: call the bot from your browser: http://{host}:{port}/call", err=True)
