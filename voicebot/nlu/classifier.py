@@ -284,13 +284,14 @@ class IntentClassifier:
 
 def _folds(labels: Sequence[str], count: int) -> list[tuple[list[int], list[int]]]:
     """Deterministic stratified folds: the k-th example of each intent goes to fold k % count."""
+    count = min(count, *Counter(labels).values())  # no fold without an example of each intent
+    if count < 2:
+        return []
     seen: Counter[str] = Counter()
     fold_of = []
     for label in labels:
         fold_of.append(seen[label] % count)
         seen[label] += 1
-    if min(seen.values()) < 2:
-        return []
     return [
         (
             [i for i, f in enumerate(fold_of) if f != k],
