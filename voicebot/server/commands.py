@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -44,7 +45,65 @@ def _check_sip_free(listen: str) -> None:
         ) from exc
 
 
+def survey_dial(
+    tenant: Annotated[str, typer.Option(help="outbound tenant, e.g. marktblick")],
+    call_list: Annotated[Path, typer.Option("--list", help="CSV with columns phone,name")],
+    via: Annotated[str, typer.Option(help="HOST:PORT of the PBX or SIP trunk that places calls")],
+    sip: Annotated[str, typer.Option(help="our SIP address HOST:PORT (port 0: any)")] = "",
+    ring_s: Annotated[float, typer.Option(help="seconds a number may ring", min=1)] = 30.0,
+) -> None:
+    """Dials every row of the call list over SIP and stores each person's answers."""
+    import asyncio
+
+    from voicebot.dialog.survey_commands import _survey_tenant
+    from voicebot.dialog.survey_run import read_call_list
+    from voicebot.dialog.survey_store import SurveyStore, survey_db_path
+    from voicebot.errors import UserError
+    from voicebot.logs import configure_logging
+    from voicebot.server.live_calls import LiveCalls
+    from voicebot.server.sip_service import dial_survey, parse_listen
+
+    settings, _ = _survey_tenant(tenant)
+    entries = read_call_list(call_list)
+    peer = parse_listen(via, "--via")
+    if peer[1] == 0:
+        raise UserError(f"--via {via!r}: give the PBX's SIP port, e.g. --via 127.0.0.1:5060")
+    listen = parse_listen(sip or f"{_local_address_towards(peer)}:0")
+    if listen[1]:
+        _check_sip_free(sip)
+    configure_logging(settings.log_level)
+    live = LiveCalls.load(settings)
+    store = SurveyStore(survey_db_path(settings))
+    try:
+        calls = asyncio.run(dial_survey(live, store, tenant, entries, peer, listen, ring_s))
+    finally:
+        store.close()
+        live.close()
+    for done in calls:
+        answers = ", ".join(f"{q}={a}" for q, a in done.answers.items())
+        print(f"{done.name or done.phone}: {done.outcome}" + (f" ({answers})" if answers else ""))
+
+
+def _local_address_towards(peer: tuple[str, int]) -> str:
+    """This machine's address on the route to the PBX (what the SDP offer must name)."""
+    import socket
+
+    from voicebot.errors import UserError
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(peer)  # UDP: no packet is sent, the kernel just picks the route
+            return str(probe.getsockname()[0])
+    except OSError as exc:
+        raise UserError(f"--via {peer[0]}:{peer[1]}: no route there ({exc.strerror})") from exc
+
+
 def register(app: typer.Typer) -> None:
+    from voicebot.dialog.survey_commands import survey_app
+
+    if not any(c.name == "dial" for c in survey_app.registered_commands):
+        survey_app.command("dial")(survey_dial)  # `voicebot survey dial`: outbound over SIP
+
     @app.command()
     def serve(
         host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",

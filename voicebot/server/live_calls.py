@@ -112,11 +112,14 @@ class LiveCalls:
             for t in self.tenants.values()
         ]
 
-    def stages(self, sample_rate: int, floor_held: FloorHeld = floor_never_held) -> list[Any]:
+    def stages(
+        self, sample_rate: int, floor_held: FloorHeld = floor_never_held, dialog: Any = None
+    ) -> list[Any]:
         """Listen -> Understand -> Dialog -> Speak, for a channel that plays at sample_rate.
 
         The Dialog tells Listen what each prompt expects (one `Listening` per call); the
-        channel's `floor_held` tells when speech over an uninterruptible prompt is dropped."""
+        channel's `floor_held` tells when speech over an uninterruptible prompt is dropped.
+        Pass `dialog` (from `services.dialog_stage()`) to read the dialog after the call."""
         from voicebot.dialog.understand import Understand
         from voicebot.tts.speak import Speak
 
@@ -124,7 +127,7 @@ class LiveCalls:
         if self.common_texts is None:
             self.common_texts = CommonTexts(frozenset(self._fixed_texts()))
         fixed: Any = self.common_texts  # Speak asks `text in fixed_texts`
-        dialog = self.services.dialog_stage()
+        dialog = dialog or self.services.dialog_stage()
         speak = Speak(self.prompts, sample_rate, tenant_languages=languages, fixed_texts=fixed)
         speak.on_error = dialog.fed_back  # tts_failed reaches the dialog: handoff, reason error
         listen = Listen(self.decoder, languages, self.timing, floor_held=floor_held)
@@ -149,7 +152,9 @@ class LiveCalls:
         tenant = self.tenants[tenant_id]
         return Prompts(tenant.language, getattr(tenant, "prompts", None))
 
-    async def run(self, channel: CallChannel, sample_rate: int) -> CallRecord | None:
+    async def run(
+        self, channel: CallChannel, sample_rate: int, dialog: Any = None
+    ) -> CallRecord | None:
         """Runs one call; at capacity the caller hears 'all lines busy' (returns None)."""
         if self.active >= self.max_calls:
             self.busy_refusals += 1
@@ -158,7 +163,7 @@ class LiveCalls:
         self.active += 1
         try:
             floor_held = getattr(channel, "floor_held", floor_never_held)
-            stages = self.stages(sample_rate, floor_held)
+            stages = self.stages(sample_rate, floor_held, dialog)
             record = await run_pipeline(channel, stages, observer=self.services.observer)
         finally:
             self.active -= 1

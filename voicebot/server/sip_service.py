@@ -10,13 +10,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import uuid
 from collections.abc import AsyncIterator, Sequence
 
 from fastapi import APIRouter, FastAPI
 
 from voicebot.channels.sip import SipServer
 from voicebot.channels.sip_line import SipLine
+from voicebot.dialog.survey_run import CallListEntry
+from voicebot.dialog.survey_store import SurveyCall, SurveyStore
 from voicebot.errors import UserError
+from voicebot.privacy import mask
 from voicebot.server.live_calls import LiveCalls, live_calls_for
 
 log = logging.getLogger(__name__)
@@ -24,11 +28,11 @@ router = APIRouter()  # no HTTP endpoints: SIP has its own socket
 SIP_RATE = 8000
 
 
-def parse_listen(address: str) -> tuple[str, int]:
-    """`127.0.0.1:5060` -> ("127.0.0.1", 5060); UserError naming the fix otherwise."""
+def parse_listen(address: str, flag: str = "--sip") -> tuple[str, int]:
+    """`127.0.0.1:5060` -> ("127.0.0.1", 5060); UserError naming the flag and fix otherwise."""
     host, _, port = address.rpartition(":")
     if not host or not port.isdigit() or not 0 <= int(port) <= 65535:
-        raise UserError(f"--sip {address!r}: give HOST:PORT, e.g. --sip 127.0.0.1:5060")
+        raise UserError(f"{flag} {address!r}: give HOST:PORT, e.g. {flag} 127.0.0.1:5060")
     return host, int(port)
 
 
@@ -57,6 +61,61 @@ async def dial_call_list(
         answered = await server.call_out(number, tenant, peer, timeout_s=ring_s)
         results[number] = "answered" if answered else "no_answer"
     return results
+
+
+async def dial_survey(
+    live: LiveCalls,
+    store: SurveyStore,
+    tenant: str,
+    entries: Sequence[CallListEntry],
+    via: tuple[str, int],
+    listen: tuple[str, int] = ("127.0.0.1", 0),
+    ring_s: float = 30.0,
+) -> list[SurveyCall]:
+    """`voicebot survey dial`: a SIP user agent on `listen` calls the list through `via` (a PBX
+    or trunk) with `dial_call_list`; each call's outcome and answers go into the survey store,
+    a number that does not pick up is stored as `no_answer`. Results in the list's order."""
+    names = {entry.phone: entry.name for entry in entries}
+    results: list[SurveyCall] = []
+
+    async def on_call(line: SipLine) -> None:
+        dialog = live.services.dialog_stage()
+        await live.run(line, SIP_RATE, dialog=dialog)
+        phone = line.started.dialed or ""
+        done = _stored(store, line.call_id, tenant, phone, names.get(phone, ""), dialog.dialog)
+        results.append(done)
+
+    server = SipServer(listen[0], listen[1], tenant_for=live.tenant_for, on_call=on_call)
+    await server.start()
+    try:
+        rang = await dial_call_list(server, tenant, list(names), via, ring_s)
+    finally:
+        await server.stop()
+    for phone in (phone for phone, how in rang.items() if how == "no_answer"):
+        call_id = f"sip-{uuid.uuid4().hex[:12]}"
+        results.append(_stored(store, call_id, tenant, phone, names[phone], None))
+    order = {phone: index for index, phone in enumerate(names)}
+    return sorted(results, key=lambda done: order.get(done.phone, len(order)))
+
+
+def _stored(
+    store: SurveyStore, call_id: str, tenant: str, phone: str, name: str, dialog: object
+) -> SurveyCall:
+    """One survey call as stored: the dialog's outcome and answers (no dialog: no answer)."""
+    from datetime import datetime
+
+    done = SurveyCall(
+        call_id=call_id,
+        tenant=tenant,
+        phone=phone,
+        name=name,
+        outcome=str(getattr(dialog, "outcome", "no_answer")),
+        called_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        answers=dict(getattr(dialog, "answers", {})),
+    )
+    store.save(done)
+    log.info("survey call %s to %s: %s", call_id, mask(phone), done.outcome)
+    return done
 
 
 @contextlib.asynccontextmanager
