@@ -6,47 +6,12 @@ import re
 from typing import TYPE_CHECKING
 
 from voicebot.dialog.prompts import Prompts
-from voicebot.dialog.words import digits_in, fold, yes_or_no
+from voicebot.dialog.words import digits_in, yes_or_no
 from voicebot.events import Intent
 
 if TYPE_CHECKING:
     from voicebot.dialog.state import CallState
     from voicebot.dialog.tenant_view import TenantView
-
-_ARTICLES = {
-    "der",
-    "die",
-    "das",
-    "dem",
-    "den",
-    "des",
-    "ein",
-    "eine",
-    "einen",
-    "einem",
-    "the",
-    "a",
-    "an",
-    "um",
-    "es",
-    "geht",
-    "ist",
-    "im",
-    "in",
-    "ihr",
-    "ihre",
-    "ihren",
-    "mein",
-    "meine",
-    "meinen",
-    "von",
-    "ueber",
-    "also",
-    "aeh",
-    "aehm",
-    "ja",
-    "aber",
-}
 
 
 def number_in(text: str, value: str | None, tenant: TenantView) -> str | None:
@@ -80,9 +45,8 @@ def slot_in(
     if found is not None:
         return found
     if slot == "product":  # named, but not one of ours: answered as "not our product"
-        heard = tenant.unknown_words(text)
-        rest = [w for w in fold(text).split() if w not in _ARTICLES]
-        return f"?{heard or ' '.join(rest)}" if (heard or rest) else None
+        heard = tenant.unknown_product(text)
+        return f"?{heard}" if heard else None  # None: no product heard, or one of ours misheard
     if slot in ("postcode", "batch", "customer_number"):
         return None
     return text.strip() or None

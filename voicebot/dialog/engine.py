@@ -210,17 +210,19 @@ class InboundDialog:
 
     def _on_slot(self, slot: str, text: str, intent: Intent, value: str | None) -> None:
         found = caller_input.slot_in(slot, text, intent, value, self.tenant)
-        if found is None:
-            self.state.unclear += 1
-            if self.state.unclear >= 3:
-                self.state.slots[slot] = text.strip()
-                self._advance([])
-                return
-            self._ask_slot(slot, [])
+        if found is not None:
+            self.state.unclear = 0
+            self.state.slots[slot] = found
+            self._advance([])
             return
-        self.state.unclear = 0
-        self.state.slots[slot] = found
-        self._advance([])
+        self.state.unclear += 1
+        if self.state.unclear < 3:
+            self._ask_slot(slot, [], again=True)
+        elif slot == "product":  # never guess a product: a person finds out which one
+            self.reply.handoff_for_intent([], reason="no_match")
+        else:
+            self.state.slots[slot] = text.strip()
+            self._advance([])
 
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         concern = concern_in_answer(self.tenant, text, intent)
@@ -350,13 +352,15 @@ class InboundDialog:
                 return
         self._answer_or_handoff(spec, parts)
 
-    def _ask_slot(self, slot: str, parts: list[str]) -> None:
+    def _ask_slot(self, slot: str, parts: list[str], again: bool = False) -> None:
+        """Asks for a missing slot; a product asked again names examples ("Welches Produkt …?")."""
         key = f"ask_slot_{slot}"
-        text = (
-            self.prompts.say(key)
-            if self.prompts.has(key)
-            else self.prompts.say("ask_slot", slot=slot)
-        )
+        if again and slot == "product":
+            text = self.prompts.say("product_unclear", example=self.tenant.product_examples())
+        elif self.prompts.has(key):
+            text = self.prompts.say(key)
+        else:
+            text = self.prompts.say("ask_slot", slot=slot)
         self.reply.ask(
             [*parts, text], awaiting=f"slot:{slot}", expect=caller_input.slot_expect(slot)
         )

@@ -124,6 +124,20 @@ class TenantView:
         found: Intent = self.nlu.classify(text).to_event(like.call_id, like.at_ms)
         return found
 
+    def unknown_product(self, text: str) -> str | None:
+        """A product named that we do not sell ("Leberwurst"); None: none named, or misheard."""
+        if self.nlu is None:
+            return None
+        found = self.nlu.slots.unknown_product(text)
+        return None if found is None else str(found)
+
+    def product_examples(self) -> str:
+        """Two of the catalog's products as callers name them ("Haferdrink oder Handcreme")."""
+        names = [str(row.get("aliases", "")).split("|")[0].strip() for row in self.catalog]
+        names = [n for n in names if n][:2]
+        joiner = " oder " if self.language == "de" else " or "
+        return joiner.join(names)
+
     def is_nonsense(self, text: str) -> bool:
         """No concern in it: a lone yes/no, only greetings and answer words ("hallo, ja gut"),
         or every content word unknown ("blubb blubb")."""

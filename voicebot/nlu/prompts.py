@@ -46,6 +46,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "Mindesthaltbarkeitsdatum.",
         "unknown_product": "{product} ist leider keines unserer Produkte.",
         "unknown_product_unnamed": "Das ist leider keines unserer Produkte.",
+        "product_unclear": "Welches Produkt meinen Sie? Sagen Sie bitte seinen Namen, zum "
+        "Beispiel {example}.",
         "closed": "Wir sind gerade nicht erreichbar. Bitte rufen Sie zu unseren "
         "Geschäftszeiten wieder an.",
         "all_lines_busy": "Zurzeit sind alle Leitungen belegt. Bitte versuchen Sie es später "
@@ -85,6 +87,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "ask_slot_batch": "Please tell me the batch number printed next to the best-before date.",
         "unknown_product": "{product} is not one of our products.",
         "unknown_product_unnamed": "That is not one of our products.",
+        "product_unclear": "Which product do you mean? Please say its name, for example {example}.",
         "closed": "We are closed right now. Please call again during our opening hours.",
         "all_lines_busy": "All our lines are busy right now. Please try again later.",
     },

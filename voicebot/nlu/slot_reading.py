@@ -13,6 +13,7 @@ from voicebot.nlu.dates import extract_date
 from voicebot.nlu.model import IntentSpec, SlotType, Tenant
 from voicebot.nlu.normalize import fold, normalize, strip_punctuation
 from voicebot.nlu.slots import (
+    FUNCTION_WORDS,
     ProductCatalog,
     extract_batch,
     extract_digits,
@@ -141,7 +142,7 @@ class SlotReader:
             if value is not None:
                 slots[name] = value
             elif slot.kind == "product" and name in needs:
-                heard = self.unknown_words(text)
+                heard = self.unknown_product(text)
                 if heard:
                     slots[f"{name}_heard"] = heard
         return slots
@@ -154,3 +155,14 @@ class SlotReader:
             if len(w) >= 4 and not w.isdigit() and fold(w) not in self._known_words
         ]
         return " ".join(words) or None
+
+    def unknown_product(self, text: str) -> str | None:
+        """Words that name a product we do not sell ("Leberwurst"); None when no product-like
+        word was said ("was kostet das denn") or it sounds like one of ours, misheard."""
+        words = [
+            w for w in (self.unknown_words(text) or "").split() if fold(w) not in FUNCTION_WORDS
+        ]
+        heard = " ".join(words)
+        if not heard or (self.catalog is not None and self.catalog.resembles(heard)):
+            return None
+        return heard

@@ -77,6 +77,33 @@ def extract_batch(text: str, language: str) -> str | None:
     return best if 3 <= len(best) <= 12 else None
 
 
+# Words that never name a product: articles, pronouns, particles, fillers, question words and
+# common verbs (German and English). "Was kostet das denn?" names none; "denn" is no product.
+_FUNCTION_WORDS = """
+der die das dem den des ein eine einen einem einer eines kein keine keinen keinem keiner
+ich du er sie es wir ihr ihm ihn ihnen mich mir dich dir uns euch sich man mein meine meinen
+meinem meiner dein deine ihre ihren ihrem ihrer unser unsere unseren unserem euer eure sein
+seine seinen was wer wen wem wie wo wann warum wieso weshalb woher wohin welche welcher
+welches welchen welchem denn doch mal eigentlich auch noch schon nur bitte danke etwa etwas
+dann also aber oder und sondern wenn weil ob dass als mit ohne fuer von vom zum zur bei beim
+aus nach seit ueber unter vor hinter neben zwischen gegen durch um an am im in ins auf hier da
+dort dies diese dieser dieses diesen jetzt heute gestern morgen sehr ganz gar so ja nein nicht
+nichts viel viele vielen wirklich gerade genau immer wieder einfach vielleicht irgendwie
+irgendwas sowas halt eben wohl ist sind war waren hat haben habe hatte hatten wird werden
+kann koennen kannst konnte muss muessen darf duerfen moechte moechten will wollen wuerde
+wuerden waere sein gibt gibts geht gehen gesagt sagen sage sagt weiss wissen frage fragen
+fragte gerne gern okay produkt produkte artikel sache sachen ding dinge zeug teil hallo
+guten tag aeh aehm hmm aha naja tja klar prima super toll
+the a an this that these those it its i you he she we they me my your our their what who
+how where when why which there here is are was were be been do does did have has had can
+could would should will shall may might must please thanks thank yes no not some any about
+with without from into onto for of to in on at by really actually just also still then
+well okay product products item thing stuff hello
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+NEAR_PRODUCT = 70.0  # 0-100: heard words this close to one of ours are a misheard product
+
+
 @dataclass(frozen=True, slots=True)
 class ProductMatch:
     """A catalog product a caller named: `heard` is the phrase, `score` 0-100 (rapidfuzz)."""
@@ -93,12 +120,14 @@ class ProductCatalog:
     def __init__(self, rows: Sequence[Mapping[str, str]], brand: str = "", min_score: float = 84):
         self.min_score = min_score
         self._names: list[tuple[str, str, str]] = []  # (folded squeezed name, product_id, name)
+        self._spoken: list[tuple[str, str, str]] = []  # (words as said, product_id, name)
         brand_words = set(fold(brand).split())
         for row in rows:
             names = [row["name"], *row.get("aliases", "").split("|")]
             for name in filter(None, (n.strip() for n in names)):
                 words = [w for w in fold(strip_punctuation(name)).split() if w not in brand_words]
                 self._names.append(("".join(words), row["product_id"], row["name"]))
+                self._spoken.append((" ".join(words), row["product_id"], row["name"]))
 
     def match(self, text: str) -> ProductMatch | None:
         """The best product named in `text` (any 1-4 word span), or None when none is close."""
@@ -120,6 +149,18 @@ class ProductCatalog:
                             rank,
                         )
         return best or self._head_noun_match(words)
+
+    def resembles(self, heard: str) -> bool:
+        """Whether `heard` looks or sounds like one of our products ("Affirmüß" ~ "Hafermilch"):
+        then it was misheard rather than a product we do not sell, and the bot asks again."""
+        from voicebot.asr.expect_shortlist import phrase_similarity
+
+        return any(phrase_similarity(heard, name) >= NEAR_PRODUCT for name in self.spoken_names)
+
+    @property
+    def spoken_names(self) -> list[str]:
+        """Every name and alias as said (brand left out)."""
+        return [name for name, _, _ in self._spoken]
 
     def _head_noun_match(self, words: list[str]) -> ProductMatch | None:
         """ "das Brot" names the one product whose name ends in "brot" (German compounds)."""

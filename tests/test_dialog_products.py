@@ -1,0 +1,66 @@
+"""Products at the text level (sonnhof): asked for when none was named, "not one of ours" only
+for a product-like word, and asked again, never read back, when it sounds like one of ours."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from voicebot.dialog.textcall import CallServices, hang_up, run_call, say
+from voicebot.events import BotSpeech
+from voicebot.pipeline import CallRecord
+
+
+@pytest.fixture(scope="module")
+def services(tenants, tenant_nlu) -> CallServices:
+    return CallServices(tenants, nlu_for=tenant_nlu)
+
+
+def call(services: CallServices, *turns: object) -> CallRecord:
+    return asyncio.run(run_call("sonnhof", list(turns), services))  # type: ignore[arg-type]
+
+
+def bot_said(record: CallRecord) -> list[str]:
+    return [e.text for e in record.events if isinstance(e, BotSpeech)]
+
+
+def test_a_question_without_a_product_asks_which_one_is_meant(services):
+    record = call(services, say("was kostet das denn"), say("die hafermilch"), say("nein"))
+    said = bot_said(record)
+    assert said[1] == services.view("sonnhof").prompts.say("ask_slot_product"), said
+    assert "Denn" not in " ".join(said) and "keines unserer Produkte" not in " ".join(said)
+    assert any("Hafer Drink" in t and "Euro" in t for t in said), said
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["was kostet das eigentlich", "ist das wirklich vegan", "und was ist da so drin"],
+)
+def test_filler_words_are_never_taken_for_a_product(services, question):
+    record = call(services, say(question), hang_up())
+    said = bot_said(record)
+    assert "keines unserer Produkte" not in " ".join(said), said
+    assert record.handoff is None
+
+
+def test_a_misheard_product_is_asked_for_again_not_read_back(services):
+    record = call(
+        services, say("was kostet das"), say("die affirmüß"), say("die hafermilch"), say("nein")
+    )
+    said = " ".join(bot_said(record))
+    assert "Welches Produkt meinen Sie" in said and "ffirm" not in said
+    assert "keines unserer Produkte" not in said and "Euro" in said
+
+
+def test_a_product_we_do_not_sell_named_as_the_answer_is_not_ours(services):
+    record = call(services, say("was kostet das"), say("die leberwurst"), say("nein"))
+    assert "Leberwurst ist leider keines unserer Produkte" in " ".join(bot_said(record))
+    assert record.outcome == "resolved"
+
+
+def test_no_product_after_three_tries_goes_to_a_person_not_a_guess(services):
+    record = call(services, say("was kostet das"), say("äh"), say("hm"), say("also"))
+    said = " ".join(bot_said(record))
+    assert "keines unserer Produkte" not in said and "Euro" not in said
+    assert record.handoff is not None and record.handoff.context["reason"] == "no_match"
