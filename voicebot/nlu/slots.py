@@ -224,7 +224,10 @@ def extract_yes_no(text: str, language: str) -> bool | None:
 
 
 _RATING = {"eins": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fuenf": 5, "one": 1, "two": 2,
-           "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}  # fmt: skip
+           "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
+           # spoken forms: "eine Fünfe", "'ne Vierer", "ein Einser"
+           "einser": 1, "zweier": 2, "zwoer": 2, "dreier": 3, "dreie": 3, "vierer": 4,
+           "viere": 4, "fuenfer": 5, "fuenfe": 5}  # fmt: skip
 _SCALE = (
     re.compile(
         r"\b(?:von|from|between|zwischen) (?:eins|one|1) (?:bis|to|and|und) (?:fuenf|five|5)\b"
