@@ -112,3 +112,12 @@ def test_a_request_for_a_person_in_other_words_still_hands_off(services, tenant,
     record = call(services, tenant, say(asked))
     assert record.handoff is not None and record.handoff.queue == queue
     assert record.handoff.context["reason"] == "agent_request"
+
+
+def test_that_was_all_to_the_confirmation_question_says_goodbye(services):
+    record = call(
+        services, "nordwelle", say("das wetter ist schön heute"), say("nein danke, das war alles")
+    )
+    said = bot_said(record)
+    assert said[-1] == services.view("nordwelle").prompts.say("goodbye"), said
+    assert record.handoff is None and len(said) == 3

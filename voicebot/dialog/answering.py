@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from voicebot.dialog import caller_input
 from voicebot.dialog.answers import BUILTIN_ANSWERS, PRODUCT_BUILTINS, Answer, AnswerFacts
+from voicebot.dialog.identify import needs_identity
+from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
 
@@ -35,3 +37,81 @@ def answer_for(tenant: TenantView, state: CallState, spec: IntentView) -> Answer
         )
         return builtin(facts)
     return Answer(caller_input.fill_placeholders(spec.answer, state))
+
+
+class IntentSteps:
+    """Serves the call's concern: asks for its missing needs, then answers or hands off."""
+
+    def __init__(self, tenant: TenantView, state: CallState, reply: BotReply) -> None:
+        self.tenant = tenant
+        self.state = state
+        self.reply = reply
+        self.prompts = tenant.prompts
+
+    def ask_customer_number(self, parts: list[str], add_request: bool = True) -> None:
+        """Asks for the customer number the concern needs (expecting its digits)."""
+        if add_request:
+            parts = [*parts, self.prompts.say("ask_customer_number")]
+        self.reply.ask(
+            parts, awaiting="customer_number", expect=f"digits:{self.tenant.customer_digits}"
+        )
+
+    def advance(self, parts: list[str]) -> None:
+        """Asks for the next missing need of the intent, or answers, or hands off."""
+        state = self.state
+        spec = state.intent
+        assert spec is not None  # only called once an intent is chosen
+        for need in needs_of(spec):
+            if need == "customer_number":
+                if needs_identity(self.tenant, self.state):
+                    self.ask_customer_number(parts)
+                    return
+            elif not state.slots.get(need):
+                self.ask_slot(need, parts)
+                return
+        self._answer_or_handoff(spec, parts)
+
+    def ask_slot(self, slot: str, parts: list[str], again: bool = False) -> None:
+        """Asks for a missing slot; a product asked again names examples ("Welches Produkt …?")."""
+        key = f"ask_slot_{slot}"
+        if again and slot == "product":
+            text = self.prompts.say("product_unclear", example=self.tenant.product_examples())
+        elif self.prompts.has(key):
+            text = self.prompts.say(key)
+        else:
+            text = self.prompts.say("ask_slot", slot=slot)
+        self.reply.ask(
+            [*parts, text], awaiting=f"slot:{slot}", expect=caller_input.slot_expect(slot)
+        )
+
+    def _answer_or_handoff(self, spec: IntentView, parts: list[str]) -> None:
+        answer = answer_for(self.tenant, self.state, spec)
+        if answer is not None and answer.unknown_product:
+            product = self.state.slots.pop("product", None)
+            self.state.answered = True
+            parts = [*parts, caller_input.unknown_product_text(self.prompts, product)]
+            self.reply.ask([*parts, self.prompts.say("anything_else")], "anything_else", "yesno")
+        elif answer is not None and answer.offer_agent:
+            self.state.answered = True
+            self.reply.ask(
+                [*parts, answer.text, self.prompts.say("offer_agent")], "offer_agent", "yesno"
+            )
+        elif answer is not None and spec.action == "handoff" and spec.queue:
+            self.reply.handoff_for_intent([*parts, answer.text], reason=self.reason())
+        elif answer is not None:
+            self.state.answered = True
+            self.reply.ask(
+                [*parts, answer.text, self.prompts.say("anything_else")], "anything_else", "yesno"
+            )
+        elif spec.queue and (spec.action == "handoff" or (spec.answer or "").startswith("builtin")):
+            self.reply.handoff_for_intent(parts, reason=self.reason())
+        else:
+            self.reply.ask(
+                [*parts, self.prompts.say("no_information"), self.prompts.say("anything_else")],
+                "anything_else",
+                "yesno",
+            )
+
+    def reason(self) -> str:
+        """The handoff reason of a served concern: chosen in the DTMF menu, or understood."""
+        return "dtmf_menu" if self.state.via_menu else "intent"

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from voicebot.dialog import caller_input
-from voicebot.dialog.answering import answer_for, needs_of
+from voicebot.dialog.answering import IntentSteps
 from voicebot.dialog.identify import failed_identification, identify, needs_identity
 from voicebot.dialog.intent_choice import (
     concern_in_answer,
@@ -22,8 +22,8 @@ from voicebot.dialog.intent_choice import (
 from voicebot.dialog.recovery import no_input, no_match
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
-from voicebot.dialog.tenant_view import IntentView, TenantView
-from voicebot.dialog.words import asks_for_agent
+from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.words import asks_for_agent, closes_call
 from voicebot.events import (
     BotAudio,
     CallError,
@@ -54,6 +54,7 @@ class InboundDialog:
         self.timers = timers or DialogTimers()
         self.state = CallState(started_at=started_at or datetime.now().astimezone())
         self.reply = BotReply(tenant, self.state, validate)
+        self.steps = IntentSteps(tenant, self.state, self.reply)
 
     # ---- event dispatch -------------------------------------------------------------------
     def handle(self, event: CallEvent) -> list[CallEvent]:
@@ -184,7 +185,7 @@ class InboundDialog:
             return
         found = identify(self.tenant, self.state, number, parts) if number else None
         if take_intent(self.tenant, self.state, intent):
-            self._advance(parts)
+            self.steps.advance(parts)
         elif number is None and confirmable(self.tenant, self.state, intent):
             self._ask_confirmation(parts)
         elif found is True:
@@ -200,7 +201,7 @@ class InboundDialog:
         short_answer = caller_input.yes_no_value(text, value, self.tenant.language) is not None
         if not number and not short_answer and is_new_concern(self.tenant, intent):
             take_intent(self.tenant, self.state, intent)
-            self._advance(parts)
+            self.steps.advance(parts)
             return
         if number:
             identify(self.tenant, self.state, number, parts)
@@ -213,20 +214,23 @@ class InboundDialog:
         if found is not None:
             self.state.unclear = 0
             self.state.slots[slot] = found
-            self._advance([])
+            self.steps.advance([])
             return
         self.state.unclear += 1
         if self.state.unclear < 3:
-            self._ask_slot(slot, [], again=True)
+            self.steps.ask_slot(slot, [], again=True)
         elif slot == "product":  # never guess a product: a person finds out which one
             self.reply.handoff_for_intent([], reason="no_match")
         else:
             self.state.slots[slot] = text.strip()
-            self._advance([])
+            self.steps.advance([])
 
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         concern = concern_in_answer(self.tenant, text, intent)
         if concern is not None and self._new_concern(awaiting, concern):
+            return
+        if closes_call(text):  # "nein danke, das war alles" to any yes/no question
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")
             return
         answer = caller_input.yes_no_value(text, value, self.tenant.language)
         if answer is None:
@@ -260,7 +264,7 @@ class InboundDialog:
             return True
         reset_concern(state)
         take_intent(self.tenant, state, concern)
-        self._advance([])
+        self.steps.advance([])
         return True
 
     def _unclear_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
@@ -282,7 +286,7 @@ class InboundDialog:
         if yes and state.candidate is not None:
             state.intent, state.intent_confidence = state.candidate, state.candidate_confidence
             state.candidate = None
-            self._advance([])
+            self.steps.advance([])
             return
         state.candidate = None
         self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")
@@ -307,16 +311,9 @@ class InboundDialog:
                 parts, awaiting="customer_number", expect=f"digits:{self.tenant.customer_digits}"
             )
         elif state.intent is not None:
-            self._advance(parts)
+            self.steps.advance(parts)
         else:
             self.reply.ask([*parts, self.prompts.say("ask_concern")], awaiting="concern")
-
-    def _ask_customer_number(self, parts: list[str], add_request: bool = True) -> None:
-        if add_request:
-            parts = [*parts, self.prompts.say("ask_customer_number")]
-        self.reply.ask(
-            parts, awaiting="customer_number", expect=f"digits:{self.tenant.customer_digits}"
-        )
 
     def _keys_done(self) -> None:
         """A keyed number ended with # or the inter-digit timeout."""
@@ -336,66 +333,6 @@ class InboundDialog:
         else:
             no_match(self.tenant, self.state, self.reply)
 
-    # ---- progress of an intent -------------------------------------------------------------
-    def _advance(self, parts: list[str]) -> None:
-        """Asks for the next missing need of the intent, or answers, or hands off."""
-        state = self.state
-        spec = state.intent
-        assert spec is not None  # only called once an intent is chosen
-        for need in needs_of(spec):
-            if need == "customer_number":
-                if needs_identity(self.tenant, self.state):
-                    self._ask_customer_number(parts)
-                    return
-            elif not state.slots.get(need):
-                self._ask_slot(need, parts)
-                return
-        self._answer_or_handoff(spec, parts)
-
-    def _ask_slot(self, slot: str, parts: list[str], again: bool = False) -> None:
-        """Asks for a missing slot; a product asked again names examples ("Welches Produkt …?")."""
-        key = f"ask_slot_{slot}"
-        if again and slot == "product":
-            text = self.prompts.say("product_unclear", example=self.tenant.product_examples())
-        elif self.prompts.has(key):
-            text = self.prompts.say(key)
-        else:
-            text = self.prompts.say("ask_slot", slot=slot)
-        self.reply.ask(
-            [*parts, text], awaiting=f"slot:{slot}", expect=caller_input.slot_expect(slot)
-        )
-
-    def _answer_or_handoff(self, spec: IntentView, parts: list[str]) -> None:
-        answer = answer_for(self.tenant, self.state, spec)
-        if answer is not None and answer.unknown_product:
-            product = self.state.slots.pop("product", None)
-            self.state.answered = True
-            parts = [*parts, caller_input.unknown_product_text(self.prompts, product)]
-            self.reply.ask([*parts, self.prompts.say("anything_else")], "anything_else", "yesno")
-        elif answer is not None and answer.offer_agent:
-            self.state.answered = True
-            self.reply.ask(
-                [*parts, answer.text, self.prompts.say("offer_agent")], "offer_agent", "yesno"
-            )
-        elif answer is not None and spec.action == "handoff" and spec.queue:
-            self.reply.handoff_for_intent([*parts, answer.text], reason=self._intent_reason())
-        elif answer is not None:
-            self.state.answered = True
-            self.reply.ask(
-                [*parts, answer.text, self.prompts.say("anything_else")], "anything_else", "yesno"
-            )
-        elif spec.queue and (spec.action == "handoff" or (spec.answer or "").startswith("builtin")):
-            self.reply.handoff_for_intent(parts, reason=self._intent_reason())
-        else:
-            self.reply.ask(
-                [*parts, self.prompts.say("no_information"), self.prompts.say("anything_else")],
-                "anything_else",
-                "yesno",
-            )
-
-    def _intent_reason(self) -> str:
-        return "dtmf_menu" if self.state.via_menu else "intent"
-
     # ---- menu ----------------------------------------------------------------------------
     def _menu_key(self, key: str) -> None:
         state = self.state
@@ -405,7 +342,7 @@ class InboundDialog:
             return
         state.via_menu = True
         set_intent(self.state, spec, 1.0, None)
-        self._advance([])
+        self.steps.advance([])
 
     @property
     def ended(self) -> bool:
