@@ -155,3 +155,13 @@ def test_a_file_longer_than_a_minute_is_transcribed_window_by_window(whisper_mod
     text = whisper_model.transcribe(twice.tobytes(), audio.sample_rate, "en").text
     words = _words(text)
     assert {"ring", "journey", "storm", "bell"} <= words
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("das Duschgel", "de"), ("nein", "de"), ("ja", "de"), ("yes", "en")]
+)
+def test_short_answers_by_telephone_pass_the_speech_gate(whisper_model, say_pico, text, language):
+    pcm = np.frombuffer(say_pico(text, language), dtype=np.int16)
+    line, rate = telephone(pcm, 16000)
+    heard = whisper_model.transcribe(line.tobytes(), rate, language).text
+    assert heard.strip(), f"{text!r} by telephone was dropped as non-speech"
