@@ -24,6 +24,8 @@ class RawRecordFile(logging.Handler):
         self.stream = path.open("a", encoding="utf-8")
 
     def emit(self, record: logging.LogRecord) -> None:
+        if self.stream.closed:  # a server thread logging after the session ended and scanned
+            return
         try:
             text = record.getMessage()
             if record.exc_info and record.exc_info[1] is not None:
