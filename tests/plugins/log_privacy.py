@@ -22,10 +22,13 @@ class RawRecordFile(logging.Handler):
         super().__init__(logging.INFO)
         self.path = path
         self.stream = path.open("a", encoding="utf-8")
+        self.finished = False
 
     def emit(self, record: logging.LogRecord) -> None:
-        if self.stream.closed:  # a server thread logging after the session ended and scanned
+        if self.finished:  # a server thread logging after the session ended and was scanned
             return
+        if self.stream.closed:  # logging.config.dictConfig (uvicorn) closes every handler
+            self.stream = self.path.open("a", encoding="utf-8")
         try:
             text = record.getMessage()
             if record.exc_info and record.exc_info[1] is not None:
@@ -34,6 +37,10 @@ class RawRecordFile(logging.Handler):
             self.stream.flush()
         except Exception:
             self.handleError(record)
+
+    def finish(self) -> None:
+        self.finished = True
+        self.close()
 
     def close(self) -> None:
         self.stream.close()
@@ -77,7 +84,7 @@ def session_log_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
     yield path
     root.removeHandler(handler)
     root.setLevel(saved_level)
-    handler.close()
+    handler.finish()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
