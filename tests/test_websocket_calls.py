@@ -31,15 +31,26 @@ class CallServer:
     app: Any
     server: Any
     sip_port: int = 0
+    thread: threading.Thread | None = None
+
+    def stop(self) -> None:
+        """Shuts the server down and waits for it (before the interpreter's exit)."""
+        self.server.should_exit = True
+        if self.thread is not None:
+            self.thread.join(timeout=60)
 
 
-def serve_calls(data_dir: Path, *, max_calls: int = 20, sip: bool = False) -> CallServer:
+def serve_calls(
+    data_dir: Path, *, max_calls: int = 20, sip: bool = False, **settings_: Any
+) -> CallServer:
     """Starts the call server in a thread; models load when the first call comes."""
     import uvicorn
 
     from voicebot.server.app import create_app
 
-    settings = Settings(intents_dir=ROOT / "intents", data_dir=data_dir, max_calls=max_calls)
+    settings = Settings(
+        intents_dir=ROOT / "intents", data_dir=data_dir, max_calls=max_calls, **settings_
+    )
     app = create_app(settings)
     sip_port = free_port() if sip else 0
     if sip:
@@ -50,17 +61,20 @@ def serve_calls(data_dir: Path, *, max_calls: int = 20, sip: bool = False) -> Ca
         host="127.0.0.1",
         port=port,
         log_level="warning",
+        log_config=None,  # keep the session's log handlers (uvicorn's dictConfig closes them)
         lifespan="on",
         timeout_graceful_shutdown=1,
         ws_max_size=2**22,
     )
     server = uvicorn.Server(config)
-    threading.Thread(target=server.run, name="uvicorn-calls", daemon=True).start()
+    thread = threading.Thread(target=server.run, name="uvicorn-calls", daemon=True)
+    thread.start()
     for _ in range(12000):  # SIP loads the models at start: allow minutes on a busy machine
         if server.started:
             break
         time.sleep(0.025)
-    return CallServer(f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}", app, server, sip_port)
+    http, ws = f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}"
+    return CallServer(http, ws, app, server, sip_port, thread)
 
 
 _SHARED: dict[str, CallServer] = {}  # other test modules import the fixture: one server
@@ -73,7 +87,7 @@ def call_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CallServer
         _SHARED["calls"] = serve_calls(tmp_path_factory.mktemp("calls"), sip=True)
     served = _SHARED["calls"]
     yield served
-    served.server.should_exit = True  # at session end (each importing module says it once)
+    served.stop()  # at session end (each importing module asks; the first one waits)
 
 
 @dataclass

@@ -32,6 +32,7 @@ from voicebot.privacy import mask
 
 log = logging.getLogger(__name__)
 USER_AGENT = "voicebot"
+STOP_GRACE_S = 5.0  # calls still running this long after the server's stop are cancelled
 OnCall = Callable[[SipLine], Awaitable[None]]
 TenantLookup = Callable[[str | None], str]  # dialed number -> tenant id; LookupError if none
 _INFO_SIGNAL = re.compile(r"^\s*Signal\s*=\s*(\S)", re.IGNORECASE | re.MULTILINE)
@@ -111,7 +112,12 @@ class SipServer:
         log.info("SIP listening on udp:%s:%d", self.host, self.port)
 
     async def stop(self) -> None:
-        """Hangs up every call, then closes the socket."""
+        """Hangs up every call (each ends through its pipeline, so it is recorded; cancelled
+        only after STOP_GRACE_S), then closes the socket."""
+        for line in list(self.lines.values()):
+            line.shut_down()
+        if self._tasks:
+            await asyncio.wait(list(self._tasks), timeout=STOP_GRACE_S)
         for line in list(self.lines.values()):
             await line.close(bye=True)
         for task in list(self._tasks):

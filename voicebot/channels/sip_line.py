@@ -47,6 +47,7 @@ class SipLine:
         self.protected_until = 0.0  # monotonic end of queued audio of an uninterruptible prompt
         self.ended = asyncio.Event()
         self._closed = False
+        self._stopping = False  # the server shuts down: no more bot audio, no goodbye wait
         leg.on_audio = self._heard
         leg.on_dtmf = self.keyed
 
@@ -77,6 +78,15 @@ class SipLine:
         """BYE (or CANCEL) from the caller."""
         self._inbox.put_nowait(Hangup(call_id=self.call_id, at_ms=self.at_ms, reason="caller"))
 
+    def shut_down(self) -> None:
+        """The server stops: the call ends at once (the bot hangs up, BYE), recorded as such."""
+        self._stopping = True
+        self.leg.pacer.clear()
+        at = self.at_ms
+        self._inbox.put_nowait(
+            Hangup(call_id=self.call_id, at_ms=at, reason="bot", detail="shutdown")
+        )
+
     def failed(self, code: str, message: str) -> None:
         """Something broke on the line: the call ends with CallError + Hangup(error)."""
         at = self.at_ms
@@ -100,7 +110,7 @@ class SipLine:
         """Plays bot audio, cuts it on barge-in; at the bot's Hangup lets it finish, then BYE."""
         if isinstance(event, BotSpeech):
             self.barge_in = event.barge_in
-        elif isinstance(event, BotAudio):
+        elif isinstance(event, BotAudio) and not self._stopping:
             self.leg.pacer.play(pcm_at_rate(event.pcm, event.sample_rate, RTP_RATE))
             if not self.barge_in:
                 self.protected_until = time.monotonic() + self.leg.pacer.queued_ms / 1000

@@ -57,6 +57,7 @@ class WebSocketLine:
         self.clears = 0
         self.started: CallStarted | None = None
         self._closed = False
+        self._gone = asyncio.Event()  # the far end (or the server shutting down) closed it
 
     @property
     def playing(self) -> bool:
@@ -76,6 +77,7 @@ class WebSocketLine:
             except (WebSocketDisconnect, RuntimeError):
                 message = {"type": "websocket.disconnect"}
             if message["type"] == "websocket.disconnect":
+                self._gone.set()
                 if self.started is not None:
                     at_ms = self.serializer.at_ms
                     yield Hangup(call_id=self.call_id, at_ms=at_ms, reason="caller")
@@ -124,15 +126,18 @@ class WebSocketLine:
             await self._send(self.serializer.clear())
 
     async def _goodbye_played(self) -> None:
-        """Waits (bounded) until the last prompt has played, by the clock: after the call's end
-        nobody reads the socket, so Twilio's marks would not be seen."""
+        """Waits (bounded) until the last prompt has played, by the clock (after the call's end
+        Twilio's marks are not read), or until the socket is gone: the caller hung up, or the
+        server is shutting down and must not wait for (or cancel) calls saying goodbye."""
         end = min(self.playing_until, time.monotonic() + GOODBYE_WAIT_S)
-        await asyncio.sleep(max(0.0, end - time.monotonic()))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._gone.wait(), max(0.0, end - time.monotonic()))
 
     async def _close(self) -> None:
         if self._closed:
             return
         self._closed = True
+        self._gone.set()
         with contextlib.suppress(RuntimeError, WebSocketDisconnect, OSError):
             await self.websocket.close()
 
@@ -147,3 +152,4 @@ class WebSocketLine:
         except (RuntimeError, WebSocketDisconnect, OSError) as exc:
             log.info("call %s: socket gone while sending (%s)", self.call_id, exc)
             self._closed = True
+            self._gone.set()

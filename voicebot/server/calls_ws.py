@@ -41,7 +41,7 @@ async def call_from_browser(websocket: WebSocket, dialed: str = "") -> None:
         return
     call_id = f"web-{uuid.uuid4().hex[:12]}"
     line = WebSocketLine(websocket, CallsSerializer(call_id, tenant, dialed), call_id)
-    await live.run(line, BOT_RATE)
+    await live.answer(line, BOT_RATE)
 
 
 @contextlib.asynccontextmanager

@@ -177,6 +177,16 @@ class LiveCalls:
         )
         return record
 
+    async def answer(self, channel: CallChannel, sample_rate: int) -> CallRecord | None:
+        """`run` for a server's call handler: when the server, shutting down, cancels a call
+        still running after its grace period, the call ends with one log line, no traceback."""
+        try:
+            return await self.run(channel, sample_rate)
+        except asyncio.CancelledError:
+            call_id = getattr(channel, "call_id", "unknown")
+            log.info("call %s: cut off by the server shutting down", call_id)
+            return None
+
     async def refuse_busy(self, channel: CallChannel, sample_rate: int) -> None:
         """Answers with the tenant's 'all lines busy' prompt, then hangs up."""
         events: AsyncIterator[Any] = channel.events().__aiter__()

@@ -28,4 +28,4 @@ async def call_from_twilio(websocket: WebSocket) -> None:
     live = await live_calls_for(websocket.app)
     call_id = f"twilio-{uuid.uuid4().hex[:12]}"
     line = WebSocketLine(websocket, TwilioSerializer(call_id, live.tenant_for), call_id)
-    await live.run(line, BOT_RATE)
+    await live.answer(line, BOT_RATE)
