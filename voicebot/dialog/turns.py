@@ -16,6 +16,7 @@ is not a turn: the channel tells (`floor_held`), and such speech is dropped unhe
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -90,16 +91,26 @@ class SharedDecoder:
         expect: str | None = None,
         hints: Sequence[str] = (),
     ) -> Recognition:
-        """One decode on the pool: expectation-aware when `expect` is given (final decodes)."""
+        """One decode on the pool: expectation-aware when `expect` is given (final decodes).
+
+        A worker counts as busy until its decode has really finished: cancelling the caller
+        drops a decode still waiting in the queue, but one already running goes on (a thread
+        cannot be stopped), so it must keep its worker counted or speculation would pile up."""
+        loop = asyncio.get_running_loop()
+        job = self._pool.submit(
+            recognize_turn, self.model, pcm, sample_rate, language, expect, hints
+        )
         self.in_flight += 1
-        try:
-            loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(
-                self._pool,
-                lambda: recognize_turn(self.model, pcm, sample_rate, language, expect, hints),
-            )
-        finally:
-            self.in_flight -= 1
+        job.add_done_callback(lambda _: self._finished(loop))
+        return await asyncio.wrap_future(job)
+
+    def _finished(self, loop: asyncio.AbstractEventLoop) -> None:
+        """From the worker thread (or the loop, for a dropped job): one worker less busy."""
+        with contextlib.suppress(RuntimeError):  # the loop is gone: the server has stopped
+            loop.call_soon_threadsafe(self._count_done)
+
+    def _count_done(self) -> None:
+        self.in_flight -= 1
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
