@@ -64,3 +64,11 @@ def test_no_product_after_three_tries_goes_to_a_person_not_a_guess(services):
     said = " ".join(bot_said(record))
     assert "keines unserer Produkte" not in said and "Euro" not in said
     assert record.handoff is not None and record.handoff.context["reason"] == "no_match"
+
+
+def test_free_answers_are_heard_with_products_and_concern_words_as_hints(services):
+    assert {"Haferdrink", "Nougatcreme", "vegan", "Palmöl", "Zutaten"} <= set(
+        services.view("sonnhof").hints
+    )
+    assert {"Tarif", "Router", "kündigen"} <= set(services.view("nordwelle").hints)
+    assert services.view("harbour-bank").hints == ()  # English is heard well without
