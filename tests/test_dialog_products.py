@@ -72,3 +72,10 @@ def test_free_answers_are_heard_with_products_and_concern_words_as_hints(service
     )
     assert {"Tarif", "Router", "kündigen"} <= set(services.view("nordwelle").hints)
     assert services.view("harbour-bank").hints == ()  # English is heard well without
+
+
+def test_that_was_all_instead_of_a_product_says_goodbye(services):
+    record = call(services, say("was kostet das denn"), say("nein danke, das war alles"))
+    said = bot_said(record)
+    assert said[-1] == services.view("sonnhof").prompts.say("goodbye"), said
+    assert record.handoff is None

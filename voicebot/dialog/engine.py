@@ -210,6 +210,9 @@ class InboundDialog:
         self._continue(parts)
 
     def _on_slot(self, slot: str, text: str, intent: Intent, value: str | None) -> None:
+        if closes_call(text):  # "nein danke, das war alles" instead of the slot: done
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")
+            return
         found = caller_input.slot_in(slot, text, intent, value, self.tenant)
         if found is not None:
             self.state.unclear = 0
