@@ -20,6 +20,7 @@ import platform
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +28,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from voicebot.nlu.classifier import DEFAULT_MARGIN, DEFAULT_THRESHOLD, IntentClassifier  # noqa: E402
+import numpy as np  # noqa: E402
+
+from voicebot.nlu.classifier import (  # noqa: E402
+    DEFAULT_MARGIN,
+    DEFAULT_THRESHOLD,
+    IntentClassifier,
+    Scores,
+)
+from voicebot.nlu.embeddings import (  # noqa: E402
+    CachedEncoder,
+    EmbeddingCache,
+    MiniLMEncoder,
+    SentenceEncoder,
+    UseEncoder,
+)
 
 DATASETS = ROOT.parent / "shared" / "datasets"
 RESULTS = ROOT / "benchmarks" / "results"
@@ -223,60 +238,75 @@ def latency_ms(classifier: IntentClassifier, texts: Sequence[str]) -> dict[str, 
     }
 
 
-def accepted(ranking: list[tuple[str, float]], threshold: float, margin: float) -> str | None:
-    """The best intent, or None when below threshold or too close to the runner-up."""
-    best, score = ranking[0]
-    runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
-    return best if score >= threshold and score - runner_up >= margin else None
-
-
-def oos_scores(rankings: list, truth: list[str], threshold: float, margin: float) -> dict:
+def rule_scores(scores: list[Scores], truth: list[str], rule: dict) -> dict:
     """In-scope accuracy (wrong or rejected = miss) and oos recall under one rule, in %."""
-    inscope = [(r, t) for r, t in zip(rankings, truth, strict=True) if t != "oos"]
-    oos = [r for r, t in zip(rankings, truth, strict=True) if t == "oos"]
-    right = sum(accepted(r, threshold, margin) == t for r, t in inscope)
-    rejected = sum(accepted(r, threshold, margin) is None for r in oos)
+    best = np.array([s.ranking[0][0] for s in scores])
+    accept = (
+        (np.array([s.ranking[0][1] for s in scores]) >= rule["threshold"])
+        & (np.array([s.lead for s in scores]) >= rule["margin"])
+        & (np.array([s.similarity for s in scores]) >= rule["floor"])
+    )
+    labels = np.array(truth)
+    inscope = labels != "oos"
     return {
-        "threshold": threshold,
-        "margin": margin,
-        "inscope_accuracy": round(100 * right / len(inscope), 2),
-        "oos_recall": round(100 * rejected / len(oos), 2),
-    }
+        **rule,
+        "inscope_accuracy": round(100 * float(np.mean((best == labels) & accept & inscope))
+                                  / float(np.mean(inscope)), 2),
+        "oos_recall": round(100 * float(np.mean(~accept & ~inscope)) / float(np.mean(~inscope)), 2),
+    }  # fmt: skip
 
 
-def choose_rule(rankings: list, truth: list[str]) -> dict:
+def choose_rule(scores: list[Scores], truth: list[str], floors: Sequence[float]) -> dict:
     """On validation data: the rule with the best oos recall losing ≤ 2 points in-scope."""
-    base = oos_scores(rankings, truth, 0.0, 0.0)["inscope_accuracy"]
-    best = None
+    none = {"threshold": 0.0, "margin": 0.0, "floor": -1.0}
+    base = rule_scores(scores, truth, none)["inscope_accuracy"]
+    best = rule_scores(scores, truth, none)
     for threshold in [round(0.05 * i, 2) for i in range(0, 19)]:
-        for margin in [0.0, 0.05, 0.1, 0.15, 0.2, 0.3]:
-            score = oos_scores(rankings, truth, threshold, margin)
-            if base - score["inscope_accuracy"] <= 2.0 and (
-                best is None or score["oos_recall"] > best["oos_recall"]
-            ):
-                best = score
-    assert best is not None
+        for margin in [0.0, 0.05, 0.1, 0.2]:
+            for floor in floors:
+                rule = {"threshold": threshold, "margin": margin, "floor": floor}
+                score = rule_scores(scores, truth, rule)
+                if (
+                    base - score["inscope_accuracy"] <= 2.0
+                    and score["oos_recall"] > best["oos_recall"]
+                ):
+                    best = score
     return best
 
 
-def clinc150() -> dict:
-    """10-shot CLINC150: rule chosen on val, scored on test, plus the shipped default rule."""
+def clinc150(encoder: SentenceEncoder | str = "auto") -> dict:
+    """10-shot CLINC150: rules chosen on val (oos_val), scored on test, plus the shipped default."""
     data = json.loads((DATASETS / "clinc150" / "data_full.json").read_text())
     train = first_per_intent([(t, i) for t, i in data["train"]], 10)
-    classifier, seconds = trained(train, "en")
+    classifier, seconds = trained(train, "en", encoder=encoder)
     val = data["val"] + data["oos_val"]
     test = data["test"] + data["oos_test"]
-    val_rank = [classifier.rank(t) for t, _ in val]
-    test_rank = [classifier.rank(t) for t, _ in test]
-    chosen = choose_rule(val_rank, [i for _, i in val])
-    truth = [i for _, i in test]
+    val_scores = [classifier.scores(t) for t, _ in val]
+    test_scores = [classifier.scores(t) for t, _ in test]
+    val_truth, truth = [i for _, i in val], [i for _, i in test]
+    no_floor = choose_rule(val_scores, val_truth, [-1.0])
+    with_floor = choose_rule(val_scores, val_truth, [round(0.3 + 0.01 * i, 2) for i in range(21)])
+    rules = {
+        "no_rejection": {"threshold": 0.0, "margin": 0.0, "floor": -1.0},
+        "probability_and_margin_chosen_on_val": no_floor,
+        "with_similarity_chosen_on_val": with_floor,
+        "shipped_default": {
+            "threshold": DEFAULT_THRESHOLD,
+            "margin": DEFAULT_MARGIN,
+            "floor": classifier.similarity_floor,
+        },
+    }
+    keep = ("threshold", "margin", "floor")
     return {
+        "encoder": "none" if classifier._encoder is None else classifier._encoder.name,
         "train_examples": len(train),
         "train_s": round(seconds, 2),
         "temperature": round(classifier.temperature, 3),
-        "no_rejection": oos_scores(test_rank, truth, 0.0, 0.0),
-        "chosen_on_val": oos_scores(test_rank, truth, chosen["threshold"], chosen["margin"]),
-        "default_rule": oos_scores(test_rank, truth, DEFAULT_THRESHOLD, DEFAULT_MARGIN),
+        "val_choice": {"no_floor": no_floor, "with_floor": with_floor},
+        **{
+            name: rule_scores(test_scores, truth, {k: rule[k] for k in keep})
+            for name, rule in rules.items()
+        },
     }
 
 
@@ -301,24 +331,32 @@ def german() -> dict:
 
 
 def banking(skip_full: bool) -> dict:
-    """Banking77 10-shot (both models, and TF-IDF alone) and, unless skipped, all train data."""
+    """Banking77 10-shot: accuracy, training cold/warm (disk cache), latency, levers measured."""
     train, test = banking77(10)
     before = rss_mb()
-    classifier, seconds = trained(train, "en")
-    after = rss_mb()
+    with tempfile.TemporaryDirectory() as folder:  # a cold cache, then a warm one (new process)
+        cache = EmbeddingCache(Path(folder) / "embeddings.sqlite")
+        classifier, cold_s = trained(train, "en", encoder=CachedEncoder(MiniLMEncoder(), cache))
+        after = rss_mb()
+        _, warm_s = trained(train, "en", encoder=CachedEncoder(MiniLMEncoder(), cache))
+    names = [(intent.replace("_", " "), intent) for intent in sorted({i for _, i in train})]
+    with_names, _ = trained(train + names, "en")
     tfidf_only, tfidf_s = trained(train, "en", encoder=None)
+    texts = [t for t, _ in test[:600]]
     result = {
         "ten_shot": {
             "accuracy": round(accuracy(classifier, test), 2),
-            "train_s": round(seconds, 2),
+            "train_s_cold_cache": round(cold_s, 2),
+            "train_s_warm_cache": round(warm_s, 2),
             "temperature": round(classifier.temperature, 3),
             "rss_added_mb": round(after - before, 1),
-            "latency_ms": latency_ms(classifier, [t for t, _ in test[:600]]),
+            "latency_ms": latency_ms(classifier, texts),
         },
+        "ten_shot_plus_intent_names": {"accuracy": round(accuracy(with_names, test), 2)},
         "ten_shot_tfidf_only": {
             "accuracy": round(accuracy(tfidf_only, test), 2),
             "train_s": round(tfidf_s, 2),
-            "latency_ms": latency_ms(tfidf_only, [t for t, _ in test[:600]]),
+            "latency_ms": latency_ms(tfidf_only, texts),
         },
     }
     if not skip_full:
@@ -332,14 +370,62 @@ def banking(skip_full: bool) -> dict:
     return result
 
 
+def _rule_rows(clinc: dict, encoder_label: str) -> list[tuple[str, str, str]]:
+    """Table rows for the CLINC150 rules of one encoder."""
+    rows = []
+    for key, label in [
+        ("no_rejection", "no rejection"),
+        ("probability_and_margin_chosen_on_val", "probability + margin, chosen on val"),
+        ("with_similarity_chosen_on_val", "+ similarity floor, chosen on val"),
+        ("shipped_default", "shipped default"),
+    ]:
+        s = clinc[key]
+        floor = "none" if s["floor"] < 0 else s["floor"]
+        rows.append(
+            (
+                f"CLINC150 10-shot {encoder_label}, {label} "
+                f"(threshold {s['threshold']}, margin {s['margin']}, floor {floor})",
+                f"in-scope {s['inscope_accuracy']} %, oos recall {s['oos_recall']} %",
+                "oos ≥ 70 % at ≤ 2 pts loss",
+            )
+        )
+    return rows
+
+
+NOTES = """
+Out of scope: `Scores.similarity` = 0.7 × cosine to the best intent's centroid (encoder space)
++ 0.3 × best char n-gram TF-IDF cosine to any example. Floors per encoder and the default
+threshold/margin are chosen on CLINC150 val + oos_val (100 oos phrases, so the choice is noisy);
+the test split is only scored. USE's floor was chosen the same way on English CLINC150 (USE is the
+German encoder; no German oos validation set exists); there it reaches 64 % at ≤ 2 points, less
+than MiniLM. The nordwelle nonsense phrases ("blubb blubb", "pizza mit salami", "nein") score
+similarity 0.19-0.23 against the floor 0.40; nordwelle's in-scope test phrases score ≥ 0.45.
+
+Banking77 levers measured in side experiments on the same 10-shot split (accuracy of the mixed
+model; baseline 86.2 %), none adopted: MiniLM+USE concatenated 84.5-85.9 %, probability average
+with USE ≤ 85.9 %; centring / removing top principal components ≤ 86.2 %; pooling variants
+(mean without CLS/SEP, max, CLS, mean+max) ≤ 86.3 %; fp32 MiniLM instead of int8: identical
+vectors (cosine 0.9996) and accuracy; intermediate layers ≤ 85.3 %; MLP heads ≤ 85.6 %; LDA
+83.5 %; a contrastive linear map learned on example pairs (SetFit-style, numpy L-BFGS) 86.46 %
+(+0.26 for 2-6 s more training); word-dropout / word-swap augmentation ≤ 86.2 %; intent names as
+extra examples 86.3-86.5 %. 88 % was not reached with a frozen MiniLM int8 encoder.
+"""
+
+
 def markdown(report: dict) -> str:
     """A short table of the headline numbers."""
-    bank, clinc, de = report["banking77"], report["clinc150"], report["german"]
+    bank, de = report["banking77"], report["german"]
+    ten = bank["ten_shot"]
     rows = [
         (
             "Banking77 10-shot accuracy (MiniLM int8 + TF-IDF, calibrated)",
-            f"{bank['ten_shot']['accuracy']} %",
+            f"{ten['accuracy']} %",
             "≥ 88 % (anchor 85.19 %)",
+        ),
+        (
+            "Banking77 10-shot + intent names as examples (lever, not adopted)",
+            f"{bank['ten_shot_plus_intent_names']['accuracy']} %",
+            "",
         ),
         (
             "Banking77 10-shot, TF-IDF alone",
@@ -355,26 +441,16 @@ def markdown(report: dict) -> str:
                 "anchor BERT 93.66 %",
             )
         )
-    for key, label in [
-        ("no_rejection", "no rejection"),
-        ("chosen_on_val", "rule chosen on val"),
-        ("default_rule", "shipped default"),
-    ]:
-        s = clinc[key]
-        rows.append(
-            (
-                f"CLINC150 10-shot, {label} (threshold {s['threshold']}, margin {s['margin']})",
-                f"in-scope {s['inscope_accuracy']} %, oos recall {s['oos_recall']} %",
-                "oos ≥ 70 % at ≤ 2 pts loss",
-            )
-        )
+    rows += _rule_rows(report["clinc150"], "MiniLM")
+    if "clinc150_use" in report:
+        rows += _rule_rows(report["clinc150_use"], "USE (German encoder)")
     rows += [
         ("German paraphrase set (USE multilingual + TF-IDF)", f"{de['accuracy']} %", ""),
         ("German, umlauts written ae/oe/ue/ss", f"{de['accuracy_umlauts_as_ae_oe_ue']} %", ""),
         ("German, TF-IDF alone", f"{de['accuracy_tfidf_only']} %", ""),
         (
-            "latency en p50 / p95",
-            f"{bank['ten_shot']['latency_ms']['p50']} / {bank['ten_shot']['latency_ms']['p95']} ms",
+            "latency en p50 / p95 (rank, one utterance)",
+            f"{ten['latency_ms']['p50']} / {ten['latency_ms']['p95']} ms",
             "p50 ≤ 5 ms",
         ),
         (
@@ -383,8 +459,12 @@ def markdown(report: dict) -> str:
             "p50 ≤ 5 ms",
         ),
         ("latency TF-IDF alone p50", f"{bank['ten_shot_tfidf_only']['latency_ms']['p50']} ms", ""),
-        ("training 77 × 10 (first load, incl. encoding)", f"{bank['ten_shot']['train_s']} s", ""),
-        ("memory added by encoder + model", f"{bank['ten_shot']['rss_added_mb']} MB", ""),
+        (
+            "training 77 × 10: empty embedding cache / warm cache (new encoder)",
+            f"{ten['train_s_cold_cache']} s / {ten['train_s_warm_cache']} s",
+            "a few seconds",
+        ),
+        ("memory added by encoder + model", f"{ten['rss_added_mb']} MB", ""),
     ]
     m = report["machine"]
     lines = [
@@ -394,7 +474,7 @@ def markdown(report: dict) -> str:
         "|---|---|---|",
     ]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + NOTES
 
 
 def main() -> None:
@@ -405,6 +485,7 @@ def main() -> None:
         "machine": machine(),
         "banking77": banking(args.skip_full),
         "clinc150": clinc150(),
+        "clinc150_use": clinc150(UseEncoder()),
         "german": german(),
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
