@@ -29,8 +29,8 @@ from voicebot.asr.expect import (
     match_choice,
 )
 from voicebot.asr.expect_shortlist import best_fit, shortlist
-from voicebot.audio.resample import resample, to_float32
-from voicebot.audio.vad import rms_dbfs, speech_ms
+from voicebot.asr.whisper import sounds_like_speech
+from voicebot.audio.resample import resample
 from voicebot.nlu.numbers import spoken_digits
 
 if TYPE_CHECKING:
@@ -150,20 +150,10 @@ class WhisperAnswerScorer:
 
     def _sounds_like_speech(self, samples: npt.NDArray[np.int16]) -> bool:
         """Loud enough, webrtcvad hears speech, and so does Silero VAD (noise gets no value)."""
-        from faster_whisper.vad import VadOptions, get_speech_timestamps
-
         tuning = self.tuning
-        if samples.size == 0 or rms_dbfs(samples) < tuning.min_level_dbfs:
-            return False
-        if speech_ms(samples, WHISPER_RATE, aggressiveness=3) < tuning.min_speech_ms:
-            return False
-        options = VadOptions(
-            threshold=tuning.silero_threshold,
-            min_speech_duration_ms=tuning.min_speech_ms,
-            speech_pad_ms=0,
+        return sounds_like_speech(
+            samples, tuning.min_level_dbfs, tuning.min_speech_ms, tuning.silero_threshold
         )
-        spans = get_speech_timestamps(to_float32(samples), options, sampling_rate=WHISPER_RATE)
-        return sum(span["end"] - span["start"] for span in spans) > 0
 
     def _encode(self, samples: npt.NDArray[np.int16]) -> npt.NDArray[np.float32]:
         """Encoder output [1, 1500, d] of the clip padded with silence and to 30 s."""

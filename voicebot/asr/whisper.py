@@ -101,25 +101,15 @@ class WhisperSpeechModel:
         return WhisperRecognizer(self, language, tuple(grammar or ()), sample_rate or WHISPER_RATE)
 
     def _sounds_like_speech(self, audio: npt.NDArray[np.int16]) -> bool:
-        """Guard before decoding: loud enough, webrtcvad hears speech, and so does Silero VAD.
+        """Guard before decoding (see sounds_like_speech).
 
         Silero only gates here: cutting the audio to its segments dropped leading digits
         (FSDD 8-digit numbers 16/20 exact with cutting, 19/20 without).
         """
         tuning = self.tuning
-        if rms_dbfs(audio) < tuning.min_level_dbfs:
-            return False
-        if speech_ms(audio, WHISPER_RATE, aggressiveness=3) < tuning.min_speech_ms:
-            return False
-        from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-        options = VadOptions(
-            threshold=tuning.silero_threshold,
-            min_speech_duration_ms=tuning.min_speech_ms,
-            speech_pad_ms=0,
+        return sounds_like_speech(
+            audio, tuning.min_level_dbfs, tuning.min_speech_ms, tuning.silero_threshold
         )
-        spans = get_speech_timestamps(to_float32(audio), options, sampling_rate=WHISPER_RATE)
-        return sum(span["end"] - span["start"] for span in spans) > 0
 
     def _decode(
         self, audio: npt.NDArray[np.int16], language: str, hints: Sequence[str]
@@ -182,3 +172,18 @@ class WhisperRecognizer:
             pcm = b"".join(self._chunks)
             self._chunks.clear()
         return self._model.transcribe(pcm, self.sample_rate, self._language, hints=self._hints)
+
+
+def sounds_like_speech(
+    audio: npt.NDArray[np.int16], min_level_dbfs: float, min_speech_ms: int, silero: float
+) -> bool:
+    """16 kHz audio is loud enough, webrtcvad hears speech, and so does Silero VAD at `silero`."""
+    if audio.size == 0 or rms_dbfs(audio) < min_level_dbfs:
+        return False
+    if speech_ms(audio, WHISPER_RATE, aggressiveness=3) < min_speech_ms:
+        return False
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    options = VadOptions(threshold=silero, min_speech_duration_ms=min_speech_ms, speech_pad_ms=0)
+    spans = get_speech_timestamps(to_float32(audio), options, sampling_rate=WHISPER_RATE)
+    return sum(span["end"] - span["start"] for span in spans) > 0
