@@ -293,7 +293,7 @@ def machine() -> dict[str, Any]:
         "cpu": cpu,
         "cores": os.cpu_count(),
         "python": platform.python_version(),
-        "load_average_at_start": os.getloadavg(),
+        "load_average_at_start": os.getloadavg(),  # when written; rows have their own
         "note": "a shared machine: other jobs may have used the CPU during the run; "
         "compare ratios within one run",
     }
@@ -303,18 +303,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[1, 2, 5, 10, 20])
     parser.add_argument("--kinds", nargs="+", default=["ws", "sip"], choices=["ws", "sip"])
+    parser.add_argument("--threads", type=int, default=1, help="cpu_threads per Whisper decode")
+    parser.add_argument("--workers", type=int, default=2, help="decodes at once (num_workers)")
+    parser.add_argument(
+        "--baseline-threads", type=int, default=0, help="then again with these threads (0: no)"
+    )
+    parser.add_argument("--baseline-n", type=int, nargs="+", default=[5, 10])
     args = parser.parse_args()
     if "sip" in args.kinds and shutil.which("sipp") is None:
         sys.exit("load: sipp is not installed (apt sip-tester)")
+    rows: list[dict[str, Any]] = []  # results are written after every run: a cut-off run counts
+    run_all(args.kinds, args.n, args.threads, args.workers, rows)
+    if args.baseline_threads:
+        run_all(args.kinds, args.baseline_n, args.baseline_threads, args.workers, rows)
+
+
+def run_all(
+    kinds: list[str], ns: list[int], threads: int, workers: int, rows: list[dict[str, Any]]
+) -> None:
+    """Every kind and N against one server whose Whisper decodes use `threads` x `workers`."""
     folder = Path(tempfile.mkdtemp(prefix="voicebot-load-"))
     # SIP on in every run: the server then loads its models before the first call comes
-    server = serve_calls(folder / "var", max_calls=max(args.n), sip=True)
+    server = serve_calls(
+        folder / "var", max_calls=max(ns), sip=True, asr_threads=threads, asr_workers=workers
+    )
     turns16, ends = caller_turns(16000)
     turns8, _ = caller_turns(8000)
     asyncio.run(run_ws(server, 1, turns16, ends))  # warm-up: models, classifiers, prompt cache
-    rows = []
-    for kind in args.kinds:
-        for n in args.n:
+    for kind in kinds:
+        for n in ns:
+            load_before = os.getloadavg()[0]
             with Meter() as meter:
                 if kind == "ws":
                     result = asyncio.run(run_ws(server, n, turns16, ends))
@@ -324,6 +342,9 @@ def main() -> None:
             row = {
                 "kind": kind,
                 "calls": n,
+                "asr_threads": threads,
+                "asr_workers": workers,
+                "load_average_before": load_before,
                 "turns_measured": len(lat),
                 "p50_ms": percentile(lat, 50),
                 "p95_ms": percentile(lat, 95),
@@ -335,8 +356,8 @@ def main() -> None:
             }
             rows.append(row)
             print(json.dumps(row), flush=True)
-    server.server.should_exit = True
-    write_results(rows)
+            write_results(rows)
+    server.stop()
 
 
 def write_results(rows: list[dict[str, Any]]) -> None:
@@ -353,12 +374,13 @@ def write_results(rows: list[dict[str, Any]]) -> None:
     lines = [
         "# Load: simultaneous live calls on loopback",
         "",
-        f"Machine: {info['cpu']}, {info['cores']} cores, load average at start "
-        f"{info['load_average_at_start'][0]:.1f}. {info['note']}.",
+        f"Machine: {info['cpu']}, {info['cores']} cores, load average when written "
+        f"{info['load_average_at_start'][0]:.1f} (each run's load before it: column). "
+        f"{info['note']}.",
         "",
-        "| channel | calls | completed | turns | p50 ms | p95 ms | max ms | CPU s/call "
-        "| MB/call | dropped |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| channel | threads x workers | calls | completed | turns | p50 ms | p95 ms | max ms "
+        "| CPU s/call | MB/call | load before | dropped |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         dropped = (
@@ -371,9 +393,11 @@ def write_results(rows: list[dict[str, Any]]) -> None:
             )
         )
         lines.append(
-            f"| {r['kind']} | {r['calls']} | {r['completed']} | {r['turns_measured']} "
+            f"| {r['kind']} | {r['asr_threads']} x {r['asr_workers']} | {r['calls']} "
+            f"| {r['completed']} | {r['turns_measured']} "
             f"| {fmt(r['p50_ms'])} | {fmt(r['p95_ms'])} | {fmt(r['max_ms'])} "
-            f"| {r['cpu_s_per_call']:.1f} | {r['rss_mb_per_call']:.0f} | {dropped} |"
+            f"| {r['cpu_s_per_call']:.1f} | {r['rss_mb_per_call']:.0f} "
+            f"| {r['load_average_before']:.1f} | {dropped} |"
         )
     lines += [
         "",
