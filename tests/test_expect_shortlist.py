@@ -6,13 +6,15 @@ import csv
 
 import pytest
 
+from tests.conftest import ROOT
 from voicebot.asr.expect import YES_NO, Expectation
 from voicebot.asr.expect_shortlist import best_fit, phrase_similarity, shortlist, sound_key
 
 
 @pytest.fixture(scope="module")
-def catalog(spec_dir):
-    with (spec_dir / "catalog-sonnhof.csv").open(encoding="utf-8") as f:
+def catalog():
+    # the tenant's own copy of the spec catalog (intents/sonnhof/catalog.csv)
+    with (ROOT / "intents" / "sonnhof" / "catalog.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     items = ",".join("|".join([r["product_id"], r["name"], *r["aliases"].split("|")]) for r in rows)
     return Expectation.parse("list:" + items).items
