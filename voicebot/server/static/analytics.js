@@ -1,31 +1,7 @@
 /* /analytics: the tenant's call figures for a period, as charts (MiniChart, served locally). */
 "use strict";
-const $ = (id) => document.getElementById(id);
-const pct = (v) => (v === null || v === undefined ? "–" : `${(v * 100).toFixed(1)} %`);
 const REASON_LABELS = { intent: "intent", agent_request: "asked for a person", no_match: "not understood",
   no_input: "no input", error: "error", dtmf_menu: "keypad menu" };
-
-async function api(path, options = {}) {
-  const init = { method: options.method || "GET", headers: { "X-Voicebot-Agent": "1" } };
-  if (options.body) {
-    init.headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(options.body);
-  }
-  const response = await fetch(path, init);
-  const data = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = new Error(typeof data.detail === "string" ? data.detail : response.statusText);
-    error.status = response.status;
-    throw error;
-  }
-  return data;
-}
-
-function show(view) {
-  $("login-view").hidden = view !== "login";
-  $("report-view").hidden = view !== "report";
-  $("who").hidden = view !== "report";
-}
 
 function kpi(label, value, id) {
   const box = document.createElement("div");
@@ -110,32 +86,6 @@ function render(d) {
   document.body.dataset.loaded = "yes";
 }
 
-async function load() {
-  try {
-    const d = await api(`/api/analytics?since=${encodeURIComponent($("since").value)}`);
-    $("report-error").textContent = "";
-    show("report");
-    render(d);
-  } catch (error) {
-    if (error.status === 401) { show("login"); return; }
-    $("report-error").textContent = error.message;
-  }
-}
-
-$("login-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  try {
-    await api("/api/session", { method: "POST", body: { token: $("token").value.trim() } });
-    $("login-error").textContent = "";
-    $("token").value = "";
-    await load();
-  } catch (error) {
-    $("login-error").textContent = error.status === 401 ? "That token is not valid." : error.message;
-  }
+sessionPage("report", async (since) => {
+  render(await api(`/api/analytics?since=${encodeURIComponent(since)}`));
 });
-$("logout").addEventListener("click", async () => {
-  await fetch("/api/session", { method: "DELETE", headers: { "X-Voicebot-Agent": "1" } });
-  show("login");
-});
-$("since").addEventListener("change", load);
-load();

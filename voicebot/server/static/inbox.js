@@ -1,31 +1,6 @@
 /* /inbox: groups of utterances the bot did not understand; assign one to an intent. */
 "use strict";
-const $ = (id) => document.getElementById(id);
-const pct = (v) => (v === null || v === undefined ? "–" : `${(v * 100).toFixed(1)} %`);
 let inbox = null;
-
-async function api(path, options = {}) {
-  const init = { method: options.method || "GET", headers: { "X-Voicebot-Agent": "1" } };
-  if (options.body) {
-    init.headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(options.body);
-  }
-  const response = await fetch(path, init);
-  const data = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = new Error(typeof data.detail === "string" ? data.detail : response.statusText);
-    error.status = response.status;
-    error.data = data;
-    throw error;
-  }
-  return data;
-}
-
-function show(view) {
-  $("login-view").hidden = view !== "login";
-  $("inbox-view").hidden = view !== "inbox";
-  $("who").hidden = view !== "inbox";
-}
 
 function el(tag, props, children) {
   const node = Object.assign(document.createElement(tag), props || {});
@@ -86,32 +61,7 @@ function render(data) {
   document.body.dataset.loaded = "yes";
 }
 
-async function load() {
-  try {
-    inbox = await api(`/api/inbox?since=${encodeURIComponent($("since").value)}`);
-    $("inbox-error").textContent = "";
-    show("inbox");
-    render(inbox);
-  } catch (error) {
-    if (error.status === 401) { show("login"); return; }
-    $("inbox-error").textContent = error.message;
-  }
-}
-
-$("login-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  try {
-    await api("/api/session", { method: "POST", body: { token: $("token").value.trim() } });
-    $("login-error").textContent = "";
-    $("token").value = "";
-    await load();
-  } catch (error) {
-    $("login-error").textContent = error.status === 401 ? "That token is not valid." : error.message;
-  }
+sessionPage("inbox", async (since) => {
+  inbox = await api(`/api/inbox?since=${encodeURIComponent(since)}`);
+  render(inbox);
 });
-$("logout").addEventListener("click", async () => {
-  await fetch("/api/session", { method: "DELETE", headers: { "X-Voicebot-Agent": "1" } });
-  show("login");
-});
-$("since").addEventListener("change", load);
-load();
