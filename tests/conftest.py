@@ -11,6 +11,7 @@ pytest_plugins = [
     "tests.plugins.servers",
     "tests.plugins.nlu",
     "tests.plugins.tts",
+    "tests.plugins.browser",
     "tests.plugins.log_privacy",
 ]
 

@@ -3,44 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-import pytest
-
+from tests.plugins.browser import ARTIFACTS
 from tests.plugins.servers import AgentServer, make_context
 from voicebot.handoff.store import QueueStore, open_queue_store
 from voicebot.handoff.tokens import open_agent_tokens
-
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture
-def browser_page() -> Iterator[object]:
-    """A Playwright page in the system Chromium (never `playwright install`)."""
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.skip("chromium is not installed (apt chromium; scripts/setup.sh --dev)")
-    from playwright.sync_api import expect, sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 900})
-        page.set_default_timeout(20_000)
-        expect.set_options(timeout=20_000)  # the machine is shared: be patient, never flaky
-        yield page
-        browser.close()
 
 
 def run(coro: object) -> object:

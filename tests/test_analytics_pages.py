@@ -17,11 +17,10 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.plugins.browser import ARTIFACTS
 from tests.test_analytics_support import (
-    ARTIFACTS,
     Call,
     add_token,
-    browser_page,  # noqa: F401  (fixture)
     in_thread,
     serve,
     six_calls,
@@ -131,7 +130,7 @@ def _log_in(page: Any, url: str, token: str) -> None:
     page.wait_for_selector("body[data-loaded=yes]")
 
 
-def test_analytics_page_shows_the_figures_as_charts(server, browser_page):  # noqa: F811
+def test_analytics_page_shows_the_figures_as_charts(server, browser_page):
     from playwright.sync_api import expect
 
     served, tokens = server
@@ -155,7 +154,7 @@ def test_analytics_page_shows_the_figures_as_charts(server, browser_page):  # no
     expect(page.locator("#kpi-calls .value")).to_have_text("17")
 
 
-def test_a_survey_tenant_sees_its_results_as_charts(server, browser_page):  # noqa: F811
+def test_a_survey_tenant_sees_its_results_as_charts(server, browser_page):
     from playwright.sync_api import expect
 
     served, tokens = server
@@ -175,7 +174,7 @@ def test_a_survey_tenant_sees_its_results_as_charts(server, browser_page):  # no
 
 def test_inbox_page_assigns_a_group_and_shows_accuracy_before_and_after(
     server,
-    browser_page,  # noqa: F811
+    browser_page,
 ):
     from playwright.sync_api import expect
 

@@ -4,23 +4,18 @@
 - `write_mini_tenant`: a small German inbound tenant (4 intents, comments, test phrases) whose
   real classifier trains in seconds, so assign tests can retrain it twice;
 - `serve`: the app with the agent, analytics and inbox routers on a real uvicorn;
-- `browser_page`: headless system Chromium via Playwright.
 """
 
 from __future__ import annotations
 
 import asyncio
-import shutil
 import threading
 import time
 import zlib
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from tests.plugins.servers import free_port
 from voicebot.events import (
@@ -38,18 +33,6 @@ from voicebot.events import (
 )
 from voicebot.nlu.prompts import DEFAULT_PROMPTS
 from voicebot.settings import Settings
-
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass
@@ -317,19 +300,3 @@ async def add_token(settings: Settings, tenant: str, name: str = "pat") -> str:
         return (await tokens.add(tenant, name))[1]
     finally:
         await tokens.aclose()
-
-
-@pytest.fixture
-def browser_page() -> Iterator[Any]:
-    """A Playwright page in the system Chromium (never `playwright install`)."""
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.skip("chromium is not installed (apt chromium; scripts/setup.sh --dev)")
-    from playwright.sync_api import expect, sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 1000})
-        page.set_default_timeout(60_000)
-        expect.set_options(timeout=60_000)  # shared machine; retraining takes a while
-        yield page
-        browser.close()

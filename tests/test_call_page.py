@@ -9,23 +9,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.plugins.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, chromium_installed
 from tests.test_websocket_calls import CallServer, call_server  # noqa: F401 (fixture)
 from voicebot.audio.wav import write_wav
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium not installed")
+pytestmark = pytest.mark.skipif(not chromium_installed(), reason="chromium not installed")
 
 
 def chromium_args(microphone: Path) -> list[str]:
     return [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
+        *CHROMIUM_ARGS,
         "--use-fake-ui-for-media-stream",
         "--use-fake-device-for-media-stream",
         f"--use-file-for-fake-audio-capture={microphone}",
