@@ -11,8 +11,8 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import random
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -24,6 +24,9 @@ from voicebot.analytics.store import open_call_record_store
 from voicebot.events import BotSpeech, CallStarted, Hangup, Intent, SpeechStopped, Transcript
 from voicebot.settings import Settings
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine_info import machine
+
 RESULTS = Path(__file__).resolve().parent / "results"
 CONCERNS = [
     "ich möchte meine rufnummer zum neuen anbieter mitnehmen",
@@ -34,15 +37,6 @@ CONCERNS = [
     "mein handy zeigt kein netz",
 ]
 FILLERS = ["äh", "also", "ja hallo", "bitte", "mal eine frage", "guten tag"]
-
-
-def machine() -> dict[str, object]:
-    cpu = platform.processor()
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    return {"cpu": cpu, "cores": os.cpu_count(), "load_avg": os.getloadavg()}
 
 
 def events(call_id: str, rng: random.Random) -> list:
@@ -115,7 +109,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = asyncio.run(store_and_query(args.calls, Path(folder)))
     groups = [grouping(n) for n in args.utterances]
-    result = {"machine": machine(), "store": store, "grouping": groups}
+    result = {"machine": machine(load_avg=os.getloadavg()), "store": store, "grouping": groups}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "analytics.json").write_text(json.dumps(result, indent=2) + "\n")
     m = result["machine"]

@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
-import platform
 import random
 import re
 import statistics
@@ -28,6 +26,9 @@ import numpy as np
 from voicebot.audio.telephone import telephone
 from voicebot.audio.wav import read_audio
 from voicebot.nlu.numbers import spoken_digits
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine_info import describe
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -306,15 +307,6 @@ def run_config(config: str, numbers: int) -> dict:
 
 
 # ---------- driver ----------
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def available(config: str) -> bool:
     if config.startswith("whisper"):
         return True
@@ -346,7 +338,7 @@ def main() -> None:
         cmd = [sys.executable, __file__, "--worker", config, "--numbers", str(numbers)]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
-    report = {"machine": machine(), "shared_cpu_note": "other jobs may have shared the CPU",
+    report = {"machine": describe(), "shared_cpu_note": "other jobs may have shared the CPU",
               "numbers": numbers, "not_present": missing, "results": results}  # fmt: skip
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "asr.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")

@@ -19,7 +19,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -31,7 +30,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
+from benchmarks.machine_info import machine  # noqa: E402
 from tests.plugins.speech import fsdd_number  # noqa: E402
 from voicebot.asr.base import load_speech_model  # noqa: E402
 from voicebot.audio.telephone import telephone  # noqa: E402
@@ -241,15 +240,6 @@ def summarise(rows: list[dict]) -> dict[str, object]:
     return out
 
 
-def machine() -> dict[str, object]:
-    cpu = platform.processor() or "unknown"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    return {"cpu": cpu, "cores": os.cpu_count(), "load_avg_1m_start": os.getloadavg()[0]}
-
-
 def markdown(result: dict) -> str:
     m = result["machine"]
     lines = [
@@ -290,7 +280,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--end-silence-ms", type=int, nargs="+", default=[700, 500])
     args = parser.parse_args()
-    start_machine = machine()
+    start_machine = machine(load_avg_1m_start=os.getloadavg()[0])
     settings = load_settings()
     tenants = load_tenants(settings.intents_dir)
     model = load_speech_model("whisper", settings)

@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import random
 import signal
 import subprocess
@@ -29,6 +28,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from benchmarks.machine_info import machine  # noqa: E402
+
 RESULTS = ROOT / "benchmarks" / "results"
 TENANT, QUEUE = "nordwelle", "stoerungsdienst"
 
@@ -213,24 +214,6 @@ async def release_abandoned(env: dict[str, str]) -> None:
     await store.aclose()
 
 
-def machine() -> dict[str, Any]:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    return {
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
-        "load_average": os.getloadavg(),
-        "note": "other jobs may have shared the CPU during this run",
-    }
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=100)
@@ -274,7 +257,7 @@ def write_results(
         }
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = {
-        "machine": machine(),
+        "machine": machine(note="other jobs may have shared the CPU during this run"),
         "calls_per_trial": args.calls,
         "summary": summary,
         "trials": [asdict(r) for r in results],

@@ -14,23 +14,19 @@ from __future__ import annotations
 
 import json
 import os
-import platform
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine_info import cpu_model
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 TENANTS = ("sonnhof", "nordwelle")
-
-
-def cpu_model() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
 
 
 def free_turns(view_for: Any) -> list[dict[str, Any]]:

@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import resource
 import shutil
 import subprocess
@@ -36,7 +35,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
+from benchmarks.machine_info import machine  # noqa: E402
 from tests.test_sip_line import sipp_scenario  # noqa: E402  (the scripted SIP caller)
 from tests.test_websocket_calls import serve_calls  # noqa: E402  (server on loopback)
 from voicebot.audio.resample import resample  # noqa: E402
@@ -280,25 +279,6 @@ def percentile(values: list[float], q: float) -> float | None:
     return float(np.percentile(np.asarray(values), q))
 
 
-def machine() -> dict[str, Any]:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    return {
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
-        "load_average_at_start": os.getloadavg(),  # when written; rows have their own
-        "note": "a shared machine: other jobs may have used the CPU during the run; "
-        "compare ratios within one run",
-    }
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[1, 2, 5, 10, 20])
@@ -362,7 +342,11 @@ def run_all(
 
 def write_results(rows: list[dict[str, Any]]) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    info = machine()
+    info = machine(
+        load_average_at_start=os.getloadavg(),  # when written; rows have their own
+        note="a shared machine: other jobs may have used the CPU during the run; "
+        "compare ratios within one run",
+    )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     (RESULTS / "load.json").write_text(
         json.dumps({"machine": info, "peak_rss_mb": peak, "runs": rows}, indent=2)

@@ -14,8 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import platform
 import socket
 import statistics
 import subprocess
@@ -27,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
+from benchmarks.machine_info import machine  # noqa: E402
 from voicebot.handoff.redis_store import RedisQueueStore  # noqa: E402
 from voicebot.handoff.sqlite_store import SqliteQueueStore  # noqa: E402
 from voicebot.handoff.store import QueueStore  # noqa: E402
@@ -63,25 +61,6 @@ def context(call_id: str) -> dict[str, object]:
         "transcript": turns,
         "started_at": "2026-01-05T09:00:00Z",
         "handed_off_at": "2026-01-05T09:00:30Z",
-    }
-
-
-def machine() -> dict[str, object]:
-    cpu = platform.processor()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
-        "redis": subprocess.run(
-            ["redis-server", "--version"], capture_output=True, text=True
-        ).stdout.split(" ")[2],
     }
 
 
@@ -223,7 +202,11 @@ if __name__ == "__main__":
     args = parser.parse_args()
     report = {
         "benchmark": "queues",
-        "machine": machine(),
+        "machine": machine(
+            redis=subprocess.run(
+                ["redis-server", "--version"], capture_output=True, text=True
+            ).stdout.split(" ")[2]
+        ),
         "ops": args.ops,
         "note": "other jobs may have shared the CPU",
         "results": asyncio.run(main(args.ops)),

@@ -19,19 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine_info import cpu_model
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_FILTER = (
     "nordwelle/stoerung,sonnhof/zutaten,sonnhof/preis,harbour-bank/lost,"
     "marktblick/survey-dtmf,marktblick/declined"
 )
-
-
-def cpu_model() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
 
 
 def run(jobs: int, name_filter: str) -> dict[str, object]:

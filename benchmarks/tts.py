@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import re
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -23,6 +22,9 @@ from voicebot.tts.cache import PromptCache
 from voicebot.tts.espeak import Pyttsx3Synthesizer
 from voicebot.tts.pico import PicoSynthesizer
 from voicebot.tts.synthesizer import Synthesizer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine_info import machine
 
 RESULTS = Path(__file__).resolve().parent / "results"
 RATE = 8000  # Hz, telephone channel
@@ -98,18 +100,6 @@ def telephone_wer(n_variants: int) -> list[dict]:
             counts[1] += total
     espeak.close()
     return [{"voice": label, "wer_telephone": round(w / t, 3)} for label, (w, t) in errors.items()]
-
-
-def machine() -> dict[str, object]:
-    cpu = platform.processor() or "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version()}
 
 
 def timed(action: Callable[[], object], repeats: int) -> list[float]:
