@@ -85,3 +85,25 @@ async def test_a_recogniser_with_a_corrupt_model_hands_the_caller_over_mid_call(
     assert record.handoff is not None and record.handoff.context["reason"] == "error"
     assert (await store.get("nordwelle", record.call_id)) is not None
     await store.aclose()
+
+
+async def test_a_queue_store_that_is_down_gets_an_apology_not_a_false_promise(
+    tenants, tenant_nlu, whisper_model, pico_tts, say_pico: Callable[..., bytes], tmp_path: Path
+) -> None:
+    from tests.plugins.servers import free_port
+    from voicebot.events import BotSpeech, Handoff, Hangup
+    from voicebot.handoff.redis_store import RedisQueueStore
+
+    store = RedisQueueStore(f"redis://127.0.0.1:{free_port()}/0")  # nobody listens: Redis down
+    words = np.frombuffer(say_pico("Ich möchte bitte mit einem Mitarbeiter sprechen.", "de"), "<i2")
+    wav = write_wav(tmp_path / "turn.wav", words, 16000)
+    live = live_calls(tenants, tenant_nlu, store, whisper_model, PromptCache(pico_tts, tmp_path))
+    record = await call_with_turn(live, wav)
+    errors = [e for e in record.events if isinstance(e, CallError)]
+    assert [e.code for e in errors] == ["queue_unavailable"], record.events
+    said = [e.text for e in record.events if isinstance(e, BotSpeech)]
+    assert "nicht weiterverbinden" in said[-1] and "weiter." not in said[-1], said
+    assert not any(isinstance(e, Handoff) for e in record.events), "no handoff was made"
+    hangups = [e for e in record.events if isinstance(e, Hangup)]
+    assert [h.reason for h in hangups] == ["error"]
+    await store.aclose()

@@ -69,6 +69,7 @@ class DialogStage:
     listening: Any = None  # voicebot.dialog.hearing.Listening shared with Recognize, if any
     progress: DialogProgress = field(default_factory=DialogProgress)  # read by offline channels
     dialog: Dialog | None = None
+    view: TenantView | None = None  # the called tenant, once CallStarted came
     _inbox: asyncio.Queue[CallEvent] | None = None
     _fed_back: set[int] = field(default_factory=set)  # ids of events from downstream stages
 
@@ -97,7 +98,7 @@ class DialogStage:
             elif not isinstance(event, AudioChunk):
                 await emit(event)
             if isinstance(event, CallStarted):
-                view = self.view_for(event.tenant)
+                view = self.view = self.view_for(event.tenant)
                 self.dialog = self.make_dialog(view)
                 if self.listening is not None:
                     self.listening.language = view.language
@@ -121,9 +122,12 @@ class DialogStage:
         if handoff is None or self.queue_store is None or self.dialog is None:
             return out
         store, ctx = self.queue_store, handoff.context
-        await store.enqueue(
-            handoff.call_id, str(ctx["tenant"]), handoff.queue, handoff.priority, ctx
-        )
+        try:
+            await store.enqueue(
+                handoff.call_id, str(ctx["tenant"]), handoff.queue, handoff.priority, ctx
+            )
+        except Exception as exc:  # full disk, Redis down: tell the caller
+            return self._not_queued(handoff, exc)
         position = await store.position(handoff.call_id)
         wait_s = await store.estimate_wait_s(str(ctx["tenant"]), handoff.queue, position)
         if position is None:
@@ -134,6 +138,17 @@ class DialogStage:
             if isinstance(e, BotSpeech) and not e.listen
             else e
             for e in out
+        ]
+
+    def _not_queued(self, handoff: Handoff, exc: BaseException) -> list[CallEvent]:
+        """The queue store failed: the caller hears an apology instead of a false promise."""
+        call_id, at_ms = handoff.call_id, handoff.at_ms
+        log.error("call %s: could not queue the handoff to %s: %s", call_id, handoff.queue, exc)
+        text = self.view.prompts.say("queue_unavailable") if self.view else ""
+        return [
+            CallError(call_id=call_id, at_ms=at_ms, code="queue_unavailable", message=str(exc)),
+            BotSpeech(call_id=call_id, at_ms=at_ms, text=text, barge_in=False, listen=False),
+            Hangup(call_id=call_id, at_ms=at_ms, reason="error", detail="hangup"),
         ]
 
 

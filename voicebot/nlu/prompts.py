@@ -52,6 +52,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "Geschäftszeiten wieder an.",
         "all_lines_busy": "Zurzeit sind alle Leitungen belegt. Bitte versuchen Sie es später "
         "noch einmal.",
+        "queue_unavailable": "Entschuldigung, ich kann Sie gerade leider nicht weiterverbinden. "
+        "Bitte rufen Sie in ein paar Minuten noch einmal an. Auf Wiederhören!",
     },
     "en": {
         "ask_concern": "How can I help you?",
@@ -90,6 +92,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "product_unclear": "Which product do you mean? Please say its name, for example {example}.",
         "closed": "We are closed right now. Please call again during our opening hours.",
         "all_lines_busy": "All our lines are busy right now. Please try again later.",
+        "queue_unavailable": "Sorry, I cannot put you through right now. Please call again in "
+        "a few minutes. Goodbye!",
     },
 }
 
