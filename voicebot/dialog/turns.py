@@ -18,6 +18,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -71,6 +73,8 @@ class SharedDecoder:
         self.workers = workers
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asr")
         self.in_flight = 0
+        self._queued: dict[object, float] = {}  # decodes not started yet -> when submitted
+        self._queued_lock = threading.Lock()
 
     @property
     def has_room(self) -> bool:
@@ -82,6 +86,13 @@ class SharedDecoder:
     def has_worker(self) -> bool:
         """True when a decode would start at once."""
         return self.in_flight < self.workers
+
+    def queue_wait_s(self) -> float:
+        """How long the oldest decode still waiting for a worker has waited (0: none waits):
+        how far recognition is behind the callers."""
+        with self._queued_lock:
+            oldest = min(self._queued.values(), default=None)
+        return 0.0 if oldest is None else time.monotonic() - oldest
 
     async def decode(
         self,
@@ -97,12 +108,22 @@ class SharedDecoder:
         drops a decode still waiting in the queue, but one already running goes on (a thread
         cannot be stopped), so it must keep its worker counted or speculation would pile up."""
         loop = asyncio.get_running_loop()
-        job = self._pool.submit(
-            recognize_turn, self.model, pcm, sample_rate, language, expect, hints
-        )
+        ticket = object()
+        with self._queued_lock:
+            self._queued[ticket] = time.monotonic()
+
+        def started() -> Recognition:  # in the worker thread
+            self._dequeue(ticket)
+            return recognize_turn(self.model, pcm, sample_rate, language, expect, hints)
+
+        job = self._pool.submit(started)
         self.in_flight += 1
-        job.add_done_callback(lambda _: self._finished(loop))
+        job.add_done_callback(lambda _: (self._dequeue(ticket), self._finished(loop)))
         return await asyncio.wrap_future(job)
+
+    def _dequeue(self, ticket: object) -> None:
+        with self._queued_lock:
+            self._queued.pop(ticket, None)
 
     def _finished(self, loop: asyncio.AbstractEventLoop) -> None:
         """From the worker thread (or the loop, for a dropped job): one worker less busy."""

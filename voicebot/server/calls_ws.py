@@ -9,8 +9,10 @@ final), `bot_text`, `handoff`, `end`, plus `clear` (drop unplayed bot audio: bar
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
+import logging
 import uuid
 from collections.abc import AsyncIterator
 
@@ -20,6 +22,7 @@ from voicebot.channels.serializers import CallsSerializer
 from voicebot.channels.websocket import WebSocketLine
 from voicebot.server.live_calls import live_calls_for
 
+log = logging.getLogger(__name__)
 router = APIRouter(tags=["calls"])
 BOT_RATE = 16000  # Hz the bot speaks at on this channel; the serializer converts to the client's
 
@@ -46,8 +49,28 @@ async def call_from_browser(websocket: WebSocket, dialed: str = "") -> None:
 
 @contextlib.asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Lets the process-wide speech decoder go when the server stops."""
-    yield
-    live = getattr(app.state, "live_calls", None)
-    if live is not None:
-        live.close()
+    """With `app.state.load_models_at_start` (`voicebot serve`), loads tenants and models at
+    once, off the event loop, and /health answers 503 until calls can be answered (the agent
+    API works meanwhile); without, the first call loads them. Lets the decoder go at the end."""
+    loading = None
+    if getattr(app.state, "load_models_at_start", False):
+        loading = asyncio.create_task(_load_models(app))
+    try:
+        yield
+    finally:
+        if loading is not None:
+            loading.cancel()
+        live = getattr(app.state, "live_calls", None)
+        if live is not None:
+            live.close()
+
+
+async def _load_models(app: FastAPI) -> None:
+    not_ready = app.state.voicebot.not_ready
+    not_ready.add("calls")
+    try:
+        await live_calls_for(app)
+    except Exception:  # /health keeps saying "calls" is not ready; the log says why
+        log.exception("loading tenants and models for calls failed")
+        return
+    not_ready.discard("calls")

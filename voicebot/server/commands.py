@@ -129,6 +129,7 @@ def register(app: typer.Typer) -> None:
         if sip:
             typer.echo(f"voicebot: answering SIP calls on udp:{sip}", err=True)
         server_app.state.sip_listen = sip  # voicebot.server.sip_service starts SIP when set
+        server_app.state.load_models_at_start = True  # calls_ws: not at the first call
         typer.echo(f"voicebot: call the bot from your browser: http://{host}:{port}/call", err=True)
         uvicorn.run(
             server_app,

@@ -2,16 +2,18 @@
 
 `LiveCalls.run(channel, sample_rate)` runs one call from any live channel (browser WebSocket,
 Twilio, SIP) through Listen -> Understand -> Dialog -> Speak. Beyond `Settings.max_calls`
-calls at once, a new caller hears the tenant's "all lines busy" prompt and the bot hangs up,
-rather than every call getting slower.
+calls at once, or while speech recognition is behind (a decode has waited `max_asr_wait_s` for
+a worker: the machine cannot serve the calls it has), a new caller hears the tenant's "all
+lines busy" prompt and the bot hangs up, rather than every call getting slower.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import logging
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,25 +29,32 @@ from voicebot.server.metrics import observe_calls
 from voicebot.settings import Settings
 
 log = logging.getLogger(__name__)
-RECENT_CALLS = 200  # records kept in memory for /calls status and tests
+RECENT_CALLS = 200  # records kept in memory (bot audio left out) for status and tests
+MAX_ASR_WAIT_S = 5.0  # a decode waiting this long for a worker: recognition is saturated
+SEEN_TEXTS = 10_000  # hashes of texts said once, remembered to spot a text said again
 
 
 class CommonTexts:
     """Texts worth caching on disk: the tenants' fixed prompts, and any text the bot has said
     before (most prompts carry the tenant's values, not the caller's). A text said once, like
-    a greeting with a customer's name, is not stored; only hashes of texts are remembered."""
+    a greeting with a customer's name, is not stored; only hashes of texts are remembered,
+    the most recent `limit` of them (a server running for weeks says ever new texts)."""
 
-    def __init__(self, fixed: frozenset[str]) -> None:
+    def __init__(self, fixed: frozenset[str], limit: int = SEEN_TEXTS) -> None:
         self.fixed = fixed
-        self._seen: set[str] = set()
+        self.limit = limit
+        self._seen: OrderedDict[str, None] = OrderedDict()
 
     def __contains__(self, text: object) -> bool:
         if text in self.fixed:
             return True
         digest = hashlib.sha256(str(text).encode()).hexdigest()
         if digest in self._seen:
+            self._seen.move_to_end(digest)
             return True
-        self._seen.add(digest)
+        self._seen[digest] = None
+        while len(self._seen) > self.limit:
+            self._seen.popitem(last=False)
         return False
 
 
@@ -57,6 +66,7 @@ class LiveCalls:
     decoder: SharedDecoder
     prompts: Any  # voicebot.tts.cache.PromptCache
     max_calls: int = 20
+    max_asr_wait_s: float = MAX_ASR_WAIT_S
     timing: TurnTiming = field(default_factory=TurnTiming)
     active: int = 0
     busy_refusals: int = 0
@@ -156,7 +166,7 @@ class LiveCalls:
         self, channel: CallChannel, sample_rate: int, dialog: Any = None
     ) -> CallRecord | None:
         """Runs one call; at capacity the caller hears 'all lines busy' (returns None)."""
-        if self.active >= self.max_calls:
+        if self.active >= self.max_calls or not self.asr_keeps_up():
             self.busy_refusals += 1
             await self.refuse_busy(channel, sample_rate)
             return None
@@ -167,7 +177,7 @@ class LiveCalls:
             record = await run_pipeline(channel, stages, observer=self.services.observer)
         finally:
             self.active -= 1
-        self.records.append(record)
+        self.records.append(without_bot_audio(record))
         log.info(
             "call %s (%s): %s, queue %s",
             record.call_id,
@@ -176,6 +186,11 @@ class LiveCalls:
             record.handoff.queue if record.handoff else None,
         )
         return record
+
+    def asr_keeps_up(self) -> bool:
+        """False while a decode has waited over `max_asr_wait_s` for a worker: one more call
+        would only make every caller wait longer for an answer."""
+        return self.decoder.queue_wait_s() <= self.max_asr_wait_s
 
     async def answer(self, channel: CallChannel, sample_rate: int) -> CallRecord | None:
         """`run` for a server's call handler: when the server, shutting down, cancels a call
@@ -206,6 +221,15 @@ class LiveCalls:
 
     def close(self) -> None:
         self.decoder.close()
+
+
+def without_bot_audio(record: CallRecord) -> CallRecord:
+    """The record to keep in memory: its BotAudio events without their PCM (seconds of audio
+    per prompt, often synthesised for this call alone; the recorder has stored what it keeps)."""
+    events = [
+        dataclasses.replace(e, pcm=b"") if isinstance(e, BotAudio) else e for e in record.events
+    ]
+    return CallRecord(events=events, wall_s=record.wall_s)
 
 
 async def live_calls_for(app: Any) -> LiveCalls:

@@ -11,6 +11,7 @@ import os
 import tempfile
 import threading
 import wave
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,17 +20,30 @@ from voicebot.settings import Settings
 from voicebot.tts.synthesizer import Synthesizer, clean_text
 
 CHANNEL_RATES = (8000, 16000)  # Hz: telephone (Twilio, SIP) and browser/microphone
+MEMORY_BYTES = 64 * 2**20  # fixed prompts kept in memory (~35 min at 16 kHz); the rest on disk
 
 
 class PromptCache:
     """Synthesised audio per (backend, voice, text, rate); fixed prompts persist under directory."""
 
-    def __init__(self, synthesizer: Synthesizer, directory: Path) -> None:
+    def __init__(
+        self, synthesizer: Synthesizer, directory: Path, memory_bytes: int = MEMORY_BYTES
+    ) -> None:
         self.synthesizer = synthesizer
         self.directory = directory
-        self._fixed: dict[str, bytes] = {}  # key -> pcm, for fixed prompts seen by this process
+        self.memory_bytes = memory_bytes
+        # key -> pcm of fixed prompts this process used, least recently used first; bounded,
+        # because a long-running server meets ever new fixed texts (queue positions, waits)
+        self._fixed: OrderedDict[str, bytes] = OrderedDict()
+        self._fixed_bytes = 0
         self._lock = threading.Lock()
         self.synthesized = 0  # engine runs so far (a cache hit does not count)
+
+    @property
+    def memory_held(self) -> int:
+        """Bytes of prompt audio this cache keeps in memory (at most `memory_bytes`, or one
+        prompt when a single prompt is larger)."""
+        return self._fixed_bytes
 
     def key(self, text: str, language: str, sample_rate: int) -> str:
         """Hash naming one prompt's audio: backend, voice, text and rate all change it."""
@@ -73,8 +87,19 @@ class PromptCache:
     def _load(self, key: str) -> bytes | None:
         cached = self._fixed.get(key) or self._read(key)
         if cached is not None:
-            self._fixed[key] = cached
+            self._remember(key, cached)
         return cached
+
+    def _remember(self, key: str, pcm: bytes) -> None:
+        """Keeps pcm in memory as most recently used; forgets the oldest beyond memory_bytes."""
+        with self._lock:  # Speak calls `audio` from several threads at once
+            old = self._fixed.pop(key, None)
+            self._fixed_bytes -= len(old) if old is not None else 0
+            self._fixed[key] = pcm
+            self._fixed_bytes += len(pcm)
+            while self._fixed_bytes > self.memory_bytes and len(self._fixed) > 1:
+                _, dropped = self._fixed.popitem(last=False)
+                self._fixed_bytes -= len(dropped)
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.wav"
@@ -88,7 +113,7 @@ class PromptCache:
 
     def _store(self, key: str, pcm: bytes, sample_rate: int) -> None:
         """Writes atomically (temp file + rename), so parallel processes never read half a file."""
-        self._fixed[key] = pcm
+        self._remember(key, pcm)
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".part")
