@@ -79,3 +79,26 @@ def test_that_was_all_instead_of_a_product_says_goodbye(services):
     said = bot_said(record)
     assert said[-1] == services.view("sonnhof").prompts.say("goodbye"), said
     assert record.handoff is None
+
+
+def test_the_product_prompt_expects_one_of_the_catalog_by_name_and_alias(services):
+    from voicebot.asr.expect import Expectation
+
+    record = call(services, say("was kostet das denn"), hang_up())
+    asked = [e for e in record.events if isinstance(e, BotSpeech) and e.expect]
+    expectation = Expectation.parse(asked[-1].expect or "")
+    items = {c.value: c.phrases for c in expectation.items}
+    assert expectation.kind == "list" and len(items) == len(services.view("sonnhof").catalog)
+    assert {"Hafermilch", "Haferdrink"} <= set(items["hafer-drink-barista"])
+
+
+def test_the_recognisers_list_value_names_the_product_when_the_words_do_not(services):
+    from voicebot.dialog.caller_input import slot_in
+    from voicebot.events import Intent
+
+    view = services.view("sonnhof")
+    nothing = Intent(call_id="c", at_ms=0, name=None, confidence=0.0)
+    heard = "Die auf ihr Müs."  # "die Hafermilch" by telephone
+    assert slot_in("product", heard, nothing, "hafer-drink-barista", view) == "hafer-drink-barista"
+    assert slot_in("product", heard, nothing, "leberwurst", view) != "leberwurst"
+    assert slot_in("product", heard, nothing, None, view) is None

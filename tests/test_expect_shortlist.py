@@ -63,3 +63,84 @@ def test_only_a_plain_sound_alike_names_a_yes_no_answer(heard, value):
 def test_an_off_list_phrase_names_no_product(catalog):
     assert best_fit("Keine Ahnung.", catalog, 90) is None
     assert best_fit("Liebe Tö.", catalog, 90) is None
+
+
+# ---- list answers: scoring evidence and the decision (expect_list, no model) -------------
+
+
+def form(value: str, text: str, log_likelihood: float, tokens: int):
+    from voicebot.asr.expect_list import FormScore
+
+    return FormScore(value, text, log_likelihood, tokens)
+
+
+def scores(text: str, forms, prompted: str = "", free: float = -6.0, tokens: int = 6):
+    from voicebot.asr.expect_list import ListScores
+
+    return ListScores(text, free, tokens, prompted or text, tuple(forms))
+
+
+def decide(catalog, heard):
+    from voicebot.asr.expect_list import ListTuning, decide
+
+    return decide(heard, catalog, "de", ListTuning())[0]
+
+
+def test_a_long_name_that_fits_every_token_beats_a_short_one_with_a_higher_total(catalog):
+    # "die Hafermilch" heard as "Die auf ihr Müs.": the short "Müsli" scores the higher total
+    heard = scores(
+        "Die auf ihr Müs.",
+        [form("knusper-muesli", "Müsli", -15.1, 4), form("hafer-drink-barista",
+         "Die Hafermilch", -13.2, 6), form("gruener-tee-zitrone", "Tee", -18.2, 3)],
+    )  # fmt: skip
+    assert decide(catalog, heard) == "hafer-drink-barista"
+
+
+def test_items_that_explain_the_audio_badly_give_no_value(catalog):
+    # "die Leberwurst": every item fits at -6 nats per token or worse
+    heard = scores(
+        "Die Liebe volzut.",
+        [form("laugenbrezel-tk", "Brezel", -18.7, 3), form("gruener-tee-zitrone", "Tee",
+         -21.2, 3), form("sensitiv-handcreme", "Creme", -22.5, 3)],
+    )  # fmt: skip
+    assert decide(catalog, heard) is None
+
+
+def test_two_items_that_fit_equally_well_give_no_value(catalog):
+    heard = scores(
+        "Die Creme",
+        [form("sensitiv-handcreme", "Die Handcreme", -8.0, 5), form("nuss-nougat-creme",
+         "Die Nougatcreme", -8.1, 5)],
+    )  # fmt: skip
+    assert decide(catalog, heard) is None
+
+
+def test_no_speech_gives_no_value(catalog):
+    assert decide(catalog, scores("", [], free=float("-inf"), tokens=0)) is None
+
+
+def test_the_hinted_transcript_naming_an_item_exactly_settles_a_close_call(catalog):
+    heard = scores(
+        "Das tut's gut.",
+        [form("gruener-tee-zitrone", "Das Tee", -17.0, 4), form("duschgel-meeresbrise",
+         "Das Duschgel", -17.0, 5)],
+        prompted="Das Duschgel",
+        free=-20.0,
+        tokens=5,
+    )  # fmt: skip
+    assert decide(catalog, heard) == "duschgel-meeresbrise"
+
+
+def test_the_hinted_transcript_puts_the_item_on_the_shortlist(catalog):
+    from voicebot.asr.expect_list import merge_shortlists
+
+    kept = merge_shortlists("Lito Martin Sauke", "Die Tomatensoße", catalog, 4)
+    assert "bio-tomatensauce" in [c.value for c in kept] and len(kept) == 4
+
+
+def test_hint_words_are_the_spoken_forms_not_the_identifiers(catalog):
+    from voicebot.asr.expect_list import list_hints
+
+    hints = list_hints(catalog)
+    assert "Hafermilch" in hints and "Sonnhof Hafer Drink Barista" in hints
+    assert not [h for h in hints if "-" in h and h.islower()]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -70,6 +71,7 @@ def _spans(words: list[str], most: int) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=8192)
 def phrase_similarity(heard: str, phrase: str) -> float:
     """0-100: how well a spoken form fits some words of the heard text, by letters or by sound."""
     heard_words, phrase_words = _folded(heard).split(), _folded(phrase).split()
@@ -87,9 +89,13 @@ def shortlist(heard: str, choices: Sequence[Choice], size: int) -> list[Choice]:
     """The `size` choices whose spoken forms fit the heard text best (all when few enough)."""
     if len(choices) <= size:
         return list(choices)
+    return ranked(heard, choices)[:size]
+
+
+def ranked(heard: str, choices: Sequence[Choice]) -> list[Choice]:
+    """All choices, those whose spoken forms fit the heard text best first."""
     fit = {c.value: max(phrase_similarity(heard, p) for p in c.phrases) for c in choices}
-    ranked = sorted(choices, key=lambda c: -fit[c.value])  # stable: list order breaks ties
-    return ranked[:size]
+    return sorted(choices, key=lambda c: -fit[c.value])  # stable: list order breaks ties
 
 
 def best_fit(heard: str, choices: Sequence[Choice], min_similarity: float) -> str | None:

@@ -116,6 +116,10 @@ class WhisperAnswerScorer:
         self, pcm: bytes, sample_rate: int, language: str, expectation: Expectation
     ) -> Recognition:
         """Text, value (None when unsure) and confidence of one answer."""
+        if expectation.kind == "list":  # decided among the items (expect_list)
+            from voicebot.asr.expect_list import recognize_list
+
+            return recognize_list(self, pcm, sample_rate, language, expectation.items)
         started = time.perf_counter()
         scored = self.score(pcm, sample_rate, language, expectation)
         value, confidence = self.decide(scored, expectation.kind)

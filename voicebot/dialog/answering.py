@@ -80,9 +80,8 @@ class IntentSteps:
             text = self.prompts.say(key)
         else:
             text = self.prompts.say("ask_slot", slot=slot)
-        self.reply.ask(
-            [*parts, text], awaiting=f"slot:{slot}", expect=caller_input.slot_expect(slot)
-        )
+        expect = caller_input.slot_expect(slot, self.tenant)
+        self.reply.ask([*parts, text], awaiting=f"slot:{slot}", expect=expect)
 
     def _answer_or_handoff(self, spec: IntentView, parts: list[str]) -> None:
         answer = answer_for(self.tenant, self.state, spec)

@@ -28,8 +28,10 @@ def yes_no_value(text: str, value: str | None, language: str) -> bool | None:
     return yes_or_no(text, language)
 
 
-def slot_expect(slot: str) -> str | None:
+def slot_expect(slot: str, tenant: TenantView | None = None) -> str | None:
     """What the prompt asking for `slot` expects, for expectation-aware recognition."""
+    if slot == "product" and tenant is not None:
+        return tenant.product_expect
     return {"postcode": "digits:5", "customer_number": "digits:8"}.get(slot)
 
 
@@ -40,6 +42,8 @@ def slot_in(
     if intent.slots.get(slot):
         return str(intent.slots[slot])
     if value and slot == "postcode" and len(value) == 5 and value.isdigit():
+        return value
+    if value and slot == "product" and tenant.sells(value):  # heard as one of the list
         return value
     found = tenant.read_slot(slot, text)
     if found is not None:

@@ -169,6 +169,21 @@ class TenantView:
         found = self.nlu.slots.unknown_product(text)
         return None if found is None else str(found)
 
+    @property
+    def product_expect(self) -> str | None:
+        """The "which product?" prompt's expectation: one of the catalog's products, each by
+        its name and aliases (None without a catalog)."""
+        items = []
+        for row in self.catalog:
+            names = [row.get("product_id"), row.get("name"), *str(row.get("aliases") or "").split("|")]
+            forms = [re.sub(r"[,|]", " ", str(n or "")).strip() for n in names]
+            items.append("|".join(dict.fromkeys(f for f in forms if f)))
+        return "list:" + ",".join(items) if len(items) >= 2 else None
+
+    def sells(self, product_id: str) -> bool:
+        """Whether `product_id` is one of the catalog's products."""
+        return any(str(row.get("product_id")) == product_id for row in self.catalog)
+
     def product_examples(self) -> str:
         """Two of the catalog's products as callers name them ("Haferdrink oder Handcreme")."""
         names = [str(row.get("aliases", "")).split("|")[0].strip() for row in self.catalog]
