@@ -175,7 +175,8 @@ class TenantView:
         its name and aliases (None without a catalog)."""
         items = []
         for row in self.catalog:
-            names = [row.get("product_id"), row.get("name"), *str(row.get("aliases") or "").split("|")]
+            aliases = str(row.get("aliases") or "").split("|")
+            names = [row.get("product_id"), row.get("name"), *aliases]
             forms = [re.sub(r"[,|]", " ", str(n or "")).strip() for n in names]
             items.append("|".join(dict.fromkeys(f for f in forms if f)))
         return "list:" + ",".join(items) if len(items) >= 2 else None
