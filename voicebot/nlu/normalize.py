@@ -96,3 +96,28 @@ class UmlautRestorer:
     def restore(self, text: str) -> str:
         """Each word whose spelled-out form matches a vocabulary word gets that word's spelling."""
         return " ".join(self._by_folded.get(w, w) for w in text.split())
+
+
+class CompoundJoiner:
+    """Joins two heard words whose concatenation is a known word: the recogniser splits German
+    compounds and hyphenated words ("fritz box", "w lan", "kunden portal" -> "fritzbox", "wlan",
+    "kundenportal"). Works on normalised text; compares folded forms."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._known = {fold(word): word for word in vocabulary if len(word) >= 4}
+
+    def join(self, text: str) -> str:
+        """Each adjacent pair whose folded concatenation is a vocabulary word becomes that word."""
+        words = text.split()
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if i + 1 < len(words):
+                joined = self._known.get(fold(words[i] + words[i + 1]))
+                if joined is not None:
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(words[i])
+            i += 1
+        return " ".join(out)

@@ -18,8 +18,9 @@ from typing import Any
 
 from voicebot.events import Intent
 from voicebot.nlu.classifier import IntentClassifier
+from voicebot.nlu.embeddings import SentenceEncoder
 from voicebot.nlu.model import IntentSpec, Tenant
-from voicebot.nlu.normalize import UmlautRestorer, fold, normalize
+from voicebot.nlu.normalize import CompoundJoiner, UmlautRestorer, fold, normalize
 from voicebot.nlu.slot_reading import SlotReader
 from voicebot.nlu.templates import (
     Node,
@@ -116,7 +117,7 @@ def _literal_words(nodes: tuple[Node, ...] | list[Node]) -> int:
 class TenantNLU:
     """Classifies caller text for one tenant; build once per tenant version, then pure and fast."""
 
-    def __init__(self, tenant: Tenant) -> None:
+    def __init__(self, tenant: Tenant, *, encoder: SentenceEncoder | str | None = "auto") -> None:
         self.tenant = tenant
         self.language = tenant.language
         self.slots = SlotReader(tenant)
@@ -127,12 +128,15 @@ class TenantNLU:
             for w in normalize(p.text, self.language).split()
         }
         self._restorer = UmlautRestorer(vocabulary)
+        # German writes compounds as one word; the recogniser often splits them (not English:
+        # there it joined 'i deal' into 'ideal' on Banking77).
+        self._joiner = CompoundJoiner(vocabulary if self.language == "de" else ())
         self._templates: list[_Template] = []
         training: list[tuple[str, str]] = []
         for spec in tenant.intents.values():
             training += [(self._clean(p.text), spec.id) for p in spec.examples]
             training += [(text, spec.id) for text in self._add_templates(spec)]
-        self._classifier = IntentClassifier(training, tenant.language)
+        self._classifier = IntentClassifier(training, tenant.language, encoder=encoder)
         self.slots.learn_vocabulary(text for text, _ in training)
 
     def _add_templates(self, spec: IntentSpec) -> list[str]:
@@ -152,7 +156,7 @@ class TenantNLU:
 
     def _clean(self, text: str) -> str:
         """Text as the classifier sees it: normalised, umlauts restored, no long numbers."""
-        restored = self._restorer.restore(normalize(text, self.language))
+        restored = self._restorer.restore(self._joiner.join(normalize(text, self.language)))
         restored = _IDENTIFICATION.sub(" ", _NUMBER_RUN.sub(" ", restored))
         return " ".join(_without_spoken_numbers(restored.split()))
 
