@@ -1,6 +1,7 @@
 """Recognition that knows what it expects, against free decoding + slot extractors, per condition.
 
 Run: .venv/bin/python benchmarks/expected_answers.py [--quick] [--cache FILE] [--report-only]
+     [--kinds digits,yesno] [--conditions telephone,telephone+20dB]
 Writes benchmarks/results/expected_answers.json and .md. Answers: 8-digit customer numbers
 (FSDD human digits joined; Pico de/en said digit by digit), yes/no, ratings 1-5, Sonnhof
 product names, and off-list answers (other phrases, line noise) that must give no value.
@@ -205,17 +206,24 @@ def free_value(text: str, sample: Sample) -> str | None:
     return match.product_id if match else None
 
 
-def decode_all(samples: list[Sample], cache: dict[str, dict], path: Path) -> None:
+def decode_all(
+    samples: list[Sample], cache: dict[str, dict], path: Path, conditions: list[str]
+) -> None:
     """Scores every sample in every condition (expectation + free), adding to cache."""
+    from dataclasses import replace
+
     from voicebot.asr.base import load_speech_model
     from voicebot.asr.expect import Expectation
     from voicebot.asr.expect_whisper import WhisperAnswerScorer
     from voicebot.settings import load_settings
 
     model = load_speech_model("whisper", load_settings())
-    scorer = WhisperAnswerScorer.of(model)
+    scorer = WhisperAnswerScorer(model.whisper)  # type: ignore[attr-defined]
+    # read every number chunk by chunk (not only when the whole utterance has a value) and never
+    # skip: the variants (no chunks, chunk alone, skip unheard) are then decided from the cache
+    scorer.tuning = replace(scorer.tuning, digit_chunk_alone=0.0, skip_digits_unheard=False)
     order = np.random.default_rng(0).permutation(len(samples))  # a stopped run stays balanced
-    for sample, condition in itertools.product([samples[i] for i in order], CONDITIONS):
+    for sample, condition in itertools.product([samples[i] for i in order], conditions):
         key = f"{condition}|{sample.key}"
         if key in cache:
             continue
@@ -227,6 +235,7 @@ def decode_all(samples: list[Sample], cache: dict[str, dict], path: Path) -> Non
         cache[key] = {
             "text": scored.text,
             "hypotheses": scored.hypotheses,
+            "chunked": scored.chunked,
             "expect_s": scored_s,
             "free_text": free.text,
             "free_value": free_value(free.text, sample),
@@ -238,14 +247,33 @@ def decode_all(samples: list[Sample], cache: dict[str, dict], path: Path) -> Non
 
 
 Setting = tuple[float, float, float | None]  # none bias, acceptance threshold, free match
+DEFAULT: Setting = (0.0, 0.6, None)  # ScoringTuning's defaults
+# digits: (read chunk by chunk, chunk reading alone accepted from, skip when no digit heard)
+Digits = tuple[bool, float | None, bool]
+DIGITS_DEFAULT: Digits = (True, None, False)
+DIGIT_VARIANTS: dict[str, Digits] = {
+    "expect (no chunks)": (False, None, False),
+    "expect (chunks, alone >= 0.9)": (True, 0.9, False),
+    "expect (skip unheard)": (True, None, True),
+}
 
 
-def decide(sample: Sample, entry: dict, setting: Setting) -> str | None:
+def decide(
+    sample: Sample, entry: dict, setting: Setting, digits: Digits = DIGITS_DEFAULT
+) -> str | None:
     """The value the scorer gives with these settings, from the cached hypothesis scores."""
     from voicebot.asr.expect import Expectation, Posterior
     from voicebot.asr.expect_shortlist import best_fit
+    from voicebot.asr.expect_whisper import decide_digits
+    from voicebot.nlu.numbers import spoken_digits
 
     bias, accept, similarity = setting
+    if sample.kind == "digits":
+        chunks, alone, skip = digits
+        if skip and not spoken_digits(entry["text"], sample.language):
+            return None
+        chunked = entry.get("chunked") if chunks else None
+        return decide_digits(entry["hypotheses"], chunked, bias, accept, alone)[0]
     choices = Expectation.parse(sample.spec).choices(sample.language)
     none_value = best_fit(entry["text"], choices, similarity) if similarity and choices else None
     hypotheses = [(v if v is not None else none_value, s) for v, s in entry["hypotheses"]]
@@ -286,26 +314,34 @@ def tune(rows: list[tuple[Sample, dict]], kind: str) -> Setting:
     return best[1]
 
 
-def report(samples: list[Sample], cache: dict[str, dict]) -> dict:
-    """Tuned settings per kind and results per condition, kind and method on the test split."""
-    rows = {c: [(s, cache[f"{c}|{s.key}"]) for s in samples] for c in CONDITIONS}
+def report(samples: list[Sample], cache: dict[str, dict], conditions: list[str]) -> dict:
+    """Tuned settings per kind and results per condition, kind and method, per split."""
+    rows = {c: [(s, cache[f"{c}|{s.key}"]) for s in samples if f"{c}|{s.key}" in cache]
+            for c in conditions}  # fmt: skip
     kinds = sorted({s.kind for s in samples})
-    tune_rows = {k: [(s, e) for c in CONDITIONS for s, e in rows[c] if s.kind == k] for k in kinds}
+    tune_rows = {k: [(s, e) for c in conditions for s, e in rows[c] if s.kind == k] for k in kinds}
     tuned = {k: tune([(s, e) for s, e in tune_rows[k] if s.split == "tune"], k) for k in kinds}
     results = []
-    for condition, kind in itertools.product(CONDITIONS, kinds):
-        test = [(s, e) for s, e in rows[condition] if s.kind == kind and s.split == "test"]
+    for split, condition, kind in itertools.product(("test", "tune"), conditions, kinds):
+        test = [(s, e) for s, e in rows[condition] if s.kind == kind and s.split == split]
         answers = [(s, e) for s, e in test if s.truth is not None]
         off = [(s, e) for s, e in test if s.truth is None]
+        if not test:
+            continue
         methods: dict[str, ValueOf] = {
             "expect (tuned)": lambda s, e, t=tuned[kind]: decide(s, e, t),
-            "expect (default)": lambda s, e: decide(s, e, (0.0, 0.6, None)),
-            "free + extractor": lambda s, e: e["free_value"],
+            "expect (default)": lambda s, e: decide(s, e, DEFAULT),
         }
+        if kind == "digits":
+            methods |= {
+                m: lambda s, e, d=d: decide(s, e, DEFAULT, d) for m, d in DIGIT_VARIANTS.items()
+            }
+        methods["free + extractor"] = lambda s, e: e["free_value"]
         for method, value_of in methods.items():
             seconds = [e["free_s" if method.startswith("free") else "expect_s"] for _, e in test]
             results.append(
                 {
+                    "split": split,
                     "condition": condition,
                     "kind": kind,
                     "method": method,
@@ -348,12 +384,14 @@ def write_markdown(summary: dict, path: Path) -> None:
         "answers; wrong = value set but wrong (confident-wrong); off-list = other phrases and "
         "line noise that got a value.",
         "",
-        "| condition | kind | method | n | accuracy | wrong | unsure | off-list accepted | p50 s |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+        "| split | condition | kind | method | n | accuracy | wrong | unsure | off-list accepted "
+        "| p50 s |",
+        "|---|---|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in summary["results"]:
         lines.append(
-            f"| {r['condition']} | {r['kind']} | {r['method']} | {r['n']} | {r['accuracy']} | "
+            f"| {r['split']} | {r['condition']} | {r['kind']} | {r['method']} | {r['n']} | "
+            f"{r['accuracy']} | "
             f"{r['confident_wrong']} | {r['unsure']} | {r['off_list_accepted']}/{r['off_list_n']}"
             f" | {r['latency_p50_s']} |"
         )
@@ -382,21 +420,30 @@ def vosk_status() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples (a smoke run)")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/expected_answers_cache.json"))
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/expected_answers_cache2.json"))
     parser.add_argument("--report-only", action="store_true", help="use cached scores only")
+    parser.add_argument("--kinds", default="digits,yesno,rating,list", help="comma-separated")
+    parser.add_argument("--conditions", default=",".join(CONDITIONS), help="comma-separated")
     args = parser.parse_args()
+    kinds, conditions = args.kinds.split(","), args.conditions.split(",")
+    unknown = set(conditions) - set(CONDITIONS)
+    if unknown:
+        parser.error(f"unknown conditions {sorted(unknown)}; choose from {list(CONDITIONS)}")
     samples = [*fsdd_samples(args.quick), *pico_samples(args.quick), *noise_samples()]
+    samples = [s for s in samples if s.kind in kinds]
     cache = json.loads(args.cache.read_text()) if args.cache.exists() else {}
     if not args.report_only:
         try:
-            decode_all(samples, cache, args.cache)
+            decode_all(samples, cache, args.cache, conditions)
         finally:
             args.cache.write_text(json.dumps(cache))
-    samples = [s for s in samples if all(f"{c}|{s.key}" in cache for c in CONDITIONS)]
+    samples = [s for s in samples if any(f"{c}|{s.key}" in cache for c in conditions)]
     summary = {
         "machine": machine(),
         "samples": len(samples),
-        **report(samples, cache),
+        "kinds": kinds,
+        "conditions": conditions,
+        **report(samples, cache, conditions),
         "vosk": vosk_status(),
     }
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -121,12 +121,14 @@ YES_NO: dict[str, tuple[Choice, ...]] = {
             (
                 "true",
                 "Ja; Ja, gerne; Ja, bitte; Ja, genau; Ja, das stimmt; Jawohl; Genau; "
-                "Gerne; Richtig; Stimmt; Okay; Na klar; Sicher; Auf jeden Fall; Jo",
+                "Gerne; Richtig; Stimmt; Okay; Na klar; Sicher; Auf jeden Fall; Jo; Jo, passt; "
+                "Passt; Ja, passt; Ja, klar",
             ),
             (
                 "false",
                 "Nein; Nee; Nein, danke; Nee, lass mal; Nee, danke; Lieber nicht; "
-                "Auf keinen Fall; Nö; Nein, das stimmt nicht; Falsch; Ne",
+                "Auf keinen Fall; Nö; Nein, das stimmt nicht; Falsch; Ne; Eher nicht; "
+                "Nee, eher nicht; Nö, danke",
             ),
         ]
     ),
@@ -135,12 +137,12 @@ YES_NO: dict[str, tuple[Choice, ...]] = {
             (
                 "true",
                 "Yes; Yes, please; Yeah; Yep; Sure; Correct; That's right; Right; "
-                "Of course; Okay; Absolutely; Yes, that's correct",
+                "Of course; Okay; Absolutely; Yes, that's correct; Yup; Yeah, sure",
             ),
             (
                 "false",
                 "No; No, thanks; No, thank you; Nope; Nah; Not really; No, that's wrong; "
-                "Wrong; Incorrect; No way",
+                "Wrong; Incorrect; No way; Nah, thanks; Nope, thanks",
             ),
         ]
     ),

@@ -5,6 +5,8 @@ The audio is encoded once; then (1) a free greedy decode gives what Whisper hear
 log-likelihood (tokens + end of utterance), (3) for digits, a decode restricted to digit tokens
 gives an n-best list. A softmax over all hypotheses, the free one counting as "none of these"
 unless it is itself an expected answer, gives each value's posterior (expect.Posterior).
+For digits, the utterance cut into one chunk per digit (expect_digits) is also read chunk by
+chunk; where that reading agrees with the best whole-utterance value it lends its confidence.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from voicebot.asr.expect import (
     Posterior,
     match_choice,
 )
+from voicebot.asr.expect_digits import digit_forms, digit_spans
 from voicebot.asr.expect_shortlist import best_fit, shortlist
 from voicebot.asr.whisper import sounds_like_speech
 from voicebot.audio.resample import resample
@@ -61,6 +64,12 @@ class ScoringTuning:
     digit_neighbours: bool = True  # also score the best reading with each digit changed:
     # a per-digit posterior, so one doubtful digit lowers the confidence (beam n-best rarely
     # holds the one-digit alternative)
+    digit_chunks: bool = True  # also read the digits chunk by chunk (expect_digits): when that
+    # reading equals the best whole-utterance value, the value gets the larger confidence
+    digit_chunk_alone: float | None = None  # accept a chunk reading the whole utterance does not
+    # back when its confidence reaches this (None: never; wrong cuts gave up to 0.79 on tune)
+    skip_digits_unheard: bool = False  # no digit scoring when the free transcript holds no
+    # digit and no digit word (saves the n-best and chunk decodes on a free concern)
     list_prompt: bool = False  # list items as Whisper's initial prompt (hint words): a prompt
     # of all catalog names made every forced decode ~10x slower
     free_match_similarity: float | None = None  # a free transcript this similar (0-100, by
@@ -82,6 +91,8 @@ class ScoredAnswer:
     text: str  # free transcript ("" when no speech was heard)
     hypotheses: tuple[tuple[str | None, float], ...]  # value None: "none of these"
     duration_s: float
+    chunked: tuple[str, tuple[float, ...]] | None = None  # digits read chunk by chunk: the
+    # value and each digit's posterior (None: not cut into as many chunks as digits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,22 +145,30 @@ class WhisperAnswerScorer:
         duration_s = len(samples) / WHISPER_RATE
         if not self._sounds_like_speech(samples):
             return ScoredAnswer("", (), duration_s)
-        utterance = _Utterance(self, self._encode(samples), language, self._kept(len(samples)))
+        utterance = _Utterance(
+            self, self._encode(samples), language, self._kept(len(samples)), samples
+        )
+        chunked = None
         if expectation.kind == "digits":
             assert expectation.length is not None
             hypotheses = utterance.digit_hypotheses(expectation.length)
+            if self.tuning.digit_chunks and any(h.value is not None for h in hypotheses):
+                chunked = utterance.chunk_reading(expectation.length)
         else:
             choices = expectation.choices(language)
             hints = [c.phrases[0] for c in choices] if expectation.kind == "list" else []
             prompt = hints if self.tuning.list_prompt else []
             hypotheses = utterance.choice_hypotheses(choices, prompt)
         scores = tuple((h.value, h.log_likelihood) for h in hypotheses)
-        return ScoredAnswer(utterance.free_text, scores, duration_s)
+        return ScoredAnswer(utterance.free_text, scores, duration_s, chunked)
 
     def decide(self, scored: ScoredAnswer, kind: str) -> tuple[str | None, float]:
         """(value or None when unsure, confidence) with this kind's none bias and threshold."""
         bias = self.tuning.none_bias.get(kind, 0.0)
         threshold = self.tuning.accept.get(kind, ACCEPT_POSTERIOR)
+        if kind == "digits":
+            alone = self.tuning.digit_chunk_alone
+            return decide_digits(scored.hypotheses, scored.chunked, bias, threshold, alone)
         return Posterior.from_log_scores(scored.hypotheses, bias).decide(threshold)
 
     def _sounds_like_speech(self, samples: npt.NDArray[np.int16]) -> bool:
@@ -204,8 +223,10 @@ class _Utterance:
         encoded: npt.NDArray[np.float32],
         language: str,
         kept: int,
+        samples: npt.NDArray[np.int16] | None = None,
     ) -> None:
         self.scorer = scorer
+        self.samples = samples  # the 16 kHz clip (without the padding), for chunking
         self.full = encoded  # [1, 1500, d]: free decoding sees the whole window
         self.encoded = np.ascontiguousarray(encoded[:, :kept])  # scoring sees the clip only
         self.language = language
@@ -249,6 +270,8 @@ class _Utterance:
     def digit_hypotheses(self, length: int) -> list[_Hypothesis]:
         """n-best of a digits-only decode plus the free decode, each mapped to its digits."""
         tuning = self.scorer.tuning
+        if tuning.skip_digits_unheard and not spoken_digits(self.free[0], self.language):
+            return [_Hypothesis(self.free[0], None, self.free[1])]
         decoded = self._generate(
             self.start,
             beam=tuning.digit_hypotheses,
@@ -262,6 +285,27 @@ class _Utterance:
             best = max(valid, key=lambda h: h.log_likelihood)
             hypotheses += self._digit_readings(_one_digit_changed(best.text), length)
         return hypotheses
+
+    def chunk_reading(self, length: int) -> tuple[str, tuple[float, ...]] | None:
+        """The digits read one chunk at a time, with each digit's posterior (None: no cut)."""
+        spans = digit_spans(self.samples, length) if self.samples is not None else None
+        if spans is None:
+            return None
+        forms = digit_forms(self.language)
+        pad = self.scorer.tuning.pad_s
+        digits, posteriors = [], []
+        for start, end in spans:  # encoder positions are 20 ms, after the leading padding
+            first, last = int((pad + start) * 50), int(np.ceil((pad + end) * 50))
+            around = np.ascontiguousarray(self.encoded[:, first : min(last, self.encoded.shape[1])])
+            scores = self.log_likelihoods([f for _, f in forms], encoded=around)
+            per_digit = np.full(10, -np.inf)
+            for (digit, _), score in zip(forms, scores, strict=True):
+                per_digit[digit] = np.logaddexp(per_digit[digit], score)
+            probability = np.exp(per_digit - per_digit.max())
+            probability /= probability.sum()
+            digits.append(str(int(probability.argmax())))
+            posteriors.append(round(float(probability.max()), 4))
+        return "".join(digits), tuple(posteriors)
 
     def _digit_readings(self, texts: Sequence[str], length: int) -> list[_Hypothesis]:
         scores = self.log_likelihoods(texts)
@@ -294,23 +338,38 @@ class _Utterance:
         )[0]
         return [(self.tok.decode(ids), list(ids)) for ids in result.sequences_ids]
 
-    def log_likelihoods(self, texts: Sequence[str], prefix: list[int] | None = None) -> list[float]:
-        """log P(text, then end of utterance | audio, prefix) for each text, batched."""
+    def log_likelihoods(
+        self,
+        texts: Sequence[str],
+        prefix: list[int] | None = None,
+        encoded: npt.NDArray[np.float32] | None = None,
+    ) -> list[float]:
+        """log P(text, then end of utterance | audio, prefix) for each text, batched.
+
+        encoded: encoder output to score against (default: the clip's).
+        """
         prefix = prefix or self.start
+        audio = self.encoded if encoded is None else encoded
         tokens = [self.tok.encode(" " + t.strip()) for t in texts]
         ends = [self.tok.eot, *(self.tok.encode(mark)[0] for mark in END_MARKS)]
         size = self.scorer.tuning.batch_size
         scores: list[float] = []
         for first in range(0, len(tokens), size):
-            scores += self._forced(tokens[first : first + size], prefix, ends)
+            scores += self._forced(tokens[first : first + size], prefix, ends, audio)
         return scores
 
-    def _forced(self, batch: list[list[int]], prefix: list[int], ends: list[int]) -> list[float]:
+    def _forced(
+        self,
+        batch: list[list[int]],
+        prefix: list[int],
+        ends: list[int],
+        audio: npt.NDArray[np.float32],
+    ) -> list[float]:
         import ctranslate2
 
         longest = max(map(len, batch))
         results = self.scorer._ct2.generate(
-            ctranslate2.StorageView.from_array(np.repeat(self.encoded, len(batch), axis=0)),
+            ctranslate2.StorageView.from_array(np.repeat(audio, len(batch), axis=0)),
             [prefix + t for t in batch],
             beam_size=1,
             # enough steps for the forced tokens plus one; CTranslate2 4.x counts a short start
@@ -331,6 +390,29 @@ class _Utterance:
             end = float(_logsumexp(logp[len(tokens), ends][None, :])[0])
             scores.append(text + end)
         return scores
+
+
+def decide_digits(
+    hypotheses: Sequence[tuple[str | None, float]],
+    chunked: tuple[str, Sequence[float]] | None,
+    none_bias: float = 0.0,
+    threshold: float = ACCEPT_POSTERIOR,
+    chunk_alone: float | None = None,
+) -> tuple[str | None, float]:
+    """(value or None when unsure, confidence) of a digit string from both readings.
+
+    The whole-utterance posterior decides; a chunk-by-chunk reading of the same value raises
+    its confidence to the chunk reading's (the product of the per-digit posteriors). A chunk
+    reading the whole utterance does not back counts only from chunk_alone up (None: never).
+    """
+    value, probability = Posterior.from_log_scores(hypotheses, none_bias).best()
+    if chunked is not None:
+        chunk_value, chunk_probability = chunked[0], float(np.prod(chunked[1]))
+        if chunk_value == value:
+            probability = max(probability, chunk_probability)
+        elif chunk_alone is not None and chunk_probability >= max(chunk_alone, probability):
+            value, probability = chunk_value, chunk_probability
+    return (value if probability >= threshold else None), round(probability, 3)
 
 
 def _logsumexp(rows: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
