@@ -19,6 +19,7 @@ from voicebot.dialog.intent_choice import (
     set_intent,
     take_intent,
 )
+from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.recovery import no_input, no_match
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
@@ -170,6 +171,10 @@ class InboundDialog:
             self._on_customer_number(text, intent, value)
         elif awaiting.startswith("slot:"):
             self._on_slot(awaiting.removeprefix("slot:"), text, intent, value)
+        elif awaiting == "menu" and (
+            key := spoken_key(text, value, self.state.menu, self.tenant.language)
+        ):
+            self._menu_key(key)
         else:  # concern, menu
             self._on_concern(text, intent, value)
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from voicebot.dialog.tenant_view import IntentView, TenantView
+from voicebot.dialog.words import digits_in
 
 MENU_KEYS = "1234"
+KEY_WORDS = {
+    "de": ("Null", "Eins", "Zwei", "Drei", "Vier"),
+    "en": ("Zero", "One", "Two", "Three", "Four"),
+}
 
 
 def menu_items(tenant: TenantView) -> dict[str, IntentView]:
@@ -58,3 +66,26 @@ def example_concern(tenant: TenantView) -> str:
         if examples and getattr(spec, "queue", None):
             return str(getattr(examples[0], "text", examples[0]))
     return "mein Internet geht nicht"
+
+
+def menu_expect(tenant: TenantView, items: dict[str, IntentView]) -> str:
+    """The menu prompt's expectation: each key as a digit, its word ("Zwei") or its label
+    ("Verkauf"), so a caller may say the choice instead of pressing it."""
+    words = KEY_WORDS.get(tenant.language[:2], KEY_WORDS["en"])
+    entries = []
+    for key, label in menu_labels(tenant, items):
+        word = words[int(key)] if key.isdigit() and int(key) < len(words) else ""
+        forms = (key, word, re.sub(r"[,|]", " ", label).strip())
+        entries.append("|".join(dict.fromkeys(f for f in forms if f)))
+    return "list:" + ",".join(entries)
+
+
+def spoken_key(
+    text: str, value: str | None, items: Mapping[str, object], language: str
+) -> str | None:
+    """The menu key a caller said: the recogniser's list value, else one key said alone
+    ("die Zwei"); None when the answer names no key."""
+    if value in items:
+        return value
+    digits = digits_in(text, language) if len(text.split()) <= 3 else ""
+    return digits if len(digits) == 1 and digits in items else None

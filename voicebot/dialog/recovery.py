@@ -34,7 +34,7 @@ def offer_menu(tenant: TenantView, state: CallState, reply: BotReply) -> None:
     reply.ask(
         [prompts.say("menu", options=options)],
         awaiting="menu",
-        expect="list:" + ",".join(state.menu),
+        expect=menu.menu_expect(tenant, state.menu),
     )
 
 

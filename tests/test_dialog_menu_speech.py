@@ -1,0 +1,53 @@
+"""The DTMF menu answered by voice: "die Drei" or the queue's name instead of pressing 3."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+
+from voicebot.asr.expect import Expectation
+from voicebot.dialog.menu import spoken_key
+from voicebot.dialog.textcall import CallServices, keys, run_call, say
+from voicebot.events import BotSpeech
+from voicebot.handoff.store import open_queue_store
+from voicebot.pipeline import CallRecord
+from voicebot.settings import load_settings
+
+TO_MENU = (say("äh"), say("hm"), say("ähm"))  # three misunderstandings: the menu
+
+
+@pytest.fixture(scope="module")
+def services(
+    tmp_path_factory: pytest.TempPathFactory, tenants, tenant_nlu
+) -> Iterator[CallServices]:
+    store = open_queue_store(load_settings(data_dir=tmp_path_factory.mktemp("var")))
+    yield CallServices(tenants, queue_store=store, nlu_for=tenant_nlu)
+    asyncio.run(store.aclose())
+
+
+def call(services: CallServices, *turns: object) -> CallRecord:
+    return asyncio.run(run_call("nordwelle", list(turns), services))  # type: ignore[arg-type]
+
+
+def test_the_menu_prompt_expects_each_key_by_digit_word_or_label(services):
+    record = call(services, *TO_MENU, keys("3"))
+    menu = next(e for e in record.events if isinstance(e, BotSpeech) and "drücken" in e.text)
+    items = {c.value: c.phrases for c in Expectation.parse(menu.expect or "").items}
+    assert items["3"][:2] == ("3", "Drei") and len(items["3"]) == 3, items
+
+
+def test_a_key_said_instead_of_pressed_chooses_the_menu_entry(services):
+    record = call(services, *TO_MENU, say("die drei"), keys("40817253#"))
+    assert record.handoff is not None, record.turns()
+    assert (record.handoff.queue, record.handoff.context["reason"]) == ("verkauf", "dtmf_menu")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "key"),
+    [("Drei.", "3", "3"), ("Verkauf", "3", "3"), ("die zwei", None, "2"), ("hm", None, None),
+     ("ich hätte da zwei Fragen", None, None), ("Neun", "9", None)],
+)  # fmt: skip
+def test_only_a_key_of_the_menu_said_alone_or_recognised_counts(text, value, key):
+    assert spoken_key(text, value, {"1": 0, "2": 0, "3": 0}, "de") == key
