@@ -10,8 +10,8 @@ from voicebot.dialog.words import digits_in
 
 MENU_KEYS = "1234"
 KEY_WORDS = {
-    "de": ("Null", "Eins", "Zwei", "Drei", "Vier"),
-    "en": ("Zero", "One", "Two", "Three", "Four"),
+    "de": ("Null", "Eins", "Zwei", "Drei", "Vier", "Fünf", "Sechs", "Sieben", "Acht", "Neun"),
+    "en": ("Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"),
 }
 
 
@@ -68,7 +68,7 @@ def example_concern(tenant: TenantView) -> str:
     return "mein Internet geht nicht"
 
 
-def menu_expect(tenant: TenantView, items: dict[str, IntentView]) -> str:
+def menu_expect(tenant: TenantView, items: dict[str, IntentView]) -> str | None:
     """The menu prompt's expectation: each key as a digit, its word ("Zwei") or its label
     ("Verkauf"), so a caller may say the choice instead of pressing it."""
     words = KEY_WORDS.get(tenant.language[:2], KEY_WORDS["en"])
@@ -77,7 +77,7 @@ def menu_expect(tenant: TenantView, items: dict[str, IntentView]) -> str:
         word = words[int(key)] if key.isdigit() and int(key) < len(words) else ""
         forms = (key, word, re.sub(r"[,|]", " ", label).strip())
         entries.append("|".join(dict.fromkeys(f for f in forms if f)))
-    return "list:" + ",".join(entries)
+    return "list:" + ",".join(entries) if len(entries) >= 2 else None
 
 
 def spoken_key(
