@@ -43,6 +43,7 @@ from voicebot.events import (
 from voicebot.privacy import mask_transcript
 
 log = logging.getLogger(__name__)
+WAIT_WINDOW_S = 15.0  # how long a decode's wait for a worker counts in `queue_wait_s`
 FINAL_DECODE_TIMEOUT_S = 60.0  # a final decode this late means a hung recogniser: hand over
 FloorHeld = Callable[[], bool]  # True while a prompt the caller may not interrupt is playing
 
@@ -68,12 +69,16 @@ class TurnTiming:
 class SharedDecoder:
     """One speech model for all calls; decodes on a bounded thread pool, off the event loop."""
 
-    def __init__(self, model: SpeechModel, workers: int = 2) -> None:
+    def __init__(
+        self, model: SpeechModel, workers: int = 2, wait_window_s: float = WAIT_WINDOW_S
+    ) -> None:
         self.model = model
         self.workers = workers
+        self.wait_window_s = wait_window_s
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asr")
         self.in_flight = 0
         self._queued: dict[object, float] = {}  # decodes not started yet -> when submitted
+        self._waits: deque[tuple[float, float]] = deque()  # (started at, waited s), recent
         self._queued_lock = threading.Lock()
 
     @property
@@ -88,11 +93,16 @@ class SharedDecoder:
         return self.in_flight < self.workers
 
     def queue_wait_s(self) -> float:
-        """How long the oldest decode still waiting for a worker has waited (0: none waits):
-        how far recognition is behind the callers."""
+        """How far recognition is behind the callers: the longest a decode has waited for a
+        worker, among those still waiting and those started in the last `wait_window_s`
+        (0: none waited). The window keeps it from reading 0 in a lull between bursts."""
+        now = time.monotonic()
         with self._queued_lock:
-            oldest = min(self._queued.values(), default=None)
-        return 0.0 if oldest is None else time.monotonic() - oldest
+            while self._waits and self._waits[0][0] < now - self.wait_window_s:
+                self._waits.popleft()
+            waited = max((w for _, w in self._waits), default=0.0)
+            oldest = min(self._queued.values(), default=now)
+        return max(waited, now - oldest)
 
     async def decode(
         self,
@@ -113,7 +123,10 @@ class SharedDecoder:
             self._queued[ticket] = time.monotonic()
 
         def started() -> Recognition:  # in the worker thread
-            self._dequeue(ticket)
+            now = time.monotonic()
+            with self._queued_lock:
+                submitted = self._queued.pop(ticket, now)
+                self._waits.append((now, now - submitted))
             return recognize_turn(self.model, pcm, sample_rate, language, expect, hints)
 
         job = self._pool.submit(started)
