@@ -105,6 +105,8 @@ def gated_server(call_server: CallServer, tmp_path: Path) -> Iterator[tuple[Call
         busy_refusals=0,
         records=deque(maxlen=shared.records.maxlen),
         max_asr_wait_s=0.2,
+        min_calls=0,
+        call_limit=0,
     )
     server = serve_calls(tmp_path / "var")
     server.app.state.live_calls = live
@@ -131,6 +133,7 @@ async def test_while_recognition_is_behind_a_new_caller_hears_all_lines_busy(
         await receive_until(ws, refused, lambda e: e["type"] == "end", timeout_s=60)
     assert "Leitungen belegt" in refused.of("bot_text")[0]["text"]
     assert refused.of("end")[0]["reason"] == "bot" and live.busy_refusals == 1
+    assert live.call_limit == 1, "learned: recognition is behind with no call running"
 
     model.gate.set()  # recognition catches up: callers are answered again
     await asyncio.wait_for(asyncio.gather(*decodes), 120)

@@ -2,9 +2,12 @@
 
 `LiveCalls.run(channel, sample_rate)` runs one call from any live channel (browser WebSocket,
 Twilio, SIP) through Listen -> Understand -> Dialog -> Speak. Beyond `Settings.max_calls`
-calls at once, or while speech recognition is behind (a decode has waited `max_asr_wait_s` for
-a worker: the machine cannot serve the calls it has), a new caller hears the tenant's "all
-lines busy" prompt and the bot hangs up, rather than every call getting slower.
+calls at once, or beyond what speech recognition keeps up with, a new caller hears the
+tenant's "all lines busy" prompt and the bot hangs up, rather than every call getting slower.
+What recognition keeps up with is learned as it goes (`call_limit`): while a decode waits or
+has waited (in the decoder's last `wait_window_s`) over `max_asr_wait_s` for a worker, new
+calls are refused and the limit drops to the calls running (not below `min_calls`); once no
+decode waits that long, it rises by one call per `wait_window_s`, back to `max_calls`.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import asyncio
 import dataclasses
 import hashlib
 import logging
+import time
 from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +35,7 @@ from voicebot.settings import Settings
 log = logging.getLogger(__name__)
 RECENT_CALLS = 200  # records kept in memory (bot audio left out) for status and tests
 MAX_ASR_WAIT_S = 5.0  # a decode waiting this long for a worker: recognition is saturated
+MIN_CALLS = 4  # so few calls are never refused for recognition (a slow machine, not a crowd)
 SEEN_TEXTS = 10_000  # hashes of texts said once, remembered to spot a text said again
 
 
@@ -67,6 +72,9 @@ class LiveCalls:
     prompts: Any  # voicebot.tts.cache.PromptCache
     max_calls: int = 20
     max_asr_wait_s: float = MAX_ASR_WAIT_S
+    min_calls: int = MIN_CALLS  # let in however far behind recognition is
+    call_limit: int = 0  # calls recognition keeps up with, as learned (0: none learned)
+    _limit_changed_at: float = 0.0
     timing: TurnTiming = field(default_factory=TurnTiming)
     active: int = 0
     busy_refusals: int = 0
@@ -166,7 +174,7 @@ class LiveCalls:
         self, channel: CallChannel, sample_rate: int, dialog: Any = None
     ) -> CallRecord | None:
         """Runs one call; at capacity the caller hears 'all lines busy' (returns None)."""
-        if self.active >= self.max_calls or not self.asr_keeps_up():
+        if not self.admit():
             self.busy_refusals += 1
             await self.refuse_busy(channel, sample_rate)
             return None
@@ -191,6 +199,23 @@ class LiveCalls:
         """False while a decode has waited over `max_asr_wait_s` for a worker: one more call
         would only make every caller wait longer for an answer."""
         return self.decoder.queue_wait_s() <= self.max_asr_wait_s
+
+    def admit(self) -> bool:
+        """Whether a new call may start now; adapts `call_limit` (see the module doc)."""
+        if self.active >= self.max_calls:
+            return False
+        now = time.monotonic()
+        if not self.asr_keeps_up():
+            limit = max(1, self.min_calls, min(self.call_limit or self.max_calls, self.active))
+            if limit != self.call_limit:
+                log.info("recognition is behind: at most %d call(s) for now", limit)
+            self.call_limit, self._limit_changed_at = limit, now
+            return self.active < self.min_calls
+        window = getattr(self.decoder, "wait_window_s", 0.0)
+        if self.call_limit and now - self._limit_changed_at >= window:
+            self.call_limit = 0 if self.call_limit + 1 >= self.max_calls else self.call_limit + 1
+            self._limit_changed_at = now
+        return self.active < (self.call_limit or self.max_calls)
 
     async def answer(self, channel: CallChannel, sample_rate: int) -> CallRecord | None:
         """`run` for a server's call handler: when the server, shutting down, cancels a call
