@@ -108,7 +108,7 @@ def test_items_that_explain_the_audio_badly_give_no_value(catalog):
 
 def test_two_items_that_fit_equally_well_give_no_value(catalog):
     heard = scores(
-        "Die Creme",
+        "Die Dings",
         [form("sensitiv-handcreme", "Die Handcreme", -8.0, 5), form("nuss-nougat-creme",
          "Die Nougatcreme", -8.1, 5)],
     )  # fmt: skip

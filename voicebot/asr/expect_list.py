@@ -163,16 +163,16 @@ def score_all(
 class ListTuning:
     """Thresholds of decide() (chosen on the tune split of benchmarks/expected_lists.py)."""
 
-    length_power: float = 0.5  # items ranked by log-likelihood / tokens ** length_power
-    margin: float = 0.5  # (normalised) nats the best item must lead the next item by
+    length_power: float = 1.0  # items ranked by log-likelihood / tokens ** length_power
+    margin: float = 1.0  # (normalised) nats the best item must lead the next item by
     per_token_deficit: float = 3.0  # nats per token the best item may explain the audio worse
     # than the free transcript does
-    similarity: float = 0.0  # 0-100: the best item must look or sound like what Whisper
+    similarity: float = 60.0  # 0-100: the best item must look or sound like what Whisper
     # heard (free or hinted transcript) ...
     wide_margin: float = 6.0  # ... unless it leads the next item by this much
-    named: float = 101.0  # a transcript this similar to one item's spoken form names it ...
+    named: float = 90.0  # a transcript this similar to one item's spoken form names it ...
     named_slack: float = 0.0  # ... when that item scores within this many nats of the best
-    per_token: float = -5.0  # the item's forced decode must reach this log-likelihood per
+    per_token: float = -3.5  # the item's forced decode must reach this log-likelihood per
     # token: line noise and off-list words fit no item that well (benchmark: -5 to -8)
 
 
