@@ -219,9 +219,8 @@ def decode_all(
 
     model = load_speech_model("whisper", load_settings())
     scorer = WhisperAnswerScorer(model.whisper)  # type: ignore[attr-defined]
-    # read every number chunk by chunk (not only when the whole utterance has a value) and never
-    # skip: the variants (no chunks, chunk alone, skip unheard) are then decided from the cache
-    scorer.tuning = replace(scorer.tuning, digit_chunk_alone=0.0, skip_digits_unheard=False)
+    # never skip: the variants (no chunks, skip unheard) are then decided from the cache
+    scorer.tuning = replace(scorer.tuning, skip_digits_unheard=False)
     order = np.random.default_rng(0).permutation(len(samples))  # a stopped run stays balanced
     for sample, condition in itertools.product([samples[i] for i in order], conditions):
         key = f"{condition}|{sample.key}"
@@ -248,13 +247,14 @@ def decode_all(
 
 Setting = tuple[float, float, float | None]  # none bias, acceptance threshold, free match
 DEFAULT: Setting = (0.0, 0.6, None)  # ScoringTuning's defaults
-# digits: (read chunk by chunk, chunk reading alone accepted from, skip when no digit heard)
-Digits = tuple[bool, float | None, bool]
-DIGITS_DEFAULT: Digits = (True, None, False)
+# digits: (read chunk by chunk, chunk veto, free transcript agreeing lifts to, skip unheard)
+Digits = tuple[bool, float | None, float | None, bool]
+DIGITS_DEFAULT: Digits = (True, 0.9, None, False)  # ScoringTuning's defaults
 DIGIT_VARIANTS: dict[str, Digits] = {
-    "expect (no chunks)": (False, None, False),
-    "expect (chunks, alone >= 0.9)": (True, 0.9, False),
-    "expect (skip unheard)": (True, None, True),
+    "expect (no chunks)": (False, None, None, False),
+    "expect (chunks, no veto)": (True, None, None, False),
+    "expect (+ free agrees 0.6)": (True, 0.9, 0.6, False),
+    "expect (+ skip unheard)": (True, 0.9, None, True),
 }
 
 
@@ -269,11 +269,19 @@ def decide(
 
     bias, accept, similarity = setting
     if sample.kind == "digits":
-        chunks, alone, skip = digits
+        chunks, veto, free_agrees, skip = digits
         if skip and not spoken_digits(entry["text"], sample.language):
             return None
-        chunked = entry.get("chunked") if chunks else None
-        return decide_digits(entry["hypotheses"], chunked, bias, accept, alone)[0]
+        return decide_digits(
+            entry["hypotheses"],
+            entry.get("chunked") if chunks else None,
+            bias,
+            accept,
+            veto=veto,
+            heard=entry["text"] if free_agrees is not None else None,
+            free_agrees=free_agrees or 0.0,
+            language=sample.language,
+        )[0]
     choices = Expectation.parse(sample.spec).choices(sample.language)
     none_value = best_fit(entry["text"], choices, similarity) if similarity and choices else None
     hypotheses = [(v if v is not None else none_value, s) for v, s in entry["hypotheses"]]

@@ -88,9 +88,19 @@ def test_a_doubtful_chunk_does_not_lower_a_confident_whole_reading():
     assert confidence > 0.99
 
 
-def test_chunk_reading_alone_counts_only_above_its_own_threshold():
-    nothing_whole = [(None, -1.0)]
-    chunked = ("87654321", (0.995,) * 8)
-    assert decide_digits(nothing_whole, chunked)[0] is None
-    assert decide_digits(nothing_whole, chunked, chunk_alone=0.9)[0] == "87654321"
-    assert decide_digits(nothing_whole, ("87654321", (0.9,) * 8), chunk_alone=0.9)[0] is None
+def test_a_confident_chunk_reading_that_disagrees_makes_the_answer_unsure():
+    whole = [("12345678", 0.0), (None, -3.0)]  # 95 %
+    assert decide_digits(whole, ("12345679", (0.99,) * 8), veto=0.9)[0] is None
+    assert decide_digits(whole, ("12345679", (0.99,) * 8))[0] == "12345678"  # no veto
+    assert decide_digits(whole, ("12345679", (0.8,) * 8), veto=0.9)[0] == "12345678"
+
+
+def test_a_free_transcript_reading_the_value_lifts_its_confidence():
+    assert decide_digits(WHOLE_UNSURE, None, heard="1 2 3 4 5 6 7 8", free_agrees=0.6) == (
+        "12345678",
+        0.6,
+    )
+    said = "eins zwei drei vier fünf sechs sieben acht"
+    assert decide_digits(WHOLE_UNSURE, None, heard=said, free_agrees=0.6, language="de")[0]
+    assert decide_digits(WHOLE_UNSURE, None, heard="1 2 3 4 5 6 7 9", free_agrees=0.6)[0] is None
+    assert decide_digits([(None, 0.0)], None, heard="", free_agrees=0.6)[0] is None

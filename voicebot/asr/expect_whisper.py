@@ -66,8 +66,10 @@ class ScoringTuning:
     # holds the one-digit alternative)
     digit_chunks: bool = True  # also read the digits chunk by chunk (expect_digits): when that
     # reading equals the best whole-utterance value, the value gets the larger confidence
-    digit_chunk_alone: float | None = None  # accept a chunk reading the whole utterance does not
-    # back when its confidence reaches this (None: never; wrong cuts gave up to 0.79 on tune)
+    digit_chunk_veto: float | None = 0.9  # a chunk reading this confident that disagrees with
+    # the whole-utterance value makes the answer unsure (None: never)
+    digit_free_agrees: float | None = None  # the confidence a value gets at least when the
+    # free transcript reads exactly it (None: no lift)
     skip_digits_unheard: bool = False  # no digit scoring when the free transcript holds no
     # digit and no digit word (saves the n-best and chunk decodes on a free concern)
     list_prompt: bool = False  # list items as Whisper's initial prompt (hint words): a prompt
@@ -93,6 +95,7 @@ class ScoredAnswer:
     duration_s: float
     chunked: tuple[str, tuple[float, ...]] | None = None  # digits read chunk by chunk: the
     # value and each digit's posterior (None: not cut into as many chunks as digits)
+    language: str = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,15 +163,23 @@ class WhisperAnswerScorer:
             prompt = hints if self.tuning.list_prompt else []
             hypotheses = utterance.choice_hypotheses(choices, prompt)
         scores = tuple((h.value, h.log_likelihood) for h in hypotheses)
-        return ScoredAnswer(utterance.free_text, scores, duration_s, chunked)
+        return ScoredAnswer(utterance.free_text, scores, duration_s, chunked, language)
 
     def decide(self, scored: ScoredAnswer, kind: str) -> tuple[str | None, float]:
         """(value or None when unsure, confidence) with this kind's none bias and threshold."""
         bias = self.tuning.none_bias.get(kind, 0.0)
         threshold = self.tuning.accept.get(kind, ACCEPT_POSTERIOR)
         if kind == "digits":
-            alone = self.tuning.digit_chunk_alone
-            return decide_digits(scored.hypotheses, scored.chunked, bias, threshold, alone)
+            return decide_digits(
+                scored.hypotheses,
+                scored.chunked,
+                bias,
+                threshold,
+                veto=self.tuning.digit_chunk_veto,
+                heard=scored.text if self.tuning.digit_free_agrees is not None else None,
+                free_agrees=self.tuning.digit_free_agrees or 0.0,
+                language=scored.language,
+            )
         return Posterior.from_log_scores(scored.hypotheses, bias).decide(threshold)
 
     def _sounds_like_speech(self, samples: npt.NDArray[np.int16]) -> bool:
@@ -397,21 +408,28 @@ def decide_digits(
     chunked: tuple[str, Sequence[float]] | None,
     none_bias: float = 0.0,
     threshold: float = ACCEPT_POSTERIOR,
-    chunk_alone: float | None = None,
+    *,
+    veto: float | None = None,
+    heard: str | None = None,
+    free_agrees: float = 0.0,
+    language: str = "en",
 ) -> tuple[str | None, float]:
-    """(value or None when unsure, confidence) of a digit string from both readings.
+    """(value or None when unsure, confidence) of a digit string from its readings.
 
-    The whole-utterance posterior decides; a chunk-by-chunk reading of the same value raises
-    its confidence to the chunk reading's (the product of the per-digit posteriors). A chunk
-    reading the whole utterance does not back counts only from chunk_alone up (None: never).
+    The whole-utterance posterior picks the value. A chunk-by-chunk reading of the same value
+    raises its confidence to the chunk reading's (the product of the per-digit posteriors); one
+    of another value at veto or above lowers it to 1 - that. The free transcript `heard`
+    reading exactly the value raises its confidence to free_agrees.
     """
     value, probability = Posterior.from_log_scores(hypotheses, none_bias).best()
     if chunked is not None:
         chunk_value, chunk_probability = chunked[0], float(np.prod(chunked[1]))
         if chunk_value == value:
             probability = max(probability, chunk_probability)
-        elif chunk_alone is not None and chunk_probability >= max(chunk_alone, probability):
-            value, probability = chunk_value, chunk_probability
+        elif veto is not None and chunk_probability >= veto:
+            probability = min(probability, 1.0 - chunk_probability)
+    if heard is not None and value is not None and spoken_digits(heard, language) == value:
+        probability = max(probability, free_agrees)
     return (value if probability >= threshold else None), round(probability, 3)
 
 
