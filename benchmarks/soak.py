@@ -2,9 +2,10 @@
 
 Each caller loop: dial nordwelle, wait for the greeting, say (Pico voice, real time) "Ich möchte
 bitte mit einem Mitarbeiter sprechen.", keep streaming silence like a phone line until the
-handoff to `allgemein`, wait for the end, hang up, dial again. A caller told "all lines busy"
-dials again after --redial-s. Agents (--agents) claim and close the handed-over calls over the
-agent API, as a call centre would, so the queue stays short.
+handoff to `allgemein`, wait for the end, hang up, dial again. The callers start one after
+another within --ramp-s; a caller told "all lines busy" dials again after --redial-s. Agents
+(--agents) claim and close the handed-over calls over the agent API, as a call centre would,
+so the queue stays short.
 
 Measured per minute: calls completed, refused busy and failed, turn latency (end of the caller's
 speech to the handoff), greeting latency (dial to the first bot text), server RSS (sampled every
@@ -106,8 +107,15 @@ async def wait_for(ws: Any, kind: str) -> dict[str, Any]:
 
 
 async def caller(
-    ws_url: str, words: bytes, stats: dict[str, Any], t0: float, until: float, redial_s: float
+    ws_url: str,
+    words: bytes,
+    stats: dict[str, Any],
+    t0: float,
+    until: float,
+    redial_s: float,
+    start_s: float,
 ) -> None:
+    await asyncio.sleep(start_s)  # callers come one after another, not in the same instant
     while time.monotonic() < until:
         try:
             await one_call(ws_url, words, stats, t0)
@@ -239,6 +247,7 @@ async def soak(
     *,
     agents: int = 2,
     redial_s: float = 5.0,
+    ramp_s: float = 30.0,
     warmup_s: float = 60.0,
     max_calls: int = 0,
     arena_max: int = 0,
@@ -287,7 +296,10 @@ async def soak(
         await asyncio.gather(
             sample(server.pid, stats, until, t0),
             *(agent(base, t, stats, until) for t in tokens),
-            *(caller(ws_url, words, stats, t0, until, redial_s) for _ in range(calls)),
+            *(
+                caller(ws_url, words, stats, t0, until, redial_s, ramp_s * i / calls)
+                for i in range(calls)
+            ),
         )
         alive = server.poll() is None
         async with httpx.AsyncClient(timeout=10) as client:
@@ -313,6 +325,7 @@ async def soak(
         "minutes": minutes,
         "agents": agents,
         "redial_after_busy_s": redial_s,
+        "callers_start_within_s": ramp_s,
         "server_max_calls": max_calls or "default (20)",
         "malloc_arena_max": arena_max or "unset",
         "server_ready_s": round(ready_s, 1),
@@ -362,7 +375,8 @@ def write_results(result: dict[str, Any], out: Path) -> None:
         f"the run {load} (1/5/15 min), during it: column `load`. Server: `voicebot serve` "
         f"(max_calls {result['server_max_calls']}, MALLOC_ARENA_MAX "
         f"{result['malloc_arena_max']}), ready {result['server_ready_s']} s after start; "
-        f"{result['agents']} agents close the handed-over calls; a busy caller redials after "
+        f"{result['agents']} agents close the handed-over calls; the callers start within "
+        f"{result['callers_start_within_s']:g} s; a busy caller redials after "
         f"{result['redial_after_busy_s']:g} s.",
         "",
         "| completed | busy | failed | server errors | latency p50 s | p95 s | RSS ready MiB | "
@@ -401,6 +415,7 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--agents", type=int, default=2, help="agents closing handed-over calls")
     parser.add_argument("--redial-s", type=float, default=5.0, help="pause after 'lines busy'")
+    parser.add_argument("--ramp-s", type=float, default=30.0, help="callers start within")
     parser.add_argument("--warmup-s", type=float, default=60.0, help="left out of the slopes")
     parser.add_argument("--max-calls", type=int, default=0, help="server max_calls (0: default)")
     parser.add_argument("--arena-max", type=int, default=0, help="MALLOC_ARENA_MAX (0: unset)")
@@ -412,6 +427,7 @@ def main() -> None:
             args.minutes,
             agents=args.agents,
             redial_s=args.redial_s,
+            ramp_s=args.ramp_s,
             warmup_s=args.warmup_s,
             max_calls=args.max_calls,
             arena_max=args.arena_max,
