@@ -37,3 +37,12 @@ def test_typer_exit_codes_reach_the_shell():
         cli.main(["ok"])  # exit code 0: no SystemExit
     finally:
         cli.build_app = original
+
+
+def test_a_missing_argument_prints_usage_not_a_traceback():
+    for args in (["classify"], ["intents", "test", "--tenant", "nordwelle"], ["replay", "--jobs"]):
+        run = subprocess.run([sys.executable, "-m", "voicebot.cli", *args], capture_output=True,
+                             text=True)
+        assert run.returncode == 2, (args, run.stderr)
+        assert "Usage: voicebot" in run.stderr and "Error:" in run.stderr, run.stderr
+        assert "Traceback" not in run.stderr, run.stderr

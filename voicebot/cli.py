@@ -30,6 +30,7 @@ def build_app() -> typer.Typer:
         pretty_exceptions_enable=False,
         add_completion=False,
     )
+
     @app.callback()
     def _root() -> None:
         """voicebot: offline voice bot and IVR for call centres."""
@@ -53,6 +54,17 @@ def build_app() -> typer.Typer:
     return app
 
 
+# typer >= 0.20 vendors its own click: its usage errors are not the installed click's classes.
+_CLICK_ERRORS = tuple(
+    {
+        click.ClickException,
+        *(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"),
+    }
+)
+_EXITS = (click.exceptions.Exit, typer.Exit)
+_ABORTS = (click.exceptions.Abort, typer.Abort)
+
+
 def main(argv: list[str] | None = None) -> None:
     command = typer.main.get_command(build_app())
     try:
@@ -63,12 +75,12 @@ def main(argv: list[str] | None = None) -> None:
     except UserError as exc:
         print(f"voicebot: error: {exc}", file=sys.stderr)
         sys.exit(1)
-    except click.exceptions.Exit as exc:
+    except _EXITS as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except _ABORTS:
         print("voicebot: aborted", file=sys.stderr)
         sys.exit(130)
-    except click.ClickException as exc:
+    except _CLICK_ERRORS as exc:
         exc.show()
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
