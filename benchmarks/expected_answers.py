@@ -246,7 +246,17 @@ def decode_all(
 
 
 Setting = tuple[float, float, float | None]  # none bias, acceptance threshold, free match
-DEFAULT: Setting = (0.0, 0.6, None)  # ScoringTuning's defaults
+UNTUNED: Setting = (0.0, 0.6, None)  # no bias, the general threshold, no sound-alike match
+
+
+def shipped(kind: str) -> Setting:
+    """ScoringTuning's defaults for one kind."""
+    from voicebot.asr.expect_whisper import ScoringTuning
+
+    t = ScoringTuning()
+    return t.none_bias.get(kind, 0.0), t.accept.get(kind, 0.6), t.free_match_similarity.get(kind)
+
+
 # digits: (read chunk by chunk, chunk veto, free transcript agreeing lifts to, skip unheard)
 Digits = tuple[bool, float | None, float | None, bool]
 DIGITS_DEFAULT: Digits = (True, 0.9, None, False)  # ScoringTuning's defaults
@@ -336,13 +346,17 @@ def report(samples: list[Sample], cache: dict[str, dict], conditions: list[str])
         off = [(s, e) for s, e in test if s.truth is None]
         if not test:
             continue
+        default = shipped(kind)
         methods: dict[str, ValueOf] = {
             "expect (tuned)": lambda s, e, t=tuned[kind]: decide(s, e, t),
-            "expect (default)": lambda s, e: decide(s, e, DEFAULT),
+            "expect (default)": lambda s, e, t=default: decide(s, e, t),
         }
+        if default != UNTUNED:
+            methods["expect (untuned)"] = lambda s, e: decide(s, e, UNTUNED)
         if kind == "digits":
             methods |= {
-                m: lambda s, e, d=d: decide(s, e, DEFAULT, d) for m, d in DIGIT_VARIANTS.items()
+                m: lambda s, e, d=d, t=default: decide(s, e, t, d)
+                for m, d in DIGIT_VARIANTS.items()
             }
         methods["free + extractor"] = lambda s, e: e["free_value"]
         for method, value_of in methods.items():

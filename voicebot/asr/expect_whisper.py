@@ -44,8 +44,10 @@ if TYPE_CHECKING:
 WHISPER_RATE = 16000
 WINDOW_FRAMES = 3000  # Whisper's encoder always sees 30 s of 10 ms frames
 END_MARKS = (".", "!", "?")
-NONE_BIAS = {"digits": 0.0, "yesno": 0.0, "rating": 0.0, "list": 0.0}
-ACCEPT = dict.fromkeys(NONE_BIAS, ACCEPT_POSTERIOR)
+NONE_BIAS = {"digits": 0.0, "yesno": -8.0, "rating": 0.0, "list": 0.0}
+ACCEPT = dict.fromkeys(NONE_BIAS, ACCEPT_POSTERIOR) | {"yesno": 0.9}
+FREE_MATCH = {"yesno": 85.0}  # yes/no: none bias, threshold and sound-alike match tuned on the
+# tune split (benchmarks/expected_answers.py; held on the test split: 27/28, no off-list value)
 ARTICLES = {"de": ("Die", "Der", "Das", "Den", "Dem"), "en": ("The", "A")}  # "die Nougatcreme"
 
 
@@ -74,8 +76,9 @@ class ScoringTuning:
     # digit and no digit word (saves the n-best and chunk decodes on a free concern)
     list_prompt: bool = False  # list items as Whisper's initial prompt (hint words): a prompt
     # of all catalog names made every forced decode ~10x slower
-    free_match_similarity: float | None = None  # a free transcript this similar (0-100, by
-    # letters or sound) to exactly one choice counts for it, not as "none of these"
+    free_match_similarity: Mapping[str, float] = field(default_factory=lambda: dict(FREE_MATCH))
+    # per kind: a free transcript this similar (0-100, by letters or sound) to exactly one
+    # choice counts for it, not as "none of these" ("Nilas mal" ~ "Nee, lass mal")
     shortlist_size: int = 5  # list items scored per answer, chosen by what Whisper heard
     silero_threshold: float = 0.05  # speech-presence gate (Silero VAD): line noise, hum and
     # tones stay below 0.04 by telephone, but so do some short answers at asr/whisper.py's 0.2
@@ -161,7 +164,7 @@ class WhisperAnswerScorer:
             choices = expectation.choices(language)
             hints = [c.phrases[0] for c in choices] if expectation.kind == "list" else []
             prompt = hints if self.tuning.list_prompt else []
-            hypotheses = utterance.choice_hypotheses(choices, prompt)
+            hypotheses = utterance.choice_hypotheses(choices, prompt, expectation.kind)
         scores = tuple((h.value, h.log_likelihood) for h in hypotheses)
         return ScoredAnswer(utterance.free_text, scores, duration_s, chunked, language)
 
@@ -255,7 +258,7 @@ class _Utterance:
         return " ".join(self.free[0].split())
 
     def choice_hypotheses(
-        self, choices: Sequence[Choice], prompt: Sequence[str]
+        self, choices: Sequence[Choice], prompt: Sequence[str], kind: str = ""
     ) -> list[_Hypothesis]:
         """Spoken forms of the likely choices, plus the free decode as "none" unless it matches."""
         prefix = self._prompted(prompt)
@@ -269,13 +272,15 @@ class _Utterance:
         hypotheses = [_Hypothesis(f, v, s) for (v, f), s in zip(forms, scores, strict=True)]
         written = {h.text.strip() for h in hypotheses}
         if text.strip() and text.strip() not in written:
-            value = match_choice(text, choices, self.language) or self._sounds_like(text, choices)
+            value = match_choice(text, choices, self.language) or self._sounds_like(
+                text, choices, kind
+            )
             hypotheses.append(_Hypothesis(text, value, self.log_likelihoods([text], prefix)[0]))
         return hypotheses
 
-    def _sounds_like(self, text: str, choices: Sequence[Choice]) -> str | None:
+    def _sounds_like(self, text: str, choices: Sequence[Choice], kind: str) -> str | None:
         """The one choice the free transcript resembles closely ("Nilas mal" ~ "Nee, lass mal")."""
-        similarity = self.scorer.tuning.free_match_similarity
+        similarity = self.scorer.tuning.free_match_similarity.get(kind)
         return best_fit(text, choices, similarity) if similarity is not None else None
 
     def digit_hypotheses(self, length: int) -> list[_Hypothesis]:
