@@ -311,7 +311,7 @@ def report(samples: list[ea.Sample], cache: dict[str, dict], conditions: list[st
     methods: dict[str, Decider] = {
         "list rule (tuned)": by_rule(tuned),
         "list rule (tuned, all items)": by_rule(tuned, None),
-        "list rule (default)": by_rule(ListTuning()),
+        "list rule (shipped defaults)": by_rule(ListTuning()),
         "posterior vs free (before)": by_posterior,
         "free + extractor": by_extractor("text"),
         "hinted free + extractor": by_extractor("prompted"),

@@ -119,16 +119,18 @@ def test_no_speech_gives_no_value(catalog):
     assert decide(catalog, scores("", [], free=float("-inf"), tokens=0)) is None
 
 
-def test_the_hinted_transcript_naming_an_item_exactly_settles_a_close_call(catalog):
-    heard = scores(
-        "Das tut's gut.",
-        [form("gruener-tee-zitrone", "Das Tee", -17.0, 4), form("duschgel-meeresbrise",
-         "Das Duschgel", -17.0, 5)],
-        prompted="Das Duschgel",
-        free=-20.0,
-        tokens=5,
-    )  # fmt: skip
-    assert decide(catalog, heard) == "duschgel-meeresbrise"
+@pytest.mark.parametrize(
+    ("prompted", "value"), [("Das Duschgel.", "duschgel-meeresbrise"), ("Das tut's gut.", None)]
+)
+def test_a_close_call_is_settled_only_by_a_transcript_naming_the_best_item(
+    catalog, prompted, value
+):
+    close = [
+        form("gruener-tee-zitrone", "Das Tee", -12.0, 4),
+        form("duschgel-meeresbrise", "Das Duschgel", -13.0, 5),
+    ]
+    heard = scores("Das tut's gut.", close, prompted=prompted, free=-20.0, tokens=5)
+    assert decide(catalog, heard) == value
 
 
 def test_the_hinted_transcript_puts_the_item_on_the_shortlist(catalog):

@@ -28,6 +28,7 @@ import numpy as np
 from voicebot.asr.expect import Choice, match_choice
 from voicebot.asr.expect_shortlist import phrase_similarity, ranked
 from voicebot.audio.resample import resample
+from voicebot.nlu.normalize import normalize_folded
 
 if TYPE_CHECKING:
     from voicebot.asr.base import Recognition
@@ -38,6 +39,12 @@ ARTICLES = {
     "en": ("The", "A"),
 }
 MAX_HINT_TOKENS = 200
+# words around a name that do not change which item it is ("ähm, die Hafermilch bitte")
+FILLERS = {
+    "de": ("äh", "ähm", "hm", "also", "ja", "die", "der", "das", "den", "dem", "ein", "eine",
+           "einen", "bitte", "danke", "mal"),
+    "en": ("uh", "um", "er", "well", "the", "a", "an", "please", "thanks"),
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,14 +170,14 @@ def score_all(
 class ListTuning:
     """Thresholds of decide() (chosen on the tune split of benchmarks/expected_lists.py)."""
 
-    length_power: float = 1.0  # items ranked by log-likelihood / tokens ** length_power
-    margin: float = 1.0  # (normalised) nats the best item must lead the next item by
+    length_power: float = 0.5  # items ranked by log-likelihood / tokens ** length_power
+    margin: float = 2.0  # (normalised) nats the best item must lead the next item by
     per_token_deficit: float = 3.0  # nats per token the best item may explain the audio worse
     # than the free transcript does
-    similarity: float = 60.0  # 0-100: the best item must look or sound like what Whisper
-    # heard (free or hinted transcript) ...
+    similarity: float = 0.0  # 0-100: the best item must look or sound like what Whisper
+    # heard unprompted ...
     wide_margin: float = 6.0  # ... unless it leads the next item by this much
-    named: float = 90.0  # a transcript this similar to one item's spoken form names it ...
+    named: float = 101.0  # a transcript this similar to one item's spoken form names it ...
     named_slack: float = 0.0  # ... when that item scores within this many nats of the best
     per_token: float = -3.5  # the item's forced decode must reach this log-likelihood per
     # token: line noise and off-list words fit no item that well (benchmark: -5 to -8)
@@ -200,7 +207,7 @@ class Evidence:
     deficit: float  # nats per token the free transcript explains the audio better
     per_token: float  # its log-likelihood per token (end included): how well it explains
     # the audio at all (line noise and off-list words: < -4)
-    heard: float  # 0-100: how much the free or hinted transcript looks or sounds like it
+    heard: float  # 0-100: how much the free transcript looks or sounds like it
     named: str | None  # the item the transcripts resemble most (None: nothing scored)
     named_fit: float  # 0-100 (101: a transcript equals one of its spoken forms)
     runner_up_fit: float  # the next item's fit: "plainly names" needs only one above
@@ -223,7 +230,7 @@ def evidence(
     second = normalised(ranked[1], power) if len(ranked) > 1 else -50.0
     margin = normalised(top, power) - second
     heard = [t for t in (scores.prompted, scores.text) if t]
-    exact = {match_choice(t, choices, language) for t in heard} - {None}
+    exact = {named_exactly(t, choices, language) for t in heard} - {None}
     fits = sorted(
         ((101.0 if c.value in exact else max(similarity(t, c) for t in heard), c.value)
          for c in choices if c.value in best),
@@ -235,7 +242,8 @@ def evidence(
         margin,
         _deficit(scores, top),
         top.log_likelihood / max(top.tokens, 1),
-        max(similarity(t, _choice(choices, top.value)) for t in heard),
+        similarity(scores.text, _choice(choices, top.value)),  # the unbiased transcript: the
+        # hinted one may make up item names under noise ("grüner Tee" -> "Müsli Schokomüsli")
         named,
         named_fit,
         runner_up,
@@ -278,6 +286,33 @@ def _deficit(scores: ListScores, form: FormScore) -> float:
 
 def _choice(choices: Sequence[Choice], value: str) -> Choice:
     return next(c for c in choices if c.value == value)
+
+
+def named_exactly(heard: str, choices: Sequence[Choice], language: str) -> str | None:
+    """The one item a spoken form of which the heard text is, fillers and articles aside on
+    both sides ("Das Duschgel." names "Duschgel"; "Verkauf" names "den Verkauf")."""
+    said = normalize_folded(core(heard, language), language)
+    if not said:
+        return None
+    hits = {
+        c.value
+        for c in choices
+        for p in c.phrases
+        if normalize_folded(core(p, language), language) == said
+    }
+    return hits.pop() if len(hits) == 1 else match_choice(heard, choices, language)
+
+
+def core(text: str, language: str) -> str:
+    """The text without leading and trailing fillers and articles ("Das Duschgel, bitte." ->
+    "Duschgel"); the text itself when nothing else is left."""
+    fillers = FILLERS.get(language[:2], ())
+    words = re.sub(r"[^\w\s-]", " ", text).split()
+    while words and words[0].lower() in fillers:
+        words.pop(0)
+    while words and words[-1].lower() in fillers:
+        words.pop()
+    return " ".join(words) or text
 
 
 def similarity(heard: str, choice: Choice) -> float:
