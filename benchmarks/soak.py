@@ -147,12 +147,19 @@ async def agent(base: str, token: str, stats: dict[str, Any], until: float) -> N
                 await asyncio.sleep(1.0)
 
 
-async def sample(pid: int, stats: dict[str, Any], until: float, t0: float) -> None:
-    while time.monotonic() < until:
-        now = time.monotonic() - t0
-        stats["rss"].append((now, rss_mib(pid)))
-        stats["load"].append((now, os.getloadavg()[0]))
-        await asyncio.sleep(5)
+async def sample(pid: int, base: str, stats: dict[str, Any], until: float, t0: float) -> None:
+    async with httpx.AsyncClient(timeout=10) as client:
+        while time.monotonic() < until:
+            now = time.monotonic() - t0
+            stats["rss"].append((now, rss_mib(pid)))
+            stats["load"].append((now, os.getloadavg()[0]))
+            with contextlib.suppress(httpx.HTTPError):
+                active = _metric(
+                    (await client.get(f"{base}/metrics")).text, "voicebot_calls_active"
+                )
+                if active is not None:
+                    stats["active"].append((now, active))
+            await asyncio.sleep(5)
 
 
 def slope_mib_per_min(points: list[tuple[float, float]]) -> float | None:
@@ -173,6 +180,7 @@ def per_minute(stats: dict[str, Any], minutes: float) -> list[dict[str, Any]]:
         greet = [v for at, v in stats["greeting_s"] if minute(at) == k]
         rss = [m for at, m in stats["rss"] if minute(at) == k]
         load = [v for at, v in stats["load"] if minute(at) == k]
+        active = [v for at, v in stats["active"] if minute(at) == k]
         rows.append(
             {
                 "minute": k,
@@ -185,6 +193,7 @@ def per_minute(stats: dict[str, Any], minutes: float) -> list[dict[str, Any]]:
                 "rss_min_mib": min(rss) if rss else None,
                 "rss_max_mib": max(rss) if rss else None,
                 "load_average": round(float(np.mean(load)), 1) if load else None,
+                "calls_active_mean": round(float(np.mean(active)), 1) if active else None,
             }
         )
     return rows
@@ -283,6 +292,7 @@ async def soak(
         "greeting_s": [],
         "rss": [],
         "load": [],
+        "active": [],
         "agent_closed": 0,
     }
     alive = False
@@ -294,7 +304,7 @@ async def soak(
         t0 = time.monotonic()
         until = t0 + minutes * 60
         await asyncio.gather(
-            sample(server.pid, stats, until, t0),
+            sample(server.pid, base, stats, until, t0),
             *(agent(base, t, stats, until) for t in tokens),
             *(
                 caller(ws_url, words, stats, t0, until, redial_s, ramp_s * i / calls)
@@ -393,11 +403,12 @@ def write_results(result: dict[str, Any], out: Path) -> None:
         "lowest RSS sample. Latency: end of the caller's speech to the handoff.",
         "",
         "| minute | completed | busy | failed | p50 s | p95 s | greeting p50 s | "
-        "RSS min–max MiB | load |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "calls in progress (mean) | RSS min–max MiB | load |",
+        "|---|---|---|---|---|---|---|---|---|---|",
         *(
             f"| {r['minute']} | {r['completed']} | {r['busy']} | {r['failed']} | "
             f"{_f(r['p50_s'])} | {_f(r['p95_s'])} | {_f(r['greeting_p50_s'], 2)} | "
+            f"{_f(r['calls_active_mean'])} | "
             f"{_f(r['rss_min_mib'], 0)}–{_f(r['rss_max_mib'], 0)} | {_f(r['load_average'])} |"
             for r in result["per_minute"]
         ),
