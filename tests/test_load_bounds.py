@@ -82,11 +82,13 @@ class GatedModel:
     def __init__(self, inner: Any) -> None:
         self.inner = inner
         self.gate = threading.Event()
+        self.entered = threading.Event()  # a decode has reached the gate
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
     def transcribe(self, *args: Any, **kwargs: Any) -> Any:
+        self.entered.set()
         self.gate.wait(120)
         return self.inner.transcribe(*args, **kwargs)
 
@@ -122,8 +124,14 @@ async def test_while_recognition_is_behind_a_new_caller_hears_all_lines_busy(
     server, model = gated_server
     live: LiveCalls = server.app.state.live_calls
     second = b"\x00\x00" * 16000
-    decodes = [asyncio.create_task(live.decoder.decode(second, 16000, "de")) for _ in range(2)]
-    async with asyncio.timeout(30):  # one decode holds the worker, the other waits for it
+    decode = live.decoder.decode
+    decodes = [asyncio.create_task(decode(second, 16000, "de"))]  # holds the only worker
+    await asyncio.to_thread(model.entered.wait, 30)
+    decodes.append(asyncio.create_task(decode(second, 16000, "de")))
+    await asyncio.sleep(0.5)
+    assert live.decoder.queue_wait_s() == 0.0, "one decode waiting behind one is no crowd"
+    decodes.append(asyncio.create_task(decode(second, 16000, "de")))  # behind a waiting one
+    async with asyncio.timeout(30):
         while live.decoder.queue_wait_s() <= live.max_asr_wait_s:  # noqa: ASYNC110
             await asyncio.sleep(0.05)
     url = f"{server.ws}/calls?dialed={quote(NORDWELLE)}"

@@ -77,7 +77,8 @@ class SharedDecoder:
         self.wait_window_s = wait_window_s
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asr")
         self.in_flight = 0
-        self._queued: dict[object, float] = {}  # decodes not started yet -> when submitted
+        # decodes not started yet -> (when submitted, whether a crowd was waiting before it)
+        self._queued: dict[object, tuple[float, bool]] = {}
         self._waits: deque[tuple[float, float]] = deque()  # (started at, waited s), recent
         self._queued_lock = threading.Lock()
 
@@ -95,13 +96,15 @@ class SharedDecoder:
     def queue_wait_s(self) -> float:
         """How far recognition is behind the callers: the longest a decode has waited for a
         worker, among those still waiting and those started in the last `wait_window_s`
-        (0: none waited). The window keeps it from reading 0 in a lull between bursts."""
+        (0: none waited). The window keeps it from reading 0 in a lull between bursts. Only
+        decodes that found at least `workers` others waiting count: one call's own guesses
+        queued behind each other on a slow machine are not a crowd of callers."""
         now = time.monotonic()
         with self._queued_lock:
             while self._waits and self._waits[0][0] < now - self.wait_window_s:
                 self._waits.popleft()
             waited = max((w for _, w in self._waits), default=0.0)
-            oldest = min(self._queued.values(), default=now)
+            oldest = min((at for at, crowd in self._queued.values() if crowd), default=now)
         return max(waited, now - oldest)
 
     async def decode(
@@ -120,13 +123,14 @@ class SharedDecoder:
         loop = asyncio.get_running_loop()
         ticket = object()
         with self._queued_lock:
-            self._queued[ticket] = time.monotonic()
+            self._queued[ticket] = (time.monotonic(), len(self._queued) >= self.workers)
 
         def started() -> Recognition:  # in the worker thread
             now = time.monotonic()
             with self._queued_lock:
-                submitted = self._queued.pop(ticket, now)
-                self._waits.append((now, now - submitted))
+                submitted, crowd = self._queued.pop(ticket, (now, False))
+                if crowd:
+                    self._waits.append((now, now - submitted))
             return recognize_turn(self.model, pcm, sample_rate, language, expect, hints)
 
         job = self._pool.submit(started)
