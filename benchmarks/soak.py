@@ -300,7 +300,10 @@ async def soak(
         ready_s = await until_ready(server, base)
         rss_ready = rss_mib(server.pid)
         warm: dict[str, Any] = {"latency_s": [], "greeting_s": []}
-        await one_call(ws_url, words, warm, time.monotonic())  # one call before the clock runs
+        try:  # one call before the clock runs
+            await one_call(ws_url, words, warm, time.monotonic())
+        except Exception as exc:
+            stats["errors"].append(f"warm-up call: {type(exc).__name__}: {exc}"[:200])
         t0 = time.monotonic()
         until = t0 + minutes * 60
         await asyncio.gather(
