@@ -219,8 +219,9 @@ def decode_all(
 
     model = load_speech_model("whisper", load_settings())
     scorer = WhisperAnswerScorer(model.whisper)  # type: ignore[attr-defined]
-    # never skip: the variants (no chunks, skip unheard) are then decided from the cache
-    scorer.tuning = replace(scorer.tuning, skip_digits_unheard=False)
+    # never skip, read every heard number chunk by chunk: the variants (no chunks, chunk alone,
+    # skip unheard) are then decided from the cache
+    scorer.tuning = replace(scorer.tuning, skip_digits_unheard=False, digit_chunk_alone=0.99)
     order = np.random.default_rng(0).permutation(len(samples))  # a stopped run stays balanced
     for sample, condition in itertools.product([samples[i] for i in order], conditions):
         key = f"{condition}|{sample.key}"
@@ -257,14 +258,15 @@ def shipped(kind: str) -> Setting:
     return t.none_bias.get(kind, 0.0), t.accept.get(kind, 0.6), t.free_match_similarity.get(kind)
 
 
-# digits: (read chunk by chunk, chunk veto, free transcript agreeing lifts to, skip unheard)
-Digits = tuple[bool, float | None, float | None, bool]
-DIGITS_DEFAULT: Digits = (True, 0.9, None, False)  # ScoringTuning's defaults
+# digits: (read chunk by chunk, chunk veto, chunk alone, free agreeing lifts to, skip unheard)
+Digits = tuple[bool, float | None, float | None, float | None, bool]
+DIGITS_DEFAULT: Digits = (True, 0.9, None, None, True)  # ScoringTuning's defaults
 DIGIT_VARIANTS: dict[str, Digits] = {
-    "expect (no chunks)": (False, None, None, False),
-    "expect (chunks, no veto)": (True, None, None, False),
-    "expect (+ free agrees 0.6)": (True, 0.9, 0.6, False),
-    "expect (+ skip unheard)": (True, 0.9, None, True),
+    "expect (no chunks)": (False, None, None, None, False),
+    "expect (chunks, no veto)": (True, None, None, None, False),
+    "expect (+ paused chunks alone 0.9)": (True, 0.9, 0.9, None, False),
+    "expect (+ free agrees 0.6)": (True, 0.9, None, 0.6, False),
+    "expect (no skip)": (True, 0.9, None, None, False),
 }
 
 
@@ -279,7 +281,7 @@ def decide(
 
     bias, accept, similarity = setting
     if sample.kind == "digits":
-        chunks, veto, free_agrees, skip = digits
+        chunks, veto, alone, free_agrees, skip = digits
         if skip and not spoken_digits(entry["text"], sample.language):
             return None
         return decide_digits(
@@ -288,6 +290,7 @@ def decide(
             bias,
             accept,
             veto=veto,
+            alone=alone,
             heard=entry["text"] if free_agrees is not None else None,
             free_agrees=free_agrees or 0.0,
             language=sample.language,

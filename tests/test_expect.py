@@ -101,6 +101,23 @@ def test_customer_numbers_from_human_fsdd_digits_by_telephone(whisper_model, dat
     assert not [r for d, r in results if r.value is not None and r.value != d]
 
 
+def test_customer_numbers_said_with_pauses_are_also_read_digit_by_digit(whisper_model, datasets):
+    """FSDD digits joined with pauses: cut into 8 chunks at the pauses, each digit scored alone."""
+    from voicebot.asr.expect_whisper import WhisperAnswerScorer
+
+    scorer = WhisperAnswerScorer.of(whisper_model)
+    numbers = [("27093856", "george"), ("61548290", "theo"), ("35710462", "jackson")]
+    readings = []
+    for digits, speaker in numbers:
+        pcm = by_phone(fsdd_number(datasets / "speech" / "fsdd", digits, speaker).tobytes(), 8000)
+        scored = scorer.score(pcm, 8000, "en", Expectation.parse("digits:8"))
+        readings.append((digits, scored.chunked))
+    cut = [(d, c) for d, c in readings if c is not None]
+    assert len(cut) >= 2, readings
+    assert all(paused and len(posteriors) == 8 for _, (_, posteriors, paused) in cut), readings
+    assert sum(value == d for d, (value, _, _) in cut) >= 2, readings
+
+
 @pytest.mark.parametrize(
     ("said", "language", "spec", "truth"),
     [
@@ -137,12 +154,7 @@ def test_spoken_digit_strings_by_telephone_in_several_voices(
         ("ja gerne", "de", "true"),
         ("ja, das stimmt", "de", "true"),
         ("nein danke", "de", "false"),
-        pytest.param(
-            "nee lass mal",
-            "de",
-            "false",
-            marks=pytest.mark.xfail(reason="known: heard 'Nilas mal', value None (asks back)"),
-        ),
+        ("nee lass mal", "de", "false"),  # heard "Nilas mal": the sound-alike match counts it
         ("yes please", "en", "true"),
         ("no thanks", "en", "false"),
     ],

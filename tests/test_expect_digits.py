@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from voicebot.asr.expect_digits import digit_forms, digit_spans
+from voicebot.asr.expect_digits import cut_words, digit_forms, digit_spans
 from voicebot.asr.expect_whisper import decide_digits
 
 RATE = 16000
@@ -35,8 +35,10 @@ def word_centres(lengths_s, gaps_s) -> list[float]:
 
 def test_digits_said_with_pauses_give_one_chunk_per_digit():
     lengths, gaps = [0.3, 0.25, 0.35, 0.3, 0.28, 0.32, 0.3, 0.26], [0.15] * 7
-    spans = digit_spans(words_audio(lengths, gaps), 8)
-    assert spans is not None
+    cut = cut_words(words_audio(lengths, gaps), 8)
+    assert cut is not None
+    spans, paused = cut
+    assert paused
     assert len(spans) == 8
     for (start, end), centre in zip(spans, word_centres(lengths, gaps), strict=True):
         assert start < centre < end
@@ -44,8 +46,10 @@ def test_digits_said_with_pauses_give_one_chunk_per_digit():
 
 def test_digits_run_together_are_cut_at_the_dips_between_them():
     lengths, gaps = [0.3, 0.3, 0.3, 0.3], [0.05, 0.05, 0.05]
-    spans = digit_spans(words_audio(lengths, gaps, dip_level=0.05), 4)
-    assert spans is not None
+    cut = cut_words(words_audio(lengths, gaps, dip_level=0.05), 4)
+    assert cut is not None
+    spans, paused = cut
+    assert not paused
     for (start, end), centre in zip(spans, word_centres(lengths, gaps), strict=True):
         assert start < centre < end
 
@@ -104,3 +108,14 @@ def test_a_free_transcript_reading_the_value_lifts_its_confidence():
     assert decide_digits(WHOLE_UNSURE, None, heard=said, free_agrees=0.6, language="de")[0]
     assert decide_digits(WHOLE_UNSURE, None, heard="1 2 3 4 5 6 7 9", free_agrees=0.6)[0] is None
     assert decide_digits([(None, 0.0)], None, heard="", free_agrees=0.6)[0] is None
+
+
+def test_a_chunk_reading_cut_at_pauses_stands_alone_only_when_the_whole_is_unsure():
+    paused, run_together = ("87654321", (0.995,) * 8, True), ("87654321", (0.995,) * 8, False)
+    assert decide_digits([(None, -1.0)], paused, alone=0.9)[0] == "87654321"
+    assert decide_digits(WHOLE_UNSURE, paused, alone=0.9)[0] == "87654321"
+    assert decide_digits([(None, -1.0)], paused)[0] is None  # alone not enabled
+    assert decide_digits([(None, -1.0)], run_together, alone=0.9)[0] is None
+    assert decide_digits([(None, -1.0)], ("87654321", (0.98,) * 8, True), alone=0.9)[0] is None
+    confident_whole = [("12345678", 0.0), (None, -5.0)]
+    assert decide_digits(confident_whole, paused, alone=0.9, veto=0.9)[0] is None

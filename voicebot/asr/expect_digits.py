@@ -31,7 +31,15 @@ def digit_forms(language: str) -> list[tuple[int, str]]:
 
 
 def digit_spans(samples: npt.NDArray[np.int16], count: int) -> list[tuple[float, float]] | None:
-    """count (start s, end s) chunks of 16 kHz audio, one per spoken word, or None.
+    """count (start s, end s) chunks of 16 kHz audio, one per spoken word, or None."""
+    cut = cut_words(samples, count)
+    return None if cut is None else cut[0]
+
+
+def cut_words(
+    samples: npt.NDArray[np.int16], count: int
+) -> tuple[list[tuple[float, float]], bool] | None:
+    """count (start s, end s) chunks of 16 kHz audio, and whether pauses alone separated them.
 
     Words are runs of frames above a level between the noise floor and the peak; runs closer
     than MIN_GAP merge. With fewer runs than count, the run with the deepest inner dip is split
@@ -45,10 +53,11 @@ def digit_spans(samples: npt.NDArray[np.int16], count: int) -> list[tuple[float,
         runs = _runs(level > floor + share * (peak - floor))
         if len(runs) > count:
             continue
+        paused = len(runs) == count
         while len(runs) < count and _split_deepest(runs, level):
             pass
         if len(runs) == count:
-            return [(a * HOP / RATE, b * HOP / RATE) for a, b in runs]
+            return [(a * HOP / RATE, b * HOP / RATE) for a, b in runs], paused
     return None
 
 

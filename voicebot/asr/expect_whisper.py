@@ -30,7 +30,7 @@ from voicebot.asr.expect import (
     Posterior,
     match_choice,
 )
-from voicebot.asr.expect_digits import digit_forms, digit_spans
+from voicebot.asr.expect_digits import cut_words, digit_forms
 from voicebot.asr.expect_shortlist import best_fit, shortlist
 from voicebot.asr.whisper import sounds_like_speech
 from voicebot.audio.resample import resample
@@ -70,10 +70,13 @@ class ScoringTuning:
     # reading equals the best whole-utterance value, the value gets the larger confidence
     digit_chunk_veto: float | None = 0.9  # a chunk reading this confident that disagrees with
     # the whole-utterance value makes the answer unsure (None: never)
+    digit_chunk_alone: float | None = None  # a chunk reading of words separated by pauses
+    # alone, when the whole utterance gives no sure value, is accepted from this confidence
     digit_free_agrees: float | None = None  # the confidence a value gets at least when the
     # free transcript reads exactly it (None: no lift)
-    skip_digits_unheard: bool = False  # no digit scoring when the free transcript holds no
-    # digit and no digit word (saves the n-best and chunk decodes on a free concern)
+    skip_digits_unheard: bool = True  # no digit scoring when the free transcript holds no
+    # digit and no digit word: a free concern at a number prompt costs ~1 s instead of ~2 s;
+    # no number was lost to it in the benchmark (the scoring gave none of them a value)
     list_prompt: bool = False  # list items as Whisper's initial prompt (hint words): a prompt
     # of all catalog names made every forced decode ~10x slower
     free_match_similarity: Mapping[str, float] = field(default_factory=lambda: dict(FREE_MATCH))
@@ -96,8 +99,9 @@ class ScoredAnswer:
     text: str  # free transcript ("" when no speech was heard)
     hypotheses: tuple[tuple[str | None, float], ...]  # value None: "none of these"
     duration_s: float
-    chunked: tuple[str, tuple[float, ...]] | None = None  # digits read chunk by chunk: the
-    # value and each digit's posterior (None: not cut into as many chunks as digits)
+    chunked: tuple[str, tuple[float, ...], bool] | None = None  # digits read chunk by chunk:
+    # the value, each digit's posterior and whether pauses alone separated the chunks (None: not
+    # cut into as many chunks as digits)
     language: str = "en"
 
 
@@ -158,7 +162,10 @@ class WhisperAnswerScorer:
         if expectation.kind == "digits":
             assert expectation.length is not None
             hypotheses = utterance.digit_hypotheses(expectation.length)
-            if self.tuning.digit_chunks and any(h.value is not None for h in hypotheses):
+            wanted = any(h.value is not None for h in hypotheses) or (
+                self.tuning.digit_chunk_alone is not None and bool(utterance.free_text)
+            )
+            if self.tuning.digit_chunks and wanted:
                 chunked = utterance.chunk_reading(expectation.length)
         else:
             choices = expectation.choices(language)
@@ -179,6 +186,7 @@ class WhisperAnswerScorer:
                 bias,
                 threshold,
                 veto=self.tuning.digit_chunk_veto,
+                alone=self.tuning.digit_chunk_alone,
                 heard=scored.text if self.tuning.digit_free_agrees is not None else None,
                 free_agrees=self.tuning.digit_free_agrees or 0.0,
                 language=scored.language,
@@ -302,18 +310,20 @@ class _Utterance:
             hypotheses += self._digit_readings(_one_digit_changed(best.text), length)
         return hypotheses
 
-    def chunk_reading(self, length: int) -> tuple[str, tuple[float, ...]] | None:
-        """The digits read one chunk at a time, with each digit's posterior (None: no cut)."""
-        spans = digit_spans(self.samples, length) if self.samples is not None else None
-        if spans is None:
+    def chunk_reading(self, length: int) -> tuple[str, tuple[float, ...], bool] | None:
+        """The digits read one chunk at a time, each digit's posterior, whether cut at pauses."""
+        cut = cut_words(self.samples, length) if self.samples is not None else None
+        if cut is None:
             return None
+        spans, paused = cut
         forms = digit_forms(self.language)
         pad = self.scorer.tuning.pad_s
         digits, posteriors = [], []
         for start, end in spans:  # encoder positions are 20 ms, after the leading padding
             first, last = int((pad + start) * 50), int(np.ceil((pad + end) * 50))
             around = np.ascontiguousarray(self.encoded[:, first : min(last, self.encoded.shape[1])])
-            scores = self.log_likelihoods([f for _, f in forms], encoded=around)
+            # one batch per chunk: the chunk's encoder output is short, calls cost most
+            scores = self.log_likelihoods([f for _, f in forms], encoded=around, batch=len(forms))
             per_digit = np.full(10, -np.inf)
             for (digit, _), score in zip(forms, scores, strict=True):
                 per_digit[digit] = np.logaddexp(per_digit[digit], score)
@@ -321,7 +331,7 @@ class _Utterance:
             probability /= probability.sum()
             digits.append(str(int(probability.argmax())))
             posteriors.append(round(float(probability.max()), 4))
-        return "".join(digits), tuple(posteriors)
+        return "".join(digits), tuple(posteriors), paused
 
     def _digit_readings(self, texts: Sequence[str], length: int) -> list[_Hypothesis]:
         scores = self.log_likelihoods(texts)
@@ -359,16 +369,18 @@ class _Utterance:
         texts: Sequence[str],
         prefix: list[int] | None = None,
         encoded: npt.NDArray[np.float32] | None = None,
+        batch: int | None = None,
     ) -> list[float]:
         """log P(text, then end of utterance | audio, prefix) for each text, batched.
 
-        encoded: encoder output to score against (default: the clip's).
+        encoded: encoder output to score against (default: the clip's); batch: texts per
+        decoder call (default: ScoringTuning.batch_size).
         """
         prefix = prefix or self.start
         audio = self.encoded if encoded is None else encoded
         tokens = [self.tok.encode(" " + t.strip()) for t in texts]
         ends = [self.tok.eot, *(self.tok.encode(mark)[0] for mark in END_MARKS)]
-        size = self.scorer.tuning.batch_size
+        size = batch or self.scorer.tuning.batch_size
         scores: list[float] = []
         for first in range(0, len(tokens), size):
             scores += self._forced(tokens[first : first + size], prefix, ends, audio)
@@ -410,11 +422,12 @@ class _Utterance:
 
 def decide_digits(
     hypotheses: Sequence[tuple[str | None, float]],
-    chunked: tuple[str, Sequence[float]] | None,
+    chunked: tuple[str, Sequence[float]] | tuple[str, Sequence[float], bool] | None,
     none_bias: float = 0.0,
     threshold: float = ACCEPT_POSTERIOR,
     *,
     veto: float | None = None,
+    alone: float | None = None,
     heard: str | None = None,
     free_agrees: float = 0.0,
     language: str = "en",
@@ -423,7 +436,9 @@ def decide_digits(
 
     The whole-utterance posterior picks the value. A chunk-by-chunk reading of the same value
     raises its confidence to the chunk reading's (the product of the per-digit posteriors); one
-    of another value at veto or above lowers it to 1 - that. The free transcript `heard`
+    of another value at veto or above lowers it to 1 - that. A reading of words separated by
+    pauses (chunked[2]) at `alone` or above stands alone when the whole-utterance value is
+    unsure (below threshold) or missing. The free transcript `heard`
     reading exactly the value raises its confidence to free_agrees.
     """
     value, probability = Posterior.from_log_scores(hypotheses, none_bias).best()
@@ -431,6 +446,13 @@ def decide_digits(
         chunk_value, chunk_probability = chunked[0], float(np.prod(chunked[1]))
         if chunk_value == value:
             probability = max(probability, chunk_probability)
+        elif (
+            alone is not None
+            and chunked[2:3] == (True,)
+            and chunk_probability >= alone
+            and (value is None or probability < threshold)
+        ):
+            value, probability = chunk_value, chunk_probability
         elif veto is not None and chunk_probability >= veto:
             probability = min(probability, 1.0 - chunk_probability)
     if heard is not None and value is not None and spoken_digits(heard, language) == value:
