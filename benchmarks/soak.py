@@ -360,6 +360,9 @@ async def soak(
         "warmup_s": warmup_s,
         "rss_slope_mib_per_min": slope_mib_per_min(after),
         "rss_floor_slope_mib_per_min": slope_mib_per_min(floor_after),
+        "rss_slope_second_half_mib_per_min": slope_mib_per_min(
+            [(t, m) for t, m in stats["rss"] if t >= minutes * 30]
+        ),
         "metrics_calls_refused_busy": _metric(metrics, "voicebot_calls_refused_busy"),
         "rss_samples": stats["rss"],
     }
@@ -393,17 +396,20 @@ def write_results(result: dict[str, Any], out: Path) -> None:
         f"{result['redial_after_busy_s']:g} s.",
         "",
         "| completed | busy | failed | server errors | latency p50 s | p95 s | RSS ready MiB | "
-        "RSS max | RSS end | slope MiB/min | floor slope MiB/min | server alive |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "RSS max | RSS end | slope MiB/min | floor slope | 2nd half slope | server alive |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         f"| {result['completed']} | {result['busy']} | {result['failed']} | "
         f"{result['server_error_lines']} | {_f(result['latency_p50_s'])} | "
         f"{_f(result['latency_p95_s'])} | {_f(result['rss_mib_ready'], 0)} | "
         f"{_f(result['rss_mib_max'], 0)} | {_f(result['rss_mib_end'], 0)} | "
         f"{_f(result['rss_slope_mib_per_min'], 2)} | "
-        f"{_f(result['rss_floor_slope_mib_per_min'], 2)} | {result['server_alive_at_end']} |",
+        f"{_f(result['rss_floor_slope_mib_per_min'], 2)} | "
+        f"{_f(result.get('rss_slope_second_half_mib_per_min'), 2)} | "
+        f"{result['server_alive_at_end']} |",
         "",
         f"Slopes after the first {result['warmup_s']:g} s; the floor slope fits each minute's "
-        "lowest RSS sample. Latency: end of the caller's speech to the handoff.",
+        "lowest RSS sample; the 2nd half slope fits the samples of the run's second half. "
+        "Latency: end of the caller's speech to the handoff.",
         "",
         "| minute | completed | busy | failed | p50 s | p95 s | greeting p50 s | "
         "calls in progress (mean) | RSS min–max MiB | load |",
