@@ -61,7 +61,7 @@ class Expectation:
         if self.kind == "digits":
             return f"digits:{self.length}"
         if self.kind == "list":
-            return "list:" + ",".join("|".join((c.value, *c.phrases[1:])) for c in self.items)
+            return "list:" + ",".join(_spec_item((c.value, *c.phrases)) for c in self.items)
         return self.kind
 
     def choices(self, language: str) -> tuple[Choice, ...]:
@@ -80,6 +80,13 @@ def list_expectation(items: Mapping[str, Iterable[str]]) -> Expectation:
     if not choices or any(not c.phrases for c in choices):
         raise ValueError("a list expectation needs items, each with at least one spoken form")
     return Expectation("list", items=choices)
+
+
+def _spec_item(forms: Iterable[str]) -> str:
+    """One list item as "value|form|…": separators inside a form blanked, empty forms and
+    repeats left out (a catalog name like "Tee, grün" stays one form)."""
+    cleaned = (re.sub(r"[,|]", " ", form).strip() for form in forms)
+    return "|".join(dict.fromkeys(form for form in cleaned if form))
 
 
 def _parse_length(spec: str, arg: str) -> int:

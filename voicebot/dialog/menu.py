@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
+from voicebot.asr.expect import list_expectation
 from voicebot.dialog.tenant_view import IntentView, TenantView
 from voicebot.dialog.words import digits_in
 
@@ -72,12 +72,11 @@ def menu_expect(tenant: TenantView, items: dict[str, IntentView]) -> str | None:
     """The menu prompt's expectation: each key as a digit, its word ("Zwei") or its label
     ("Verkauf"), so a caller may say the choice instead of pressing it."""
     words = KEY_WORDS.get(tenant.language[:2], KEY_WORDS["en"])
-    entries = []
-    for key, label in menu_labels(tenant, items):
-        word = words[int(key)] if key.isdigit() and int(key) < len(words) else ""
-        forms = (key, word, re.sub(r"[,|]", " ", label).strip())
-        entries.append("|".join(dict.fromkeys(f for f in forms if f)))
-    return "list:" + ",".join(entries) if len(entries) >= 2 else None
+    entries = {
+        key: (key, words[int(key)] if key.isdigit() and int(key) < len(words) else "", label)
+        for key, label in menu_labels(tenant, items)
+    }
+    return list_expectation(entries).spec if len(entries) >= 2 else None
 
 
 def spoken_key(

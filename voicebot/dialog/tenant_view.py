@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from voicebot.asr.expect import list_expectation
 from voicebot.dialog.answers import Row, table_rows
 from voicebot.dialog.prompts import Prompts
 from voicebot.dialog.words import fold
@@ -173,13 +174,15 @@ class TenantView:
     def product_expect(self) -> str | None:
         """The "which product?" prompt's expectation: one of the catalog's products, each by
         its name and aliases (None without a catalog)."""
-        items = []
-        for row in self.catalog:
-            aliases = str(row.get("aliases") or "").split("|")
-            names = [row.get("product_id"), row.get("name"), *aliases]
-            forms = [re.sub(r"[,|]", " ", str(n or "")).strip() for n in names]
-            items.append("|".join(dict.fromkeys(f for f in forms if f)))
-        return "list:" + ",".join(items) if len(items) >= 2 else None
+        items = {
+            str(row.get("product_id")): [
+                str(row.get("product_id") or ""),
+                str(row.get("name") or ""),
+                *str(row.get("aliases") or "").split("|"),
+            ]
+            for row in self.catalog
+        }
+        return list_expectation(items).spec if len(items) >= 2 else None
 
     def sells(self, product_id: str) -> bool:
         """Whether `product_id` is one of the catalog's products."""
