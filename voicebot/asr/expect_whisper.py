@@ -31,6 +31,7 @@ from voicebot.asr.expect import (
     match_choice,
 )
 from voicebot.asr.expect_digits import cut_words, digit_forms
+from voicebot.asr.expect_list import heard_articles, written_forms
 from voicebot.asr.expect_shortlist import best_fit, shortlist
 from voicebot.asr.whisper import sounds_like_speech
 from voicebot.audio.resample import resample
@@ -48,7 +49,6 @@ NONE_BIAS = {"digits": 0.0, "yesno": -8.0, "rating": 0.0, "list": 0.0}
 ACCEPT = dict.fromkeys(NONE_BIAS, ACCEPT_POSTERIOR) | {"yesno": 0.9}
 FREE_MATCH = {"yesno": 85.0}  # yes/no: none bias, threshold and sound-alike match tuned on the
 # tune split (benchmarks/expected_answers.py; held on the test split: 27/28, no off-list value)
-ARTICLES = {"de": ("Die", "Der", "Das", "Den", "Dem"), "en": ("The", "A")}  # "die Nougatcreme"
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,9 +272,9 @@ class _Utterance:
         prefix = self._prompted(prompt)
         text = self.free[0] if not prompt else self._generate(prefix, 1, [-1], full=True)[0][0]
         likely = shortlist(text, choices, self.scorer.tuning.shortlist_size)
-        article = _leading_article(text, ARTICLES.get(self.language[:2], ()))
+        articles = heard_articles([text], self.language)  # "die Nougatcreme"
         forms = [
-            (c.value, f) for c in likely for p in c.phrases for f in _written_forms(p, article)
+            (c.value, f) for c in likely for p in c.phrases for f in written_forms(p, articles)
         ]
         scores = self.log_likelihoods([f for _, f in forms], prefix)
         hypotheses = [_Hypothesis(f, v, s) for (v, f), s in zip(forms, scores, strict=True)]
@@ -464,21 +464,6 @@ def _logsumexp(rows: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
     rows = rows.astype(np.float64)
     top = rows.max(axis=1)
     return top + np.log(np.exp(rows - top[:, None]).sum(axis=1))
-
-
-def _leading_article(text: str, articles: Sequence[str]) -> str | None:
-    """The article the free transcript starts with ("Die Hafermilch" -> "Die"), if any."""
-    words = text.replace(",", " ").split()
-    first = words[0].strip(".!?").capitalize() if len(words) > 1 else ""
-    return first if first in articles else None
-
-
-def _written_forms(phrase: str, article: str | None = None) -> list[str]:
-    """How Whisper may write a phrase: as given, without commas, after the article it heard."""
-    forms = [phrase, phrase.replace(",", "")]
-    if article:
-        forms.append(f"{article} {phrase[:1].upper()}{phrase[1:]}")
-    return list(dict.fromkeys(f for f in forms if f.strip()))
 
 
 def _one_digit_changed(text: str) -> list[str]:
