@@ -221,7 +221,10 @@ def decode_all(
     scorer = WhisperAnswerScorer(model.whisper)  # type: ignore[attr-defined]
     # never skip, read every heard number chunk by chunk: the variants (no chunks, chunk alone,
     # skip unheard) are then decided from the cache
-    scorer.tuning = replace(scorer.tuning, skip_digits_unheard=False, digit_chunk_alone=0.99)
+    # and score every number's one-digit neighbours (chunks_confirm None; emulated in decide())
+    scorer.tuning = replace(
+        scorer.tuning, skip_digits_unheard=False, digit_chunk_alone=0.99, chunks_confirm=None
+    )
     order = np.random.default_rng(0).permutation(len(samples))  # a stopped run stays balanced
     for sample, condition in itertools.product([samples[i] for i in order], conditions):
         key = f"{condition}|{sample.key}"
@@ -258,15 +261,17 @@ def shipped(kind: str) -> Setting:
     return t.none_bias.get(kind, 0.0), t.accept.get(kind, 0.6), t.free_match_similarity.get(kind)
 
 
-# digits: (read chunk by chunk, chunk veto, chunk alone, free agreeing lifts to, skip unheard)
-Digits = tuple[bool, float | None, float | None, float | None, bool]
-DIGITS_DEFAULT: Digits = (True, 0.9, None, None, True)  # ScoringTuning's defaults
+# digits: (read chunk by chunk, chunk veto, chunk alone, free agreeing lifts to, skip unheard,
+# neighbours skipped when the chunk reading confirms the value at)
+Digits = tuple[bool, float | None, float | None, float | None, bool, float | None]
+DIGITS_DEFAULT: Digits = (True, 0.9, None, None, True, 0.6)  # ScoringTuning's defaults
 DIGIT_VARIANTS: dict[str, Digits] = {
-    "expect (no chunks)": (False, None, None, None, False),
-    "expect (chunks, no veto)": (True, None, None, None, False),
-    "expect (+ paused chunks alone 0.9)": (True, 0.9, 0.9, None, False),
-    "expect (+ free agrees 0.6)": (True, 0.9, None, 0.6, False),
-    "expect (no skip)": (True, 0.9, None, None, False),
+    "expect (no chunks)": (False, None, None, None, False, None),
+    "expect (chunks, no veto)": (True, None, None, None, False, None),
+    "expect (+ paused chunks alone 0.9)": (True, 0.9, 0.9, None, False, None),
+    "expect (+ free agrees 0.6)": (True, 0.9, None, 0.6, False, None),
+    "expect (no skip)": (True, 0.9, None, None, False, 0.6),
+    "expect (always neighbours)": (True, 0.9, None, None, True, None),
 }
 
 
@@ -276,17 +281,23 @@ def decide(
     """The value the scorer gives with these settings, from the cached hypothesis scores."""
     from voicebot.asr.expect import Expectation, Posterior
     from voicebot.asr.expect_shortlist import best_fit
-    from voicebot.asr.expect_whisper import decide_digits
+    from voicebot.asr.expect_whisper import chunks_confirm, decide_digits
     from voicebot.nlu.numbers import spoken_digits
 
     bias, accept, similarity = setting
     if sample.kind == "digits":
-        chunks, veto, alone, free_agrees, skip = digits
+        chunks, veto, alone, free_agrees, skip, confirm = digits
         if skip and not spoken_digits(entry["text"], sample.language):
             return None
+        chunked = entry.get("chunked") if chunks else None
+        hypotheses = entry["hypotheses"]
+        neighbours = 9 * int(sample.spec.split(":")[1])  # cached after the readings
+        readings = hypotheses[:-neighbours] if len(hypotheses) > neighbours else hypotheses
+        if chunks_confirm(readings, chunked, bias, confirm):
+            hypotheses = readings
         return decide_digits(
-            entry["hypotheses"],
-            entry.get("chunked") if chunks else None,
+            hypotheses,
+            chunked,
             bias,
             accept,
             veto=veto,

@@ -118,6 +118,27 @@ def test_customer_numbers_said_with_pauses_are_also_read_digit_by_digit(whisper_
     assert sum(value == d for d, (value, _, _) in cut) >= 2, readings
 
 
+def test_one_digit_neighbours_are_scored_only_when_the_chunk_reading_does_not_confirm(
+    whisper_model, datasets
+):
+    """A number whose chunk reading confirms the whole-utterance value skips the 72 forced
+    decodes of its one-digit neighbours and keeps the value they would have given."""
+    from dataclasses import replace
+
+    from voicebot.asr.expect_whisper import ScoringTuning, WhisperAnswerScorer
+
+    pcm = by_phone(fsdd_number(datasets / "speech" / "fsdd", "61548290", "theo").tobytes(), 8000)
+    expectation = Expectation.parse("digits:8")
+    tuning = replace(ScoringTuning(), chunks_confirm=None)
+    always = WhisperAnswerScorer(whisper_model.whisper, tuning)
+    early = WhisperAnswerScorer(whisper_model.whisper)
+    full, quick = (s.score(pcm, 8000, "en", expectation) for s in (always, early))
+    assert full.chunked is not None and full.chunked[0] == "61548290", full.chunked
+    assert len(full.hypotheses) > 72  # readings + 8 x 9 neighbours
+    assert len(quick.hypotheses) <= 5  # the digits-only n-best and the free transcript
+    assert early.decide(quick, "digits")[0] == always.decide(full, "digits")[0] == "61548290"
+
+
 @pytest.mark.parametrize(
     ("said", "language", "spec", "truth"),
     [

@@ -10,7 +10,8 @@ def test_customer_numbers_are_masked_whole_or_grouped():
 
 
 def test_transcripts_for_logs_keep_only_a_few_words():
-    assert mask_transcript("mein internet geht seit gestern nicht") == "mein internet geht …(+3 words)"
+    masked = mask_transcript("mein internet geht seit gestern nicht")
+    assert masked == "mein internet geht …(+3 words)"
 
 
 def test_log_filter_masks_formatted_arguments():
