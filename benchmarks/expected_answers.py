@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from voicebot.audio.telephone import telephone
+from voicebot.audio.vad import snr_estimate_db
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -243,6 +244,7 @@ def decode_all(
             "free_text": free.text,
             "free_value": free_value(free.text, sample),
             "free_s": free.processing_s,
+            "snr_db": snr_estimate_db(np.frombuffer(pcm, dtype="<i2"), rate),
         }
         if len(cache) % 20 == 0:
             path.write_text(json.dumps(cache))
@@ -275,13 +277,28 @@ DIGIT_VARIANTS: dict[str, Digits] = {
 }
 
 
+def noisy_rule(kind: str) -> Noisy:
+    """ScoringTuning's noisy-line tiers for one kind (None: the kind has none)."""
+    from voicebot.asr.expect_whisper import ScoringTuning
+
+    return ScoringTuning().noisy_accept.get(kind)
+
+
+Noisy = tuple[tuple[float, float], ...] | None  # (estimated SNR below which, posterior needed)
+
+
 def decide(
-    sample: Sample, entry: dict, setting: Setting, digits: Digits = DIGITS_DEFAULT
+    sample: Sample,
+    entry: dict,
+    setting: Setting,
+    digits: Digits = DIGITS_DEFAULT,
+    noisy: Noisy | str = "shipped",
 ) -> str | None:
-    """The value the scorer gives with these settings, from the cached hypothesis scores."""
+    """The value the scorer gives with these settings, from the cached hypothesis scores
+    (noisy: the noisy-line rule, "shipped" for ScoringTuning's)."""
     from voicebot.asr.expect import Expectation, Posterior
     from voicebot.asr.expect_shortlist import best_fit
-    from voicebot.asr.expect_whisper import chunks_confirm, decide_digits
+    from voicebot.asr.expect_whisper import chunks_confirm, decide_digits, noisy_threshold
     from voicebot.nlu.numbers import spoken_digits
 
     bias, accept, similarity = setting
@@ -309,10 +326,27 @@ def decide(
     choices = Expectation.parse(sample.spec).choices(sample.language)
     none_value = best_fit(entry["text"], choices, similarity) if similarity and choices else None
     hypotheses = [(v if v is not None else none_value, s) for v, s in entry["hypotheses"]]
+    rule = noisy_rule(sample.kind) if noisy == "shipped" else noisy
+    accept = noisy_threshold(accept, entry["snr_db"], rule if isinstance(rule, tuple) else None)
     return Posterior.from_log_scores(hypotheses, bias).decide(accept)[0]
 
 
 ValueOf = Callable[[Sample, dict], str | None]
+
+
+def transcript_yes_no(sample: Sample, entry: dict, quiet_only: bool) -> str | None:
+    """The dialog's fallback (dialog.caller_input.yes_no_value): what the free transcript says,
+    only on quiet lines when quiet_only."""
+    from voicebot.audio.vad import noisy_line
+    from voicebot.dialog.caller_input import yes_no_value
+
+    said = yes_no_value(
+        entry["text"],
+        None,
+        sample.language,
+        trust_text=not (quiet_only and noisy_line(entry["snr_db"])),
+    )
+    return None if said is None else str(said).lower()
 
 
 def tally(rows: list[tuple[Sample, dict]], value_of: ValueOf) -> dict:
@@ -350,6 +384,11 @@ def report(samples: list[Sample], cache: dict[str, dict], conditions: list[str])
     """Tuned settings per kind and results per condition, kind and method, per split."""
     rows = {c: [(s, cache[f"{c}|{s.key}"]) for s in samples if f"{c}|{s.key}" in cache]
             for c in conditions}  # fmt: skip
+    for condition, entries in rows.items():  # scores cached before the SNR was kept
+        for sample, entry in entries:
+            if "snr_db" not in entry:
+                pcm, rate = on_line(sample, condition)
+                entry["snr_db"] = snr_estimate_db(np.frombuffer(pcm, dtype="<i2"), rate)
     kinds = sorted({s.kind for s in samples})
     tune_rows = {k: [(s, e) for c in conditions for s, e in rows[c] if s.kind == k] for k in kinds}
     tuned = {k: tune([(s, e) for s, e in tune_rows[k] if s.split == "tune"], k) for k in kinds}
@@ -367,6 +406,17 @@ def report(samples: list[Sample], cache: dict[str, dict], conditions: list[str])
         }
         if default != UNTUNED:
             methods["expect (untuned)"] = lambda s, e: decide(s, e, UNTUNED)
+        if noisy_rule(kind) is not None:
+            methods["expect (default, no noisy-line rule)"] = lambda s, e, t=default: decide(
+                s, e, t, noisy=None
+            )
+        if kind == "yesno":  # what the dialog takes: the value, else what the transcript says
+            methods["dialog before: value, else the transcript"] = lambda s, e, t=default: (
+                decide(s, e, t, noisy=None) or transcript_yes_no(s, e, quiet_only=False)
+            )
+            methods["dialog: value, else the transcript on quiet lines"] = lambda s, e, t=default: (
+                decide(s, e, t) or transcript_yes_no(s, e, quiet_only=True)
+            )
         if kind == "digits":
             methods |= {
                 m: lambda s, e, d=d, t=default: decide(s, e, t, d)

@@ -7,7 +7,14 @@ import pytest
 
 from voicebot.audio.resample import resample
 from voicebot.audio.telephone import telephone
-from voicebot.audio.vad import VoiceActivityDetector, frame_decisions, rms_dbfs, speech_ms
+from voicebot.audio.vad import (
+    VoiceActivityDetector,
+    frame_decisions,
+    noisy_line,
+    rms_dbfs,
+    snr_estimate_db,
+    speech_ms,
+)
 from voicebot.audio.wav import read_audio
 
 
@@ -83,3 +90,17 @@ def test_streaming_vad_gives_the_same_decisions_for_any_chunking(datasets):
 def test_vad_rejects_rates_webrtcvad_cannot_take():
     with pytest.raises(ValueError, match="webrtcvad"):
         VoiceActivityDetector(22050)
+
+
+def test_the_line_snr_estimate_tells_a_clean_line_from_a_noisy_one(datasets):
+    """A human recording by telephone: clean, then with noise at 30 and 20 dB SNR."""
+    clip = read_audio(datasets / "speech/thorsten-voice/recorded_sample_02.wav")
+    estimates = {}
+    for snr in (None, 30.0, 20.0):
+        line, rate = telephone(clip.samples, clip.sample_rate, snr, seed=1)
+        estimates[snr] = snr_estimate_db(line.astype(np.int16), rate)
+    assert not noisy_line(estimates[None]) and not noisy_line(estimates[30.0]), estimates
+    assert noisy_line(estimates[20.0]), estimates
+    assert estimates[None] > estimates[30.0] > estimates[20.0], estimates
+    assert snr_estimate_db(np.zeros(40, dtype=np.int16), 8000) is None  # too short to tell
+    assert not noisy_line(None)

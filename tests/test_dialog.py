@@ -253,6 +253,32 @@ def test_denied_confirmation_asks_for_the_concern_again(services):
     assert "Wie kann ich Ihnen helfen" in said and "9 bis 20 Uhr" in said
 
 
+def test_on_a_noisy_line_an_unsure_yes_no_is_asked_again_with_the_keypad(services):
+    """No recogniser value and a noisy line (estimated 25 dB): the transcript "ja" is not taken
+    (Whisper writes "Ja" for a "nein" it was unsure of); the keypad answers instead."""
+    noisy = call(
+        services,
+        "nordwelle",
+        say("wann haben ihre shops geöffnet"),
+        say("ja", snr_db=25.0),
+        keys("2"),
+    )
+    said = bot_said(noisy)
+    assert "drücken Sie die 1 für Ja und die 2 für Nein" in said
+    assert "Was kann ich sonst für Sie tun" not in said and "Auf Wiederhören" in said
+    quiet = call(
+        services, "nordwelle", say("wann haben ihre shops geöffnet"), say("ja", snr_db=60.0)
+    )
+    assert "drücken Sie die 1" not in bot_said(quiet)
+    assert "Was kann ich sonst für Sie tun" in bot_said(quiet)
+
+
+def test_i_do_not_know_is_no_no(services):
+    record = call(services, "nordwelle", say("das wetter ist schön heute"), say("weiß ich nicht"))
+    said = bot_said(record)
+    assert "Geht es um" in said and "Ja oder Nein" in said
+
+
 def test_silence_is_reprompted_once_then_the_bot_says_goodbye(services):
     record = call(services, "nordwelle", silence(), silence())
     said = bot_said(record)

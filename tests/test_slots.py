@@ -115,7 +115,19 @@ def test_no(text):
     assert extract_yes_no(text, "de") is False
 
 
-@pytest.mark.parametrize("text", ["hm", "keine ahnung was sie meinen", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hm",
+        "keine ahnung was sie meinen",
+        "",
+        "Ich weiß es nicht.",  # holds "nicht", but is no "no"
+        "das weiß ich noch nicht",
+        "I don't know",
+        "not sure",
+        "vielleicht",
+    ],
+)
 def test_neither_yes_nor_no(text):
     assert extract_yes_no(text, "de") is None
 

@@ -49,6 +49,8 @@ class Transcript(Event):
     expect: str | None = None  # what the prompt expected, e.g. "digits:8", "yesno"; None: free
     value: str | None = None  # normalised expected answer ("40817253", "true", "3"); None: unsure
     language: str | None = None
+    snr_db: float | None = None  # how far the speech stood above the line's noise
+    # (audio.vad.snr_estimate_db); None: not measured
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

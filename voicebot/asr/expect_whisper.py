@@ -35,6 +35,7 @@ from voicebot.asr.expect_list import heard_articles, written_forms
 from voicebot.asr.expect_shortlist import best_fit, shortlist
 from voicebot.asr.whisper import sounds_like_speech
 from voicebot.audio.resample import resample
+from voicebot.audio.vad import NOISY_LINE_DB, snr_estimate_db
 from voicebot.nlu.numbers import spoken_digits
 
 if TYPE_CHECKING:
@@ -47,6 +48,9 @@ WINDOW_FRAMES = 3000  # Whisper's encoder always sees 30 s of 10 ms frames
 END_MARKS = (".", "!", "?")
 NONE_BIAS = {"digits": 0.0, "yesno": -8.0, "rating": 0.0, "list": 0.0}
 ACCEPT = dict.fromkeys(NONE_BIAS, ACCEPT_POSTERIOR) | {"yesno": 0.9}
+# yes/no on noisy lines (~20 dB SNR, estimates 24-29): 0.99, the most accurate setting without
+# confident-wrong answers on the tune split (0.9 there: 5/28 wrong)
+NOISY_ACCEPT = {"yesno": ((NOISY_LINE_DB, 0.99),)}
 FREE_MATCH = {"yesno": 85.0}  # yes/no: none bias, threshold and sound-alike match tuned on the
 # tune split (benchmarks/expected_answers.py; held on the test split: 27/28, no off-list value)
 
@@ -88,6 +92,10 @@ class ScoringTuning:
     # per kind: a free transcript this similar (0-100, by letters or sound) to exactly one
     # choice counts for it, not as "none of these" ("Nilas mal" ~ "Nee, lass mal")
     shortlist_size: int = 5  # list items scored per answer, chosen by what Whisper heard
+    noisy_accept: Mapping[str, tuple[tuple[float, float], ...]] = field(
+        default_factory=lambda: dict(NOISY_ACCEPT)
+    )  # per kind, (estimated SNR below which, posterior needed there): on noisy lines
+    # (audio.vad.snr_estimate_db) "nein" came out as "ja" at 0.91-0.98
     silero_threshold: float = 0.05  # speech-presence gate (Silero VAD): line noise, hum and
     # tones stay below 0.04 by telephone, but so do some short answers at asr/whisper.py's 0.2
     # ("ja" 0.09, "nein" 0.12-0.16, "das Duschgel" 0.11); 2 s of noise was scored "ja" at 0.88
@@ -108,6 +116,7 @@ class ScoredAnswer:
     # the value, each digit's posterior and whether pauses alone separated the chunks (None: not
     # cut into as many chunks as digits)
     language: str = "en"
+    snr_db: float | None = None  # audio.vad.snr_estimate_db of the answer (None: too short)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +165,8 @@ class WhisperAnswerScorer:
         self, pcm: bytes, sample_rate: int, language: str, expectation: Expectation
     ) -> ScoredAnswer:
         """Every hypothesis of one answer with its log-likelihood (none when no speech)."""
-        samples = resample(np.frombuffer(pcm, dtype="<i2"), sample_rate, WHISPER_RATE)
+        heard = np.frombuffer(pcm, dtype="<i2")
+        samples = resample(heard, sample_rate, WHISPER_RATE)
         duration_s = len(samples) / WHISPER_RATE
         if not self._sounds_like_speech(samples):
             return ScoredAnswer("", (), duration_s)
@@ -185,12 +195,14 @@ class WhisperAnswerScorer:
             prompt = hints if self.tuning.list_prompt else []
             hypotheses = utterance.choice_hypotheses(choices, prompt, expectation.kind)
         scores = tuple((h.value, h.log_likelihood) for h in hypotheses)
-        return ScoredAnswer(utterance.free_text, scores, duration_s, chunked, language)
+        snr_db = snr_estimate_db(heard, sample_rate)
+        return ScoredAnswer(utterance.free_text, scores, duration_s, chunked, language, snr_db)
 
     def decide(self, scored: ScoredAnswer, kind: str) -> tuple[str | None, float]:
         """(value or None when unsure, confidence) with this kind's none bias and threshold."""
         bias = self.tuning.none_bias.get(kind, 0.0)
         threshold = self.tuning.accept.get(kind, ACCEPT_POSTERIOR)
+        threshold = noisy_threshold(threshold, scored.snr_db, self.tuning.noisy_accept.get(kind))
         if kind == "digits":
             return decide_digits(
                 scored.hypotheses,
@@ -476,6 +488,15 @@ def decide_digits(
     if heard is not None and value is not None and spoken_digits(heard, language) == value:
         probability = max(probability, free_agrees)
     return (value if probability >= threshold else None), round(probability, 3)
+
+
+def noisy_threshold(
+    threshold: float, snr_db: float | None, tiers: Sequence[tuple[float, float]] | None
+) -> float:
+    """The posterior an answer needs: stricter the noisier the line (tiers: (below dB, needed))."""
+    if snr_db is None or not tiers:
+        return threshold
+    return max([threshold, *(needed for below, needed in tiers if snr_db < below)])
 
 
 def chunks_confirm(

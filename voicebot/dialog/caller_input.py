@@ -22,10 +22,14 @@ def number_in(text: str, value: str | None, tenant: TenantView) -> str | None:
     return digits if len(digits) >= tenant.customer_digits - 1 else None
 
 
-def yes_no_value(text: str, value: str | None, language: str) -> bool | None:
+def yes_no_value(
+    text: str, value: str | None, language: str, trust_text: bool = True
+) -> bool | None:
+    """The recogniser's yes/no value, else what the transcript says (unless trust_text is
+    False: on a noisy line Whisper writes "Ja" for a "nein" it was unsure of)."""
     if value in ("true", "false"):
         return value == "true"
-    return yes_or_no(text, language)
+    return yes_or_no(text, language) if trust_text else None
 
 
 def slot_expect(slot: str, tenant: TenantView | None = None) -> str | None:

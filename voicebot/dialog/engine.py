@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 
+from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input
 from voicebot.dialog.answering import IntentSteps
 from voicebot.dialog.identify import failed_identification, identify, needs_identity
@@ -114,6 +115,7 @@ class InboundDialog:
         state.listening_since_ms = None
         state.pending_text, state.pending_value = event.text, event.value
         state.pending_confidence = event.confidence
+        state.heard_noisy = noisy_line(event.snr_db)
         state.lines.append(Line("caller", event.text, event.at_ms, event.confidence))
 
     def _understood(self, event: Intent) -> None:
@@ -240,7 +242,9 @@ class InboundDialog:
         if closes_call(text):  # "nein danke, das war alles" to any yes/no question
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
             return
-        answer = caller_input.yes_no_value(text, value, self.tenant.language)
+        answer = caller_input.yes_no_value(
+            text, value, self.tenant.language, trust_text=not self.state.heard_noisy
+        )
         if answer is None:
             self._unclear_yes_no(awaiting, text, intent, value)
             return

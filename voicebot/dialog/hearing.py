@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from voicebot.audio.vad import snr_estimate_db
 from voicebot.events import (
     AudioChunk,
     CallError,
@@ -118,6 +121,7 @@ class Recognize:
             expect=expect,
             value=result.value,
             language=result.language,
+            snr_db=snr_estimate_db(np.frombuffer(pcm, dtype="<i2"), rate),
         )
 
 

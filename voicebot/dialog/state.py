@@ -76,6 +76,7 @@ class CallState:
     pending_text: str | None = None
     pending_value: str | None = None
     pending_confidence: float | None = None
+    heard_noisy: bool = False  # the last caller turn came over a noisy line (audio.vad)
     menu: dict[str, IntentView] = field(default_factory=dict)
     lines: list[Line] = field(default_factory=list)
     ended: bool = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from voicebot.audio.vad import noisy_line
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import fold, rating_in, yes_or_no
@@ -63,7 +64,7 @@ class SurveyDialog:
             self.outcome = self._outcome_when_cut()
         elif isinstance(event, Transcript) and event.final:
             self.lines.append(Line("caller", event.text, event.at_ms, event.confidence))
-            self._answer(event.text, event.value)
+            self._answer(event.text, event.value, noisy=noisy_line(event.snr_db))
         elif isinstance(event, Dtmf):
             self.lines.append(Line("dtmf", event.key, event.at_ms))
             self._answer("", event.key if event.key.isdigit() else None, keyed=True)
@@ -89,14 +90,16 @@ class SurveyDialog:
             return "no_answer"
         return "resolved" if self.step >= len(self.survey.questions) else "declined"
 
-    def _answer(self, text: str, value: str | None, keyed: bool = False) -> None:
+    def _answer(
+        self, text: str, value: str | None, keyed: bool = False, noisy: bool = False
+    ) -> None:
         self.listening_since_ms = None
         self.heard_anything = True
         if any(phrase in fold(text) for phrase in DECLINE_WORDS):
             self._finish(self.survey.declined, "declined")
             return
         if self.step < 0:
-            agreed = _yes_no(text, value, keyed)
+            agreed = _yes_no(text, value, keyed, noisy)
             if agreed is None:
                 self._retry(self.survey.consent, "yesno")
             elif agreed:
@@ -105,7 +108,7 @@ class SurveyDialog:
                 self._finish(self.survey.declined, "declined")
             return
         question = self.survey.questions[self.step]
-        answer = _read_answer(question.kind, text, value, keyed)
+        answer = _read_answer(question.kind, text, value, keyed, noisy)
         if answer is None:
             self._retry(question.reprompt or question.prompt, _expect(question.kind))
             return
@@ -183,15 +186,19 @@ def _expect(kind: str) -> str | None:
     return {"rating": "rating", "yesno": "yesno"}.get(kind)
 
 
-def _yes_no(text: str, value: str | None, keyed: bool) -> bool | None:
+def _yes_no(text: str, value: str | None, keyed: bool, noisy: bool = False) -> bool | None:
+    """Keys 1/2, the recogniser's value, else the transcript (not on a noisy line: see
+    caller_input.yes_no_value)."""
     if keyed:
         return {"1": True, "2": False}.get(value or "")
     if value in ("true", "false"):
         return value == "true"
-    return yes_or_no(text)
+    return None if noisy else yes_or_no(text)
 
 
-def _read_answer(kind: str, text: str, value: str | None, keyed: bool) -> str | None:
+def _read_answer(
+    kind: str, text: str, value: str | None, keyed: bool, noisy: bool = False
+) -> str | None:
     """A stored answer: '1'-'5' for ratings, 'ja'/'nein', or the comment text; None: unclear."""
     if kind == "rating":
         if value and value.isdigit() and 1 <= int(value) <= 5:
@@ -199,6 +206,6 @@ def _read_answer(kind: str, text: str, value: str | None, keyed: bool) -> str | 
         rating = None if keyed else rating_in(text)
         return str(rating) if rating is not None else None
     if kind == "yesno":
-        answer = _yes_no(text, value, keyed)
+        answer = _yes_no(text, value, keyed, noisy)
         return None if answer is None else ("ja" if answer else "nein")
     return text.strip() or None

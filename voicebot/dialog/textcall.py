@@ -37,6 +37,7 @@ TURN_GAP_MS = 300
 @dataclass(frozen=True)
 class Say:
     text: str
+    snr_db: float | None = None  # the line's estimated SNR, as a recogniser would measure it
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,8 @@ class HangUp:
 CallerTurn = Say | Keys | Silence | HangUp
 
 
-def say(text: str) -> Say:
-    return Say(text)
+def say(text: str, snr_db: float | None = None) -> Say:
+    return Say(text, snr_db)
 
 
 def keys(digits: str) -> Keys:
@@ -161,7 +162,9 @@ class ScriptedTextChannel:
             return [
                 SpeechStarted(call_id=call_id, at_ms=start),
                 SpeechStopped(call_id=call_id, at_ms=end),
-                Transcript(call_id=call_id, at_ms=end, text=turn.text, final=True),
+                Transcript(
+                    call_id=call_id, at_ms=end, text=turn.text, final=True, snr_db=turn.snr_db
+                ),
             ]
         if isinstance(turn, Keys):
             events: list[CallEvent] = [

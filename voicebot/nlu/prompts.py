@@ -21,7 +21,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "customer_unidentified": "Leider konnte ich Ihre Kundennummer nicht finden. "
         "Wir machen trotzdem weiter.",
         "confirm_intent": "Geht es um {topic}?",
-        "yesno_unclear": "Bitte antworten Sie mit Ja oder Nein.",
+        "yesno_unclear": "Bitte antworten Sie mit Ja oder Nein, oder drücken Sie die 1 für Ja "
+        "und die 2 für Nein.",
         "no_match": "Entschuldigung, das habe ich nicht verstanden. Bitte sagen Sie mir in "
         "einem kurzen Satz, worum es geht.",
         "no_match_again": "Leider habe ich Sie wieder nicht verstanden. Sagen Sie zum "
@@ -66,7 +67,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "digit or key it in, followed by hash.",
         "customer_unidentified": "I could not find your customer number. Let's carry on anyway.",
         "confirm_intent": "Is it about {topic}?",
-        "yesno_unclear": "Please answer yes or no.",
+        "yesno_unclear": "Please answer yes or no, or press 1 for yes and 2 for no.",
         "no_match": "Sorry, I did not understand. Please tell me in a short sentence what it "
         "is about.",
         "no_match_again": "Sorry, I still did not understand. You could say for example: "

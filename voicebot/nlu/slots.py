@@ -191,6 +191,13 @@ _NO = {
            "never", "not at all", "rather not", "wrong", "incorrect", "i wouldn't", "wouldn't",
            "isn't", "not now"),
 }  # fmt: skip
+# "I don't know" is no "no" (it holds "nicht"/"don't"): the caller is asked again
+_UNSURE = (
+    "weiss nicht", "weiss es nicht", "weiss ich nicht", "weiss ich noch nicht",
+    "weiss noch nicht", "keine ahnung", "nicht sicher", "kann ich nicht sagen",
+    "vielleicht", "mal sehen", "mal schauen", "dont know", "do not know", "not sure",
+    "no idea", "no clue", "maybe", "perhaps", "cant say", "cannot say",
+)  # fmt: skip
 _DOUBLE_NEGATIVE = (
     "warum nicht",
     "wieso nicht",
@@ -212,6 +219,8 @@ def extract_yes_no(text: str, language: str) -> bool | None:
     """True for yes ("na klar", "sure"), False for no ("eher nicht", "not really"), else None."""
     words = fold(strip_punctuation(text.replace("'", "").replace("’", "")))
     words = " ".join(words.split())
+    if any(_contains(words, phrase) for phrase in _UNSURE):
+        return None
     for phrase in _DOUBLE_NEGATIVE:
         if _contains(words, phrase):
             return True
