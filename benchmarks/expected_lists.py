@@ -367,6 +367,11 @@ NOTES = [
     "auf ihr Müs.': Müsli and Hafermilch within 0.2 nats per sqrt(token)), 'das mit dem Hafer' "
     "(no item is called 'Hafer'), names only the hinted decode gets right ('Den Eistee'). Next: "
     "score the two best items with the hint words as prompt; human recordings.",
+    "- Tried 2026-12-04, not adopted: the two best items of an unsure answer re-scored with "
+    "all items as Whisper's prompt, the leader taken at a margin (per sqrt(token)). By telephone "
+    "it gained 2-5 right answers on each split but accepted 6-9 off-list phrases or wrong items "
+    "at margin 2-3 (tune and test): the prompt lifts whatever item is closest, 'ich hab es "
+    "vergessen' led by 7.9 nats. The off-list floor would have to come from elsewhere.",
     "- Tune split: 36 answers + 24 off-list per condition (tiny): the thresholds moved between "
     "runs with one more feature; treat them as provisional.",
 ]
