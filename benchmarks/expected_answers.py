@@ -244,7 +244,6 @@ def decode_all(
             "free_text": free.text,
             "free_value": free_value(free.text, sample),
             "free_s": free.processing_s,
-            "snr_db": snr_estimate_db(np.frombuffer(pcm, dtype="<i2"), rate),
         }
         if len(cache) % 20 == 0:
             path.write_text(json.dumps(cache))
@@ -384,11 +383,10 @@ def report(samples: list[Sample], cache: dict[str, dict], conditions: list[str])
     """Tuned settings per kind and results per condition, kind and method, per split."""
     rows = {c: [(s, cache[f"{c}|{s.key}"]) for s in samples if f"{c}|{s.key}" in cache]
             for c in conditions}  # fmt: skip
-    for condition, entries in rows.items():  # scores cached before the SNR was kept
+    for condition, entries in rows.items():  # the line SNR as the scorer estimates it
         for sample, entry in entries:
-            if "snr_db" not in entry:
-                pcm, rate = on_line(sample, condition)
-                entry["snr_db"] = snr_estimate_db(np.frombuffer(pcm, dtype="<i2"), rate)
+            pcm, rate = on_line(sample, condition)
+            entry["snr_db"] = snr_estimate_db(np.frombuffer(pcm, dtype="<i2"), rate)
     kinds = sorted({s.kind for s in samples})
     tune_rows = {k: [(s, e) for c in conditions for s, e in rows[c] if s.kind == k] for k in kinds}
     tuned = {k: tune([(s, e) for s, e in tune_rows[k] if s.split == "tune"], k) for k in kinds}

@@ -91,3 +91,30 @@ def test_call_command_names_an_unknown_tenant_in_one_line():
     )
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "nowhere" in done.stderr
+
+
+def test_a_no_on_a_noisy_line_is_never_taken_for_a_yes(say_pico, speech_model, services, tmp_path):
+    """Pico by telephone: a question answered, then "nein" twice with noise at 20 dB SNR. Each
+    turn's line SNR is measured; on the noisy turns the bot takes a sure "nein" or asks again
+    (offering the keypad), never the "yes" branch ("Was kann ich sonst für Sie tun?")."""
+    from voicebot.events import Transcript
+
+    def noisy_turn(name: str, text: str) -> Path:
+        pcm = say_pico(text, "de", 16000)
+        samples, rate = telephone(np.frombuffer(pcm, dtype="<i2"), 16000, 20.0, seed=7)
+        path = tmp_path / f"{name}.wav"
+        write_wav(path, samples.astype("<i2").tobytes(), rate)
+        return path
+
+    turns = [
+        phone_turn(say_pico, tmp_path, "t1", "wann haben ihre shops geöffnet"),
+        noisy_turn("t2", "nein"),
+        noisy_turn("t3", "nein"),
+    ]
+    record = asyncio.run(run_wav_call("nordwelle", turns, services, speech_model))
+    said = " ".join(t["text"] for t in record.turns() if t["role"] == "bot")
+    heard = [e for e in record.events if isinstance(e, Transcript) and e.final]
+    assert "9 bis 20 Uhr" in said
+    assert "Was kann ich sonst für Sie tun" not in said, said
+    assert heard[0].snr_db is not None and heard[0].snr_db >= 31, heard[0]
+    assert all(e.snr_db is not None and e.snr_db < 31 for e in heard[1:]), heard

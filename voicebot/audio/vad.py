@@ -61,22 +61,26 @@ def rms_dbfs(samples: npt.NDArray[np.int16]) -> float:
 
 # Below this estimate (snr_estimate_db) a turn was said on a noisy line: its free transcript is
 # no evidence for a short answer (benchmarks/expected_answers.md). Pico answers with noise at
-# 20 dB SNR estimate 24-29 dB, at 30 dB 34-37; human recordings by telephone without added noise
-# 32-54 dB (their own room noise), so only the 20 dB class counts as noisy.
+# 20 dB SNR estimate 24-28 dB, at 30 dB 34-38; Pico and human recordings by telephone without
+# added noise 32-63 dB (the humans' own room noise), so only the 20 dB class counts as noisy.
 NOISY_LINE_DB = 31.0
 
 
-def snr_estimate_db(samples: npt.NDArray[np.int16], rate: int, frame_ms: int = 20) -> float | None:
+def snr_estimate_db(
+    samples: npt.NDArray[np.int16], rate: int, frame_ms: int = 20
+) -> float | None:
     """How far the loud frames stand above the line's floor: the 95th minus the 10th percentile
-    of 20 ms frame levels (dB), so the clip needs some silence (a caller turn has pre-roll and
-    the end-of-speech pause). Pico answers by telephone: 49-166 dB without noise, 34-37 with
-    noise at 30 dB SNR, 24-29 at 20 dB (benchmarks/expected_answers). None: too short to tell."""
+    of 20 ms frame levels (dB). Digital silence (a channel's padding, RTP silence suppression)
+    says nothing about the line and is left out, so the floor is the noise heard around the
+    speech. None: too few frames to tell."""
     size = max(1, rate * frame_ms // 1000)
     count = len(samples) // size
-    if count < 5:
-        return None
     frames = np.asarray(samples[: count * size], dtype=np.float64).reshape(count, size)
-    levels = 10 * np.log10(np.mean(frames**2, axis=1) + 1.0)  # +1: digital silence is 0 dB
+    power = np.mean(frames**2, axis=1)
+    power = power[power >= 1.0]  # frames of (near) zeros: digital silence
+    if len(power) < 5:
+        return None
+    levels = 10 * np.log10(power + 1.0)
     return round(float(np.percentile(levels, 95) - np.percentile(levels, 10)), 1)
 
 
