@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from voicebot.asr.expect_digits import cut_words, digit_forms, digit_spans
-from voicebot.asr.expect_whisper import decide_digits
+from voicebot.asr.expect_whisper import decide_digits, noisy_threshold
 
 RATE = 16000
 
@@ -119,3 +119,11 @@ def test_a_chunk_reading_cut_at_pauses_stands_alone_only_when_the_whole_is_unsur
     assert decide_digits([(None, -1.0)], ("87654321", (0.98,) * 8, True), alone=0.9)[0] is None
     confident_whole = [("12345678", 0.0), (None, -5.0)]
     assert decide_digits(confident_whole, paused, alone=0.9, veto=0.9)[0] is None
+
+
+def test_noisy_lines_need_a_surer_answer():
+    tiers = ((31.0, 0.99),)
+    assert noisy_threshold(0.9, 25.0, tiers) == 0.99
+    assert noisy_threshold(0.9, 45.0, tiers) == 0.9
+    assert noisy_threshold(0.9, None, tiers) == 0.9  # not measured: as before
+    assert noisy_threshold(0.6, 25.0, None) == 0.6  # a kind without a noisy rule

@@ -42,6 +42,21 @@ def test_survey_rating_keyed_as_dtmf_is_accepted(services):
     assert record.outcome == "resolved"
 
 
+def test_consent_heard_only_as_text_on_a_noisy_line_is_asked_again(services):
+    """No recogniser value and a noisy line: "ja" is not taken as consent; keys 1 are."""
+    noisy = asyncio.run(
+        run_call(
+            "marktblick",
+            [say("ja", snr_db=25.0), keys("1"), say("vier"), say("ja"), say("nichts")],
+            services,
+        )
+    )
+    consent = TENANTS["marktblick"].survey.consent
+    bot = [t["text"] for t in noisy.turns() if t["role"] == "bot"]
+    assert sum(consent in text for text in bot) == 2, bot  # asked, then asked again
+    assert noisy.outcome == "resolved"
+
+
 def test_no_time_declines_politely(services):
     record = asyncio.run(run_call("marktblick", [say("keine zeit")], services))
     assert record.outcome == "declined"
