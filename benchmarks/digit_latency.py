@@ -14,7 +14,6 @@ Writes benchmarks/results/digit_latency.{json,md}.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -24,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import expected_answers as ea
-from machine_info import describe, machine
+from machine_info import describe, machine, write_results
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -95,11 +94,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=14, help="numbers to time")
     args = parser.parse_args()
-    summary = measure(args.count)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "digit_latency.json").write_text(json.dumps(summary, indent=2) + "\n")
-    write_markdown(summary, RESULTS / "digit_latency.md")
-    print((RESULTS / "digit_latency.md").read_text())
+    write_results(RESULTS, "digit_latency", measure(args.count), write_markdown)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from machine_info import write_results  # benchmarks/ is on sys.path when run or imported
 
 from voicebot.audio.telephone import telephone
 from voicebot.audio.vad import snr_estimate_db
@@ -530,10 +531,7 @@ def main() -> None:
         **report(samples, cache, conditions),
         "vosk": vosk_status(),
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "expected_answers.json").write_text(json.dumps(summary, indent=2) + "\n")
-    write_markdown(summary, RESULTS / "expected_answers.md")
-    print((RESULTS / "expected_answers.md").read_text())
+    write_results(RESULTS, "expected_answers", summary, write_markdown)
 
 
 if __name__ == "__main__":

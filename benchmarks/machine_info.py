@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -31,3 +33,13 @@ def machine(**extra: object) -> dict[str, object]:
 def describe() -> str:
     """One line for a markdown table's header: 'AMD EPYC …, 2 cores, Python 3.11.7'."""
     return f"{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def write_results(
+    results: Path, name: str, summary: dict, write_markdown: Callable[[dict, Path], None]
+) -> None:
+    """results/<name>.json and .md from one summary, and the table printed."""
+    results.mkdir(parents=True, exist_ok=True)
+    (results / f"{name}.json").write_text(json.dumps(summary, indent=2) + "\n")
+    write_markdown(summary, results / f"{name}.md")
+    print((results / f"{name}.md").read_text())
