@@ -17,14 +17,13 @@ from voicebot.dialog.calls import run_wav_call
 from voicebot.dialog.textcall import CallServices
 from voicebot.handoff.context import validate_context
 from voicebot.nlu.loader import load_tenants
-from voicebot.settings import PROJECT_ROOT, load_settings
+from voicebot.settings import PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")
-def speech_model():
-    from voicebot.asr.base import load_speech_model
-
-    return load_speech_model("whisper", load_settings())
+def speech_model(whisper_model):
+    """The session's Whisper model (loaded once for all speech tests)."""
+    return whisper_model
 
 
 @pytest.fixture(scope="module")
