@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from voicebot.asr.expect_digits import cut_words, digit_forms, digit_spans
+from voicebot.asr.expect_digits import cut_words, digit_forms
 from voicebot.asr.expect_whisper import decide_digits, noisy_threshold
 
 RATE = 16000
@@ -56,12 +56,12 @@ def test_digits_run_together_are_cut_at_the_dips_between_them():
 
 def test_more_words_than_digits_gives_no_cut():
     lengths = [0.3] * 10
-    assert digit_spans(words_audio(lengths, [0.2] * 9), 8) is None
+    assert cut_words(words_audio(lengths, [0.2] * 9), 8) is None
 
 
 def test_silence_or_too_short_audio_gives_no_cut():
-    assert digit_spans(np.zeros(RATE, dtype=np.int16), 8) is None
-    assert digit_spans(np.zeros(100, dtype=np.int16), 8) is None
+    assert cut_words(np.zeros(RATE, dtype=np.int16), 8) is None
+    assert cut_words(np.zeros(100, dtype=np.int16), 8) is None
 
 
 def test_digit_forms_cover_numerals_and_words_per_language():

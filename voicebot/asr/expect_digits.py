@@ -30,12 +30,6 @@ def digit_forms(language: str) -> list[tuple[int, str]]:
     return [(d, f) for d, w in enumerate(words) for f in (str(d), w, w.capitalize())]
 
 
-def digit_spans(samples: npt.NDArray[np.int16], count: int) -> list[tuple[float, float]] | None:
-    """count (start s, end s) chunks of 16 kHz audio, one per spoken word, or None."""
-    cut = cut_words(samples, count)
-    return None if cut is None else cut[0]
-
-
 def cut_words(
     samples: npt.NDArray[np.int16], count: int
 ) -> tuple[list[tuple[float, float]], bool] | None:
