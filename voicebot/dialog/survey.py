@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from voicebot.audio.vad import noisy_line
+from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import fold, rating_in, yes_or_no
+from voicebot.dialog.words import fold, rating_in
 from voicebot.events import (
     BotAudio,
     BotSpeech,
@@ -191,9 +192,7 @@ def _yes_no(text: str, value: str | None, keyed: bool, noisy: bool = False) -> b
     caller_input.yes_no_value)."""
     if keyed:
         return {"1": True, "2": False}.get(value or "")
-    if value in ("true", "false"):
-        return value == "true"
-    return None if noisy else yes_or_no(text)
+    return yes_no_value(text, value, "de", trust_text=not noisy)
 
 
 def _read_answer(
