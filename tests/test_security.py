@@ -107,11 +107,25 @@ async def test_tokens_are_stored_only_as_salted_hashes_and_bound_to_one_tenant(
     await tokens.aclose()
     stored = (tmp_path / "voicebot.db").read_bytes()
     for token in (first, second):
-        assert token.split("_")[2].encode() not in stored
+        secret = token.split("_", 2)[2]  # the secret itself may hold "_"
+        assert len(secret) >= 40 and secret.encode() not in stored
     with sqlite3.connect(tmp_path / "voicebot.db") as conn:
         rows = conn.execute("SELECT tenant, salt, token_hash FROM agent_tokens").fetchall()
     assert {r[0] for r in rows} == {"nordwelle", "sonnhof"}
     assert len({r[1] for r in rows}) == 2 and all(len(r[2]) == 64 for r in rows)
+
+
+async def test_tokens_whose_secret_holds_underscores_verify(tmp_path: Path) -> None:
+    """token_urlsafe secrets hold "_" and "-" about half of the time; they must still verify."""
+    tokens = open_agent_tokens(Settings(data_dir=tmp_path, intents_dir=tmp_path / "intents"))
+    seen_underscore = False
+    for n in range(40):
+        agent, token = await tokens.add("nordwelle", f"agent{n}")
+        seen_underscore |= "_" in token.split("_", 2)[2]
+        assert await tokens.verify(token) == agent
+        assert await tokens.verify(token[:-1] + ("A" if token[-1] != "A" else "B")) is None
+    await tokens.aclose()
+    assert seen_underscore
 
 
 async def test_logins_and_bad_tokens_are_rate_limited_per_address(
