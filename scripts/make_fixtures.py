@@ -7,6 +7,7 @@ into customer numbers, and one Thorsten-Voice clip (CC0-1.0), copied as 8 kHz WA
     .venv/bin/python scripts/make_fixtures.py              # all cases
     .venv/bin/python scripts/make_fixtures.py --only sonnhof
     .venv/bin/python scripts/make_fixtures.py --check-text  # the dialog alone, no audio
+    .venv/bin/python scripts/make_fixtures.py --library my.yaml --out /tmp/my-cases
 """
 
 from __future__ import annotations
@@ -118,6 +119,9 @@ def read_library(path: Path = LIBRARY) -> list[Spec]:
             elif "silence" in t:
                 turns.append(Silence(float(t["silence"])))
             elif "say" in t:
+                if not isinstance(t["say"], str):  # YAML 1.1 reads yes/no/on/off as booleans
+                    raise SystemExit(f"{path}: case {raw['name']}: say: {t['say']!r} is not "
+                                     "text; put it in quotes")  # fmt: skip
                 turns.append(Say(t["say"], t.get("intent"), t.get("noise_db"), t.get("voice")))
             else:
                 digits = str(t["fsdd"]) if "fsdd" in t else None
@@ -188,11 +192,11 @@ def make_turn(folder: Path, index: int, turn: Any, spec: Spec, language: str, pi
     return Made(entry, row)
 
 
-def make_case(spec: Spec, tenants: dict[str, Any], pico: Any) -> list[str]:
+def make_case(spec: Spec, tenants: dict[str, Any], pico: Any, out: Path = OUT) -> list[str]:
     """Writes one case folder from scratch; returns its license rows."""
     from voicebot.fixtures.making import PICO_LICENSE, write_case
 
-    folder = OUT / spec.name
+    folder = out / spec.name
     shutil.rmtree(folder, ignore_errors=True)
     language = tenants[spec.tenant].language
     made = [make_turn(folder, i, t, spec, language, pico) for i, t in enumerate(spec.turns, 1)]
@@ -233,13 +237,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="only cases whose name contains this")
     parser.add_argument("--check-text", action="store_true", help="dialog check, no audio")
+    parser.add_argument("--library", type=Path, default=LIBRARY, help="library YAML to build")
+    parser.add_argument("--out", type=Path, default=OUT, help="folder the case folders go to")
     args = parser.parse_args()
     from voicebot.dialog.textcall import CallServices
     from voicebot.nlu.loader import load_tenants
     from voicebot.tts.pico import PicoSynthesizer
 
     tenants = dict(load_tenants(ROOT / "intents"))
-    specs = [s for s in read_library() if not args.only or args.only in s.name]
+    specs = [s for s in read_library(args.library) if not args.only or args.only in s.name]
     if args.check_text:
         services = CallServices(tenants)
         problems = [p for s in specs if (p := asyncio.run(check_text(s, services)))]
@@ -248,10 +254,10 @@ def main() -> int:
     pico = PicoSynthesizer()
     rows: list[str] = []
     for spec in specs:
-        rows += make_case(spec, tenants, pico)
+        rows += make_case(spec, tenants, pico, args.out)
         print(f"wrote {spec.name}")
     if not args.only:
-        (OUT / "LICENSES.md").write_text(LICENSES.format(rows="\n".join(rows) + "\n"))
+        (args.out / "LICENSES.md").write_text(LICENSES.format(rows="\n".join(rows) + "\n"))
     return 0
 
 
