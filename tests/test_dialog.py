@@ -292,6 +292,17 @@ def test_silence_after_a_known_concern_hands_off_with_reason_no_input(services):
     assert (handoff.queue, handoff.context["reason"]) == ("stoerungsdienst", "no_input")
 
 
+def test_silence_after_anything_else_says_goodbye_instead_of_a_handoff(services):
+    """The caller declined the agent and the concern is served: silence is not a new concern."""
+    record = call(
+        services, "nordwelle", say("ich habe eine frage zu meiner rechnung"),
+        keys("40817287#"), say("nein danke"), silence(), silence(),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert "84,50" in said and "nicht gehört" in said and "Auf Wiederhören" in said
+    assert record.handoff is None and record.outcome == "resolved"
+
+
 def test_caller_hanging_up_ends_the_call(services):
     record = call(services, "nordwelle", hang_up())
     assert record.outcome == "hangup" and record.handoff is None

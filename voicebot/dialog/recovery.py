@@ -39,7 +39,8 @@ def offer_menu(tenant: TenantView, state: CallState, reply: BotReply) -> None:
 
 
 def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
-    """Silence: the prompt once more, then a handoff (concern known) or a polite goodbye."""
+    """Silence: the prompt once more, then a polite goodbye when the concern was served ("Kann
+    ich sonst noch helfen?"), a handoff when a concern is known, else a goodbye."""
     prompts = tenant.prompts
     state.no_input += 1
     if state.no_input == 1:
@@ -49,6 +50,8 @@ def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
             expect=state.last_expect,
             remember=False,
         )
+    elif state.awaiting == "anything_else":
+        reply.end([prompts.say("goodbye")], reason="bot")
     elif state.intent is not None or state.customer is not None:
         reply.handoff_for_intent([], reason="no_input")
     else:
