@@ -77,3 +77,16 @@ def test_similarity_uses_the_centroid_or_the_nearest_examples(
     assert scores.ranking[0][0] == "stoerung"
     # The text is one of the examples: its char n-gram cosine is 1.
     assert scores.similarity == pytest.approx((1 - LEXICAL_WEIGHT) * semantic + LEXICAL_WEIGHT)
+
+
+def test_a_named_catalog_product_waives_the_similarity_floor(tenant_nlu) -> None:  # type: ignore[no-untyped-def]
+    """Misheard wording ("lagen" for "lagern") falls below the floor; the product the intent
+    needs is still named, so the intent is taken; nonsense without a product stays out."""
+    nlu = tenant_nlu("sonnhof")
+    heard = "Wie muss ich die Brützeln lagen?"
+    scores = nlu._classifier.scores(nlu._clean(heard))
+    assert scores.similarity < nlu._classifier.similarity_floor  # the floor alone rejects it
+    result = nlu.classify(heard)
+    assert (result.intent, result.slots.get("product")) == ("produkt_lagerung", "laugenbrezel-tk")
+    assert nlu.classify("Wie muss ich die lagen?").intent is None
+    assert nlu.classify("Wie muss ich die Schnürsenkel lagen?").intent is None  # not ours

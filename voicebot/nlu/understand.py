@@ -175,7 +175,11 @@ class TenantNLU:
         best, confidence = ordered[0]
         runner_up = ordered[1][1] if len(ordered) > 1 else 0.0
         knobs = self.tenant.nlu
-        far = match is None and scores.similarity < self._classifier.similarity_floor
+        far = (
+            match is None
+            and scores.similarity < self._classifier.similarity_floor
+            and not self._names_what_it_needs(text, best)
+        )
         if far or confidence < knobs.threshold or confidence - runner_up < knobs.margin:
             slots = self.slots.read_all(text, None, {})
             return Classification(
@@ -193,6 +197,18 @@ class TenantNLU:
             alternatives=tuple(ordered[1:4]),
             template=match[0].text if match else None,
         )
+
+    def _names_what_it_needs(self, text: str, intent: str) -> bool:
+        """The text names a catalog product and the intent needs one ("Wie muss ich die
+        Brützeln lagen?"): that is the tenant's domain, however far the wording is from the
+        intent's examples, so the similarity floor does not apply (threshold and margin do)."""
+        spec = self.tenant.intents[intent]
+        if not spec.needs or self.slots.catalog is None:
+            return False
+        kinds = {name: self.tenant.slot_types[name].kind for name in spec.needs
+                 if name in self.tenant.slot_types}  # fmt: skip
+        found = self.slots.read_all(text, None, {})
+        return any(kind == "product" and found.get(name) for name, kind in kinds.items())
 
     def _best_template(
         self, folded: str, ranking: Mapping[str, float]
