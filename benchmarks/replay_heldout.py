@@ -1,0 +1,105 @@
+"""Replay on held-out calls: the library's pass rate next to that of cases nobody tuned to.
+
+    .venv/bin/python benchmarks/replay_heldout.py [--jobs 2]
+
+Builds benchmarks/data/replay_heldout.yaml into a scratch folder (scripts/make_fixtures.py:
+SVOX Pico by telephone), then runs `voicebot replay` on audio_fixtures/ and on those cases in
+one window, and writes benchmarks/results/replay_heldout.json and .md: passed, WER, intent and
+routing accuracy per library, and why each held-out case failed. The library was tuned on over
+many sessions; the held-out cases estimate what a new tenant's tester would see.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine_info import describe, machine, write_results
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+HELDOUT = ROOT / "benchmarks" / "data" / "replay_heldout.yaml"
+READING = """
+Reading (by hand, 2026-12-04, first run 14/22 held-out):
+- The held-out cases pass far less often than the library (tuned on over several sessions), and
+  recognition is why: held-out WER is twice the library's. Whisper base by telephone misheard
+  the survey's lone rating words ('vier' -> 'Pia', 'eine zwei' -> 'Einitsmei'), a customer
+  number said in pairs ('vierzig einundachtzig ...' -> '70,87': grouped numbers are 2/16 right
+  and 2/16 wrong in benchmarks/results/grouped_numbers.md), 'wie starte ich meinen Router neu'
+  and 'das Duschgel' ('Sohspin', then 'not one of our products').
+- A replay case is a script: when the bot is unsure and asks back or confirms ('Geht es um
+  Allergene eines Produkts?' after 'Nüsse' was heard as 'müßet'), the next scripted answer
+  lands on the wrong question, so a careful bot fails the case although it did what it should.
+- One change was found on these cases and adopted (a named catalog product waives the NLU's
+  similarity floor, benchmarks/results/nlu_heldout.md): `p-lagerung-brezel` passes since (15/22)
+  and is no longer held out.
+"""
+KEPT = ("cases", "passed", "failed", "wer", "intent_accuracy", "routing_accuracy", "latency_ms")
+
+
+def replay(folder: Path, jobs: int, scratch: Path, name: str) -> dict:
+    """`voicebot replay` on one folder; its JSON report."""
+    report = scratch / f"{name}.json"
+    subprocess.run(
+        [sys.executable, "-m", "voicebot.cli", "replay", str(folder), "--jobs", str(jobs),
+         "--report", str(report)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    return json.loads(report.read_text())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    summary: dict = {"machine": machine(), "libraries": {}, "heldout_cases": []}
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        subprocess.run(
+            [sys.executable, "scripts/make_fixtures.py", "--library", str(HELDOUT),
+             "--out", str(scratch / "cases")],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        for name, folder in (("library", ROOT / "audio_fixtures"), ("held-out", scratch / "cases")):
+            report = replay(folder, args.jobs, scratch, name)
+            summary["libraries"][name] = {k: report[k] for k in KEPT}
+            if name == "held-out":
+                summary["heldout_cases"] = [
+                    {"name": r["name"], "passed": r["passed"], "reasons": r["reasons"]}
+                    for r in report["results"]
+                ]
+    summary["machine"]["load_average_end"] = machine()["load_average"]
+    write_results(RESULTS, "replay_heldout", summary, write_markdown)
+
+
+def write_markdown(summary: dict, path: Path) -> None:
+    load = summary["machine"]["load_average"]
+    lines = [
+        "# Replay: the library and held-out calls",
+        "",
+        f"Machine: {describe()}; load {load[0]:.1f} at the start (other jobs may share the "
+        "CPU). Both libraries replayed in one run, `voicebot replay --jobs 2`.",
+        "",
+        "| library | cases | passed | WER | intent accuracy | routing accuracy | latency p50 ms |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, row in summary["libraries"].items():
+        lines.append(
+            f"| {name} | {row['cases']} | {row['passed']} | {row['wer']:.3f} | "
+            f"{row['intent_accuracy']:.1%} | {row['routing_accuracy']:.1%} | "
+            f"{row['latency_ms']['p50']} |"
+        )
+    lines += ["", "Held-out cases that failed:", ""]
+    for case in summary["heldout_cases"]:
+        if not case["passed"]:
+            lines.append(f"- `{case['name']}`: {'; '.join(case['reasons'])}")
+    path.write_text("\n".join(lines) + "\n" + READING)
+
+
+if __name__ == "__main__":
+    main()
