@@ -266,14 +266,14 @@ def shipped(kind: str) -> Setting:
 # digits: (read chunk by chunk, chunk veto, chunk alone, free agreeing lifts to, skip unheard,
 # neighbours skipped when the chunk reading confirms the value at)
 Digits = tuple[bool, float | None, float | None, float | None, bool, float | None]
-DIGITS_DEFAULT: Digits = (True, 0.9, None, None, True, 0.6)  # ScoringTuning's defaults
+DIGITS_DEFAULT: Digits = (True, 0.9, None, 0.6, True, 0.6)  # ScoringTuning's defaults
 DIGIT_VARIANTS: dict[str, Digits] = {
     "expect (no chunks)": (False, None, None, None, False, None),
     "expect (chunks, no veto)": (True, None, None, None, False, None),
     "expect (+ paused chunks alone 0.9)": (True, 0.9, 0.9, None, False, None),
-    "expect (+ free agrees 0.6)": (True, 0.9, None, 0.6, False, None),
-    "expect (no skip)": (True, 0.9, None, None, False, 0.6),
-    "expect (always neighbours)": (True, 0.9, None, None, True, None),
+    "expect (free agrees off)": (True, 0.9, None, None, True, 0.6),
+    "expect (no skip)": (True, 0.9, None, 0.6, False, 0.6),
+    "expect (always neighbours)": (True, 0.9, None, 0.6, True, None),
 }
 
 
@@ -299,6 +299,7 @@ def decide(
     from voicebot.asr.expect import Expectation, Posterior
     from voicebot.asr.expect_shortlist import best_fit
     from voicebot.asr.expect_whisper import chunks_confirm, decide_digits, noisy_threshold
+    from voicebot.audio.vad import noisy_line
     from voicebot.nlu.numbers import spoken_digits
 
     bias, accept, similarity = setting
@@ -319,7 +320,7 @@ def decide(
             accept,
             veto=veto,
             alone=alone,
-            heard=entry["text"] if free_agrees is not None else None,
+            heard=None if noisy_line(entry["snr_db"]) else entry["text"],
             free_agrees=free_agrees or 0.0,
             language=sample.language,
         )[0]

@@ -33,7 +33,9 @@ Reading (by hand, first run 2026-12-04):
   and a value must exist in the customer directory (both wrong values, 71727590, do not).
 - Digit by digit, the same numbers and speakers: 12/16 right, 1 wrong (90271536 as 91271536 at
   0.69, not a customer), 3 unsure; one of those was written exactly right ('40817287') but
-  the chunk-by-chunk reading vetoed it (0.07).
+  the chunk-by-chunk reading vetoed it (0.07). Since then an exact free transcript counts on
+  quiet lines (ScoringTuning.digit_free_agrees, benchmarks/results/expected_answers.md); this
+  table is from before that change.
 - Left for later: hypotheses at the pair level (the pair words as Whisper's alternatives, each
   pair scored on its stretch of audio) like the digit chunks; worth it only if callers of a
   tenant really use pairs.

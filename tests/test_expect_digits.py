@@ -127,3 +127,19 @@ def test_noisy_lines_need_a_surer_answer():
     assert noisy_threshold(0.9, 45.0, tiers) == 0.9
     assert noisy_threshold(0.9, None, tiers) == 0.9  # not measured: as before
     assert noisy_threshold(0.6, 25.0, None) == 0.6  # a kind without a noisy rule
+
+
+def test_the_scorer_trusts_an_exact_free_transcript_on_quiet_lines_only(whisper_model) -> None:
+    """'40817287' written exactly while the chunk reading vetoed it: taken on a quiet line,
+    not at 20 dB SNR, where Whisper writes confident digits it did not hear."""
+    from voicebot.asr.expect_whisper import ScoredAnswer, WhisperAnswerScorer
+
+    scorer = WhisperAnswerScorer.of(whisper_model)
+    whole = (("40817287", 0.0), ("40817281", -0.5), (None, -1.0))
+    vetoed = ("40817281", (0.99,) * 8, True)
+    quiet = ScoredAnswer("40817287", whole, 3.0, vetoed, "de", snr_db=52.0)
+    assert scorer.decide(quiet, "digits") == ("40817287", 0.6)
+    noisy = ScoredAnswer("40817287", whole, 3.0, vetoed, "de", snr_db=24.0)
+    assert scorer.decide(noisy, "digits")[0] is None
+    other = ScoredAnswer("4081 7281", whole, 3.0, vetoed, "de", snr_db=52.0)
+    assert scorer.decide(other, "digits")[0] is None
