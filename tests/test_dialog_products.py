@@ -102,3 +102,25 @@ def test_the_recognisers_list_value_names_the_product_when_the_words_do_not(serv
     assert slot_in("product", heard, nothing, "hafer-drink-barista", view) == "hafer-drink-barista"
     assert slot_in("product", heard, nothing, "leberwurst", view) != "leberwurst"
     assert slot_in("product", heard, nothing, None, view) is None
+
+
+@pytest.mark.parametrize("correction", ["nein, das duschgel", "ich meinte das Duschgel"])
+def test_a_product_named_after_not_ours_corrects_it_and_the_question_is_answered(
+    services, correction
+):
+    """'das Duschgel' heard as 'Sohspin': the caller's correction gets the price, not the
+    complaint path the classifier reads a bare product name as."""
+    record = call(
+        services, say("wie teuer ist eigentlich das sohspin"), say(correction), say("nein")
+    )
+    said = bot_said(record)
+    assert "Sohspin ist leider keines unserer Produkte" in said[1]
+    assert "Duschgel Meeresbrise kostet" in said[2] and "Chargennummer" not in " ".join(said)
+    assert record.handoff is None and record.outcome == "resolved"
+
+
+def test_a_new_question_after_not_ours_is_a_new_concern(services):
+    record = call(services, say("was kostet die erdnussbutter"), say("ist die handcreme vegan"),
+                  say("nein"))  # fmt: skip
+    said = " ".join(bot_said(record))
+    assert "Handcreme ist vegan" in said and "Euro" not in said

@@ -87,7 +87,7 @@ class IntentSteps:
         answer = answer_for(self.tenant, self.state, spec)
         if answer is not None and answer.unknown_product:
             product = self.state.slots.pop("product", None)
-            self.state.answered = True
+            self.state.answered = self.state.product_unknown = True
             parts = [*parts, caller_input.unknown_product_text(self.prompts, product)]
             self.reply.ask([*parts, self.prompts.say("anything_else")], "anything_else", "yesno")
         elif answer is not None and answer.offer_agent:

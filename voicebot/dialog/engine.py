@@ -236,6 +236,8 @@ class InboundDialog:
             self.steps.advance([])
 
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
+        if self._product_corrected(awaiting, text):
+            return
         concern = concern_in_answer(self.tenant, text, intent)
         if concern is not None and self._new_concern(awaiting, concern):
             return
@@ -261,6 +263,21 @@ class InboundDialog:
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
         else:
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
+
+    def _product_corrected(self, awaiting: str, text: str) -> bool:
+        """After "X ist leider keines unserer Produkte": a reply naming only one of ours ("nein,
+        das Duschgel") corrects the product (X was misheard), and the same question is answered
+        for it; the classifier would read a bare product name as some other concern."""
+        state = self.state
+        if awaiting != "anything_else" or not state.product_unknown or state.intent is None:
+            return False
+        product = self.tenant.product_only(text)
+        if product is None:
+            return False
+        state.product_unknown = False
+        state.slots["product"] = product
+        self.steps.advance([])
+        return True
 
     def _new_concern(self, awaiting: str, concern: Intent) -> bool:
         """A concern said at a yes/no prompt: served when it is another one than the prompt's

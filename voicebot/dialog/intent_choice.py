@@ -89,3 +89,4 @@ def reset_concern(state: CallState) -> None:
     """Forgets the concern (the caller has another one)."""
     state.intent, state.candidate, state.via_menu = None, None, False
     state.slots, state.no_match, state.unclear = {}, 0, 0
+    state.product_unknown = False

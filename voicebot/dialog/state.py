@@ -71,6 +71,7 @@ class CallState:
     no_input: int = 0
     unclear: int = 0
     answered: bool = False
+    product_unknown: bool = False  # the bot just said the product named is not one of ours
     keys: str = ""
     last_key_ms: int = 0
     pending_text: str | None = None

@@ -170,6 +170,20 @@ class TenantView:
         found = self.nlu.slots.unknown_product(text)
         return None if found is None else str(found)
 
+    def product_only(self, text: str) -> str | None:
+        """The catalog product a short reply names and nothing else ("nein, ich meinte das
+        Duschgel"): its id, else None (no product, or a concern of its own: "was kostet ...")."""
+        from voicebot.dialog.words import ANSWER_WORDS, CORRECTION_WORDS, GREETING_WORDS, fold
+        from voicebot.nlu.slots import FUNCTION_WORDS
+
+        catalog = self.nlu.slots.catalog if self.nlu is not None else None
+        match = catalog.match(text) if catalog is not None else None
+        if match is None:
+            return None
+        filler = FUNCTION_WORDS | ANSWER_WORDS | GREETING_WORDS | CORRECTION_WORDS
+        rest = fold(text).replace(fold(match.heard), " ").split()
+        return None if any(w not in filler for w in rest) else match.product_id
+
     @property
     def product_expect(self) -> str | None:
         """The "which product?" prompt's expectation: one of the catalog's products, each by

@@ -27,6 +27,11 @@ ANSWER_WORDS = frozenset((
     "thank", "you", "please", "sorry", "actually", "eigentlich", "sure", "right", "correct",
     "fine",
 ))  # fmt: skip
+# Words of a correction ("nein, ich meinte das Duschgel"; "sorry, I meant the card").
+CORRECTION_WORDS = frozenset((
+    "meinte", "meine", "meinen", "gemeint", "falsch", "verstanden", "entschuldigung", "sorry",
+    "meant", "mean", "wrong", "misunderstood", "sondern", "instead",
+))  # fmt: skip
 GREETING_WORDS = frozenset((
     "hallo", "hello", "hi", "hey", "guten", "tag", "morgen", "abend", "moin", "servus", "gruess",
     "gott", "gruezi", "good", "morning", "afternoon", "evening",
