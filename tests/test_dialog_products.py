@@ -124,3 +124,26 @@ def test_a_new_question_after_not_ours_is_a_new_concern(services):
                   say("nein"))  # fmt: skip
     said = " ".join(bot_said(record))
     assert "Handcreme ist vegan" in said and "Euro" not in said
+
+
+@pytest.mark.parametrize("opening", ["das duschgel", "ich hab mal eine frage zum duschgel"])
+def test_only_a_product_named_asks_what_the_caller_wants_to_know(services, opening):
+    """Not a guess: a bare product name was read as a complaint (batch number, quality queue)."""
+    record = call(services, say(opening), say("was kostet das"), say("nein"))
+    said = bot_said(record)
+    assert said[1] == "Was möchten Sie über Sonnhof Duschgel Meeresbrise wissen?", said
+    assert "Duschgel Meeresbrise kostet" in said[2] and "Chargennummer" not in " ".join(said)
+    assert record.handoff is None and record.outcome == "resolved"
+
+
+def test_the_product_of_the_call_carries_over_to_the_next_question(services):
+    record = call(
+        services, say("ist die hafermilch vegan"), say("ja, was kostet die denn"),
+        say("ja, noch zur handcreme"), say("ist die vegan"), say("nein"),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert "Hafer Drink Barista ist vegan" in said[1]
+    assert "Hafer Drink Barista kostet" in said[2], said
+    assert said[3] == "Was möchten Sie über Sonnhof Sensitiv Handcreme wissen?", said
+    assert "Sensitiv Handcreme ist vegan" in said[4], said
+    assert not any("Um welches" in line or "Welches Produkt" in line for line in said)

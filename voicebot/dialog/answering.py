@@ -67,6 +67,9 @@ class IntentSteps:
                     self.ask_customer_number(parts)
                     return
             elif not state.slots.get(need):
+                if need == "product" and state.last_product:  # "und ist die auch vegan?"
+                    state.slots["product"] = state.last_product
+                    continue
                 self.ask_slot(need, parts)
                 return
         self._answer_or_handoff(spec, parts)
@@ -84,6 +87,9 @@ class IntentSteps:
         self.reply.ask([*parts, text], awaiting=f"slot:{slot}", expect=expect)
 
     def _answer_or_handoff(self, spec: IntentView, parts: list[str]) -> None:
+        product = self.state.slots.get("product")
+        if product and not product.startswith("?"):  # one of ours: the call's product now
+            self.state.last_product = product
         answer = answer_for(self.tenant, self.state, spec)
         if answer is not None and answer.unknown_product:
             product = self.state.slots.pop("product", None)

@@ -191,7 +191,9 @@ class InboundDialog:
             )  # however sure the classifier is, there is no concern in it
             return
         found = identify(self.tenant, self.state, number, parts) if number else None
-        if take_intent(self.tenant, self.state, intent):
+        if number is None and (product := self.tenant.product_only(text)):
+            self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
+        elif take_intent(self.tenant, self.state, intent):
             self.steps.advance(parts)
         elif number is None and confirmable(self.tenant, self.state, intent):
             self._ask_confirmation(parts)
@@ -236,7 +238,7 @@ class InboundDialog:
             self.steps.advance([])
 
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
-        if self._product_corrected(awaiting, text):
+        if self._product_named(awaiting, text):
             return
         concern = concern_in_answer(self.tenant, text, intent)
         if concern is not None and self._new_concern(awaiting, concern):
@@ -264,19 +266,33 @@ class InboundDialog:
         else:
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
 
-    def _product_corrected(self, awaiting: str, text: str) -> bool:
-        """After "X ist leider keines unserer Produkte": a reply naming only one of ours ("nein,
-        das Duschgel") corrects the product (X was misheard), and the same question is answered
-        for it; the classifier would read a bare product name as some other concern."""
+    def _ask_about_product(self, product: str, parts: list[str]) -> None:
+        """Only a product was named: the question about it is asked for, not guessed (the
+        classifier reads a bare product name as a complaint or an allergen question)."""
+        self.state.slots["product"] = self.state.last_product = product
+        name = self.tenant.product_name(product)
+        self.reply.ask(
+            [*parts, self.prompts.say("ask_about_product", product=name)], awaiting="concern"
+        )
+
+    def _product_named(self, awaiting: str, text: str) -> bool:
+        """A reply to "Kann ich sonst noch helfen?" that names only one of our products. Right
+        after "X ist leider keines unserer Produkte" it corrects X (misheard) and the same
+        question is answered for it; otherwise the bot asks what the caller wants to know
+        about it. The classifier would read a bare product name as some other concern."""
         state = self.state
-        if awaiting != "anything_else" or not state.product_unknown or state.intent is None:
+        if awaiting != "anything_else":
             return False
         product = self.tenant.product_only(text)
         if product is None:
             return False
-        state.product_unknown = False
-        state.slots["product"] = product
-        self.steps.advance([])
+        if state.product_unknown and state.intent is not None:
+            state.product_unknown = False
+            state.slots["product"] = product
+            self.steps.advance([])
+        else:
+            reset_concern(state)
+            self._ask_about_product(product, [])
         return True
 
     def _new_concern(self, awaiting: str, concern: Intent) -> bool:

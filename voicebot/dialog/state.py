@@ -72,6 +72,8 @@ class CallState:
     unclear: int = 0
     answered: bool = False
     product_unknown: bool = False  # the bot just said the product named is not one of ours
+    last_product: str | None = None  # the catalog product the call is about (kept across
+    # concerns: "Ist die Hafermilch vegan?" - "Und was kostet die?")
     keys: str = ""
     last_key_ms: int = 0
     pending_text: str | None = None

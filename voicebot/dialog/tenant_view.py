@@ -173,15 +173,16 @@ class TenantView:
     def product_only(self, text: str) -> str | None:
         """The catalog product a short reply names and nothing else ("nein, ich meinte das
         Duschgel"): its id, else None (no product, or a concern of its own: "was kostet ...")."""
-        from voicebot.dialog.words import ANSWER_WORDS, CORRECTION_WORDS, GREETING_WORDS, fold
+        from voicebot.dialog import words
         from voicebot.nlu.slots import FUNCTION_WORDS
 
         catalog = self.nlu.slots.catalog if self.nlu is not None else None
         match = catalog.match(text) if catalog is not None else None
         if match is None:
             return None
-        filler = FUNCTION_WORDS | ANSWER_WORDS | GREETING_WORDS | CORRECTION_WORDS
-        rest = fold(text).replace(fold(match.heard), " ").split()
+        filler = (FUNCTION_WORDS | words.ANSWER_WORDS | words.GREETING_WORDS
+                  | words.CORRECTION_WORDS | words.ABOUT_WORDS)  # fmt: skip
+        rest = words.fold(text).replace(words.fold(match.heard), " ").split()
         return None if any(w not in filler for w in rest) else match.product_id
 
     @property
@@ -197,6 +198,13 @@ class TenantView:
             for row in self.catalog
         }
         return list_expectation(items).spec if len(items) >= 2 else None
+
+    def product_name(self, product_id: str) -> str:
+        """The catalog name of a product ("Sonnhof Hafer Drink Barista")."""
+        for row in self.catalog:
+            if str(row.get("product_id")) == product_id:
+                return str(row.get("name") or product_id)
+        return product_id
 
     def sells(self, product_id: str) -> bool:
         """Whether `product_id` is one of the catalog's products."""

@@ -32,6 +32,12 @@ CORRECTION_WORDS = frozenset((
     "meinte", "meine", "meinen", "gemeint", "falsch", "verstanden", "entschuldigung", "sorry",
     "meant", "mean", "wrong", "misunderstood", "sondern", "instead",
 ))  # fmt: skip
+# Words that only announce a question about something ("ich hab kurz eine Frage zur Hafermilch").
+ABOUT_WORDS = frozenset((
+    "hab", "kurz", "wegen", "zu", "bezueglich", "betreffend", "anliegen", "thema", "auskunft",
+    "info", "infos", "information", "informationen", "question", "questions", "got", "quick",
+    "regarding", "concerning", "calling",
+))  # fmt: skip
 GREETING_WORDS = frozenset((
     "hallo", "hello", "hi", "hey", "guten", "tag", "morgen", "abend", "moin", "servus", "gruess",
     "gott", "gruezi", "good", "morning", "afternoon", "evening",
