@@ -105,6 +105,17 @@ def test_unknown_number_is_reasked_by_last_digits_then_known_number_identifies(s
     assert handoff_in(record).context["customer"]["name"] == "Klaus Hoffmann"
 
 
+@pytest.mark.parametrize(
+    "answer", ["die kundennummer habe ich gerade nicht zur hand", "weiß ich leider nicht"]
+)
+def test_a_caller_without_the_number_goes_on_unidentified_at_once(services, answer):
+    record = call(services, "nordwelle", say("ich möchte kündigen"), say(answer))
+    said = bot_said(record)
+    assert "ohne Kundennummer weiter" in said and "keine Kundennummer verstanden" not in said
+    handoff = handoff_in(record)
+    assert handoff.queue == "kundenbindung" and handoff.context["customer"] is None
+
+
 def test_three_unknown_numbers_continue_unidentified(services):
     record = call(
         services,

@@ -25,7 +25,7 @@ from voicebot.dialog.recovery import no_input, no_match
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import asks_for_agent, closes_call
+from voicebot.dialog.words import asks_for_agent, closes_call, has_no_number
 from voicebot.events import (
     BotAudio,
     CallError,
@@ -214,6 +214,9 @@ class InboundDialog:
             return
         if number:
             identify(self.tenant, self.state, number, parts)
+        elif has_no_number(text):  # "die hab ich gerade nicht zur Hand": no re-asking
+            self.state.unidentified = True
+            parts.append(self.prompts.say("customer_skipped"))
         else:
             failed_identification(self.tenant, self.state, parts, heard=None)
         self._continue(parts)

@@ -68,6 +68,30 @@ def _says(folded: str, phrase: str) -> bool:
     return f" {phrase} " in f" {folded} "
 
 
+# "Kundennummer?" - "Die hab ich gerade nicht zur Hand": no number to come, go on without.
+NO_NUMBER_PHRASES = (
+    "nicht zur hand", "nicht dabei", "nicht parat", "nicht griffbereit", "habe ich nicht",
+    "hab ich nicht", "habe keine", "hab keine", "weiss ich nicht", "weiss nicht",
+    "keine ahnung", "kenne ich nicht", "finde ich nicht", "finde sie nicht",
+    "dont have", "do not have", "havent got", "have not got", "dont know", "do not know",
+    "no idea", "cant find", "cannot find", "not to hand", "not at hand",
+)  # fmt: skip
+
+
+_NO_NUMBER_FILLER = frozenset((
+    "leider", "gerade", "grad", "jetzt", "echt", "wirklich", "momentan", "aktuell", "moment",
+    "die", "sie", "kundennummer", "nummer", "da", "actually", "really", "right", "now", "it",
+    "the", "my", "number", "customer", "sorry",
+))  # fmt: skip
+
+
+def has_no_number(text: str) -> bool:
+    """The caller says they do not have or know the number asked for ("weiß ich leider nicht")."""
+    folded = fold(text).replace("don t", "dont").replace("haven t", "havent")
+    words = [w for w in folded.replace("can t", "cant").split() if w not in _NO_NUMBER_FILLER]
+    return any(_says(" ".join(words), phrase) for phrase in NO_NUMBER_PHRASES)
+
+
 def closes_call(text: str) -> bool:
     """ "Das war alles", "that's all": the caller has nothing more (a no to "anything else?")."""
     folded = fold(text)
