@@ -38,19 +38,29 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
     env = os.environ if env is None else env
     s = Settings()
     from_env: dict[str, object] = {}
-    paths = {"intents_dir": "VOICEBOT_INTENTS", "models_dir": "VOICEBOT_MODELS",
-             "data_dir": "VOICEBOT_DATA"}
+    paths = {
+        "intents_dir": "VOICEBOT_INTENTS",
+        "models_dir": "VOICEBOT_MODELS",
+        "data_dir": "VOICEBOT_DATA",
+    }
     for key, var in paths.items():
         if env.get(var):
             from_env[key] = Path(env[var])
-    strings = {"queue_url": "VOICEBOT_QUEUE", "asr_backend": "VOICEBOT_ASR",
-               "tts_backend": "VOICEBOT_TTS", "log_level": "VOICEBOT_LOG_LEVEL",
-               "allowed_origins": "VOICEBOT_ORIGINS"}
+    strings = {
+        "queue_url": "VOICEBOT_QUEUE",
+        "asr_backend": "VOICEBOT_ASR",
+        "tts_backend": "VOICEBOT_TTS",
+        "log_level": "VOICEBOT_LOG_LEVEL",
+        "allowed_origins": "VOICEBOT_ORIGINS",
+    }
     for key, var in strings.items():
         if env.get(var):
             from_env[key] = env[var]
-    ints = {"asr_threads": "VOICEBOT_ASR_THREADS", "asr_workers": "VOICEBOT_ASR_WORKERS",
-            "max_calls": "VOICEBOT_MAX_CALLS"}
+    ints = {
+        "asr_threads": "VOICEBOT_ASR_THREADS",
+        "asr_workers": "VOICEBOT_ASR_WORKERS",
+        "max_calls": "VOICEBOT_MAX_CALLS",
+    }
     for key, var in ints.items():
         if env.get(var):
             try:

@@ -66,9 +66,7 @@ def rms_dbfs(samples: npt.NDArray[np.int16]) -> float:
 NOISY_LINE_DB = 31.0
 
 
-def snr_estimate_db(
-    samples: npt.NDArray[np.int16], rate: int, frame_ms: int = 20
-) -> float | None:
+def snr_estimate_db(samples: npt.NDArray[np.int16], rate: int, frame_ms: int = 20) -> float | None:
     """How far the loud frames stand above the line's floor: the 95th minus the 10th percentile
     of 20 ms frame levels (dB). Digital silence (a channel's padding, RTP silence suppression)
     says nothing about the line and is left out, so the floor is the noise heard around the
