@@ -358,6 +358,49 @@ def test_named_allergen_in_a_product_is_answered_yes(services):
     assert "Ja, Sonnhof Nuss-Nougat-Creme enthält Milch" in bot_said(record)
 
 
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [  # "ei" is no substring match: "Weizen (Gluten)" and "keine" hold no egg
+        ("ist im müsli ei", "Nein, Sonnhof Knusper-Müsli Schoko enthält kein Ei"),
+        ("ist in der erdbeermarmelade ei", "Nein, Sonnhof Erdbeer Fruchtaufstrich enthält kein Ei"),
+        ("sind in den käsespätzle eier", "Ja, Sonnhof Käsespätzle Fertiggericht enthält Eier"),
+        ("sind im müsli nüsse", "Sonnhof Knusper-Müsli Schoko enthält keine Nüsse als Zutat, kann"),
+    ],
+)
+def test_allergens_are_answered_from_whole_words_of_the_catalog(services, question, answer):
+    assert answer in bot_said(call(services, "sonnhof", say(question), say("nein")))
+
+
+def test_free_of_questions_are_answered_from_the_catalog_columns(services):
+    record = call(
+        services, "sonnhof", say("enthält die nougatcreme palmöl"), say("und ist die glutenfrei"),
+        say("ja, ist das brot laktosefrei"), say("ist da auch milch drin"), say("nein"),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert "Ja, Sonnhof Nuss-Nougat-Creme ist glutenfrei" in said  # gluten_free: ja
+    assert "Ja, Sonnhof Dinkel-Vollkornbrot ist laktosefrei" in said
+    assert "Nein, Sonnhof Dinkel-Vollkornbrot enthält keine Milch" in said  # not "laktosefrei"
+
+
+def test_milk_alone_is_an_allergen_not_the_oat_milk(services):
+    record = call(
+        services, "sonnhof", say("ist da milch drin"), say("die nougatcreme"), say("nein")
+    )
+    said = bot_said(record)
+    assert "Um welches" in said and "Hafer" not in said
+    assert "Ja, Sonnhof Nuss-Nougat-Creme enthält Milch" in said
+
+
+def test_what_about_another_product_asks_the_same_again(services):
+    record = call(
+        services, "sonnhof", say("sind in den brezeln eier"), say("ja, und was ist mit dem müsli"),
+        say("nein danke"),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert "Nein, Sonnhof Knusper-Müsli Schoko enthält keine Eier" in said
+    assert record.outcome == "resolved" and record.handoff is None
+
+
 def test_a_product_we_do_not_sell_is_never_guessed(services):
     record = call(services, "sonnhof", say("ist die leberwurst vegan"), say("nein"))
     said = bot_said(record)

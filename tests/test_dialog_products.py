@@ -147,3 +147,10 @@ def test_the_product_of_the_call_carries_over_to_the_next_question(services):
     assert said[3] == "Was möchten Sie über Sonnhof Sensitiv Handcreme wissen?", said
     assert "Sensitiv Handcreme ist vegan" in said[4], said
     assert not any("Um welches" in line or "Welches Produkt" in line for line in said)
+
+
+def test_no_thanks_after_what_about_the_product_ends_the_call(services):
+    record = call(services, say("das duschgel"), say("nein danke"))
+    said = bot_said(record)
+    assert said[-1] == services.view("sonnhof").prompts.say("goodbye")
+    assert not any("nicht verstanden" in line for line in said)

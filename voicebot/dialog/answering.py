@@ -33,7 +33,9 @@ def answer_for(tenant: TenantView, state: CallState, spec: IntentView) -> Answer
             catalog=tenant.catalog,
             customer=state.customer,
             slots=state.slots,
-            caller_text=" ".join(ln.text for ln in state.lines if ln.role == "caller"),
+            caller_lines=tuple(
+                ln.text for ln in state.lines[state.concern_since :] if ln.role == "caller"
+            ),
         )
         return builtin(facts)
     return Answer(caller_input.fill_placeholders(spec.answer, state))

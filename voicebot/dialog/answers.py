@@ -30,7 +30,7 @@ class AnswerFacts:
     catalog: list[Row] = field(default_factory=list)
     customer: Row | None = None
     slots: Mapping[str, str] = field(default_factory=dict)
-    caller_text: str = ""
+    caller_lines: tuple[str, ...] = ()  # what the caller said, in call order
 
 
 def table_rows(table: object) -> list[Row]:
@@ -150,27 +150,74 @@ SPOKEN_ALLERGEN = {
 }
 
 
-def named_allergen(facts: AnswerFacts) -> str | None:
-    """The allergen the caller asks about ('ist Milch drin' -> 'milch'), if any."""
+# "Ist die Nougatcreme glutenfrei?": the allergen asked about as "<allergen>frei", and the
+# catalog column that answers it directly where there is one
+FREE_OF = {
+    "glutenfrei": "gluten", "laktosefrei": "laktose", "milchfrei": "milch", "nussfrei": "nuesse",
+    "eifrei": "eier", "sojafrei": "soja", "sesamfrei": "sesam", "weizenfrei": "weizen",
+}  # fmt: skip
+FREE_COLUMNS = {"gluten": "gluten_free", "laktose": "lactose_free"}
+
+
+def asked_allergen(facts: AnswerFacts) -> tuple[str, str | None] | None:
+    """The allergen asked about and, for "ist die Nougatcreme glutenfrei?", the "-frei" form:
+    from the caller's latest words that name one ("ist Milch drin?" - "Welches Produkt?" - "die
+    Nougatcreme" still asks about milk), else the allergen slot; None: none named."""
     named = facts.slots.get("allergen")
-    words = f" {normalize(named or facts.caller_text)} "
-    for key in ALLERGEN_WORDS:
-        if re.search(rf"\b{key}\b", words):
-            return key
+    for text in [*reversed(facts.caller_lines), named or ""]:
+        words = f" {normalize(text)} "
+        for form, key in FREE_OF.items():
+            if re.search(rf"\b{form}\b", words):
+                return key, form
+        for key in ALLERGEN_WORDS:
+            if re.search(rf"\b{key}\b", words):
+                return key, None
     return None
 
 
-def _allergen_answer(row: Row, key: str) -> str:
-    name, spoken = row["name"], SPOKEN_ALLERGEN[key]
-    entries = [normalize(entry) for entry in (row.get("allergens") or "").split("|")]
+def _contains(row: Row, key: str) -> str:
+    """'yes' (an ingredient), 'traces' or 'no', from the catalog's allergen/ingredient texts."""
+    # padded like the terms: " ei " is a whole word ("weizen" and "keine" hold no egg)
+    entries = [f" {normalize(entry)} " for entry in (row.get("allergens") or "").split("|")]
     ingredients = f" {normalize(row.get('ingredients', ''))} "
     terms = ALLERGEN_WORDS[key]
-    contains = [e for e in entries if "spuren" not in e and any(t.strip() in e for t in terms)]
+    contains = [e for e in entries if "spuren" not in e and any(t in e for t in terms)]
     if contains or any(term in ingredients for term in terms):
+        return "yes"
+    if any("spuren" in e and any(t in e for t in terms) for e in entries):
+        return "traces"
+    return "no"
+
+
+# "kein" declined for each allergen's gender and number ("keine Milch", "keinen Senf")
+NONE_OF = {
+    "milch": "keine", "laktose": "keine", "nuesse": "keine", "haselnuesse": "keine",
+    "erdnuesse": "keine", "eier": "keine", "weizen": "keinen", "sesam": "keinen",
+    "sellerie": "keinen", "senf": "keinen",
+}  # fmt: skip
+
+
+def _allergen_answer(row: Row, key: str) -> str:
+    name, spoken, none = row["name"], SPOKEN_ALLERGEN[key], NONE_OF.get(key, "kein")
+    found = _contains(row, key)
+    if found == "yes":
         return f"Ja, {name} enthält {spoken}."
-    if any("spuren" in e and any(t.strip() in e for t in terms) for e in entries):
-        return f"{name} enthält kein {spoken} als Zutat, kann aber Spuren davon enthalten."
-    return f"Nein, {name} enthält kein {spoken}."
+    if found == "traces":
+        return f"{name} enthält {none} {spoken} als Zutat, kann aber Spuren davon enthalten."
+    return f"Nein, {name} enthält {none} {spoken}."
+
+
+def _free_of_answer(row: Row, form: str, key: str) -> str:
+    """'Ja, X ist glutenfrei.' from the catalog's column where it has one, else the texts."""
+    name, spoken = row["name"], SPOKEN_ALLERGEN[key]
+    column = str(row.get(FREE_COLUMNS.get(key, ""), "") or "").strip().lower()
+    found = {"ja": "no", "nein": "yes"}.get(column) or _contains(row, key)
+    if found == "yes":
+        return f"Nein, {name} ist nicht {form}: es enthält {spoken}."
+    if found == "traces":
+        none = NONE_OF.get(key, "kein")
+        return f"{name} enthält {none} {spoken} als Zutat, kann aber Spuren davon enthalten."
+    return f"Ja, {name} ist {form}."
 
 
 def _product_answer(render: Callable[[Row, AnswerFacts], str]) -> Callable[..., Answer | None]:
@@ -191,9 +238,11 @@ def _ingredients(row: Row, facts: AnswerFacts) -> str:
 
 
 def _allergens(row: Row, facts: AnswerFacts) -> str:
-    key = named_allergen(facts)
-    if key is not None:
-        return _allergen_answer(row, key)
+    asked = asked_allergen(facts)
+    if asked is not None and asked[1] is not None:
+        return _free_of_answer(row, asked[1], asked[0])
+    if asked is not None:
+        return _allergen_answer(row, asked[0])
     listed = (row.get("allergens") or "keine").replace("|", ", ")
     return f"Allergene in {row['name']}: {listed}."
 

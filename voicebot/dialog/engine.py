@@ -25,7 +25,13 @@ from voicebot.dialog.recovery import no_input, no_match
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import asks_for_agent, closes_call, has_no_number
+from voicebot.dialog.words import (
+    asks_for_agent,
+    closes_call,
+    follows_up,
+    has_no_number,
+    yes_or_no,
+)
 from voicebot.events import (
     BotAudio,
     CallError,
@@ -182,6 +188,9 @@ class InboundDialog:
 
     def _on_concern(self, text: str, intent: Intent, value: str | None) -> None:
         parts: list[str] = []
+        if self._done(text):
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")
+            return
         number = None
         if needs_identity(self.tenant, self.state):
             number = caller_input.number_in(text, value, self.tenant)
@@ -269,6 +278,16 @@ class InboundDialog:
         else:
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
 
+    def _done(self, text: str) -> bool:
+        """ "Nein danke" (or "das war alles") when asked for a concern after one was served or a
+        product named ("Was möchten Sie über ... wissen?" - "nein danke"): nothing more to ask.
+        Before that, a "no" is a no match (the caller may still say what it is about)."""
+        state = self.state
+        if not (state.answered or state.slots.get("product")):
+            return False
+        bare_no = yes_or_no(text, self.tenant.language) is False and self.tenant.is_nonsense(text)
+        return closes_call(text) or bare_no
+
     def _ask_about_product(self, product: str, parts: list[str]) -> None:
         """Only a product was named: the question about it is asked for, not guessed (the
         classifier reads a bare product name as a complaint or an allergen question)."""
@@ -280,16 +299,17 @@ class InboundDialog:
 
     def _product_named(self, awaiting: str, text: str) -> bool:
         """A reply to "Kann ich sonst noch helfen?" that names only one of our products. Right
-        after "X ist leider keines unserer Produkte" it corrects X (misheard) and the same
-        question is answered for it; otherwise the bot asks what the caller wants to know
-        about it. The classifier would read a bare product name as some other concern."""
+        after "X ist leider keines unserer Produkte" it corrects X (misheard), and "und was
+        ist mit dem Müsli?" asks the same again: the same question is answered for it.
+        Otherwise the bot asks what the caller wants to know about it. The classifier would
+        read a bare product name as some other concern."""
         state = self.state
         if awaiting != "anything_else":
             return False
         product = self.tenant.product_only(text)
         if product is None:
             return False
-        if state.product_unknown and state.intent is not None:
+        if state.intent is not None and (state.product_unknown or follows_up(text)):
             state.product_unknown = False
             state.slots["product"] = product
             self.steps.advance([])

@@ -90,3 +90,4 @@ def reset_concern(state: CallState) -> None:
     state.intent, state.candidate, state.via_menu = None, None, False
     state.slots, state.no_match, state.unclear = {}, 0, 0
     state.product_unknown = False
+    state.concern_since = max(0, len(state.lines) - 1)  # the caller line that brings it

@@ -72,6 +72,7 @@ class CallState:
     unclear: int = 0
     answered: bool = False
     product_unknown: bool = False  # the bot just said the product named is not one of ours
+    concern_since: int = 0  # index in `lines` where the current concern began
     last_product: str | None = None  # the catalog product the call is about (kept across
     # concerns: "Ist die Hafermilch vegan?" - "Und was kostet die?")
     keys: str = ""

@@ -92,6 +92,19 @@ def has_no_number(text: str) -> bool:
     return any(_says(" ".join(words), phrase) for phrase in NO_NUMBER_PHRASES)
 
 
+# "Und was ist mit dem Müsli?": the same question about another product.
+FOLLOW_UP = re.compile(
+    r"^(?:(?:ja|ok|okay|gut|yes|yeah|danke|thanks)\s+)*"
+    r"(?:und|was ist mit|wie ist es mit|wie ist das mit|wie sieht es mit|what about|how about"
+    r"|and)\b"
+)
+
+
+def follows_up(text: str) -> bool:
+    """The reply asks the same again about something else ("und die Handcreme?")."""
+    return bool(FOLLOW_UP.match(fold(text)))
+
+
 def closes_call(text: str) -> bool:
     """ "Das war alles", "that's all": the caller has nothing more (a no to "anything else?")."""
     folded = fold(text)

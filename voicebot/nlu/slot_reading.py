@@ -34,8 +34,24 @@ class SlotReader:
     def __init__(self, tenant: Tenant) -> None:
         self.tenant = tenant
         self.language = tenant.language
-        self.catalog = ProductCatalog(tenant.catalog, brand=tenant.name) if tenant.catalog else None
+        self.catalog = (
+            ProductCatalog(tenant.catalog, brand=tenant.name, not_heads=self._slot_words(tenant))
+            if tenant.catalog
+            else None
+        )
         self._known_words: set[str] = set()
+
+    @staticmethod
+    def _slot_words(tenant: Tenant) -> set[str]:
+        """Words of the intents' own slot lists ("Milch" as an allergen): never taken as the
+        end of a product name ("ist da Milch drin" does not ask about the Hafermilch)."""
+        words: set[str] = set()
+        for spec in tenant.intents.values():
+            for entries in spec.slots.values():
+                for entry in entries:
+                    for said in expand(parse_template(entry.say), {}):
+                        words |= set(fold(said).split())
+        return words
 
     def learn_vocabulary(self, texts: Iterable[str]) -> None:
         """Words of the intent examples: words outside it may name an unknown product."""

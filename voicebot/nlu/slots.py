@@ -7,7 +7,7 @@ Dates live in `voicebot.nlu.dates`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -117,8 +117,15 @@ class ProductMatch:
 class ProductCatalog:
     """Fuzzy lookup of catalog products by name and aliases; no match below `min_score`."""
 
-    def __init__(self, rows: Sequence[Mapping[str, str]], brand: str = "", min_score: float = 84):
+    def __init__(
+        self,
+        rows: Sequence[Mapping[str, str]],
+        brand: str = "",
+        min_score: float = 84,
+        not_heads: Iterable[str] = (),
+    ) -> None:
         self.min_score = min_score
+        self._not_heads = {fold(w) for w in not_heads}  # words never matched as a name's end
         self._names: list[tuple[str, str, str]] = []  # (folded squeezed name, product_id, name)
         self._spoken: list[tuple[str, str, str]] = []  # (words as said, product_id, name)
         brand_words = set(fold(brand).split())
@@ -165,7 +172,7 @@ class ProductCatalog:
     def _head_noun_match(self, words: list[str]) -> ProductMatch | None:
         """ "das Brot" names the one product whose name ends in "brot" (German compounds)."""
         for word in words:
-            if len(word) < 4:
+            if len(word) < 4 or word in self._not_heads:
                 continue
             owners = {(pid, name) for squeezed, pid, name in self._names if squeezed.endswith(word)}
             if len(owners) == 1:
