@@ -91,6 +91,10 @@ def test_no_batch_code_without_digits():
         "of course",
         "jo passt",
         "warum nicht",
+        "würde ich schon",
+        "ich denke schon",
+        "eher ja",
+        "i think so",
     ],
 )
 def test_yes(text):
@@ -136,7 +140,9 @@ def test_neither_yes_nor_no(text):
     ("text", "rating"),
     [("drei", 3), ("vier von fünf", 4), ("3", 3), ("eine fünf", 5), ("fünf von fünf", 5),
      ("von eins bis fünf würde ich sagen zwei", 2), ("sehr zufrieden", 5), ("four out of five", 4),
-     ("ich gebe eine vier", 4)],
+     ("ich gebe eine vier", 4), ("gar nicht zufrieden", 1), ("überhaupt nicht zufrieden", 1),
+     ("nicht so zufrieden", 2), ("eher unzufrieden", 2), ("mittelmäßig", 3), ("zufrieden", 4),
+     ("total zufrieden", 5), ("I am not happy", 2)],
 )  # fmt: skip
 def test_rating(text, rating):
     assert extract_rating(text, "de") == rating

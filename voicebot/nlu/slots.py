@@ -185,10 +185,12 @@ _YES = {
     "de": ("ja", "jawohl", "jo", "jap", "jep", "klar", "na klar", "natürlich", "gerne", "gern",
            "sicher", "genau", "richtig", "stimmt", "korrekt", "okay", "ok", "einverstanden",
            "auf jeden fall", "selbstverständlich", "passt", "doch", "machen wir", "warum nicht",
-           "in ordnung", "logo", "freilich", "sehr gerne", "unbedingt", "absolut"),
+           "in ordnung", "logo", "freilich", "sehr gerne", "unbedingt", "absolut", "schon",
+           "denke schon", "glaube schon", "eher ja", "bestimmt", "definitiv"),
     "en": ("yes", "yeah", "yep", "yup", "sure", "of course", "certainly", "absolutely",
            "correct", "right", "that's right", "ok", "okay", "fine", "please do", "definitely",
-           "go ahead", "sounds good", "why not", "i would", "i do", "indeed"),
+           "go ahead", "sounds good", "why not", "i would", "i do", "indeed", "i think so",
+           "i guess so", "i suppose so", "i would say so"),
 }  # fmt: skip
 _NO = {
     "de": ("nein", "nee", "ne", "nö", "noe", "nicht", "eher nicht", "lieber nicht",
@@ -250,11 +252,19 @@ _SCALE = (
     ),
     re.compile(r"\b(?:von|out of|of|aus) (?:fuenf|five|5)\b"),
 )
-_VERBAL_RATING = (
-    ("sehr unzufrieden", 1), ("very dissatisfied", 1), ("very unhappy", 1),
-    ("unzufrieden", 2), ("dissatisfied", 2), ("unhappy", 2),
-    ("geht so", 3), ("mittelmaessig", 3), ("so lala", 3), ("okay", 3), ("average", 3),
-    ("sehr zufrieden", 5), ("very satisfied", 5), ("very happy", 5), ("excellent", 5),
+_VERBAL_RATING = (  # the first phrase found counts: negated and graded forms before the bare word
+    ("gar nicht zufrieden", 1), ("ueberhaupt nicht zufrieden", 1), ("sehr unzufrieden", 1),
+    ("total unzufrieden", 1), ("not at all satisfied", 1), ("not satisfied at all", 1),
+    ("very dissatisfied", 1), ("very unhappy", 1), ("not happy at all", 1),
+    ("nicht so zufrieden", 2), ("nicht sehr zufrieden", 2), ("nicht zufrieden", 2),
+    ("eher unzufrieden", 2), ("unzufrieden", 2), ("not very satisfied", 2),
+    ("not satisfied", 2), ("not very happy", 2), ("not happy", 2), ("dissatisfied", 2),
+    ("unhappy", 2),
+    ("geht so", 3), ("mittelmaessig", 3), ("mittel", 3), ("so lala", 3), ("okay", 3),
+    ("average", 3), ("so so", 3),
+    ("sehr zufrieden", 5), ("total zufrieden", 5), ("voll zufrieden", 5),
+    ("super zufrieden", 5), ("absolut zufrieden", 5), ("vollkommen zufrieden", 5),
+    ("very satisfied", 5), ("very happy", 5), ("excellent", 5),
     ("zufrieden", 4), ("satisfied", 4), ("happy", 4),
 )  # fmt: skip
 
