@@ -70,6 +70,13 @@ def test_fault_without_known_outage_goes_straight_to_stoerungsdienst(services):
     assert "Störung bekannt" not in bot_said(record)
 
 
+def test_an_outage_of_a_service_the_customer_has_not_got_is_not_announced(services):
+    """Marie Schulte (20095, product 'mobil'): the internet outage at 20095 is not hers."""
+    record = call(services, "nordwelle", say("mein handy hat keinen empfang"), keys("40817295#"))
+    assert "Störung bekannt" not in bot_said(record)
+    assert handoff_in(record).queue == "stoerungsdienst"
+
+
 def test_customer_number_spoken_first_then_bill_question_tells_open_balance(services):
     record = call(
         services,

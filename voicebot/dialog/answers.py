@@ -67,12 +67,15 @@ def _date(iso: str) -> str:
 
 
 def outage(facts: AnswerFacts) -> Answer | None:
-    """A known outage at the caller's postcode, with the expected fix time; None: none known."""
+    """A known outage at the caller's postcode, with the expected fix time; None: none known.
+    An outage of a service the customer does not have (an internet outage for a mobile-only
+    contract, product "mobil") is none of theirs."""
     postcode = (facts.customer or {}).get("postcode") or facts.slots.get("postcode")
     if not postcode:
         return None
+    has = {p.strip() for p in str((facts.customer or {}).get("product") or "").split("+")} - {""}
     for row in facts.outages:
-        if row.get("postcode") == postcode:
+        if row.get("postcode") == postcode and (not has or row.get("service", "") in has):
             service = row.get("service", "")
             text = (
                 f"An Ihrer Adresse ist eine Störung bekannt: {row.get('message', '')}. "
