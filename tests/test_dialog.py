@@ -427,6 +427,17 @@ def test_complaint_asks_for_batch_and_hands_to_qualitaet_with_high_priority(serv
 
 
 # ---- harbour-bank ---------------------------------------------------------------------------
+
+
+def test_a_caller_without_the_batch_number_is_handed_over_with_it_unknown(services):
+    record = call(services, "sonnhof", say("im dinkelbrot war ein stein"),
+                  say("die nummer weiß ich leider nicht"))  # fmt: skip
+    said = bot_said(record)
+    assert said.count("Chargennummer") == 1 and "Kein Problem" in said
+    handoff = handoff_in(record)
+    assert (handoff.queue, handoff.context["slots"]["batch"]) == ("qualitaet", "unbekannt")
+
+
 def test_lost_card_goes_to_fraud_with_high_priority(services):
     handoff = handoff_in(call(services, "harbour-bank", say("I lost my card")))
     assert (handoff.queue, handoff.priority) == ("fraud", "high")

@@ -235,6 +235,11 @@ class InboundDialog:
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
             return
         found = caller_input.slot_in(slot, text, intent, value, self.tenant)
+        if found is None and slot != "product" and has_no_number(text):
+            # "die Chargennummer weiß ich nicht": noted for the agent, not asked again
+            self.state.slots[slot] = self.prompts.say("slot_unknown")
+            self.steps.advance([self.prompts.say("slot_skipped")])
+            return
         if found is not None:
             self.state.unclear = 0
             self.state.slots[slot] = found

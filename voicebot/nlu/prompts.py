@@ -19,6 +19,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "customer_not_heard": "Ich habe keine Kundennummer verstanden. Bitte nennen Sie sie "
         "Ziffer für Ziffer oder tippen Sie sie ein, gefolgt von der Rautetaste.",
         "customer_skipped": "Kein Problem, dann geht es ohne Kundennummer weiter.",
+        "slot_skipped": "Kein Problem.",
+        "slot_unknown": "unbekannt",
         "customer_unidentified": "Leider konnte ich Ihre Kundennummer nicht finden. "
         "Wir machen trotzdem weiter.",
         "confirm_intent": "Geht es um {topic}?",
@@ -68,6 +70,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "customer_not_heard": "I did not catch a customer number. Please say it digit by "
         "digit or key it in, followed by hash.",
         "customer_skipped": "No problem, we will carry on without it.",
+        "slot_skipped": "No problem.",
+        "slot_unknown": "unknown",
         "customer_unidentified": "I could not find your customer number. Let's carry on anyway.",
         "confirm_intent": "Is it about {topic}?",
         "yesno_unclear": "Please answer yes or no, or press 1 for yes and 2 for no.",
