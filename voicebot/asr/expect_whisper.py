@@ -202,6 +202,18 @@ class WhisperAnswerScorer:
         snr_db = snr_estimate_db(heard, sample_rate)
         return ScoredAnswer(utterance.free_text, scores, duration_s, chunked, language, snr_db)
 
+    def text_scores(
+        self, pcm: bytes, sample_rate: int, language: str, texts: Sequence[str]
+    ) -> list[float]:
+        """log P(text | audio) of each text, forced-decoded on one encoding of the clip;
+        [] when the clip holds no speech."""
+        samples = resample(np.frombuffer(pcm, dtype="<i2"), sample_rate, WHISPER_RATE)
+        if not self._sounds_like_speech(samples):
+            return []
+        encoded = self._encode(samples)
+        utterance = _Utterance(self, encoded, language, self._kept(len(samples)), samples)
+        return utterance.log_likelihoods(texts)
+
     def decide(self, scored: ScoredAnswer, kind: str) -> tuple[str | None, float]:
         """(value or None when unsure, confidence) with this kind's none bias and threshold."""
         bias = self.tuning.none_bias.get(kind, 0.0)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,8 @@ class Listening:
     expect: str | None = None
     language: str = "de"
     hints: tuple[str, ...] = ()  # words of the tenant, for free answers only (SPEECH_NOTES §4)
+    understood: Callable[[str], bool] | None = None  # the tenant's NLU places this text: free
+    # turns it cannot place are checked against the hints (asr/vocabulary.py)
 
 
 @dataclass
@@ -102,10 +105,10 @@ class Recognize:
         rate = chunks[0].sample_rate if chunks else 16000
         pcm = b"".join(c.pcm for c in chunks)
         expect, language = self.listening.expect, self.listening.language
-        hints = self.listening.hints
+        hints, understood = self.listening.hints, self.listening.understood
         try:
             result = await asyncio.to_thread(
-                recognize_turn, self.model, pcm, rate, language, expect, hints
+                recognize_turn, self.model, pcm, rate, language, expect, hints, understood
             )
         except Exception as exc:  # a failing model ends in a handoff, never a dead call
             log.warning("call %s: speech recognition failed: %s", stopped.call_id, exc)
@@ -126,13 +129,28 @@ class Recognize:
 
 
 def recognize_turn(
-    model: Any, pcm: bytes, rate: int, language: str, expect: str | None, hints: Sequence[str] = ()
+    model: Any,
+    pcm: bytes,
+    rate: int,
+    language: str,
+    expect: str | None,
+    hints: Sequence[str] = (),
+    understood: Callable[[str], bool] | None = None,
 ) -> Recognition:
     """One caller turn's final decode (blocking): expectation-aware when the prompt expects
-    something, else free with the tenant's hint words. Shared by offline and live calls."""
+    something, else free with the tenant's hint words; a free text the tenant's NLU cannot
+    place (`understood`) may be rewritten towards the hints (asr/vocabulary.py). Shared by
+    offline and live calls."""
     if expect:
         from voicebot.asr.expect import Expectation, recognize_expected
 
         return recognize_expected(model, pcm, rate, language, Expectation.parse(expect))
     heard: Recognition = model.transcribe(pcm, rate, language, hints=hints)
+    if understood is not None and heard.text and not understood(heard.text):
+        from voicebot.asr.vocabulary import closer_to_vocabulary
+
+        better = closer_to_vocabulary(model, pcm, rate, language, heard.text, hints, understood)
+        if better is not None:
+            log.info("free turn rewritten towards the tenant's words")
+            return dataclasses.replace(heard, text=better)
     return heard

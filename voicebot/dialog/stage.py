@@ -103,6 +103,7 @@ class DialogStage:
                 if self.listening is not None:
                     self.listening.language = view.language
                     self.listening.hints = view.hints
+                    self.listening.understood = view.understands
             if self.dialog is None:
                 continue
             started = time.perf_counter()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,6 +162,15 @@ class TenantView:
             return Intent(call_id=like.call_id, at_ms=like.at_ms, name=None, confidence=0.0)
         found: Intent = self.nlu.classify(text).to_event(like.call_id, like.at_ms)
         return found
+
+    @property
+    def understands(self) -> Callable[[str], bool] | None:
+        """Whether the tenant's NLU places a text (an intent, not out of scope); None without
+        an NLU. Free turns it cannot place are checked against the hint words."""
+        nlu = self.nlu
+        if nlu is None:
+            return None
+        return lambda text: nlu.classify(text).intent is not None
 
     def unknown_product(self, text: str) -> str | None:
         """A product named that we do not sell ("Leberwurst"); None: none named, or misheard."""

@@ -114,6 +114,7 @@ class SharedDecoder:
         language: str,
         expect: str | None = None,
         hints: Sequence[str] = (),
+        understood: Callable[[str], bool] | None = None,
     ) -> Recognition:
         """One decode on the pool: expectation-aware when `expect` is given (final decodes).
 
@@ -131,7 +132,7 @@ class SharedDecoder:
                 submitted, crowd = self._queued.pop(ticket, (now, False))
                 if crowd:
                     self._waits.append((now, now - submitted))
-            return recognize_turn(self.model, pcm, sample_rate, language, expect, hints)
+            return recognize_turn(self.model, pcm, sample_rate, language, expect, hints, understood)
 
         job = self._pool.submit(started)
         self.in_flight += 1
@@ -304,7 +305,7 @@ class _CallEars:
         """The turn's final decode, knowing what the prompt expects (as offline)."""
         listening = self.stage.listening
         return await self.stage.decoder.decode(
-            pcm, self.rate, self.language, listening.expect, listening.hints
+            pcm, self.rate, self.language, listening.expect, listening.hints, listening.understood
         )
 
     async def _partial(self, pcm: bytes) -> None:
