@@ -59,7 +59,7 @@ def test_the_caller_answers_only_after_the_bot_audio_has_played(
     spoken = [e for e in record.events if isinstance(e, BotSpeech) and e.text]
     assert len([e for e in record.events if isinstance(e, BotAudio)]) == len(spoken)
     assert len(channel.bot_pcm) > 2 * 16000 * 5  # the whole call's bot audio, kept
-    assert "Mo" in " ".join(e.text for e in spoken)  # the opening hours were answered
+    assert "montags bis samstags" in " ".join(e.text for e in spoken)  # opening hours answered
 
 
 def test_speech_synthesis_failing_mid_call_hands_off_with_reason_error(
