@@ -6,7 +6,7 @@ of a free turn, each word or word pair that sounds like one of the tenant's hint
 (`TenantView.hints`: products and concern words) is replaced by it, every rewrite is scored
 against the same audio by forced decoding, and the best-scoring rewrite the NLU does understand
 is taken, if the audio explains it nearly as well as what Whisper wrote (at most MAX_LOSS nats
-less). Turns the NLU understands are never touched. Measured: benchmarks/results/replay_heldout.md.
+less). Turns the NLU understands are never touched. Measured: benchmarks/results/hints.md.
 """
 
 from __future__ import annotations
