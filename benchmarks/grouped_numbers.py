@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.asr import de_number
 from benchmarks.machine_info import describe, machine, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,42 +42,11 @@ Reading (by hand, first run 2026-12-04):
   tenant really use pairs.
 """
 UNITS = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
-TEENS = [
-    "zehn",
-    "elf",
-    "zwölf",
-    "dreizehn",
-    "vierzehn",
-    "fünfzehn",
-    "sechzehn",
-    "siebzehn",
-    "achtzehn",
-    "neunzehn",
-]
-TENS = [
-    "_",
-    "_",
-    "zwanzig",
-    "dreißig",
-    "vierzig",
-    "fünfzig",
-    "sechzig",
-    "siebzig",
-    "achtzig",
-    "neunzig",
-]
 
 
 def pair_words(pair: int) -> str:
     """A two-digit group as said in German: 7 -> 'null sieben', 81 -> 'einundachtzig'."""
-    tens, unit = divmod(pair, 10)
-    if tens == 0:
-        return f"null {UNITS[unit]}"
-    if tens == 1:
-        return TEENS[unit]
-    if unit == 0:
-        return TENS[tens]
-    return f"{'ein' if unit == 1 else UNITS[unit]}und{TENS[tens]}"
+    return f"null {UNITS[pair]}" if pair < 10 else de_number(pair)
 
 
 def said(number: str, form: str) -> str:
