@@ -154,3 +154,10 @@ def test_no_thanks_after_what_about_the_product_ends_the_call(services):
     said = bot_said(record)
     assert said[-1] == services.view("sonnhof").prompts.say("goodbye")
     assert not any("nicht verstanden" in line for line in said)
+
+
+def test_a_product_we_do_not_sell_is_named_by_the_first_run_of_unknown_words(tenant_nlu):
+    slots = tenant_nlu("sonnhof").slots
+    assert slots.unknown_product("in meinem Joghurt war ein Haar") == "joghurt"
+    assert slots.unknown_product("ist die Leberwurst vegan") == "leberwurst"
+    assert slots.unknown_product("was kostet das denn") is None

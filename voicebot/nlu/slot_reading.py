@@ -173,12 +173,17 @@ class SlotReader:
         return " ".join(words) or None
 
     def unknown_product(self, text: str) -> str | None:
-        """Words that name a product we do not sell ("Leberwurst"); None when no product-like
-        word was said ("was kostet das denn") or it sounds like one of ours, misheard."""
-        words = [
-            w for w in (self.unknown_words(text) or "").split() if fold(w) not in FUNCTION_WORDS
-        ]
-        heard = " ".join(words)
+        """Words that name a product we do not sell ("Leberwurst"; the first run of such words:
+        "in meinem Joghurt war ein Haar" -> "joghurt"); None when no product-like word was said
+        ("was kostet das denn") or it sounds like one of ours, misheard."""
+        unknown = set((self.unknown_words(text) or "").split())
+        runs: list[list[str]] = [[]]  # runs of adjacent unknown words: the first names it
+        for word in normalize(text, self.language).split():
+            if word in unknown and fold(word) not in FUNCTION_WORDS:
+                runs[-1].append(word)
+            elif runs[-1]:
+                runs.append([])
+        heard = " ".join(runs[0])
         if not heard or (self.catalog is not None and self.catalog.resembles(heard)):
             return None
         return heard
