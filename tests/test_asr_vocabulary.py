@@ -61,3 +61,21 @@ def test_turns_the_nlu_places_and_off_topic_speech_are_left_as_heard(
             view.understands,
         ).text  # fmt: skip
         assert not view.understands(text)
+
+
+def test_the_call_pipeline_checks_unplaced_free_turns(whisper_model, tenants, tenant_nlu) -> None:
+    """The dialog stage hands the tenant's NLU to recognition: the library's vegan case, whose
+    first turn Whisper writes as '... viel an?', is answered from the catalog."""
+    import asyncio
+
+    from voicebot.dialog.calls import run_wav_call
+    from voicebot.events import Transcript
+
+    services = CallServices(tenants, nlu_for=tenant_nlu)
+    case = FIXTURES / "sonnhof" / "vegan"
+    record = asyncio.run(
+        run_wav_call("sonnhof", sorted(case.glob("turn*.wav")), services, whisper_model)
+    )
+    heard = [e.text for e in record.events if isinstance(e, Transcript) and e.final]
+    assert "vegan" in heard[0].lower()
+    assert any("ist vegan" in t["text"] for t in record.turns() if t["role"] == "bot")
