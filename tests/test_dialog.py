@@ -123,6 +123,17 @@ def test_a_caller_without_the_number_goes_on_unidentified_at_once(services, answ
     assert handoff.queue == "kundenbindung" and handoff.context["customer"] is None
 
 
+def test_a_caller_looking_for_the_number_is_waited_for_without_losing_a_try(services):
+    record = call(
+        services, "nordwelle", say("meine rechnung ist zu hoch"),
+        say("moment, ich suche die nummer"), say("vier null acht eins sieben zwei acht acht"),
+        say("vier null acht eins sieben zwei acht sieben"), say("nein"), say("nein"),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert "Gerne, ich warte." in said and "keine Kundennummer verstanden" not in said
+    assert "Endziffern 88" in said and "Klaus Hoffmann" in said and "84,50" in said
+
+
 def test_three_unknown_numbers_continue_unidentified(services):
     record = call(
         services,

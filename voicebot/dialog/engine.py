@@ -27,6 +27,7 @@ from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     asks_for_agent,
+    asks_to_wait,
     closes_call,
     follows_up,
     has_no_number,
@@ -221,6 +222,9 @@ class InboundDialog:
             take_intent(self.tenant, self.state, intent)
             self.steps.advance(parts)
             return
+        if not number and asks_to_wait(text):  # "Moment, ich suche die Nummer"
+            self._wait()
+            return
         if number:
             identify(self.tenant, self.state, number, parts)
         elif has_no_number(text):  # "die hab ich gerade nicht zur Hand": no re-asking
@@ -235,6 +239,9 @@ class InboundDialog:
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
             return
         found = caller_input.slot_in(slot, text, intent, value, self.tenant)
+        if found is None and asks_to_wait(text):
+            self._wait()
+            return
         if found is None and slot != "product" and has_no_number(text):
             # "die Chargennummer weiß ich nicht": noted for the agent, not asked again
             self.state.slots[slot] = self.prompts.say("slot_unknown")
@@ -282,6 +289,12 @@ class InboundDialog:
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
         else:
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
+
+    def _wait(self) -> None:
+        """ "Gerne, ich warte.": the same question stays open (no try counted); silence after
+        it repeats the question as usual."""
+        state = self.state
+        self.reply.ask([self.prompts.say("wait_ok")], state.awaiting, state.last_expect, False)
 
     def _done(self, text: str) -> bool:
         """ "Nein danke" (or "das war alles") when asked for a concern after one was served or a

@@ -92,6 +92,21 @@ def has_no_number(text: str) -> bool:
     return any(_says(" ".join(words), phrase) for phrase in NO_NUMBER_PHRASES)
 
 
+# "Moment, ich suche die Nummer": the caller needs time, the question stands.
+WAIT_PHRASES = (
+    "moment", "momentchen", "sekunde", "augenblick", "warten sie", "ich suche", "ich schaue",
+    "ich schau", "muss ich suchen", "muss ich nachschauen", "ich hole", "hold on", "one moment",
+    "just a moment", "just a second", "one second", "let me check", "let me look",
+    "let me find", "wait a",
+)  # fmt: skip
+
+
+def asks_to_wait(text: str) -> bool:
+    """The caller asks for a moment to find what was asked for ("Moment, ich suche sie")."""
+    folded = fold(text)
+    return not any(c.isdigit() for c in folded) and any(_says(folded, p) for p in WAIT_PHRASES)
+
+
 # "Und was ist mit dem Müsli?": the same question about another product.
 FOLLOW_UP = re.compile(
     r"^(?:(?:ja|ok|okay|gut|yes|yeah|danke|thanks)\s+)*"

@@ -20,6 +20,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "Ziffer für Ziffer oder tippen Sie sie ein, gefolgt von der Rautetaste.",
         "customer_skipped": "Kein Problem, dann geht es ohne Kundennummer weiter.",
         "slot_skipped": "Kein Problem.",
+        "wait_ok": "Gerne, ich warte.",
         "slot_unknown": "unbekannt",
         "customer_unidentified": "Leider konnte ich Ihre Kundennummer nicht finden. "
         "Wir machen trotzdem weiter.",
@@ -71,6 +72,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "digit or key it in, followed by hash.",
         "customer_skipped": "No problem, we will carry on without it.",
         "slot_skipped": "No problem.",
+        "wait_ok": "Sure, I'll wait.",
         "slot_unknown": "unknown",
         "customer_unidentified": "I could not find your customer number. Let's carry on anyway.",
         "confirm_intent": "Is it about {topic}?",
