@@ -113,7 +113,12 @@ def test_unknown_number_is_reasked_by_last_digits_then_known_number_identifies(s
 
 
 @pytest.mark.parametrize(
-    "answer", ["die kundennummer habe ich gerade nicht zur hand", "weiß ich leider nicht"]
+    "answer",
+    [
+        "die kundennummer habe ich gerade nicht zur hand",
+        "weiß ich leider nicht",
+        "die weiß ich noch nicht",
+    ],
 )
 def test_a_caller_without_the_number_goes_on_unidentified_at_once(services, answer):
     record = call(services, "nordwelle", say("ich möchte kündigen"), say(answer))

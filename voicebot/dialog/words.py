@@ -80,7 +80,8 @@ NO_NUMBER_PHRASES = (
 
 _NO_NUMBER_FILLER = frozenset((
     "leider", "gerade", "grad", "jetzt", "echt", "wirklich", "momentan", "aktuell", "moment",
-    "die", "sie", "kundennummer", "nummer", "da", "actually", "really", "right", "now", "it",
+    "die", "sie", "kundennummer", "nummer", "da", "noch", "genau", "so", "actually", "really",
+    "right", "now", "it",
     "the", "my", "number", "customer", "sorry",
 ))  # fmt: skip
 
