@@ -337,6 +337,15 @@ def test_silence_after_anything_else_says_goodbye_instead_of_a_handoff(services)
     assert record.handoff is None and record.outcome == "resolved"
 
 
+def test_nein_danke_heard_as_9_dank_is_a_no(services):
+    """Whisper by telephone writes 'Nein, danke' as '9 Dank' (nein ~ neun)."""
+    record = call(
+        services, "nordwelle", say("wann haben ihre shops geöffnet"), say("9 Dank.")
+    )  # fmt: skip
+    assert "Auf Wiederhören" in bot_said(record) and "nicht verstanden" not in bot_said(record)
+    assert record.outcome == "resolved"
+
+
 def test_caller_hanging_up_ends_the_call(services):
     record = call(services, "nordwelle", hang_up())
     assert record.outcome == "hangup" and record.handoff is None

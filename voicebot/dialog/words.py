@@ -16,6 +16,8 @@ CLOSING_PHRASES = (
 )  # fmt: skip
 NO_PHRASES = (
     "keine zeit", "kein interesse", "nein danke", "no thanks", "not now", "no time",
+    # Whisper by telephone writes "Nein, danke" as "9 Dank" / "Neun danke" (nein ~ neun)
+    "9 dank", "9 danke", "neun dank", "neun danke",
     *CLOSING_PHRASES,
 )  # fmt: skip
 # Words of a short answer or a greeting, not of a concern ("ja, danke", "hallo, guten Tag").
