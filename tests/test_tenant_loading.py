@@ -120,3 +120,16 @@ def test_registry_reloads_a_good_edit_and_keeps_the_last_good_version_on_a_broke
 
     with pytest.raises(UserError, match=r"unknown tenant 'marktblik'.*did you mean 'marktblick'"):
         registry.tenant("marktblik")
+
+
+def test_harbour_bank_intents_are_named_for_callers_not_by_their_labels() -> None:
+    """ "Is it about closing your account?", not "Is it about terminate account?"."""
+    from voicebot.nlu.loader import load_tenants
+    from voicebot.settings import PROJECT_ROOT
+
+    bank = dict(load_tenants(PROJECT_ROOT / "intents"))["harbour-bank"]
+    named = {i: spec.description for i, spec in bank.intents.items()}
+    assert named["terminate_account"] == "closing your account"
+    assert named["card_arrival"] == "a card that has not arrived"
+    assert named["reverted_card_payment?"] == "a card payment that was reverted"
+    assert not any("_" in text or "?" in text for text in named.values())
