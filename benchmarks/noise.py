@@ -89,12 +89,15 @@ def gated(pcm: bytes) -> bytes:
     return spectral_gate(np.frombuffer(pcm, dtype="<i2")).astype("<i2").tobytes()
 
 
-def end_of_speech(pcm: bytes, speech_s: float, aggressiveness: int) -> float | None:
-    """Seconds after the true end of speech when the live endpointer ends the turn (None: never)."""
+def end_of_speech(
+    pcm: bytes, speech_s: float, aggressiveness: int, floor_gate_db: float | None = None
+) -> float | None:
+    """Seconds after the true end of speech when the live endpointer ends the turn (None: never;
+    negative: the turn was cut before the speech ended)."""
     from voicebot.audio.endpoint import EndpointConfig, Endpointer
     from voicebot.audio.vad import VoiceActivityDetector
 
-    vad = VoiceActivityDetector(8000, aggressiveness, 20)
+    vad = VoiceActivityDetector(8000, aggressiveness, 20, floor_gate_db=floor_gate_db)
     endpointer = Endpointer(EndpointConfig(no_input_ms=0, max_speech_ms=0))
     for decision in vad.feed(pcm):
         event = endpointer.feed(decision, 20)
@@ -103,10 +106,87 @@ def end_of_speech(pcm: bytes, speech_s: float, aggressiveness: int) -> float | N
     return None
 
 
+ENDPOINT_SNRS = (None, 30.0, 20.0, 15.0, 10.0)  # None: the telephone line without added noise
+
+
+def endpointing() -> None:
+    """End of speech only (no recognition): webrtcvad 2 / 3 alone, and 2 with the line's
+    running noise floor (audio.vad.NoiseFloor, as shipped); writes noise_endpoint.json/.md."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.machine_info import describe, machine, write_results
+    from voicebot.audio.vad import FLOOR_GATE_DB
+    from voicebot.tts.voices import synthesize_variants
+
+    variants = {
+        "vad2": (2, None),
+        "vad3": (3, None),
+        "vad2 + noise floor (shipped)": (2, FLOOR_GATE_DB),
+    }
+    voices = [synthesize_variants(s, "de", 2)[i % 2] for i, s in enumerate(SENTENCES)]
+    rows = []
+    for snr in ENDPOINT_SNRS:
+        for name, (aggressiveness, gate) in variants.items():
+            lags = []
+            for v in voices:
+                samples = np.frombuffer(v.pcm, dtype="<i2")
+                if snr is None:
+                    tail = np.zeros(int(TAIL_S * v.sample_rate), dtype=np.int16)
+                    line, _ = telephone(np.concatenate([samples, tail]), v.sample_rate, None)
+                    pcm = line.astype("<i2").tobytes()
+                else:
+                    pcm = noisy(samples, v.sample_rate, snr, TAIL_S)
+                lags.append(end_of_speech(pcm, len(samples) / v.sample_rate, aggressiveness, gate))
+            ended = [lag for lag in lags if lag is not None]
+            rows.append({
+                "snr_db": snr, "variant": name, "ended": len(ended), "sentences": len(lags),
+                "cut_early": sum(1 for lag in ended if lag < 0),
+                "median_lag_s": round(statistics.median(ended), 2) if ended else None,
+            })  # fmt: skip
+    summary = {"machine": machine(), "rows": rows}
+
+    def markdown(data: dict, path: Path) -> None:
+        lines = [
+            "# End of speech by telephone with line noise (no recognition)",
+            "",
+            f"Machine: {describe()}. {len(SENTENCES)} SVOX Pico German sentences, {TAIL_S} s of "
+            "line noise after each, Endpointer 700 ms of silence. Lag: seconds after the speech "
+            "ended; cut early: the turn ended inside the speech.",
+            "",
+            "| SNR dB | end of speech | turn ended | cut early | median lag s |",
+            "|---|---|---:|---:|---:|",
+        ]
+        for r in data["rows"]:
+            snr = "no added noise" if r["snr_db"] is None else f"{r['snr_db']:g}"
+            lines.append(f"| {snr} | {r['variant']} | {r['ended']}/{r['sentences']} | "
+                         f"{r['cut_early']} | {r['median_lag_s']} |")  # fmt: skip
+        path.write_text("\n".join(lines) + "\n" + ENDPOINT_READING)
+
+    write_results(RESULTS, "noise_endpoint", summary, markdown)
+
+
+ENDPOINT_READING = """
+Reading (by hand, 2026-12-04): webrtcvad alone hears white line noise at 10 dB SNR as speech,
+so the turn never ended (vad2 0/6; vad3 2/6) and the caller waited for the max-speech cut.
+Requiring each speech frame to stand 6 dB above the line's running noise floor (10th
+percentile of the last 10 s of frame levels, audio.vad.NoiseFloor) ends every turn at every
+SNR, ~0.1-0.2 s sooner than before, and cut no turn inside the speech. Adopted for the live
+and offline endpointers. Whole calls (replay library, benchmarks/results/replay_heldout.md):
+the same cases pass; 7 turns were decoded differently from the slightly shorter audio
+(one word worse, 'geht' -> 'gibt's'; WER 0.122 -> 0.126), latency p50 ~0.1 s lower. The
+spectral gate of noise.md is no longer needed in front of the endpointer.
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--end-only", action="store_true", help="end of speech only (fast)")
     args = parser.parse_args()
+    if args.end_only:
+        endpointing()
+        return
     from voicebot.asr.base import load_speech_model
     from voicebot.asr.expect import Expectation, recognize_expected
     from voicebot.fixtures.wer import word_errors

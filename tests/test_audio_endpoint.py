@@ -79,3 +79,36 @@ def test_reset_listens_for_a_new_turn():
     assert ep.state == "done"
     ep.reset()
     assert [e.kind for e in _run(ep, "SSSSS....")] == ["speech_started", "speech_stopped"]
+
+
+def _turn_end_s(pcm: bytes, floor_gate_db: float | None) -> float | None:
+    """When the live endpointer ends the turn in 8 kHz telephone audio (None: never)."""
+    from voicebot.audio.vad import VoiceActivityDetector
+
+    vad = VoiceActivityDetector(8000, 2, 20, floor_gate_db=floor_gate_db)
+    endpointer = Endpointer(EndpointConfig(no_input_ms=0, max_speech_ms=0))
+    for decision in vad.feed(pcm):
+        found = endpointer.feed(decision, 20)
+        if found is not None and found.kind == "speech_stopped":
+            return found.at_ms / 1000
+    return None
+
+
+def test_the_line_noise_floor_ends_turns_webrtcvad_alone_never_ends(say_pico) -> None:
+    """10 dB SNR white line noise after a Pico sentence: webrtcvad hears it as speech, so the
+    caller would wait for the max-speech cut; with the running noise floor the turn ends
+    shortly after the words, and never inside them (at 10 dB or on a quiet line)."""
+    import numpy as np
+
+    from voicebot.audio.telephone import telephone
+    from voicebot.audio.vad import FLOOR_GATE_DB
+
+    speech = np.frombuffer(say_pico("mein internet geht seit gestern nicht mehr", rate=8000), "<i2")
+    spoken_s = len(speech) / 8000
+    tail = np.zeros(8000 * 2, dtype=np.int16)
+    noisy, _ = telephone(np.concatenate([speech, tail]), 8000, 10.0, seed=1)
+    quiet, _ = telephone(np.concatenate([speech, tail]), 8000, None)
+    assert _turn_end_s(noisy.astype("<i2").tobytes(), None) is None
+    for line in (noisy, quiet):
+        ended = _turn_end_s(line.astype("<i2").tobytes(), FLOOR_GATE_DB)
+        assert ended is not None and spoken_s - 0.2 <= ended <= spoken_s + 1.5

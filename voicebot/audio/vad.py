@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+
 import numpy as np
 import numpy.typing as npt
 import webrtcvad
@@ -12,10 +14,47 @@ VAD_RATES = (8000, 16000, 32000, 48000)
 FRAME_MS = 30
 
 
-class VoiceActivityDetector:
-    """Streaming speech/non-speech decisions; keeps the remainder of a partial frame."""
+# Line noise floor for end-of-speech: a frame counts as speech only when it is also this many
+# dB above the line's running floor (the 10th percentile of the last FLOOR_WINDOW_S of frame
+# levels). At 10 dB SNR webrtcvad hears the noise as speech and the turn never ended (0/6
+# Pico sentences); with the floor 6/6, ~0.4 s after the speech, and no turn was cut early on
+# quiet or noisy lines (benchmarks/results/noise_endpoint.md). A 3 s window let a long
+# sentence lift the floor and clip its last word; 10 s did not.
+FLOOR_GATE_DB = 6.0
+FLOOR_WINDOW_S = 10.0
+FLOOR_PERCENTILE = 10
 
-    def __init__(self, sample_rate: int, aggressiveness: int = 2, frame_ms: int = FRAME_MS) -> None:
+
+class NoiseFloor:
+    """The running level a line's noise sits at; whether a frame stands above it."""
+
+    def __init__(self, frames: int, gate_db: float = FLOOR_GATE_DB) -> None:
+        self.gate_db = gate_db
+        self._levels: deque[float] = deque(maxlen=max(frames, 10))
+
+    def above(self, frame: bytes) -> bool:
+        """True while fewer than 10 frames were heard (no floor yet)."""
+        samples = np.frombuffer(frame, dtype="<i2").astype(np.float64)
+        level = 10 * np.log10(float(np.mean(samples**2)) + 1.0)
+        self._levels.append(level)
+        if len(self._levels) < 10:
+            return True
+        return level >= float(np.percentile(self._levels, FLOOR_PERCENTILE)) + self.gate_db
+
+
+class VoiceActivityDetector:
+    """Streaming speech/non-speech decisions; keeps the remainder of a partial frame.
+
+    floor_gate_db: also require frames to stand that far above the line's noise floor
+    (NoiseFloor; None: webrtcvad alone, as for measuring speech in a clip)."""
+
+    def __init__(
+        self,
+        sample_rate: int,
+        aggressiveness: int = 2,
+        frame_ms: int = FRAME_MS,
+        floor_gate_db: float | None = None,
+    ) -> None:
         if sample_rate not in VAD_RATES:
             raise ValueError(f"webrtcvad needs one of {VAD_RATES} Hz, got {sample_rate}")
         if frame_ms not in (10, 20, 30):
@@ -25,6 +64,8 @@ class VoiceActivityDetector:
         self._vad = webrtcvad.Vad(aggressiveness)
         self._frame_bytes = sample_rate * frame_ms // 1000 * 2
         self._pending = b""
+        frames = int(FLOOR_WINDOW_S * 1000 / frame_ms)
+        self._floor = None if floor_gate_db is None else NoiseFloor(frames, floor_gate_db)
 
     def feed(self, pcm: bytes) -> list[bool]:
         """One decision (True: speech) per whole frame in pending + pcm (16-bit mono)."""
@@ -32,7 +73,11 @@ class VoiceActivityDetector:
         whole = len(data) - len(data) % self._frame_bytes
         self._pending = data[whole:]
         size, rate = self._frame_bytes, self.sample_rate
-        return [self._vad.is_speech(data[i : i + size], rate) for i in range(0, whole, size)]
+        frames = [data[i : i + size] for i in range(0, whole, size)]
+        if self._floor is None:
+            return [self._vad.is_speech(frame, rate) for frame in frames]
+        floor = self._floor  # every frame feeds the floor, speech or not
+        return [floor.above(frame) & self._vad.is_speech(frame, rate) for frame in frames]
 
 
 def frame_decisions(

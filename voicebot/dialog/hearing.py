@@ -49,7 +49,7 @@ class Endpoint:
 
     async def run(self, inbox: asyncio.Queue[CallEvent], emit: Emit) -> None:
         from voicebot.audio.endpoint import EndpointConfig, Endpointer
-        from voicebot.audio.vad import VoiceActivityDetector
+        from voicebot.audio.vad import FLOOR_GATE_DB, VoiceActivityDetector
 
         config = EndpointConfig(end_silence_ms=self.end_silence_ms, no_input_ms=0)
         endpointer = Endpointer(config)
@@ -59,7 +59,7 @@ class Endpoint:
             if not isinstance(event, AudioChunk):
                 continue
             if vad is None or vad.sample_rate != event.sample_rate:
-                vad = VoiceActivityDetector(event.sample_rate)
+                vad = VoiceActivityDetector(event.sample_rate, floor_gate_db=FLOOR_GATE_DB)
             for is_speech in vad.feed(event.pcm):
                 found = endpointer.feed(is_speech, vad.frame_ms)
                 if found is None:

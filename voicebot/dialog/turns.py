@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from voicebot.asr.base import Recognition, SpeechModel
 from voicebot.audio.endpoint import EndpointConfig, Endpointer
-from voicebot.audio.vad import VAD_RATES, VoiceActivityDetector
+from voicebot.audio.vad import FLOOR_GATE_DB, VAD_RATES, VoiceActivityDetector
 from voicebot.dialog.hearing import Listening, recognize_turn
 from voicebot.events import (
     AudioChunk,
@@ -220,7 +220,9 @@ class _CallEars:
             if chunk.sample_rate not in VAD_RATES:
                 return  # the channel delivers 8 or 16 kHz; others are not listened to
             self.rate = chunk.sample_rate
-            self.vad = VoiceActivityDetector(self.rate, self.timing.vad_aggressiveness, 20)
+            self.vad = VoiceActivityDetector(
+                self.rate, self.timing.vad_aggressiveness, 20, floor_gate_db=FLOOR_GATE_DB
+            )
         decisions = self.vad.feed(chunk.pcm)
         self._keep(chunk.pcm)
         for is_speech in decisions:
