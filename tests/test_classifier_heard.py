@@ -90,3 +90,13 @@ def test_a_named_catalog_product_waives_the_similarity_floor(tenant_nlu) -> None
     assert (result.intent, result.slots.get("product")) == ("produkt_lagerung", "laugenbrezel-tk")
     assert nlu.classify("Wie muss ich die lagen?").intent is None
     assert nlu.classify("Wie muss ich die Schnürsenkel lagen?").intent is None  # not ours
+
+
+def test_a_text_classified_twice_is_worked_out_once(tenant_nlu) -> None:  # type: ignore[no-untyped-def]
+    """Recognition's vocabulary check and the Understand stage classify the same free turn."""
+    nlu = tenant_nlu("sonnhof")
+    first = nlu.classify("ist die hafermilch vegan")
+    assert nlu.classify("ist die hafermilch vegan") is first
+    assert (
+        first.intent == "produkt_vegan" and nlu.classify("ist die hafermilch vegan?") is not first
+    )

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from voicebot.events import Intent
@@ -32,6 +33,7 @@ from voicebot.nlu.templates import (
 
 TEMPLATE_CONFIDENCE = 0.95
 EXPANSIONS_PER_TEMPLATE = 6
+CLASSIFIED_CACHE = 256  # texts whose classification is kept (TenantNLU.classify)
 _NUMBER_RUN = re.compile(r"\b\d{5,}\b")
 _NUMBER_WORD = re.compile(
     r"\d+|null|eins?|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
@@ -138,6 +140,7 @@ class TenantNLU:
             training += [(text, spec.id) for text in self._add_templates(spec)]
         self._classifier = IntentClassifier(training, tenant.language, encoder=encoder)
         self.slots.learn_vocabulary(text for text, _ in training)
+        self._classified = lru_cache(maxsize=CLASSIFIED_CACHE)(self._classify)
 
     def _add_templates(self, spec: IntentSpec) -> list[str]:
         """Compiles the intent's templates; returns their sampled expansions for training."""
@@ -161,7 +164,14 @@ class TenantNLU:
         return " ".join(_without_spoken_numbers(restored.split()))
 
     def classify(self, text: str) -> Classification:
-        """Intent, confidence, queue, action, slots and alternatives for one utterance."""
+        """Intent, confidence, queue, action, slots and alternatives for one utterance.
+
+        Pure and immutable, so kept per text and day (dates are read relative to today): a
+        free turn is classified by recognition's vocabulary check (asr/vocabulary.py) and then
+        by the Understand stage, and only the first does the work."""
+        return self._classified(text, date.today())
+
+    def _classify(self, text: str, today: date) -> Classification:  # today: the cache's key
         clean = self._clean(text)
         if not clean:
             return Classification(text, None, 0.0, None, "reprompt")
