@@ -169,6 +169,7 @@ def latency(nlu: TenantNLU, texts: list[str]) -> dict[str, float]:
     nlu.classify(texts[0])
     times = []
     for text in texts:
+        nlu.forget_classifications()  # the work itself, not a kept result
         started = time.perf_counter()
         nlu.classify(text)
         times.append(1000 * (time.perf_counter() - started))
