@@ -157,13 +157,12 @@ def score_all(
     size: int | None = None,
 ) -> ListScores:
     """ListScores of one answer (benchmarks: size None scores every item)."""
-    from voicebot.asr.expect_whisper import WHISPER_RATE, _Utterance
+    from voicebot.asr.expect_whisper import WHISPER_RATE
 
     samples = resample(np.frombuffer(pcm, dtype="<i2"), sample_rate, WHISPER_RATE)
     if not scorer._sounds_like_speech(samples):
         return ListScores("", float("-inf"), 0, "", ())
-    utterance = _Utterance(scorer, scorer._encode(samples), language, scorer._kept(len(samples)))
-    return score_utterance(utterance, choices, size)
+    return score_utterance(scorer._utterance(samples, language), choices, size)
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,9 +174,7 @@ class WhisperAnswerScorer:
         duration_s = len(samples) / WHISPER_RATE
         if not self._sounds_like_speech(samples):
             return ScoredAnswer("", (), duration_s)
-        utterance = _Utterance(
-            self, self._encode(samples), language, self._kept(len(samples)), samples
-        )
+        utterance = self._utterance(samples, language)
         chunked = None
         if expectation.kind == "digits":
             assert expectation.length is not None
@@ -210,9 +208,11 @@ class WhisperAnswerScorer:
         samples = resample(np.frombuffer(pcm, dtype="<i2"), sample_rate, WHISPER_RATE)
         if not self._sounds_like_speech(samples):
             return []
-        encoded = self._encode(samples)
-        utterance = _Utterance(self, encoded, language, self._kept(len(samples)), samples)
-        return utterance.log_likelihoods(texts)
+        return self._utterance(samples, language).log_likelihoods(texts)
+
+    def _utterance(self, samples: npt.NDArray[np.int16], language: str) -> _Utterance:
+        """The 16 kHz clip encoded once, for decodes and forced scores on it."""
+        return _Utterance(self, self._encode(samples), language, self._kept(len(samples)), samples)
 
     def decide(self, scored: ScoredAnswer, kind: str) -> tuple[str | None, float]:
         """(value or None when unsure, confidence) with this kind's none bias and threshold."""

@@ -37,8 +37,8 @@ def sound_alike_rewrites(
             if len(core) < 3 or any(c.isdigit() for c in core):
                 continue
             tail = span[len(span.rstrip(_PUNCTUATION)) :]
+            said = {w.strip(_PUNCTUATION).lower() for w in core.split()}
             for word in vocabulary:
-                said = {w.strip(_PUNCTUATION).lower() for w in core.split()}
                 if word.lower() in said or abs(len(core) - len(word)) > MAX_LENGTH_GAP:
                     continue  # already said (a pair holding it would only drop a word)
                 if phrase_similarity(core, word) >= similarity:
