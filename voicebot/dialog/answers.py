@@ -200,13 +200,21 @@ NONE_OF = {
 }  # fmt: skip
 
 
+def _traces_answer(row: Row, key: str) -> str:
+    none = NONE_OF.get(key, "kein")
+    return (
+        f"{row['name']} enthält {none} {SPOKEN_ALLERGEN[key]} als Zutat, kann aber Spuren "
+        "davon enthalten."
+    )
+
+
 def _allergen_answer(row: Row, key: str) -> str:
     name, spoken, none = row["name"], SPOKEN_ALLERGEN[key], NONE_OF.get(key, "kein")
     found = _contains(row, key)
     if found == "yes":
         return f"Ja, {name} enthält {spoken}."
     if found == "traces":
-        return f"{name} enthält {none} {spoken} als Zutat, kann aber Spuren davon enthalten."
+        return _traces_answer(row, key)
     return f"Nein, {name} enthält {none} {spoken}."
 
 
@@ -218,8 +226,7 @@ def _free_of_answer(row: Row, form: str, key: str) -> str:
     if found == "yes":
         return f"Nein, {name} ist nicht {form}: es enthält {spoken}."
     if found == "traces":
-        none = NONE_OF.get(key, "kein")
-        return f"{name} enthält {none} {spoken} als Zutat, kann aber Spuren davon enthalten."
+        return _traces_answer(row, key)
     return f"Ja, {name} ist {form}."
 
 

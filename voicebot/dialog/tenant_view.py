@@ -208,16 +208,17 @@ class TenantView:
         }
         return list_expectation(items).spec if len(items) >= 2 else None
 
+    def _product(self, product_id: str) -> Row | None:
+        return next((r for r in self.catalog if str(r.get("product_id")) == product_id), None)
+
     def product_name(self, product_id: str) -> str:
         """The catalog name of a product ("Sonnhof Hafer Drink Barista")."""
-        for row in self.catalog:
-            if str(row.get("product_id")) == product_id:
-                return str(row.get("name") or product_id)
-        return product_id
+        row = self._product(product_id)
+        return str(row.get("name") or product_id) if row is not None else product_id
 
     def sells(self, product_id: str) -> bool:
         """Whether `product_id` is one of the catalog's products."""
-        return any(str(row.get("product_id")) == product_id for row in self.catalog)
+        return self._product(product_id) is not None
 
     def product_examples(self) -> str:
         """Two of the catalog's products as callers name them ("Haferdrink oder Handcreme")."""

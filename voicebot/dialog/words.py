@@ -83,15 +83,14 @@ NO_NUMBER_PHRASES = (
 _NO_NUMBER_FILLER = frozenset((
     "leider", "gerade", "grad", "jetzt", "echt", "wirklich", "momentan", "aktuell", "moment",
     "die", "sie", "kundennummer", "nummer", "da", "noch", "genau", "so", "actually", "really",
-    "right", "now", "it",
-    "the", "my", "number", "customer", "sorry",
+    "right", "now", "it", "the", "my", "number", "customer", "sorry",
 ))  # fmt: skip
 
 
 def has_no_number(text: str) -> bool:
     """The caller says they do not have or know the number asked for ("weiß ich leider nicht")."""
-    folded = fold(text).replace("don t", "dont").replace("haven t", "havent")
-    words = [w for w in folded.replace("can t", "cant").split() if w not in _NO_NUMBER_FILLER]
+    folded = fold(text.replace("'", "").replace("’", ""))  # "don't" -> "dont", as extract_yes_no
+    words = [w for w in folded.split() if w not in _NO_NUMBER_FILLER]
     return any(_says(" ".join(words), phrase) for phrase in NO_NUMBER_PHRASES)
 
 
