@@ -346,6 +346,37 @@ def test_nein_danke_heard_as_9_dank_is_a_no(services):
     assert record.outcome == "resolved"
 
 
+@pytest.mark.parametrize(
+    ("tenant", "question", "farewell"),
+    [
+        ("nordwelle", "wann haben ihre shops geöffnet", "danke, tschüss"),
+        ("nordwelle", "wann haben ihre shops geöffnet", "Danke schön."),
+        ("nordwelle", "wann haben ihre shops geöffnet", "okay, auf Wiederhören"),
+        ("sonnhof", "ist der haferdrink vegan", "vielen Dank, das war's"),
+        ("harbour-bank", "what exchange rate do you use", "thank you very much"),
+        ("harbour-bank", "what exchange rate do you use", "okay bye"),
+    ],
+)
+def test_thanks_or_goodbye_to_anything_else_ends_the_call(services, tenant, question, farewell):
+    """Neither a yes nor a no, but plainly done: no 'please answer yes or no'."""
+    record = call(services, tenant, say(question), say(farewell))
+    said = bot_said(record)
+    assert "Ja oder Nein" not in said and "yes or no" not in said, said
+    assert record.outcome == "resolved" and record.handoff is None
+    assert record.events[-1].reason == "bot"
+
+
+def test_thanks_alone_is_no_answer_to_a_real_yes_no_question(services):
+    """ "Danke" to "Möchten Sie mit einem Mitarbeiter sprechen?" says neither: asked again."""
+    record = call(
+        services, "nordwelle", say("ich habe eine frage zu meiner rechnung"),
+        keys("40817287#"), say("danke"), say("nein"),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert "Ja oder Nein" in said.split("Mitarbeiter sprechen?")[1], said
+    assert record.handoff is None
+
+
 def test_caller_hanging_up_ends_the_call(services):
     record = call(services, "nordwelle", hang_up())
     assert record.outcome == "hangup" and record.handoff is None

@@ -9,6 +9,7 @@ import pytest
 
 from voicebot.dialog.textcall import CallServices, hang_up, run_call, say
 from voicebot.events import BotSpeech
+from voicebot.nlu.slots import ProductCatalog
 from voicebot.pipeline import CallRecord
 
 
@@ -31,6 +32,18 @@ def test_a_question_without_a_product_asks_which_one_is_meant(services):
     assert said[1] == services.view("sonnhof").prompts.say("ask_slot_product"), said
     assert "Denn" not in " ".join(said) and "keines unserer Produkte" not in " ".join(said)
     assert any("Hafer Drink" in t and "Euro" in t for t in said), said
+
+
+def test_a_three_letter_product_name_is_a_product():
+    """ "Tee" is an alias of the green tea: too short for fuzzy matching, but said exactly."""
+    catalog = ProductCatalog(
+        [{"product_id": "tee", "name": "Sonnhof Grüner Tee Zitrone", "aliases": "Tee|Eistee"},
+         {"product_id": "brot", "name": "Sonnhof Dinkelbrot", "aliases": "Brot"}],
+        brand="Sonnhof",
+    )  # fmt: skip
+    assert catalog.match("was kostet ein tee").product_id == "tee"
+    assert catalog.match("was kostet ein see") is None
+    assert catalog.match("ist das teuer") is None
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from voicebot.dialog.words import (
     closes_call,
     follows_up,
     has_no_number,
+    only_thanks,
     yes_or_no,
 )
 from voicebot.events import (
@@ -267,9 +268,9 @@ class InboundDialog:
         concern = concern_in_answer(self.tenant, text, intent)
         if concern is not None and self._new_concern(awaiting, concern):
             return
-        if closes_call(text):  # "nein danke, das war alles" to any yes/no question
-            self.reply.end([self.prompts.say("goodbye")], reason="bot")
-            return
+        if closes_call(text) or (awaiting == "anything_else" and only_thanks(text)):
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")  # "nein danke, das war
+            return  # alles" to any yes/no question; "danke schön" to "anything else?"
         answer = caller_input.yes_no_value(
             text, value, self.tenant.language, trust_text=not self.state.heard_noisy
         )

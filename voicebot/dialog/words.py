@@ -11,9 +11,18 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 # "Kann ich sonst noch helfen?" - "Das war alles": the caller is done, whatever else was heard.
 CLOSING_PHRASES = (
     "das war alles", "das wars", "das war es", "das waere alles", "das ist alles",
-    "sonst nichts", "nichts weiter", "that s all", "that is all", "that was all",
-    "that s it", "nothing else",
+    "das war s", "das waer s", "das waers", "das reicht", "mehr nicht", "sonst nichts",
+    "nichts weiter", "nichts mehr", "tschuess", "tschues", "tschau", "ciao", "auf wiederhoeren",
+    "auf wiedersehen", "wiederhoeren", "that s all", "that is all", "that was all", "that s it",
+    "that ll be all", "that will be all", "nothing else", "nothing more", "i m done",
+    "bye", "goodbye", "good bye",
 )  # fmt: skip
+# Thanks alone ("Danke schön", "thank you very much") to "Kann ich sonst noch helfen?": done.
+THANKS_WORDS = frozenset(("danke", "dankeschoen", "dank", "thanks", "thank"))
+_THANKS_COMPANY = frozenset((
+    "vielen", "herzlichen", "besten", "schoen", "sehr", "ganz", "alles", "klar", "super", "prima",
+    "gut", "toll", "you", "very", "much", "so", "a", "lot", "great", "perfect", "fine",
+))  # fmt: skip
 NO_PHRASES = (
     "keine zeit", "kein interesse", "nein danke", "no thanks", "not now", "no time",
     # Whisper by telephone writes "Nein, danke" as "9 Dank" / "Neun danke" (nein ~ neun)
@@ -126,6 +135,14 @@ def closes_call(text: str) -> bool:
     """ "Das war alles", "that's all": the caller has nothing more (a no to "anything else?")."""
     folded = fold(text)
     return any(_says(folded, phrase) for phrase in CLOSING_PHRASES)
+
+
+def only_thanks(text: str) -> bool:
+    """ "Danke schön", "vielen Dank, super": thanks and nothing else (no yes, no no, no concern)."""
+    words = fold(text).split()
+    return any(w in THANKS_WORDS for w in words) and all(
+        w in THANKS_WORDS or w in _THANKS_COMPANY for w in words
+    )
 
 
 def after_answer_words(text: str) -> str:

@@ -135,6 +135,7 @@ class ProductCatalog:
                 words = [w for w in fold(strip_punctuation(name)).split() if w not in brand_words]
                 self._names.append(("".join(words), row["product_id"], row["name"]))
                 self._spoken.append((" ".join(words), row["product_id"], row["name"]))
+        self._short_names = {squeezed for squeezed, _, _ in self._names if len(squeezed) < 4}
 
     def match(self, text: str) -> ProductMatch | None:
         """The best product named in `text` (any 1-4 word span), or None when none is close."""
@@ -145,8 +146,8 @@ class ProductCatalog:
             for start in range(len(words) - size + 1):
                 span = words[start : start + size]
                 candidate = "".join(span)
-                if len(candidate) < 4:
-                    continue
+                if len(candidate) < 4 and candidate not in self._short_names:
+                    continue  # fuzzy on 3 letters matches anything; "Tee" itself is a name
                 for squeezed, product_id, name in self._names:
                     score = fuzz.ratio(candidate, squeezed)
                     rank = (score, len(candidate))  # equal scores: the longer phrase wins
