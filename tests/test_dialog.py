@@ -259,11 +259,36 @@ def test_menu_key_for_a_queue_hands_off_with_reason_dtmf_menu(services):
     assert (handoff.queue, handoff.context["reason"]) == ("verkauf", "dtmf_menu")
 
 
+@pytest.mark.parametrize(
+    "sentence", ["ich suche ein gutes restaurant", "das wetter ist schön heute", "ich weiß nicht"]
+)
+def test_words_unlike_every_concern_get_no_guess_to_confirm(services, sentence):
+    """Far from every intent's examples and unsure: out of scope, never 'Geht es um …?'."""
+    record = call(services, "nordwelle", say(sentence), silence(), silence())
+    said = bot_said(record)
+    assert "Geht es um" not in said and "nicht verstanden" in said, said
+
+
+def test_a_sure_guess_in_unusual_words_is_still_confirmed(services):
+    """ "sind Sie morgen da?" is far from the examples' words, but the classifier is sure."""
+    record = call(services, "nordwelle", say("sind sie morgen da"), say("ja"), say("nein"))
+    said = bot_said(record)
+    assert "Geht es um" in said and "9 bis 20 Uhr" in said, said
+
+
+def test_silence_at_the_keypad_menu_hands_off_to_a_person(services):
+    """Not understood three times, then no key: a person is on the line, so an agent takes it
+    (the menu comes after reprompts, so the caller has spoken)."""
+    record = call(services, "nordwelle", say("äh"), say("hm"), say("ähm"), silence(), silence())
+    handoff = handoff_in(record)
+    assert (handoff.queue, handoff.context["reason"]) == ("allgemein", "no_input")
+
+
 def test_unsure_understanding_is_confirmed_before_acting(services):
     record = call(
         services,
         "nordwelle",
-        say("das wetter ist schön heute"),
+        say("es geht um eine abbuchung"),
         say("ja"),
         keys("40817261#"),
         say("nein"),
@@ -278,7 +303,7 @@ def test_denied_confirmation_asks_for_the_concern_again(services):
     record = call(
         services,
         "nordwelle",
-        say("das wetter ist schön heute"),
+        say("es geht um eine abbuchung"),
         say("nein"),
         say("wann haben ihre shops geöffnet"),
         say("nein"),
@@ -308,7 +333,7 @@ def test_on_a_noisy_line_an_unsure_yes_no_is_asked_again_with_the_keypad(service
 
 
 def test_i_do_not_know_is_no_no(services):
-    record = call(services, "nordwelle", say("das wetter ist schön heute"), say("weiß ich nicht"))
+    record = call(services, "nordwelle", say("es geht um eine abbuchung"), say("weiß ich nicht"))
     said = bot_said(record)
     assert "Geht es um" in said and "Ja oder Nein" in said
 

@@ -30,7 +30,7 @@ def test_no_and_a_new_concern_after_the_confirmation_question_serves_the_new_con
     record = call(
         services,
         "nordwelle",
-        say("das wetter ist schön heute"),
+        say("es geht um eine abbuchung"),
         say("nein, ich will kündigen"),
         keys("40817253#"),
     )
@@ -55,7 +55,7 @@ def test_naming_the_guessed_concern_again_confirms_it(services):
     record = call(
         services,
         "nordwelle",
-        say("das wetter ist schön heute"),
+        say("sind sie morgen da"),
         say("ja, die öffnungszeiten"),
         say("nein"),
     )
@@ -116,7 +116,7 @@ def test_a_request_for_a_person_in_other_words_still_hands_off(services, tenant,
 
 def test_that_was_all_to_the_confirmation_question_says_goodbye(services):
     record = call(
-        services, "nordwelle", say("das wetter ist schön heute"), say("nein danke, das war alles")
+        services, "nordwelle", say("es geht um eine abbuchung"), say("nein danke, das war alles")
     )
     said = bot_said(record)
     assert said[-1] == services.view("nordwelle").prompts.say("goodbye"), said

@@ -59,6 +59,8 @@ class Intent(Event):
     confidence: float
     slots: Mapping[str, str] = field(default_factory=dict)
     alternatives: Sequence[tuple[str, float]] = ()
+    unlike_examples: bool = False  # out of scope: the words are far from every intent's
+    # examples (so the best guess is no candidate to confirm)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

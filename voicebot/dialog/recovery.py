@@ -40,7 +40,8 @@ def offer_menu(tenant: TenantView, state: CallState, reply: BotReply) -> None:
 
 def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
     """Silence: the prompt once more, then a polite goodbye when the concern was served ("Kann
-    ich sonst noch helfen?"), a handoff when a concern is known, else a goodbye."""
+    ich sonst noch helfen?"), a handoff when a concern is known or the caller, not understood,
+    got as far as the keypad menu (a person is there, maybe without keys), else a goodbye."""
     prompts = tenant.prompts
     state.no_input += 1
     if state.no_input == 1:
@@ -54,5 +55,7 @@ def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
         reply.end([prompts.say("goodbye")], reason="bot")
     elif state.intent is not None or state.customer is not None:
         reply.handoff_for_intent([], reason="no_input")
+    elif state.awaiting == "menu":
+        reply.handoff_default(reason="no_input")
     else:
         reply.end([prompts.say("goodbye_no_input")], reason="bot")

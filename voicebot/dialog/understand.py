@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from voicebot.events import CallEvent, CallStarted, Emit, Hangup, Intent, Transcript
@@ -15,14 +15,8 @@ Classify = Callable[[Transcript], Intent]
 def _classification_intent(result: Any, transcript: Transcript) -> Intent:
     """An Intent event from TenantNLU's Classification; out of scope keeps its best guess
     first among the alternatives, for the dialog to confirm ("Geht es um …?")."""
-    return Intent(
-        call_id=transcript.call_id,
-        at_ms=transcript.at_ms,
-        name=result.intent,
-        confidence=float(result.confidence),
-        slots={k: str(v) for k, v in result.slots.items() if v is not None},
-        alternatives=tuple((str(n), float(c)) for n, c in result.alternatives),
-    )
+    event: Intent = result.to_event(transcript.call_id, transcript.at_ms)
+    return replace(event, slots={k: str(v) for k, v in event.slots.items() if v is not None})
 
 
 def tenant_classifier(nlu: Any) -> Classify:

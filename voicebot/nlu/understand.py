@@ -76,6 +76,8 @@ class Classification:
     slots: Mapping[str, str] = field(default_factory=dict)
     alternatives: tuple[tuple[str, float], ...] = ()
     template: str | None = None  # the template that matched exactly, if any
+    unlike_examples: bool = False  # out of scope because the words are far from every
+    # intent's examples (below the similarity floor), not merely unsure between intents
 
     def to_json(self) -> dict[str, Any]:
         """The contract keys of `voicebot classify` (plus `template`)."""
@@ -101,6 +103,7 @@ class Classification:
             confidence=self.confidence,
             slots=dict(self.slots),
             alternatives=self.alternatives,
+            unlike_examples=self.unlike_examples,
         )
 
 
@@ -197,8 +200,9 @@ class TenantNLU:
         if far or confidence < knobs.threshold or confidence - runner_up < knobs.margin:
             slots = self.slots.read_all(text, None, {})
             return Classification(
-                text, None, confidence, None, "reprompt", slots, tuple(ordered[:3])
-            )
+                text, None, confidence, None, "reprompt", slots, tuple(ordered[:3]),
+                unlike_examples=far,
+            )  # fmt: skip
         spec = self.tenant.intents[best]
         slots = self.slots.read_all(text, spec, match[1] if match else {})
         return Classification(
