@@ -295,7 +295,7 @@ def test_unsure_understanding_is_confirmed_before_acting(services):
         say("nein"),
     )
     said = bot_said(record)
-    assert "Geht es um" in said
+    assert "Geht es um Ihre Rechnung?" in said  # the intent file's `confirm`, not its description
     assert "nicht verstanden" not in said  # the confirmed guess is served
 
 

@@ -196,6 +196,7 @@ def _build_intent(doc: YamlDocument) -> IntentSpec:
         ),
         slots=MappingProxyType(slots),
         file=doc.path,
+        confirm=data.get("confirm"),
     )
 
 

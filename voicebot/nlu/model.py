@@ -66,6 +66,7 @@ class IntentSpec:
     templates: tuple[Phrase, ...]
     slots: Mapping[str, tuple[SlotPhrase, ...]]
     file: Path
+    confirm: str | None = None  # "Geht es um <confirm>?" when unsure (default: description)
 
 
 @dataclass(frozen=True, slots=True)
