@@ -7,6 +7,7 @@ import asyncio
 
 import pytest
 
+from voicebot.asr.expect import Expectation
 from voicebot.dialog.textcall import CallServices, hang_up, run_call, say
 from voicebot.events import BotSpeech
 from voicebot.nlu.slots import ProductCatalog
@@ -32,6 +33,43 @@ def test_a_question_without_a_product_asks_which_one_is_meant(services):
     assert said[1] == services.view("sonnhof").prompts.say("ask_slot_product"), said
     assert "Denn" not in " ".join(said) and "keines unserer Produkte" not in " ".join(said)
     assert any("Hafer Drink" in t and "Euro" in t for t in said), said
+
+
+UNSURE = ("hafer-drink-barista", "knusper-muesli")  # what recognition reports when unsure
+
+
+def test_an_answer_between_two_products_is_asked_as_a_choice_of_two(services):
+    record = call(
+        services, say("was kostet das denn"), say("Die auf ihr Müs.", candidates=UNSURE),
+        say("den Haferdrink"), say("nein danke"),
+    )  # fmt: skip
+    asked = [e for e in record.events if isinstance(e, BotSpeech)]
+    choice = next(e for e in asked if e.text.startswith("Meinen Sie"))
+    assert choice.text == "Meinen Sie Haferdrink oder Schokomüsli?", choice
+    assert choice.expect == services.view("sonnhof").products_expect(UNSURE)
+    assert Expectation.parse(choice.expect).items[1].value == "knusper-muesli"
+    assert len(Expectation.parse(choice.expect).items) == 2
+    assert any("Hafer Drink" in e.text and "Euro" in e.text for e in asked)
+    assert record.outcome == "resolved"
+
+
+def test_the_same_two_products_are_not_offered_twice(services):
+    record = call(
+        services, say("was kostet das denn"), say("Die auf ihr Müs.", candidates=UNSURE),
+        say("Die Affirmüsse.", candidates=UNSURE), hang_up(),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert sum(t.startswith("Meinen Sie") for t in said) == 1, said
+    assert said[-1].startswith("Welches Produkt meinen Sie?"), said
+
+
+def test_products_we_do_not_sell_are_never_offered(services):
+    record = call(
+        services, say("was kostet das denn"),
+        say("Leberwust", candidates=("leberwurst", UNSURE[0])), hang_up(),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert not any(t.startswith("Meinen Sie") for t in said), said
 
 
 def test_a_three_letter_product_name_is_a_product():

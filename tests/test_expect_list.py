@@ -44,7 +44,19 @@ def test_product_names_by_telephone_are_recognised_never_confused(whisper_model,
 @pytest.mark.parametrize("text", ["die Leberwurst", "keine Ahnung"])
 def test_a_product_we_do_not_sell_or_another_answer_gives_no_value(whisper_model, products, text):
     result = heard(whisper_model, text, products)
+    assert result.value is None and result.candidates == (), result
+
+
+def test_an_answer_between_two_products_names_both(whisper_model, products):
+    """Whisper base hears this Pico "die Hafermilch" as "Die auf ihr Müs.": Hafermilch and
+    Müsli score within 0.2 nats, so no value, but the two to ask between (the replay case)."""
+    from voicebot.audio.wav import read_audio
+    from voicebot.settings import PROJECT_ROOT
+
+    wav = read_audio(PROJECT_ROOT / "audio_fixtures/sonnhof/product-asked-for/turn2.wav")
+    result = recognize_expected(whisper_model, wav.pcm, wav.sample_rate, "de", products)
     assert result.value is None, result
+    assert set(result.candidates) == {"hafer-drink-barista", "knusper-muesli"}, result
 
 
 def test_line_noise_gives_no_product(whisper_model, products):

@@ -48,6 +48,8 @@ class Transcript(Event):
     confidence: float | None = None  # 0-1, None when the backend gives none
     expect: str | None = None  # what the prompt expected, e.g. "digits:8", "yesno"; None: free
     value: str | None = None  # normalised expected answer ("40817253", "true", "3"); None: unsure
+    candidates: tuple[str, ...] = ()  # unsure, but one of these values (a list answer between
+    # two items): the dialog asks which
     language: str | None = None
     snr_db: float | None = None  # how far the speech stood above the line's noise
     # (audio.vad.snr_estimate_db); None: not measured

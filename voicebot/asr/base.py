@@ -25,6 +25,8 @@ class Recognition:
     duration_s: float  # audio length
     processing_s: float  # wall time spent decoding
     value: str | None = None  # normalised expected answer, when an expectation was given
+    candidates: tuple[str, ...] = ()  # no value, but it is one of these (best first): a list
+    # answer between two items ("Hafermilch" or "Müsli"?), for the dialog to ask which
 
 
 class Recognizer(Protocol):

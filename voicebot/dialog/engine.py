@@ -123,6 +123,7 @@ class InboundDialog:
         state.listening_since_ms = None
         state.pending_text, state.pending_value = event.text, event.value
         state.pending_confidence = event.confidence
+        state.pending_candidates = event.candidates
         state.heard_noisy = noisy_line(event.snr_db)
         state.lines.append(Line("caller", event.text, event.at_ms, event.confidence))
 
@@ -254,6 +255,8 @@ class InboundDialog:
             self.steps.advance([])
             return
         self.state.unclear += 1
+        if self.state.unclear < 3 and slot == "product" and self._offer_products():
+            return
         if self.state.unclear < 3:
             self.steps.ask_slot(slot, [], again=True)
         elif slot == "product":  # never guess a product: a person finds out which one
@@ -261,6 +264,19 @@ class InboundDialog:
         else:
             self.state.slots[slot] = text.strip()
             self.steps.advance([])
+
+    def _offer_products(self) -> bool:
+        """Recognition was unsure between two of our products: "Meinen Sie Haferdrink oder
+        Schokomüsli?", expecting one of the two (not offered twice)."""
+        state = self.state
+        offered = tuple(p for p in state.pending_candidates if self.tenant.sells(p))[:2]
+        expect = self.tenant.products_expect(offered)
+        if len(offered) < 2 or offered == state.offered or expect is None:
+            return False
+        state.offered = offered
+        which = self.prompts.say("product_which", either=self.tenant.either(offered))
+        self.reply.ask([which], awaiting="slot:product", expect=expect)
+        return True
 
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         if self._product_named(awaiting, text):

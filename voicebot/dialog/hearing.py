@@ -115,17 +115,26 @@ class Recognize:
             return CallError(
                 call_id=stopped.call_id, at_ms=stopped.at_ms, code="asr_failed", message=str(exc)
             )
-        return Transcript(
-            call_id=stopped.call_id,
-            at_ms=stopped.at_ms,
-            text=result.text.strip(),
-            final=True,
-            confidence=result.confidence,
-            expect=expect,
-            value=result.value,
-            language=result.language,
-            snr_db=snr_estimate_db(np.frombuffer(pcm, dtype="<i2"), rate),
-        )
+        snr_db = snr_estimate_db(np.frombuffer(pcm, dtype="<i2"), rate)
+        return final_transcript(result, stopped.call_id, stopped.at_ms, expect, snr_db)
+
+
+def final_transcript(
+    heard: Recognition, call_id: str, at_ms: int, expect: str | None, snr_db: float | None
+) -> Transcript:
+    """The Transcript event of a turn's final decode (offline and live calls alike)."""
+    return Transcript(
+        call_id=call_id,
+        at_ms=at_ms,
+        text=heard.text.strip(),
+        final=True,
+        confidence=heard.confidence,
+        expect=expect,
+        value=heard.value,
+        candidates=heard.candidates,
+        language=heard.language,
+        snr_db=snr_db,
+    )
 
 
 def recognize_turn(

@@ -80,6 +80,8 @@ class CallState:
     pending_text: str | None = None
     pending_value: str | None = None
     pending_confidence: float | None = None
+    pending_candidates: tuple[str, ...] = ()  # the answer was one of these, unsure which
+    offered: tuple[str, ...] = ()  # the products last offered to choose from ("A oder B?")
     heard_noisy: bool = False  # the last caller turn came over a noisy line (audio.vad)
     menu: dict[str, IntentView] = field(default_factory=dict)
     lines: list[Line] = field(default_factory=list)

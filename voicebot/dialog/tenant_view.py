@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -198,13 +198,19 @@ class TenantView:
     def product_expect(self) -> str | None:
         """The "which product?" prompt's expectation: one of the catalog's products, each by
         its name and aliases (None without a catalog)."""
+        return self.products_expect([str(row.get("product_id")) for row in self.catalog])
+
+    def products_expect(self, product_ids: Sequence[str]) -> str | None:
+        """The expectation "one of these products", each by its name and aliases (None: fewer
+        than two of them in the catalog)."""
+        rows = [row for pid in product_ids if (row := self._product(pid)) is not None]
         items = {
             str(row.get("product_id")): [
                 str(row.get("product_id") or ""),
                 str(row.get("name") or ""),
                 *str(row.get("aliases") or "").split("|"),
             ]
-            for row in self.catalog
+            for row in rows
         }
         return list_expectation(items).spec if len(items) >= 2 else None
 
@@ -222,10 +228,16 @@ class TenantView:
 
     def product_examples(self) -> str:
         """Two of the catalog's products as callers name them ("Haferdrink oder Handcreme")."""
-        names = [str(row.get("aliases", "")).split("|")[0].strip() for row in self.catalog]
-        names = [n for n in names if n][:2]
-        joiner = " oder " if self.language == "de" else " or "
-        return joiner.join(names)
+        return self.either([str(row.get("product_id")) for row in self.catalog][:2])
+
+    def either(self, product_ids: Sequence[str]) -> str:
+        """Products as callers name them (their first alias), joined by "oder"/"or"."""
+        names = []
+        for pid in product_ids:
+            row = self._product(pid)
+            alias = str(row.get("aliases") or "").split("|")[0].strip() if row else ""
+            names.append(alias or self.product_name(pid))
+        return (" oder " if self.language == "de" else " or ").join(names)
 
     def is_nonsense(self, text: str) -> bool:
         """No concern in it: a lone yes/no, only greetings and answer words ("hallo, ja gut"),

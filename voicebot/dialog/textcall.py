@@ -38,6 +38,7 @@ TURN_GAP_MS = 300
 class Say:
     text: str
     snr_db: float | None = None  # the line's estimated SNR, as a recogniser would measure it
+    candidates: tuple[str, ...] = ()  # what a recogniser unsure between items would report
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ class HangUp:
 CallerTurn = Say | Keys | Silence | HangUp
 
 
-def say(text: str, snr_db: float | None = None) -> Say:
-    return Say(text, snr_db)
+def say(text: str, snr_db: float | None = None, candidates: tuple[str, ...] = ()) -> Say:
+    return Say(text, snr_db, candidates)
 
 
 def keys(digits: str) -> Keys:
@@ -163,7 +164,12 @@ class ScriptedTextChannel:
                 SpeechStarted(call_id=call_id, at_ms=start),
                 SpeechStopped(call_id=call_id, at_ms=end),
                 Transcript(
-                    call_id=call_id, at_ms=end, text=turn.text, final=True, snr_db=turn.snr_db
+                    call_id=call_id,
+                    at_ms=end,
+                    text=turn.text,
+                    final=True,
+                    snr_db=turn.snr_db,
+                    candidates=turn.candidates,
                 ),
             ]
         if isinstance(turn, Keys):

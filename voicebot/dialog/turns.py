@@ -25,10 +25,12 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from voicebot.asr.base import Recognition, SpeechModel
 from voicebot.audio.endpoint import EndpointConfig, Endpointer
-from voicebot.audio.vad import FLOOR_GATE_DB, VAD_RATES, VoiceActivityDetector
-from voicebot.dialog.hearing import Listening, recognize_turn
+from voicebot.audio.vad import FLOOR_GATE_DB, VAD_RATES, VoiceActivityDetector, snr_estimate_db
+from voicebot.dialog.hearing import Listening, final_transcript, recognize_turn
 from voicebot.events import (
     AudioChunk,
     CallError,
@@ -297,7 +299,8 @@ class _CallEars:
             pending.cancel()
             pending = None
         pending = pending or asyncio.ensure_future(self._final_decode(bytes(turn.pcm)))
-        self._spawn(self._final(pending, expect, chunk.call_id, chunk.at_ms))
+        snr_db = snr_estimate_db(np.frombuffer(bytes(turn.pcm), dtype="<i2"), self.rate)
+        self._spawn(self._final(pending, expect, chunk.call_id, chunk.at_ms, snr_db))
 
     async def _decode(self, pcm: bytes) -> Recognition:
         """A partial: free recognition of what was said so far."""
@@ -324,7 +327,12 @@ class _CallEars:
             )
 
     async def _final(
-        self, pending: asyncio.Task[Recognition], expect: str | None, call_id: str, at_ms: int
+        self,
+        pending: asyncio.Task[Recognition],
+        expect: str | None,
+        call_id: str,
+        at_ms: int,
+        snr_db: float | None,
     ) -> None:
         try:
             heard = await asyncio.wait_for(pending, FINAL_DECODE_TIMEOUT_S)
@@ -340,18 +348,7 @@ class _CallEars:
             mask_transcript(heard.text),
             heard.processing_s,
         )
-        await self.emit(
-            Transcript(
-                call_id=call_id,
-                at_ms=at_ms,
-                text=heard.text.strip(),
-                final=True,
-                confidence=heard.confidence,
-                expect=expect,
-                value=heard.value,
-                language=self.language,
-            )
-        )
+        await self.emit(final_transcript(heard, call_id, at_ms, expect, snr_db))
 
     def _spawn(self, coro: object) -> None:
         task = asyncio.ensure_future(coro)  # type: ignore[arg-type]

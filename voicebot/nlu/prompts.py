@@ -54,6 +54,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "unknown_product_unnamed": "Das ist leider keines unserer Produkte.",
         "product_unclear": "Welches Produkt meinen Sie? Sagen Sie bitte seinen Namen, zum "
         "Beispiel {example}.",
+        "product_which": "Meinen Sie {either}?",
         "closed": "Wir sind gerade nicht erreichbar. Bitte rufen Sie zu unseren "
         "Geschäftszeiten wieder an.",
         "all_lines_busy": "Zurzeit sind alle Leitungen belegt. Bitte versuchen Sie es später "
@@ -101,6 +102,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "unknown_product": "{product} is not one of our products.",
         "unknown_product_unnamed": "That is not one of our products.",
         "product_unclear": "Which product do you mean? Please say its name, for example {example}.",
+        "product_which": "Do you mean {either}?",
         "closed": "We are closed right now. Please call again during our opening hours.",
         "all_lines_busy": "All our lines are busy right now. Please try again later.",
         "queue_unavailable": "Sorry, I cannot put you through right now. Please call again in "
