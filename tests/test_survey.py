@@ -103,7 +103,7 @@ def test_survey_run_stores_each_call_and_report_aggregates_to_csv_and_html(tmp_p
     )
     assert ran.returncode == 0, ran.stderr
     assert "Dieter Nolte: declined" in ran.stdout and "Eva Lang: no_answer" in ran.stdout
-    assert "Fritz Hahn: declined (zufriedenheit=3" in ran.stdout  # hung up after one answer
+    assert "Fritz Hahn: hangup (zufriedenheit=3" in ran.stdout  # hung up after one answer
     done = voicebot(
         "survey",
         "report",
@@ -121,7 +121,8 @@ def test_survey_run_stores_each_call_and_report_aggregates_to_csv_and_html(tmp_p
         for r in csv.DictReader((tmp_path / "out.csv").read_text().splitlines())
     }
     assert rows[("outcome", "", "resolved")] == "3"
-    assert rows[("outcome", "", "declined")] == "2"
+    assert rows[("outcome", "", "declined")] == "1"
+    assert rows[("outcome", "", "hangup")] == "1"
     assert rows[("outcome", "", "no_answer")] == "1"
     assert rows[("mean", "zufriedenheit", "3.50")] == "4"  # 4, 2 (keyed), 5, 3
     assert rows[("distribution", "zufriedenheit", "2")] == "1"
@@ -180,6 +181,13 @@ def test_survey_of_an_inbound_tenant_is_refused_in_one_line(tmp_path):
     assert done.returncode == 1 and "has no survey" in done.stderr
 
 
-def test_hanging_up_in_the_middle_of_the_survey_is_declined(services):
+def test_hanging_up_in_the_middle_of_the_survey_is_a_break_off_with_its_answers(services):
+    """Consent given, one answer, then gone: hangup, not declined (the survey CLI test shows
+    the answer kept: 'Fritz Hahn: hangup (zufriedenheit=3')."""
     record = asyncio.run(run_call("marktblick", [say("ja"), say("drei"), hang_up()], services))
+    assert record.outcome == "hangup"
+
+
+def test_hanging_up_at_the_consent_question_declines(services):
+    record = asyncio.run(run_call("marktblick", [say("wer ist da?"), hang_up()], services))
     assert record.outcome == "declined"

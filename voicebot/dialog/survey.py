@@ -26,7 +26,8 @@ DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested", "l
 
 
 class SurveyDialog:
-    """Asks consent, then each survey question once (one reprompt); ends declined/no_answer/done."""
+    """Asks consent, then each survey question once (one reprompt); ends resolved, declined,
+    no_answer, or hangup (consented, then cut off)."""
 
     def __init__(
         self,
@@ -87,9 +88,13 @@ class SurveyDialog:
         return ""
 
     def _outcome_when_cut(self) -> str:
+        """The caller hung up: before saying anything no_answer, at the consent question
+        declined, after consenting hangup (a break-off: the answers given are kept)."""
         if not self.heard_anything:
             return "no_answer"
-        return "resolved" if self.step >= len(self.survey.questions) else "declined"
+        if self.step >= len(self.survey.questions):
+            return "resolved"
+        return "declined" if self.step < 0 else "hangup"
 
     def _answer(
         self, text: str, value: str | None, keyed: bool = False, noisy: bool = False
