@@ -51,3 +51,18 @@ def test_a_key_said_instead_of_pressed_chooses_the_menu_entry(services):
 )  # fmt: skip
 def test_only_a_key_of_the_menu_said_alone_or_recognised_counts(text, value, key):
     assert spoken_key(text, value, {"1": 0, "2": 0, "3": 0}, "de") == key
+
+
+@pytest.mark.parametrize(
+    ("tenant", "example"),
+    [
+        ("harbour-bank", "I want to start using my card"),  # not "Please help me ..  won't.."
+        ("sonnhof", "ist in dem müsli gluten"),  # a product question, not "ich möchte mit ..."
+        ("nordwelle", "ich möchte mich beschweren"),
+    ],
+)
+def test_the_second_reprompt_shows_a_short_clean_concern_of_the_tenant(services, tenant, example):
+    record = asyncio.run(run_call(tenant, [say("äh"), say("hm")], services))
+    said = [e.text for e in record.events if isinstance(e, BotSpeech)]
+    again = next(t for t in said if example in t)
+    assert f"{example}." in again and ".." not in again and "  " not in again, again

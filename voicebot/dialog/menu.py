@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from voicebot.asr.expect import list_expectation
-from voicebot.dialog.tenant_view import IntentView, TenantView
+from voicebot.dialog.tenant_view import AGENT_INTENTS, IntentView, TenantView
 from voicebot.dialog.words import digits_in
 
 MENU_KEYS = "1234"
@@ -60,12 +61,21 @@ def menu_labels(tenant: TenantView, items: dict[str, IntentView]) -> list[tuple[
 
 
 def example_concern(tenant: TenantView) -> str:
-    """A caller sentence from the tenant's own examples, to show how to say a concern."""
-    for spec in getattr(tenant.tenant, "intents", {}).values():
-        examples = list(getattr(spec, "examples", ()) or ())
-        if examples and getattr(spec, "queue", None):
-            return str(getattr(examples[0], "text", examples[0]))
-    return "mein Internet geht nicht"
+    """A caller sentence from the tenant's own examples, to show how to say a concern: the
+    first example that is one short sentence (3-8 words), said without its final punctuation
+    ("I lost my card", not "Help!  I lost my card!"); from a real concern (a queue or slots to
+    ask for) before praise or small talk, never from asking for a person."""
+    fallback = ""
+    specs = [s for s in getattr(tenant.tenant, "intents", {}).values()
+             if getattr(s, "id", "") not in AGENT_INTENTS]  # fmt: skip
+    specs.sort(key=lambda s: not (getattr(s, "queue", None) or getattr(s, "needs", ())))
+    for spec in specs:
+        for example in getattr(spec, "examples", ()) or ():
+            text = " ".join(str(getattr(example, "text", example)).split()).rstrip(".!?,;: ")
+            fallback = fallback or text
+            if 3 <= len(text.split()) <= 8 and not re.search(r"[.!?]", text):
+                return text
+    return fallback or ("mein Internet geht nicht" if tenant.language == "de" else "my card")
 
 
 def menu_expect(tenant: TenantView, items: dict[str, IntentView]) -> str | None:
