@@ -299,6 +299,15 @@ def test_unsure_understanding_is_confirmed_before_acting(services):
     assert "nicht verstanden" not in said  # the confirmed guess is served
 
 
+def test_a_number_keyed_at_the_confirmation_question_keeps_the_guess(services):
+    """ "Geht es um Ihre Rechnung?" - the caller keys the customer number instead: identified,
+    and the same question is asked again (not "Wie kann ich Ihnen helfen?")."""
+    record = call(services, "nordwelle", say("Rechnung"), keys("40817261#"), say("ja"), say("nein"))
+    said = bot_said(record)
+    assert "Danke, Jonas Berger. Geht es um Ihre Rechnung?" in said, said
+    assert "39,98 Euro" in said
+
+
 def test_denied_confirmation_asks_for_the_concern_again(services):
     record = call(
         services,

@@ -415,6 +415,8 @@ class InboundDialog:
             )
         elif state.intent is not None:
             self.steps.advance(parts)
+        elif state.candidate is not None and state.awaiting == "confirm_intent":
+            self._ask_confirmation(parts)  # the number keyed at "Geht es um …?": ask again
         else:
             self.reply.ask([*parts, self.prompts.say("ask_concern")], awaiting="concern")
 
