@@ -308,6 +308,35 @@ def test_a_number_keyed_at_the_confirmation_question_keeps_the_guess(services):
     assert "39,98 Euro" in said
 
 
+@pytest.mark.parametrize("again", ["wie bitte?", "Können Sie das bitte wiederholen?"])
+def test_a_request_to_repeat_hears_the_last_question_again_without_losing_a_try(services, again):
+    """ "Wie bitte?" at the greeting was read as a request for a person (handed off)."""
+    record = call(
+        services, "nordwelle", say(again), say("mein internet geht nicht"),
+        say(again), keys("40817279#"),
+    )  # fmt: skip
+    said = bot_said(record).split(" | ")
+    assert said[1] == said[0] and said[3] == said[2], said  # greeting, number prompt again
+    assert "nicht verstanden" not in " ".join(said)
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
+
+
+def test_a_request_to_repeat_an_answer_repeats_the_answer_itself(services):
+    record = call(
+        services, "sonnhof", say("was ist in der nougatcreme drin"), say("noch mal bitte")
+    )
+    said = bot_said(record).split(" | ")
+    assert said[1].startswith("Sonnhof Nuss-Nougat-Creme enthält") and said[2] == said[1], said
+
+
+def test_english_callers_may_ask_to_hear_it_again(services):
+    record = call(
+        services, "harbour-bank", say("sorry, can you repeat that?"), say("I lost my card")
+    )
+    said = bot_said(record).split(" | ")
+    assert said[1] == said[0] and record.handoff is not None and record.handoff.queue == "fraud"
+
+
 def test_denied_confirmation_asks_for_the_concern_again(services):
     record = call(
         services,

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from voicebot.dialog.textcall import CallServices, hang_up, keys, run_call, say, silence
+from voicebot.events import BotSpeech
 from voicebot.nlu.loader import load_tenants
 from voicebot.settings import PROJECT_ROOT
 
@@ -191,3 +192,13 @@ def test_hanging_up_in_the_middle_of_the_survey_is_a_break_off_with_its_answers(
 def test_hanging_up_at_the_consent_question_declines(services):
     record = asyncio.run(run_call("marktblick", [say("wer ist da?"), hang_up()], services))
     assert record.outcome == "declined"
+
+
+def test_wie_bitte_hears_the_introduction_or_the_question_again(services):
+    record = asyncio.run(
+        run_call("marktblick", [say("wie bitte?"), say("ja"), say("wie bitte?"), say("vier"),
+                                say("ja"), say("nichts")], services)
+    )  # fmt: skip
+    said = [e.text for e in record.events if isinstance(e, BotSpeech)]
+    assert said[1] == said[0] and said[3] == said[2], said
+    assert record.outcome == "resolved"

@@ -27,6 +27,7 @@ from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     asks_for_agent,
+    asks_to_repeat,
     asks_to_wait,
     closes_call,
     follows_up,
@@ -138,10 +139,22 @@ class InboundDialog:
             return
         state.no_input = 0
         open_question = state.awaiting in ("concern", "menu")
-        if asks_for_agent(text) or (open_question and is_agent_intent(self.tenant, event, text)):
+        repeat = value is None and asks_to_repeat(text) and bool(state.last_said)
+        if asks_for_agent(text) or (
+            open_question and not repeat and is_agent_intent(self.tenant, event, text)
+        ):
             self.reply.handoff_for_agent()
             return
+        if repeat:
+            self._repeat()
+            return
         self._on_caller(text, event, value)
+
+    def _repeat(self) -> None:
+        """ "Wie bitte?": the last utterance once more; the question stays open, no try is
+        counted (the classifier read "wie bitte" as a request for a person)."""
+        state = self.state
+        self.reply.ask([state.last_said], state.awaiting, state.last_expect, remember=False)
 
     def _keyed(self, event: Dtmf) -> None:
         state = self.state

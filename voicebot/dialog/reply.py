@@ -35,6 +35,7 @@ class BotReply:
         state.awaiting = awaiting
         if remember:
             state.last_prompt, state.last_expect = parts[-1] if parts else text, expect
+            state.last_said = text
         self.say(text, expect=expect, listen=True)
         state.listening_since_ms = state.now_ms + speech_ms(text)  # until the audio says more
 

@@ -54,6 +54,7 @@ class CallState:
     awaiting: str = "concern"  # concern|customer_number|slot:<name>|confirm_intent|offer_agent|
     #                            anything_else|menu, or a survey step
     last_prompt: str = ""
+    last_said: str = ""  # the whole last utterance that asked something ("wie bitte?")
     last_expect: str | None = None
     listening_since_ms: int | None = None
     intent: IntentView | None = None

@@ -9,7 +9,7 @@ from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import fold, rating_in
+from voicebot.dialog.words import asks_to_repeat, fold, rating_in
 from voicebot.events import (
     BotAudio,
     BotSpeech,
@@ -104,6 +104,10 @@ class SurveyDialog:
         if any(phrase in fold(text) for phrase in DECLINE_WORDS):
             self._finish(self.survey.declined, "declined")
             return
+        free = self.step >= 0 and self.survey.questions[self.step].kind == "free"
+        if not keyed and not free and value is None and asks_to_repeat(text):
+            self._ask(self._question_again(), self._current_expect())  # "wie bitte?": no try
+            return  # lost (a free comment may well say "noch mal")
         if self.step < 0:
             agreed = _yes_no(text, value, keyed, noisy)
             if agreed is None:
@@ -141,6 +145,12 @@ class SurveyDialog:
             self._ask(self.survey.consent, "yesno")
             return
         self._retry(self._current_prompt(), self._current_expect())
+
+    def _question_again(self) -> str:
+        """What "wie bitte?" hears again: the introduction and consent, or the question."""
+        if self.step < 0:
+            return f"{self.survey.intro} {self.survey.consent}".strip()
+        return str(self.survey.questions[self.step].prompt)
 
     def _current_prompt(self) -> str:
         if self.step < 0:

@@ -112,6 +112,22 @@ WAIT_PHRASES = (
 )  # fmt: skip
 
 
+# "Wie bitte?", "können Sie das wiederholen?": the caller did not catch what the bot said.
+REPEAT_PHRASES = (
+    "wie bitte", "bitte was", "nochmal", "noch mal", "noch einmal", "wiederholen",
+    "was haben sie gesagt", "was hast du gesagt", "nicht verstanden", "nicht mitbekommen",
+    "nicht gehoert", "wie war das", "pardon", "repeat", "say that again", "say again",
+    "come again", "what did you say", "didn t catch", "did not catch", "didn t hear",
+    "didn t get that", "sorry what", "excuse me",
+)  # fmt: skip
+
+
+def asks_to_repeat(text: str) -> bool:
+    """A short request to hear the bot again ("Wie bitte?", "sorry, can you repeat that?")."""
+    folded = fold(text)
+    return 0 < len(folded.split()) <= 7 and any(_says(folded, p) for p in REPEAT_PHRASES)
+
+
 def asks_to_wait(text: str) -> bool:
     """The caller asks for a moment to find what was asked for ("Moment, ich suche sie")."""
     folded = fold(text)
