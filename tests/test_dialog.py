@@ -321,6 +321,22 @@ def test_a_request_to_repeat_hears_the_last_question_again_without_losing_a_try(
     assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
 
 
+@pytest.mark.parametrize(
+    ("text", "repeat"),
+    [
+        ("Wie bitte?", True), ("noch mal bitte", True), ("pardon?", True),
+        ("I didn't catch that", True),
+        ("ich rufe nochmal wegen meiner Störung an", False),  # a concern with "nochmal"
+        ("ich habe meine Rechnung nicht verstanden", False),  # a billing question
+        ("excuse me, I lost my card", False), ("ja bitte", False),
+    ],
+)  # fmt: skip
+def test_only_a_request_to_hear_it_again_counts_as_one(text, repeat):
+    from voicebot.dialog.words import asks_to_repeat
+
+    assert asks_to_repeat(text) is repeat
+
+
 def test_a_request_to_repeat_an_answer_repeats_the_answer_itself(services):
     record = call(
         services, "sonnhof", say("was ist in der nougatcreme drin"), say("noch mal bitte")

@@ -114,18 +114,26 @@ WAIT_PHRASES = (
 
 # "Wie bitte?", "können Sie das wiederholen?": the caller did not catch what the bot said.
 REPEAT_PHRASES = (
-    "wie bitte", "bitte was", "nochmal", "noch mal", "noch einmal", "wiederholen",
-    "was haben sie gesagt", "was hast du gesagt", "nicht verstanden", "nicht mitbekommen",
-    "nicht gehoert", "wie war das", "pardon", "repeat", "say that again", "say again",
-    "come again", "what did you say", "didn t catch", "did not catch", "didn t hear",
-    "didn t get that", "sorry what", "excuse me",
+    "wie bitte", "wiederholen", "was haben sie gesagt", "was hast du gesagt",
+    "sie nicht verstanden", "das nicht verstanden", "das habe ich nicht verstanden",
+    "das hab ich nicht verstanden", "sie nicht gehoert", "das nicht mitbekommen",
+    "repeat", "say that again", "say again", "come again", "what did you say",
+    "didn t catch", "did not catch", "didn t hear you", "didn t get that",
 )  # fmt: skip
+# ... and these only alone or nearly ("noch mal bitte"; not "ich rufe noch mal wegen ...").
+REPEAT_ALONE = ("nochmal", "noch mal", "noch einmal", "bitte was", "wie war das", "pardon",
+                "sorry what", "what", "sorry", "excuse me")  # fmt: skip
 
 
 def asks_to_repeat(text: str) -> bool:
     """A short request to hear the bot again ("Wie bitte?", "sorry, can you repeat that?")."""
     folded = fold(text)
-    return 0 < len(folded.split()) <= 7 and any(_says(folded, p) for p in REPEAT_PHRASES)
+    words = len(folded.split())
+    if words > 7:
+        return False
+    return any(_says(folded, p) for p in REPEAT_PHRASES) or (
+        words <= 3 and any(_says(folded, p) for p in REPEAT_ALONE)
+    )
 
 
 def asks_to_wait(text: str) -> bool:
