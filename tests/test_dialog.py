@@ -461,6 +461,16 @@ def test_caller_hanging_up_ends_the_call(services):
     assert record.outcome == "hangup" and record.handoff is None
 
 
+def test_the_agent_summary_speaks_the_tenant_language_and_names_the_product(services):
+    bank = call(services, "harbour-bank", say("blah"), say("hmm"), say("uh"), say("well"))
+    assert bank.handoff.context["summary"].startswith("concern unclear;"), bank.handoff.context
+    assert "Grund" not in bank.handoff.context["summary"]
+    complaint = call(services, "sonnhof", say("in meinem müsli war ein stein"), say("L 4 5 6 7 C"))
+    summary = complaint.handoff.context["summary"]
+    assert "Sonnhof Knusper-Müsli Schoko" in summary and "Grund: intent" in summary, summary
+    assert complaint.handoff.context["slots"]["product"] == "knusper-muesli"  # ids stay ids
+
+
 def test_handoff_context_carries_transcript_summary_and_alternatives(services):
     record = call(
         services,

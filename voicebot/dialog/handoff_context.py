@@ -16,18 +16,32 @@ def _at(state: CallState, at_ms: int) -> str:
     return moment.isoformat(timespec="milliseconds")
 
 
+SUMMARY_WORDS = {
+    "de": {"unclear": "Anliegen unklar", "customer": "Kunde", "unidentified":
+           "Kunde nicht identifiziert", "reason": "Grund"},
+    "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
+           "customer not identified", "reason": "reason"},
+}  # fmt: skip
+
+
 def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
-    """One line for the agent: concern, customer (last digits only), slots, why handed off."""
-    parts = [state.intent.description if state.intent else "Anliegen unklar"]
+    """One line for the agent, in the tenant's language: concern, customer (last digits
+    only), slots (a product by its catalog name), why handed off."""
+    words = SUMMARY_WORDS.get(tenant.language[:2], SUMMARY_WORDS["en"])
+    parts = [state.intent.description if state.intent else words["unclear"]]
     if state.customer is not None:
         number = state.customer.get("customer_number", "")
-        parts.append(f"Kunde {state.customer.get('name', '')} (…{number[-2:]})")
+        parts.append(f"{words['customer']} {state.customer.get('name', '')} (…{number[-2:]})")
     elif state.unidentified:
-        parts.append("Kunde nicht identifiziert")
-    slots = ", ".join(f"{k}={v}" for k, v in state.slots.items() if k != "customer_number")
+        parts.append(words["unidentified"])
+    slots = ", ".join(
+        f"{k}={tenant.product_name(v) if k == 'product' and tenant.sells(v) else v}"
+        for k, v in state.slots.items()
+        if k != "customer_number"
+    )
     if slots:
         parts.append(slots)
-    parts.append(f"Grund: {reason}")
+    parts.append(f"{words['reason']}: {reason}")
     return "; ".join(parts)
 
 
