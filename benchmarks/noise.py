@@ -504,6 +504,10 @@ def write(
     markdown(summary)
 
 
+def snr_label(snr: float | None) -> str:
+    return "no added noise" if snr is None else f"{snr:g} dB SNR"
+
+
 def markdown(summary: dict) -> None:
     """noise.md from noise.json's summary, with the reading (by hand) below the tables."""
     machine, rows, fixture = summary["machine"], summary["rows"], summary["fixture"]
@@ -534,7 +538,7 @@ def markdown(summary: dict) -> None:
     wrong = [(r, v) for r in rows for v in r.get("digits_wrong_values", [])]
     if wrong:
         lines += ["", "Wrong digit strings (said -> read):"]
-        lines += [f"- {r['snr_db']} dB, {r['suppressor']}: {v}" for r, v in wrong]
+        lines += [f"- {snr_label(r['snr_db'])}, {r['suppressor']}: {v}" for r, v in wrong]
     lines += [
         "",
         "Suppressor cost: CPU seconds (process time, resampling included) per second of 8 kHz "
