@@ -159,3 +159,18 @@ def test_all_problems_are_reported_at_once_and_the_command_exits_1(tenant_copy):
     assert run.returncode == 1 and len(lines) >= 2, run.stdout
     assert all(line.count(":") >= 2 for line in lines)
     assert "Traceback" not in run.stderr
+
+
+def test_a_survey_intent_list_naming_no_intent_is_reported_with_its_line(tenant_copy):
+    folder = tenant_copy("marktblick")
+    _edit(folder / "tenant.yaml", "opt_out: [nicht_mehr_anrufen]", "opt_out: [nicht_mehr_anrufn]")
+    messages = _messages(folder.parent)
+    lines = (folder / "tenant.yaml").read_text().splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "opt_out:" in text)
+    assert any(
+        m.endswith(
+            f"tenant.yaml:{line}: survey opt_out names no intent 'nicht_mehr_anrufn' "
+            "(did you mean 'nicht_mehr_anrufen'?)"
+        )
+        for m in messages
+    ), messages

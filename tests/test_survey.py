@@ -202,3 +202,53 @@ def test_wie_bitte_hears_the_introduction_or_the_question_again(services):
     said = [e.text for e in record.events if isinstance(e, BotSpeech)]
     assert said[1] == said[0] and said[3] == said[2], said
     assert record.outcome == "resolved"
+
+
+# ---- what the person says instead of an answer: the tenant's intents ------------------------
+def _survey(services, *said: str):
+    dialog = services.dialog_stage()
+    record = asyncio.run(run_call("marktblick", [say(t) for t in said], services, dialog=dialog))
+    return record, dialog.dialog, [e.text for e in record.events if isinstance(e, BotSpeech)]
+
+
+def test_where_the_number_comes_from_is_answered_then_consent_is_asked_again(services):
+    record, _, said = _survey(
+        services, "woher haben sie eigentlich meine nummer", "ach so, ja", "vier", "ja", "nichts"
+    )
+    assert said[1].startswith("Ihre Nummer wurde zufällig") and "zwei Minuten" in said[1], said
+    assert record.outcome == "resolved"
+
+
+def test_never_call_again_ends_the_call_and_blocks_the_number(services):
+    record, dialog, said = _survey(services, "nein, rufen sie mich nie wieder an")
+    assert said[-1].startswith("Ich habe Ihre Nummer gesperrt"), said
+    assert record.outcome == "declined" and dialog.opted_out
+
+
+def test_dont_know_is_an_answer_of_its_own_not_no_interest(services):
+    record, dialog, said = _survey(services, "ja", "keine ahnung", "ja", "nichts")
+    assert record.outcome == "resolved" and not dialog.opted_out, said
+    assert dialog.answers["zufriedenheit"] is None and dialog.answers["weiterempfehlung"] == "ja"
+
+
+def test_a_number_on_the_do_not_call_list_is_never_called_again(tmp_path):
+    (tmp_path / "calls.csv").write_text(
+        "phone,name,say\n+49 170 2000001,Gerd Stein,nein rufen sie mich nie wieder an\n"
+        "+49 170 2000002,Hanna Roth,ja | vier | ja | nichts\n"
+    )
+    first = voicebot("survey", "run", "--tenant", "marktblick", "--list",
+                     str(tmp_path / "calls.csv"), data_dir=tmp_path / "var")  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    assert "Gerd Stein: declined" in first.stdout and "Hanna Roth: resolved" in first.stdout
+    again = voicebot("survey", "run", "--tenant", "marktblick", "--list",
+                     str(tmp_path / "calls.csv"), data_dir=tmp_path / "var")  # fmt: skip
+    assert "Gerd Stein: skipped (do-not-call list)" in again.stdout, again.stdout
+    assert "Hanna Roth: resolved" in again.stdout
+
+
+@pytest.mark.parametrize("hesitant", ["Moment mal", "ich weiß nicht genau"])
+def test_a_hesitant_reply_to_the_consent_question_does_not_end_the_call(services, hesitant):
+    """The four survey intents take almost any sentence ("Moment mal" came out as keine_zeit
+    at 0.95): waiting and not knowing are asked again, not taken as a no."""
+    record, _, said = _survey(services, hesitant, "ja", "drei", "ja", "nichts")
+    assert record.outcome == "resolved", said

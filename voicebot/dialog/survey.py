@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -9,7 +10,7 @@ from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import asks_to_repeat, fold, rating_in
+from voicebot.dialog.words import asks_to_repeat, asks_to_wait, does_not_know, fold, rating_in
 from voicebot.events import (
     BotAudio,
     BotSpeech,
@@ -23,6 +24,16 @@ from voicebot.events import (
 )
 
 DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested", "lassen sie mich")
+SURE = 0.9  # classifier confidence to act on an opt-out ("nicht mehr anrufen" 0.97-0.98)
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A tenant intent said instead of an answer, with its answer text."""
+
+    id: str
+    answer: str
+    sure: bool  # confident enough to block the number
 
 
 class SurveyDialog:
@@ -50,6 +61,7 @@ class SurveyDialog:
         self.heard_anything = False
         self.ended = False
         self.outcome = "no_answer"
+        self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
         self._out: list[CallEvent] = []
 
     def handle(self, event: CallEvent) -> list[CallEvent]:
@@ -108,9 +120,21 @@ class SurveyDialog:
         if not keyed and not free and value is None and asks_to_repeat(text):
             self._ask(self._question_again(), self._current_expect())  # "wie bitte?": no try
             return  # lost (a free comment may well say "noch mal")
+        if self.step >= 0 and not keyed and not free and does_not_know(text):
+            self.answers[self.survey.questions[self.step].id] = None  # "weiß ich nicht": an
+            self._next_question()  # answer in a survey, asked once; "keine Ahnung" is no
+            return  # "kein Interesse"
+        unsure = does_not_know(text) or asks_to_wait(text)  # at consent: "Moment mal"
+        said = None if keyed or free or unsure else self._intent(text)
+        if said is not None and said.id in self.survey.opt_out and said.sure:
+            self.opted_out = True  # "nein, rufen Sie mich nie wieder an"
+            self._finish(str(said.answer or self.survey.declined), "declined")
+            return
         if self.step < 0:
             agreed = _yes_no(text, value, keyed, noisy)
-            if agreed is None:
+            if agreed is None and said is not None:
+                self._said_instead(said)
+            elif agreed is None:
                 self._retry(self.survey.consent, "yesno")
             elif agreed:
                 self._next_question()
@@ -119,6 +143,9 @@ class SurveyDialog:
             return
         question = self.survey.questions[self.step]
         answer = _read_answer(question.kind, text, value, keyed, noisy)
+        if answer is None and said is not None:
+            self._said_instead(said)
+            return
         if answer is None:
             self._retry(question.reprompt or question.prompt, _expect(question.kind))
             return
@@ -145,6 +172,32 @@ class SurveyDialog:
             self._ask(self.survey.consent, "yesno")
             return
         self._retry(self._current_prompt(), self._current_expect())
+
+    def _intent(self, text: str) -> _Said | None:
+        """The tenant intent the words say ("woher haben Sie meine Nummer?", "ich hab gerade
+        keine Zeit"), when it has an answer to give; None otherwise."""
+        if not text.strip() or self.tenant.is_nonsense(text):
+            return None
+        found = self.tenant.nlu.classify(text) if self.tenant.nlu is not None else None
+        spec = self.tenant.intents.get(found.intent or "") if found is not None else None
+        if found is None or spec is None or not spec.answer or spec.answer.startswith("builtin:"):
+            return None
+        return _Said(spec.id, spec.answer, found.confidence >= SURE)
+
+    def _said_instead(self, said: _Said) -> None:
+        """An intent instead of an answer. At the consent question one of `ends_call` ends the
+        call with its answer (declined); later only the opt-out does (a survey's four intents
+        take almost any sentence: "also eigentlich ganz ordentlich" came out as keine_zeit at
+        0.94). Any other is answered and the question asked again (no try counted)."""
+        if said.id in self.survey.ends_call:
+            if self.step < 0:
+                self._finish(said.answer, "declined")
+            else:
+                question = self.survey.questions[self.step]
+                self._retry(question.reprompt or question.prompt, _expect(question.kind))
+            return
+        again = self.survey.consent if self.step < 0 else self.survey.questions[self.step].prompt
+        self._ask(f"{said.answer} {again}".strip(), self._current_expect())
 
     def _question_again(self) -> str:
         """What "wie bitte?" hears again: the introduction and consent, or the question."""

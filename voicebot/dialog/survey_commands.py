@@ -37,7 +37,7 @@ def run(
     import asyncio
 
     from voicebot.dialog.survey_run import SurveyRun, read_call_list
-    from voicebot.dialog.survey_store import SurveyStore, survey_db_path
+    from voicebot.dialog.survey_store import SurveyStore, phone_key, survey_db_path
     from voicebot.dialog.textcall import CallServices
 
     settings, tenants = _survey_tenant(tenant)
@@ -59,7 +59,11 @@ def run(
             model = load_speech_model(settings.asr_backend, settings)
         services = CallServices(tenants)
         runner = SurveyRun(tenant, services, store, say or (), wav or (), model)
+        blocked = store.opted_out(tenant)
         for entry in entries:
+            if phone_key(entry.phone) in blocked:  # asked never to be called again
+                print(f"{entry.name or entry.phone}: skipped (do-not-call list)")
+                continue
             result = asyncio.run(runner.call(entry))
             answers = ", ".join(f"{q}={a}" for q, a in result.answers.items())
             print(

@@ -121,6 +121,7 @@ class SurveyRun:
             outcome=str(getattr(dialog.dialog, "outcome", record.outcome)),  # also when cut off
             called_at=datetime.now().astimezone().isoformat(timespec="seconds"),
             answers=answers,
+            opted_out=bool(getattr(dialog.dialog, "opted_out", False)),
         )
         self.store.save(result)
         log.info(

@@ -25,6 +25,12 @@ CREATE TABLE IF NOT EXISTS survey_answers (
     PRIMARY KEY (call_id, question)
 );
 CREATE INDEX IF NOT EXISTS survey_calls_tenant ON survey_calls(tenant);
+CREATE TABLE IF NOT EXISTS survey_opt_out (
+    tenant TEXT NOT NULL,
+    phone TEXT NOT NULL,  -- digits only
+    since TEXT NOT NULL,
+    PRIMARY KEY (tenant, phone)
+);
 """
 
 
@@ -39,6 +45,12 @@ class SurveyCall:
     outcome: str  # resolved | declined | no_answer | hangup
     called_at: str  # ISO 8601
     answers: Mapping[str, str | None]
+    opted_out: bool = False  # asked never to be called again: the number is blocked
+
+
+def phone_key(phone: str) -> str:
+    """A number as the do-not-call list keeps it, digits only ("+49 170 1000001" -> "4917...")."""
+    return "".join(c for c in phone if c.isdigit())
 
 
 def survey_db_path(settings: Settings) -> Path:
@@ -72,6 +84,16 @@ class SurveyStore:
                 "INSERT INTO survey_answers VALUES (?, ?, ?)",
                 [(call.call_id, q, a) for q, a in call.answers.items()],
             )
+            if call.opted_out and phone_key(call.phone):
+                self._db.execute(
+                    "INSERT OR IGNORE INTO survey_opt_out VALUES (?, ?, ?)",
+                    (call.tenant, phone_key(call.phone), call.called_at),
+                )
+
+    def opted_out(self, tenant: str) -> set[str]:
+        """The tenant's do-not-call list: numbers (digits only) never to be called again."""
+        rows = self._db.execute("SELECT phone FROM survey_opt_out WHERE tenant = ?", (tenant,))
+        return {phone for (phone,) in rows}
 
     def calls(self, tenant: str) -> list[SurveyCall]:
         """Every stored call of a tenant with its answers, oldest first."""

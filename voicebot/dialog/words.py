@@ -96,6 +96,20 @@ _NO_NUMBER_FILLER = frozenset((
 ))  # fmt: skip
 
 
+# "Weiß ich nicht" to a survey question: an answer of its own (kept as no answer), not unclear.
+DONT_KNOW_PHRASES = (
+    "weiss ich nicht", "weiss nicht", "keine ahnung", "kann ich nicht sagen",
+    "schwer zu sagen", "keine meinung", "dont know", "do not know", "no idea", "not sure",
+    "hard to say",
+)  # fmt: skip
+
+
+def does_not_know(text: str) -> bool:
+    """ "Weiß ich nicht", "keine Ahnung", "I don't know": the caller has no answer to give."""
+    folded = fold(text.replace("'", "").replace("’", ""))
+    return len(folded.split()) <= 8 and any(_says(folded, p) for p in DONT_KNOW_PHRASES)
+
+
 def has_no_number(text: str) -> bool:
     """The caller says they do not have or know the number asked for ("weiß ich leider nicht")."""
     folded = fold(text.replace("'", "").replace("’", ""))  # "don't" -> "dont", as extract_yes_no

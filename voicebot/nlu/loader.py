@@ -25,7 +25,7 @@ from voicebot.nlu.model import (
 )
 from voicebot.nlu.prompts import prompts_for
 from voicebot.nlu.schema import schema_problems
-from voicebot.nlu.source import Problem, YamlDocument, display_path, read_yaml
+from voicebot.nlu.source import Problem, YamlDocument, did_you_mean, display_path, read_yaml
 from voicebot.nlu.tables import read_table
 
 TENANT_FILE = "tenant.yaml"
@@ -63,9 +63,22 @@ def load_tenant(folder: Path) -> tuple[Tenant | None, list[Problem]]:
             tables[kind], table_problems = read_table(folder / name, kind)
             problems += table_problems
     problems += _labelled_problems(folder, {str(d.data.get("intent")) for d in intents})
+    problems += _survey_intent_problems(doc, {str(d.data.get("intent")) for d in intents})
     if problems:
         return None, sorted(set(problems))
     return _build_tenant(doc, intents, tables, folder), []
+
+
+def _survey_intent_problems(doc: YamlDocument, intents: set[str]) -> list[Problem]:
+    """The survey's ends_call/opt_out lists must name intents of the tenant."""
+    survey = doc.data.get("survey") or {}
+    return [
+        doc.problem(f"survey {key} names no intent '{name}'{did_you_mean(name, intents)}",
+                    "survey", key, index)
+        for key in ("ends_call", "opt_out")
+        for index, name in enumerate(survey.get(key) or [])
+        if name not in intents
+    ]  # fmt: skip
 
 
 def _labelled_problems(folder: Path, intents: set[str]) -> list[Problem]:
@@ -213,6 +226,8 @@ def _build_survey(data: dict[str, Any] | None) -> Survey | None:
         questions=questions,
         thanks=data.get("thanks", ""),
         declined=data.get("declined", ""),
+        ends_call=tuple(data.get("ends_call") or ()),
+        opt_out=tuple(data.get("opt_out") or ()),
     )
 
 

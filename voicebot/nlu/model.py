@@ -96,6 +96,8 @@ class Survey:
     questions: tuple[SurveyQuestion, ...]
     thanks: str
     declined: str
+    ends_call: tuple[str, ...] = ()  # intents whose answer ends the call (declined)
+    opt_out: tuple[str, ...] = ()  # ... and puts the number on the do-not-call list
 
 
 @dataclass(frozen=True, slots=True)

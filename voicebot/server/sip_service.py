@@ -18,7 +18,7 @@ from fastapi import APIRouter, FastAPI
 from voicebot.channels.sip import SipServer
 from voicebot.channels.sip_line import SipLine
 from voicebot.dialog.survey_run import CallListEntry
-from voicebot.dialog.survey_store import SurveyCall, SurveyStore
+from voicebot.dialog.survey_store import SurveyCall, SurveyStore, phone_key
 from voicebot.errors import UserError
 from voicebot.privacy import mask
 from voicebot.server.live_calls import LiveCalls, live_calls_for
@@ -75,7 +75,11 @@ async def dial_survey(
     """`voicebot survey dial`: a SIP user agent on `listen` calls the list through `via` (a PBX
     or trunk) with `dial_call_list`; each call's outcome and answers go into the survey store,
     a number that does not pick up is stored as `no_answer`. Results in the list's order."""
-    names = {entry.phone: entry.name for entry in entries}
+    blocked = store.opted_out(tenant)  # the do-not-call list: never dialed again
+    names = {e.phone: e.name for e in entries if phone_key(e.phone) not in blocked}
+    for entry in entries:
+        if phone_key(entry.phone) in blocked:
+            log.info("survey: %s is on the do-not-call list, not dialed", mask(entry.phone))
     results: list[SurveyCall] = []
 
     async def on_call(line: SipLine) -> None:
@@ -112,6 +116,7 @@ def _stored(
         outcome=str(getattr(dialog, "outcome", "no_answer")),
         called_at=datetime.now().astimezone().isoformat(timespec="seconds"),
         answers=dict(getattr(dialog, "answers", {})),
+        opted_out=bool(getattr(dialog, "opted_out", False)),
     )
     store.save(done)
     log.info("survey call %s to %s: %s", call_id, mask(phone), done.outcome)
