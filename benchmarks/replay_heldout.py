@@ -45,6 +45,13 @@ Reading (by hand, 2026-12-04, first run 14/22 held-out):
   fail: six on recognition, one on a confirmation the script cannot answer.
 - This table: plus the endpointer's line noise floor (benchmarks/results/noise_endpoint.md).
   The same cases pass; WER library 0.122 -> 0.126 (one word), held-out 0.241 -> 0.233.
+- Session 5 (2026-12-04, this table): the dialog changes of the day (thanks or a goodbye ends
+  the call, 'wie bitte?' repeats, no guess for words unlike every concern, 'Meinen Sie A oder
+  B?' between two products, survey intents and 'weiß nicht') change no case: the same 45/47 and
+  15/22 pass. The survey cases now end as 'hangup' (consent given, then the script ran out)
+  instead of 'declined'. The failures are recognition: lone rating words ('vier' -> 'Hier'),
+  a number in pairs, a garbled first word ('I sing by left my card'), 'Router', 'Nüsse',
+  'Duschgel'.
 """
 KEPT = ("cases", "passed", "failed", "wer", "intent_accuracy", "routing_accuracy", "latency_ms")
 
