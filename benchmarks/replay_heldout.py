@@ -43,7 +43,7 @@ Reading (by hand, 2026-12-04, first run 14/22 held-out):
   check on unplaced free turns (voicebot/asr/vocabulary.py, benchmarks/results/hints.md).
   Library 44 -> 45/47 (sonnhof/vegan: 'viel an' -> 'vegan'); held-out 15/22, the same seven
   fail: six on recognition, one on a confirmation the script cannot answer.
-- This table: plus the endpointer's line noise floor (benchmarks/results/noise_endpoint.md).
+- Then: the endpointer's line noise floor (benchmarks/results/noise_endpoint.md).
   The same cases pass; WER library 0.122 -> 0.126 (one word), held-out 0.241 -> 0.233.
 - Session 5 (2026-12-04, this table): the dialog changes of the day (thanks or a goodbye ends
   the call, 'wie bitte?' repeats, no guess for words unlike every concern, 'Meinen Sie A oder
