@@ -126,31 +126,36 @@ class SurveyDialog:
             return  # "kein Interesse"
         unsure = does_not_know(text) or asks_to_wait(text)  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
-        if said is not None and said.id in self.survey.opt_out and said.sure:
-            self.opted_out = True  # "nein, rufen Sie mich nie wieder an"
-            self._finish(str(said.answer or self.survey.declined), "declined")
-            return
         if self.step < 0:
             agreed = _yes_no(text, value, keyed, noisy)
-            if agreed is None and said is not None:
-                self._said_instead(said)
-            elif agreed is None:
-                self._retry(self.survey.consent, "yesno")
-            elif agreed:
+            if agreed:
                 self._next_question()
-            else:
+            elif said is not None and said.id in self.survey.opt_out and said.sure:
+                self._opt_out(said)  # "nein, rufen Sie mich nie wieder an"
+            elif agreed is False:
                 self._finish(self.survey.declined, "declined")
+            elif said is not None:
+                self._said_instead(said)
+            else:
+                self._retry(self.survey.consent, "yesno")
             return
         question = self.survey.questions[self.step]
         answer = _read_answer(question.kind, text, value, keyed, noisy)
-        if answer is None and said is not None:
+        if answer is not None:  # an answer is never read as an intent ("vier", "nein")
+            self.answers[question.id] = answer
+            self._next_question()
+        elif said is not None and said.id in self.survey.opt_out and said.sure:
+            self._opt_out(said)
+        elif said is not None:
             self._said_instead(said)
-            return
-        if answer is None:
+        else:
             self._retry(question.reprompt or question.prompt, _expect(question.kind))
-            return
-        self.answers[question.id] = answer
-        self._next_question()
+
+    def _opt_out(self, said: _Said) -> None:
+        """Never to be called again: its answer, declined, and the number goes on the tenant's
+        do-not-call list when the call is stored."""
+        self.opted_out = True
+        self._finish(said.answer or self.survey.declined, "declined")
 
     def _retry(self, prompt: str, expect: str | None) -> None:
         self.retries += 1
