@@ -109,7 +109,7 @@ def test_sonnhof_named_allergen_in_the_nougat_cream_is_answered_yes(speaking, wh
         line("ist in der nougatcreme auch milch enthalten"),
         line("nein danke"),
     )
-    assert "Ja, Sonnhof Nuss-Nougat-Creme enthält Milch" in bot_said(record)
+    assert "Sonnhof Nuss-Nougat-Creme enthält Milch." in bot_said(record)
     assert record.outcome == "resolved"
 
 

@@ -507,20 +507,38 @@ def test_a_call_longer_than_the_maximum_is_ended_politely(tmp_path: Path, tenant
 # ---- sonnhof: product answers -------------------------------------------------------------
 def test_named_allergen_in_a_product_is_answered_yes(services):
     record = call(services, "sonnhof", say("ist in der nougatcreme milch drin"), say("nein"))
-    assert "Ja, Sonnhof Nuss-Nougat-Creme enthält Milch" in bot_said(record)
+    assert "Sonnhof Nuss-Nougat-Creme enthält Milch." in bot_said(record)
 
 
 @pytest.mark.parametrize(
     ("question", "answer"),
     [  # "ei" is no substring match: "Weizen (Gluten)" and "keine" hold no egg
-        ("ist im müsli ei", "Nein, Sonnhof Knusper-Müsli Schoko enthält kein Ei"),
-        ("ist in der erdbeermarmelade ei", "Nein, Sonnhof Erdbeer Fruchtaufstrich enthält kein Ei"),
-        ("sind in den käsespätzle eier", "Ja, Sonnhof Käsespätzle Fertiggericht enthält Eier"),
+        ("ist im müsli ei", "Sonnhof Knusper-Müsli Schoko enthält kein Ei"),
+        ("ist in der erdbeermarmelade ei", "Sonnhof Erdbeer Fruchtaufstrich enthält kein Ei"),
+        ("sind in den käsespätzle eier", "Sonnhof Käsespätzle Fertiggericht enthält Eier"),
         ("sind im müsli nüsse", "Sonnhof Knusper-Müsli Schoko enthält keine Nüsse als Zutat, kann"),
     ],
 )
 def test_allergens_are_answered_from_whole_words_of_the_catalog(services, question, answer):
     assert answer in bot_said(call(services, "sonnhof", say(question), say("nein")))
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "never"),
+    [  # allergen safety: spelt is wheat (EU list), nut traces cover hazelnuts, cocoa butter and
+        # shea butter are no milk; statements, never a "Ja" that could answer "may I eat it?"
+        ("ist im dinkelbrot weizen drin", "Sonnhof Dinkel-Vollkornbrot enthält Weizen.", None),
+        ("ist das dinkelbrot weizenfrei", "nicht weizenfrei", "ist weizenfrei"),
+        ("sind haselnüsse im müsli", "kann aber Spuren davon enthalten", "keine Haselnüsse."),
+        ("ist in der handcreme milch drin", "Handcreme enthält keine Milch", "enthält Milch."),
+        ("ich vertrage keine milch, kann ich die nougatcreme essen",
+         "Sonnhof Nuss-Nougat-Creme enthält Milch.", "Ja,"),
+    ],
+)  # fmt: skip
+def test_allergen_answers_err_on_the_safe_side(services, question, answer, never):
+    said = bot_said(call(services, "sonnhof", say(question), say("nein")))
+    assert answer in said, said
+    assert never is None or never not in said, said
 
 
 def test_free_of_questions_are_answered_from_the_catalog_columns(services):
@@ -531,7 +549,7 @@ def test_free_of_questions_are_answered_from_the_catalog_columns(services):
     said = bot_said(record)
     assert "Ja, Sonnhof Nuss-Nougat-Creme ist glutenfrei" in said  # gluten_free: ja
     assert "Ja, Sonnhof Dinkel-Vollkornbrot ist laktosefrei" in said
-    assert "Nein, Sonnhof Dinkel-Vollkornbrot enthält keine Milch" in said  # not "laktosefrei"
+    assert "Sonnhof Dinkel-Vollkornbrot enthält keine Milch" in said  # not "laktosefrei"
 
 
 def test_milk_alone_is_an_allergen_not_the_oat_milk(services):
@@ -540,7 +558,7 @@ def test_milk_alone_is_an_allergen_not_the_oat_milk(services):
     )
     said = bot_said(record)
     assert "Um welches" in said and "Hafer" not in said
-    assert "Ja, Sonnhof Nuss-Nougat-Creme enthält Milch" in said
+    assert "Sonnhof Nuss-Nougat-Creme enthält Milch." in said
 
 
 def test_what_about_another_product_asks_the_same_again(services):
@@ -549,7 +567,7 @@ def test_what_about_another_product_asks_the_same_again(services):
         say("nein danke"),
     )  # fmt: skip
     said = bot_said(record)
-    assert "Nein, Sonnhof Knusper-Müsli Schoko enthält keine Eier" in said
+    assert "Sonnhof Knusper-Müsli Schoko enthält keine Eier" in said
     assert record.outcome == "resolved" and record.handoff is None
 
 

@@ -125,7 +125,8 @@ ALLERGEN_WORDS: dict[str, tuple[str, ...]] = {
     "milch": ("milch", "sahne", "butter", "emmentaler", "kaese"),
     "laktose": ("milch", "sahne", "butter", "emmentaler", "kaese"),
     "gluten": ("gluten", "weizen", "dinkel", "hafer", "gerste", "roggen"),
-    "weizen": ("weizen",),
+    "weizen": ("weizen", "dinkel", "kamut", "khorasan"),  # EU allergen list: "Weizen (wie
+    # Dinkel und Khorasan-Weizen)": a wheat allergy question about the Dinkelbrot is a yes
     "nuesse": ("nuess", "nuss", "mandel"),
     "haselnuesse": ("haselnuss", "haselnuess"),
     "erdnuesse": ("erdnuss", "erdnuess"),
@@ -178,18 +179,42 @@ def asked_allergen(facts: AnswerFacts) -> tuple[str, str | None] | None:
     return None
 
 
+# Words that hold an allergen term but are no such allergen ("Kakaobutter", "Shea Butter" and
+# "Kokosmilch" hold no milk), removed before the terms are looked for.
+NOT_THE_ALLERGEN = {
+    "milch": ("kakaobutter", "shea butter", "sheabutter", "erdnussbutter", "kokosmilch",
+              "hafermilch", "mandelmilch", "sojamilch", "reismilch", "kokosnussmilch"),
+}  # fmt: skip
+NOT_THE_ALLERGEN["laktose"] = NOT_THE_ALLERGEN["milch"]
+# A particular nut is covered by what the catalog says of nuts in general ("kann Spuren von
+# Nüssen enthalten" answers "Sind Haselnüsse drin?"); peanuts are legumes, not nuts.
+GENERAL_KIND = {"haselnuesse": "nuesse"}
+
+
 def _contains(row: Row, key: str) -> str:
     """'yes' (an ingredient), 'traces' or 'no', from the catalog's allergen/ingredient texts."""
     # padded like the terms: " ei " is a whole word ("weizen" and "keine" hold no egg)
-    entries = [f" {normalize(entry)} " for entry in (row.get("allergens") or "").split("|")]
-    ingredients = f" {normalize(row.get('ingredients', ''))} "
+    entries = [_text(entry, key) for entry in (row.get("allergens") or "").split("|")]
+    ingredients = _text(row.get("ingredients", ""), key)
     terms = ALLERGEN_WORDS[key]
     contains = [e for e in entries if "spuren" not in e and any(t in e for t in terms)]
     if contains or any(term in ingredients for term in terms):
         return "yes"
     if any("spuren" in e and any(t in e for t in terms) for e in entries):
         return "traces"
+    general = GENERAL_KIND.get(key)
+    if general is not None and _contains(row, general) != "no":
+        return "traces"  # nuts in general: this one may be among them
     return "no"
+
+
+def _text(text: str, key: str) -> str:
+    """A catalog text as the allergen terms are looked for in it: normalised, padded, without
+    the words that only look like the allergen."""
+    padded = f" {normalize(text)} "
+    for lookalike in NOT_THE_ALLERGEN.get(key, ()):
+        padded = padded.replace(lookalike, " ")
+    return padded
 
 
 # "kein" declined for each allergen's gender and number ("keine Milch", "keinen Senf")
@@ -210,12 +235,12 @@ def _traces_answer(row: Row, key: str) -> str:
 
 def _allergen_answer(row: Row, key: str) -> str:
     name, spoken, none = row["name"], SPOKEN_ALLERGEN[key], NONE_OF.get(key, "kein")
-    found = _contains(row, key)
-    if found == "yes":
-        return f"Ja, {name} enthält {spoken}."
+    found = _contains(row, key)  # said as a statement, no "Ja"/"Nein": the question may have
+    if found == "yes":  # been "kann ich sie essen?" ("Ja, … enthält Milch")
+        return f"{name} enthält {spoken}."
     if found == "traces":
         return _traces_answer(row, key)
-    return f"Nein, {name} enthält {none} {spoken}."
+    return f"{name} enthält {none} {spoken}."
 
 
 def _free_of_answer(row: Row, form: str, key: str) -> str:
