@@ -456,6 +456,39 @@ def test_thanks_alone_is_no_answer_to_a_real_yes_no_question(services):
     assert record.handoff is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Ich ziehe nach Berlin, Postleitzahl 10115, meine Kundennummer ist 40817279", "40817279"),
+        ("Am 3. November hab ich 84,50 Euro überwiesen, Kundennummer 40817287", "40817287"),
+        ("Mein Internet geht seit dem 22. nicht, Kundennummer 40817253", "40817253"),
+        ("Kundennummer 40817235, nein Moment, 40817253, das Internet ist weg", "40817253"),
+    ],
+)
+def test_the_customer_number_is_the_eight_digit_number_among_others(services, sentence, number):
+    """A date, an amount or a postcode in the same sentence is no part of the number."""
+    record = call(services, "nordwelle", say(sentence), say("nein"), say("nein"))
+    assert record.events and handoff_or_customer(record) == number, bot_said(record)
+
+
+def handoff_or_customer(record: CallRecord) -> str | None:
+    if record.handoff is not None:
+        return record.handoff.context["slots"].get("customer_number")
+    said = bot_said(record)
+    return next((n for n, name in CUSTOMERS.items() if f"Danke, {name}." in said), None)
+
+
+CUSTOMERS = {"40817279": "Aylin Demir", "40817287": "Klaus Hoffmann", "40817253": "Petra Lindner"}
+
+
+def test_a_postcode_said_with_the_customer_number_is_kept(services):
+    record = call(
+        services, "nordwelle",
+        say("Ich ziehe nach Berlin, Postleitzahl 10115, meine Kundennummer ist 40817279"),
+    )  # fmt: skip
+    assert record.handoff is not None and record.handoff.context["slots"]["postcode"] == "10115"
+
+
 def test_caller_hanging_up_ends_the_call(services):
     record = call(services, "nordwelle", hang_up())
     assert record.outcome == "hangup" and record.handoff is None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from voicebot.dialog.prompts import Prompts
 from voicebot.dialog.words import digits_in, yes_or_no
 from voicebot.events import Intent
+from voicebot.nlu.slots import extract_digits
 
 if TYPE_CHECKING:
     from voicebot.dialog.state import CallState
@@ -15,9 +16,13 @@ if TYPE_CHECKING:
 
 
 def number_in(text: str, value: str | None, tenant: TenantView) -> str | None:
-    """A customer number attempt: the recogniser's value, else digits spoken or written."""
+    """A customer number attempt: the recogniser's value, else digits spoken or written (a
+    number of the right length among others in the sentence: a date, an amount, a postcode)."""
     if value and value.isdigit() and len(value) >= tenant.customer_digits - 1:
         return value
+    exact = extract_digits(text, tenant.language, tenant.customer_digits)
+    if exact is not None:
+        return exact
     digits = digits_in(text, tenant.language)
     return digits if len(digits) >= tenant.customer_digits - 1 else None
 

@@ -51,6 +51,24 @@ def spoken_digits(text: str, language: str) -> str:
     return "".join(_groups(tokens))
 
 
+def digit_runs(text: str, language: str) -> list[str]:
+    """The numbers said in text, each a run of number words or digits not interrupted by other
+    words: "Postleitzahl 10115, Kundennummer 40817279" -> ["10115", "40817279"]; "vier null
+    acht eins sieben zwei fünf drei" -> ["40817253"]; "4081, 7253" -> ["40817253"]."""
+    lang = "de" if language.lower().startswith("de") else "en"
+    runs: list[str] = []
+    segment: list[_Token] = []
+    for token in [*_weak_to_units(_classify(_words(text, lang), lang)), _Token("other", "")]:
+        if token.kind in ("other", "weak") and token.text not in ("und", "and"):
+            digits = "".join(_groups(segment))
+            if digits:
+                runs.append(digits)
+            segment = []
+        else:
+            segment.append(token)
+    return runs
+
+
 def _words(text: str, lang: str) -> list[str]:
     words = [w for w in _SPLIT.split(text.lower()) if w]
     if lang == "de":  # Whisper sometimes splits "ein und zwanzig"

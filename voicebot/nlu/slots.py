@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from voicebot.nlu.normalize import fold, strip_punctuation
-from voicebot.nlu.numbers import spoken_digits
+from voicebot.nlu.numbers import digit_runs, spoken_digits
 
 
 def digits_spoken(text: str, language: str) -> str:
@@ -22,11 +22,15 @@ def digits_spoken(text: str, language: str) -> str:
 
 
 def extract_digits(text: str, language: str, length: int | None) -> str | None:
-    """A number of exactly `length` digits said in any grouping, or None (None: any length)."""
+    """A number of exactly `length` digits said in any grouping, or None (None: any length).
+    Other numbers in the sentence are no part of it: "ich ziehe nach 10115, Kundennummer
+    40817279" has the postcode 10115; of several such numbers the last one counts ("40817235,
+    nein, 40817253")."""
     digits = digits_spoken(text, language)
-    if not digits or (length is not None and len(digits) != length):
-        return None
-    return digits
+    if not digits or length is None or len(digits) == length:
+        return digits or None
+    exact = [run for run in digit_runs(text, language) if len(run) == length]
+    return exact[-1] if exact else None
 
 
 def extract_postcode(text: str, language: str) -> str | None:
