@@ -66,3 +66,13 @@ def test_the_second_reprompt_shows_a_short_clean_concern_of_the_tenant(services,
     said = [e.text for e in record.events if isinstance(e, BotSpeech)]
     again = next(t for t in said if example in t)
     assert f"{example}." in again and ".." not in again and "  " not in again, again
+
+
+def test_the_fallback_menu_always_offers_the_high_priority_queues(services):
+    """Harbour Bank has no menu of its own: the first four queues in file order left out the
+    fraud team, the one queue a caller with a stolen card must reach."""
+    from voicebot.dialog.menu import menu_items
+
+    items = menu_items(services.view("harbour-bank"))
+    assert "fraud" in {spec.queue for spec in items.values()}, items
+    assert len([k for k in items if k != "0"]) == 4

@@ -23,12 +23,17 @@ def menu_items(tenant: TenantView) -> dict[str, IntentView]:
         return {key: _menu_entry(tenant, target) for key, target in listed.items()}
     chosen: list[IntentView] = []
     agent = tenant.agent_intent()
-    if not chosen:
-        seen: set[str] = set()
-        for spec in tenant.intents.values():
-            if spec.queue and spec.queue not in seen and spec is not agent:
-                seen.add(spec.queue)
-                chosen.append(spec)
+    seen: set[str] = set()
+    for spec in tenant.intents.values():
+        if spec.queue and spec.queue not in seen and spec is not agent:
+            seen.add(spec.queue)
+            chosen.append(spec)
+    # queues of high-priority intents (fraud, complaints) always get a key: they take the
+    # places of the last other queues, the order stays that of the files
+    urgent = {s.queue for s in tenant.intents.values() if s.priority == "high" and s.queue}
+    room = max(0, len(MENU_KEYS) - sum(s.queue in urgent for s in chosen))
+    others = [s for s in chosen if s.queue not in urgent][:room]
+    chosen = [s for s in chosen if s.queue in urgent or s in others]
     items = dict(zip(MENU_KEYS, chosen[: len(MENU_KEYS)], strict=False))
     if agent is not None:
         items["0"] = agent
