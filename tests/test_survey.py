@@ -252,3 +252,37 @@ def test_a_hesitant_reply_to_the_consent_question_does_not_end_the_call(services
     at 0.95): waiting and not knowing are asked again, not taken as a no."""
     record, _, said = _survey(services, hesitant, "ja", "drei", "ja", "nichts")
     assert record.outcome == "resolved", said
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Die Hotline gibt keine zeitnahe Antwort",
+     "ich hab keine Zeit für lange Warteschleifen, die sollen schneller rangehen"],
+)  # fmt: skip
+def test_a_comment_that_says_keine_zeit_is_kept_not_a_decline(services, comment):
+    record, dialog, _ = _survey(services, "ja", "vier", "ja", comment)
+    assert record.outcome == "resolved" and dialog.answers["kommentar"] == comment
+
+
+def test_never_call_again_in_the_comment_keeps_the_answers_and_blocks_the_number(services):
+    comment = "weniger Werbeanrufe, rufen Sie mich nie wieder an"
+    record, dialog, said = _survey(services, "ja", "zwei", "nein", comment)
+    assert dialog.opted_out and dialog.answers["kommentar"] == comment
+    assert record.outcome == "resolved" and said[-1].startswith("Ich habe Ihre Nummer gesperrt")
+
+
+def test_a_respondent_gone_silent_is_a_break_off_not_a_completed_survey(services):
+    dialog = services.dialog_stage()
+    turns = [say("ja"), silence(), silence(), silence(), silence()]
+    record = asyncio.run(run_call("marktblick", turns, services, dialog=dialog))
+    said = [e.text for e in record.events if isinstance(e, BotSpeech)]
+    assert record.outcome == "hangup" and "Vielen Dank für Ihre Antworten" not in " ".join(said)
+    assert said[-1].startswith("Ich höre Sie leider nicht mehr"), said
+
+
+@pytest.mark.parametrize(
+    "grudging", ["na gut", "meinetwegen", "von mir aus", "wenn es schnell geht"]
+)
+def test_a_grudging_yes_is_consent(services, grudging):
+    record, _, _ = _survey(services, grudging, "drei", "ja", "nichts")
+    assert record.outcome == "resolved"

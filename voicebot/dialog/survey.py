@@ -62,6 +62,7 @@ class SurveyDialog:
         self.ended = False
         self.outcome = "no_answer"
         self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
+        self.silent = 0  # questions in a row that got only silence
         self._out: list[CallEvent] = []
 
     def handle(self, event: CallEvent) -> list[CallEvent]:
@@ -113,10 +114,19 @@ class SurveyDialog:
     ) -> None:
         self.listening_since_ms = None
         self.heard_anything = True
-        if any(phrase in fold(text) for phrase in DECLINE_WORDS):
-            self._finish(self.survey.declined, "declined")
-            return
+        self.silent = 0
         free = self.step >= 0 and self.survey.questions[self.step].kind == "free"
+        folded = f" {fold(text)} "
+        if not free and any(f" {phrase} " in folded for phrase in DECLINE_WORDS):
+            self._finish(self.survey.declined, "declined")  # a comment may well say "keine
+            return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
+        if free and not keyed:
+            said = self._intent(text)
+            if said is not None and said.id in self.survey.opt_out and said.sure:
+                self.answers[self.survey.questions[self.step].id] = text.strip() or None
+                last = self.step == len(self.survey.questions) - 1
+                self._opt_out(said, "resolved" if last else "hangup")  # "… und rufen Sie mich
+                return  # nie wieder an": the comment kept, the number blocked
         if not keyed and not free and value is None and asks_to_repeat(text):
             self._ask(self._question_again(), self._current_expect())  # "wie bitte?": no try
             return  # lost (a free comment may well say "noch mal")
@@ -151,11 +161,11 @@ class SurveyDialog:
         else:
             self._retry(question.reprompt or question.prompt, _expect(question.kind))
 
-    def _opt_out(self, said: _Said) -> None:
-        """Never to be called again: its answer, declined, and the number goes on the tenant's
-        do-not-call list when the call is stored."""
+    def _opt_out(self, said: _Said, outcome: str = "declined") -> None:
+        """Never to be called again: its answer, the call ends (declined unless the survey was
+        answered), and the number goes on the tenant's do-not-call list when it is stored."""
         self.opted_out = True
-        self._finish(said.answer or self.survey.declined, "declined")
+        self._finish(said.answer or self.survey.declined, outcome)
 
     def _retry(self, prompt: str, expect: str | None) -> None:
         self.retries += 1
@@ -176,6 +186,11 @@ class SurveyDialog:
             self.retries += 1
             self._ask(self.survey.consent, "yesno")
             return
+        if self.step >= 0 and self.retries >= 1:
+            self.silent += 1  # a question asked twice to silence
+            if self.silent >= 2:  # and the one before as well: the respondent is gone
+                self._finish(self.tenant.prompts.say("survey_gone"), "hangup")
+                return
         self._retry(self._current_prompt(), self._current_expect())
 
     def _intent(self, text: str) -> _Said | None:

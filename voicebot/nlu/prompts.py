@@ -40,6 +40,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "handoff_wait": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
         "{wait_min} Minuten.",
         "goodbye": "Vielen Dank für Ihren Anruf. Auf Wiederhören!",
+        "survey_gone": "Ich höre Sie leider nicht mehr. Vielen Dank und auf Wiederhören.",
         "goodbye_no_input": "Ich höre leider nichts. Bitte rufen Sie noch einmal an. "
         "Auf Wiederhören!",
         "max_length": "Wir müssen das Gespräch leider beenden. Auf Wiederhören!",
@@ -91,6 +92,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "handoff_wait": "You are number {position} in the queue, the wait is about "
         "{wait_min} minutes.",
         "goodbye": "Thank you for calling. Goodbye!",
+        "survey_gone": "I cannot hear you any more. Thank you and goodbye.",
         "goodbye_no_input": "I cannot hear anything. Please call again. Goodbye!",
         "max_length": "We have to end the call now. Goodbye!",
         "no_information": "Sorry, I have no information on that.",
