@@ -216,7 +216,9 @@ def test_second_concern_after_an_answer_is_served_in_the_same_call(services):
     assert "9 bis 20 Uhr" in said and "Router" in said
 
 
-def test_agent_request_mid_call_keeps_the_concern_and_its_queue(services):
+def test_agent_request_mid_call_goes_to_the_agents_and_keeps_the_concern(services):
+    """TENANTS.md: a request for a person is valid at any point and hands off to allgemein;
+    the agent sees the concern said so far."""
     record = call(
         services,
         "nordwelle",
@@ -225,7 +227,7 @@ def test_agent_request_mid_call_keeps_the_concern_and_its_queue(services):
     )
     handoff = handoff_in(record)
     assert handoff.context["reason"] == "agent_request"
-    assert handoff.queue == "stoerungsdienst"
+    assert handoff.queue == "allgemein" and handoff.context["intent"]["id"] == "stoerung"
 
 
 def test_no_match_reprompts_twice_then_menu_then_key_routes(services):
@@ -487,6 +489,38 @@ def test_a_postcode_said_with_the_customer_number_is_kept(services):
         say("Ich ziehe nach Berlin, Postleitzahl 10115, meine Kundennummer ist 40817279"),
     )  # fmt: skip
     assert record.handoff is not None and record.handoff.context["slots"]["postcode"] == "10115"
+
+
+def test_a_person_asked_for_at_is_it_about_keeps_the_likely_concern_and_urgency(services):
+    record = call(
+        services, "harbour-bank", say("I left my card in a taxi last night"),
+        say("can I speak to someone please"),
+    )  # fmt: skip
+    handoff = record.handoff
+    assert handoff is not None and handoff.queue == "general", bot_said(record)
+    assert handoff.context["priority"] == "high"  # the likely lost card keeps its urgency
+    assert handoff.context["intent"]["id"] == "lost_or_stolen_card"
+
+
+@pytest.mark.parametrize(
+    ("tenant", "sentence", "queue", "priority"),
+    [
+        ("harbour-bank", "someone has stolen my card, I need a human", "general", "high"),
+        ("harbour-bank", "a person I don't know has been using my card", "fraud", "high"),
+        ("nordwelle", "der Mitarbeiter im Laden war total unfreundlich", "beschwerde", "high"),
+        ("harbour-bank", "can I speak to someone please", "general", "normal"),
+        ("nordwelle", "verbinden Sie mich mit einem Berater", "allgemein", "normal"),
+    ],
+)
+def test_a_person_mentioned_is_no_request_for_one_and_a_request_keeps_the_concern(
+    services, tenant, sentence, queue, priority
+):
+    """ "Mitarbeiter", "person", "agent" anywhere sent the call to the general queue at normal
+    priority, a stolen card too; now only a request for a person does, and an urgent concern
+    said with it keeps its high priority."""
+    record = call(services, tenant, say(sentence), keys("40817253#"), say("nein"))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.context["priority"]) == (queue, priority)
 
 
 def test_caller_hanging_up_ends_the_call(services):

@@ -143,7 +143,9 @@ class InboundDialog:
         if asks_for_agent(text) or (
             open_question and not repeat and is_agent_intent(self.tenant, event, text)
         ):
-            self.reply.handoff_for_agent()
+            if state.intent is None and is_new_concern(self.tenant, event):
+                take_intent(self.tenant, state, event)  # "my card was stolen, I need a human":
+            self.reply.handoff_for_agent()  # the fraud team (high priority), not the general one
             return
         if repeat:
             self._repeat()

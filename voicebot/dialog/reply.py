@@ -66,14 +66,19 @@ class BotReply:
         )
 
     def handoff_for_agent(self) -> None:
-        """The caller asked for a person: the concern's queue when known, else the agent's."""
+        """The caller asked for a person: at once, to the agents' queue (TENANTS.md: valid at any
+        point of the call). The concern said so far stays in the context, and an urgent one
+        (or the likely one the bot was asking about: "Is it about a lost card?" - "can I speak
+        to someone") keeps its high priority."""
         state = self.state
         agent = self.tenant.agent_intent()
-        target = state.intent if state.intent is not None and state.intent.queue else agent
+        known = state.intent or (state.candidate if state.awaiting == "confirm_intent" else None)
         if state.intent is None and agent is not None:
-            set_intent(state, agent, 1.0, None)
-        queue = target.queue if target and target.queue else self.tenant.default_queue
-        priority = target.priority if target else "normal"
+            set_intent(state, known or agent, 1.0 if known is None else state.candidate_confidence,
+                       None)  # fmt: skip
+        queue = agent.queue if agent is not None and agent.queue else self.tenant.default_queue
+        urgent = known is not None and known.priority == "high"
+        priority = "high" if urgent else (agent.priority if agent is not None else "normal")
         self.handoff([], queue=queue, priority=priority, reason="agent_request")
 
     def handoff_for_intent(self, parts: list[str], reason: str) -> None:

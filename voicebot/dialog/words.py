@@ -55,7 +55,16 @@ GREETING_WORDS = frozenset((
 ))  # fmt: skip
 AGENT_WORDS = re.compile(
     r"\b(mitarbeiter\w*|menschen?|berater\w*|kundenberater\w*|person|agent|human|"
-    r"operator|representative|someone real|real person)\b"
+    r"operator|representative|someone|somebody|jemand\w*)\b"
+)
+# ... and not complained about ("ich will mich über Ihren Mitarbeiter beschweren")
+COMPLAINT = re.compile(r"\b(beschwer\w*|complain\w*|unfreundlich\w*|rude|frech\w*)\b")
+# ... asked for, not merely mentioned ("der Mitarbeiter im Laden war unfreundlich", "a person
+# I don't know used my card", "my travel agent"): a request word near it, or hardly anything else
+AGENT_REQUEST = re.compile(
+    r"\b(sprechen|reden|verbinden|verbunden|durchstellen|weiterleiten|weiter|moechte|will|"
+    r"wuerde|haette|hatte|gern|gerne|bitte|brauche|speak|talk|connect|transfer|put|through|get|"
+    r"want|need|like|please|can|could|may)\b"
 )
 
 
@@ -197,8 +206,20 @@ def says_nothing(text: str) -> bool:
 
 
 def asks_for_agent(text: str) -> bool:
-    """The caller wants a person ("Mitarbeiter", "agent"), whatever the bot just asked."""
-    return bool(AGENT_WORDS.search(fold(text)))
+    """The caller wants a person ("Mitarbeiter bitte", "can I speak to someone"), whatever
+    the bot just asked: a person named with a request word at most five words before or four
+    after it, or in a reply of at most three words."""
+    words = fold(text).split()
+    if COMPLAINT.search(" ".join(words)):
+        return False
+    for index, word in enumerate(words):
+        if not AGENT_WORDS.fullmatch(word):
+            continue
+        near = " ".join(words[max(0, index - 5) : index + 5])
+        vague = word.startswith(("someone", "somebody", "jemand"))  # "ist da jemand?"
+        if (len(words) <= 3 and not vague) or AGENT_REQUEST.search(near):
+            return True
+    return False
 
 
 def digits_in(text: str, language: str = "de") -> str:
