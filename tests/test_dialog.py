@@ -523,6 +523,29 @@ def test_a_person_mentioned_is_no_request_for_one_and_a_request_keeps_the_concer
     assert (record.handoff.queue, record.handoff.context["priority"]) == (queue, priority)
 
 
+@pytest.mark.parametrize(
+    ("tenant", "turns", "expect", "outcome"),
+    [
+        ("nordwelle", ["Tschüss"], "Auf Wiederhören", "hangup"),  # not "nicht verstanden"
+        ("nordwelle", ["dann ruf ich später an, auf Wiederhören"], "Auf Wiederhören", "hangup"),
+        ("sonnhof", ["Ist der Tee vegan?", "nein, ich meinte das Duschgel", "nein danke"],
+         "Sonnhof Duschgel Meeresbrise ist vegan", "resolved"),
+        ("sonnhof", ["Was ist in der Tomatensoße?", "nein danke"], "Tomaten 85%", "resolved"),
+        ("nordwelle", ["Wann haben Ihre Shops auf?", "Gibt es einen Shop in Köln?", "nein danke"],
+         "nicht verstanden", "resolved"),  # a question, not "Ja oder Nein", never a hang-up
+        ("nordwelle", ["Wann haben Ihre Shops auf?", "Moment, ich überlege", "nein"],
+         "ich warte", "resolved"),
+        ("harbour-bank", ["What's the exchange rate?", "cheers mate"], "Goodbye", "resolved"),
+        ("harbour-bank", ["What's the exchange rate?", "hold on", "no"], "I'll wait", "resolved"),
+    ],
+)  # fmt: skip
+def test_replies_people_give_on_the_phone(services, tenant, turns, expect, outcome):
+    record = call(services, tenant, *(say(t) for t in turns))
+    said = bot_said(record)
+    assert expect in said and "Ja oder Nein" not in said and "yes or no" not in said, said
+    assert record.outcome == outcome, said
+
+
 def test_caller_hanging_up_ends_the_call(services):
     record = call(services, "nordwelle", hang_up())
     assert record.outcome == "hangup" and record.handoff is None

@@ -30,9 +30,11 @@ from voicebot.dialog.words import (
     asks_to_repeat,
     asks_to_wait,
     closes_call,
+    corrects,
     follows_up,
     has_no_number,
     only_thanks,
+    says_goodbye,
     yes_or_no,
 )
 from voicebot.events import (
@@ -302,6 +304,9 @@ class InboundDialog:
         if closes_call(text) or (awaiting == "anything_else" and only_thanks(text)):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # "nein danke, das war
             return  # alles" to any yes/no question; "danke schön" to "anything else?"
+        if awaiting == "anything_else" and asks_to_wait(text):  # "hold on"
+            self._wait()
+            return
         answer = caller_input.yes_no_value(
             text, value, self.tenant.language, trust_text=not self.state.heard_noisy
         )
@@ -331,8 +336,11 @@ class InboundDialog:
     def _done(self, text: str) -> bool:
         """ "Nein danke" (or "das war alles") when asked for a concern after one was served or a
         product named ("Was möchten Sie über ... wissen?" - "nein danke"): nothing more to ask.
-        Before that, a "no" is a no match (the caller may still say what it is about)."""
+        Before that, a "no" is a no match (the caller may still say what it is about); a
+        goodbye ("Tschüss", "dann ruf ich später an") always ends the call."""
         state = self.state
+        if says_goodbye(text) and not asks_for_agent(text):
+            return True
         if not (state.answered or state.slots.get("product")):
             return False
         bare_no = yes_or_no(text, self.tenant.language) is False and self.tenant.is_nonsense(text)
@@ -359,7 +367,9 @@ class InboundDialog:
         product = self.tenant.product_only(text)
         if product is None:
             return False
-        if state.intent is not None and (state.product_unknown or follows_up(text)):
+        if state.intent is not None and (
+            state.product_unknown or follows_up(text) or corrects(text)
+        ):  # "nein, ich meinte das Duschgel": the same question about the product meant
             state.product_unknown = False
             state.slots["product"] = product
             self.steps.advance([])
@@ -387,6 +397,11 @@ class InboundDialog:
 
     def _unclear_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         state = self.state
+        if awaiting == "anything_else" and not self.tenant.is_nonsense(text):
+            reset_concern(state)  # "Gibt es einen Shop in Köln?": neither yes nor no but a
+            state.awaiting = "concern"  # question: taken as the next concern (reprompted if
+            self._on_concern(text, intent, value)  # not understood), never a hang-up
+            return
         state.unclear += 1
         if state.unclear < 2:
             self.reply.ask([self.prompts.say("yesno_unclear")], awaiting, "yesno")

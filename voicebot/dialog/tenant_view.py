@@ -187,7 +187,7 @@ class TenantView:
 
         catalog = self.nlu.slots.catalog if self.nlu is not None else None
         match = catalog.match(text) if catalog is not None else None
-        if match is None:
+        if match is None or words.asks_something(text):  # "Was ist in der Tomatensoße?"
             return None
         filler = (FUNCTION_WORDS | words.ANSWER_WORDS | words.GREETING_WORDS
                   | words.CORRECTION_WORDS | words.ABOUT_WORDS)  # fmt: skip

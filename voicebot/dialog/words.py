@@ -18,10 +18,11 @@ CLOSING_PHRASES = (
     "bye", "goodbye", "good bye",
 )  # fmt: skip
 # Thanks alone ("Danke schön", "thank you very much") to "Kann ich sonst noch helfen?": done.
-THANKS_WORDS = frozenset(("danke", "dankeschoen", "dank", "thanks", "thank"))
+THANKS_WORDS = frozenset(("danke", "dankeschoen", "dank", "thanks", "thank", "cheers", "ta"))
 _THANKS_COMPANY = frozenset((
     "vielen", "herzlichen", "besten", "schoen", "sehr", "ganz", "alles", "klar", "super", "prima",
-    "gut", "toll", "you", "very", "much", "so", "a", "lot", "great", "perfect", "fine",
+    "gut", "toll", "you", "very", "much", "so", "a", "lot", "great", "perfect", "fine", "mate",
+    "brilliant", "lovely", "have", "nice", "good", "day", "that", "s", "helpful", "wonderful",
 ))  # fmt: skip
 NO_PHRASES = (
     "keine zeit", "kein interesse", "nein danke", "no thanks", "not now", "no time",
@@ -131,7 +132,7 @@ WAIT_PHRASES = (
     "moment", "momentchen", "sekunde", "augenblick", "warten sie", "ich suche", "ich schaue",
     "ich schau", "muss ich suchen", "muss ich nachschauen", "ich hole", "hold on", "one moment",
     "just a moment", "just a second", "one second", "let me check", "let me look",
-    "let me find", "wait a",
+    "let me find", "wait a", "ueberlegen", "nachdenken", "let me think",
 )  # fmt: skip
 
 
@@ -176,6 +177,37 @@ FOLLOW_UP = re.compile(
 def follows_up(text: str) -> bool:
     """The reply asks the same again about something else ("und die Handcreme?")."""
     return bool(FOLLOW_UP.match(fold(text)))
+
+
+FAREWELL_PHRASES = (
+    "tschuess", "tschues", "tschau", "ciao", "auf wiederhoeren", "auf wiedersehen",
+    "wiederhoeren", "rufe ich spaeter", "ruf ich spaeter", "rufe spaeter", "bye", "goodbye",
+    "good bye", "call back later", "call you back",
+)  # fmt: skip
+
+
+QUESTION_WORDS = frozenset((
+    "was", "wie", "wo", "wann", "warum", "wieso", "welche", "welcher", "welches", "ist", "sind",
+    "enthaelt", "hat", "haben", "gibt", "kann", "darf", "what", "how", "where", "when", "why",
+    "which", "is", "are", "does", "do", "can",
+))  # fmt: skip
+
+
+def asks_something(text: str) -> bool:
+    """The words open a question ("Was ist in der Tomatensoße?"), not just name a thing."""
+    words = [w for w in fold(text).split() if w not in ANSWER_WORDS and w not in GREETING_WORDS]
+    return bool(words) and words[0] in QUESTION_WORDS
+
+
+def says_goodbye(text: str) -> bool:
+    """ "Tschüss", "dann ruf ich später an, auf Wiederhören", "bye": the caller leaves."""
+    folded = fold(text)
+    return any(_says(folded, phrase) for phrase in FAREWELL_PHRASES)
+
+
+def corrects(text: str) -> bool:
+    """ "Nein, ich meinte …", "sorry, I meant …": the caller corrects what the bot took."""
+    return any(w in CORRECTION_WORDS for w in fold(text).split())
 
 
 def closes_call(text: str) -> bool:
