@@ -191,3 +191,17 @@ def test_product_by_name_alias_or_misspelling(catalog, text, product_id):
 )
 def test_product_not_in_catalog_is_never_guessed(catalog, text):
     assert catalog.match(text) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "batch"),
+    [
+        ("Im Müsli war ein Stein, die Charge ist L 2 3 4 5 B, haltbar bis 12.05.2026", "L2345B"),
+        ("Die Marmelade war schimmelig, haltbar bis 12.05.2026", None),  # a date, no batch
+        ("mindestens haltbar bis 3.11., Charge 4 7 1 1", "4711"),
+    ],
+)
+def test_a_best_before_date_is_never_the_batch_number(said, batch):
+    from voicebot.nlu.slots import extract_batch
+
+    assert extract_batch(said, "de") == batch

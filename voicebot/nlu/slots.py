@@ -64,9 +64,14 @@ def _code_piece(word: str, language: str) -> str | None:
     return digits or None
 
 
+_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?")  # "12.05.2026": a best-before date
+
+
 def extract_batch(text: str, language: str) -> str | None:
-    """A batch code spelled out ("L zwei drei vier fünf B" -> "L2345B"): 3-12 chars, a digit."""
-    words = fold(strip_punctuation(text)).split()
+    """A batch code spelled out ("L zwei drei vier fünf B" -> "L2345B"): 3-12 chars, a digit.
+    A code with letters wins over bare digits, and a date is never one ("L 2 3 4 5 B,
+    mindestens haltbar bis 12.05.2026" -> "L2345B")."""
+    words = fold(strip_punctuation(_DATE.sub(" . ", text))).split()
     best = ""
     run: list[str] = []
     for word in [*words, "."]:
@@ -75,10 +80,14 @@ def extract_batch(text: str, language: str) -> str | None:
             run.append(piece)
             continue
         code = "".join(run)
-        if any(c.isdigit() for c in code) and len(code) > len(best):
+        if any(c.isdigit() for c in code) and _rank(code) > _rank(best):
             best = code
         run = []
     return best if 3 <= len(best) <= 12 else None
+
+
+def _rank(code: str) -> tuple[bool, int]:
+    return (any(c.isalpha() for c in code), len(code))
 
 
 # Words that never name a product: articles, pronouns, particles, fillers, question words and
