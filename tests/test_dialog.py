@@ -546,6 +546,17 @@ def test_replies_people_give_on_the_phone(services, tenant, turns, expect, outco
     assert record.outcome == outcome, said
 
 
+def test_an_outage_of_another_service_than_the_one_reported_is_not_announced(services):
+    """Leipzig has a TV outage: it does not explain "mein Internet geht nicht" (handed off)."""
+    internet = call(services, "nordwelle", say("Mein Internet geht seit gestern nicht"),
+                    keys("40817309#"))  # fmt: skip
+    assert "Störung bekannt" not in bot_said(internet)
+    assert internet.handoff is not None and internet.handoff.queue == "stoerungsdienst"
+    tv = call(services, "nordwelle", say("Mein Fernseher zeigt kein Bild mehr"),
+              keys("40817309#"), say("nein"))  # fmt: skip
+    assert "Kabel-TV" in bot_said(tv)
+
+
 def test_caller_hanging_up_ends_the_call(services):
     record = call(services, "nordwelle", hang_up())
     assert record.outcome == "hangup" and record.handoff is None

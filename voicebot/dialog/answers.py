@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -69,13 +69,18 @@ def _date(iso: str) -> str:
 def outage(facts: AnswerFacts) -> Answer | None:
     """A known outage at the caller's postcode, with the expected fix time; None: none known.
     An outage of a service the customer does not have (an internet outage for a mobile-only
-    contract, product "mobil") is none of theirs."""
+    contract, product "mobil") is none of theirs, nor one of another service than the caller
+    reported (a TV outage does not explain "mein Internet geht nicht")."""
     postcode = (facts.customer or {}).get("postcode") or facts.slots.get("postcode")
     if not postcode:
         return None
     has = {p.strip() for p in str((facts.customer or {}).get("product") or "").split("+")} - {""}
+    reported = facts.slots.get("service") or _service_said(facts.caller_lines)
     for row in facts.outages:
-        if row.get("postcode") == postcode and (not has or row.get("service", "") in has):
+        service = row.get("service", "")
+        if reported and service != reported:
+            continue
+        if row.get("postcode") == postcode and (not has or service in has):
             service = row.get("service", "")
             text = (
                 f"An Ihrer Adresse ist eine Störung bekannt: {row.get('message', '')}. "
@@ -84,6 +89,20 @@ def outage(facts: AnswerFacts) -> Answer | None:
             )
             return Answer(text, offer_agent=True)
     return None
+
+
+SERVICE_WORDS = {
+    "internet": ("internet", "wlan", "dsl", "netz", "router", "glasfaser", "online"),
+    "tv": ("tv", "fernsehen", "fernseher", "kabelfernsehen", "programm", "sender"),
+    "telefon": ("telefon", "festnetz", "freizeichen", "telefonieren", "anrufen"),
+}
+
+
+def _service_said(lines: Sequence[str]) -> str | None:
+    """The one service the caller's words name ("mein Fernseher zeigt nichts" -> tv)."""
+    words = set(normalize(" ".join(lines)).split())
+    named = {s for s, terms in SERVICE_WORDS.items() if any(t in words for t in terms)}
+    return named.pop() if len(named) == 1 else None
 
 
 def service_name(service: str) -> str:
