@@ -355,6 +355,13 @@ def test_english_callers_may_ask_to_hear_it_again(services):
     assert said[1] == said[0] and record.handoff is not None and record.handoff.queue == "fraud"
 
 
+def test_a_number_said_at_the_confirmation_question_identifies_too(services):
+    number = say("vier null acht eins sieben zwei acht sieben")
+    record = call(services, "nordwelle", say("Rechnung"), number, say("ja"), say("nein"))
+    said = bot_said(record)
+    assert "Danke, Klaus Hoffmann. Geht es um Ihre Rechnung?" in said and "84,50" in said, said
+
+
 def test_denied_confirmation_asks_for_the_concern_again(services):
     record = call(
         services,

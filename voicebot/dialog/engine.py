@@ -307,6 +307,13 @@ class InboundDialog:
         if awaiting == "anything_else" and asks_to_wait(text):  # "hold on"
             self._wait()
             return
+        if awaiting == "confirm_intent" and needs_identity(self.tenant, self.state):
+            number = caller_input.number_in(text, value, self.tenant)
+            if number is not None:  # the customer number said instead (the greeting asked
+                parts: list[str] = []  # for it): identified, then the same question again
+                identify(self.tenant, self.state, number, parts)
+                self._continue(parts)
+                return
         answer = caller_input.yes_no_value(
             text, value, self.tenant.language, trust_text=not self.state.heard_noisy
         )
