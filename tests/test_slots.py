@@ -205,3 +205,15 @@ def test_a_best_before_date_is_never_the_batch_number(said, batch):
     from voicebot.nlu.slots import extract_batch
 
     assert extract_batch(said, "de") == batch
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Zufrieden bin ich gar nicht", "also zufrieden bin ich nicht wirklich", "nicht unzufrieden",
+     "eine glatte Eins", "eine Eins mit Sternchen", "Note zwei"],
+)  # fmt: skip
+def test_ratings_never_stored_the_wrong_way_round_are_asked_again(said):
+    """Negations in another word order and school grades (1 = best) were read as 4 and 1."""
+    from voicebot.nlu.slots import extract_rating
+
+    assert extract_rating(said, "de") is None

@@ -285,11 +285,17 @@ _VERBAL_RATING = (  # the first phrase found counts: negated and graded forms be
 )  # fmt: skip
 
 
+_SCHOOL_GRADE = {"note", "schulnote", "glatte", "glatt", "sternchen", "grade"}
+_NEGATION = {"nicht", "nie", "kein", "keine", "not", "never", "no"}
+
+
 def extract_rating(text: str, language: str) -> int | None:
     """A rating 1-5 ("drei", "vier von fünf", "3", "sehr zufrieden"); None when unclear."""
     words = fold(strip_punctuation(text))
     for scale in _SCALE:  # "von eins bis fünf", "vier von fünf": the scale is not the answer
         words = scale.sub(" ", words)
+    if _SCHOOL_GRADE & set(words.split()):
+        return None  # "eine glatte Eins", "Note zwei": a school grade (1 is best), ask again
     found = []
     for word in words.split():
         if word in _RATING:
@@ -300,7 +306,10 @@ def extract_rating(text: str, language: str) -> int | None:
         return found[0]
     if found:
         return None
+    negated = bool(_NEGATION & set(words.split()))
     for phrase, value in _VERBAL_RATING:
         if _contains(words, phrase):
-            return value
+            # "zufrieden bin ich gar nicht", "nicht unzufrieden": a negation the phrase does
+            # not hold turns it round in a way no table can read: unclear, asked again
+            return None if negated and not _NEGATION & set(phrase.split()) else value
     return None
