@@ -286,3 +286,11 @@ def test_a_respondent_gone_silent_is_a_break_off_not_a_completed_survey(services
 def test_a_grudging_yes_is_consent(services, grudging):
     record, _, _ = _survey(services, grudging, "drei", "ja", "nichts")
     assert record.outcome == "resolved"
+
+
+def test_a_school_grade_heard_as_a_rating_value_is_asked_again(services):
+    """Recognition gives the value 1 for "eine glatte Eins"; the words say it is a grade."""
+    dialog = services.dialog_stage()
+    turns = [say("ja"), say("eine glatte Eins"), say("fünf"), say("ja"), say("nichts")]
+    record = asyncio.run(run_call("marktblick", turns, services, dialog=dialog))
+    assert record.outcome == "resolved" and dialog.dialog.answers["zufriedenheit"] == "5"

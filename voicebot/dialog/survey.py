@@ -22,6 +22,7 @@ from voicebot.events import (
     SpeechStarted,
     Transcript,
 )
+from voicebot.nlu.slots import school_grade
 
 DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested", "lassen sie mich")
 SURE = 0.9  # classifier confidence to act on an opt-out ("nicht mehr anrufen" 0.97-0.98)
@@ -288,6 +289,8 @@ def _read_answer(
 ) -> str | None:
     """A stored answer: '1'-'5' for ratings, 'ja'/'nein', or the comment text; None: unclear."""
     if kind == "rating":
+        if not keyed and school_grade(text):
+            return None  # "eine glatte Eins": 1 is the best school grade, the worst rating
         if value and value.isdigit() and 1 <= int(value) <= 5:
             return value
         rating = None if keyed else rating_in(text)

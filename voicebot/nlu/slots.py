@@ -289,12 +289,17 @@ _SCHOOL_GRADE = {"note", "schulnote", "glatte", "glatt", "sternchen", "grade"}
 _NEGATION = {"nicht", "nie", "kein", "keine", "not", "never", "no"}
 
 
+def school_grade(text: str) -> bool:
+    """ "Eine glatte Eins", "Note zwei": a school grade, where 1 is the best (not a rating)."""
+    return bool(_SCHOOL_GRADE & set(fold(strip_punctuation(text)).split()))
+
+
 def extract_rating(text: str, language: str) -> int | None:
     """A rating 1-5 ("drei", "vier von fünf", "3", "sehr zufrieden"); None when unclear."""
     words = fold(strip_punctuation(text))
     for scale in _SCALE:  # "von eins bis fünf", "vier von fünf": the scale is not the answer
         words = scale.sub(" ", words)
-    if _SCHOOL_GRADE & set(words.split()):
+    if school_grade(words):
         return None  # "eine glatte Eins", "Note zwei": a school grade (1 is best), ask again
     found = []
     for word in words.split():
