@@ -289,7 +289,8 @@ def test_a_grudging_yes_is_consent(services, grudging):
 
 
 def test_a_school_grade_heard_as_a_rating_value_is_asked_again(services):
-    """Recognition gives the value 1 for "eine glatte Eins"; the words say it is a grade."""
+    """ "Eine glatte Eins" is the best school grade, not the worst rating: asked again (the
+    survey checks the words before a recognised value, too)."""
     dialog = services.dialog_stage()
     turns = [say("ja"), say("eine glatte Eins"), say("fünf"), say("ja"), say("nichts")]
     record = asyncio.run(run_call("marktblick", turns, services, dialog=dialog))
