@@ -564,6 +564,13 @@ def test_an_outage_of_another_service_than_the_one_reported_is_not_announced(ser
     assert "Kabel-TV" in bot_said(tv)
 
 
+def test_a_greeting_is_greeted_back_once_and_silence_after_a_reprompt_is_one_apology(services):
+    record = call(services, "harbour-bank", say("hello"), say("hmm"), silence(), say("bye"))
+    said = bot_said(record).split(" | ")
+    assert said[1] == "How can I help you?", said
+    assert said[3] == "Sorry, I did not hear you. How can I help you?", said  # one apology
+
+
 def test_caller_hanging_up_ends_the_call(services):
     record = call(services, "nordwelle", hang_up())
     assert record.outcome == "hangup" and record.handoff is None

@@ -32,6 +32,7 @@ from voicebot.dialog.words import (
     closes_call,
     corrects,
     follows_up,
+    greets_only,
     has_no_number,
     only_thanks,
     says_goodbye,
@@ -214,6 +215,10 @@ class InboundDialog:
         number = None
         if needs_identity(self.tenant, self.state):
             number = caller_input.number_in(text, value, self.tenant)
+        if number is None and greets_only(text) and not self.state.greeted:
+            self.state.greeted = True  # "Hallo?": a greeting back, not "nicht verstanden"
+            self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")  # (once)
+            return
         if number is None and self.tenant.is_nonsense(text):
             no_match(
                 self.tenant, self.state, self.reply

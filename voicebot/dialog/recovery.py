@@ -45,8 +45,11 @@ def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
     prompts = tenant.prompts
     state.no_input += 1
     if state.no_input == 1:
+        again = state.last_prompt
+        if state.awaiting == "concern" and state.no_match:  # not "… nicht gehört. Leider
+            again = prompts.say("ask_concern")  # habe ich Sie wieder nicht verstanden …"
         reply.ask(
-            [prompts.say("no_input", prompt=state.last_prompt)],
+            [prompts.say("no_input", prompt=again)],
             awaiting=state.awaiting,
             expect=state.last_expect,
             remember=False,

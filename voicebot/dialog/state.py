@@ -55,6 +55,7 @@ class CallState:
     #                            anything_else|menu, or a survey step
     last_prompt: str = ""
     last_said: str = ""  # the whole last utterance that asked something ("wie bitte?")
+    greeted: bool = False  # a "Hallo?" was answered with "Wie kann ich Ihnen helfen?"
     last_expect: str | None = None
     listening_since_ms: int | None = None
     intent: IntentView | None = None

@@ -232,6 +232,12 @@ def after_answer_words(text: str) -> str:
     return " ".join(words)
 
 
+def greets_only(text: str) -> bool:
+    """ "Hallo?", "hi, good morning": a greeting and nothing else."""
+    words = fold(text).split()
+    return bool(words) and any(w in GREETING_WORDS for w in words) and says_nothing(text)
+
+
 def says_nothing(text: str) -> bool:
     """Only answer words and greetings ("ja gut", "hallo, guten Tag"): no concern in it."""
     return all(w in ANSWER_WORDS or w in GREETING_WORDS for w in fold(text).split())
