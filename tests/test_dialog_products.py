@@ -212,3 +212,28 @@ def test_a_product_we_do_not_sell_is_named_by_the_first_run_of_unknown_words(ten
     assert slots.unknown_product("in meinem Joghurt war ein Haar") == "joghurt"
     assert slots.unknown_product("ist die Leberwurst vegan") == "leberwurst"
     assert slots.unknown_product("was kostet das denn") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "variant"),
+    [("Ist in dem Früchte Müsli Gluten?", "Früchte Müsli"),
+     ("Ist der Pfefferminz Tee vegan?", "Pfefferminz Tee"),
+     ("Was kostet das Duschgel Lavendel?", "Duschgel Lavendel")],
+)  # fmt: skip
+def test_a_variant_of_ours_that_we_do_not_sell_is_never_answered_for_ours(
+    services, question, variant
+):
+    """ "Pfefferminz Tee" got the answer for our green tea: a guess (TENANTS.md: never)."""
+    said = " | ".join(bot_said(call(services, say(question), say("nein danke"))))
+    assert f"{variant} ist leider keines unserer Produkte" in said, said
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [("Ist die Nougatcreme laktosefrei?", "Nuss-Nougat-Creme ist nicht laktosefrei"),
+     ("Ist der grüne Tee vegan?", "Grüner Tee Zitrone ist vegan"),
+     ("Sind in der Schokocreme Nüsse drin?", "Nuss-Nougat-Creme enthält Nüsse")],
+)  # fmt: skip
+def test_our_products_with_a_property_beside_them_are_still_ours(services, question, answer):
+    said = " | ".join(bot_said(call(services, say(question), say("nein danke"))))
+    assert answer in said, said

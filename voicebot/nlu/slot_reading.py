@@ -6,6 +6,7 @@ heard) without `<slot>`: the dialog says "not one of our products" and never gue
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -120,7 +121,9 @@ class SlotReader:
             return extract_postcode(text, lang)
         if slot.kind == "product":
             found = self.catalog.match(text) if self.catalog else None
-            return found.product_id if found else None
+            if found is None or self.variant_named(text, found.heard):
+                return None  # "Pfefferminz Tee": another tea than ours, never a guess
+            return found.product_id
         if slot.kind == "batch":
             return extract_batch(text, lang)
         if slot.kind == "yesno":
@@ -172,10 +175,42 @@ class SlotReader:
         ]
         return " ".join(words) or None
 
+    def variant_named(self, text: str, heard: str) -> str | None:
+        """Our product's word with a noun of its own beside it that our catalog and examples
+        never use ("Früchte Müsli", "Pfefferminz Tee", "Duschgel Lavendel"): a product we do
+        not sell, named as a phrase; None: just ours. Only capitalised words count (how the
+        recogniser writes German nouns), so "ist die Nougatcreme laktosefrei" stays ours."""
+        words = re.sub(r"[^\w\s-]", " ", text).split()
+        said = [fold(w) for w in words]
+        span = fold(heard).split()
+        for start in range(len(said) - len(span) + 1):
+            if said[start : start + len(span)] != span:
+                continue
+            for at in (start - 1, start + len(span)):
+                if 0 < at < len(words) and self._foreign_noun(words[at]):
+                    first, last = min(at, start), max(at, start + len(span) - 1)
+                    return " ".join(words[first : last + 1])
+        return None
+
+    def _foreign_noun(self, word: str) -> bool:
+        folded = fold(word)
+        return (
+            word[:1].isupper()
+            and len(word) >= 4
+            and folded not in FUNCTION_WORDS
+            and folded not in self._known_words
+            and not (self.catalog is not None and self.catalog.resembles(word))
+        )
+
     def unknown_product(self, text: str) -> str | None:
         """Words that name a product we do not sell ("Leberwurst"; the first run of such words:
-        "in meinem Joghurt war ein Haar" -> "joghurt"); None when no product-like word was said
-        ("was kostet das denn") or it sounds like one of ours, misheard."""
+        "in meinem Joghurt war ein Haar" -> "joghurt"); a variant of ours named as a phrase
+        ("Pfefferminz Tee"); None when no product-like word was said ("was kostet das denn")
+        or it sounds like one of ours, misheard."""
+        found = self.catalog.match(text) if self.catalog is not None else None
+        variant = self.variant_named(text, found.heard) if found is not None else None
+        if variant is not None:
+            return variant
         unknown = set((self.unknown_words(text) or "").split())
         runs: list[list[str]] = [[]]  # runs of adjacent unknown words: the first names it
         for word in normalize(text, self.language).split():
