@@ -571,6 +571,18 @@ def test_a_greeting_is_greeted_back_once_and_silence_after_a_reprompt_is_one_apo
     assert said[3] == "Sorry, I did not hear you. How can I help you?", said  # one apology
 
 
+@pytest.mark.parametrize(
+    "turn",
+    ["Which countries do you support? Also, I lost my card yesterday",
+     "I'd like to know the exchange rate. Oh and actually my card was stolen yesterday"],
+)  # fmt: skip
+def test_an_urgent_concern_in_one_part_of_the_turn_wins(services, turn):
+    """The first question was answered and the stolen card dropped (the call 'resolved')."""
+    record = call(services, "harbour-bank", say(turn), say("no"))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.context["priority"]) == ("fraud", "high")
+
+
 def test_caller_hanging_up_ends_the_call(services):
     record = call(services, "nordwelle", hang_up())
     assert record.outcome == "hangup" and record.handoff is None

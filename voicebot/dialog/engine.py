@@ -35,6 +35,7 @@ from voicebot.dialog.words import (
     greets_only,
     has_no_number,
     only_thanks,
+    parts_of,
     says_goodbye,
     yes_or_no,
 )
@@ -224,6 +225,7 @@ class InboundDialog:
                 self.tenant, self.state, self.reply
             )  # however sure the classifier is, there is no concern in it
             return
+        intent = self._urgent_part(text, intent)
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
@@ -344,6 +346,23 @@ class InboundDialog:
         it repeats the question as usual."""
         state = self.state
         self.reply.ask([self.prompts.say("wait_ok")], state.awaiting, state.last_expect, False)
+
+    def _urgent_part(self, text: str, intent: Intent) -> Intent:
+        """A high-priority concern in one part of the turn wins over the rest ("Which countries
+        do you support? Also, I lost my card yesterday": the fraud team, not the country
+        answer); otherwise the turn's own classification."""
+        spec = self.tenant.intents.get(intent.name or "")
+        if spec is not None and spec.priority == "high" and is_new_concern(self.tenant, intent):
+            return intent
+        pieces = parts_of(text)
+        if len(pieces) < 2:
+            return intent
+        for piece in pieces:
+            found = self.tenant.classify(piece, intent)
+            spec = self.tenant.intents.get(found.name or "")
+            if spec is not None and spec.priority == "high" and is_new_concern(self.tenant, found):
+                return found
+        return intent
 
     def _done(self, text: str) -> bool:
         """ "Nein danke" (or "das war alles") when asked for a concern after one was served or a

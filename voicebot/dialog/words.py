@@ -232,6 +232,19 @@ def after_answer_words(text: str) -> str:
     return " ".join(words)
 
 
+_PART_BREAK = re.compile(
+    r"[.?!;]+\s+|,?\s+\b(?:oh and|and also|also|and then|außerdem|ausserdem|und dann noch|"
+    r"und noch|und ausserdem|und außerdem|plus)\b\s*",
+    re.IGNORECASE,
+)
+
+
+def parts_of(text: str) -> list[str]:
+    """The sentences or added clauses of one turn ("Which countries do you support? Also, I
+    lost my card"): each may carry a concern of its own."""
+    return [p.strip(" ,") for p in _PART_BREAK.split(text) if p and p.strip(" ,")]
+
+
 def greets_only(text: str) -> bool:
     """ "Hallo?", "hi, good morning": a greeting and nothing else."""
     words = fold(text).split()
