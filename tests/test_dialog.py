@@ -583,6 +583,19 @@ def test_an_urgent_concern_in_one_part_of_the_turn_wins(services, turn):
     assert (record.handoff.queue, record.handoff.context["priority"]) == ("fraud", "high")
 
 
+def test_the_same_question_again_gets_the_answer_and_an_agent_offer_not_a_loop(services):
+    record = call(services, "harbour-bank", say("Is the card Visa or Mastercard?"),
+                  say("but can I get a Visa instead?"), say("yes"))  # fmt: skip
+    said = bot_said(record).split(" | ")
+    assert (
+        said[2] == "Harbour cards are Mastercard debit cards. Would you like to speak to an agent?"
+    )
+    assert record.handoff is not None and record.handoff.queue == "general"
+    other = call(services, "sonnhof", say("Ist die Hafermilch vegan?"),
+                 say("und ist das Müsli vegan?"), say("nein danke"))  # fmt: skip
+    assert "Knusper-Müsli Schoko ist nicht vegan" in bot_said(other)  # another product: answered
+
+
 def test_caller_hanging_up_ends_the_call(services):
     record = call(services, "nordwelle", hang_up())
     assert record.outcome == "hangup" and record.handoff is None

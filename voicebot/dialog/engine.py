@@ -421,6 +421,15 @@ class InboundDialog:
             merge_slots(state, concern.slots)
             self._confirmed(True)
             return True
+        news = any(state.slots.get(k) != v for k, v in concern.slots.items())
+        if same and awaiting == "anything_else" and not news:
+            # "but can I get a Visa instead?" after the Visa/Mastercard answer: the answer once
+            # more (maybe it was not heard), then a person is offered instead of a loop (a new
+            # product or slot is answered as usual)
+            answer = state.last_said.removesuffix(state.last_prompt).strip()
+            offer = self.prompts.say("offer_agent")
+            self.reply.ask([answer, offer], "offer_agent", "yesno")
+            return True
         reset_concern(state)
         take_intent(self.tenant, state, concern)
         self.steps.advance([])
