@@ -295,3 +295,10 @@ def test_a_school_grade_heard_as_a_rating_value_is_asked_again(services):
     turns = [say("ja"), say("eine glatte Eins"), say("fünf"), say("ja"), say("nichts")]
     record = asyncio.run(run_call("marktblick", turns, services, dialog=dialog))
     assert record.outcome == "resolved" and dialog.dialog.answers["zufriedenheit"] == "5"
+
+
+@pytest.mark.parametrize("question", ["wie lange dauert das denn?", "was kostet mich das?"])
+def test_questions_about_the_survey_itself_are_answered_before_consent(services, question):
+    record, _, said = _survey(services, question, "ja", "vier", "ja", "nichts")
+    assert said[1].startswith("Die Umfrage dauert etwa zwei Minuten"), said
+    assert record.outcome == "resolved"
