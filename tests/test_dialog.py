@@ -673,6 +673,10 @@ def test_allergens_are_answered_from_whole_words_of_the_catalog(services, questi
         ("ist in der handcreme milch drin", "Handcreme enthält keine Milch", "enthält Milch."),
         ("ich vertrage keine milch, kann ich die nougatcreme essen",
          "Sonnhof Nuss-Nougat-Creme enthält Milch.", "Ja,"),
+        ("ich habe zöliakie, welche allergene haben die brezeln",
+         "Laugenbrezeln tiefgekühlt enthält Gluten.", None),  # the condition names the allergen
+        ("mein Kind hat eine Nussallergie, welche allergene sind im Müsli",
+         "keine Nüsse als Zutat, kann aber Spuren davon enthalten", None),
     ],
 )  # fmt: skip
 def test_allergen_answers_err_on_the_safe_side(services, question, answer, never):

@@ -180,6 +180,16 @@ FREE_OF = {
     "eifrei": "eier", "sojafrei": "soja", "sesamfrei": "sesam", "weizenfrei": "weizen",
 }  # fmt: skip
 FREE_COLUMNS = {"gluten": "gluten_free", "laktose": "lactose_free"}
+# A condition named instead of the allergen ("ich habe Zöliakie", "mein Kind hat eine
+# Nussallergie"): the allergen it is about
+CONDITIONS = {
+    "zoeliakie": "gluten", "glutenunvertraeglichkeit": "gluten", "glutenallergie": "gluten",
+    "laktoseintoleranz": "laktose", "laktoseunvertraeglichkeit": "laktose",
+    "milchallergie": "milch", "milcheiweissallergie": "milch", "nussallergie": "nuesse",
+    "haselnussallergie": "haselnuesse", "erdnussallergie": "erdnuesse",
+    "weizenallergie": "weizen", "eierallergie": "eier", "eiallergie": "eier",
+    "sojaallergie": "soja", "sesamallergie": "sesam", "selleriallergie": "sellerie",
+}  # fmt: skip
 
 
 def asked_allergen(facts: AnswerFacts) -> tuple[str, str | None] | None:
@@ -192,6 +202,9 @@ def asked_allergen(facts: AnswerFacts) -> tuple[str, str | None] | None:
         for form, key in FREE_OF.items():
             if re.search(rf"\b{form}\b", words):
                 return key, form
+        for condition, key in CONDITIONS.items():
+            if re.search(rf"\b{condition}\b", words):
+                return key, None
         for key in ALLERGEN_WORDS:
             if re.search(rf"\b{key}\b", words):
                 return key, None
