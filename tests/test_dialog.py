@@ -596,6 +596,13 @@ def test_the_same_question_again_gets_the_answer_and_an_agent_offer_not_a_loop(s
     assert "Knusper-Müsli Schoko ist nicht vegan" in bot_said(other)  # another product: answered
 
 
+def test_gar_nichts_mehr_is_a_fault_not_a_goodbye(services):
+    """ "nichts mehr" once counted as "that was all": a fault report ended the call."""
+    record = call(services, "nordwelle", say("wann haben ihre shops auf"),
+                  say("nein, aber bei mir geht gar nichts mehr"), keys("40817279#"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
+
+
 def test_caller_hanging_up_ends_the_call(services):
     record = call(services, "nordwelle", hang_up())
     assert record.outcome == "hangup" and record.handoff is None

@@ -11,11 +11,11 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 # "Kann ich sonst noch helfen?" - "Das war alles": the caller is done, whatever else was heard.
 CLOSING_PHRASES = (
     "das war alles", "das wars", "das war es", "das waere alles", "das ist alles",
-    "das war s", "das waer s", "das waers", "das reicht", "mehr nicht", "sonst nichts",
-    "nichts weiter", "nichts mehr", "tschuess", "tschues", "tschau", "ciao", "auf wiederhoeren",
-    "auf wiedersehen", "wiederhoeren", "that s all", "that is all", "that was all", "that s it",
-    "that ll be all", "that will be all", "nothing else", "nothing more", "i m done",
-    "bye", "goodbye", "good bye",
+    "das war s", "das waer s", "das waers", "sonst nichts", "nichts weiter", "tschuess",
+    "tschues", "tschau", "ciao", "auf wiederhoeren", "auf wiedersehen", "wiederhoeren",
+    "that s all", "that is all", "that was all", "that s it", "that ll be all",
+    "that will be all", "nothing else", "nothing more", "i m done", "bye", "goodbye",
+    "good bye",
 )  # fmt: skip
 # Thanks alone ("Danke schön", "thank you very much") to "Kann ich sonst noch helfen?": done.
 THANKS_WORDS = frozenset(("danke", "dankeschoen", "dank", "thanks", "thank", "cheers", "ta"))
