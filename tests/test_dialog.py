@@ -564,6 +564,16 @@ def test_an_outage_of_another_service_than_the_one_reported_is_not_announced(ser
     assert "Kabel-TV" in bot_said(tv)
 
 
+@pytest.mark.parametrize(
+    ("tenant", "opening", "asked"),
+    [("harbour-bank", "I've got a question", "How can I help you?"),
+     ("nordwelle", "Hallo, ich hätte mal eine Frage", "Wie kann ich Ihnen helfen?")],
+)  # fmt: skip
+def test_an_announced_question_is_invited_not_misunderstood(services, tenant, opening, asked):
+    record = call(services, tenant, say(opening), hang_up())
+    assert bot_said(record).split(" | ")[1] == asked, bot_said(record)
+
+
 def test_a_greeting_is_greeted_back_once_and_silence_after_a_reprompt_is_one_apology(services):
     record = call(services, "harbour-bank", say("hello"), say("hmm"), silence(), say("bye"))
     said = bot_said(record).split(" | ")

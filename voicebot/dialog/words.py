@@ -245,10 +245,24 @@ def parts_of(text: str) -> list[str]:
     return [p.strip(" ,") for p in _PART_BREAK.split(text) if p and p.strip(" ,")]
 
 
+_ANNOUNCING = frozenset((
+    "ich", "i", "ve", "have", "habe", "haette", "hatte", "eine", "a", "kurze", "short",
+    "frage", "fragen", "question", "questions", "anliegen", "got", "mal", "hab",
+))  # fmt: skip
+
+
 def greets_only(text: str) -> bool:
-    """ "Hallo?", "hi, good morning": a greeting and nothing else."""
+    """ "Hallo?", "hi, good morning", "ich hätte mal eine Frage": a greeting or an announced
+    question, and nothing else (no concern yet)."""
     words = fold(text).split()
-    return bool(words) and any(w in GREETING_WORDS for w in words) and says_nothing(text)
+    if not words:
+        return False
+    if any(w in GREETING_WORDS for w in words) and says_nothing(text):
+        return True
+    announced = {"frage", "fragen", "question", "questions", "anliegen"} & set(words)
+    return bool(announced) and all(
+        w in _ANNOUNCING or w in ANSWER_WORDS or w in GREETING_WORDS for w in words
+    )
 
 
 def says_nothing(text: str) -> bool:
