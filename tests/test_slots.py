@@ -217,3 +217,15 @@ def test_ratings_never_stored_the_wrong_way_round_are_asked_again(said):
     from voicebot.nlu.slots import extract_rating
 
     assert extract_rating(said, "de") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "rating"),
+    [("drei, nein, doch lieber vier", 4), ("drei, eher vier", 4),
+     ("ich bin seit 5 Jahren dabei, eine 4", 4), ("drei oder vier", None),
+     ("zwei bis drei", None)],
+)  # fmt: skip
+def test_a_corrected_rating_is_the_last_one_and_a_duration_is_none(said, rating):
+    from voicebot.nlu.slots import extract_rating
+
+    assert extract_rating(said, "de") == rating

@@ -286,6 +286,10 @@ _VERBAL_RATING = (  # the first phrase found counts: negated and graded forms be
 
 
 _SCHOOL_GRADE = {"note", "schulnote", "glatte", "glatt", "sternchen", "grade"}
+_DURATION = {"jahr", "jahre", "jahren", "monat", "monate", "monaten", "wochen", "tage", "tagen",
+             "year", "years", "months", "weeks", "days"}  # fmt: skip
+_CORRECTION = {"nein", "doch", "lieber", "eher", "sorry", "quatsch", "korrektur", "no",
+               "rather", "actually"}  # fmt: skip
 _NEGATION = {"nicht", "nie", "kein", "keine", "not", "never", "no"}
 
 
@@ -301,12 +305,20 @@ def extract_rating(text: str, language: str) -> int | None:
         words = scale.sub(" ", words)
     if school_grade(words):
         return None  # "eine glatte Eins", "Note zwei": a school grade (1 is best), ask again
-    found = []
-    for word in words.split():
+    found: list[int] = []
+    corrected = False  # "drei, nein, doch lieber vier": the number after the correction
+    tokens = words.split()
+    for index, word in enumerate(tokens):
+        if tokens[index + 1 : index + 2] and tokens[index + 1] in _DURATION:
+            continue  # "seit 5 Jahren": no rating
         if word in _RATING:
+            if corrected:
+                found, corrected = [], False
             found.append(_RATING[word])
         elif word.isdigit() and word not in _RATING:
             return None  # "sechs", "10": off the scale
+        elif found and word in _CORRECTION:
+            corrected = True
     if len(set(found)) == 1:
         return found[0]
     if found:
