@@ -361,7 +361,7 @@ def pairs_offered(samples: list[ea.Sample], cache: dict[str, dict], conditions: 
             choices = Expectation.parse(sample.spec).choices(sample.language)
             if decide(scores, choices, sample.language, LIST_TUNING)[0] is not None:
                 continue
-            pair = between(scores, choices, sample.language, LIST_TUNING)
+            pair = between(scores, LIST_TUNING)
             if sample.truth is None:
                 counts["unsure_off_list"] += 1
                 counts["off_list_pair"] += bool(pair)

@@ -278,22 +278,22 @@ def decide(
     return judge(evidence(scores, choices, language, tuning.length_power), tuning)
 
 
-def between(
-    scores: ListScores, choices: Sequence[Choice], language: str, tuning: ListTuning
-) -> tuple[str, ...]:
+def between(scores: ListScores, tuning: ListTuning) -> tuple[str, ...]:
     """The two items an unsure answer lies between (best first), when the best of them explains
-    the audio well (no off-list answer or line noise): () otherwise. The dialog then asks
-    "the Hafer Drink or the Müsli?" instead of asking for the name again."""
+    the audio well by decide()'s floors (no off-list answer or line noise): () otherwise. The
+    dialog then asks "the Hafer Drink or the Müsli?" instead of asking for the name again."""
     ranked = sorted(
         item_scores(scores, tuning.length_power).values(),
         key=lambda f: -normalised(f, tuning.length_power),
     )
     if len(ranked) < 2 or not scores.text.strip():
         return ()
-    found = evidence(scores, choices, language, tuning.length_power)
-    if found.per_token < tuning.per_token or found.deficit > tuning.per_token_deficit:
+    top = ranked[0]  # the evidence's top item: its per-token fit and deficit, as judge() reads
+    if top.log_likelihood / max(top.tokens, 1) < tuning.per_token:
         return ()
-    return (ranked[0].value, ranked[1].value)
+    if _deficit(scores, top) > tuning.per_token_deficit:
+        return ()
+    return (top.value, ranked[1].value)
 
 
 def _deficit(scores: ListScores, form: FormScore) -> float:
@@ -358,7 +358,7 @@ def recognize_list(
     size = scorer.tuning.shortlist_size
     scores = score_all(scorer, pcm, sample_rate, language, choices, size)
     value, confidence = decide(scores, choices, language, tuning)
-    unsure = between(scores, choices, language, tuning) if value is None else ()
+    unsure = between(scores, tuning) if value is None else ()
     duration_s = len(pcm) / 2 / sample_rate
     elapsed = time.perf_counter() - started
     return Recognition(scores.text, confidence, language, duration_s, elapsed, value, unsure)
