@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -351,18 +352,14 @@ class InboundDialog:
         """A high-priority concern in one part of the turn wins over the rest ("Which countries
         do you support? Also, I lost my card yesterday": the fraud team, not the country
         answer); otherwise the turn's own classification."""
-        spec = self.tenant.intents.get(intent.name or "")
-        if spec is not None and spec.priority == "high" and is_new_concern(self.tenant, intent):
-            return intent
         pieces = parts_of(text)
-        if len(pieces) < 2:
-            return intent
-        for piece in pieces:
-            found = self.tenant.classify(piece, intent)
-            spec = self.tenant.intents.get(found.name or "")
-            if spec is not None and spec.priority == "high" and is_new_concern(self.tenant, found):
-                return found
-        return intent
+        parts = (self.tenant.classify(piece, intent) for piece in pieces if len(pieces) > 1)
+        return next((f for f in itertools.chain((intent,), parts) if self._urgent(f)), intent)
+
+    def _urgent(self, event: Intent) -> bool:
+        """A confident concern of high priority (fraud, a complaint)."""
+        spec = self.tenant.intents.get(event.name or "")
+        return spec is not None and spec.priority == "high" and is_new_concern(self.tenant, event)
 
     def _done(self, text: str) -> bool:
         """ "Nein danke" (or "das war alles") when asked for a concern after one was served or a

@@ -123,7 +123,7 @@ class SurveyDialog:
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
         if free and not keyed:
             said = self._intent(text)
-            if said is not None and said.id in self.survey.opt_out and said.sure:
+            if self._opts_out(said):
                 self.answers[self.survey.questions[self.step].id] = text.strip() or None
                 last = self.step == len(self.survey.questions) - 1
                 self._opt_out(said, "resolved" if last else "hangup")  # "… und rufen Sie mich
@@ -141,7 +141,7 @@ class SurveyDialog:
             agreed = _yes_no(text, value, keyed, noisy)
             if agreed:
                 self._next_question()
-            elif said is not None and said.id in self.survey.opt_out and said.sure:
+            elif self._opts_out(said):
                 self._opt_out(said)  # "nein, rufen Sie mich nie wieder an"
             elif agreed is False:
                 self._finish(self.survey.declined, "declined")
@@ -155,12 +155,16 @@ class SurveyDialog:
         if answer is not None:  # an answer is never read as an intent ("vier", "nein")
             self.answers[question.id] = answer
             self._next_question()
-        elif said is not None and said.id in self.survey.opt_out and said.sure:
+        elif self._opts_out(said):
             self._opt_out(said)
         elif said is not None:
             self._said_instead(said)
         else:
             self._retry(question.reprompt or question.prompt, _expect(question.kind))
+
+    def _opts_out(self, said: _Said | None) -> bool:
+        """Whether the words surely ask never to be called again (a survey `opt_out` intent)."""
+        return said is not None and said.id in self.survey.opt_out and said.sure
 
     def _opt_out(self, said: _Said, outcome: str = "declined") -> None:
         """Never to be called again: its answer, the call ends (declined unless the survey was

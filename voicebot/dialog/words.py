@@ -8,14 +8,16 @@ import unicodedata
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NON_WORD = re.compile(r"[^\w\s]+")
 
+BYE_WORDS = (
+    "tschuess", "tschues", "tschau", "ciao", "auf wiederhoeren", "auf wiedersehen",
+    "wiederhoeren", "bye", "goodbye", "good bye",
+)  # fmt: skip
 # "Kann ich sonst noch helfen?" - "Das war alles": the caller is done, whatever else was heard.
 CLOSING_PHRASES = (
     "das war alles", "das wars", "das war es", "das waere alles", "das ist alles",
-    "das war s", "das waer s", "das waers", "sonst nichts", "nichts weiter", "tschuess",
-    "tschues", "tschau", "ciao", "auf wiederhoeren", "auf wiedersehen", "wiederhoeren",
-    "that s all", "that is all", "that was all", "that s it", "that ll be all",
-    "that will be all", "nothing else", "nothing more", "i m done", "bye", "goodbye",
-    "good bye",
+    "das war s", "das waer s", "das waers", "sonst nichts", "nichts weiter", "that s all",
+    "that is all", "that was all", "that s it", "that ll be all", "that will be all",
+    "nothing else", "nothing more", "i m done", *BYE_WORDS,
 )  # fmt: skip
 # Thanks alone ("Danke schön", "thank you very much") to "Kann ich sonst noch helfen?": done.
 THANKS_WORDS = frozenset(("danke", "dankeschoen", "dank", "thanks", "thank", "cheers", "ta"))
@@ -180,9 +182,8 @@ def follows_up(text: str) -> bool:
 
 
 FAREWELL_PHRASES = (
-    "tschuess", "tschues", "tschau", "ciao", "auf wiederhoeren", "auf wiedersehen",
-    "wiederhoeren", "rufe ich spaeter", "ruf ich spaeter", "rufe spaeter", "bye", "goodbye",
-    "good bye", "call back later", "call you back",
+    *BYE_WORDS, "rufe ich spaeter", "ruf ich spaeter", "rufe spaeter", "call back later",
+    "call you back",
 )  # fmt: skip
 
 
