@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -194,6 +195,19 @@ def test_ratings_by_telephone_in_several_voices(whisper_model):
     right = sum(r.value == v for v, rs in results.items() for r in rs)
     assert right >= 6, {v: [(r.text, r.value) for r in rs] for v, rs in results.items()}
     assert not [r for v, rs in results.items() for r in accepted_wrong(rs, v)]
+
+
+def test_an_unsure_rating_counts_on_a_quiet_line_but_not_on_a_noisy_one(whisper_model):
+    """4 at 0.75 ("vier" heard as "Hier"): a value by telephone, asked again at ~20 dB SNR,
+    where such scores were wrong ratings (benchmarks/results/expected_answers.md)."""
+    from voicebot.asr.expect_whisper import ScoredAnswer, WhisperAnswerScorer
+
+    scorer = WhisperAnswerScorer.of(whisper_model)
+    hypotheses = (("4", math.log(0.75)), ("3", math.log(0.2)), (None, math.log(0.05) + 5.0))
+    quiet = ScoredAnswer("Hier.", hypotheses, 1.0, language="de", snr_db=60.0)
+    noisy = ScoredAnswer("Hier.", hypotheses, 1.0, language="de", snr_db=25.0)
+    assert scorer.decide(quiet, "rating")[0] == "4"
+    assert scorer.decide(noisy, "rating") == (None, pytest.approx(0.75, abs=0.01))
 
 
 @pytest.mark.slow

@@ -114,6 +114,9 @@ def test_each_result_carries_per_turn_transcripts_and_the_outcome(library_run):
     survey = _by_name(report)["marktblick/survey-dtmf-rating"]
     assert survey["slots"]["zufriedenheit"] == "2"
     assert [t["kind"] for t in survey["turns"]] == ["audio", "dtmf", "audio", "audio"]
+    asked = [(t["expect"], t["value"]) for t in survey["turns"]]  # what each prompt expected
+    assert asked[2] == ("yesno", "false") and asked[3][0] is None  # and what was recognised
+    assert fraud["turns"][0]["expect"] is None and fraud["turns"][0]["confidence"] is not None
 
 
 def test_junit_and_html_reports_show_the_failure_first(library_run):
