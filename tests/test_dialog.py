@@ -806,3 +806,62 @@ def test_the_handoff_names_the_team_in_good_german(services):
     assert handoff_in(record).queue == "beschwerde"
     assert "an das Beschwerdemanagement weiter" in bot_said(record)
     assert " mit den " not in bot_said(record)
+
+
+# ---- a second concern: kept, served next or named to the agent ---------------------------
+def test_a_concern_added_at_the_number_prompt_is_kept_for_the_agent(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("mein internet geht nicht"),
+        say("und meine rechnung ist auch zu hoch"),
+        keys("40817279#"),
+    )
+    handoff = handoff_in(record)
+    assert handoff.queue == "stoerungsdienst"  # the first concern goes first
+    assert "außerdem: Frage zur Rechnung" in handoff.context["summary"], handoff.context
+    assert "das nehme ich mit auf" in bot_said(record)
+
+
+def test_a_self_service_concern_named_besides_is_answered_after_the_first(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("wie starte ich den router neu? außerdem wollte ich fragen wann ihr geöffnet habt"),
+        say("nein danke"),
+    )
+    said = bot_said(record)
+    assert "Stromstecker" in said and "Sie hatten außerdem unsere Öffnungszeiten" in said
+    assert said.index("Stromstecker") < said.index("9 bis 20 Uhr")
+    assert record.outcome == "resolved"
+
+
+def test_another_concern_without_also_goes_first_and_the_earlier_one_follows(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("mein internet geht nicht"),
+        say("meine rechnung ist zu hoch"),
+        keys("40817279#"),
+        say("nein"),  # no agent for the bill (nothing open)
+    )
+    said = bot_said(record)
+    assert "kein Betrag offen" in said and "Sie hatten außerdem eine Störung" in said
+    assert handoff_in(record).queue == "stoerungsdienst"
+
+
+def test_a_concern_said_instead_replaces_the_first_and_no_is_no_concern(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("meine rechnung ist zu hoch"),
+        say("nein, eigentlich will ich kündigen"),
+        keys("40817279#"),
+    )
+    handoff = handoff_in(record)
+    assert handoff.queue == "kundenbindung" and "außerdem" not in handoff.context["summary"]
+    record = call(
+        services, "nordwelle", say("meine rechnung ist zu hoch"), say("nein, die hab ich nicht")
+    )
+    assert handoff_in(record).queue == "abrechnung"
+    assert "ohne Kundennummer" in bot_said(record)

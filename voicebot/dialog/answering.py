@@ -5,6 +5,7 @@ from __future__ import annotations
 from voicebot.dialog import caller_input
 from voicebot.dialog.answers import BUILTIN_ANSWERS, PRODUCT_BUILTINS, Answer, AnswerFacts
 from voicebot.dialog.identify import needs_identity
+from voicebot.dialog.intent_choice import take_next_concern
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
@@ -97,7 +98,7 @@ class IntentSteps:
             product = self.state.slots.pop("product", None)
             self.state.answered = self.state.product_unknown = True
             parts = [*parts, caller_input.unknown_product_text(self.prompts, product)]
-            self.reply.ask([*parts, self.prompts.say("anything_else")], "anything_else", "yesno")
+            self.anything_else(parts)
         elif answer is not None and answer.offer_agent:
             self.state.answered = True
             self.reply.ask(
@@ -107,17 +108,21 @@ class IntentSteps:
             self.reply.handoff_for_intent([*parts, answer.text], reason=self.reason())
         elif answer is not None:
             self.state.answered = True
-            self.reply.ask(
-                [*parts, answer.text, self.prompts.say("anything_else")], "anything_else", "yesno"
-            )
+            self.anything_else([*parts, answer.text])
         elif spec.queue and (spec.action == "handoff" or (spec.answer or "").startswith("builtin")):
             self.reply.handoff_for_intent(parts, reason=self.reason())
         else:
-            self.reply.ask(
-                [*parts, self.prompts.say("no_information"), self.prompts.say("anything_else")],
-                "anything_else",
-                "yesno",
-            )
+            self.anything_else([*parts, self.prompts.say("no_information")])
+
+    def anything_else(self, parts: list[str]) -> None:
+        """After a served concern: the next one the caller also named ("Sie hatten außerdem …
+        erwähnt."), else "Kann ich sonst noch helfen?"."""
+        concern = take_next_concern(self.state)
+        if concern is None:
+            self.reply.ask([*parts, self.prompts.say("anything_else")], "anything_else", "yesno")
+            return
+        topic = concern.intent.confirm or concern.intent.description
+        self.advance([*parts, self.prompts.say("also_concern", topic=topic)])
 
     def reason(self) -> str:
         """The handoff reason of a served concern: chosen in the DTMF menu, or understood."""

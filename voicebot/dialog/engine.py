@@ -17,7 +17,9 @@ from voicebot.dialog.intent_choice import (
     is_agent_intent,
     is_new_concern,
     merge_slots,
+    note_also,
     reset_concern,
+    set_aside,
     set_intent,
     take_intent,
 )
@@ -27,6 +29,8 @@ from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
+    adds_concern,
+    after_answer_words,
     asks_for_agent,
     asks_to_repeat,
     asks_to_wait,
@@ -37,6 +41,7 @@ from voicebot.dialog.words import (
     has_no_number,
     only_thanks,
     parts_of,
+    replaces_concern,
     says_goodbye,
     yes_or_no,
 )
@@ -231,6 +236,8 @@ class InboundDialog:
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
         elif take_intent(self.tenant, self.state, intent):
+            for other in self._part_intents(text, intent):  # "… und außerdem ist die Rechnung
+                note_also(self.tenant, self.state, other)  # falsch": served next
             self.steps.advance(parts)
         elif number is None and confirmable(self.tenant, self.state, intent):
             self._ask_confirmation(parts)
@@ -244,10 +251,13 @@ class InboundDialog:
     def _on_customer_number(self, text: str, intent: Intent, value: str | None) -> None:
         parts: list[str] = []
         number = caller_input.number_in(text, value, self.tenant)
-        short_answer = caller_input.yes_no_value(text, value, self.tenant.language) is not None
-        if not number and not short_answer and is_new_concern(self.tenant, intent):
-            take_intent(self.tenant, self.state, intent)
-            self.steps.advance(parts)
+        short_answer = (  # "nein" alone; "nein, eigentlich will ich kündigen" brings a concern
+            caller_input.yes_no_value(text, value, self.tenant.language) is not None
+            and not after_answer_words(text)
+        )
+        concern = not number and not short_answer and not has_no_number(text)
+        if concern and is_new_concern(self.tenant, intent):
+            self._another_concern(text, intent)
             return
         if not number and asks_to_wait(text):  # "Moment, ich suche die Nummer"
             self._wait()
@@ -260,6 +270,22 @@ class InboundDialog:
         else:
             failed_identification(self.tenant, self.state, parts, heard=None)
         self._continue(parts)
+
+    def _another_concern(self, text: str, intent: Intent) -> None:
+        """A concern said while the current one waits for the customer number. Added to it
+        ("und meine Rechnung ist auch zu hoch"): kept for later, the number asked again. Else it
+        goes first and the current one waits ("nein, eigentlich …": dropped); a concern of high
+        priority always goes first."""
+        state, current = self.state, self.state.intent
+        if current is not None and self.tenant.intents.get(intent.name or "") is not None:
+            urgent_first = self._urgent(intent) and current.priority != "high"
+            if adds_concern(text) and not urgent_first and note_also(self.tenant, state, intent):
+                self.steps.ask_customer_number([self.prompts.say("also_noted")])
+                return
+            if not replaces_concern(text) and intent.name != current.id:
+                set_aside(state)
+        take_intent(self.tenant, state, intent)
+        self.steps.advance([])
 
     def _on_slot(self, slot: str, text: str, intent: Intent, value: str | None) -> None:
         if closes_call(text):  # "nein danke, das war alles" instead of the slot: done
@@ -335,7 +361,7 @@ class InboundDialog:
             if answer:
                 self.reply.handoff_for_intent([], reason="intent")
             else:
-                self.reply.ask([self.prompts.say("anything_else")], "anything_else", "yesno")
+                self.steps.anything_else([])
         elif answer:
             reset_concern(self.state)
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
@@ -352,9 +378,13 @@ class InboundDialog:
         """A high-priority concern in one part of the turn wins over the rest ("Which countries
         do you support? Also, I lost my card yesterday": the fraud team, not the country
         answer); otherwise the turn's own classification."""
-        pieces = parts_of(text)
-        parts = (self.tenant.classify(piece, intent) for piece in pieces if len(pieces) > 1)
+        parts = self._part_intents(text, intent)
         return next((f for f in itertools.chain((intent,), parts) if self._urgent(f)), intent)
+
+    def _part_intents(self, text: str, intent: Intent) -> list[Intent]:
+        """Each sentence or added clause of the turn classified alone ([] for a single one)."""
+        pieces = parts_of(text)
+        return [self.tenant.classify(piece, intent) for piece in pieces] if len(pieces) > 1 else []
 
     def _urgent(self, event: Intent) -> bool:
         """A confident concern of high priority (fraud, a complaint)."""

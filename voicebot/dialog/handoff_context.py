@@ -18,15 +18,15 @@ def _at(state: CallState, at_ms: int) -> str:
 
 SUMMARY_WORDS = {
     "de": {"unclear": "Anliegen unklar", "customer": "Kunde", "unidentified":
-           "Kunde nicht identifiziert", "reason": "Grund"},
+           "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem"},
     "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
-           "customer not identified", "reason": "reason"},
+           "customer not identified", "reason": "reason", "also": "also"},
 }  # fmt: skip
 
 
 def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     """One line for the agent, in the tenant's language: concern, customer (last digits
-    only), slots (a product by its catalog name), why handed off."""
+    only), slots (a product by its catalog name), the other concerns named, why handed off."""
     words = SUMMARY_WORDS.get(tenant.language[:2], SUMMARY_WORDS["en"])
     parts = [state.intent.description if state.intent else words["unclear"]]
     if state.customer is not None:
@@ -41,6 +41,8 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     )
     if slots:
         parts.append(slots)
+    if state.also:
+        parts.append(f"{words['also']}: " + ", ".join(c.intent.description for c in state.also))
     parts.append(f"{words['reason']}: {reason}")
     return "; ".join(parts)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from voicebot.dialog.state import CallState
+from voicebot.dialog.state import CallState, Concern
 from voicebot.dialog.tenant_view import AGENT_INTENTS, IntentView, TenantView
 from voicebot.events import Intent
 
@@ -50,6 +50,7 @@ def set_intent(state: CallState, spec: IntentView, confidence: float, event: Int
     if state.intent is not None and state.intent.id != spec.id:
         state.slots = {}
     state.intent, state.intent_confidence = spec, confidence
+    state.also = [c for c in state.also if c.intent.id != spec.id]  # served now
     state.no_match = 0
     if event is not None:
         state.alternatives = [(str(n), float(c)) for n, c in event.alternatives]
@@ -63,6 +64,38 @@ def merge_slots(state: CallState, slots: Mapping[str, str]) -> None:
     if heard and "product" not in found:
         found["product"] = f"?{heard}"
     state.slots.update(found)
+
+
+def note_also(tenant: TenantView, state: CallState, event: Intent) -> bool:
+    """Keeps a confident concern besides the call's current one, to be served after it and named
+    in a handoff; False when it is the current one, already kept or a request for a person."""
+    spec = tenant.intents.get(event.name or "")
+    if spec is None or not is_new_concern(tenant, event) or spec.id in AGENT_INTENTS:
+        return False
+    if state.intent is not None and state.intent.id == spec.id:
+        return False
+    if any(c.intent.id == spec.id for c in state.also):
+        return False
+    slots = {k: str(v) for k, v in event.slots.items() if v is not None}
+    state.also.append(Concern(spec, event.confidence, slots))
+    return True
+
+
+def set_aside(state: CallState) -> None:
+    """The current concern waits behind another the caller brought up (served after it)."""
+    if state.intent is not None and all(c.intent.id != state.intent.id for c in state.also):
+        state.also.insert(0, Concern(state.intent, state.intent_confidence, dict(state.slots)))
+
+
+def take_next_concern(state: CallState) -> Concern | None:
+    """The next concern the caller also named, made the call's concern (None: none left)."""
+    if not state.also:
+        return None
+    concern = state.also.pop(0)
+    reset_concern(state)
+    set_intent(state, concern.intent, concern.confidence, None)
+    merge_slots(state, concern.slots)
+    return concern
 
 
 def is_new_concern(tenant: TenantView, event: Intent) -> bool:

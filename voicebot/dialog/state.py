@@ -41,6 +41,15 @@ class Line:
     confidence: float | None = None
 
 
+@dataclass(frozen=True)
+class Concern:
+    """A concern the caller named besides the one being served: the intent and what was said."""
+
+    intent: IntentView
+    confidence: float
+    slots: dict[str, str] = field(default_factory=dict)
+
+
 @dataclass
 class CallState:
     """Everything the dialog knows about one call so far."""
@@ -62,6 +71,8 @@ class CallState:
     intent_confidence: float = 0.0
     alternatives: list[tuple[str, float]] = field(default_factory=list)
     candidate: IntentView | None = None
+    also: list[Concern] = field(default_factory=list)  # other concerns the caller named, not
+    # served yet ("… und meine Rechnung ist auch zu hoch"): next after this one, or in the handoff
     candidate_confidence: float = 0.0
     via_menu: bool = False
     customer: Row | None = None

@@ -211,6 +211,29 @@ def corrects(text: str) -> bool:
     return any(w in CORRECTION_WORDS for w in fold(text).split())
 
 
+# A concern added to one already named ("und meine Rechnung ist auch zu hoch") or one taking its
+# place ("nein, eigentlich geht es um die Rechnung").
+ADDING_WORDS = frozenset((
+    "auch", "ausserdem", "zusaetzlich", "noch", "weiterhin", "also", "too", "additionally",
+    "another",
+))  # fmt: skip
+REPLACING_WORDS = frozenset((
+    "nein", "nee", "sondern", "eigentlich", "meinte", "gemeint", "instead", "actually", "rather",
+    "meant", "no",
+))  # fmt: skip
+
+
+def adds_concern(text: str) -> bool:
+    """ "… und meine Rechnung ist auch zu hoch", "I also need a new PIN": one more concern."""
+    folded = fold(text)
+    return any(w in ADDING_WORDS for w in folded.split()) or _says(folded, "as well")
+
+
+def replaces_concern(text: str) -> bool:
+    """ "Nein, eigentlich geht es um die Rechnung": the concern said before is not wanted."""
+    return any(w in REPLACING_WORDS for w in fold(text).split())
+
+
 def closes_call(text: str) -> bool:
     """ "Das war alles", "that's all": the caller has nothing more (a no to "anything else?")."""
     folded = fold(text)

@@ -35,6 +35,9 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "menu_option": "Für {label} drücken Sie die {key}",
         "no_input": "Ich habe Sie leider nicht gehört. {prompt}",
         "anything_else": "Kann ich sonst noch helfen?",
+        "also_noted": "Gern, das nehme ich mit auf.",  # a second concern, while the first
+        # still needs something (the customer number)
+        "also_concern": "Sie hatten außerdem {topic} erwähnt.",  # {topic}: accusative
         "offer_agent": "Möchten Sie mit einem Mitarbeiter sprechen?",
         "handoff": "Ich leite Sie jetzt an {queue_name} weiter.",  # names are accusative
         "handoff_wait": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
@@ -87,6 +90,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "menu_option": "For {label} press {key}",
         "no_input": "Sorry, I did not hear you. {prompt}",
         "anything_else": "Is there anything else I can help you with?",
+        "also_noted": "Sure, I've noted that too.",
+        "also_concern": "You also mentioned {topic}.",
         "offer_agent": "Would you like to speak to an agent?",
         "handoff": "I am putting you through to {queue_name}.",
         "handoff_wait": "You are number {position} in the queue, the wait is about "
