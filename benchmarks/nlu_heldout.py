@@ -219,6 +219,16 @@ NOTES = """\
   test 86.2 -> 87.7 % (one in-scope phrase), oos recall unchanged; the other tenants have no
   catalog. Product questions we do not answer ('wo kann ich die Nougatcreme kaufen') were
   accepted as a product intent before as well (similarity 0.48): the floor never guarded them.
+- **Adopted: two intents handing off to the same queue are decided on their sum**
+  (`TenantNLU._lead_the_same_way`: both plain handoffs, same queue and priority, no answer, no
+  agent request; the best is taken when their summed probability passes threshold and margin).
+  Being unsure between 'failed_transfer' and 'transfer_not_received_by_recipient' changes
+  nothing for the caller (the transfers team either way) but was rejected, so the caller was
+  asked 'Is it about ...?'. harbour-bank dev 79.9 -> 80.5 % (+1 right intent, +3 right queues,
+  oos recall unchanged), test 78.0 -> 79.9 % (+3 intents, +6 queues); nordwelle +1 right queue on
+  dev, no intent changed; sonnhof and marktblick have no such pairs. Also tried, not adopted:
+  the same for two self-service answers with the same needs (Zutaten/Allergene of one product):
+  no change on dev.
 - **Adopted: similarity to the 3 nearest examples for German** (`classifier.NEIGHBOURS`, USE
   floor 0.39 chosen on dev) instead of the intent's centroid, and **recogniser-split German
   compounds joined** when the joined word is in the tenant's vocabulary ('fritz box', 'w lan').

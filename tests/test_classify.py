@@ -154,3 +154,16 @@ def test_intents_test_command_reports_json(tmp_path):
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout)
     assert report["total"] == 2 and {"accuracy", "per_intent", "confused"} <= set(report)
+
+
+def test_unsure_between_two_intents_of_one_queue_is_sure_of_the_queue(tenant_nlu):
+    """failed_transfer or transfer_not_received_by_recipient: the transfers team either way, so
+    their probabilities count together; intents of different queues still need a lead."""
+    nlu = tenant_nlu("harbour-bank")
+    result = nlu.classify("my transfer didn't go through")
+    assert result.queue == "transfers" and result.action == "handoff", result
+    runner_up = result.alternatives[0]
+    assert nlu.tenant.intents[runner_up[0]].queue == "transfers"
+    assert result.confidence >= nlu.tenant.nlu.threshold > result.confidence - runner_up[1]
+    vague = nlu.classify("something is wrong with my account")  # cards vs fraud vs account
+    assert vague.intent is None and vague.action == "reprompt"

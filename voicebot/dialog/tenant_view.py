@@ -12,8 +12,7 @@ from voicebot.dialog.answers import Row, table_rows
 from voicebot.dialog.prompts import Prompts
 from voicebot.dialog.words import fold
 from voicebot.events import Intent
-
-AGENT_INTENTS = ("mitarbeiter", "human_agent", "agent")
+from voicebot.nlu.model import AGENT_INTENTS
 
 
 @dataclass(frozen=True)

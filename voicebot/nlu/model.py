@@ -50,6 +50,9 @@ class SlotType:
     length: int | None = None
 
 
+AGENT_INTENTS = ("mitarbeiter", "human_agent", "agent")  # intent ids that ask for a person
+
+
 @dataclass(frozen=True, slots=True)
 class IntentSpec:
     """One intent file. `answer` is text with {slot} placeholders; `builtin_answer` names data."""

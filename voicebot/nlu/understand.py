@@ -3,7 +3,8 @@
 Decision: an exact template match lifts its intent to at least TEMPLATE_CONFIDENCE. When
 several intents' templates match, the one whose template has the most literal words wins,
 then the classifier's probability, then the intent id. The best intent must reach the
-tenant's `nlu.threshold` and lead the runner-up by `nlu.margin`, and (unless a template
+tenant's `nlu.threshold` and lead the runner-up by `nlu.margin` (when the best two hand off to
+the same queue at the same priority, their sum is what must), and (unless a template
 matched) the text must be as close to that intent's examples as the classifier's
 `similarity_floor`; else the text is out of scope (`intent: None`, `action: reprompt`).
 """
@@ -20,7 +21,7 @@ from typing import Any
 from voicebot.events import Intent
 from voicebot.nlu.classifier import IntentClassifier
 from voicebot.nlu.embeddings import SentenceEncoder
-from voicebot.nlu.model import IntentSpec, Tenant
+from voicebot.nlu.model import AGENT_INTENTS, IntentSpec, Tenant
 from voicebot.nlu.normalize import CompoundJoiner, UmlautRestorer, fold, normalize
 from voicebot.nlu.slot_reading import SlotReader
 from voicebot.nlu.templates import (
@@ -197,6 +198,9 @@ class TenantNLU:
             and scores.similarity < self._classifier.similarity_floor
             and not self._names_what_it_needs(text, best)
         )
+        if not far and match is None and self._lead_the_same_way(ordered[:2]):
+            third = ordered[2][1] if len(ordered) > 2 else 0.0  # either means the same queue:
+            confidence, runner_up = confidence + runner_up, third  # decided on their sum
         if far or confidence < knobs.threshold or confidence - runner_up < knobs.margin:
             slots = self.slots.read_all(text, None, {})
             return Classification(
@@ -215,6 +219,19 @@ class TenantNLU:
             alternatives=tuple(ordered[1:4]),
             template=match[0].text if match else None,
         )
+
+    def _lead_the_same_way(self, ranked: list[tuple[str, float]]) -> bool:
+        """The two best intents both hand off to the same queue at the same priority ("my
+        transfer didn't go through": failed_transfer or transfer_not_received_by_recipient,
+        the transfers team either way), so being unsure between them changes nothing."""
+        if len(ranked) < 2:
+            return False
+        first, second = (self.tenant.intents[name] for name, _ in ranked)
+        plain = all(  # nothing said before the handoff that would differ; no agent request
+            s.action == "handoff" and s.queue and not (s.answer or s.builtin_answer)
+            and s.id not in AGENT_INTENTS for s in (first, second)
+        )  # fmt: skip
+        return plain and (first.queue, first.priority) == (second.queue, second.priority)
 
     def _names_what_it_needs(self, text: str, intent: str) -> bool:
         """The text names a catalog product and the intent needs one ("Wie muss ich die
