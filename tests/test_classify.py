@@ -10,6 +10,7 @@ import pytest
 
 from voicebot.nlu.evaluation import OUT_OF_SCOPE, evaluate
 from voicebot.nlu.labelled import read_labelled
+from voicebot.nlu.model import AGENT_INTENTS
 
 # Minimum accuracy of each tenant's labelled test file (in-scope and out-of-scope phrases).
 # marktblick: 8 of 11 since the umfrage_info phrases came (spreche ich mit einer maschine is
@@ -167,3 +168,21 @@ def test_unsure_between_two_intents_of_one_queue_is_sure_of_the_queue(tenant_nlu
     assert result.confidence >= nlu.tenant.nlu.threshold > result.confidence - runner_up[1]
     vague = nlu.classify("something is wrong with my account")  # cards vs fraud vs account
     assert vague.intent is None and vague.action == "reprompt"
+
+
+@pytest.mark.parametrize(
+    ("tenant_id", "wish", "asking"),
+    [
+        ("sonnhof", "können sie mir einen handwerker empfehlen", "mensch bitte"),
+        (
+            "nordwelle",
+            "ich suche die telefonnummer von meinem hausarzt",
+            "geben sie mir einen kollegen",
+        ),
+        ("harbour-bank", "I'd like to order a pizza", "I want to speak to a manager"),
+    ],
+)
+def test_a_wish_is_no_request_for_a_person_unless_it_names_one(tenant_nlu, tenant_id, wish, asking):
+    nlu = tenant_nlu(tenant_id)
+    assert nlu.classify(wish).intent not in AGENT_INTENTS, nlu.classify(wish)
+    assert nlu.classify(asking).intent in AGENT_INTENTS, nlu.classify(asking)

@@ -228,6 +228,8 @@ def test_agent_request_mid_call_goes_to_the_agents_and_keeps_the_concern(service
     handoff = handoff_in(record)
     assert handoff.context["reason"] == "agent_request"
     assert handoff.queue == "allgemein" and handoff.context["intent"]["id"] == "stoerung"
+    record = call(services, "nordwelle", say("mein internet geht nicht"), say("Mensch, bitte!"))
+    assert handoff_in(record).context["reason"] == "agent_request"  # "Mensch" is a person
 
 
 def test_no_match_reprompts_twice_then_menu_then_key_routes(services):

@@ -57,7 +57,7 @@ GREETING_WORDS = frozenset((
     "gott", "gruezi", "good", "morning", "afternoon", "evening",
 ))  # fmt: skip
 AGENT_WORDS = re.compile(
-    r"\b(mitarbeiter\w*|menschen?|berater\w*|kundenberater\w*|person|agent|human|"
+    r"\b(mitarbeiter\w*|mensch(?:en)?|berater\w*|kundenberater\w*|person|agent|human|"
     r"operator|representative|someone|somebody|jemand\w*)\b"
 )
 # ... and not complained about ("ich will mich über Ihren Mitarbeiter beschweren")

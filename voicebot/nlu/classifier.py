@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -198,8 +198,9 @@ class IntentClassifier:
         """All intents with calibrated probabilities, best first (sum ≤ 1)."""
         return self.scores(text).ranking
 
-    def scores(self, text: str) -> Scores:
-        """The calibrated ranking plus the similarity of the text to the best intent."""
+    def scores(self, text: str, excluded: Collection[str] = ()) -> Scores:
+        """The calibrated ranking plus the similarity of the text to the best intent; intents
+        `excluded` are left out (the others keep their probabilities: nothing gets surer)."""
         spoken = recogniser_text.normalize(text, self.language)
         vectors = self._encode([spoken])
         vector = None if vectors is None else vectors[0]
@@ -209,6 +210,7 @@ class IntentClassifier:
             probabilities = self._calibrated(self._mixed(self._models(), [spoken], vectors))[0]
             order = np.argsort(-probabilities, kind="stable")
             ranking = [(self.intents[i], float(probabilities[i])) for i in order]
+        ranking = [(name, p) for name, p in ranking if name not in excluded] or ranking
         return Scores(ranking, self._closeness.to(ranking[0][0], normalize(spoken), vector))
 
     def accepts(self, scores: Scores, threshold: float, margin: float) -> bool:

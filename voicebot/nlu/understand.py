@@ -183,7 +183,8 @@ class TenantNLU:
         clean = self._clean(text)
         if not clean:
             return Classification(text, None, 0.0, None, "reprompt")
-        scores = self._classifier.scores(clean)
+        excluded = () if _names_a_person(clean) else AGENT_INTENTS  # "sie machen einen tollen
+        scores = self._classifier.scores(clean, excluded)  # Job" is no request for a person
         ranking = dict(scores.ranking)
         match = self._best_template(fold(normalize(text, self.language)) + " ", ranking)
         match = match or self._best_template(fold(clean) + " ", ranking)
@@ -267,6 +268,24 @@ class TenantNLU:
     def slot(self, name: str, text: str, today: date | None = None) -> str | None:
         """One slot read from a caller's answer to a question for it ("Ihre Kundennummer?")."""
         return self.slots.read(name, text, today)
+
+
+# A request for a person names one, a transfer or the machine it will not talk to. Without
+# any of these the agent intents are no candidates: the classifier's catch-all for "I want
+# something" otherwise takes sentences such as "können Sie mir einen Handwerker empfehlen".
+_PERSON = re.compile(
+    r"\b(mitarbeiter\w*|mensch\w*|berater\w*|kolleg\w*|ansprechpartner\w*|person|personen|jemand\w*|"
+    r"\w*service|\w*betreuung|\w*abteilung|zentrale|agent\w*|human|operator|representative|"
+    r"someone|somebody|anyone|anybody|people|staff|team|department|manager|supervisor|"
+    r"advis[eo]r|consultant|vorgesetzt\w*|chef\w*|\w*bearbeiter\w*|\w*dienst|"
+    r"verbind\w*|verbunden|durchstell\w*|weiterleit\w*|weiter|zurueckruf\w*|rueckruf\w*|"
+    r"connect\w*|transfer|through|call me back|callback|"
+    r"roboter\w*|maschine\w*|computer\w*|automat\w*|bot|robot\w*|machine\w*)\b"
+)
+
+
+def _names_a_person(text: str) -> bool:
+    return _PERSON.search(fold(text)) is not None
 
 
 def _lift(ranking: Mapping[str, float], intent: str, floor: float) -> dict[str, float]:
