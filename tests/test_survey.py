@@ -43,6 +43,18 @@ def test_survey_rating_keyed_as_dtmf_is_accepted(services):
     assert record.outcome == "resolved"
 
 
+@pytest.mark.parametrize("keyed", ["4#", "45"])
+def test_a_key_right_after_a_keyed_rating_is_no_answer_to_the_next_question(services, keyed):
+    """ "4#" (the IVR habit) or a second digit: the rating is 4 and the next question is
+    answered by the caller's next words, not asked again because of the spilled key."""
+    record = asyncio.run(
+        run_call("marktblick", [say("ja"), keys(keyed), say("ja"), say("nichts")], services)
+    )
+    assert record.outcome == "resolved", record.turns()
+    bot = " | ".join(t["text"] for t in record.turns() if t["role"] == "bot")
+    assert "Bitte antworten Sie mit Ja oder Nein" not in bot, bot
+
+
 def test_consent_heard_only_as_text_on_a_noisy_line_is_asked_again(services):
     """No recogniser value and a noisy line: "ja" is not taken as consent; keys 1 are."""
     noisy = asyncio.run(

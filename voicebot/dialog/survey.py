@@ -64,6 +64,7 @@ class SurveyDialog:
         self.outcome = "no_answer"
         self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
         self.silent = 0  # questions in a row that got only silence
+        self.last_key_ms: int | None = None  # when the last key was pressed
         self._out: list[CallEvent] = []
 
     def handle(self, event: CallEvent) -> list[CallEvent]:
@@ -83,7 +84,14 @@ class SurveyDialog:
             self._answer(event.text, event.value, noisy=noisy_line(event.snr_db))
         elif isinstance(event, Dtmf):
             self.lines.append(Line("dtmf", event.key, event.at_ms))
-            self._answer("", event.key if event.key.isdigit() else None, keyed=True)
+            spill = (
+                self.last_key_ms is not None
+                and event.at_ms - self.last_key_ms < self.timers.inter_digit_ms
+            )
+            self.last_key_ms = event.at_ms
+            if event.key.isdigit() and not spill:  # "4#" or "45" is one answer: the key
+                self._answer("", event.key, keyed=True)  # after it is no answer to the
+                # question that follows (every answer here is one key)
         elif isinstance(event, SpeechStarted):
             self.listening_since_ms = None
         elif isinstance(event, BotAudio):
