@@ -514,7 +514,13 @@ def test_a_person_asked_for_at_is_it_about_keeps_the_likely_concern_and_urgency(
 @pytest.mark.parametrize(
     ("tenant", "sentence", "queue", "priority"),
     [
-        ("harbour-bank", "someone has stolen my card, I need a human", "general", "high"),
+        ("harbour-bank", "someone has stolen my card, I need a human", "fraud", "high"),
+        (
+            "harbour-bank",
+            "I need to talk to someone my card's been used without my permission",
+            "fraud",
+            "high",
+        ),
         ("harbour-bank", "a person I don't know has been using my card", "fraud", "high"),
         ("nordwelle", "der Mitarbeiter im Laden war total unfreundlich", "beschwerde", "high"),
         ("harbour-bank", "can I speak to someone please", "general", "normal"),

@@ -155,7 +155,7 @@ class InboundDialog:
         ):
             if state.intent is None and is_new_concern(self.tenant, event):
                 take_intent(self.tenant, state, event)  # "my card was stolen, I need a human":
-            self.reply.handoff_for_agent()  # the fraud team (high priority), not the general one
+            self.reply.handoff_for_agent()  # the fraud team (high priority), not the agents
             return
         if repeat:
             self._repeat()

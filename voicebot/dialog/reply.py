@@ -67,17 +67,22 @@ class BotReply:
 
     def handoff_for_agent(self) -> None:
         """The caller asked for a person: at once, to the agents' queue (TENANTS.md: valid at any
-        point of the call). The concern said so far stays in the context, and an urgent one
-        (or the likely one the bot was asking about: "Is it about a lost card?" - "can I speak
-        to someone") keeps its high priority."""
+        point of the call). The concern said so far stays in the context. An urgent one (or the
+        likely one the bot was asking about: "Is it about a lost card?" - "can I speak to
+        someone") keeps its high priority; a sure one goes to its own team: "I need to talk to
+        someone, my card has been used without my permission" is for the fraud team, who are
+        people too."""
         state = self.state
         agent = self.tenant.agent_intent()
+        sure = state.intent  # (a likely concern not yet confirmed keeps the agents' queue)
         known = state.intent or (state.candidate if state.awaiting == "confirm_intent" else None)
         if state.intent is None and agent is not None:
             set_intent(state, known or agent, 1.0 if known is None else state.candidate_confidence,
                        None)  # fmt: skip
         queue = agent.queue if agent is not None and agent.queue else self.tenant.default_queue
         urgent = known is not None and known.priority == "high"
+        if sure is not None and sure.priority == "high" and sure.queue:
+            queue = sure.queue
         priority = "high" if urgent else (agent.priority if agent is not None else "normal")
         self.handoff([], queue=queue, priority=priority, reason="agent_request")
 
