@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -559,6 +560,22 @@ def test_replies_people_give_on_the_phone(services, tenant, turns, expect, outco
     said = bot_said(record)
     assert expect in said and "Ja oder Nein" not in said and "yes or no" not in said, said
     assert record.outcome == outcome, said
+
+
+def test_a_fix_time_gone_by_is_no_promise():
+    """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
+    from datetime import datetime
+
+    from voicebot.dialog.answers import AnswerFacts, outage
+
+    row = {"postcode": "20095", "service": "internet", "expected_fix": "2026-11-24T18:00",
+           "message": "Bauarbeiten"}  # fmt: skip
+    facts = AnswerFacts(outages=[row], slots={"postcode": "20095"})
+    before = outage(replace(facts, now=datetime(2026, 11, 24, 9, 0)))
+    after = outage(replace(facts, now=datetime(2026, 12, 4, 12, 0)))
+    assert before is not None and "Wir erwarten die Behebung am 24.11. um 18:00" in before.text
+    assert after is not None and "Wir erwarten" not in after.text and "18:00" in after.text
+    assert "länger" in after.text and after.offer_agent
 
 
 def test_an_outage_of_another_service_than_the_one_reported_is_not_announced(services):

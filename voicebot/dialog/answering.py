@@ -37,6 +37,7 @@ def answer_for(tenant: TenantView, state: CallState, spec: IntentView) -> Answer
             caller_lines=tuple(
                 ln.text for ln in state.lines[state.concern_since :] if ln.role == "caller"
             ),
+            now=state.started_at,
         )
         return builtin(facts)
     return Answer(caller_input.fill_placeholders(spec.answer, state))

@@ -31,6 +31,7 @@ class AnswerFacts:
     customer: Row | None = None
     slots: Mapping[str, str] = field(default_factory=dict)
     caller_lines: tuple[str, ...] = ()  # what the caller said, in call order
+    now: datetime | None = None  # the call's time (local, naive); None: the clock's
 
 
 def table_rows(table: object) -> list[Row]:
@@ -58,6 +59,20 @@ def _when(iso: str) -> str:
     return f"{moment.day}.{moment.month}. um {moment:%H:%M} Uhr"
 
 
+def _past(iso: str, now: datetime | None) -> bool:
+    """Whether a table's local time ('2026-11-24T18:00') lies before the call's time."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return False
+    now = now or datetime.now()
+    if now.tzinfo is not None:
+        now = now.astimezone().replace(tzinfo=None)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment < now
+
+
 def _date(iso: str) -> str:
     try:
         day = datetime.fromisoformat(iso)
@@ -82,10 +97,15 @@ def outage(facts: AnswerFacts) -> Answer | None:
             continue
         if row.get("postcode") == postcode and (not has or service in has):
             service = row.get("service", "")
+            fix = row.get("expected_fix", "")
+            when = (
+                f"Die Behebung war für den {_when(fix)} geplant und dauert leider länger."
+                if _past(fix, facts.now)  # never promise a time that has gone by
+                else f"Wir erwarten die Behebung am {_when(fix)}."
+            )
             text = (
                 f"An Ihrer Adresse ist eine Störung bekannt: {row.get('message', '')}. "
-                f"Betroffen ist {service_name(service)}. Wir erwarten die Behebung am "
-                f"{_when(row.get('expected_fix', ''))}."
+                f"Betroffen ist {service_name(service)}. {when}"
             )
             return Answer(text, offer_agent=True)
     return None
