@@ -890,3 +890,17 @@ def test_a_concern_said_instead_replaces_the_first_and_no_is_no_concern(services
     )
     assert handoff_in(record).queue == "abrechnung"
     assert "ohne Kundennummer" in bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("meine nummer ist vier null acht", "eins sieben zwei fünf drei"), ("4081", "7253")],
+)
+def test_a_customer_number_said_in_two_parts_is_joined(services, first, second):
+    """ "meine Nummer ist …" is no wish to change the number (daten_aendern): the digits are
+    the first part of the number, the rest is asked for and joined."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"), say(first),
+                  say("moment"), say(second), say("ja"))  # fmt: skip
+    said = bot_said(record)
+    assert "Und die weiteren Ziffern?" in said and "Petra Lindner" in said, said
+    assert handoff_in(record).queue == "stoerungsdienst"

@@ -36,6 +36,7 @@ from voicebot.dialog.words import (
     asks_to_wait,
     closes_call,
     corrects,
+    digits_in,
     follows_up,
     greets_only,
     has_no_number,
@@ -251,11 +252,18 @@ class InboundDialog:
     def _on_customer_number(self, text: str, intent: Intent, value: str | None) -> None:
         parts: list[str] = []
         number = caller_input.number_in(text, value, self.tenant)
+        heard = "" if number else digits_in(text, self.tenant.language)
+        if heard and self._number_in_parts(heard):  # "vier null acht" ... "eins sieben …"
+            return
+        if not number and len(self.state.partial_number) >= self.tenant.customer_digits - 1:
+            number = self.state.partial_number  # its second part completed it
+        if number or heard:
+            self.state.partial_number = ""  # (kept over "Moment, ich schau nach")
         short_answer = (  # "nein" alone; "nein, eigentlich will ich kündigen" brings a concern
             caller_input.yes_no_value(text, value, self.tenant.language) is not None
             and not after_answer_words(text)
         )
-        concern = not number and not short_answer and not has_no_number(text)
+        concern = not number and not heard and not short_answer and not has_no_number(text)
         if concern and is_new_concern(self.tenant, intent):
             self._another_concern(text, intent)
             return
@@ -268,8 +276,24 @@ class InboundDialog:
             self.state.unidentified = True
             parts.append(self.prompts.say("customer_skipped"))
         else:
+            self.state.partial_number = ""
             failed_identification(self.tenant, self.state, parts, heard=None)
         self._continue(parts)
+
+    def _number_in_parts(self, heard: str) -> bool:
+        """Digits too few for a customer number: the first part is kept and the rest asked
+        for, once; the next part completes it. False: go on with what was heard as a whole."""
+        state, length = self.state, self.tenant.customer_digits
+        joined = state.partial_number + heard
+        if len(joined) >= length - 1:
+            state.partial_number = joined  # complete: identified by the caller of this
+            return False
+        if state.partial_number:  # two parts and still too few: an ordinary failed try
+            state.partial_number = ""
+            return False
+        state.partial_number = heard
+        self.steps.ask_customer_number([self.prompts.say("customer_number_more")], False)
+        return True
 
     def _another_concern(self, text: str, intent: Intent) -> None:
         """A concern said while the current one waits for the customer number. Added to it

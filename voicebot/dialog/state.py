@@ -78,6 +78,7 @@ class CallState:
     customer: Row | None = None
     customer_number: str | None = None
     customer_tries: int = 0
+    partial_number: str = ""  # the first digits of a customer number said in two parts
     unidentified: bool = False
     slots: dict[str, str] = field(default_factory=dict)
     no_match: int = 0

@@ -19,6 +19,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "customer_not_heard": "Ich habe keine Kundennummer verstanden. Bitte nennen Sie sie "
         "Ziffer für Ziffer oder tippen Sie sie ein, gefolgt von der Rautetaste.",
         "customer_skipped": "Kein Problem, dann geht es ohne Kundennummer weiter.",
+        "customer_number_more": "Und die weiteren Ziffern?",
         "slot_skipped": "Kein Problem.",
         "wait_ok": "Gerne, ich warte.",
         "slot_unknown": "unbekannt",
@@ -76,6 +77,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "customer_not_heard": "I did not catch a customer number. Please say it digit by "
         "digit or key it in, followed by hash.",
         "customer_skipped": "No problem, we will carry on without it.",
+        "customer_number_more": "And the remaining digits?",
         "slot_skipped": "No problem.",
         "wait_ok": "Sure, I'll wait.",
         "slot_unknown": "unknown",
