@@ -123,3 +123,40 @@ def test_that_was_all_to_the_confirmation_question_says_goodbye(services):
     said = bot_said(record)
     assert said[-1] == services.view("nordwelle").prompts.say("goodbye"), said
     assert record.handoff is None and len(said) == 3
+
+
+# ---- found by probing whole calls at the text level ------------------------------------------
+def test_a_new_sentence_at_is_it_about_is_the_concern_told_anew(services):
+    record = call(services, "nordwelle", say("wie ist das wetter morgen"),
+                  say("mein internet geht nicht"), keys("40817253#"), say("ja"))  # fmt: skip
+    said = " | ".join(bot_said(record))
+    assert "Geht es um" in said and "Ja oder Nein" not in said, said
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
+
+
+def test_yes_with_a_question_at_anything_else_serves_the_question(services):
+    record = call(services, "nordwelle", say("wie starte ich den router neu"),
+                  say("ja, und wann haben die shops geöffnet"), say("nein danke"))  # fmt: skip
+    said = " | ".join(bot_said(record))
+    assert "9 bis 20 Uhr" in said and "Was kann ich sonst" not in said, said
+    assert record.outcome == "resolved"
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turns", "queue"),
+    [
+        ("harbour-bank", [say("press zero"), keys("0#")], "general"),
+        ("nordwelle", [say("ich will meine kundennummer nicht sagen, verbinden sie mich einfach")],
+         "allgemein"),
+    ],
+)  # fmt: skip
+def test_zero_or_a_bare_transfer_asks_for_a_person(services, tenant, turns, queue):
+    record = call(services, tenant, *turns)
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+    assert record.handoff.context["reason"] == "agent_request"
+
+
+def test_a_single_key_at_the_first_prompt_is_no_customer_number(services):
+    record = call(services, "nordwelle", say("blabla"), keys("1#"), hang_up())
+    said = " | ".join(bot_said(record))
+    assert "Endziffern" not in said and "nicht verstanden" in said, said

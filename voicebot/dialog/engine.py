@@ -32,11 +32,13 @@ from voicebot.dialog.words import (
     adds_concern,
     after_answer_words,
     asks_for_agent,
+    asks_for_transfer,
     asks_to_repeat,
     asks_to_wait,
     closes_call,
     corrects,
     digits_in,
+    does_not_know,
     follows_up,
     greets_only,
     has_no_number,
@@ -151,8 +153,11 @@ class InboundDialog:
         state.no_input = 0
         open_question = state.awaiting in ("concern", "menu")
         repeat = value is None and asks_to_repeat(text) and bool(state.last_said)
-        if asks_for_agent(text) or (
-            open_question and not repeat and is_agent_intent(self.tenant, event, text)
+        transfer = asks_for_transfer(text) and not is_new_concern(self.tenant, event)
+        if (
+            asks_for_agent(text)
+            or transfer
+            or (open_question and not repeat and is_agent_intent(self.tenant, event, text))
         ):
             if state.intent is None and is_new_concern(self.tenant, event):
                 take_intent(self.tenant, state, event)  # "my card was stolen, I need a human":
@@ -386,6 +391,10 @@ class InboundDialog:
                 self.reply.handoff_for_intent([], reason="intent")
             else:
                 self.steps.anything_else([])
+        elif answer and (rest := after_answer_words(text)) and not self.tenant.is_nonsense(rest):
+            reset_concern(self.state)  # "ok, and what about fees for cash abroad?": that is
+            self.state.awaiting = "concern"  # the next concern (asked again if not understood)
+            self._on_concern(rest, self.tenant.classify(rest, intent), None)
         elif answer:
             reset_concern(self.state)
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
@@ -488,6 +497,13 @@ class InboundDialog:
 
     def _unclear_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         state = self.state
+        if awaiting == "confirm_intent" and not (
+            self.tenant.is_nonsense(text) or does_not_know(text)
+        ):
+            state.candidate = None  # "Geht es um unsere Öffnungszeiten?" - "was kostet ein
+            state.awaiting = "concern"  # Döner": the concern told anew, not "Ja oder Nein?"
+            self._on_concern(text, intent, value)
+            return
         if awaiting == "anything_else" and not self.tenant.is_nonsense(text):
             reset_concern(state)  # "Gibt es einen Shop in Köln?": neither yes nor no but a
             state.awaiting = "concern"  # question: taken as the next concern (reprompted if
@@ -552,12 +568,16 @@ class InboundDialog:
             nothing = Intent(call_id=state.call_id, at_ms=state.now_ms, name=None, confidence=0.0)
             self._on_yes_no(state.awaiting, "", nothing, "true" if digits == "1" else "false")
             return
+        if digits == "0" and state.awaiting != "customer_number":
+            self.reply.handoff_for_agent()  # the operator key of every phone menu
+            return
         parts: list[str] = []
-        if needs_identity(self.tenant, self.state):
+        short = len(digits) < self.tenant.customer_digits - 1 and state.awaiting == "concern"
+        if needs_identity(self.tenant, self.state) and not short:
             identify(self.tenant, self.state, digits, parts)
             self._continue(parts)
         else:
-            no_match(self.tenant, self.state, self.reply)
+            no_match(self.tenant, self.state, self.reply)  # (a key alone is no number)
 
     # ---- menu ----------------------------------------------------------------------------
     def _menu_key(self, key: str) -> None:

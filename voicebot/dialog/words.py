@@ -294,6 +294,21 @@ def says_nothing(text: str) -> bool:
     return all(w in ANSWER_WORDS or w in GREETING_WORDS for w in fold(text).split())
 
 
+# "Verbinden Sie mich einfach", "put me through": a transfer asked for, to nobody named
+_TRANSFER_ME = re.compile(
+    r"\b(verbinden sie mich|verbinde mich|verbindest du mich|stellen sie mich durch|"
+    r"durchstellen|weiterverbinden|leiten sie mich weiter|put me through|transfer me|"
+    r"connect me|get me through)\b"
+)
+
+
+def asks_for_transfer(text: str) -> bool:
+    """ "Verbinden Sie mich einfach", "just put me through": a person, unless a concern is
+    named with it (the caller of this checks)."""
+    folded = " ".join(fold(text).split())
+    return bool(_TRANSFER_ME.search(folded)) and not COMPLAINT.search(folded)
+
+
 def asks_for_agent(text: str) -> bool:
     """The caller wants a person ("Mitarbeiter bitte", "can I speak to someone"), whatever
     the bot just asked: a person named with a request word at most five words before or four
