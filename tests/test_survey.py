@@ -55,6 +55,14 @@ def test_a_key_right_after_a_keyed_rating_is_no_answer_to_the_next_question(serv
     assert "Bitte antworten Sie mit Ja oder Nein" not in bot, bot
 
 
+def test_keys_answering_one_question_after_another_are_each_an_answer(services):
+    """A key after the next question was asked answers it (bounded: a dropped key would leave
+    the text call waiting for a reply)."""
+    turns = [say("ja"), keys("4"), keys("1"), say("stabilere verbindung")]
+    record = asyncio.run(asyncio.wait_for(run_call("marktblick", turns, services), 60))
+    assert record.outcome == "resolved", record.turns()
+
+
 def test_consent_heard_only_as_text_on_a_noisy_line_is_asked_again(services):
     """No recogniser value and a noisy line: "ja" is not taken as consent; keys 1 are."""
     noisy = asyncio.run(

@@ -84,14 +84,15 @@ class SurveyDialog:
             self._answer(event.text, event.value, noisy=noisy_line(event.snr_db))
         elif isinstance(event, Dtmf):
             self.lines.append(Line("dtmf", event.key, event.at_ms))
-            spill = (
-                self.last_key_ms is not None
-                and event.at_ms - self.last_key_ms < self.timers.inter_digit_ms
+            spill = (  # "4#" or "45" is one answer: a key right after it, while the next
+                self.last_key_ms is not None  # question is still being asked, is no answer
+                and event.at_ms - self.last_key_ms < self.timers.inter_digit_ms  # to that
+                and self.listening_since_ms is not None  # question (every answer here is
+                and event.at_ms < self.listening_since_ms  # one key)
             )
             self.last_key_ms = event.at_ms
-            if event.key.isdigit() and not spill:  # "4#" or "45" is one answer: the key
-                self._answer("", event.key, keyed=True)  # after it is no answer to the
-                # question that follows (every answer here is one key)
+            if not spill:
+                self._answer("", event.key if event.key.isdigit() else None, keyed=True)
         elif isinstance(event, SpeechStarted):
             self.listening_since_ms = None
         elif isinstance(event, BotAudio):
