@@ -219,6 +219,14 @@ NOTES = """\
   test 86.2 -> 87.7 % (one in-scope phrase), oos recall unchanged; the other tenants have no
   catalog. Product questions we do not answer ('wo kann ich die Nougatcreme kaufen') were
   accepted as a product intent before as well (similarity 0.48): the floor never guarded them.
+- **Adopted: complaints about harm in sonnhof's reklamation examples** (a complaint said with
+  "beschweren", a rash after the hand cream, feeling sick after a meal, the bare word
+  "Reklamation"). Found by probing calls: "ich habe mich an der Handcreme allergisch reagiert"
+  got the allergen answer ("keine bekannten Allergene") instead of the quality team, and
+  "ich will mich über die Tomatensauce beschweren" was confirmed as praise. Dev 94.0 -> 92.5 %
+  (one ingredients question now below the threshold: the intent file's new lines shift the
+  template sample seeds, see the risk noted in the session notes), test unchanged (89.2 %).
+  Taken for safety: a reported reaction must reach a person.
 - **Adopted: a request for a person must say so** (`understand._PERSON`): without a person
   ('Mitarbeiter', 'Mensch', 'Kollege', 'manager', 'someone' ...), a department ('Kundenservice'),
   a transfer ('verbinden', 'put me through', 'call me back') or the machine refused ('Roboter',

@@ -237,3 +237,11 @@ def test_a_variant_of_ours_that_we_do_not_sell_is_never_answered_for_ours(
 def test_our_products_with_a_property_beside_them_are_still_ours(services, question, answer):
     said = " | ".join(bot_said(call(services, say(question), say("nein danke"))))
     assert answer in said, said
+
+
+def test_a_reported_reaction_goes_to_the_quality_team_not_the_allergen_answer(services):
+    record = asyncio.run(run_call("sonnhof", [
+        say("ich habe mich an der handcreme allergisch reagiert, mein arm ist ganz rot"),
+        say("L 1 2 3 4")], services))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", record.turns()
+    assert record.handoff.context["priority"] == "high"
