@@ -322,3 +322,11 @@ def test_questions_about_the_survey_itself_are_answered_before_consent(services,
     record, _, said = _survey(services, question, "ja", "vier", "ja", "nichts")
     assert said[1].startswith("Die Umfrage dauert etwa zwei Minuten"), said
     assert record.outcome == "resolved"
+
+
+def test_a_question_about_the_scale_is_explained_not_stored(services):
+    turns = [say("ja"), say("was heißt denn eins"), say("vier"), say("ja"), say("nichts")]
+    record = asyncio.run(asyncio.wait_for(run_call("marktblick", turns, services), 60))
+    bot = " | ".join(t["text"] for t in record.turns() if t["role"] == "bot")
+    assert "1 heißt sehr unzufrieden" in bot and "Ja oder Nein" not in bot, bot
+    assert record.outcome == "resolved"

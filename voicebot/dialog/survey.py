@@ -140,6 +140,10 @@ class SurveyDialog:
         if not keyed and not free and value is None and asks_to_repeat(text):
             self._ask(self._question_again(), self._current_expect())  # "wie bitte?": no try
             return  # lost (a free comment may well say "noch mal")
+        if self.step >= 0 and not keyed and not free and _asks_meaning(text):
+            question = self.survey.questions[self.step]  # "was heißt denn eins?": the scale
+            self._ask(question.reprompt or question.prompt, _expect(question.kind))  # told,
+            return  # no answer stored, no try counted
         if self.step >= 0 and not keyed and not free and does_not_know(text):
             self.answers[self.survey.questions[self.step].id] = None  # "weiß ich nicht": an
             self._next_question()  # answer in a survey, asked once; "keine Ahnung" is no
@@ -283,6 +287,11 @@ class SurveyDialog:
                 detail=outcome,
             )
         )
+
+
+def _asks_meaning(text: str) -> bool:
+    """ "Was heißt denn eins?", "what does one mean": a question about the scale, no answer."""
+    return bool({"heisst", "bedeutet", "meint", "mean", "means"} & set(fold(text).split()))
 
 
 def _expect(kind: str) -> str | None:
