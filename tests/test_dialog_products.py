@@ -245,3 +245,17 @@ def test_a_reported_reaction_goes_to_the_quality_team_not_the_allergen_answer(se
         say("L 1 2 3 4")], services))  # fmt: skip
     assert record.handoff is not None and record.handoff.queue == "qualitaet", record.turns()
     assert record.handoff.context["priority"] == "high"
+
+
+@pytest.mark.parametrize(
+    ("said", "harm"),
+    [
+        ("meine tochter hat von der zahnpasta einen ausschlag bekommen, welche allergene sind drin",
+         True),
+        ("ist in der handcreme etwas drin, worauf man allergisch reagiert", False),
+    ],
+)  # fmt: skip
+def test_harm_done_is_never_answered_by_the_bot_but_a_question_about_it_is(services, said, harm):
+    record = asyncio.run(run_call("sonnhof", [say(said), say("L 1 2 3 4")], services))
+    handed = record.handoff is not None and record.handoff.queue == "qualitaet"
+    assert handed is harm, record.turns()

@@ -45,6 +45,7 @@ from voicebot.dialog.words import (
     only_thanks,
     parts_of,
     replaces_concern,
+    reports_harm,
     says_goodbye,
     yes_or_no,
 )
@@ -237,7 +238,7 @@ class InboundDialog:
                 self.tenant, self.state, self.reply
             )  # however sure the classifier is, there is no concern in it
             return
-        intent = self._urgent_part(text, intent)
+        intent = self._harm_reported(text, self._urgent_part(text, intent))
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
@@ -406,6 +407,22 @@ class InboundDialog:
         it repeats the question as usual."""
         state = self.state
         self.reply.ask([self.prompts.say("wait_ok")], state.awaiting, state.last_expect, False)
+
+    def _harm_reported(self, text: str, intent: Intent) -> Intent:
+        """A product that did harm ("ich habe auf die Handcreme allergisch reagiert") is never
+        answered by the bot: the tenant's urgent handoff concern (the quality team) instead of
+        a self-service answer such as the product's allergens. Tenants with a catalog only."""
+        spec = self.tenant.intents.get(intent.name or "")
+        if not self.tenant.catalog or not reports_harm(text) or (spec and spec.priority == "high"):
+            return intent
+        urgent = [i for i in self.tenant.intents.values()
+                  if i.priority == "high" and i.action == "handoff" and i.queue]  # fmt: skip
+        if not urgent:
+            return intent
+        ranked = dict(intent.alternatives)
+        chosen = max(urgent, key=lambda i: ranked.get(i.id, 0.0))
+        sure = max(self.tenant.threshold, ranked.get(chosen.id, 0.0))
+        return replace(intent, name=chosen.id, confidence=sure)
 
     def _urgent_part(self, text: str, intent: Intent) -> Intent:
         """A high-priority concern in one part of the turn wins over the rest ("Which countries

@@ -309,6 +309,20 @@ def asks_for_transfer(text: str) -> bool:
     return bool(_TRANSFER_ME.search(folded)) and not COMPLAINT.search(folded)
 
 
+# A product that did the caller harm ("ich habe allergisch reagiert", "mir ist übel geworden")
+_HARM = re.compile(
+    r"\b(ausschlag|juckt|jucken|geschwollen|uebel|erbrochen|schlecht geworden|krank geworden|"
+    r"durchfall|bauchschmerzen|atemnot|rash|swollen|itching|threw up|vomited|got sick|"
+    r"made me sick|reacted|(?:had|got) an? (?:allergic )?reaction|"
+    r"(?:habe|hab|hat|hatte|haben)\b.{0,40}\b(?:allergisch reagiert|reaktion))\b"
+)  # a reaction that happened, not "worauf man allergisch reagiert"
+
+
+def reports_harm(text: str) -> bool:
+    """The caller reports a reaction or illness (for products: a case for a person)."""
+    return bool(_HARM.search(" ".join(fold(text).split())))
+
+
 def asks_for_agent(text: str) -> bool:
     """The caller wants a person ("Mitarbeiter bitte", "can I speak to someone"), whatever
     the bot just asked: a person named with a request word at most five words before or four
