@@ -122,8 +122,7 @@ class IntentSteps:
         if concern is None:
             self.reply.ask([*parts, self.prompts.say("anything_else")], "anything_else", "yesno")
             return
-        topic = concern.intent.confirm or concern.intent.description
-        self.advance([*parts, self.prompts.say("also_concern", topic=topic)])
+        self.advance([*parts, self.prompts.say("also_concern", topic=concern.intent.topic)])
 
     def reason(self) -> str:
         """The handoff reason of a served concern: chosen in the DTMF menu, or understood."""

@@ -238,13 +238,14 @@ class InboundDialog:
                 self.tenant, self.state, self.reply
             )  # however sure the classifier is, there is no concern in it
             return
-        intent = self._harm_reported(text, self._urgent_part(text, intent))
+        pieces = self._part_intents(text, intent)  # each sentence of the turn, classified once
+        intent = self._harm_reported(text, self._urgent_part(intent, pieces))
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
         elif take_intent(self.tenant, self.state, intent):
-            for other in self._part_intents(text, intent):  # "… und außerdem ist die Rechnung
-                note_also(self.tenant, self.state, other)  # falsch": served next
+            for other in pieces:  # "… und außerdem ist die Rechnung falsch": served next
+                note_also(self.tenant, self.state, other)
             self.steps.advance(parts)
         elif number is None and confirmable(self.tenant, self.state, intent):
             self._ask_confirmation(parts)
@@ -307,7 +308,7 @@ class InboundDialog:
         goes first and the current one waits ("nein, eigentlich …": dropped); a concern of high
         priority always goes first."""
         state, current = self.state, self.state.intent
-        if current is not None and self.tenant.intents.get(intent.name or "") is not None:
+        if current is not None:  # (the intent is one of the tenant's: is_new_concern)
             urgent_first = self._urgent(intent) and current.priority != "high"
             if adds_concern(text) and not urgent_first and note_also(self.tenant, state, intent):
                 self.steps.ask_customer_number([self.prompts.say("also_noted")])
@@ -424,11 +425,10 @@ class InboundDialog:
         sure = max(self.tenant.threshold, ranked.get(chosen.id, 0.0))
         return replace(intent, name=chosen.id, confidence=sure)
 
-    def _urgent_part(self, text: str, intent: Intent) -> Intent:
+    def _urgent_part(self, intent: Intent, parts: list[Intent]) -> Intent:
         """A high-priority concern in one part of the turn wins over the rest ("Which countries
         do you support? Also, I lost my card yesterday": the fraud team, not the country
         answer); otherwise the turn's own classification."""
-        parts = self._part_intents(text, intent)
         return next((f for f in itertools.chain((intent,), parts) if self._urgent(f)), intent)
 
     def _part_intents(self, text: str, intent: Intent) -> list[Intent]:
@@ -552,7 +552,7 @@ class InboundDialog:
     def _ask_confirmation(self, parts: list[str]) -> None:
         candidate = self.state.candidate
         assert candidate is not None  # set by _confirmable just before
-        topic = candidate.confirm or candidate.description
+        topic = candidate.topic
         self.reply.ask(
             [*parts, self.prompts.say("confirm_intent", topic=topic)],
             awaiting="confirm_intent",

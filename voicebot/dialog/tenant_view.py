@@ -28,6 +28,11 @@ class IntentView:
     answer: str | None  # a text with {slot} placeholders, or "builtin:<name>"
     confirm: str | None  # how to name it in "Geht es um …?"
 
+    @property
+    def topic(self) -> str:
+        """The concern as the bot names it to the caller ("Geht es um <topic>?")."""
+        return self.confirm or self.description
+
 
 def _answer_of(spec: Any) -> str | None:
     if getattr(spec, "builtin_answer", None):

@@ -305,7 +305,7 @@ _TRANSFER_ME = re.compile(
 def asks_for_transfer(text: str) -> bool:
     """ "Verbinden Sie mich einfach", "just put me through": a person, unless a concern is
     named with it (the caller of this checks)."""
-    folded = " ".join(fold(text).split())
+    folded = fold(text)
     return bool(_TRANSFER_ME.search(folded)) and not COMPLAINT.search(folded)
 
 
@@ -320,7 +320,7 @@ _HARM = re.compile(
 
 def reports_harm(text: str) -> bool:
     """The caller reports a reaction or illness (for products: a case for a person)."""
-    return bool(_HARM.search(" ".join(fold(text).split())))
+    return bool(_HARM.search(fold(text)))
 
 
 def asks_for_agent(text: str) -> bool:
