@@ -215,6 +215,18 @@ def test_a_product_we_do_not_sell_is_named_by_the_first_run_of_unknown_words(ten
 
 
 @pytest.mark.parametrize(
+    ("text", "product"),
+    [("Wo wird das hergestellt?", None), ("Wo kann ich das kaufen?", None),
+     ("Habt ihr auch Erdnussbutter?", "erdnussbutter"), ("Leberwurst.", "leberwurst"),
+     ("Ist die Leberwurst vegan?", "leberwurst")],
+)  # fmt: skip
+def test_a_product_we_do_not_sell_is_a_noun_where_the_text_is_cased(tenant_nlu, text, product):
+    """The recogniser writes German nouns with a capital: "hergestellt" and "kaufen" were taken
+    for products ("Hergestellt ist leider keines unserer Produkte")."""
+    assert tenant_nlu("sonnhof").slots.unknown_product(text) == product
+
+
+@pytest.mark.parametrize(
     ("question", "variant"),
     [("Ist in dem Früchte Müsli Gluten?", "Früchte Müsli"),
      ("Ist der Pfefferminz Tee vegan?", "Pfefferminz Tee"),

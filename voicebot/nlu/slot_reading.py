@@ -212,9 +212,11 @@ class SlotReader:
         if variant is not None:
             return variant
         unknown = set((self.unknown_words(text) or "").split())
+        nouns = _nouns(text) if self.language == "de" else None
         runs: list[list[str]] = [[]]  # runs of adjacent unknown words: the first names it
         for word in normalize(text, self.language).split():
-            if word in unknown and fold(word) not in FUNCTION_WORDS:
+            named = nouns is None or fold(word) in nouns
+            if word in unknown and fold(word) not in FUNCTION_WORDS and named:
                 runs[-1].append(word)
             elif runs[-1]:
                 runs.append([])
@@ -222,3 +224,17 @@ class SlotReader:
         if not heard or (self.catalog is not None and self.catalog.resembles(heard)):
             return None
         return heard
+
+
+def _nouns(text: str) -> set[str] | None:
+    """The words a German text writes with a capital (folded), when its casing tells nouns:
+    the recogniser writes "Wo wird das hergestellt?", "Ist die Leberwurst vegan?", so an
+    unknown lowercase word is no product ("hergestellt", "kaufen"). A sentence's first word
+    counts only when no other word is capitalised ("Leberwurst?", not "Habt ihr Senf?").
+    None: all lowercase (typed text), casing tells nothing."""
+    sentences = [s.split() for s in re.split(r"[.!?]+", re.sub(r"[^\w\s.!?-]", " ", text))]
+    inner = {fold(w) for words in sentences for w in words[1:] if w[:1].isupper()}
+    if not inner and text == text.lower():
+        return None
+    first = {fold(words[0]) for words in sentences if words and words[0][:1].isupper()}
+    return inner or first
