@@ -139,9 +139,8 @@ def intent_yaml(intent: str, row: dict[str, str], examples: list[str]) -> str:
     description = DESCRIPTIONS.get(intent, intent.replace("_", " "))
     lines = [f"intent: {json.dumps(intent)}", f"description: {json.dumps(description)}"]
     lines.append(f"action: {row['action']}")
-    if row["action"] == "handoff":
-        lines += [f"queue: {row['queue']}", f"priority: {row['priority']}"]
-    else:
+    lines += [f"queue: {row['queue']}", f"priority: {row['priority']}"]  # a self-service
+    if row["action"] != "handoff":  # intent's team takes the caller who still wants a person
         lines.append(f"answer: {json.dumps(ANSWERS[intent])}")
     lines.append("examples:")
     lines += [f"  - {json.dumps(text, ensure_ascii=False)}" for text in examples]
