@@ -562,6 +562,40 @@ def test_replies_people_give_on_the_phone(services, tenant, turns, expect, outco
     assert record.outcome == outcome, said
 
 
+@pytest.mark.parametrize(
+    ("tenant", "turns", "then", "queue"),
+    [
+        ("nordwelle", ["Mein Internet geht nicht", "40817253", "Wann ist das denn behoben?"],
+         "Bauarbeiten an einem Verteilerkasten", "stoerungsdienst"),
+        ("nordwelle", ["Wie hoch ist meine Rechnung?", "40817261", "Und wann wird das abgebucht?"],
+         "39,98 Euro offen", "abrechnung"),
+        ("harbour-bank", ["What's the minimum age for an account?", "is that the same everywhere?"],
+         "at least 18", "account"),
+    ],
+)  # fmt: skip
+def test_a_question_about_the_answer_given_repeats_it_and_then_offers_a_person(
+    services, tenant, turns, then, queue
+):
+    """ "Wann ist das denn behoben?" after the outage answer was the opening hours (the
+    classifier places "wann ist das ..." by its question word): the answer once more and a
+    person offered; the same question again, and the caller is put through."""
+    record = call(services, tenant, *map(say, turns), say(turns[-1]))
+    said = bot_said(record).split(" | ")
+    again = next(line for line in said if "Noch einmal:" in line or "Once more:" in line)
+    assert then in again and "Hotline" not in " ".join(said)
+    assert record.handoff is not None and record.handoff.queue == queue, said
+
+
+def test_a_question_in_another_concerns_words_is_that_concern(services):
+    """ "ist die auch vegan?" and "und was kostet die?" after an answer are questions of their
+    own, answered for the call's product, not follow-ups."""
+    record = call(services, "sonnhof", say("Ist in der Nougatcreme Gluten drin?"),
+                  say("Ist die auch vegan?"), say("Und was kostet das?"),
+                  say("nein danke"))  # fmt: skip
+    said = bot_said(record)
+    assert "nicht vegan" in said and "3,49 Euro" in said and "Noch einmal" not in said
+
+
 def test_a_fix_time_gone_by_is_no_promise():
     """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
     from datetime import datetime
@@ -622,10 +656,10 @@ def test_the_same_question_again_gets_the_answer_and_an_agent_offer_not_a_loop(s
     record = call(services, "harbour-bank", say("Is the card Visa or Mastercard?"),
                   say("but can I get a Visa instead?"), say("yes"))  # fmt: skip
     said = bot_said(record).split(" | ")
-    assert (
-        said[2] == "Harbour cards are Mastercard debit cards. Would you like to speak to an agent?"
+    assert said[2].endswith(
+        "Once more: Harbour cards are Mastercard debit cards. Would you like to speak to an agent?"
     )
-    assert record.handoff is not None and record.handoff.queue == "general"
+    assert record.handoff is not None and record.handoff.queue == "cards"  # the intent's team
     other = call(services, "sonnhof", say("Ist die Hafermilch vegan?"),
                  say("und ist das Müsli vegan?"), say("nein danke"))  # fmt: skip
     assert "Knusper-Müsli Schoko ist nicht vegan" in bot_said(other)  # another product: answered

@@ -101,14 +101,14 @@ class IntentSteps:
             parts = [*parts, caller_input.unknown_product_text(self.prompts, product)]
             self.anything_else(parts)
         elif answer is not None and answer.offer_agent:
-            self.state.answered = True
+            self.state.answered, self.state.last_answer = True, answer.text
             self.reply.ask(
                 [*parts, answer.text, self.prompts.say("offer_agent")], "offer_agent", "yesno"
             )
         elif answer is not None and spec.action == "handoff" and spec.queue:
             self.reply.handoff_for_intent([*parts, answer.text], reason=self.reason())
         elif answer is not None:
-            self.state.answered = True
+            self.state.answered, self.state.last_answer = True, answer.text
             self.anything_else([*parts, answer.text])
         elif spec.queue and (spec.action == "handoff" or (spec.answer or "").startswith("builtin")):
             self.reply.handoff_for_intent(parts, reason=self.reason())

@@ -31,6 +31,7 @@ from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     adds_concern,
     after_answer_words,
+    asks_back,
     asks_for_agent,
     asks_for_transfer,
     asks_to_repeat,
@@ -361,7 +362,7 @@ class InboundDialog:
         return True
 
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
-        if self._product_named(awaiting, text):
+        if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
         concern = concern_in_answer(self.tenant, text, intent)
         if concern is not None and self._new_concern(awaiting, concern):
@@ -402,6 +403,40 @@ class InboundDialog:
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
         else:
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
+
+    def _asks_about_answer(self, awaiting: str, text: str, intent: Intent) -> bool:
+        """A question about the answer just given ("wann ist das denn behoben?" after the
+        outage, "und wann wird das abgebucht?" after the bill) that the bot cannot answer beyond
+        it: the answer once more and a person offered; asked again, the person. A question in
+        another concern's own words ("ist das auch vegan?") or naming something new ("und das
+        Duschgel?") is that concern. The classifier would place "wann ist das ..." by its
+        question word alone (opening hours)."""
+        state = self.state
+        if awaiting not in ("offer_agent", "anything_else") or not state.last_answer:
+            return False
+        if state.intent is None or not asks_back(text):
+            return False
+        if any(state.slots.get(k) != v for k, v in intent.slots.items()):
+            return False
+        if (
+            intent.name not in (None, state.intent.id)
+            and is_new_concern(self.tenant, intent)
+            and self.tenant.shares_words(text, intent.name or "")
+        ):
+            return False
+        self._answer_once_more()
+        return True
+
+    def _answer_once_more(self) -> None:
+        """The answer just given once more and a person offered, instead of a loop; asked
+        about again after that, the caller is put through."""
+        state = self.state
+        again = self.prompts.say("answer_again", answer="")
+        if state.awaiting == "offer_agent" and state.last_said.startswith(again):
+            self.reply.handoff_for_intent([], reason="intent")
+            return
+        again = self.prompts.say("answer_again", answer=state.last_answer)
+        self.reply.ask([again, self.prompts.say("offer_agent")], "offer_agent", "yesno")
 
     def _wait(self) -> None:
         """ "Gerne, ich warte.": the same question stays open (no try counted); silence after
@@ -499,13 +534,11 @@ class InboundDialog:
             self._confirmed(True)
             return True
         news = any(state.slots.get(k) != v for k, v in concern.slots.items())
-        if same and awaiting == "anything_else" and not news:
+        if same and awaiting == "anything_else" and not news and state.last_answer:
             # "but can I get a Visa instead?" after the Visa/Mastercard answer: the answer once
             # more (maybe it was not heard), then a person is offered instead of a loop (a new
             # product or slot is answered as usual)
-            answer = state.last_said.removesuffix(state.last_prompt).strip()
-            offer = self.prompts.say("offer_agent")
-            self.reply.ask([answer, offer], "offer_agent", "yesno")
+            self._answer_once_more()
             return True
         reset_concern(state)
         take_intent(self.tenant, state, concern)

@@ -127,5 +127,5 @@ def reset_concern(state: CallState) -> None:
     """Forgets the concern (the caller has another one)."""
     state.intent, state.candidate, state.via_menu = None, None, False
     state.slots, state.no_match, state.unclear = {}, 0, 0
-    state.product_unknown = False
+    state.product_unknown, state.last_answer = False, ""
     state.concern_since = max(0, len(state.lines) - 1)  # the caller line that brings it

@@ -167,6 +167,10 @@ class TenantView:
         found: Intent = self.nlu.classify(text).to_event(like.call_id, like.at_ms)
         return found
 
+    def shares_words(self, text: str, intent: str) -> bool:
+        """Whether the text has a content word in common with the intent's examples."""
+        return self.nlu is not None and self.nlu.shares_words(text, intent)
+
     @property
     def understands(self) -> Callable[[str], bool] | None:
         """Whether the tenant's NLU places a text (an intent, not out of scope); None without

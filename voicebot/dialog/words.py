@@ -200,6 +200,24 @@ def asks_something(text: str) -> bool:
     return bool(words) and words[0] in QUESTION_WORDS
 
 
+BACK_REFERENCES = frozenset((
+    "das", "es", "dies", "dieses", "da", "dazu", "davon", "damit", "dafuer", "daran", "solange",
+    "it", "that", "this", "they", "them",
+))  # fmt: skip
+_EXPLETIVE = re.compile(r"\b(?:gibt|gaebe|gab) es\b")  # "gibt es einen Shop in Köln?": no "es"
+OPENING_WORDS = frozenset(("und", "and", "aber", "but", "ok", "okay", "also", "so", "na"))
+
+
+def asks_back(text: str) -> bool:
+    """A question that points back at what was just said ("und wie lange dauert das noch?",
+    "wann ist das denn behoben?", "when will it be fixed?"), not one naming a new subject."""
+    words = _EXPLETIVE.sub("gibt", fold(text)).split()
+    while words and words[0] in OPENING_WORDS:
+        words = words[1:]
+    question = text.rstrip().endswith("?") or (bool(words) and words[0] in QUESTION_WORDS)
+    return question and any(w in BACK_REFERENCES for w in words)
+
+
 def says_goodbye(text: str) -> bool:
     """ "Tschüss", "dann ruf ich später an, auf Wiederhören", "bye": the caller leaves."""
     folded = fold(text)

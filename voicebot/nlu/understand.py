@@ -24,6 +24,7 @@ from voicebot.nlu.embeddings import SentenceEncoder
 from voicebot.nlu.model import AGENT_INTENTS, IntentSpec, Tenant
 from voicebot.nlu.normalize import CompoundJoiner, UmlautRestorer, fold, normalize
 from voicebot.nlu.slot_reading import SlotReader
+from voicebot.nlu.slots import FUNCTION_WORDS
 from voicebot.nlu.templates import (
     Node,
     Word,
@@ -144,6 +145,9 @@ class TenantNLU:
             training += [(text, spec.id) for text in self._add_templates(spec)]
         self._classifier = IntentClassifier(training, tenant.language, encoder=encoder)
         self.slots.learn_vocabulary(text for text, _ in training)
+        self._stems: dict[str, set[str]] = {}
+        for text, intent in training:
+            self._stems.setdefault(intent, set()).update(_content_stems(text))
         self._classified = lru_cache(maxsize=CLASSIFIED_CACHE)(self._classify)
 
     def _add_templates(self, spec: IntentSpec) -> list[str]:
@@ -234,6 +238,13 @@ class TenantNLU:
         )  # fmt: skip
         return plain and (first.queue, first.priority) == (second.queue, second.priority)
 
+    def shares_words(self, text: str, intent: str) -> bool:
+        """Whether the text has a content word in common with the intent's examples (by its
+        first five letters: "abgebucht" and "abbuchung" do not meet, "kostet" and "kosten" do).
+        A follow-up question ("wann ist das denn behoben?") that the classifier places by its
+        question word alone shares none with the intent it lands on (Öffnungszeiten)."""
+        return bool(_content_stems(self._clean(text)) & self._stems.get(intent, set()))
+
     def _names_what_it_needs(self, text: str, intent: str) -> bool:
         """The text names a catalog product and the intent needs one ("Wie muss ich die
         Brützeln lagen?"): that is the tenant's domain, however far the wording is from the
@@ -282,6 +293,13 @@ _PERSON = re.compile(
     r"connect\w*|transfer|through|call me back|callback|"
     r"roboter\w*|maschine\w*|computer\w*|automat\w*|bot|robot\w*|machine\w*)\b"
 )
+
+
+def _content_stems(text: str) -> set[str]:
+    """The first five letters of the words that carry meaning (no function words, numbers)."""
+    return {
+        w[:5] for w in fold(text).split() if len(w) >= 4 and w.isalpha() and w not in FUNCTION_WORDS
+    }
 
 
 def _names_a_person(text: str) -> bool:
