@@ -60,6 +60,13 @@ def test_only_a_plain_sound_alike_names_a_yes_no_answer(heard, value):
     assert best_fit(heard, YES_NO["de"], 90) == value
 
 
+def test_a_long_sentence_is_no_sound_alike_answer():
+    """ "ich will" sounds like "Jawohl" (85.7): a refusal to be called again was a yes."""
+    refusal = "Bitte streichen Sie meinen Uner, ich will nicht mehr angerufen werden."
+    assert best_fit("Ich will.", YES_NO["de"], 85) == "true"
+    assert best_fit(refusal, YES_NO["de"], 85) is None
+
+
 def test_an_off_list_phrase_names_no_product(catalog):
     assert best_fit("Keine Ahnung.", catalog, 90) is None
     assert best_fit("Liebe Tö.", catalog, 90) is None

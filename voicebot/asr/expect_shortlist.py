@@ -99,7 +99,12 @@ def ranked(heard: str, choices: Sequence[Choice]) -> list[Choice]:
 
 
 def best_fit(heard: str, choices: Sequence[Choice], min_similarity: float) -> str | None:
-    """The one choice the heard text plainly names (similarity >= min_similarity), or None."""
+    """The one choice the heard text plainly names (similarity >= min_similarity), or None.
+    Never in a sentence longer than every spoken form (by two words): "Bitte streichen Sie
+    meine Nummer, ich will nicht mehr angerufen werden" has "ich will" ~ "Jawohl" in it."""
+    longest = max((len(p.split()) for c in choices for p in c.phrases), default=0)
+    if len(heard.split()) > longest + 2:
+        return None
     fits = {c.value: max(phrase_similarity(heard, p) for p in c.phrases) for c in choices}
     top = [value for value, score in fits.items() if score >= min_similarity]
     return top[0] if len(top) == 1 else None
