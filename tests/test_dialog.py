@@ -596,6 +596,20 @@ def test_a_question_in_another_concerns_words_is_that_concern(services):
     assert "nicht vegan" in said and "3,49 Euro" in said and "Noch einmal" not in said
 
 
+@pytest.mark.parametrize(
+    ("turns", "queue"),
+    [(["Auf meiner Rechnung steht ein Betrag, den ich nicht verstehe", "40817261",
+       "Ja, verbinden Sie mich bitte."], "abrechnung"),
+     (["Mein Internet geht nicht", "40817253", "ja bitte, mit einem Mitarbeiter"],
+      "stoerungsdienst")],
+)  # fmt: skip
+def test_asking_for_a_person_when_one_is_offered_reaches_the_concerns_team(services, turns, queue):
+    """ "Möchten Sie mit einem Mitarbeiter sprechen?" - "Ja, verbinden Sie mich" went to the
+    general agents as a request for a person, not to the team the offer was about."""
+    record = call(services, "nordwelle", *map(say, turns))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
 def test_a_fix_time_gone_by_is_no_promise():
     """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
     from datetime import datetime

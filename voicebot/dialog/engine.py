@@ -161,6 +161,9 @@ class InboundDialog:
             or transfer
             or (open_question and not repeat and is_agent_intent(self.tenant, event, text))
         ):
+            if state.awaiting == "offer_agent" and state.intent is not None:
+                self.reply.handoff_for_intent([], reason="intent")  # "Möchten Sie mit einem
+                return  # Mitarbeiter sprechen?" - "ja, verbinden Sie mich": the concern's team
             if state.intent is None and is_new_concern(self.tenant, event):
                 take_intent(self.tenant, state, event)  # "my card was stolen, I need a human":
             self.reply.handoff_for_agent()  # the fraud team (high priority), not the agents
