@@ -130,6 +130,8 @@ def test_no(text):
         "I don't know",
         "not sure",
         "vielleicht",
+        "abends sollte das netz nicht mehr so langsam sein",  # a comment: "nicht" is about it
+        "I would not recommend them to anyone honestly",  # "I would" is no yes here
     ],
 )
 def test_neither_yes_nor_no(text):

@@ -284,6 +284,17 @@ def test_a_comment_that_says_keine_zeit_is_kept_not_a_decline(services, comment)
     assert record.outcome == "resolved" and dialog.answers["kommentar"] == comment
 
 
+def test_a_comment_said_where_yes_or_no_was_asked_is_no_no(services):
+    """ "Würden Sie ihn weiterempfehlen?" - (unclear) - "Abends sollte das Netz nicht mehr so
+    langsam sein": the bare "nicht" made it a stored "nein" and the comment question went
+    unanswered (found on a spoken survey call). Unclear twice: no answer, and the comment
+    question is asked."""
+    comment = "Abends sollte das Netz nicht mehr so langsam sein."
+    record, dialog, said = _survey(services, "ja", "drei", "naja", comment, comment)
+    assert dialog.answers["weiterempfehlung"] is None, said
+    assert dialog.answers["kommentar"] == comment and record.outcome == "resolved"
+
+
 def test_never_call_again_in_the_comment_keeps_the_answers_and_blocks_the_number(services):
     comment = "weniger Werbeanrufe, rufen Sie mich nie wieder an"
     record, dialog, said = _survey(services, "ja", "zwei", "nein", comment)

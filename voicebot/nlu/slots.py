@@ -216,6 +216,11 @@ _NO = {
            "never", "not at all", "rather not", "wrong", "incorrect", "i wouldn't", "wouldn't",
            "isn't", "not now"),
 }  # fmt: skip
+# "Abends sollte das Netz nicht mehr so langsam sein" (a comment, said where a yes/no was
+# asked) is no "no": a bare negation counts in short answers only ("würde ich nicht", "I'd
+# rather not"); "nein", "eher nicht", "auf keinen Fall" count in any sentence
+_BARE_NEGATION = frozenset(("nicht", "nie", "not", "never", "dont", "do not"))
+LONG_ANSWER_WORDS = 6
 # "I don't know" is no "no" (it holds "nicht"/"don't"): the caller is asked again
 _UNSURE = (
     "weiss nicht", "weiss es nicht", "weiss ich nicht", "weiss ich noch nicht",
@@ -250,8 +255,16 @@ def extract_yes_no(text: str, language: str) -> bool | None:
         if _contains(words, phrase):
             return True
     languages = (language, "en" if language == "de" else "de")
-    said_no = any(_contains(words, p.replace("'", "")) for lang in languages for p in _NO[lang])
-    said_yes = any(_contains(words, p.replace("'", "")) for lang in languages for p in _YES[lang])
+    no_phrases = [p.replace("'", "") for lang in languages for p in _NO[lang]]
+    yes_phrases = [p.replace("'", "") for lang in languages for p in _YES[lang]]
+    long = len(words.split()) > LONG_ANSWER_WORDS
+    if long and any(_contains(words, p) for p in _BARE_NEGATION):
+        # a bare "nicht" deep in a sentence may negate something else: only a plain answer
+        # word counts, and a yes only where it opens the sentence ("ja, aber ... nicht ...")
+        no_phrases = [p for p in no_phrases if p not in _BARE_NEGATION]
+        yes_phrases = [p for p in yes_phrases if " " not in p and words.startswith(p + " ")]
+    said_no = any(_contains(words, p) for p in no_phrases)
+    said_yes = any(_contains(words, p) for p in yes_phrases)
     if said_no:
         return False
     return True if said_yes else None
