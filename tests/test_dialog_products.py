@@ -218,7 +218,8 @@ def test_a_product_we_do_not_sell_is_named_by_the_first_run_of_unknown_words(ten
     ("text", "product"),
     [("Wo wird das hergestellt?", None), ("Wo kann ich das kaufen?", None),
      ("Habt ihr auch Erdnussbutter?", "erdnussbutter"), ("Leberwurst.", "leberwurst"),
-     ("Ist die Leberwurst vegan?", "leberwurst")],
+     ("Ist die Leberwurst vegan?", "leberwurst"),
+     ("Ich hätte mal eine Frage zu den Inhaltsstoffen", None)],  # "Inhaltsstoffe": our word
 )  # fmt: skip
 def test_a_product_we_do_not_sell_is_a_noun_where_the_text_is_cased(tenant_nlu, text, product):
     """The recogniser writes German nouns with a capital: "hergestellt" and "kaufen" were taken

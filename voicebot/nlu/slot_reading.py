@@ -171,9 +171,19 @@ class SlotReader:
         words = [
             w
             for w in normalize(text, self.language).split()
-            if len(w) >= 4 and not w.isdigit() and fold(w) not in self._known_words
+            if len(w) >= 4 and not w.isdigit() and not self._knows(fold(w))
         ]
         return " ".join(words) or None
+
+    def _knows(self, folded: str) -> bool:
+        """A word of the examples, or one inflected from it ("Inhaltsstoffen", "Zutat")."""
+        known = self._known_words
+        if folded in known:
+            return True
+        return any(
+            (folded.endswith(end) and folded[: -len(end)] in known) or folded + end in known
+            for end in _INFLECTIONS
+        )
 
     def variant_named(self, text: str, heard: str) -> str | None:
         """Our product's word with a noun of its own beside it that our catalog and examples
@@ -224,6 +234,9 @@ class SlotReader:
         if not heard or (self.catalog is not None and self.catalog.resembles(heard)):
             return None
         return heard
+
+
+_INFLECTIONS = ("n", "en", "e", "s", "es", "er", "ern")  # German case and plural endings
 
 
 def _nouns(text: str) -> set[str] | None:
