@@ -610,6 +610,24 @@ def test_asking_for_a_person_when_one_is_offered_reaches_the_concerns_team(servi
     assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "queue", "first", "also"),
+    [("ich ziehe nach Bremen und muss außerdem noch meine Kontonummer ändern", "vertragsservice",
+      "postcode=28195", "Bankverbindung"),
+     ("Mein Internet geht seit Tagen nicht. Deshalb will ich kündigen.", "kundenbindung",
+      "Vertrag", "gestört")],
+)  # fmt: skip
+def test_two_concerns_in_one_turn_are_served_in_the_order_said_unless_one_is_the_reason(
+    services, sentence, queue, first, also
+):
+    """The whole turn leaned to its last part: the move was noted behind the bank details and
+    its new postcode never asked. A part said as the other's outcome ("Deshalb …") leads."""
+    record = call(services, "nordwelle", keys("40817287#"), say(sentence), say("28195"))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+    summary = record.handoff.context["summary"]
+    assert summary.index(first) < summary.index("außerdem") < summary.index(also), summary
+
+
 def test_a_fix_time_gone_by_is_no_promise():
     """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
     from datetime import datetime

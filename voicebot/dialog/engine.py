@@ -41,6 +41,7 @@ from voicebot.dialog.words import (
     digits_in,
     does_not_know,
     follows_up,
+    gives_reason,
     greets_only,
     has_no_number,
     only_thanks,
@@ -243,7 +244,9 @@ class InboundDialog:
             )  # however sure the classifier is, there is no concern in it
             return
         pieces = self._part_intents(text, intent)  # each sentence of the turn, classified once
-        intent = self._harm_reported(text, self._urgent_part(intent, pieces))
+        intent = self._harm_reported(
+            text, self._urgent_part(self._first_said(text, intent, pieces), pieces)
+        )
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
@@ -468,6 +471,18 @@ class InboundDialog:
         do you support? Also, I lost my card yesterday": the fraud team, not the country
         answer); otherwise the turn's own classification."""
         return next((f for f in itertools.chain((intent,), parts) if self._urgent(f)), intent)
+
+    def _first_said(self, text: str, intent: Intent, parts: list[Intent]) -> Intent:
+        """Two concerns in one turn are served in the order said ("ich ziehe nach Bremen und muss
+        außerdem meine Kontonummer ändern": the move, with its new postcode, then the bank
+        details); the turn as a whole leans to its last part. Only when the whole turn's
+        concern is one of the parts, so the parts are read right. A part said as the outcome
+        of another ("Mein Internet geht seit Tagen nicht. Deshalb will ich kündigen.") is the
+        concern, the other its reason."""
+        sure = [p for p in parts if is_new_concern(self.tenant, p)]
+        if not any(p.name == intent.name for p in sure):
+            return intent
+        return sure[-1] if gives_reason(text) else sure[0]
 
     def _part_intents(self, text: str, intent: Intent) -> list[Intent]:
         """Each sentence or added clause of the turn classified alone ([] for a single one)."""

@@ -281,6 +281,19 @@ _PART_BREAK = re.compile(
 )
 
 
+_REASON = re.compile(
+    r"\b(?:deshalb|deswegen|darum|daher|weshalb|weswegen|therefore|that's why|thats why|"
+    r"which is why|so i want|so i'd like)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_reason(text: str) -> bool:
+    """One part of the turn is the reason for the other ("… geht nicht. Deshalb will ich
+    kündigen"): the concern is the turn's whole sense, not its first part."""
+    return bool(_REASON.search(text))
+
+
 def parts_of(text: str) -> list[str]:
     """The sentences or added clauses of one turn ("Which countries do you support? Also, I
     lost my card"): each may carry a concern of its own."""
