@@ -628,6 +628,58 @@ def test_two_concerns_in_one_turn_are_served_in_the_order_said_unless_one_is_the
     assert summary.index(first) < summary.index("außerdem") < summary.index(also), summary
 
 
+def test_hash_alone_repeats_the_question_and_zero_is_the_operator_at_yes_no_prompts(services):
+    """ "#" with no digits left the call silent for good; 0 at "Kann ich sonst noch helfen?"
+    counted as "Nein" and ended the call; any other key was a no as well."""
+    hashed = call(services, "nordwelle", say("mein Internet geht nicht"), keys("#"),
+                  keys("40817279#"))  # fmt: skip
+    asked = services.view("nordwelle").prompts.say("ask_customer_number")
+    assert bot_said(hashed).count(asked) >= 2 and hashed.handoff is not None
+    assert hashed.handoff.queue == "stoerungsdienst"
+    assert hashed.handoff.context["customer"]["verified"] is True
+    zero = call(services, "nordwelle", say("wie starte ich den router neu"), keys("0#"))
+    assert zero.handoff is not None and zero.handoff.context["reason"] == "agent_request"
+    other = call(services, "nordwelle", say("wie starte ich den router neu"), keys("5#"),
+                 say("nein danke"))  # fmt: skip
+    assert "Ja oder Nein" in bot_said(other) and other.outcome == "resolved"
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turns", "slot", "value"),
+    [("nordwelle", [keys("40817253#"), say("ich ziehe um"), keys("50667#")], "postcode", "50667"),
+     ("sonnhof", [say("Im Dinkelbrot war ein Fremdkörper"), keys("12345#")], "batch", "12345")],
+)  # fmt: skip
+def test_a_slot_keyed_in_is_taken(services, tenant, turns, slot, value):
+    """A postcode keyed in was "Bitte sagen Sie mir in einem kurzen Satz, worum es geht"."""
+    record = call(services, tenant, *turns)
+    assert record.handoff is not None, bot_said(record)
+    assert record.handoff.context["slots"][slot] == value
+
+
+@pytest.mark.parametrize(
+    ("reply", "then"),
+    [("ich hab die Kundennummer nicht hier", "ohne Kundennummer"),
+     ("die weiß ich nicht auswendig", "ohne Kundennummer"),
+     ("wo steht die denn?", "steht auf jeder Rechnung")],
+)  # fmt: skip
+def test_no_number_to_hand_keeps_the_concern(services, reply, then):
+    """ "ich hab die Kundennummer nicht hier" was classified as a fault and replaced the
+    cancellation (stoerungsdienst, "außerdem: Vertrag kündigen")."""
+    record = call(services, "nordwelle", say("ich will kündigen"), say(reply),
+                  say("habe ich nicht"))  # fmt: skip
+    assert then in bot_said(record)
+    assert record.handoff is not None and record.handoff.queue == "kundenbindung"
+
+
+@pytest.mark.parametrize(
+    "reply", ["ok danke", "alles klar, danke", "ach so, na gut, dann warte ich ab"]
+)
+def test_thanks_or_no_need_to_the_agent_offer_is_a_no(services, reply):
+    record = call(services, "nordwelle", say("Mein Internet geht nicht"), keys("40817253#"),
+                  say(reply), say("nein"))  # fmt: skip
+    assert record.handoff is None and record.outcome == "resolved", bot_said(record)
+
+
 def test_a_fix_time_gone_by_is_no_promise():
     """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
     from datetime import datetime

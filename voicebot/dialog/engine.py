@@ -29,6 +29,7 @@ from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
+    about_the_number,
     adds_concern,
     after_answer_words,
     asks_back,
@@ -36,6 +37,7 @@ from voicebot.dialog.words import (
     asks_for_transfer,
     asks_to_repeat,
     asks_to_wait,
+    asks_where,
     closes_call,
     corrects,
     digits_in,
@@ -44,6 +46,7 @@ from voicebot.dialog.words import (
     gives_reason,
     greets_only,
     has_no_number,
+    needs_no_more,
     only_thanks,
     parts_of,
     replaces_concern,
@@ -190,8 +193,8 @@ class InboundDialog:
             state.lines.append(Line("dtmf", event.key, event.at_ms))
         if state.awaiting == "menu" and event.key not in "#*":
             self._menu_key(event.key)
-        elif event.key == "*":
-            state.keys = ""
+        elif event.key == "*":  # keys so far cleared; the question stands
+            state.keys, state.listening_since_ms = "", event.at_ms
         elif event.key == "#":
             self._keys_done()
         else:
@@ -277,12 +280,16 @@ class InboundDialog:
             caller_input.yes_no_value(text, value, self.tenant.language) is not None
             and not after_answer_words(text)
         )
-        concern = not number and not heard and not short_answer and not has_no_number(text)
+        concern = not (number or heard or short_answer or has_no_number(text))
+        concern = concern and not about_the_number(text)  # "wo steht die Nummer denn?"
         if concern and is_new_concern(self.tenant, intent):
             self._another_concern(text, intent)
             return
         if not number and asks_to_wait(text):  # "Moment, ich suche die Nummer"
             self._wait()
+            return
+        if not (number or heard) and asks_where(text):  # "wo steht die denn?"
+            self.steps.ask_customer_number([self.prompts.say("customer_number_where")], False)
             return
         if number:
             identify(self.tenant, self.state, number, parts)
@@ -389,6 +396,8 @@ class InboundDialog:
         answer = caller_input.yes_no_value(
             text, value, self.tenant.language, trust_text=not self.state.heard_noisy
         )
+        if awaiting == "offer_agent" and value is None and needs_no_more(text):
+            answer = False  # "ok danke", "passt schon, dann warte ich ab"
         if answer is None:
             self._unclear_yes_no(awaiting, text, intent, value)
             return
@@ -566,13 +575,13 @@ class InboundDialog:
     def _unclear_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         state = self.state
         if awaiting == "confirm_intent" and not (
-            self.tenant.is_nonsense(text) or does_not_know(text)
+            not text.strip() or self.tenant.is_nonsense(text) or does_not_know(text)
         ):
             state.candidate = None  # "Geht es um unsere Öffnungszeiten?" - "was kostet ein
             state.awaiting = "concern"  # Döner": the concern told anew, not "Ja oder Nein?"
             self._on_concern(text, intent, value)
             return
-        if awaiting == "anything_else" and not self.tenant.is_nonsense(text):
+        if awaiting == "anything_else" and text.strip() and not self.tenant.is_nonsense(text):
             reset_concern(state)  # "Gibt es einen Shop in Köln?": neither yes nor no but a
             state.awaiting = "concern"  # question: taken as the next concern (reprompted if
             self._on_concern(text, intent, value)  # not understood), never a hang-up
@@ -629,15 +638,23 @@ class InboundDialog:
         """A keyed number ended with # or the inter-digit timeout."""
         state = self.state
         digits, state.keys = state.keys, ""
-        if not digits:
+        if not digits:  # "#" alone: the question once more (the call fell silent before)
+            self._repeat()
             return
-        yes_no_states = ("confirm_intent", "offer_agent", "anything_else")
-        if state.awaiting in yes_no_states and len(digits) == 1:
-            nothing = Intent(call_id=state.call_id, at_ms=state.now_ms, name=None, confidence=0.0)
-            self._on_yes_no(state.awaiting, "", nothing, "true" if digits == "1" else "false")
+        nothing = Intent(call_id=state.call_id, at_ms=state.now_ms, name=None, confidence=0.0)
+        if digits == "0" and state.awaiting == "offer_agent":
+            self.reply.handoff_for_intent([], reason="intent")  # the person offered
             return
         if digits == "0" and state.awaiting != "customer_number":
             self.reply.handoff_for_agent()  # the operator key of every phone menu
+            return
+        yes_no_states = ("confirm_intent", "offer_agent", "anything_else")
+        if state.awaiting in yes_no_states and len(digits) == 1:
+            key = {"1": "true", "2": "false"}.get(digits)  # another key: neither, asked again
+            self._on_yes_no(state.awaiting, "", nothing, key)
+            return
+        if state.awaiting.startswith("slot:"):  # a postcode or batch number keyed in
+            self._on_slot(state.awaiting.removeprefix("slot:"), digits, nothing, digits)
             return
         parts: list[str] = []
         short = len(digits) < self.tenant.customer_digits - 1 and state.awaiting == "concern"

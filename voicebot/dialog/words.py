@@ -25,7 +25,26 @@ _THANKS_COMPANY = frozenset((
     "vielen", "herzlichen", "besten", "schoen", "sehr", "ganz", "alles", "klar", "super", "prima",
     "gut", "toll", "you", "very", "much", "so", "a", "lot", "great", "perfect", "fine", "mate",
     "brilliant", "lovely", "have", "nice", "good", "day", "that", "s", "helpful", "wonderful",
+    "ok", "okay", "ach", "achso", "aha", "na", "dann",
 ))  # fmt: skip
+# "Möchten Sie mit einem Mitarbeiter sprechen?" - "passt schon", "dann warte ich halt ab": no
+NO_NEED_PHRASES = (
+    "schon gut", "passt schon", "nicht noetig", "nicht notwendig", "brauch ich nicht",
+    "brauche ich nicht", "warte ich ab", "warte ich halt ab", "dann warte ich", "warte ab",
+    "no need", "not necessary", "ill wait", "i will wait",
+)  # fmt: skip
+
+
+def needs_no_more(text: str) -> bool:
+    """Thanks with "ok" ("ok danke", "alles klar, danke") or a word that no more is needed
+    ("passt schon", "dann warte ich ab"): a no to "shall I put you through?"."""
+    folded = fold(text.replace("'", "").replace("’", ""))
+    settled = only_thanks(text) and bool(_SETTLED & set(folded.split()))  # a bare "danke"
+    return settled or any(_says(folded, p) for p in NO_NEED_PHRASES)  # says neither
+
+
+_SETTLED = frozenset(("ok", "okay", "klar", "gut", "super", "prima", "ach", "achso", "perfekt",
+                      "fine", "great", "perfect", "alright"))  # fmt: skip
 NO_PHRASES = (
     "keine zeit", "kein interesse", "nein danke", "no thanks", "not now", "no time",
     # Whisper by telephone writes "Nein, danke" as "9 Dank" / "Neun danke" (nein ~ neun)
@@ -97,15 +116,33 @@ NO_NUMBER_PHRASES = (
     "hab ich nicht", "habe keine", "hab keine", "weiss ich nicht", "weiss nicht",
     "keine ahnung", "kenne ich nicht", "finde ich nicht", "finde sie nicht",
     "dont have", "do not have", "havent got", "have not got", "dont know", "do not know",
-    "no idea", "cant find", "cannot find", "not to hand", "not at hand",
+    "no idea", "cant find", "cannot find", "not to hand", "not at hand", "hab nicht",
+    "habe nicht", "nicht hier", "nicht bei mir", "nicht im kopf", "finde nicht", "vergessen",
+    "not with me", "dont remember", "cant remember", "forgot",
 )  # fmt: skip
 
 
 _NO_NUMBER_FILLER = frozenset((
     "leider", "gerade", "grad", "jetzt", "echt", "wirklich", "momentan", "aktuell", "moment",
     "die", "sie", "kundennummer", "nummer", "da", "noch", "genau", "so", "actually", "really",
-    "right", "now", "it", "the", "my", "number", "customer", "sorry",
+    "right", "now", "it", "the", "my", "number", "customer", "sorry", "ich", "i", "auswendig",
+    "zur", "zeit", "heute",
 ))  # fmt: skip
+_NUMBER_WORD = re.compile(r"\b\w*(?:nummer|number)\b")
+
+
+_WHERE = re.compile(r"\b(?:wo (?:\w+ )*(?:steht|stehen|finde|find|sehe|ist)|where)\b")
+
+
+def asks_where(text: str) -> bool:
+    """ "Wo steht die denn?", "where do I find it?": the caller looks for what was asked for."""
+    return bool(_WHERE.search(fold(text)))
+
+
+def about_the_number(text: str) -> bool:
+    """The reply talks about the number asked for ("wo steht die Kundennummer denn?", "die
+    Nummer hab ich nicht hier"): no new concern, however the classifier reads it."""
+    return bool(_NUMBER_WORD.search(fold(text)))
 
 
 # "Weiß ich nicht" to a survey question: an answer of its own (kept as no answer), not unclear.

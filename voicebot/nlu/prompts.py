@@ -20,6 +20,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "Ziffer für Ziffer oder tippen Sie sie ein, gefolgt von der Rautetaste.",
         "customer_skipped": "Kein Problem, dann geht es ohne Kundennummer weiter.",
         "customer_number_more": "Und die weiteren Ziffern?",
+        "customer_number_where": "Ihre Kundennummer steht auf jeder Rechnung und auf Ihrem "
+        "Vertrag. Haben Sie sie nicht zur Hand, sagen Sie einfach: habe ich nicht.",
         "slot_skipped": "Kein Problem.",
         "wait_ok": "Gerne, ich warte.",
         "slot_unknown": "unbekannt",
@@ -79,6 +81,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "digit or key it in, followed by hash.",
         "customer_skipped": "No problem, we will carry on without it.",
         "customer_number_more": "And the remaining digits?",
+        "customer_number_where": "Your customer number is on every bill and on your contract. "
+        "If you don't have it to hand, just say: I don't have it.",
         "slot_skipped": "No problem.",
         "wait_ok": "Sure, I'll wait.",
         "slot_unknown": "unknown",
