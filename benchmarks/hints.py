@@ -79,14 +79,15 @@ def keyword_hits(expected: str, heard: str, keywords: tuple[str, ...]) -> tuple[
     return sum(1 for k in said if k[:5] in fold(heard)), len(said)
 
 
-def held_out_cases(scratch: Path) -> Path:
-    """benchmarks/data/replay_heldout.yaml built into scratch (SVOX Pico by telephone)."""
+def held_out_cases(scratch: Path, library: str = "replay_heldout.yaml") -> Path:
+    """A library of benchmarks/data/ (the held-out calls) built into scratch (SVOX Pico by
+    telephone)."""
     import subprocess
 
-    out = scratch / "cases"
+    out = scratch / library.removesuffix(".yaml")
     subprocess.run(
         [sys.executable, "scripts/make_fixtures.py", "--library",
-         str(ROOT / "benchmarks" / "data" / "replay_heldout.yaml"), "--out", str(out)],
+         str(ROOT / "benchmarks" / "data" / library), "--out", str(out)],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )  # fmt: skip
     return out

@@ -43,6 +43,7 @@ class WhisperTuning:
     max_new_tokens_base: int = 24
     max_new_tokens_per_s: float = 8.0  # cap on new tokens: repetition loops at temperature 0
     max_new_tokens_limit: int = 224  # per 30 s window; Whisper's own limit is 448 with prompt
+    beam_size: int = 5  # free turns: lower WER, same intents (benchmarks/results/beam.md)
 
 
 class WhisperSpeechModel:
@@ -122,7 +123,7 @@ class WhisperSpeechModel:
         segments, _ = self._whisper.transcribe(
             padded,
             language=language,
-            beam_size=1,
+            beam_size=tuning.beam_size,
             best_of=1,
             temperature=0.0,
             without_timestamps=True,
