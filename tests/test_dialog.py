@@ -680,6 +680,25 @@ def test_thanks_or_no_need_to_the_agent_offer_is_a_no(services, reply):
     assert record.handoff is None and record.outcome == "resolved", bot_said(record)
 
 
+@pytest.mark.parametrize(
+    ("tenant", "turns", "expect"),
+    [("nordwelle", ["wie starte ich den router neu", "geht aber immer noch nicht", "ja"],
+      "Das tut mir leid. Möchten Sie mit einem Mitarbeiter sprechen?"),
+     ("nordwelle", ["wie starte ich den router neu", "hab ich schon gemacht, hilft nicht", "ja"],
+      "Das tut mir leid."),
+     ("sonnhof", ["was kostet die handcreme", "nein ich hab noch eine frage", "ist die vegan",
+                  "nein danke"], "ist vegan"),
+     ("harbour-bank", ["What's the minimum age for an account?", "no, I have another question",
+                       "is there a fee for topping up by card"], "top-up")],
+)  # fmt: skip
+def test_the_caller_is_not_done_although_the_reply_holds_a_no(services, tenant, turns, expect):
+    """ "Kann ich sonst noch helfen?" - "geht aber immer noch nicht" ended the call with a
+    goodbye (the "nicht" was read as a no), and so did "nein, ich hab noch eine Frage"."""
+    record = call(services, tenant, *map(say, turns))
+    said = bot_said(record)
+    assert expect in said and "Auf Wiederhören" not in said.split(expect)[0], said
+
+
 def test_a_fix_time_gone_by_is_no_promise():
     """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
     from datetime import datetime

@@ -45,10 +45,13 @@ from voicebot.dialog.words import (
     follows_up,
     gives_reason,
     greets_only,
+    has_more,
     has_no_number,
     needs_no_more,
+    not_helped,
     only_thanks,
     parts_of,
+    plain_no,
     replaces_concern,
     reports_harm,
     says_goodbye,
@@ -398,6 +401,21 @@ class InboundDialog:
         )
         if awaiting == "offer_agent" and value is None and needs_no_more(text):
             answer = False  # "ok danke", "passt schon, dann warte ich ab"
+        if awaiting == "anything_else" and value is None and has_more(text):
+            reset_concern(self.state)  # "nein, ich hab noch eine Frage": asked for it
+            self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
+            return
+        if (
+            awaiting == "anything_else"
+            and answer is not True
+            and self.state.last_answer
+            and (not_helped(text))
+        ):  # "hab ich schon gemacht, hilft nicht": a person offered, the concern kept
+            offer = [self.prompts.say("not_helped"), self.prompts.say("offer_agent")]
+            self.reply.ask(offer, "offer_agent", "yesno")
+            return
+        if awaiting == "anything_else" and answer is False and not plain_no(text):
+            answer = None  # "das Portal geht nicht": not done (taken as the next concern)
         if answer is None:
             self._unclear_yes_no(awaiting, text, intent, value)
             return

@@ -110,6 +110,41 @@ def _says(folded: str, phrase: str) -> bool:
     return f" {phrase} " in f" {folded} "
 
 
+_NO_WORDS = frozenset(("nein", "nee", "ne", "noe", "no", "nope", "nah", "nichts", "nothing"))
+MORE_PHRASES = (
+    "noch eine frage", "noch ne frage", "noch was", "noch etwas", "eine andere frage",
+    "one more question", "another question", "one more thing", "something else",
+)  # fmt: skip
+
+
+def has_more(text: str) -> bool:
+    """ "Nein, ich hab noch eine Frage": the caller is not done, whatever the first word says."""
+    folded = fold(text)
+    return any(_says(folded, phrase) for phrase in MORE_PHRASES)
+
+
+NOT_HELPED_PHRASES = (
+    "hilft nicht", "nicht geholfen", "bringt nichts", "nichts gebracht", "immer noch nicht",
+    "trotzdem nicht", "klappt nicht", "funktioniert nicht", "schon gemacht", "schon probiert",
+    "schon versucht", "didnt help", "did not help", "doesnt help", "still not", "still doesnt",
+    "already tried", "already did", "doesnt work", "didnt work", "did not work",
+)  # fmt: skip
+
+
+def not_helped(text: str) -> bool:
+    """ "Hab ich schon gemacht, hilft nicht", "still not working": the answer did not help."""
+    folded = fold(text.replace("'", "").replace("’", ""))
+    return any(_says(folded, phrase) for phrase in NOT_HELPED_PHRASES)
+
+
+def plain_no(text: str) -> bool:
+    """A no that answers "anything else?": a no word ("nein danke", "nee"), "das war alles", or
+    a short negation ("eigentlich nicht"). "Geht aber immer noch nicht" negates something else:
+    the caller is not done."""
+    words = [w for w in fold(text).split() if w not in ANSWER_WORDS - _NO_WORDS]
+    return bool(_NO_WORDS & set(words[:1])) or closes_call(text) or len(fold(text).split()) <= 3
+
+
 # "Kundennummer?" - "Die hab ich gerade nicht zur Hand": no number to come, go on without.
 NO_NUMBER_PHRASES = (
     "nicht zur hand", "nicht dabei", "nicht parat", "nicht griffbereit", "habe ich nicht",

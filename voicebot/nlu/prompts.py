@@ -42,6 +42,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         # still needs something (the customer number)
         "also_concern": "Sie hatten außerdem {topic} erwähnt.",  # {topic}: accusative
         "offer_agent": "Möchten Sie mit einem Mitarbeiter sprechen?",
+        "not_helped": "Das tut mir leid.",
         "answer_again": "Genauer kann ich es Ihnen leider nicht sagen. Noch einmal: {answer}",
         "handoff": "Ich leite Sie jetzt an {queue_name} weiter.",  # names are accusative
         "handoff_wait": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
@@ -100,6 +101,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "also_noted": "Sure, I've noted that too.",
         "also_concern": "You also mentioned {topic}.",
         "offer_agent": "Would you like to speak to an agent?",
+        "not_helped": "I'm sorry to hear that.",
         "answer_again": "I'm sorry, I can't tell you more than that. Once more: {answer}",
         "handoff": "I am putting you through to {queue_name}.",
         "handoff_wait": "You are number {position} in the queue, the wait is about "
