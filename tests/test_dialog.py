@@ -699,6 +699,27 @@ def test_the_caller_is_not_done_although_the_reply_holds_a_no(services, tenant, 
     assert expect in said and "Auf Wiederhören" not in said.split(expect)[0], said
 
 
+@pytest.mark.parametrize(
+    ("tenant", "turns", "key", "value"),
+    [("nordwelle", ["mein Internet geht nicht",
+                    "vier null acht eins sieben zwei sechs eins äh nein falsch zwei fünf drei"],
+      "customer_number", "40817253"),
+     ("nordwelle", ["ich ziehe um", "40817253",
+                    "zwei acht eins neun fünf, nein, zwei acht eins neun sechs"],
+      "postcode", "28196"),
+     ("sonnhof", ["Im Dinkelbrot war ein Fremdkörper", "L 9 9 8 8 Z nein moment L 9 9 8 3 Z"],
+      "batch", "L9983Z")],
+)  # fmt: skip
+def test_a_number_corrected_while_said_counts_as_corrected(services, tenant, turns, key, value):
+    """ "… sechs eins, äh nein, falsch: zwei fünf drei" identified the customer ending in 61
+    and read out his name; the corrected ending replaces the one said first."""
+    record = call(services, tenant, *map(say, turns), say("ja"))  # (the agent offered)
+    assert record.handoff is not None, bot_said(record)
+    context = record.handoff.context
+    found = context["customer"]["number"] if key == "customer_number" else context["slots"][key]
+    assert found == value and "Jonas" not in bot_said(record)
+
+
 def test_a_fix_time_gone_by_is_no_promise():
     """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
     from datetime import datetime

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from voicebot.dialog.prompts import Prompts
 from voicebot.dialog.words import digits_in, yes_or_no
 from voicebot.events import Intent
+from voicebot.nlu.normalize import fold
 from voicebot.nlu.slots import extract_digits
 
 if TYPE_CHECKING:
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
 def number_in(text: str, value: str | None, tenant: TenantView) -> str | None:
     """A customer number attempt: the recogniser's value, else digits spoken or written (a
     number of the right length among others in the sentence: a date, an amount, a postcode)."""
+    corrected = corrected_digits(text, tenant.language)
+    if corrected is not None:  # "… sechs eins, äh nein, zwei fünf drei": the new ending
+        return corrected if len(corrected) == tenant.customer_digits else None
     if value and value.isdigit() and len(value) >= tenant.customer_digits - 1:
         return value
     exact = extract_digits(text, tenant.language, tenant.customer_digits)
@@ -25,6 +29,26 @@ def number_in(text: str, value: str | None, tenant: TenantView) -> str | None:
         return exact
     digits = digits_in(text, tenant.language)
     return digits if len(digits) >= tenant.customer_digits - 1 else None
+
+
+_CORRECTION = re.compile(
+    r"\b(?:nein|nee|falsch|korrektur|quatsch|sorry|entschuldigung|ich meine|ich meinte|"
+    r"no|wrong|i mean|i meant|correction)\b"
+)
+
+
+def corrected_digits(text: str, language: str) -> str | None:
+    """Digits said, then corrected ("4 0 8 1 7 2 6 1, äh nein, falsch: 2 5 3"): the digits after
+    the last correction word replace as many at the end of those before; None without a
+    correction between digits."""
+    folded = fold(text)
+    pieces = _CORRECTION.split(folded)
+    if len(pieces) < 2:
+        return None
+    before, after = digits_in(" ".join(pieces[:-1]), language), digits_in(pieces[-1], language)
+    if not before or not after:
+        return None
+    return after if len(after) >= len(before) else before[: len(before) - len(after)] + after
 
 
 def yes_no_value(
@@ -47,7 +71,13 @@ def slot_expect(slot: str, tenant: TenantView | None = None) -> str | None:
 def slot_in(
     slot: str, text: str, intent: Intent, value: str | None, tenant: TenantView
 ) -> str | None:
-    """The value of `slot` in an answer to "which …?"; None when the answer holds none."""
+    """The value of `slot` in an answer to "which …?"; None when the answer holds none. Said
+    again after a correction word ("L 9 9 8 8 Z, nein, L 9 9 8 3 Z"), the last one counts."""
+    last = _CORRECTION.split(fold(text))[-1]
+    if slot in ("postcode", "batch") and last != fold(text):
+        again = tenant.read_slot(slot, last)
+        if again is not None:
+            return again
     if intent.slots.get(slot):
         return str(intent.slots[slot])
     if value and slot == "postcode" and len(value) == 5 and value.isdigit():
