@@ -69,7 +69,8 @@ CORRECTION_WORDS = frozenset((
 ABOUT_WORDS = frozenset((
     "hab", "kurz", "wegen", "zu", "bezueglich", "betreffend", "anliegen", "thema", "auskunft",
     "info", "infos", "information", "informationen", "question", "questions", "got", "quick",
-    "regarding", "concerning", "calling",
+    "regarding", "concerning", "calling", "rufe", "ruf", "anrufen", "angerufen", "zum", "zur",
+    "gekauft", "bought", "call", "ringing", "ihrem", "ihren", "ihrer",
 ))  # fmt: skip
 GREETING_WORDS = frozenset((
     "hallo", "hello", "hi", "hey", "guten", "tag", "morgen", "abend", "moin", "servus", "gruess",
