@@ -219,6 +219,18 @@ def test_calling_about_a_product_asks_what_about_it_not_for_a_batch_number(servi
     assert "Was möchten Sie über" in said[1] and "Chargennummer" not in " ".join(said)
 
 
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [("ist die Hafermilch vegan und enthält sie Palmöl", ["ist vegan", "enthält kein Palmöl"]),
+     ("was kostet die Handcreme und ist die vegan", ["2,95 Euro", "Handcreme ist vegan"])],
+)  # fmt: skip
+def test_two_questions_joined_by_und_are_both_answered(services, question, answers):
+    """Only the first was answered (or neither: "Geht es um die Frage, ob …?")."""
+    record = call(services, say(question), say("nein danke"))
+    said = " ".join(bot_said(record))
+    assert all(a in said for a in answers) and "Geht es um" not in said, said
+
+
 def test_a_product_we_do_not_sell_is_named_by_the_first_run_of_unknown_words(tenant_nlu):
     slots = tenant_nlu("sonnhof").slots
     assert slots.unknown_product("in meinem Joghurt war ein Haar") == "joghurt"

@@ -122,7 +122,9 @@ class IntentSteps:
         if concern is None:
             self.reply.ask([*parts, self.prompts.say("anything_else")], "anything_else", "yesno")
             return
-        self.advance([*parts, self.prompts.say("also_concern", topic=concern.intent.topic)])
+        topic = concern.intent.topic  # "die Frage, ob ein Produkt vegan ist" + "," before the verb
+        topic += "," if "," in topic and self.tenant.language == "de" else ""
+        self.advance([*parts, self.prompts.say("also_concern", topic=topic)])
 
     def reason(self) -> str:
         """The handoff reason of a served concern: chosen in the DTMF menu, or understood."""

@@ -507,8 +507,9 @@ class InboundDialog:
         of another ("Mein Internet geht seit Tagen nicht. Deshalb will ich kündigen.") is the
         concern, the other its reason."""
         sure = [p for p in parts if is_new_concern(self.tenant, p)]
-        if not any(p.name == intent.name for p in sure):
-            return intent
+        if not sure or (is_new_concern(self.tenant, intent) and intent.name not in
+                        {p.name for p in sure}):  # fmt: skip
+            return intent  # (a turn unsure as a whole is read by its sure parts)
         return sure[-1] if gives_reason(text) else sure[0]
 
     def _part_intents(self, text: str, intent: Intent) -> list[Intent]:

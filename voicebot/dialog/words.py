@@ -349,7 +349,10 @@ def after_answer_words(text: str) -> str:
 
 _PART_BREAK = re.compile(
     r"[.?!;]+\s+|,?\s+\b(?:oh and|and also|also|and then|außerdem|ausserdem|und dann noch|"
-    r"und noch|und ausserdem|und außerdem|plus)\b\s*",
+    r"und noch|und ausserdem|und außerdem|plus)\b\s*"
+    # a second question joined by "und" ("ist die Hafermilch vegan und enthält sie Palmöl?")
+    r"|,?\s+\b(?:und|and)\s+(?=(?:was|wie|wo|wann|ist|sind|enthält|enthaelt|hat|kostet|"
+    r"what|how|where|when|is|are|does|do|can)\b)",
     re.IGNORECASE,
 )
 
