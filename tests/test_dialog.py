@@ -720,6 +720,21 @@ def test_a_number_corrected_while_said_counts_as_corrected(services, tenant, tur
     assert found == value and "Jonas" not in bot_said(record)
 
 
+@pytest.mark.parametrize(
+    ("tenant", "turns", "queue"),
+    [("sonnhof", ["hallo, ist da jemand?", "ich möchte ein Produkt reklamieren"], "qualitaet"),
+     ("harbour-bank", ["hello, is anyone there?", "my card was stolen"], "fraud"),
+     ("nordwelle", ["hallo hallo ist da jemand echtes"], "allgemein")],
+)  # fmt: skip
+def test_a_line_check_is_answered_and_a_real_person_is_a_request(services, tenant, turns, queue):
+    """ "Hallo, ist da jemand?" went to the agents (sonnhof) or was "nicht verstanden"; "ist
+    da jemand Echtes?" (a request for a person) was not understood."""
+    record = call(services, tenant, *map(say, turns))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+    if len(turns) > 1:
+        assert bot_said(record).split(" | ")[1].startswith(("Ja, ich höre Sie", "Yes, I can"))
+
+
 def test_a_fix_time_gone_by_is_no_promise():
     """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
     from datetime import datetime

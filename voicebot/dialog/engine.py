@@ -38,6 +38,7 @@ from voicebot.dialog.words import (
     asks_to_repeat,
     asks_to_wait,
     asks_where,
+    checks_line,
     closes_call,
     corrects,
     digits_in,
@@ -161,6 +162,12 @@ class InboundDialog:
             return
         state.no_input = 0
         open_question = state.awaiting in ("concern", "menu")
+        if value is None and checks_line(text):
+            # "Hallo, ist da jemand?": an answer and the question once more (no try counted)
+            again = self.prompts.say("ask_concern") if open_question else state.last_prompt
+            self.reply.ask([self.prompts.say("line_ok"), again], state.awaiting,
+                           state.last_expect, remember=False)  # fmt: skip
+            return
         repeat = value is None and asks_to_repeat(text) and bool(state.last_said)
         transfer = asks_for_transfer(text) and not is_new_concern(self.tenant, event)
         if (

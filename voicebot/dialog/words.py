@@ -382,6 +382,24 @@ _ANNOUNCING = frozenset((
 ))  # fmt: skip
 
 
+_LINE_CHECK = re.compile(
+    r"\b(?:ist da (?:jemand|wer)|hoert mich (?:jemand|wer)|hoeren sie mich|hallo hallo|"
+    r"is (?:any|some)(?:one|body) there|can (?:any|some)(?:one|body) hear me|can you hear me|"
+    r"hello hello)\b"
+)
+_REAL_PERSON = re.compile(r"\b(?:echt\w*|mensch\w*|person|real|human|live)\b")
+
+
+def checks_line(text: str) -> bool:
+    """ "Hallo, ist da jemand?", "can you hear me?": the caller checks the line (no request
+    for a person: "ist da jemand Echtes?" is one)."""
+    folded = fold(text)
+    if not _LINE_CHECK.search(folded) or _REAL_PERSON.search(folded):
+        return False
+    rest = _LINE_CHECK.sub(" ", folded).split()  # nothing else said ("…, mein Internet geht
+    return all(w in GREETING_WORDS or w in ANSWER_WORDS for w in rest)  # nicht": a concern)
+
+
 def greets_only(text: str) -> bool:
     """ "Hallo?", "hi, good morning", "ich hätte mal eine Frage": a greeting or an announced
     question, and nothing else (no concern yet)."""
@@ -442,7 +460,8 @@ def asks_for_agent(text: str) -> bool:
             continue
         near = " ".join(words[max(0, index - 5) : index + 5])
         vague = word.startswith(("someone", "somebody", "jemand"))  # "ist da jemand?"
-        if (len(words) <= 3 and not vague) or AGENT_REQUEST.search(near):
+        real = vague and _REAL_PERSON.search(near)  # "ist da jemand Echtes?"
+        if (len(words) <= 3 and not vague) or real or AGENT_REQUEST.search(near):
             return True
     return False
 

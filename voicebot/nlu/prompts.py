@@ -10,6 +10,7 @@ from collections.abc import Mapping
 DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
     "de": {
         "ask_concern": "Wie kann ich Ihnen helfen?",
+        "line_ok": "Ja, ich höre Sie gut.",
         "ask_concern_again": "Was kann ich sonst für Sie tun?",
         "ask_customer_number": "Bitte nennen Sie mir Ihre Kundennummer oder tippen Sie sie "
         "ein, gefolgt von der Rautetaste.",
@@ -73,6 +74,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
     },
     "en": {
         "ask_concern": "How can I help you?",
+        "line_ok": "Yes, I can hear you.",
         "ask_concern_again": "What else can I do for you?",
         "ask_customer_number": "Please say your customer number or key it in, followed by hash.",
         "customer_found": "Thank you, {name}.",
