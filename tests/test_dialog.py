@@ -735,6 +735,20 @@ def test_a_line_check_is_answered_and_a_real_person_is_a_request(services, tenan
         assert bot_said(record).split(" | ")[1].startswith(("Ja, ich höre Sie", "Yes, I can"))
 
 
+@pytest.mark.parametrize(
+    ("tenant", "sentence", "queue"),
+    [("nordwelle", "Ich will kündigen, ach nein, eigentlich möchte ich nur in einen günstigeren "
+      "Tarif", "verkauf"),
+     ("harbour-bank", "I need to change my pin, sorry no, I mean I forgot the passcode for the "
+      "app.", "account")],
+)  # fmt: skip
+def test_a_concern_corrected_in_the_same_breath_is_the_one_meant(services, tenant, sentence, queue):
+    """The withdrawn concern won (Kündigung 0.7, change_pin 0.94): what follows "ach nein,
+    eigentlich" / "sorry no, I mean" is what the caller means (found on new spoken calls)."""
+    record = call(services, tenant, say(sentence), keys("40817287#"))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
 def test_a_fix_time_gone_by_is_no_promise():
     """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
     from datetime import datetime

@@ -40,6 +40,7 @@ from voicebot.dialog.words import (
     asks_where,
     checks_line,
     closes_call,
+    corrected_part,
     corrects,
     digits_in,
     does_not_know,
@@ -256,6 +257,9 @@ class InboundDialog:
                 self.tenant, self.state, self.reply
             )  # however sure the classifier is, there is no concern in it
             return
+        meant = corrected_part(text) if number is None else None
+        if meant is not None:  # "Ich will kündigen, ach nein, eigentlich …": what is meant
+            text, intent = meant, self.tenant.classify(meant, intent)
         pieces = self._part_intents(text, intent)  # each sentence of the turn, classified once
         intent = self._harm_reported(
             text, self._urgent_part(self._first_said(text, intent, pieces), pieces)

@@ -320,6 +320,30 @@ def adds_concern(text: str) -> bool:
     return any(w in ADDING_WORDS for w in folded.split()) or _says(folded, "as well")
 
 
+_SELF_CORRECTION = frozenset(("nein", "nee", "no", "sorry", "quatsch"))
+_CORRECTION_LEAD = frozenset((
+    "no", "nein", "eigentlich", "ich", "meine", "meinte", "i", "mean", "meant", "actually",
+    "sorry", "ach", "oh", "aeh", "moment", "warte", "wait",
+))  # fmt: skip
+
+
+def corrected_part(text: str) -> str | None:
+    """The words after a correction inside the turn ("Ich will kündigen, ach nein, eigentlich
+    möchte ich nur einen günstigeren Tarif"; "I need to change my pin, sorry no, I mean I forgot
+    the passcode"): what the caller means; None without one (a "nein" opening the turn answers
+    the bot)."""
+    tokens = text.split()
+    folded = [fold(t) for t in tokens]
+    marks = [i for i, w in enumerate(folded) if w in _SELF_CORRECTION and i >= 2]
+    if not marks:
+        return None
+    start = marks[-1] + 1
+    while start < len(tokens) and folded[start] in _CORRECTION_LEAD:
+        start += 1
+    rest = tokens[start:]
+    return " ".join(rest) if len(rest) >= 3 else None
+
+
 def replaces_concern(text: str) -> bool:
     """ "Nein, eigentlich geht es um die Rechnung": the concern said before is not wanted."""
     return any(w in REPLACING_WORDS for w in fold(text).split())
