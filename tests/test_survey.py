@@ -341,3 +341,38 @@ def test_a_question_about_the_scale_is_explained_not_stored(services):
     bot = " | ".join(t["text"] for t in record.turns() if t["role"] == "bot")
     assert "1 heißt sehr unzufrieden" in bot and "Ja oder Nein" not in bot, bot
     assert record.outcome == "resolved"
+
+
+@pytest.mark.parametrize(
+    ("said", "blocked", "outcome"),
+    [(["nein und rufen Sie hier nie wieder an"], True, "declined"),
+     (["nee keine Lust und ich will auch nicht mehr angerufen werden"], True, "declined"),
+     (["ja", "4", "nee und jetzt hören Sie auf mich anzurufen"], True, "hangup"),
+     (["rufen Sie mich in einer Stunde zurück"], False, "declined"),
+     (["geben Sie mir bitte eine Rückrufnummer"], False, "declined")],
+)  # fmt: skip
+def test_a_block_is_made_when_asked_for_and_never_claimed_otherwise(
+    services, said, blocked, outcome
+):
+    """A callback request got "Ich habe Ihre Nummer gesperrt" with no block made; "nein, und
+    rufen Sie nie wieder an" declined without the block (found by a probe of 397 calls)."""
+    record, dialog, bot = _survey(services, *said)
+    assert dialog.opted_out is blocked and record.outcome == outcome, bot
+    assert ("gesperrt" in bot[-1]) is blocked
+
+
+@pytest.mark.parametrize(
+    ("consent", "started"),
+    [("ja hab grad ne Minute", True), ("jaja, schießen Sie los", True),
+     ("das ist schon der dritte Anruf diese Woche", False), ("auf gar keinen Fall", False)],
+)  # fmt: skip
+def test_consent_in_everyday_words(services, consent, started):
+    """ "ne Minute" (eine) was a refusal, "schon der dritte Anruf" a consent."""
+    _record, dialog, bot = _survey(services, consent, "4", "ja", "nichts")
+    assert (dialog.answers.get("zufriedenheit") == "4") is started, bot
+
+
+def test_the_comment_question_is_repeated_on_wie_bitte(services):
+    _record, dialog, bot = _survey(services, "ja", "4", "nein doch ja", "wie bitte?", "mehr Tempo")
+    assert dialog.answers == {"zufriedenheit": "4", "weiterempfehlung": "ja",
+                              "kommentar": "mehr Tempo"}, bot  # fmt: skip

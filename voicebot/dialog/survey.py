@@ -10,7 +10,15 @@ from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import asks_to_repeat, asks_to_wait, does_not_know, fold, rating_in
+from voicebot.dialog.words import (
+    asks_to_repeat,
+    asks_to_wait,
+    call_back,
+    does_not_know,
+    fold,
+    never_again,
+    rating_in,
+)
 from voicebot.events import (
     BotAudio,
     BotSpeech,
@@ -127,6 +135,24 @@ class SurveyDialog:
         self.silent = 0
         free = self.step >= 0 and self.survey.questions[self.step].kind == "free"
         folded = f" {fold(text)} "
+        if not keyed and never_again(text):  # "nein, und rufen Sie hier nie wieder an": on the
+            if free:  # do-not-call list whatever else was said (the comment is kept)
+                self.answers[self.survey.questions[self.step].id] = text.strip() or None
+            last = self.step == len(self.survey.questions) - 1
+            self._block("declined" if self.step < 0 else ("resolved" if last else "hangup"))
+            return
+        if not keyed and self.step < 0 and call_back(text):  # "rufen Sie mich morgen zurück"
+            self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
+            return
+        if (
+            free
+            and not keyed
+            and value is None
+            and len(folded.split()) <= 6
+            and (asks_to_repeat(text))
+        ):  # "wie bitte?", "können Sie die Frage wiederholen?": not the comment
+            self._ask(self._question_again(), self._current_expect())
+            return
         if not free and any(f" {phrase} " in folded for phrase in DECLINE_WORDS):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
@@ -182,8 +208,16 @@ class SurveyDialog:
     def _opt_out(self, said: _Said, outcome: str = "declined") -> None:
         """Never to be called again: its answer, the call ends (declined unless the survey was
         answered), and the number goes on the tenant's do-not-call list when it is stored."""
+        self._block(outcome, said.answer)
+
+    def _block(self, outcome: str, answer: str | None = None) -> None:
+        """The number goes on the do-not-call list, and the caller is told so (the opt-out
+        intent's answer)."""
         self.opted_out = True
-        self._finish(said.answer or self.survey.declined, outcome)
+        told = answer or next(
+            (i.answer for i in self.tenant.intents.values() if i.id in self.survey.opt_out), None
+        )
+        self._finish(told or self.survey.declined, outcome)
 
     def _retry(self, prompt: str, expect: str | None) -> None:
         self.retries += 1
@@ -228,8 +262,9 @@ class SurveyDialog:
         take almost any sentence: "also eigentlich ganz ordentlich" came out as keine_zeit at
         0.94). Any other is answered and the question asked again (no try counted)."""
         if said.id in self.survey.ends_call:
-            if self.step < 0:
-                self._finish(said.answer, "declined")
+            if self.step < 0:  # (an unsure opt-out is no block: the block is never claimed)
+                blocks = said.id in self.survey.opt_out
+                self._finish(self.survey.declined if blocks else said.answer, "declined")
             else:
                 question = self.survey.questions[self.step]
                 self._retry(question.reprompt or question.prompt, _expect(question.kind))

@@ -502,3 +502,27 @@ def rating_in(text: str, language: str = "de") -> int | None:
     from voicebot.nlu.slots import extract_rating
 
     return extract_rating(text, language)
+
+
+_NEVER_AGAIN = re.compile(
+    r"\b(?:nie (?:wieder|mehr) an\w*|nicht mehr an(?:rufen|gerufen)|nie wieder anrufen|"
+    r"auf\w* mich anzurufen|(?:streichen|loeschen) sie meine (?:nummer|daten)|sperrliste|"
+    r"(?:aus|von) ihrer liste|keine anrufe mehr|dont call (?:me|us|here) again|never call|"
+    r"stop calling|remove my number|take me off)\b"
+)
+_CALL_BACK = re.compile(
+    r"\b(?:zurueckrufen|(?:rufen|ruf) (?:\w+ ){0,6}zurueck|rueckruf\w*|"
+    r"(?:rufen|ruf) sie (?:\w+ ){0,4}(?:spaeter|morgen|nochmal|noch mal|wieder|"
+    r"ein andermal|ein anderes mal)\b|(?:spaeter|morgen|nochmal|noch mal|andermal|anderes mal) "
+    r"(?:\w+ ){0,2}an(?:rufen)?\b|call (?:me )?back|another time|call later)"
+)
+
+
+def never_again(text: str) -> bool:
+    """ "Rufen Sie hier nie wieder an", "streichen Sie meine Nummer": do not call again."""
+    return bool(_NEVER_AGAIN.search(fold(text.replace("'", "").replace("’", ""))))
+
+
+def call_back(text: str) -> bool:
+    """ "Rufen Sie mich in einer Stunde zurück", "call me back tomorrow": another time."""
+    return not never_again(text) and bool(_CALL_BACK.search(fold(text)))

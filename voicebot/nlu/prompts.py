@@ -50,6 +50,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "{wait_min} Minuten.",
         "goodbye": "Vielen Dank für Ihren Anruf. Auf Wiederhören!",
         "survey_gone": "Ich höre Sie leider nicht mehr. Vielen Dank und auf Wiederhören.",
+        "survey_call_back": "Gern, dann versuchen wir es ein anderes Mal. Auf Wiederhören.",
         "goodbye_no_input": "Ich höre leider nichts. Bitte rufen Sie noch einmal an. "
         "Auf Wiederhören!",
         "max_length": "Wir müssen das Gespräch leider beenden. Auf Wiederhören!",
@@ -110,6 +111,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "{wait_min} minutes.",
         "goodbye": "Thank you for calling. Goodbye!",
         "survey_gone": "I cannot hear you any more. Thank you and goodbye.",
+        "survey_call_back": "Of course, we will try another time. Goodbye.",
         "goodbye_no_input": "I cannot hear anything. Please call again. Goodbye!",
         "max_length": "We have to end the call now. Goodbye!",
         "no_information": "Sorry, I have no information on that.",

@@ -202,7 +202,8 @@ _YES = {
            "in ordnung", "logo", "freilich", "sehr gerne", "unbedingt", "absolut", "schon",
            "denke schon", "glaube schon", "eher ja", "bestimmt", "definitiv", "joa", "jau",
            "na gut", "meinetwegen", "von mir aus", "wenns schnell geht", "wenn es schnell geht",
-           "aber schnell", "aber kurz"),
+           "aber schnell", "aber kurz", "jaja", "jajaja", "schiessen sie los", "legen sie los",
+           "fangen sie an", "nur zu", "gerne doch"),
     "en": ("yes", "yeah", "yep", "yup", "sure", "of course", "certainly", "absolutely",
            "correct", "right", "that's right", "ok", "okay", "fine", "please do", "definitely",
            "go ahead", "sounds good", "why not", "i would", "i do", "indeed", "i think so",
@@ -211,7 +212,8 @@ _YES = {
 _NO = {
     "de": ("nein", "nee", "ne", "nö", "noe", "nicht", "eher nicht", "lieber nicht",
            "keine zeit", "kein interesse", "keine lust", "auf keinen fall", "lass mal",
-           "niemals", "besser nicht", "falsch", "nie", "keinesfalls"),
+           "niemals", "besser nicht", "falsch", "nie", "keinesfalls", "auf gar keinen fall",
+           "gar keinen fall"),
     "en": ("no", "nope", "nah", "not", "not really", "no thanks", "don't", "dont", "do not",
            "never", "not at all", "rather not", "wrong", "incorrect", "i wouldn't", "wouldn't",
            "isn't", "not now"),
@@ -263,11 +265,23 @@ def extract_yes_no(text: str, language: str) -> bool | None:
         # word counts, and a yes only where it opens the sentence ("ja, aber ... nicht ...")
         no_phrases = [p for p in no_phrases if p not in _BARE_NEGATION]
         yes_phrases = [p for p in yes_phrases if " " not in p and words.startswith(p + " ")]
-    said_no = any(_contains(words, p) for p in no_phrases)
+    if not (words == "ne" or words.startswith("ne ")):
+        no_phrases = [p for p in no_phrases if p != "ne"]  # "hab grad ne Minute": "eine"
+    if len(words.split()) > 3:  # "das ist schon der dritte Anruf": no yes ("ja schon" is one)
+        yes_phrases = [p for p in yes_phrases if p != "schon"]
+    said_no = [_last_at(words, p) for p in no_phrases if _contains(words, p)]
     said_yes = any(_contains(words, p) for p in yes_phrases)
-    if said_no:
-        return False
+    if said_no:  # a no wins, unless a plain yes word comes after it ("nein, doch, ja")
+        return max(_last_at(words, w) for w in _PLAIN_YES) > max(said_no) or False
     return True if said_yes else None
+
+
+_PLAIN_YES = ("ja", "yes", "jawohl", "doch ja")
+
+
+def _last_at(words: str, phrase: str) -> int:
+    """Where the phrase is said last (word boundaries), -1 if not at all."""
+    return f" {words} ".rfind(f" {fold(phrase)} ")
 
 
 _RATING = {"eins": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fuenf": 5, "one": 1, "two": 2,
