@@ -749,6 +749,23 @@ def test_a_concern_corrected_in_the_same_breath_is_the_one_meant(services, tenan
     assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
 
 
+@pytest.mark.parametrize(
+    ("tenant", "sentence", "queue", "priority"),
+    [("harbour-bank", "I need to speak to the fraud department", "fraud", "high"),
+     ("harbour-bank", "can you put me through to the card team", "cards", "normal"),
+     ("nordwelle", "verbinden Sie mich bitte mit der Abrechnung", "abrechnung", "normal"),
+     ("nordwelle", "Mein Internet geht nicht, verbinden Sie mich mit dem Störungsdienst",
+      "stoerungsdienst", "normal"),
+     ("nordwelle", "verbinden Sie mich, meine Kundennummer ist 40817253", "allgemein", "normal")],
+)  # fmt: skip
+def test_a_team_asked_for_by_name_is_put_through(services, tenant, sentence, queue, priority):
+    """ "I need to speak to the fraud department" was not understood; a team named with a
+    request is that team's queue (a queue of urgent concerns only: high priority)."""
+    record = call(services, tenant, say(sentence))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.context["priority"]) == (queue, priority)
+
+
 def test_a_fix_time_gone_by_is_no_promise():
     """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
     from datetime import datetime

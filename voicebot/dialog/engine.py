@@ -170,6 +170,17 @@ class InboundDialog:
                            state.last_expect, remember=False)  # fmt: skip
             return
         repeat = value is None and asks_to_repeat(text) and bool(state.last_said)
+        team = self.tenant.queue_asked_for(text) if value is None else None
+        if team is not None:  # "put me through to the card team": that team, at once
+            if state.intent is None and is_new_concern(self.tenant, event):
+                take_intent(self.tenant, state, event)  # (the concern said with it is kept)
+            agent = self.tenant.agent_intent()
+            if state.intent is None and agent is not None:
+                set_intent(state, agent, 1.0, None)  # "Möchte mit einem Menschen sprechen"
+            urgent = state.intent is not None and state.intent.priority == "high"
+            priority = "high" if urgent else self.tenant.queue_priority(team)
+            self.reply.handoff([], queue=team, priority=priority, reason="agent_request")
+            return
         transfer = asks_for_transfer(text) and not is_new_concern(self.tenant, event)
         if (
             asks_for_agent(text)

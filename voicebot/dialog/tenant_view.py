@@ -265,6 +265,36 @@ class TenantView:
     def queue_name(self, queue: str) -> str:
         return self.queues.get(queue) or queue
 
+    def queue_asked_for(self, text: str) -> str | None:
+        """The team a request names ("put me through to the card team", "verbinden Sie mich mit
+        der Abrechnung"): a queue whose own words (its id or name, by the first five letters)
+        the text says together with a request word; None otherwise (the default queue is the
+        agents, asked for as a person)."""
+        from voicebot.dialog.words import fold
+        from voicebot.nlu.slots import FUNCTION_WORDS
+
+        folded = fold(text)
+        if not _TO_TEAM.search(folded):
+            return None
+        tokens = folded.split()
+        said = [w for i, w in enumerate(tokens) if len(w) >= 4 and _names_a_team(tokens, i)]
+        found = []
+        for queue, name in self.queues.items():
+            if queue == self.default_queue:
+                continue
+            words = re.findall(r"[a-z]+", fold(f"{queue.replace('_', ' ')} {name}"))
+            own = [w for w in words if len(w) >= 4 and w not in FUNCTION_WORDS | _TEAM_WORDS]
+            if any(_same_word(a, b) for a in own for b in said):
+                found.append(queue)
+        return found[0] if len(found) == 1 else None
+
+    def queue_priority(self, queue: str) -> str:
+        """High when every intent handed to the queue is of high priority (the fraud team)."""
+        routed = [
+            i.priority for i in self.intents.values() if i.queue == queue and i.action == "handoff"
+        ]
+        return "high" if routed and all(p == "high" for p in routed) else "normal"
+
     def agent_intent(self) -> IntentView | None:
         for key in AGENT_INTENTS:
             if key in self.intents:
@@ -293,3 +323,31 @@ def _customer_digits(slot_types: Any) -> int:
         return int(length)
     except (TypeError, ValueError):
         return 8
+
+
+_TEAM_WORDS = frozenset(("team", "unser", "unsere", "unseren", "agent", "mitarbeiter", "service"))
+_TO_TEAM = re.compile(
+    r"\b(?:speak|talk|connect|put me through|put through|transfer me|verbinden|sprechen|reden|"
+    r"durchstellen|weiterleiten|weiterverbinden)\b"
+)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word begins with the other's first seven letters ("card"/"cards", "Störungsdienst"/
+    "Störung"; not "Kundenbetreuung"/"Kundennummer")."""
+    return a.startswith(b[:7]) or b.startswith(a[:7])
+
+
+_TO = frozenset(("to", "mit", "zur", "zum", "an"))
+_ARTICLES = frozenset(("the", "your", "der", "dem", "den", "die", "ihrer", "ihrem", "ihren"))
+_TEAM_MARKERS = frozenset(("team", "department", "dept", "desk", "abteilung", "leute"))
+
+
+def _names_a_team(tokens: list[str], i: int) -> bool:
+    """The word at i is said as a team: "to the fraud …", "mit der Abrechnung", "card team"."""
+    before = tokens[max(0, i - 2) : i]
+    after = tokens[i + 1 : i + 2]
+    led = bool(before) and (
+        before[-1] in _TO or (len(before) == 2 and before[0] in _TO and before[1] in _ARTICLES)
+    )
+    return led or bool(after and after[0] in _TEAM_MARKERS)
