@@ -766,6 +766,27 @@ def test_a_team_asked_for_by_name_is_put_through(services, tenant, sentence, que
     assert (record.handoff.queue, record.handoff.context["priority"]) == (queue, priority)
 
 
+@pytest.mark.parametrize(
+    ("tenant", "turns", "expect"),
+    [("harbour-bank", ["there's a payment I don't recognise, I want to speak to a human"],
+      ("fraud", "high")),
+     ("harbour-bank", ["my card's gone", "no, it got swallowed by the machine", "yes"],
+      ("cards", "normal")),
+     ("harbour-bank", ["wrong number, sorry"], None),
+     ("nordwelle", ["oh Entschuldigung, falsch verbunden"], None)],
+)  # fmt: skip
+def test_what_is_said_with_a_request_or_a_no_is_not_thrown_away(services, tenant, turns, expect):
+    """A payment not recognised, said with a request for a person, went to the general agents
+    as "talking to a person"; "no, it got swallowed" was answered "How can I help you?"; a
+    wrong number was asked again (three times) instead of a goodbye."""
+    record = call(services, tenant, *map(say, turns))
+    if expect is None:
+        assert record.outcome == "hangup" and bot_said(record).count(" | ") == 1, bot_said(record)
+        return
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.context["priority"]) == expect
+
+
 def test_a_fix_time_gone_by_is_no_promise():
     """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
     from datetime import datetime

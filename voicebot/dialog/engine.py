@@ -70,6 +70,7 @@ from voicebot.events import (
     SpeechStarted,
     Transcript,
 )
+from voicebot.nlu.model import AGENT_INTENTS
 
 
 class InboundDialog:
@@ -170,6 +171,7 @@ class InboundDialog:
                            state.last_expect, remember=False)  # fmt: skip
             return
         repeat = value is None and asks_to_repeat(text) and bool(state.last_said)
+        repeat = repeat and not says_goodbye(text)  # "wrong number, sorry": no "pardon?"
         team = self.tenant.queue_asked_for(text) if value is None else None
         if team is not None:  # "put me through to the card team": that team, at once
             if state.intent is None and is_new_concern(self.tenant, event):
@@ -190,9 +192,11 @@ class InboundDialog:
             if state.awaiting == "offer_agent" and state.intent is not None:
                 self.reply.handoff_for_intent([], reason="intent")  # "Möchten Sie mit einem
                 return  # Mitarbeiter sprechen?" - "ja, verbinden Sie mich": the concern's team
-            if state.intent is None and is_new_concern(self.tenant, event):
-                take_intent(self.tenant, state, event)  # "my card was stolen, I need a human":
-            self.reply.handoff_for_agent()  # the fraud team (high priority), not the agents
+            if state.intent is None and event.name in AGENT_INTENTS:
+                event = self.tenant.concern_besides_person(text, event)  # "my card's not
+            if state.intent is None and is_new_concern(self.tenant, event):  # working and I
+                take_intent(self.tenant, state, event)  # need to speak to someone": kept;
+            self.reply.handoff_for_agent()  # a stolen card: the fraud team, not the agents
             return
         if repeat:
             self._repeat()
@@ -442,6 +446,8 @@ class InboundDialog:
             self._unclear_yes_no(awaiting, text, intent, value)
             return
         self.state.unclear = 0
+        if awaiting == "confirm_intent" and not answer and self._told_instead(text, intent):
+            return
         if awaiting == "confirm_intent":
             self._confirmed(answer)
         elif awaiting == "offer_agent":
@@ -492,6 +498,25 @@ class InboundDialog:
             return
         again = self.prompts.say("answer_again", answer=state.last_answer)
         self.reply.ask([again, self.prompts.say("offer_agent")], "offer_agent", "yesno")
+
+    def _told_instead(self, text: str, intent: Intent) -> bool:
+        """ "Is it about a lost card?" - "no, it got swallowed by the machine": the words after
+        the no are the concern told anew, when they point to another one (likely, if unsure),
+        instead of "How can I help you?" (the caller would repeat themself)."""
+        state = self.state
+        rest = after_answer_words(text)
+        if len(rest.split()) < 2:  # "nein", "nein danke": just a no
+            return False
+        event = self.tenant.classify(rest, intent)
+        name, confidence = event.name, event.confidence
+        if name is None and event.alternatives:
+            name, confidence = event.alternatives[0]
+        rejected = state.candidate.id if state.candidate is not None else None
+        if name in (None, rejected) or confidence < self.tenant.threshold / 2:
+            return False
+        state.candidate, state.awaiting = None, "concern"
+        self._on_concern(rest, event, None)
+        return True
 
     def _wait(self) -> None:
         """ "Gerne, ich warte.": the same question stays open (no try counted); silence after

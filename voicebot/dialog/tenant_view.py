@@ -167,6 +167,13 @@ class TenantView:
         found: Intent = self.nlu.classify(text).to_event(like.call_id, like.at_ms)
         return found
 
+    def concern_besides_person(self, text: str, like: Intent) -> Intent:
+        """The concern said with a request for a person, the agent intents left out."""
+        if self.nlu is None:
+            return Intent(call_id=like.call_id, at_ms=like.at_ms, name=None, confidence=0.0)
+        found: Intent = self.nlu.classify_concern(text).to_event(like.call_id, like.at_ms)
+        return found
+
     def shares_words(self, text: str, intent: str) -> bool:
         """Whether the text has a content word in common with the intent's examples."""
         return self.nlu is not None and self.nlu.shares_words(text, intent)

@@ -256,7 +256,7 @@ def follows_up(text: str) -> bool:
 
 FAREWELL_PHRASES = (
     *BYE_WORDS, "rufe ich spaeter", "ruf ich spaeter", "rufe spaeter", "call back later",
-    "call you back",
+    "call you back", "falsch verbunden", "verwaehlt", "wrong number",
 )  # fmt: skip
 
 

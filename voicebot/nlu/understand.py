@@ -179,17 +179,31 @@ class TenantNLU:
         by the Understand stage, and only the first does the work."""
         return self._classified(text, date.today())
 
+    def classify_concern(self, text: str) -> Classification:
+        """The concern said besides a request for a person ("my card's not working and I need
+        to speak to someone about it"): classified with the agent intents left out, the others'
+        probabilities given that the words are not the request alone (renormalised)."""
+        return self._classified(text, date.today(), True)
+
     def forget_classifications(self) -> None:
         """Empties the kept results (benchmarks time the work itself)."""
         self._classified.cache_clear()
 
-    def _classify(self, text: str, today: date) -> Classification:  # today: the cache's key
+    def _classify(
+        self, text: str, today: date, without_agent: bool = False
+    ) -> Classification:  # today: the cache's key
         clean = self._clean(text)
         if not clean:
             return Classification(text, None, 0.0, None, "reprompt")
-        excluded = () if _names_a_person(clean) else AGENT_INTENTS  # "sie machen einen tollen
+        named = _names_a_person(clean) and not without_agent
+        excluded = () if named else AGENT_INTENTS  # "sie machen einen tollen
         scores = self._classifier.scores(clean, excluded)  # Job" is no request for a person
         ranking = dict(scores.ranking)
+        if without_agent:  # the concern given that the person was asked for: conditional on
+            if max(ranking.values(), default=0.0) < self.tenant.nlu.threshold / 4:
+                return Classification(text, None, 0.0, None, "reprompt")  # (no concern said:
+            total = sum(ranking.values()) or 1.0  # "verbinden Sie mich einfach")
+            ranking = {name: p / total for name, p in ranking.items()}
         match = self._best_template(fold(normalize(text, self.language)) + " ", ranking)
         match = match or self._best_template(fold(clean) + " ", ranking)
         if match is not None:
