@@ -787,6 +787,19 @@ def test_what_is_said_with_a_request_or_a_no_is_not_thrown_away(services, tenant
     assert (record.handoff.queue, record.handoff.context["priority"]) == expect
 
 
+def test_a_concern_said_no_to_is_not_taken_at_once_when_told_anew(services):
+    """ "Is it about closing your account?" - "No." - "I am moving to Spain. Can I still use my
+    account over there?" was handed off as "closing your account" (found on a spoken call)."""
+    record = call(services, "harbour-bank",
+                  say("Good morning. Can I keep using my account if I move to Spain next year?"),
+                  say("No."), say("I am moving to Spain. Can I still use my account over there?"),
+                  say("yes"), say("no thanks"))  # fmt: skip
+    said = bot_said(record).split(" | ")
+    assert said[1] == "Is it about closing your account?", said
+    assert not any("closing your account" in line for line in said[2:]), said
+    assert record.handoff is None or record.handoff.queue != "account", said
+
+
 def test_a_fix_time_gone_by_is_no_promise():
     """The outage table says 24.11. 18:00; a call after that must not expect the fix then."""
     from datetime import datetime

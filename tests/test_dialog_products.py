@@ -231,6 +231,13 @@ def test_two_questions_joined_by_und_are_both_answered(services, question, answe
     assert all(a in said for a in answers) and "Geht es um" not in said, said
 
 
+def test_a_compound_ending_in_one_of_our_products_names_it(tenant_nlu):
+    """Whisper writes "Tiefkühlbrezeln" as one word; the alias is "Brezeln"."""
+    found = tenant_nlu("sonnhof").slots.catalog.match("ich habe ihre Tiefkühlbrezeln gekauft")
+    assert found is not None and found.product_id == "laugenbrezel-tk"
+    assert tenant_nlu("sonnhof").slots.catalog.match("die Erdnussbutter") is None
+
+
 def test_a_product_we_do_not_sell_is_named_by_the_first_run_of_unknown_words(tenant_nlu):
     slots = tenant_nlu("sonnhof").slots
     assert slots.unknown_product("in meinem Joghurt war ein Haar") == "joghurt"

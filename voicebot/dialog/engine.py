@@ -276,6 +276,10 @@ class InboundDialog:
         if meant is not None:  # "Ich will kündigen, ach nein, eigentlich …": what is meant
             text, intent = meant, self.tenant.classify(meant, intent)
         pieces = self._part_intents(text, intent)  # each sentence of the turn, classified once
+        rejected, self.state.rejected = self.state.rejected, None
+        if rejected is not None:  # "Is it about closing your account?" - "No." - "I am moving
+            intent = _without(intent, rejected)  # to Spain …": not that one again at once
+            pieces = [_without(p, rejected) for p in pieces]
         intent = self._harm_reported(
             text, self._urgent_part(self._first_said(text, intent, pieces), pieces)
         )
@@ -514,6 +518,7 @@ class InboundDialog:
         rejected = state.candidate.id if state.candidate is not None else None
         if name in (None, rejected) or confidence < self.tenant.threshold / 2:
             return False
+        state.rejected = rejected
         state.candidate, state.awaiting = None, "concern"
         self._on_concern(rest, event, None)
         return True
@@ -671,6 +676,8 @@ class InboundDialog:
             state.candidate = None
             self.steps.advance([])
             return
+        if state.candidate is not None:
+            state.rejected = state.candidate.id
         state.candidate = None
         self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")
 
@@ -754,3 +761,13 @@ class InboundDialog:
         return self.prompts.say(
             "handoff_wait", position=position, wait_min=max(1, round(wait_s / 60))
         )
+
+
+def _without(event: Intent, rejected: str) -> Intent:
+    """The event with an intent the caller just said no to left out (its next best stays a
+    candidate, unsure)."""
+    if event.name != rejected and not (event.alternatives and event.alternatives[0][0] == rejected):
+        return event
+    others = tuple(a for a in event.alternatives if a[0] != rejected)
+    confidence = others[0][1] if others else 0.0
+    return replace(event, name=None, confidence=confidence, alternatives=others)

@@ -71,6 +71,7 @@ class CallState:
     intent_confidence: float = 0.0
     alternatives: list[tuple[str, float]] = field(default_factory=list)
     candidate: IntentView | None = None
+    rejected: str | None = None  # the candidate the caller just said no to ("Geht es um …?")
     also: list[Concern] = field(default_factory=list)  # other concerns the caller named, not
     # served yet ("… und meine Rechnung ist auch zu hoch"): next after this one, or in the handoff
     candidate_confidence: float = 0.0

@@ -192,6 +192,13 @@ class ProductCatalog:
             if len(owners) == 1:
                 product_id, name = owners.pop()
                 return ProductMatch(product_id, name, word, 80.0)
+        for word in words:  # "Tiefkühlbrezeln": a compound ending in one product's name or alias
+            owners = {(pid, name) for squeezed, pid, name in self._names
+                      if len(squeezed) >= 5 and len(word) > len(squeezed)
+                      and word.endswith(squeezed)}  # fmt: skip
+            if len(owners) == 1:
+                product_id, name = owners.pop()
+                return ProductMatch(product_id, name, word, 80.0)
         return None
 
 
@@ -203,7 +210,7 @@ _YES = {
            "denke schon", "glaube schon", "eher ja", "bestimmt", "definitiv", "joa", "jau",
            "na gut", "meinetwegen", "von mir aus", "wenns schnell geht", "wenn es schnell geht",
            "aber schnell", "aber kurz", "jaja", "jajaja", "schiessen sie los", "legen sie los",
-           "fangen sie an", "nur zu", "gerne doch"),
+           "fangen sie an", "nur zu", "gerne doch", "bitte schnell", "bitte kurz"),
     "en": ("yes", "yeah", "yep", "yup", "sure", "of course", "certainly", "absolutely",
            "correct", "right", "that's right", "ok", "okay", "fine", "please do", "definitely",
            "go ahead", "sounds good", "why not", "i would", "i do", "indeed", "i think so",
