@@ -1142,3 +1142,41 @@ def test_a_customer_number_said_in_two_parts_is_joined(services, first, second):
     said = bot_said(record)
     assert "Und die weiteren Ziffern?" in said and "Petra Lindner" in said, said
     assert handoff_in(record).queue == "stoerungsdienst"
+
+
+# ---- ordinary calls the rules of 2026-12-04 must not break (a regression probe found these) ----
+@pytest.mark.parametrize(
+    ("tenant", "turns", "queue"),
+    [("nordwelle", [keys("40817279#"), say("Mein Internet geht seit gestern nicht, und nein, "
+                                          "ich hab den Router neu gestartet.")], "stoerungsdienst"),
+     ("nordwelle", [say("Meine Kundennummer ist 40817287. Die Rechnung ist falsch, da stehen 84 "
+                        "Euro 50 drauf."), say("ja")], "abrechnung"),
+     ("nordwelle", [say("Ich habe letzte Woche den Tarif gewechselt. Seitdem geht mein Internet "
+                        "nicht mehr."), keys("40817279#")], "stoerungsdienst"),
+     ("harbour-bank", [say("I'd like to speak to someone about a payment to the card shop that I "
+                           "didn't make.")], "fraud"),
+     ("nordwelle", [say("Ich will kündigen"),
+                    say("Ach, eigentlich möchte ich nur meine Kontonummer ändern."),
+                    keys("40817279#")], "vertragsservice"),
+     ("nordwelle", [say("Mein Internet geht nicht"), keys("40817253#"),
+                    say("Ja, dann warte ich halt.")], "stoerungsdienst")],
+)  # fmt: skip
+def test_ordinary_calls_keep_their_queue(services, tenant, turns, queue):
+    record = call(services, tenant, *turns)
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["Eigentlich nicht, vielen Dank für Ihre Hilfe.", "Nicht dass ich wüsste, danke.",
+     "Nee, ja, passt, danke."],
+)  # fmt: skip
+def test_an_ordinary_no_to_anything_else_ends_the_call(services, reply):
+    record = call(services, "nordwelle", say("Wann haben Sie geöffnet?"), say(reply))
+    said = bot_said(record).split(" | ")
+    assert said[-1] == services.view("nordwelle").prompts.say("goodbye") and len(said) == 3, said
+
+
+def test_an_unknown_product_said_first_is_still_named(services):
+    record = call(services, "sonnhof", say("Leberwurst. Ist die bei Ihnen glutenfrei?"))
+    assert "Leberwurst ist leider keines unserer Produkte" in bot_said(record)

@@ -43,22 +43,38 @@ def corrected_digits(text: str, language: str) -> str | None:
     correction between digits."""
     folded = fold(text)
     pieces = _CORRECTION.split(folded)
-    if len(pieces) < 2:
-        return None
+    if len(pieces) < 2 or not (
+        _ends_in_digits(" ".join(pieces[:-1]), language)
+        and _starts_with_digits(pieces[-1], language)
+    ):  # the correction stands between digits ("… sechs eins, äh nein, zwei fünf drei"),
+        return None  # not in a sentence about something else ("die Rechnung ist falsch")
     before, after = digits_in(" ".join(pieces[:-1]), language), digits_in(pieces[-1], language)
     if not before or not after:
         return None
     return after if len(after) >= len(before) else before[: len(before) - len(after)] + after
 
 
+_FILLERS = frozenset(("aeh", "aehm", "oh", "ach", "aeh,", "also", "moment", "warte", "uh", "um"))
+
+
+def _ends_in_digits(piece: str, language: str) -> bool:
+    words = [w for w in piece.split() if w not in _FILLERS]
+    return bool(words) and bool(digits_in(" ".join(words[-2:]), language))
+
+
+def _starts_with_digits(piece: str, language: str) -> bool:
+    words = [w for w in piece.split() if w not in _FILLERS and w not in ("falsch", "wrong")]
+    return bool(words) and bool(digits_in(" ".join(words[:2]), language))
+
+
 def yes_no_value(
-    text: str, value: str | None, language: str, trust_text: bool = True
+    text: str, value: str | None, language: str, trust_text: bool = True, question: str = ""
 ) -> bool | None:
     """The recogniser's yes/no value, else what the transcript says (unless trust_text is
     False: on a noisy line Whisper writes "Ja" for a "nein" it was unsure of)."""
     if value in ("true", "false"):
         return value == "true"
-    return yes_or_no(text, language) if trust_text else None
+    return yes_or_no(text, language, question) if trust_text else None
 
 
 def slot_expect(slot: str, tenant: TenantView | None = None) -> str | None:

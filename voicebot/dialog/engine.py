@@ -9,7 +9,7 @@ from datetime import datetime
 
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input
-from voicebot.dialog.answering import IntentSteps
+from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.identify import failed_identification, identify, needs_identity
 from voicebot.dialog.intent_choice import (
     concern_in_answer,
@@ -30,11 +30,13 @@ from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     about_the_number,
+    adds_another,
     adds_concern,
     after_answer_words,
     asks_back,
     asks_for_agent,
     asks_for_transfer,
+    asks_something,
     asks_to_repeat,
     asks_to_wait,
     asks_where,
@@ -53,10 +55,10 @@ from voicebot.dialog.words import (
     not_helped,
     only_thanks,
     parts_of,
-    plain_no,
     replaces_concern,
     reports_harm,
     says_goodbye,
+    thanks_in,
     yes_or_no,
 )
 from voicebot.events import (
@@ -174,6 +176,9 @@ class InboundDialog:
         repeat = repeat and not says_goodbye(text)  # "wrong number, sorry": no "pardon?"
         team = self.tenant.queue_asked_for(text) if value is None else None
         if team is not None:  # "put me through to the card team": that team, at once
+            sure = is_new_concern(self.tenant, event) and event.name not in AGENT_INTENTS
+            if state.intent is None and not sure:  # (the team is named: the rest is context)
+                event = self.tenant.concern_besides_person(text, event)
             if state.intent is None and is_new_concern(self.tenant, event):
                 take_intent(self.tenant, state, event)  # (the concern said with it is kept)
             agent = self.tenant.agent_intent()
@@ -273,8 +278,9 @@ class InboundDialog:
             )  # however sure the classifier is, there is no concern in it
             return
         meant = corrected_part(text) if number is None else None
-        if meant is not None:  # "Ich will kündigen, ach nein, eigentlich …": what is meant
-            text, intent = meant, self.tenant.classify(meant, intent)
+        corrected = self.tenant.classify(meant, intent) if meant is not None else None
+        if meant and corrected and is_new_concern(self.tenant, corrected):  # "Ich will kündigen,
+            text, intent = meant, corrected  # ach nein, eigentlich …": what is meant
         pieces = self._part_intents(text, intent)  # each sentence of the turn, classified once
         rejected, self.state.rejected = self.state.rejected, None
         if rejected is not None:  # "Is it about closing your account?" - "No." - "I am moving
@@ -427,7 +433,7 @@ class InboundDialog:
                 self._continue(parts)
                 return
         answer = caller_input.yes_no_value(
-            text, value, self.tenant.language, trust_text=not self.state.heard_noisy
+            text, value, self.tenant.language, not self.state.heard_noisy, self.state.last_prompt
         )
         if awaiting == "offer_agent" and value is None and needs_no_more(text):
             answer = False  # "ok danke", "passt schon, dann warte ich ab"
@@ -444,7 +450,12 @@ class InboundDialog:
             offer = [self.prompts.say("not_helped"), self.prompts.say("offer_agent")]
             self.reply.ask(offer, "offer_agent", "yesno")
             return
-        if awaiting == "anything_else" and answer is False and not plain_no(text):
+        if (
+            awaiting == "anything_else"
+            and answer is False
+            and not thanks_in(text)
+            and (is_new_concern(self.tenant, intent))
+        ):
             answer = None  # "das Portal geht nicht": not done (taken as the next concern)
         if answer is None:
             self._unclear_yes_no(awaiting, text, intent, value)
@@ -483,12 +494,13 @@ class InboundDialog:
             return False
         if any(state.slots.get(k) != v for k, v in intent.slots.items()):
             return False
-        if (
-            intent.name not in (None, state.intent.id)
-            and is_new_concern(self.tenant, intent)
-            and self.tenant.shares_words(text, intent.name or "")
-        ):
-            return False
+        best = intent.name or (intent.alternatives[0][0] if intent.alternatives else "")
+        other = self.tenant.intents.get(best)
+        if other is not None and other.id != state.intent.id:
+            if is_new_concern(self.tenant, intent) and self.tenant.shares_words(text, other.id):
+                return False
+            if "product" in needs_of(other) and state.last_product is not None:
+                return False  # "Sind da Duftstoffe drin?" after the price: the same product
         self._answer_once_more()
         return True
 
@@ -559,10 +571,15 @@ class InboundDialog:
         of another ("Mein Internet geht seit Tagen nicht. Deshalb will ich kündigen.") is the
         concern, the other its reason."""
         sure = [p for p in parts if is_new_concern(self.tenant, p)]
-        if not sure or (is_new_concern(self.tenant, intent) and intent.name not in
-                        {p.name for p in sure}):  # fmt: skip
-            return intent  # (a turn unsure as a whole is read by its sure parts)
-        return sure[-1] if gives_reason(text) else sure[0]
+        whole = is_new_concern(self.tenant, intent)
+        if not sure or (whole and intent.name not in {p.name for p in sure}):
+            return intent
+        questions = all(asks_something(p) or p.endswith("?") for p in parts_of(text))
+        if gives_reason(text):  # "… geht nicht. Deshalb will ich kündigen": the outcome
+            return sure[-1]
+        if not (adds_another(text) or questions):  # "Ich habe letzte
+            return intent if whole else sure[-1]  # Woche den Tarif gewechselt. Seitdem geht
+        return sure[0]  # mein Internet nicht mehr": background first, the concern last
 
     def _part_intents(self, text: str, intent: Intent) -> list[Intent]:
         """Each sentence or added clause of the turn classified alone ([] for a single one)."""

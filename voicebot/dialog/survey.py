@@ -141,7 +141,7 @@ class SurveyDialog:
             last = self.step == len(self.survey.questions) - 1
             self._block("declined" if self.step < 0 else ("resolved" if last else "hangup"))
             return
-        if not keyed and self.step < 0 and call_back(text):  # "rufen Sie mich morgen zurück"
+        if not keyed and self.step < 0 and call_back(text) and not _yes_no(text, value, keyed):
             self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
             return
         if (
@@ -177,7 +177,7 @@ class SurveyDialog:
         unsure = does_not_know(text) or asks_to_wait(text)  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
         if self.step < 0:
-            agreed = _yes_no(text, value, keyed, noisy)
+            agreed = _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
                 self._next_question()
             elif self._opts_out(said):
@@ -190,7 +190,7 @@ class SurveyDialog:
                 self._retry(self.survey.consent, "yesno")
             return
         question = self.survey.questions[self.step]
-        answer = _read_answer(question.kind, text, value, keyed, noisy)
+        answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
         if answer is not None:  # an answer is never read as an intent ("vier", "nein")
             self.answers[question.id] = answer
             self._next_question()
@@ -333,16 +333,18 @@ def _expect(kind: str) -> str | None:
     return {"rating": "rating", "yesno": "yesno"}.get(kind)
 
 
-def _yes_no(text: str, value: str | None, keyed: bool, noisy: bool = False) -> bool | None:
+def _yes_no(
+    text: str, value: str | None, keyed: bool, noisy: bool = False, question: str = ""
+) -> bool | None:
     """Keys 1/2, the recogniser's value, else the transcript (not on a noisy line: see
     caller_input.yes_no_value)."""
     if keyed:
         return {"1": True, "2": False}.get(value or "")
-    return yes_no_value(text, value, "de", trust_text=not noisy)
+    return yes_no_value(text, value, "de", not noisy, question)
 
 
 def _read_answer(
-    kind: str, text: str, value: str | None, keyed: bool, noisy: bool = False
+    kind: str, text: str, value: str | None, keyed: bool, noisy: bool = False, question: str = ""
 ) -> str | None:
     """A stored answer: '1'-'5' for ratings, 'ja'/'nein', or the comment text; None: unclear."""
     if kind == "rating":
@@ -353,6 +355,6 @@ def _read_answer(
         rating = None if keyed else rating_in(text)
         return str(rating) if rating is not None else None
     if kind == "yesno":
-        answer = _yes_no(text, value, keyed, noisy)
+        answer = _yes_no(text, value, keyed, noisy, question)
         return None if answer is None else ("ja" if answer else "nein")
     return text.strip() or None

@@ -351,10 +351,13 @@ _TEAM_MARKERS = frozenset(("team", "department", "dept", "desk", "abteilung", "l
 
 
 def _names_a_team(tokens: list[str], i: int) -> bool:
-    """The word at i is said as a team: "to the fraud …", "mit der Abrechnung", "card team"."""
+    """The word at i is said as a team, next to the request: "speak to the fraud team", "put
+    me through to fraud", "verbinden Sie mich mit der Abrechnung", "mit der Kundenbetreuung
+    sprechen" (not "… someone about a payment to the card shop")."""
     before = tokens[max(0, i - 2) : i]
     after = tokens[i + 1 : i + 2]
     led = bool(before) and (
         before[-1] in _TO or (len(before) == 2 and before[0] in _TO and before[1] in _ARTICLES)
     )
-    return led or bool(after and after[0] in _TEAM_MARKERS)
+    near = " ".join(tokens[max(0, i - 6) : i + 3])  # the request word close by
+    return (led or bool(after and after[0] in _TEAM_MARKERS)) and bool(_TO_TEAM.search(near))

@@ -39,8 +39,19 @@ def needs_no_more(text: str) -> bool:
     """Thanks with "ok" ("ok danke", "alles klar, danke") or a word that no more is needed
     ("passt schon", "dann warte ich ab"): a no to "shall I put you through?"."""
     folded = fold(text.replace("'", "").replace("’", ""))
+    if folded.split()[:1] in (["ja"], ["yes"], ["gerne"]):  # "Ja, dann warte ich halt": a yes
+        return False
     settled = only_thanks(text) and bool(_SETTLED & set(folded.split()))  # a bare "danke"
-    return settled or any(_says(folded, p) for p in NO_NEED_PHRASES)  # says neither
+    return (
+        settled
+        or any(_says(folded, p) for p in NO_NEED_PHRASES)
+        or bool(  # says neither
+            _NO_NEED.search(folded)
+        )
+    )
+
+
+_NO_NEED = re.compile(r"\bbrauch\w* (?:ich|wir) (?:\w+ ){0,3}(?:nicht|keinen|keine)\b")
 
 
 _SETTLED = frozenset(("ok", "okay", "klar", "gut", "super", "prima", "ach", "achso", "perfekt",
@@ -97,21 +108,20 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
-def yes_or_no(text: str, language: str = "de") -> bool | None:
+def yes_or_no(text: str, language: str = "de", question: str = "") -> bool | None:
     """True for a yes, False for a no, None when the answer is neither (voicebot.nlu.slots)."""
     from voicebot.nlu.slots import extract_yes_no
 
     folded = fold(text)
     if any(_says(folded, phrase) for phrase in NO_PHRASES):
         return False
-    return extract_yes_no(text, language)
+    return extract_yes_no(text, language, question)
 
 
 def _says(folded: str, phrase: str) -> bool:
     return f" {phrase} " in f" {folded} "
 
 
-_NO_WORDS = frozenset(("nein", "nee", "ne", "noe", "no", "nope", "nah", "nichts", "nothing"))
 MORE_PHRASES = (
     "noch eine frage", "noch ne frage", "noch was", "noch etwas", "eine andere frage",
     "one more question", "another question", "one more thing", "something else",
@@ -128,22 +138,26 @@ NOT_HELPED_PHRASES = (
     "hilft nicht", "nicht geholfen", "bringt nichts", "nichts gebracht", "immer noch nicht",
     "trotzdem nicht", "klappt nicht", "funktioniert nicht", "schon gemacht", "schon probiert",
     "schon versucht", "didnt help", "did not help", "doesnt help", "still not", "still doesnt",
-    "already tried", "already did", "doesnt work", "didnt work", "did not work",
+    "already tried", "already did", "doesnt work", "didnt work", "did not work", "geht nicht",
+    "komm nicht rein", "komme nicht rein", "nicht einloggen", "cant log in", "cannot log in",
+    "cant get in",
 )  # fmt: skip
 
 
 def not_helped(text: str) -> bool:
     """ "Hab ich schon gemacht, hilft nicht", "still not working": the answer did not help."""
     folded = fold(text.replace("'", "").replace("’", ""))
-    return any(_says(folded, phrase) for phrase in NOT_HELPED_PHRASES)
+    return any(_says(folded, phrase) for phrase in NOT_HELPED_PHRASES) or bool(
+        _NOT_IN.search(folded)
+    )
 
 
-def plain_no(text: str) -> bool:
-    """A no that answers "anything else?": a no word ("nein danke", "nee"), "das war alles", or
-    a short negation ("eigentlich nicht"). "Geht aber immer noch nicht" negates something else:
-    the caller is not done."""
-    words = [w for w in fold(text).split() if w not in ANSWER_WORDS - _NO_WORDS]
-    return bool(_NO_WORDS & set(words[:1])) or closes_call(text) or len(fold(text).split()) <= 3
+_NOT_IN = re.compile(r"\bkomm\w* (?:\w+ ){0,2}nicht (?:\w+ ){0,3}rein\b")  # "ins Portal"
+
+
+def thanks_in(text: str) -> bool:
+    """ "…, vielen Dank für Ihre Hilfe", "I don't think so, thank you": a thanks said."""
+    return bool(THANKS_WORDS & set(fold(text).split()))
 
 
 # "Kundennummer?" - "Die hab ich gerade nicht zur Hand": no number to come, go on without.
@@ -164,7 +178,8 @@ _NO_NUMBER_FILLER = frozenset((
     "right", "now", "it", "the", "my", "number", "customer", "sorry", "ich", "i", "auswendig",
     "zur", "zeit", "heute",
 ))  # fmt: skip
-_NUMBER_WORD = re.compile(r"\b\w*(?:nummer|number)\b")
+_NUMBER_WORD = re.compile(r"\b(?:kunden)?nummer\b|\b(?:customer )?number\b")  # (not the
+# "Kontonummer" or "Telefonnummer" of a concern: "eigentlich will ich meine Kontonummer ändern")
 
 
 _WHERE = re.compile(r"\b(?:wo (?:\w+ )*(?:steht|stehen|finde|find|sehe|ist)|where)\b")
@@ -334,7 +349,11 @@ def corrected_part(text: str) -> str | None:
     the bot)."""
     tokens = text.split()
     folded = [fold(t) for t in tokens]
-    marks = [i for i, w in enumerate(folded) if w in _SELF_CORRECTION and i >= 2]
+    marks = [
+        i for i, w in enumerate(folded)  # the no must lead into a restatement ("ach nein,
+        if w in _SELF_CORRECTION and i >= 2  # eigentlich …"), not be part of the sentence
+        and _restates(folded[i + 1 : i + 4])  # ("und nein, ich hab den Router schon
+    ]  # fmt: skip  # neu gestartet", "no one told me")
     if not marks:
         return None
     start = marks[-1] + 1
@@ -342,6 +361,15 @@ def corrected_part(text: str) -> str | None:
         start += 1
     rest = tokens[start:]
     return " ".join(rest) if len(rest) >= 3 else None
+
+
+_RESTATING = frozenset(("eigentlich", "meinte", "mean", "meant", "actually", "sondern",
+                        "lieber", "rather"))  # fmt: skip
+
+
+def _restates(words: list[str]) -> bool:
+    """ "eigentlich …", "ich meine …", "I mean …" (not "meine Tochter"): a restatement."""
+    return bool(_RESTATING & set(words[:2])) or " ".join(words[:2]) == "ich meine"
 
 
 def replaces_concern(text: str) -> bool:
@@ -386,6 +414,18 @@ _REASON = re.compile(
     r"which is why|so i want|so i'd like)\b",
     re.IGNORECASE,
 )
+
+
+_ANOTHER = re.compile(
+    r"\b(?:ausserdem|zusaetzlich|und noch|auch noch|dann noch|and also|also|as well|"
+    r"another thing|plus)\b"
+)
+
+
+def adds_another(text: str) -> bool:
+    """ "… und muss außerdem meine Kontonummer ändern", "also, I lost my card": a second
+    concern added to the first, served after it."""
+    return bool(_ANOTHER.search(fold(text)))
 
 
 def gives_reason(text: str) -> bool:
@@ -504,11 +544,14 @@ def rating_in(text: str, language: str = "de") -> int | None:
     return extract_rating(text, language)
 
 
-_NEVER_AGAIN = re.compile(
-    r"\b(?:nie (?:wieder|mehr) an\w*|nicht mehr an(?:rufen|gerufen)|nie wieder anrufen|"
-    r"auf\w* mich anzurufen|(?:streichen|loeschen) sie meine (?:nummer|daten)|sperrliste|"
-    r"(?:aus|von) ihrer liste|keine anrufe mehr|dont call (?:me|us|here) again|never call|"
-    r"stop calling|remove my number|take me off)\b"
+_NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provider ("die rufen
+    r"\b(?:(?:rufen|ruf) sie (?:\w+ ){0,3}(?:nie|nicht) (?:wieder|mehr) an|"  # nie wieder an")
+    r"(?:will|moechte|moechten) (?:\w+ ){0,3}nicht mehr angerufen werden|"
+    r"hoeren sie (?:\w+ ){0,2}auf (?:\w+ ){0,2}anzurufen|"
+    r"(?:streichen|loeschen|entfernen) sie meine (?:\w+ )?(?:nummer|daten|telefonnummer)|"
+    r"sperrliste|(?:aus|von) ihrer liste|keine anrufe mehr|"
+    r"(?:dont|do not|never) call (?:me|us|here|this number) again|stop calling (?:me|us|here)|"
+    r"remove my number|take me off (?:your|the) list)\b"
 )
 _CALL_BACK = re.compile(
     r"\b(?:zurueckrufen|(?:rufen|ruf) (?:\w+ ){0,6}zurueck|rueckruf\w*|"

@@ -245,9 +245,14 @@ def _nouns(text: str) -> set[str] | None:
     unknown lowercase word is no product ("hergestellt", "kaufen"). A sentence's first word
     counts only when no other word is capitalised ("Leberwurst?", not "Habt ihr Senf?").
     None: all lowercase (typed text), casing tells nothing."""
-    sentences = [s.split() for s in re.split(r"[.!?]+", re.sub(r"[^\w\s.!?-]", " ", text))]
-    inner = {fold(w) for words in sentences for w in words[1:] if w[:1].isupper()}
+    sentences = [s.split() for s in re.split(r"[.!?,]+", re.sub(r"[^\w\s.!?,-]", " ", text))]
+    inner = {fold(w) for words in sentences for w in words[1:] if w[:1].isupper()} - _POLITE
     if not inner and text == text.lower():
         return None
     first = {fold(words[0]) for words in sentences if words and words[0][:1].isupper()}
-    return inner or first
+    alone = {fold(words[0]) for words in sentences if len(words) == 1}  # "Leberwurst. Ist …"
+    return (inner | alone) if inner else first
+
+
+_POLITE = frozenset(("sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "i"))
+# (capitalised without being nouns: "Ketchup, ist der bei Ihnen vegan?")

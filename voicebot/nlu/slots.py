@@ -254,8 +254,10 @@ def _contains(words: str, phrase: str) -> bool:
     return f" {fold(phrase)} " in f" {words} "
 
 
-def extract_yes_no(text: str, language: str) -> bool | None:
-    """True for yes ("na klar", "sure"), False for no ("eher nicht", "not really"), else None."""
+def extract_yes_no(text: str, language: str, question: str = "") -> bool | None:
+    """True for yes ("na klar", "sure"), False for no ("eher nicht", "not really"), else None.
+    `question`: the words asked; a long sentence negating one of them ("Ich würde ihn ehrlich
+    gesagt nicht weiterempfehlen") is a no, though a bare "nicht" in a long one is not."""
     words = fold(strip_punctuation(text.replace("'", "").replace("’", "")))
     words = " ".join(words.split())
     if any(_contains(words, phrase) for phrase in _UNSURE):
@@ -266,7 +268,8 @@ def extract_yes_no(text: str, language: str) -> bool | None:
     languages = (language, "en" if language == "de" else "de")
     no_phrases = [p.replace("'", "") for lang in languages for p in _NO[lang]]
     yes_phrases = [p.replace("'", "") for lang in languages for p in _YES[lang]]
-    long = len(words.split()) > LONG_ANSWER_WORDS
+    said = [w for w in words.split() if w not in _COURTESY]  # "…, vielen Dank für Ihre Hilfe"
+    long = len(said) > LONG_ANSWER_WORDS and not _shares_a_word(words, question)
     if long and any(_contains(words, p) for p in _BARE_NEGATION):
         # a bare "nicht" deep in a sentence may negate something else: only a plain answer
         # word counts, and a yes only where it opens the sentence ("ja, aber ... nicht ...")
@@ -278,12 +281,25 @@ def extract_yes_no(text: str, language: str) -> bool | None:
         yes_phrases = [p for p in yes_phrases if p != "schon"]
     said_no = [_last_at(words, p) for p in no_phrases if _contains(words, p)]
     said_yes = any(_contains(words, p) for p in yes_phrases)
-    if said_no:  # a no wins, unless a plain yes word comes after it ("nein, doch, ja")
-        return max(_last_at(words, w) for w in _PLAIN_YES) > max(said_no) or False
+    if said_no:  # a no wins, unless a plain yes ends the answer after more words ("nein,
+        last = words.split()  # doch, ja"; not "nee, ja, passt, danke")
+        corrected = last[-1] in _PLAIN_YES and len(last) >= 3 and last[-2] not in _NO_WORDS
+        return (corrected and _last_at(words, last[-1]) > max(said_no)) or False
     return True if said_yes else None
 
 
-_PLAIN_YES = ("ja", "yes", "jawohl", "doch ja")
+_PLAIN_YES = ("ja", "yes", "jawohl")
+_COURTESY = frozenset((
+    "vielen", "dank", "danke", "herzlichen", "fuer", "ihre", "hilfe", "bitte", "schoen", "thank",
+    "thanks", "you", "for", "your", "help", "very", "much",
+))  # fmt: skip
+_NO_WORDS = frozenset(("nein", "nee", "ne", "no", "noe"))
+
+
+def _shares_a_word(words: str, question: str) -> bool:
+    """A content word of the question (first six letters) said in the answer."""
+    asked = {w[:6] for w in fold(question).split() if len(w) >= 6 and w not in FUNCTION_WORDS}
+    return bool(asked & {w[:6] for w in words.split() if len(w) >= 6})
 
 
 def _last_at(words: str, phrase: str) -> int:
