@@ -1180,3 +1180,18 @@ def test_an_ordinary_no_to_anything_else_ends_the_call(services, reply):
 def test_an_unknown_product_said_first_is_still_named(services):
     record = call(services, "sonnhof", say("Leberwurst. Ist die bei Ihnen glutenfrei?"))
     assert "Leberwurst ist leider keines unserer Produkte" in bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turns", "expect"),
+    [("sonnhof", ["Sind in den Brezeln Nüsse? Nein, ich meine, sind die laktosefrei?"],
+      "Laugenbrezeln tiefgekühlt ist nicht laktosefrei"),
+     ("sonnhof", ["Hallo, ist da jemand? Ist das Müsli vegan?"], "ist nicht vegan"),
+     ("nordwelle", ["Ich will kündigen", "Ich habe die Nummer nicht hier, aber ich wollte "
+                    "eigentlich nur meine Bankverbindung ändern.", "40817279"], "Vertragsservice")],
+)  # fmt: skip
+def test_a_second_regression_probe_keeps_these(services, tenant, turns, expect):
+    """A corrected question keeps its product; a line check before a question is no concern of
+    its own; a changed concern at the number prompt counts although the number is missing."""
+    record = call(services, tenant, *map(say, turns), say("nein danke"))
+    assert expect in bot_said(record), bot_said(record)

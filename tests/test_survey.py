@@ -377,3 +377,23 @@ def test_the_comment_question_is_repeated_on_wie_bitte(services):
     _record, dialog, bot = _survey(services, "ja", "4", "nein doch ja", "wie bitte?", "mehr Tempo")
     assert dialog.answers == {"zufriedenheit": "4", "weiterempfehlung": "ja",
                               "kommentar": "mehr Tempo"}, bot  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "blocked", "started"),
+    [(["Rufen Sie mich nie wieder hier an!"], True, False),
+     (["Ja, aber rufen Sie mich bitte in einer Stunde zurück."], False, False),
+     (["Ja, klar. Ich warte sowieso gerade auf einen Rückruf von meinem Anbieter.", "4", "ja",
+       "Die sollen mich nicht mehr anrufen, um mir Verträge zu verkaufen."], False, True),
+     (["ja", "4", "Nein, eigentlich schon.", "nichts"], False, True)],
+)  # fmt: skip
+def test_block_callback_and_comments_after_the_second_regression_probe(
+    services, said, blocked, started
+):
+    """A comment about the provider ("Die sollen mich nicht mehr anrufen") is no opt-out; a
+    callback asked for with a yes is a callback; "nie wieder hier an" blocks."""
+    _record, dialog, bot = _survey(services, *said)
+    assert dialog.opted_out is blocked, bot
+    assert (dialog.answers.get("zufriedenheit") == "4") is started, bot
+    if len(said) == 4 and said[2].startswith("Nein"):
+        assert dialog.answers["weiterempfehlung"] == "ja"

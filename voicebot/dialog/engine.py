@@ -57,6 +57,7 @@ from voicebot.dialog.words import (
     parts_of,
     replaces_concern,
     reports_harm,
+    restates_concern,
     says_goodbye,
     thanks_in,
     yes_or_no,
@@ -280,7 +281,8 @@ class InboundDialog:
         meant = corrected_part(text) if number is None else None
         corrected = self.tenant.classify(meant, intent) if meant is not None else None
         if meant and corrected and is_new_concern(self.tenant, corrected):  # "Ich will kündigen,
-            text, intent = meant, corrected  # ach nein, eigentlich …": what is meant
+            slots = {**intent.slots, **corrected.slots}  # ach nein, eigentlich …": what is
+            text, intent = meant, replace(corrected, slots=slots)  # meant (the product kept)
         pieces = self._part_intents(text, intent)  # each sentence of the turn, classified once
         rejected, self.state.rejected = self.state.rejected, None
         if rejected is not None:  # "Is it about closing your account?" - "No." - "I am moving
@@ -319,8 +321,8 @@ class InboundDialog:
             caller_input.yes_no_value(text, value, self.tenant.language) is not None
             and not after_answer_words(text)
         )
-        concern = not (number or heard or short_answer or has_no_number(text))
-        concern = concern and not about_the_number(text)  # "wo steht die Nummer denn?"
+        about = has_no_number(text) or about_the_number(text)  # "wo steht die Nummer denn?"
+        concern = not (number or heard or short_answer) and (not about or restates_concern(text))
         if concern and is_new_concern(self.tenant, intent):
             self._another_concern(text, intent)
             return
@@ -570,14 +572,14 @@ class InboundDialog:
         concern is one of the parts, so the parts are read right. A part said as the outcome
         of another ("Mein Internet geht seit Tagen nicht. Deshalb will ich kündigen.") is the
         concern, the other its reason."""
-        sure = [p for p in parts if is_new_concern(self.tenant, p)]
-        whole = is_new_concern(self.tenant, intent)
+        sure = [p for p in parts if is_new_concern(self.tenant, p) and p.name not in AGENT_INTENTS]
+        whole = is_new_concern(self.tenant, intent)  # ("Hallo, ist da jemand?" is no concern)
         if not sure or (whole and intent.name not in {p.name for p in sure}):
             return intent
         questions = all(asks_something(p) or p.endswith("?") for p in parts_of(text))
         if gives_reason(text):  # "… geht nicht. Deshalb will ich kündigen": the outcome
             return sure[-1]
-        if not (adds_another(text) or questions):  # "Ich habe letzte
+        if not (adds_another(text, self.tenant.language) or questions):  # "Ich habe letzte
             return intent if whole else sure[-1]  # Woche den Tarif gewechselt. Seitdem geht
         return sure[0]  # mein Internet nicht mehr": background first, the concern last
 

@@ -141,7 +141,9 @@ class SurveyDialog:
             last = self.step == len(self.survey.questions) - 1
             self._block("declined" if self.step < 0 else ("resolved" if last else "hangup"))
             return
-        if not keyed and self.step < 0 and call_back(text) and not _yes_no(text, value, keyed):
+        if not keyed and self.step < 0 and call_back(text):  # "Ja, aber rufen Sie mich in
+            # einer Stunde zurück": another time (a comment blocks only when said to us, above:
+            # "Die sollen mich nicht mehr anrufen" is about the provider)
             self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
             return
         if (
@@ -156,13 +158,6 @@ class SurveyDialog:
         if not free and any(f" {phrase} " in folded for phrase in DECLINE_WORDS):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
-        if free and not keyed:
-            said = self._intent(text)
-            if self._opts_out(said):
-                self.answers[self.survey.questions[self.step].id] = text.strip() or None
-                last = self.step == len(self.survey.questions) - 1
-                self._opt_out(said, "resolved" if last else "hangup")  # "… und rufen Sie mich
-                return  # nie wieder an": the comment kept, the number blocked
         if not keyed and not free and value is None and asks_to_repeat(text):
             self._ask(self._question_again(), self._current_expect())  # "wie bitte?": no try
             return  # lost (a free comment may well say "noch mal")

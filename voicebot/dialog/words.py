@@ -372,6 +372,12 @@ def _restates(words: list[str]) -> bool:
     return bool(_RESTATING & set(words[:2])) or " ".join(words[:2]) == "ich meine"
 
 
+def restates_concern(text: str) -> bool:
+    """ "…, aber ich wollte eigentlich nur meine Bankverbindung ändern": another concern (a
+    plain "nein" is none: "nein, die hab ich nicht")."""
+    return bool(_RESTATING & set(fold(text).split()))
+
+
 def replaces_concern(text: str) -> bool:
     """ "Nein, eigentlich geht es um die Rechnung": the concern said before is not wanted."""
     return any(w in REPLACING_WORDS for w in fold(text).split())
@@ -417,15 +423,16 @@ _REASON = re.compile(
 
 
 _ANOTHER = re.compile(
-    r"\b(?:ausserdem|zusaetzlich|und noch|auch noch|dann noch|and also|also|as well|"
-    r"another thing|plus)\b"
+    r"\b(?:ausserdem|zusaetzlich|und noch|auch noch|dann noch|and also|as well|another thing|"
+    r"plus)\b"
 )
 
 
-def adds_another(text: str) -> bool:
+def adds_another(text: str, language: str = "de") -> bool:
     """ "… und muss außerdem meine Kontonummer ändern", "also, I lost my card": a second
-    concern added to the first, served after it."""
-    return bool(_ANOTHER.search(fold(text)))
+    concern added to the first, served after it (German "also" means "so")."""
+    folded = fold(text)
+    return bool(_ANOTHER.search(folded)) or (language == "en" and _says(folded, "also"))
 
 
 def gives_reason(text: str) -> bool:
@@ -545,7 +552,7 @@ def rating_in(text: str, language: str = "de") -> int | None:
 
 
 _NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provider ("die rufen
-    r"\b(?:(?:rufen|ruf) sie (?:\w+ ){0,3}(?:nie|nicht) (?:wieder|mehr) an|"  # nie wieder an")
+    r"\b(?:(?:rufen|ruf) sie (?:\w+ ){0,3}(?:nie|nicht) (?:wieder|mehr) (?:\w+ ){0,2}an|"
     r"(?:will|moechte|moechten) (?:\w+ ){0,3}nicht mehr angerufen werden|"
     r"hoeren sie (?:\w+ ){0,2}auf (?:\w+ ){0,2}anzurufen|"
     r"(?:streichen|loeschen|entfernen) sie meine (?:\w+ )?(?:nummer|daten|telefonnummer)|"
@@ -554,7 +561,7 @@ _NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provid
     r"remove my number|take me off (?:your|the) list)\b"
 )
 _CALL_BACK = re.compile(
-    r"\b(?:zurueckrufen|(?:rufen|ruf) (?:\w+ ){0,6}zurueck|rueckruf\w*|"
+    r"\b(?:zurueckrufen|(?:rufen|ruf) (?:\w+ ){0,6}zurueck|rueckrufnummer|"
     r"(?:rufen|ruf) sie (?:\w+ ){0,4}(?:spaeter|morgen|nochmal|noch mal|wieder|"
     r"ein andermal|ein anderes mal)\b|(?:spaeter|morgen|nochmal|noch mal|andermal|anderes mal) "
     r"(?:\w+ ){0,2}an(?:rufen)?\b|call (?:me )?back|another time|call later)"

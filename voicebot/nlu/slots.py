@@ -282,13 +282,14 @@ def extract_yes_no(text: str, language: str, question: str = "") -> bool | None:
     said_no = [_last_at(words, p) for p in no_phrases if _contains(words, p)]
     said_yes = any(_contains(words, p) for p in yes_phrases)
     if said_no:  # a no wins, unless a plain yes ends the answer after more words ("nein,
-        last = words.split()  # doch, ja"; not "nee, ja, passt, danke")
-        corrected = last[-1] in _PLAIN_YES and len(last) >= 3 and last[-2] not in _NO_WORDS
+        last = words.split()  # doch, ja", "nein, eigentlich schon"; not "nee, ja, passt")
+        ends = last[-1] in _PLAIN_YES or " ".join(last[-2:]) in ("wuerde ich", "would i")
+        corrected = ends and len(last) >= 3 and last[-2] not in _NO_WORDS
         return (corrected and _last_at(words, last[-1]) > max(said_no)) or False
     return True if said_yes else None
 
 
-_PLAIN_YES = ("ja", "yes", "jawohl")
+_PLAIN_YES = ("ja", "yes", "jawohl", "schon", "doch")
 _COURTESY = frozenset((
     "vielen", "dank", "danke", "herzlichen", "fuer", "ihre", "hilfe", "bitte", "schoen", "thank",
     "thanks", "you", "for", "your", "help", "very", "much",
