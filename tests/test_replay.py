@@ -33,7 +33,7 @@ KNOWN_LIMITS = {
     "sonnhof/product-asked-for": "Pico's 'die Hafermilch' is heard as 'Die auf ihr Müs.': "
     "the bot asks 'Haferdrink oder Schokomüsli?', which the script does not answer",
     "nordwelle/tarifwechsel-noise": "at 20 dB SNR 'meinen Tarif wechseln' is heard as 'meinen "
-    "Ariflexen wieder' (neuvertrag: the same queue, the wrong intent)",
+    "Arife sehen, Peter' (beam search; greedy heard 'Ariflexen wieder'): out of scope",
 }
 
 
