@@ -177,17 +177,7 @@ class InboundDialog:
         repeat = repeat and not says_goodbye(text)  # "wrong number, sorry": no "pardon?"
         team = self.tenant.queue_asked_for(text) if value is None else None
         if team is not None:  # "put me through to the card team": that team, at once
-            sure = is_new_concern(self.tenant, event) and event.name not in AGENT_INTENTS
-            if state.intent is None and not sure:  # (the team is named: the rest is context)
-                event = self.tenant.concern_besides_person(text, event)
-            if state.intent is None and is_new_concern(self.tenant, event):
-                take_intent(self.tenant, state, event)  # (the concern said with it is kept)
-            agent = self.tenant.agent_intent()
-            if state.intent is None and agent is not None:
-                set_intent(state, agent, 1.0, None)  # "Möchte mit einem Menschen sprechen"
-            urgent = state.intent is not None and state.intent.priority == "high"
-            priority = "high" if urgent else self.tenant.queue_priority(team)
-            self.reply.handoff([], queue=team, priority=priority, reason="agent_request")
+            self._put_through_to(team, text, event)
             return
         transfer = asks_for_transfer(text) and not is_new_concern(self.tenant, event)
         if (
@@ -208,6 +198,23 @@ class InboundDialog:
             self._repeat()
             return
         self._on_caller(text, event, value)
+
+    def _put_through_to(self, team: str, text: str, event: Intent) -> None:
+        """The team the caller named, with the concern said besides (read with the agent
+        intents left out: the team is the request); high priority for a team of urgent
+        concerns only or an urgent concern."""
+        state = self.state
+        sure = is_new_concern(self.tenant, event) and event.name not in AGENT_INTENTS
+        if state.intent is None and not sure:
+            event = self.tenant.concern_besides_person(text, event)
+        if state.intent is None and is_new_concern(self.tenant, event):
+            take_intent(self.tenant, state, event)
+        agent = self.tenant.agent_intent()
+        if state.intent is None and agent is not None:
+            set_intent(state, agent, 1.0, None)  # "Möchte mit einem Menschen sprechen"
+        urgent = state.intent is not None and state.intent.priority == "high"
+        priority = "high" if urgent else self.tenant.queue_priority(team)
+        self.reply.handoff([], queue=team, priority=priority, reason="agent_request")
 
     def _repeat(self) -> None:
         """ "Wie bitte?": the last utterance once more; the question stays open, no try is
@@ -443,21 +450,14 @@ class InboundDialog:
             reset_concern(self.state)  # "nein, ich hab noch eine Frage": asked for it
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
             return
-        if (
-            awaiting == "anything_else"
-            and answer is not True
-            and self.state.last_answer
-            and (not_helped(text))
-        ):  # "hab ich schon gemacht, hilft nicht": a person offered, the concern kept
+        helped_not = answer is not True and bool(self.state.last_answer) and not_helped(text)
+        if awaiting == "anything_else" and helped_not:  # "hab ich schon gemacht, hilft nicht":
+            # a person offered, the concern kept
             offer = [self.prompts.say("not_helped"), self.prompts.say("offer_agent")]
             self.reply.ask(offer, "offer_agent", "yesno")
             return
-        if (
-            awaiting == "anything_else"
-            and answer is False
-            and not thanks_in(text)
-            and (is_new_concern(self.tenant, intent))
-        ):
+        concern = is_new_concern(self.tenant, intent) and not thanks_in(text)
+        if awaiting == "anything_else" and answer is False and concern:
             answer = None  # "das Portal geht nicht": not done (taken as the next concern)
         if answer is None:
             self._unclear_yes_no(awaiting, text, intent, value)
@@ -566,12 +566,13 @@ class InboundDialog:
         return next((f for f in itertools.chain((intent,), parts) if self._urgent(f)), intent)
 
     def _first_said(self, text: str, intent: Intent, parts: list[Intent]) -> Intent:
-        """Two concerns in one turn are served in the order said ("ich ziehe nach Bremen und muss
-        außerdem meine Kontonummer ändern": the move, with its new postcode, then the bank
-        details); the turn as a whole leans to its last part. Only when the whole turn's
-        concern is one of the parts, so the parts are read right. A part said as the outcome
-        of another ("Mein Internet geht seit Tagen nicht. Deshalb will ich kündigen.") is the
-        concern, the other its reason."""
+        """Which concern of a turn with several leads (the rest are served after it). In the
+        order said when one is added ("ich ziehe nach Bremen und muss außerdem meine
+        Kontonummer ändern": the move, with its new postcode, first) or both are questions;
+        the outcome after "deshalb" ("… geht nicht. Deshalb will ich kündigen."); otherwise the
+        turn as a whole, or its last sure part when the whole is unsure (a background
+        sentence comes first: "Ich habe den Tarif gewechselt. Seitdem geht …"). Only when the
+        whole turn's concern is one of the parts, so the parts are read right."""
         sure = [p for p in parts if is_new_concern(self.tenant, p) and p.name not in AGENT_INTENTS]
         whole = is_new_concern(self.tenant, intent)  # ("Hallo, ist da jemand?" is no concern)
         if not sure or (whole and intent.name not in {p.name for p in sure}):

@@ -146,13 +146,8 @@ class SurveyDialog:
             # "Die sollen mich nicht mehr anrufen" is about the provider)
             self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
             return
-        if (
-            free
-            and not keyed
-            and value is None
-            and len(folded.split()) <= 6
-            and (asks_to_repeat(text))
-        ):  # "wie bitte?", "können Sie die Frage wiederholen?": not the comment
+        short = len(folded.split()) <= 6  # "wie bitte?", "können Sie die Frage wiederholen?"
+        if free and not keyed and value is None and short and asks_to_repeat(text):
             self._ask(self._question_again(), self._current_expect())
             return
         if not free and any(f" {phrase} " in folded for phrase in DECLINE_WORDS):

@@ -274,9 +274,9 @@ class TenantView:
 
     def queue_asked_for(self, text: str) -> str | None:
         """The team a request names ("put me through to the card team", "verbinden Sie mich mit
-        der Abrechnung"): a queue whose own words (its id or name, by the first five letters)
-        the text says together with a request word; None otherwise (the default queue is the
-        agents, asked for as a person)."""
+        der Abrechnung"): a queue whose own words (its id or name) the text says as a team
+        next to a request word; None otherwise (the default queue is the agents, asked for as
+        a person)."""
         from voicebot.dialog.words import fold
         from voicebot.nlu.slots import FUNCTION_WORDS
 

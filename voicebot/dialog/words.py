@@ -41,14 +41,9 @@ def needs_no_more(text: str) -> bool:
     folded = fold(text.replace("'", "").replace("’", ""))
     if folded.split()[:1] in (["ja"], ["yes"], ["gerne"]):  # "Ja, dann warte ich halt": a yes
         return False
-    settled = only_thanks(text) and bool(_SETTLED & set(folded.split()))  # a bare "danke"
-    return (
-        settled
-        or any(_says(folded, p) for p in NO_NEED_PHRASES)
-        or bool(  # says neither
-            _NO_NEED.search(folded)
-        )
-    )
+    settled = only_thanks(text) and bool(_SETTLED & set(folded.split()))  # (a bare "danke"
+    no_need = any(_says(folded, p) for p in NO_NEED_PHRASES) or bool(_NO_NEED.search(folded))
+    return settled or no_need  # says neither: asked again)
 
 
 _NO_NEED = re.compile(r"\bbrauch\w* (?:ich|wir) (?:\w+ ){0,3}(?:nicht|keinen|keine)\b")
