@@ -231,6 +231,18 @@ def test_two_questions_joined_by_und_are_both_answered(services, question, answe
     assert all(a in said for a in answers) and "Geht es um" not in said, said
 
 
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [("Was kostet die Handcreme, äh nein, das Duschgel?", "Duschgel Meeresbrise kostet 1,29"),
+     ("Was kostet die Handcreme, nein, eigentlich meine ich das Duschgel.", "Duschgel Meeresbrise"),
+     ("Ist die Nougatcreme, nein, ich meine die Hafermilch, vegan?", "Hafer Drink Barista ist")],
+)  # fmt: skip
+def test_a_product_corrected_in_passing_is_the_one_answered_for(services, question, answer):
+    """The first product named was answered for ("Handcreme kostet 2,95 Euro")."""
+    record = call(services, say(question), say("nein danke"))
+    assert answer in bot_said(record)[1], bot_said(record)
+
+
 def test_a_compound_ending_in_one_of_our_products_names_it(tenant_nlu):
     """Whisper writes "Tiefkühlbrezeln" as one word; the alias is "Brezeln"."""
     found = tenant_nlu("sonnhof").slots.catalog.match("ich habe ihre Tiefkühlbrezeln gekauft")

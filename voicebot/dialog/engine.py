@@ -32,6 +32,7 @@ from voicebot.dialog.words import (
     about_the_number,
     adds_another,
     adds_concern,
+    after_a_correction,
     after_answer_words,
     asks_back,
     asks_for_agent,
@@ -290,6 +291,11 @@ class InboundDialog:
         if meant and corrected and is_new_concern(self.tenant, corrected):  # "Ich will kündigen,
             slots = {**intent.slots, **corrected.slots}  # ach nein, eigentlich …": what is
             text, intent = meant, replace(corrected, slots=slots)  # meant (the product kept)
+        later = after_a_correction(text)
+        meant_product = self.tenant.product_in(later) if later else None
+        if meant_product and intent.slots.get("product") not in (None, meant_product):
+            slots = {**intent.slots, "product": meant_product}  # "Was kostet die Handcreme, äh
+            intent = replace(intent, slots=slots)  # nein, das Duschgel?": the one corrected to
         pieces = self._part_intents(text, intent)  # each sentence of the turn, classified once
         rejected, self.state.rejected = self.state.rejected, None
         if rejected is not None:  # "Is it about closing your account?" - "No." - "I am moving

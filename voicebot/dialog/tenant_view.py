@@ -194,6 +194,12 @@ class TenantView:
         found = self.nlu.slots.unknown_product(text)
         return None if found is None else str(found)
 
+    def product_in(self, text: str) -> str | None:
+        """The catalog product the text names (its id), or None."""
+        catalog = self.nlu.slots.catalog if self.nlu is not None else None
+        match = catalog.match(text) if catalog is not None else None
+        return None if match is None else match.product_id
+
     def product_only(self, text: str) -> str | None:
         """The catalog product a short reply names and nothing else ("nein, ich meinte das
         Duschgel"): its id, else None (no product, or a concern of its own: "was kostet ...")."""

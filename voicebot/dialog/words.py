@@ -337,6 +337,14 @@ _CORRECTION_LEAD = frozenset((
 ))  # fmt: skip
 
 
+def after_a_correction(text: str) -> str | None:
+    """The words after a "nein"/"sorry" inside the turn ("Was kostet die Handcreme, äh nein,
+    das Duschgel?"), None without one; for a product corrected in passing."""
+    tokens = text.split()
+    marks = [i for i, t in enumerate(tokens) if fold(t) in _SELF_CORRECTION and i >= 2]
+    return " ".join(tokens[marks[-1] + 1 :]) if marks else None
+
+
 def corrected_part(text: str) -> str | None:
     """The words after a correction inside the turn ("Ich will kündigen, ach nein, eigentlich
     möchte ich nur einen günstigeren Tarif"; "I need to change my pin, sorry no, I mean I forgot
