@@ -1195,3 +1195,18 @@ def test_a_second_regression_probe_keeps_these(services, tenant, turns, expect):
     its own; a changed concern at the number prompt counts although the number is missing."""
     record = call(services, tenant, *map(say, turns), say("nein danke"))
     assert expect in bot_said(record), bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "summary"),
+    [("Ich möchte zur Kündigung mit jemandem sprechen.", "Vertrag kündigen"),
+     ("ich möchte kündigen, verbinden Sie mich mit einem Mitarbeiter", "Vertrag kündigen"),
+     ("ich will meine Kundennummer nicht sagen, verbinden Sie mich einfach", "Menschen")],
+)  # fmt: skip
+def test_the_concern_said_with_a_request_for_a_person_is_in_the_summary(
+    services, sentence, summary
+):
+    """The agents got "Möchte mit einem Menschen sprechen" for a cancellation said with it."""
+    record = call(services, "nordwelle", say(sentence))
+    assert record.handoff is not None and record.handoff.queue == "allgemein", bot_said(record)
+    assert summary in record.handoff.context["summary"]
