@@ -740,7 +740,8 @@ def test_a_line_check_is_answered_and_a_real_person_is_a_request(services, tenan
     [("nordwelle", "Ich will kündigen, ach nein, eigentlich möchte ich nur in einen günstigeren "
       "Tarif", "verkauf"),
      ("harbour-bank", "I need to change my pin, sorry no, I mean I forgot the passcode for the "
-      "app.", "account")],
+      "app.", "account"),
+     ("harbour-bank", "I lost my card, no, actually it was stolen.", "fraud")],
 )  # fmt: skip
 def test_a_concern_corrected_in_the_same_breath_is_the_one_meant(services, tenant, sentence, queue):
     """The withdrawn concern won (Kündigung 0.7, change_pin 0.94): what follows "ach nein,

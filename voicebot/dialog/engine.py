@@ -56,6 +56,7 @@ from voicebot.dialog.words import (
     not_helped,
     only_thanks,
     parts_of,
+    refers_back,
     replaces_concern,
     reports_harm,
     restates_concern,
@@ -300,9 +301,12 @@ class InboundDialog:
             return
         meant = corrected_part(text) if number is None else None
         corrected = self.tenant.classify(meant, intent) if meant is not None else None
-        if meant and corrected and is_new_concern(self.tenant, corrected):  # "Ich will kündigen,
-            slots = {**intent.slots, **corrected.slots}  # ach nein, eigentlich …": what is
-            text, intent = meant, replace(corrected, slots=slots)  # meant (the product kept)
+        refines = bool(meant) and is_new_concern(self.tenant, intent) and refers_back(meant or "")
+        if meant and corrected and is_new_concern(self.tenant, corrected) and not refines:
+            # "Ich will kündigen, ach nein, eigentlich …": what is meant, the product kept ("I
+            # lost my card, no, actually it was stolen" refines the same concern: kept)
+            slots = {**intent.slots, **corrected.slots}
+            text, intent = meant, replace(corrected, slots=slots)
         later = after_a_correction(text)
         meant_product = self.tenant.product_in(later) if later else None
         if meant_product and intent.slots.get("product") not in (None, meant_product):

@@ -291,6 +291,12 @@ _EXPLETIVE = re.compile(r"\b(?:gibt|gaebe|gab) es\b")  # "gibt es einen Shop in 
 OPENING_WORDS = frozenset(("und", "and", "aber", "but", "ok", "okay", "also", "so", "na"))
 
 
+def refers_back(text: str) -> bool:
+    """The words point back at what was said ("actually it was stolen"): a refinement of the
+    same concern, not another one."""
+    return any(w in BACK_REFERENCES for w in _EXPLETIVE.sub("gibt", fold(text)).split())
+
+
 def asks_back(text: str) -> bool:
     """A question that points back at what was just said ("und wie lange dauert das noch?",
     "wann ist das denn behoben?", "when will it be fixed?"), not one naming a new subject."""
