@@ -312,13 +312,14 @@ class InboundDialog:
         if meant_product and intent.slots.get("product") not in (None, meant_product):
             slots = {**intent.slots, "product": meant_product}  # "Was kostet die Handcreme, äh
             intent = replace(intent, slots=slots)  # nein, das Duschgel?": the one corrected to
-        pieces = self._part_intents(text, intent)  # each sentence of the turn, classified once
+        sentences = parts_of(text)
+        pieces = self._part_intents(sentences, intent)  # each sentence classified once
         rejected, self.state.rejected = self.state.rejected, None
         if rejected is not None:  # "Is it about closing your account?" - "No." - "I am moving
             intent = _without(intent, rejected)  # to Spain …": not that one again at once
             pieces = [_without(p, rejected) for p in pieces]
         intent = self._harm_reported(
-            text, self._urgent_part(self._first_said(text, intent, pieces), pieces)
+            text, self._urgent_part(self._first_said(text, sentences, intent, pieces), pieces)
         )
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
@@ -587,7 +588,9 @@ class InboundDialog:
         answer); otherwise the turn's own classification."""
         return next((f for f in itertools.chain((intent,), parts) if self._urgent(f)), intent)
 
-    def _first_said(self, text: str, intent: Intent, parts: list[Intent]) -> Intent:
+    def _first_said(
+        self, text: str, sentences: list[str], intent: Intent, parts: list[Intent]
+    ) -> Intent:
         """Which concern of a turn with several leads (the rest are served after it). In the
         order said when one is added ("ich ziehe nach Bremen und muss außerdem meine
         Kontonummer ändern": the move, with its new postcode, first) or both are questions;
@@ -599,17 +602,18 @@ class InboundDialog:
         whole = is_new_concern(self.tenant, intent)  # ("Hallo, ist da jemand?" is no concern)
         if not sure or (whole and intent.name not in {p.name for p in sure}):
             return intent
-        questions = all(asks_something(p) or p.endswith("?") for p in parts_of(text))
+        questions = all(asks_something(p) or p.endswith("?") for p in sentences)
         if gives_reason(text):  # "… geht nicht. Deshalb will ich kündigen": the outcome
             return sure[-1]
         if not (adds_another(text, self.tenant.language) or questions):  # "Ich habe letzte
             return intent if whole else sure[-1]  # Woche den Tarif gewechselt. Seitdem geht
         return sure[0]  # mein Internet nicht mehr": background first, the concern last
 
-    def _part_intents(self, text: str, intent: Intent) -> list[Intent]:
+    def _part_intents(self, sentences: list[str], intent: Intent) -> list[Intent]:
         """Each sentence or added clause of the turn classified alone ([] for a single one)."""
-        pieces = parts_of(text)
-        return [self.tenant.classify(piece, intent) for piece in pieces] if len(pieces) > 1 else []
+        if len(sentences) < 2:
+            return []
+        return [self.tenant.classify(piece, intent) for piece in sentences]
 
     def _urgent(self, event: Intent) -> bool:
         """A confident concern of high priority (fraud, a complaint)."""

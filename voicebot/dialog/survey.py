@@ -146,16 +146,13 @@ class SurveyDialog:
             # "Die sollen mich nicht mehr anrufen" is about the provider)
             self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
             return
-        short = len(folded.split()) <= 6  # "wie bitte?", "können Sie die Frage wiederholen?"
-        if free and not keyed and value is None and short and asks_to_repeat(text):
-            self._ask(self._question_again(), self._current_expect())
-            return
         if not free and any(f" {phrase} " in folded for phrase in DECLINE_WORDS):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
-        if not keyed and not free and value is None and asks_to_repeat(text):
-            self._ask(self._question_again(), self._current_expect())  # "wie bitte?": no try
-            return  # lost (a free comment may well say "noch mal")
+        short = len(folded.split()) <= 6  # a comment may well say "noch mal"; "wie bitte?"
+        if not keyed and value is None and (short or not free) and asks_to_repeat(text):
+            self._ask(self._question_again(), self._current_expect())  # (no try lost)
+            return
         if self.step >= 0 and not keyed and not free and _asks_meaning(text):
             question = self.survey.questions[self.step]  # "was heißt denn eins?": the scale
             self._ask(question.reprompt or question.prompt, _expect(question.kind))  # told,

@@ -196,9 +196,12 @@ class TenantView:
 
     def product_in(self, text: str) -> str | None:
         """The catalog product the text names (its id), or None."""
-        catalog = self.nlu.slots.catalog if self.nlu is not None else None
-        match = catalog.match(text) if catalog is not None else None
+        match = self._product_match(text)
         return None if match is None else match.product_id
+
+    def _product_match(self, text: str) -> Any:
+        catalog = self.nlu.slots.catalog if self.nlu is not None else None
+        return catalog.match(text) if catalog is not None else None
 
     def product_only(self, text: str) -> str | None:
         """The catalog product a short reply names and nothing else ("nein, ich meinte das
@@ -206,8 +209,7 @@ class TenantView:
         from voicebot.dialog import words
         from voicebot.nlu.slots import FUNCTION_WORDS
 
-        catalog = self.nlu.slots.catalog if self.nlu is not None else None
-        match = catalog.match(text) if catalog is not None else None
+        match = self._product_match(text)
         if match is None or words.asks_something(text):  # "Was ist in der Tomatensoße?"
             return None
         filler = (FUNCTION_WORDS | words.ANSWER_WORDS | words.GREETING_WORDS

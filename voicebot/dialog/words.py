@@ -300,11 +300,11 @@ def refers_back(text: str) -> bool:
 def asks_back(text: str) -> bool:
     """A question that points back at what was just said ("und wie lange dauert das noch?",
     "wann ist das denn behoben?", "when will it be fixed?"), not one naming a new subject."""
-    words = _EXPLETIVE.sub("gibt", fold(text)).split()
+    words = fold(text).split()
     while words and words[0] in OPENING_WORDS:
         words = words[1:]
     question = text.rstrip().endswith("?") or (bool(words) and words[0] in QUESTION_WORDS)
-    return question and any(w in BACK_REFERENCES for w in words)
+    return question and refers_back(text)
 
 
 def says_goodbye(text: str) -> bool:
@@ -347,8 +347,13 @@ def after_a_correction(text: str) -> str | None:
     """The words after a "nein"/"sorry" inside the turn ("Was kostet die Handcreme, äh nein,
     das Duschgel?"), None without one; for a product corrected in passing."""
     tokens = text.split()
-    marks = [i for i, t in enumerate(tokens) if fold(t) in _SELF_CORRECTION and i >= 2]
+    marks = _correction_marks([fold(t) for t in tokens])
     return " ".join(tokens[marks[-1] + 1 :]) if marks else None
+
+
+def _correction_marks(folded: list[str]) -> list[int]:
+    """Where a "nein"/"no"/"sorry" stands inside the turn (not opening it: that answers)."""
+    return [i for i, w in enumerate(folded) if w in _SELF_CORRECTION and i >= 2]
 
 
 def corrected_part(text: str) -> str | None:
@@ -358,11 +363,10 @@ def corrected_part(text: str) -> str | None:
     the bot)."""
     tokens = text.split()
     folded = [fold(t) for t in tokens]
-    marks = [
-        i for i, w in enumerate(folded)  # the no must lead into a restatement ("ach nein,
-        if w in _SELF_CORRECTION and i >= 2  # eigentlich …"), not be part of the sentence
-        and _restates(folded[i + 1 : i + 4])  # ("und nein, ich hab den Router schon
-    ]  # fmt: skip  # neu gestartet", "no one told me")
+    marks = [  # the no must lead into a restatement ("ach nein, eigentlich …"), not be part
+        i for i in _correction_marks(folded)  # of the sentence ("und nein, ich hab den
+        if _restates(folded[i + 1 : i + 4])  # Router schon neu gestartet", "no one told me")
+    ]  # fmt: skip
     if not marks:
         return None
     start = marks[-1] + 1
