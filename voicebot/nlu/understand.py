@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -183,7 +183,15 @@ class TenantNLU:
         """The concern said besides a request for a person ("my card's not working and I need
         to speak to someone about it"): classified with the agent intents left out, the others'
         probabilities given that the words are not the request alone (renormalised)."""
-        return self._classified(text, date.today(), True)
+        whole = self._classified(text, date.today(), True)
+        rest = _REQUEST.sub(" ", fold(self._clean(text)))  # the words left without the request
+        if not _content_stems(rest) or rest.split() == fold(self._clean(text)).split():
+            return whole  # ("Ich möchte mit jemandem über meine Rechnung sprechen": "über meine
+        part = self._classified(rest, date.today(), False)  # Rechnung" read as any turn,
+        if part.intent in AGENT_INTENTS or not self.shares_words(rest, str(part.intent)):
+            return whole  # when it names what the intent is about)
+        ranked = sorted((part, whole), key=lambda c: (c.intent is not None, c.confidence))
+        return replace(ranked[-1], text=text)
 
     def forget_classifications(self) -> None:
         """Empties the kept results (benchmarks time the work itself)."""
@@ -306,6 +314,17 @@ _PERSON = re.compile(
     r"verbind\w*|verbunden|durchstell\w*|weiterleit\w*|weiter|zurueckruf\w*|rueckruf\w*|"
     r"connect\w*|transfer|through|call me back|callback|"
     r"roboter\w*|maschine\w*|computer\w*|automat\w*|bot|robot\w*|machine\w*)\b"
+)
+
+
+# The words of a request for a person, left out to read the concern said besides it ("Ich
+# möchte mit jemandem über meine Rechnung sprechen"); team names stay (they may be the concern).
+_REQUEST = re.compile(
+    r"\b(mitarbeiter\w*|mensch\w*|berater\w*|kolleg\w*|ansprechpartner\w*|person|personen|"
+    r"jemand\w*|agent\w*|human|operator|representative|someone|somebody|anyone|anybody|staff|"
+    r"manager|supervisor|advis[eo]r|consultant|echt\w*|richtig\w*|real|actual|"
+    r"sprechen|spreche|reden|rede|verbind\w*|verbunden|durchstell\w*|weiterleit\w*|weiter|"
+    r"speak\w*|talk\w*|chat|put me through|get me through)\b"
 )
 
 
