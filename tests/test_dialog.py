@@ -446,6 +446,9 @@ def test_nein_danke_heard_as_9_dank_is_a_no(services):
         ("sonnhof", "ist der haferdrink vegan", "vielen Dank, das war's"),
         ("harbour-bank", "what exchange rate do you use", "thank you very much"),
         ("harbour-bank", "what exchange rate do you use", "okay bye"),
+        ("harbour-bank", "what exchange rate do you use", "I'm good, thanks"),
+        ("harbour-bank", "what exchange rate do you use", "no, I'm all set"),
+        ("nordwelle", "wann haben ihre shops geöffnet", "nee, alles gut"),
     ],
 )
 def test_thanks_or_goodbye_to_anything_else_ends_the_call(services, tenant, question, farewell):
@@ -1214,3 +1217,12 @@ def test_the_concern_said_with_a_request_for_a_person_is_in_the_summary(
     record = call(services, "nordwelle", say(sentence))
     assert record.handoff is not None and record.handoff.queue == "allgemein", bot_said(record)
     assert summary in record.handoff.context["summary"]
+
+
+def test_settled_with_a_concern_to_anything_else_is_the_concern(services):
+    """ "I'm good but my card isn't working": the words of being settled do not end it."""
+    record = call(
+        services, "harbour-bank", say("what exchange rate do you use"),
+        say("I'm good but my card isn't working"),
+    )  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "cards", bot_said(record)

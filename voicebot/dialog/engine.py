@@ -54,6 +54,7 @@ from voicebot.dialog.words import (
     has_no_number,
     needs_no_more,
     not_helped,
+    needs_nothing_more,
     only_thanks,
     parts_of,
     refers_back,
@@ -451,7 +452,9 @@ class InboundDialog:
         concern = concern_in_answer(self.tenant, text, intent)
         if concern is not None and self._new_concern(awaiting, concern):
             return
-        if closes_call(text) or (awaiting == "anything_else" and only_thanks(text)):
+        if closes_call(text) or (
+            awaiting == "anything_else" and (only_thanks(text) or needs_nothing_more(text))
+        ):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # "nein danke, das war
             return  # alles" to any yes/no question; "danke schön" to "anything else?"
         if awaiting == "anything_else" and asks_to_wait(text):  # "hold on"

@@ -410,6 +410,26 @@ def only_thanks(text: str) -> bool:
     )
 
 
+# "Anything else?" - "I'm good, thanks", "alles gut": the caller needs nothing more.
+_SETTLED_PHRASES = (
+    "i m good", "i am good", "i m fine", "i am fine", "i m ok", "i m okay", "i m all set",
+    "all set", "all good", "we re good", "we re all good", "i m sorted", "all sorted",
+    "alles gut", "alles bestens", "alles erledigt", "hat sich erledigt", "bin versorgt",
+)  # fmt: skip
+
+
+def needs_nothing_more(text: str) -> bool:
+    """ "I'm good, thanks", "nee, alles gut": answer words, thanks and one phrase saying the
+    caller is settled, nothing else (a no to "anything else?")."""
+    folded = fold(text.replace("'", " ").replace("’", " "))
+    for phrase in _SETTLED_PHRASES:
+        if _says(folded, phrase):
+            rest = f" {folded} ".replace(f" {phrase} ", " ", 1).split()
+            return all(w in ANSWER_WORDS or w in THANKS_WORDS or w in _THANKS_COMPANY
+                       for w in rest)  # fmt: skip
+    return False
+
+
 def after_answer_words(text: str) -> str:
     """The text after its leading answer words: "Nein, ich will kündigen" -> "ich will kündigen"."""
     words = text.split()
