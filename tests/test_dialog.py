@@ -1226,3 +1226,28 @@ def test_settled_with_a_concern_to_anything_else_is_the_concern(services):
         say("I'm good but my card isn't working"),
     )  # fmt: skip
     assert record.handoff is not None and record.handoff.queue == "cards", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Ist in der Nougatcreme Alkohol?", "Ist im Brot Hefe?", "Ist in der Tomatensauce Knoblauch?"],
+)
+def test_the_noun_after_our_product_in_a_question_is_what_is_asked_about(services, question):
+    """ "Nougatcreme Alkohol ist leider keines unserer Produkte": the word after a product said
+    after 'in der' asks what is in it; it is no variant of ours."""
+    record = call(services, "sonnhof", say(question))
+    assert "keines unserer Produkte" not in bot_said(record), bot_said(record)
+    assert record.outcome == "resolved"
+
+
+@pytest.mark.parametrize(
+    "complaint",
+    ["Der Eistee schmeckt nach Seife.", "Reklamation Nougatcreme Charge L 2 3 4 5 B",
+     "Da war ein Haar im Müsli."],
+)  # fmt: skip
+def test_spoiled_products_reach_the_quality_team(services, complaint):
+    """Complaints about taste, a hair or a batch said with the product: quality, high."""
+    record = call(services, "sonnhof", say(complaint), say("L 2 3 4 5 B"))
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
+    assert record.handoff.context["priority"] == "high"
+    assert "=?" not in record.handoff.context["summary"]  # no unknown product ("?… Charge")

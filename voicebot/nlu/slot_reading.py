@@ -40,7 +40,13 @@ class SlotReader:
             if tenant.catalog
             else None
         )
-        self._known_words: set[str] = set()
+        # what our products hold is no product of its own ("ist in der Nougatcreme Kakao")
+        self._known_words: set[str] = {
+            fold(w)
+            for row in tenant.catalog or ()
+            for column in ("ingredients", "allergens")
+            for w in re.findall(r"[^\W\d_]{4,}", str(row.get(column) or ""))
+        }
 
     @staticmethod
     def _slot_words(tenant: Tenant) -> set[str]:
@@ -196,7 +202,10 @@ class SlotReader:
         for start in range(len(said) - len(span) + 1):
             if said[start : start + len(span)] != span:
                 continue
-            for at in (start - 1, start + len(span)):
+            contains = _CONTAINED_IN & set(said[max(0, start - 2) : start])
+            for at in (start - 1, start + len(span)):  # "ist in der Nougatcreme Alkohol": the
+                if at > start and contains:  # noun after asks what is in ours
+                    continue
                 if 0 < at < len(words) and self._foreign_noun(words[at]):
                     first, last = min(at, start), max(at, start + len(span) - 1)
                     return " ".join(words[first : last + 1])
@@ -236,6 +245,8 @@ class SlotReader:
         return heard
 
 
+_CONTAINED_IN = frozenset(("in", "im", "ins", "bei", "beim", "an", "am", "auf", "von", "vom",
+                           "aus", "ueber", "zur", "zum", "fuer"))  # fmt: skip
 _INFLECTIONS = ("n", "en", "e", "s", "es", "er", "ern")  # German case and plural endings
 
 
