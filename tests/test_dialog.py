@@ -1251,3 +1251,30 @@ def test_spoiled_products_reach_the_quality_team(services, complaint):
     assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
     assert record.handoff.context["priority"] == "high"
     assert "=?" not in record.handoff.context["summary"]  # no unknown product ("?… Charge")
+
+
+@pytest.mark.parametrize("answer", ["yes that's it", "yeah that's it exactly"])
+def test_yes_thats_it_confirms_the_concern(services, answer):
+    """ "that's it" is a closing phrase at "anything else?", but said to "Is it about a lost or
+    stolen card?" it is the one meant (the call was ended)."""
+    record = call(services, "harbour-bank", say("I left my card in a taxi last night"), say(answer))
+    assert record.handoff is not None and record.handoff.queue == "fraud", bot_said(record)
+
+
+def test_ja_genau_das_wars_confirms_the_concern(services):
+    record = call(services, "nordwelle", say("Rechnung"), say("ja genau das wars"),
+                  keys("40817287#"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "abrechnung", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("turns", "wrong"),
+    [(("it's about my card", "no, speak to someone please"), "lost or stolen card"),
+     (("can you transfer me to a live agent",), "topping up")],
+)  # fmt: skip
+def test_a_concern_said_no_to_or_not_said_is_not_in_the_summary(services, turns, wrong):
+    """A rejected guess or the word 'transfer' of 'transfer me' is no concern for the agent."""
+    record = call(services, "harbour-bank", *(say(t) for t in turns))
+    assert record.handoff is not None and record.handoff.queue == "general", bot_said(record)
+    assert wrong not in record.handoff.context["summary"]
+    assert record.handoff.context["priority"] == "normal"

@@ -43,6 +43,7 @@ from voicebot.dialog.words import (
     asks_where,
     checks_line,
     closes_call,
+    confirms_the_one,
     corrected_part,
     corrects,
     digits_in,
@@ -191,6 +192,8 @@ class InboundDialog:
             if state.awaiting == "offer_agent" and state.intent is not None:
                 self.reply.handoff_for_intent([], reason="intent")  # "Möchten Sie mit einem
                 return  # Mitarbeiter sprechen?" - "ja, verbinden Sie mich": the concern's team
+            if state.awaiting == "confirm_intent" and yes_or_no(text, self.tenant.language) is False:
+                state.candidate = None  # "Is it about a lost card?" - "no, someone please"
             if state.intent is None and self._asks_for_person(event):
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I
@@ -452,7 +455,8 @@ class InboundDialog:
         concern = concern_in_answer(self.tenant, text, intent)
         if concern is not None and self._new_concern(awaiting, concern):
             return
-        if closes_call(text) or (
+        the_one = awaiting != "anything_else" and confirms_the_one(text)  # "yes, that's it"
+        if (closes_call(text) and not the_one) or (
             awaiting == "anything_else" and (only_thanks(text) or needs_nothing_more(text))
         ):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # "nein danke, das war
@@ -470,6 +474,8 @@ class InboundDialog:
         answer = caller_input.yes_no_value(
             text, value, self.tenant.language, not self.state.heard_noisy, self.state.last_prompt
         )
+        if the_one:
+            answer = True
         if awaiting == "offer_agent" and value is None and needs_no_more(text):
             answer = False  # "ok danke", "passt schon, dann warte ich ab"
         if awaiting == "anything_else" and value is None and has_more(text):

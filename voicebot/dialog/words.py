@@ -418,6 +418,19 @@ _SETTLED_PHRASES = (
 )  # fmt: skip
 
 
+# "Is it about a lost card?" - "yes, that's it": the one meant (at "anything else?": done)
+_THE_ONE = ("that s it", "thats it", "that s the one", "that s the thing", "das wars",
+            "das war s", "das war es", "das ist es", "genau das", "um das geht s")  # fmt: skip
+_NO_WORDS = frozenset(("nein", "nee", "ne", "noe", "no", "nope", "nah", "not", "nicht"))
+
+
+def confirms_the_one(text: str) -> bool:
+    """ "Yes, that's it", "ja genau, das war's": a yes to a question whether it is about
+    something (not said to "anything else?", where it means nothing more)."""
+    folded = fold(text.replace("'", " ").replace("’", " "))
+    return any(_says(folded, p) for p in _THE_ONE) and not _NO_WORDS & set(folded.split())
+
+
 def needs_nothing_more(text: str) -> bool:
     """ "I'm good, thanks", "nee, alles gut": answer words, thanks and one phrase saying the
     caller is settled, nothing else (a no to "anything else?")."""

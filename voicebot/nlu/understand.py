@@ -324,7 +324,8 @@ _REQUEST = re.compile(
     r"jemand\w*|agent\w*|human|operator|representative|someone|somebody|anyone|anybody|staff|"
     r"manager|supervisor|advis[eo]r|consultant|echt\w*|richtig\w*|real|actual|"
     r"sprechen|spreche|reden|rede|verbind\w*|verbunden|durchstell\w*|weiterleit\w*|weiter|"
-    r"speak\w*|talk\w*|chat|put me through|get me through)\b"
+    r"speak\w*|talk\w*|chat|put me through|get me through|transfer me|"
+    r"live(?= (?:agent|person|human|operator|representative|someone)))\b"
 )
 
 
