@@ -54,8 +54,8 @@ from voicebot.dialog.words import (
     has_more,
     has_no_number,
     needs_no_more,
-    not_helped,
     needs_nothing_more,
+    not_helped,
     only_thanks,
     parts_of,
     refers_back,
@@ -192,7 +192,10 @@ class InboundDialog:
             if state.awaiting == "offer_agent" and state.intent is not None:
                 self.reply.handoff_for_intent([], reason="intent")  # "Möchten Sie mit einem
                 return  # Mitarbeiter sprechen?" - "ja, verbinden Sie mich": the concern's team
-            if state.awaiting == "confirm_intent" and yes_or_no(text, self.tenant.language) is False:
+            if (
+                state.awaiting == "confirm_intent"
+                and yes_or_no(text, self.tenant.language) is False
+            ):
                 state.candidate = None  # "Is it about a lost card?" - "no, someone please"
             if state.intent is None and self._asks_for_person(event):
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
