@@ -397,3 +397,41 @@ def test_block_callback_and_comments_after_the_second_regression_probe(
     assert (dialog.answers.get("zufriedenheit") == "4") is started, bot
     if len(said) == 4 and said[2].startswith("Nein"):
         assert dialog.answers["weiterempfehlung"] == "ja"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [["ich möchte nicht dass sie mich nochmal anrufen"], ["sperren sie meine nummer"],
+     ["nehmen sie mich bitte aus dem verteiler"], ["nein und bitte nie wieder anrufen"],
+     ["ich will in zukunft nicht mehr kontaktiert werden"], ["hören sie auf mich zu belästigen"],
+     ["ich bin auf der Robinsonliste"], ["ja", "4", "ja", "nichts und streichen sie bitte meine nummer"]],
+)  # fmt: skip
+def test_opt_outs_in_everyday_words_block_the_number(services, said):
+    """Found by a probe: several were a decline without the block, one a callback."""
+    _record, dialog, bot = _survey(services, *said)
+    assert dialog.opted_out is True and "gesperrt" in bot[-1], bot
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["können sie in einer halben stunde wieder anrufen", "probieren sie es nächste woche nochmal"],
+)
+def test_a_later_call_asked_for_is_a_callback(services, said):
+    record, dialog, bot = _survey(services, said)
+    assert dialog.opted_out is False and record.outcome == "declined"
+    assert "ein anderes Mal" in bot[-1], bot
+
+
+@pytest.mark.parametrize(
+    "stop", ["nee lass mal", "nein ich hab keine lust mehr", "ich will doch nicht mitmachen"]
+)
+def test_stopping_halfway_ends_the_survey_politely(services, stop):
+    """It was asked for the rating again, or a 'nein' was stored as the recommendation."""
+    record, dialog, bot = _survey(services, "ja", stop)
+    assert record.outcome == "declined" and "weiterempfehlung" not in dialog.answers, bot
+
+
+def test_a_question_withheld_is_skipped_not_a_no(services):
+    _record, dialog, bot = _survey(services, "ja", "4", "das sag ich nicht", "schnelleres Netz")
+    assert dialog.answers == {"zufriedenheit": "4", "weiterempfehlung": None,
+                              "kommentar": "schnelleres Netz"}, bot  # fmt: skip

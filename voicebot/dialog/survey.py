@@ -32,7 +32,15 @@ from voicebot.events import (
 )
 from voicebot.nlu.slots import school_grade
 
-DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested", "lassen sie mich")
+DECLINE_WORDS = (  # at the consent or a question (not in a comment): the survey ends
+    "keine zeit", "kein interesse", "no time", "not interested", "lassen sie mich", "lass mal",
+    "keine lust", "will doch nicht", "moechte doch nicht", "mag nicht mehr", "will nicht mehr",
+    "moechte nicht mehr", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
+    "dont want to do this", "stop the survey", "i want to stop",
+)  # fmt: skip
+# One question left unanswered, the survey goes on ("das sag ich nicht": as "weiß ich nicht")
+WITHHOLD_WORDS = ("sag ich nicht", "sage ich nicht", "geht sie nichts an", "keine angabe",
+                  "geht sie gar nichts an", "none of your business", "rather not say")  # fmt: skip
 SURE = 0.9  # classifier confidence to act on an opt-out ("nicht mehr anrufen" 0.97-0.98)
 
 
@@ -157,7 +165,8 @@ class SurveyDialog:
             question = self.survey.questions[self.step]  # "was heißt denn eins?": the scale
             self._ask(question.reprompt or question.prompt, _expect(question.kind))  # told,
             return  # no answer stored, no try counted
-        if self.step >= 0 and not keyed and not free and does_not_know(text):
+        withheld = any(f" {phrase} " in folded for phrase in WITHHOLD_WORDS)
+        if self.step >= 0 and not keyed and not free and (does_not_know(text) or withheld):
             self.answers[self.survey.questions[self.step].id] = None  # "weiß ich nicht": an
             self._next_question()  # answer in a survey, asked once; "keine Ahnung" is no
             return  # "kein Interesse"

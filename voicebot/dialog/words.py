@@ -599,18 +599,24 @@ def rating_in(text: str, language: str = "de") -> int | None:
 
 _NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provider ("die rufen
     r"\b(?:(?:rufen|ruf) sie (?:\w+ ){0,3}(?:nie|nicht) (?:wieder|mehr) (?:\w+ ){0,2}an|"
-    r"(?:will|moechte|moechten) (?:\w+ ){0,3}nicht mehr angerufen werden|"
-    r"hoeren sie (?:\w+ ){0,2}auf (?:\w+ ){0,2}anzurufen|"
-    r"(?:streichen|loeschen|entfernen) sie meine (?:\w+ )?(?:nummer|daten|telefonnummer)|"
-    r"sperrliste|(?:aus|von) ihrer liste|keine anrufe mehr|"
-    r"(?:dont|do not|never) call (?:me|us|here|this number) again|stop calling (?:me|us|here)|"
-    r"remove my number|take me off (?:your|the) list)\b"
+    r"(?:nicht|nie) (?:mehr|wieder) (?:\w+ ){0,2}(?:angerufen|kontaktiert|belaestigt) werden|"
+    r"nicht dass sie mich (?:\w+ ){0,3}anrufen|nie (?:wieder|mehr) (?:\w+ )?anrufen|"
+    r"hoeren sie (?:\w+ ){0,2}auf (?:\w+ ){0,3}(?:anzurufen|zu belaestigen|zu nerven)|"
+    r"(?:streichen|loeschen|entfernen|sperren) sie (?:\w+ )?meine (?:\w+ )?(?:nummer|daten|"
+    r"telefonnummer)|nehmen sie mich (?:\w+ ){0,3}(?:aus|von) (?:\w+ ){0,2}(?:liste|verteiler|"
+    r"kartei|datei|datenbank)|robinson ?liste|sperrliste|(?:aus|von) ihrer liste|"
+    r"keine (?:\w+ )?anrufe mehr|"
+    r"(?:dont|do not|never) (?:ever )?call (?:me|us|here|this number) again|"
+    r"stop calling (?:me|us|here)|remove my number|do not call list|dont call list|"
+    r"take (?:me|my number) off (?:your|the|this) (?:\w+ )?list)\b"
 )
 _CALL_BACK = re.compile(
     r"\b(?:zurueckrufen|(?:rufen|ruf) (?:\w+ ){0,6}zurueck|rueckrufnummer|"
     r"(?:rufen|ruf) sie (?:\w+ ){0,4}(?:spaeter|morgen|nochmal|noch mal|wieder|"
-    r"ein andermal|ein anderes mal)\b|(?:spaeter|morgen|nochmal|noch mal|andermal|anderes mal) "
-    r"(?:\w+ ){0,2}an(?:rufen)?\b|call (?:me )?back|another time|call later)"
+    r"ein andermal|ein anderes mal)\b|(?:spaeter|morgen|nochmal|noch mal|wieder|andermal|"
+    r"anderes mal) (?:\w+ ){0,2}(?:an(?:rufen)?|probieren|versuchen|melden)\b|"
+    r"(?:probieren|versuchen) sie (?:\w+ ){0,4}(?:nochmal|noch mal|spaeter|wieder|morgen)\b|"
+    r"call (?:me )?back|another time|call later|try (?:me )?(?:again )?later)"
 )
 
 
