@@ -404,7 +404,8 @@ def test_block_callback_and_comments_after_the_second_regression_probe(
     [["ich möchte nicht dass sie mich nochmal anrufen"], ["sperren sie meine nummer"],
      ["nehmen sie mich bitte aus dem verteiler"], ["nein und bitte nie wieder anrufen"],
      ["ich will in zukunft nicht mehr kontaktiert werden"], ["hören sie auf mich zu belästigen"],
-     ["ich bin auf der Robinsonliste"], ["ja", "4", "ja", "nichts und streichen sie bitte meine nummer"]],
+     ["ich bin auf der Robinsonliste"],
+     ["ja", "4", "ja", "nichts und streichen sie bitte meine nummer"]],
 )  # fmt: skip
 def test_opt_outs_in_everyday_words_block_the_number(services, said):
     """Found by a probe: several were a decline without the block, one a callback."""
