@@ -1278,3 +1278,58 @@ def test_a_concern_said_no_to_or_not_said_is_not_in_the_summary(services, turns,
     assert record.handoff is not None and record.handoff.queue == "general", bot_said(record)
     assert wrong not in record.handoff.context["summary"]
     assert record.handoff.context["priority"] == "normal"
+
+
+def test_yes_and_put_me_through_to_a_confirmation_goes_to_that_team(services):
+    """ "Geht es um Ihre Rechnung?" - "Ja, bitte stellen Sie mich durch": the billing team
+    (it was the general agents, with the bill in the summary)."""
+    record = call(
+        services, "nordwelle", keys("40817287#"),
+        say("Ich habe von Ihnen eine Meinung bekommen, dabei habe ich alles pünktlich überwiesen."),
+        say("Ja, bitte stellen Sie mich durch."),
+    )  # fmt: skip
+    assert "Geht es um Ihre Rechnung?" in bot_said(record)
+    assert record.handoff is not None and record.handoff.queue == "abrechnung", bot_said(record)
+
+
+def test_no_i_will_wait_until_tonight_is_no_new_concern(services):
+    """ "bis heute Abend" read as an opening-hours question after the outage."""
+    record = call(
+        services, "nordwelle", keys("40817253#"),
+        say("bei uns ist das internet total langsam und die verbindung bricht ständig ab"),
+        say("nein, dann warte ich bis heute abend"), say("nein danke"),
+    )  # fmt: skip
+    assert "Shops" not in bot_said(record) and record.outcome == "resolved", bot_said(record)
+
+
+def test_a_filler_before_the_question_is_no_product(services):
+    record = call(services, "sonnhof", say("Achso, was kostet bei Ihnen die Mayonnaise im Glas?"))
+    assert "Mayonnaise ist leider keines unserer Produkte" in bot_said(record), bot_said(record)
+
+
+def test_where_is_it_at_the_number_prompt_is_about_the_number(services):
+    record = call(services, "nordwelle", say("Ich hab eine Frage zur Rechnung"),
+                  say("wo finde ich die denn?"), keys("40817287#"))  # fmt: skip
+    said = bot_said(record)
+    assert "steht auf jeder Rechnung" in said and "Kundenportal" not in said, said
+    assert record.handoff is not None and record.handoff.queue == "abrechnung"
+
+
+@pytest.mark.parametrize(
+    ("tenant", "question", "told"),
+    [("nordwelle", "was können Sie denn überhaupt?", "Ihre Rechnung"),
+     ("nordwelle", "was kann ich denn bei Ihnen alles machen", "eine Kündigung"),
+     ("sonnhof", "was können Sie mir denn alles beantworten?", "Allergene"),
+     ("harbour-bank", "what can you help me with", "activating your card"),
+     ("nordwelle", "sind Sie ein Roboter?", "digitale Assistent"),
+     ("harbour-bank", "am I talking to a machine", "digital assistant")],
+)  # fmt: skip
+def test_what_the_bot_does_is_told_and_the_concern_asked(services, tenant, question, told):
+    """Not understood before; 'sind Sie ein Roboter?' put the caller through at once."""
+    record = call(services, tenant, say(question))
+    assert told in bot_said(record) and record.handoff is None, bot_said(record)
+
+
+def test_refusing_the_machine_is_still_a_request_for_a_person(services):
+    record = call(services, "nordwelle", say("ich will nicht mit einem Roboter reden"))
+    assert record.handoff is not None and record.handoff.queue == "allgemein"

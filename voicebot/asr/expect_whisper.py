@@ -106,7 +106,9 @@ class ScoringTuning:
     silero_threshold: float = 0.05  # speech-presence gate (Silero VAD): line noise, hum and
     # tones stay below 0.04 by telephone, but so do some short answers at asr/whisper.py's 0.2
     # ("ja" 0.09, "nein" 0.12-0.16, "das Duschgel" 0.11); 2 s of noise was scored "ja" at 0.88
-    max_new_tokens: int = 48
+    max_new_tokens: int = 48  # digits-only and hinted decodes (an answer is short)
+    free_max_new_tokens: int = 200  # the unprompted decode: a concern said at a number prompt
+    # may be long ("… und das Telefon ist seit dem Wochenende tot" was cut at 48 tokens)
     batch_size: int = 24  # forced decodes per batch
     tail_s: float | None = 0.5  # encoder output kept past the padded clip (None: all 30 s);
     # the decoder then cross-attends to ~2 s instead of 30 s: 10-25x faster scoring
@@ -301,7 +303,8 @@ class _Utterance:
     @cached_property
     def free(self) -> tuple[str, float]:
         """Greedy unprompted decode: (text, log-likelihood incl. end of text)."""
-        text, tokens = self._generate(self.start, beam=1, suppress=[-1], full=True)[0]
+        longest = self.scorer.tuning.free_max_new_tokens
+        text, tokens = self._generate(self.start, 1, [-1], full=True, max_new=longest)[0]
         return text, self.log_likelihoods([text])[0] if tokens else float("-inf")
 
     @property
@@ -397,7 +400,12 @@ class _Utterance:
         return [self.tok.sot_prev, *hint, *self.start]
 
     def _generate(
-        self, prefix: list[int], beam: int, suppress: list[int], full: bool = False
+        self,
+        prefix: list[int],
+        beam: int,
+        suppress: list[int],
+        full: bool = False,
+        max_new: int | None = None,
     ) -> list[tuple[str, list[int]]]:
         import ctranslate2
 
@@ -407,7 +415,7 @@ class _Utterance:
             [prefix],
             beam_size=beam,
             num_hypotheses=beam,
-            max_length=len(prefix) + tuning.max_new_tokens,
+            max_length=len(prefix) + (max_new or tuning.max_new_tokens),
             suppress_tokens=suppress,
             suppress_blank=True,
         )[0]

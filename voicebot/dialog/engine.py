@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from voicebot.audio.vad import noisy_line
-from voicebot.dialog import caller_input
+from voicebot.dialog import caller_input, menu
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.identify import failed_identification, identify, needs_identity
 from voicebot.dialog.intent_choice import (
@@ -35,12 +35,15 @@ from voicebot.dialog.words import (
     after_a_correction,
     after_answer_words,
     asks_back,
+    asks_capabilities,
     asks_for_agent,
     asks_for_transfer,
+    asks_if_machine,
     asks_something,
     asks_to_repeat,
     asks_to_wait,
     asks_where,
+    asks_where_it_is,
     checks_line,
     closes_call,
     confirms_the_one,
@@ -177,6 +180,10 @@ class InboundDialog:
             self.reply.ask([self.prompts.say("line_ok"), again], state.awaiting,
                            state.last_expect, remember=False)  # fmt: skip
             return
+        about_the_bot = asks_capabilities(text) or asks_if_machine(text)
+        if value is None and state.intent is None and about_the_bot:
+            self._tell_what_the_bot_does(text)  # "Was können Sie denn überhaupt?"
+            return
         repeat = value is None and asks_to_repeat(text) and bool(state.last_said)
         repeat = repeat and not says_goodbye(text)  # "wrong number, sorry": no "pardon?"
         team = self.tenant.queue_asked_for(text) if value is None else None
@@ -192,11 +199,14 @@ class InboundDialog:
             if state.awaiting == "offer_agent" and state.intent is not None:
                 self.reply.handoff_for_intent([], reason="intent")  # "Möchten Sie mit einem
                 return  # Mitarbeiter sprechen?" - "ja, verbinden Sie mich": the concern's team
-            if (
-                state.awaiting == "confirm_intent"
-                and yes_or_no(text, self.tenant.language) is False
-            ):
+            answered = yes_or_no(text, self.tenant.language)
+            if state.awaiting == "confirm_intent" and answered is False:
                 state.candidate = None  # "Is it about a lost card?" - "no, someone please"
+            if state.awaiting == "confirm_intent" and answered and state.candidate is not None:
+                state.intent, state.intent_confidence = state.candidate, state.candidate_confidence
+                state.candidate = None  # "Geht es um Ihre Rechnung?" - "Ja, bitte stellen Sie
+                self.reply.handoff_for_intent([], reason="intent")  # mich durch": its team
+                return
             if state.intent is None and self._asks_for_person(event):
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I
@@ -207,6 +217,25 @@ class InboundDialog:
             self._repeat()
             return
         self._on_caller(text, event, value)
+
+    def _tell_what_the_bot_does(self, text: str) -> None:
+        """What the bot is for, named by the concerns of the first menu keys ("Es kann zum
+        Beispiel um eine Störung, Ihre Rechnung oder eine Kündigung gehen"), or that it is the
+        digital assistant ("sind Sie ein Roboter?"); then the concern is asked for."""
+        if asks_capabilities(text):
+            items = menu.menu_items(self.tenant)  # the keypad menu's concerns, then answers
+            specs = [items[k] for k in sorted(items) if k != "0"] + [
+                s for s in self.tenant.intents.values() if s.action == "selfservice"
+            ]
+            topics = list(dict.fromkeys(s.topic for s in specs))[:4]
+            joiner = " oder " if self.tenant.language == "de" else " or "
+            listed = joiner.join(
+                [", ".join(topics[:-1]), topics[-1]] if len(topics) > 1 else topics
+            )
+            told = self.prompts.say("bot_capabilities", topics=listed)
+        else:
+            told = self.prompts.say("bot_is_assistant")
+        self.reply.ask([told, self.prompts.say("ask_concern")], awaiting="concern")
 
     def _asks_for_person(self, event: Intent) -> bool:
         """The classifier gives the request for a person a large share (at least half the
@@ -358,7 +387,8 @@ class InboundDialog:
             caller_input.yes_no_value(text, value, self.tenant.language) is not None
             and not after_answer_words(text)
         )
-        about = has_no_number(text) or about_the_number(text)  # "wo steht die Nummer denn?"
+        about = has_no_number(text) or about_the_number(text) or asks_where_it_is(text)
+        # ("wo steht die Nummer denn?", "wo finde ich die denn?")
         concern = not (number or heard or short_answer) and (not about or restates_concern(text))
         if concern and is_new_concern(self.tenant, intent):
             self._another_concern(text, intent)
@@ -455,7 +485,8 @@ class InboundDialog:
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
-        concern = concern_in_answer(self.tenant, text, intent)
+        waits = awaiting == "offer_agent" and needs_no_more(text)  # "nein, dann warte ich bis
+        concern = None if waits else concern_in_answer(self.tenant, text, intent)  # heute Abend"
         if concern is not None and self._new_concern(awaiting, concern):
             return
         the_one = awaiting != "anything_else" and confirms_the_one(text)  # "yes, that's it"

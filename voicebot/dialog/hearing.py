@@ -152,9 +152,14 @@ def recognize_turn(
     offline and live calls."""
     if expect:
         from voicebot.asr.expect import Expectation, recognize_expected
+        from voicebot.nlu.numbers import spoken_digits
 
-        return recognize_expected(model, pcm, rate, language, Expectation.parse(expect))
-    heard: Recognition = model.transcribe(pcm, rate, language, hints=hints)
+        expected = Expectation.parse(expect)
+        answer: Recognition = recognize_expected(model, pcm, rate, language, expected)
+        said_digits = answer.value is not None or spoken_digits(answer.text, language)
+        if expected.kind != "digits" or said_digits or not answer.text.strip():
+            return answer  # no number at a number prompt: a concern said first, decoded as
+    heard: Recognition = model.transcribe(pcm, rate, language, hints=hints)  # a free turn
     if understood is not None and heard.text and not understood(heard.text):
         from voicebot.asr.vocabulary import closer_to_vocabulary
 

@@ -185,6 +185,19 @@ def asks_where(text: str) -> bool:
     return bool(_WHERE.search(fold(text)))
 
 
+_WHERE_WORDS = frozenset(("steht", "stehen", "finde", "find", "sehe", "see", "look", "nochmal"))
+
+
+def asks_where_it_is(text: str) -> bool:
+    """ "Wo finde ich die denn?", "where do I find that?": where the thing just asked for is,
+    named by a pronoun only (not "wo finde ich meine Rechnungen online?")."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    words = fold(text).split()
+    rest = [w for w in words if w not in FUNCTION_WORDS and w not in _WHERE_WORDS]
+    return asks_where(text) and not rest
+
+
 def about_the_number(text: str) -> bool:
     """The reply talks about the number asked for ("wo steht die Kundennummer denn?", "die
     Nummer hab ich nicht hier"): no new concern, however the classifier reads it."""
@@ -505,6 +518,34 @@ _LINE_CHECK = re.compile(
     r"hello hello)\b"
 )
 _REAL_PERSON = re.compile(r"\b(?:echt\w*|mensch\w*|person|real|human|live)\b")
+
+
+# "Was können Sie denn überhaupt?", "what can you help me with?": what the bot is for
+_ASKS_CAPABILITIES = re.compile(
+    r"\b(?:was (?:koennen|kannst) (?:sie|du) (?:\w+ ){0,2}(?:ueberhaupt|alles|so|machen|tun)|"
+    r"(?:wobei|wofuer|womit|wie) (?:koennen|kannst) (?:sie|du) (?:mir )?(?:\w+ )?helfen|"
+    r"wofuer (?:sind sie|bist du) (?:\w+ )?(?:zustaendig|da)|"
+    r"was kann ich (?:\w+ ){0,4}(?:machen|fragen|erledigen)|"
+    r"what can (?:you|i) (?:\w+ ){0,2}(?:do|help|ask)|what do you (?:do|help with)|"
+    r"what are you (?:for|able to do))\b"
+)
+# "Sind Sie ein Roboter?", "am I talking to a machine?": asked, not a refusal of the machine
+_ASKS_IF_MACHINE = re.compile(
+    r"^(?:\w+ )?(?:sind sie|bist du|are you|rede ich (?:hier )?mit|spreche ich (?:hier )?mit|"
+    r"am i (?:talking|speaking) (?:to|with)) (?:\w+ )?(?:ein|eine|einem|einer|a|an)? ?"
+    r"(?:roboter|maschine|computer|bot|chatbot|automat|robot|machine|ki|ai|mensch|"
+    r"real person|human)$"
+)
+
+
+def asks_capabilities(text: str) -> bool:
+    return bool(_ASKS_CAPABILITIES.search(fold(text)))
+
+
+def asks_if_machine(text: str) -> bool:
+    """ "Sind Sie ein Roboter?", "are you a real person?" (the whole turn; "ich will nicht mit
+    einem Roboter reden" is a request for a person)."""
+    return bool(_ASKS_IF_MACHINE.search(fold(text)))
 
 
 def checks_line(text: str) -> bool:

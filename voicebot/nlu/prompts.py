@@ -11,6 +11,10 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
     "de": {
         "ask_concern": "Wie kann ich Ihnen helfen?",
         "line_ok": "Ja, ich höre Sie gut.",
+        "bot_capabilities": "Ich bin der digitale Assistent. Es kann zum Beispiel um {topics} "
+        "gehen, und ich verbinde Sie gern mit einem Mitarbeiter.",
+        "bot_is_assistant": "Ich bin der digitale Assistent und helfe Ihnen gern weiter. Wenn "
+        "Sie möchten, verbinde ich Sie auch mit einem Mitarbeiter.",
         "ask_concern_again": "Was kann ich sonst für Sie tun?",
         "ask_customer_number": "Bitte nennen Sie mir Ihre Kundennummer oder tippen Sie sie "
         "ein, gefolgt von der Rautetaste.",
@@ -76,6 +80,10 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
     "en": {
         "ask_concern": "How can I help you?",
         "line_ok": "Yes, I can hear you.",
+        "bot_capabilities": "I am the digital assistant. It can be about {topics}, for example, "
+        "and I can put you through to an agent.",
+        "bot_is_assistant": "I am the digital assistant, happy to help. If you prefer, I can "
+        "put you through to an agent.",
         "ask_concern_again": "What else can I do for you?",
         "ask_customer_number": "Please say your customer number or key it in, followed by hash.",
         "customer_found": "Thank you, {name}.",

@@ -262,8 +262,41 @@ def _nouns(text: str) -> set[str] | None:
         return None
     first = {fold(words[0]) for words in sentences if words and words[0][:1].isupper()}
     alone = {fold(words[0]) for words in sentences if len(words) == 1}  # "Leberwurst. Ist …"
-    return (inner | alone) if inner else first
+    return ((inner | alone) if inner else first) - _FILLERS  # not "Achso, was kostet …"
 
 
+_FILLERS = frozenset(
+    (
+        "achso",
+        "ach",
+        "aha",
+        "also",
+        "okay",
+        "ok",
+        "hallo",
+        "ja",
+        "nein",
+        "gut",
+        "genau",
+        "moment",
+        "bitte",
+        "danke",
+        "super",
+        "prima",
+        "naja",
+        "tja",
+        "klar",
+        "stimmt",
+        "richtig",
+        "hm",
+        "hmm",
+        "aeh",
+        "aehm",
+        "oh",
+        "ah",
+        "na",
+        "so",
+    )
+)
 _POLITE = frozenset(("sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "i"))
 # (capitalised without being nouns: "Ketchup, ist der bei Ihnen vegan?")
