@@ -68,10 +68,21 @@ def test_postcode(text):
         ("el zwei drei vier fünf be", "L2345B"),
         ("Ludwig 2 3 4 5 Berta", "L2345B"),
         ("chargennummer a b eins zwei drei", "AB123"),
+        ("L Strich 3 4 5 6 Strich B", "L3456B"),  # dashes said are no break
+        ("el sieben sieben eins zwei eff", "L7712F"),
+        ("Charge 4711, haltbar bis 2026", "4711"),  # a year is a date, not the code
     ],
 )
 def test_batch_code_spelled_out(text, code):
     assert extract_batch(text, "de") == code
+
+
+@pytest.mark.parametrize(
+    "text", ["was Hartes gefunden, haltbar bis Mai 2027", "mindestens haltbar bis 12.05.2027"]
+)
+def test_a_best_before_date_is_no_batch_code(text):
+    """ "haltbar bis Mai 2027" gave the batch 2027, and the batch number was never asked."""
+    assert extract_batch(text, "de") is None
 
 
 def test_no_batch_code_without_digits():

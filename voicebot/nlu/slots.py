@@ -42,6 +42,7 @@ def extract_postcode(text: str, language: str) -> str | None:
 _LETTER_WORDS = {
     "be": "b", "ce": "c", "ze": "c", "de": "d", "ef": "f", "ge": "g", "ha": "h", "jot": "j",
     "ka": "k", "el": "l", "ell": "l", "em": "m", "en": "n", "pe": "p", "ku": "q", "er": "r",
+    "eff": "f", "emm": "m", "enn": "n", "ess": "s",
     "es": "s", "te": "t", "vau": "v", "we": "w", "ix": "x", "ypsilon": "y", "zet": "z",
     "anton": "a", "berta": "b", "caesar": "c", "dora": "d", "emil": "e", "friedrich": "f",
     "gustav": "g", "heinrich": "h", "ida": "i", "julius": "j", "kaufmann": "k", "ludwig": "l",
@@ -64,7 +65,14 @@ def _code_piece(word: str, language: str) -> str | None:
     return digits or None
 
 
-_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?")  # "12.05.2026": a best-before date
+_DATE = re.compile(  # "12.05.2026", "Mai 2027", "haltbar bis 2027": a best-before date
+    r"\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|"
+    r"\b(?:januar|februar|m(?:ae|ä)rz|april|mai|juni|juli|august|september|oktober|november|"
+    r"dezember|january|february|march|may|june|july|october|december)\s+\d{2,4}\b|"
+    r"\b(?:bis|mhd|ablaufdatum|until|expiry)\s+(?:zum\s+|ende\s+|end\s+of\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_DASHES = {"strich", "bindestrich", "minus", "dash", "hyphen", "schraegstrich", "slash"}
 
 
 def extract_batch(text: str, language: str) -> str | None:
@@ -75,6 +83,8 @@ def extract_batch(text: str, language: str) -> str | None:
     best = ""
     run: list[str] = []
     for word in [*words, "."]:
+        if word in _DASHES and run:  # "L Strich 3 4 5 6 Strich B": the dashes are no break
+            continue
         piece = None if word in _BATCH_STOP else _code_piece(word, language)
         if piece is not None:
             run.append(piece)
