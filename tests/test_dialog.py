@@ -1333,3 +1333,17 @@ def test_what_the_bot_does_is_told_and_the_concern_asked(services, tenant, quest
 def test_refusing_the_machine_is_still_a_request_for_a_person(services):
     record = call(services, "nordwelle", say("ich will nicht mit einem Roboter reden"))
     assert record.handoff is not None and record.handoff.queue == "allgemein"
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turns", "queue", "also"),
+    [("harbour-bank", ("my transfer's still pending and while I'm on can you tell me the "
+                       "exchange rate", "yes and the exchange rate"), "transfers", "exchange rate"),
+     ("nordwelle", ("Rechnung", "ja, und außerdem will ich meinen Tarif wechseln"),
+      "abrechnung", "Tarif")],
+)  # fmt: skip
+def test_yes_and_another_concern_keeps_the_confirmed_one(services, tenant, turns, queue, also):
+    """ "Is it about a pending transfer?" - "yes and the exchange rate": the transfer was lost."""
+    record = call(services, tenant, *(say(t) for t in turns), keys("40817287#"))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+    assert also in record.handoff.context["summary"]

@@ -66,6 +66,7 @@ from voicebot.dialog.words import (
     reports_harm,
     restates_concern,
     says_goodbye,
+    starts_with_yes,
     thanks_in,
     yes_or_no,
 )
@@ -487,7 +488,7 @@ class InboundDialog:
             return
         waits = awaiting == "offer_agent" and needs_no_more(text)  # "nein, dann warte ich bis
         concern = None if waits else concern_in_answer(self.tenant, text, intent)  # heute Abend"
-        if concern is not None and self._new_concern(awaiting, concern):
+        if concern is not None and self._new_concern(awaiting, concern, text):
             return
         the_one = awaiting != "anything_else" and confirms_the_one(text)  # "yes, that's it"
         if (closes_call(text) and not the_one) or (
@@ -708,7 +709,7 @@ class InboundDialog:
             self._ask_about_product(product, [])
         return True
 
-    def _new_concern(self, awaiting: str, concern: Intent) -> bool:
+    def _new_concern(self, awaiting: str, concern: Intent, text: str = "") -> bool:
         """A concern said at a yes/no prompt: served when it is another one than the prompt's
         (confirming the candidate when it names that); False: the yes/no decides."""
         state = self.state
@@ -719,6 +720,18 @@ class InboundDialog:
         if same and awaiting == "confirm_intent":
             merge_slots(state, concern.slots)
             self._confirmed(True)
+            return True
+        if awaiting == "confirm_intent" and state.candidate is not None and starts_with_yes(text):
+            # "Is it about a pending transfer?" - "yes, and the exchange rate": both, the one
+            # confirmed first (an urgent other one goes first)
+            state.intent, state.intent_confidence = state.candidate, state.candidate_confidence
+            state.candidate = None
+            if self._urgent(concern) and state.intent.priority != "high":
+                set_aside(state)
+                take_intent(self.tenant, state, concern)
+            else:
+                note_also(self.tenant, state, concern)
+            self.steps.advance([])
             return True
         news = any(state.slots.get(k) != v for k, v in concern.slots.items())
         if same and awaiting == "anything_else" and not news and state.last_answer:

@@ -444,6 +444,16 @@ def confirms_the_one(text: str) -> bool:
     return any(_says(folded, p) for p in _THE_ONE) and not _NO_WORDS & set(folded.split())
 
 
+_LEADING_YES = frozenset(("ja", "jawohl", "jo", "genau", "richtig", "stimmt", "yes", "yeah",
+                          "yep", "yup", "correct", "right", "exactly"))  # fmt: skip
+
+
+def starts_with_yes(text: str) -> bool:
+    """ "Ja, und außerdem …", "yes and …": the answer is a yes, whatever follows."""
+    words = fold(text).split()
+    return bool(words) and words[0] in _LEADING_YES
+
+
 def needs_nothing_more(text: str) -> bool:
     """ "I'm good, thanks", "nee, alles gut": answer words, thanks and one phrase saying the
     caller is settled, nothing else (a no to "anything else?")."""
