@@ -1349,3 +1349,14 @@ def test_yes_and_another_concern_keeps_the_confirmed_one(services, tenant, turns
     record = call(services, tenant, *(say(t) for t in turns), keys("40817287#"))
     assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
     assert also in record.handoff.context["summary"]
+
+
+def test_misunderstandings_before_the_number_lead_to_no_menu_after_it(services):
+    """Two turns not understood, then the number: the next unclear turn is asked again in
+    words (the keypad menu came at once: the count ran on past the identification)."""
+    record = call(
+        services, "nordwelle", say("blubb blubb"), say("äh also na ja"), keys("40817287#"),
+        say("ja bitte"),
+    )  # fmt: skip
+    said = bot_said(record).split("Danke, Klaus Hoffmann.")[1]
+    assert "Telefontastatur" not in said.split("|")[1], said

@@ -23,6 +23,7 @@ def identify(tenant: TenantView, state: CallState, number: str, parts: list[str]
     if row is not None:
         state.customer, state.customer_number = row, number
         state.unidentified = False
+        state.no_match = 0  # progress: misunderstandings before it lead to no keypad menu
         parts.append(tenant.prompts.say("customer_found", name=row.get("name", "")))
         return True
     failed_identification(tenant, state, parts, heard=number)
