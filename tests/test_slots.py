@@ -155,13 +155,18 @@ def test_neither_yes_nor_no(text):
      ("von eins bis fünf würde ich sagen zwei", 2), ("sehr zufrieden", 5), ("four out of five", 4),
      ("ich gebe eine vier", 4), ("gar nicht zufrieden", 1), ("überhaupt nicht zufrieden", 1),
      ("nicht so zufrieden", 2), ("eher unzufrieden", 2), ("mittelmäßig", 3), ("zufrieden", 4),
-     ("total zufrieden", 5), ("I am not happy", 2)],
+     ("total zufrieden", 5), ("I am not happy", 2),
+     # judgements in words (asked again before): graded and negated forms before the bare word
+     ("sehr gut", 5), ("ganz gut eigentlich", 4), ("katastrophal", 1), ("nicht so gut", 2),
+     ("befriedigend", 3), ("pretty good", 4)],
 )  # fmt: skip
 def test_rating(text, rating):
     assert extract_rating(text, "de") == rating
 
 
-@pytest.mark.parametrize("text", ["sechs", "zwei oder drei", "keine ahnung", "10"])
+@pytest.mark.parametrize(
+    "text", ["sechs", "zwei oder drei", "keine ahnung", "10", "gar nicht schlecht", "drei bis vier"]
+)
 def test_no_rating_when_unclear(text):
     assert extract_rating(text, "de") is None
 

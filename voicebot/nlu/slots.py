@@ -343,6 +343,14 @@ _VERBAL_RATING = (  # the first phrase found counts: negated and graded forms be
     ("super zufrieden", 5), ("absolut zufrieden", 5), ("vollkommen zufrieden", 5),
     ("very satisfied", 5), ("very happy", 5), ("excellent", 5),
     ("zufrieden", 4), ("satisfied", 4), ("happy", 4),
+    # judgements in words ("sehr gut", "katastrophal"): graded and negated forms first
+    ("sehr schlecht", 1), ("katastrophal", 1), ("miserabel", 1), ("furchtbar", 1),
+    ("schrecklich", 1), ("mangelhaft", 1), ("ungenuegend", 1), ("very bad", 1), ("terrible", 1),
+    ("awful", 1), ("nicht so gut", 2), ("nicht gut", 2), ("schlecht", 2), ("ausreichend", 2),
+    ("not so good", 2), ("not good", 2), ("not great", 2), ("bad", 2), ("poor", 2),
+    ("befriedigend", 3), ("sehr gut", 5), ("hervorragend", 5), ("ausgezeichnet", 5),
+    ("super", 5), ("perfekt", 5), ("very good", 5), ("great", 5), ("ganz gut", 4), ("gut", 4),
+    ("good", 4),
 )  # fmt: skip
 
 
