@@ -1360,3 +1360,20 @@ def test_misunderstandings_before_the_number_lead_to_no_menu_after_it(services):
     )  # fmt: skip
     said = bot_said(record).split("Danke, Klaus Hoffmann.")[1]
     assert "Telefontastatur" not in said.split("|")[1], said
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "answer"),
+    [("ist in der Nougatcreme Milch", "und Soja?", "enthält kein Soja"),
+     ("wie lange hält die Marmelade wenn sie offen ist", "und ungeöffnet?", "kühl und dunkel")],
+)  # fmt: skip
+def test_a_short_follow_up_asks_the_same_about_more(services, first, follow_up, answer):
+    """ "und Soja?" after the allergens got 'Bitte antworten Sie mit Ja oder Nein'."""
+    record = call(services, "sonnhof", say(first), say(follow_up), say("nein danke"))
+    said = bot_said(record).split(follow_up)[-1]
+    assert answer in said and "Ja oder Nein" not in said, bot_said(record)
+
+
+def test_und_danke_to_anything_else_ends_the_call(services):
+    record = call(services, "sonnhof", say("ist in der Nougatcreme Milch"), say("und danke"))
+    assert record.outcome == "resolved" and "Lob" not in bot_said(record), bot_said(record)

@@ -526,6 +526,8 @@ class InboundDialog:
         concern = is_new_concern(self.tenant, intent) and not thanks_in(text)
         if awaiting == "anything_else" and answer is False and concern:
             answer = None  # "das Portal geht nicht": not done (taken as the next concern)
+        if answer is None and awaiting == "anything_else" and self._same_about_more(text):
+            return
         if answer is None:
             self._unclear_yes_no(awaiting, text, intent, value)
             return
@@ -707,6 +709,20 @@ class InboundDialog:
         else:
             reset_concern(state)
             self._ask_about_product(product, [])
+        return True
+
+    def _same_about_more(self, text: str) -> bool:
+        """ "und Soja?" after the allergens, "und ungeöffnet?" after the storage: the question
+        just answered, asked again with what the follow-up adds (a slot of that concern)."""
+        state = self.state
+        if state.intent is None or not state.last_answer or not follows_up(text):
+            return False
+        if len(text.split()) > 5 or thanks_in(text) or says_goodbye(text):
+            return False  # a longer question is a concern of its own (read above)
+        found = self.tenant.slots_for(state.intent.id, text)
+        found.pop("product_heard", None)
+        merge_slots(state, found)
+        self.steps.advance([])
         return True
 
     def _new_concern(self, awaiting: str, concern: Intent, text: str = "") -> bool:

@@ -153,6 +153,13 @@ class TenantView:
         value = self.nlu.slot(name, text)
         return None if value is None else str(value)
 
+    def slots_for(self, intent: str, text: str) -> dict[str, str]:
+        """The slots of one intent the text carries ("und Soja?": allergen soja)."""
+        if self.nlu is None or intent not in self.tenant.intents:
+            return {}
+        found = self.nlu.slots.read_all(text, self.tenant.intents[intent], {})
+        return {k: str(v) for k, v in found.items() if v is not None}
+
     def unknown_words(self, text: str) -> str | None:
         """Words the tenant never uses ("Leberwurst"): a product that is not ours."""
         if self.nlu is None:

@@ -25,7 +25,7 @@ _THANKS_COMPANY = frozenset((
     "vielen", "herzlichen", "besten", "schoen", "sehr", "ganz", "alles", "klar", "super", "prima",
     "gut", "toll", "you", "very", "much", "so", "a", "lot", "great", "perfect", "fine", "mate",
     "brilliant", "lovely", "have", "nice", "good", "day", "that", "s", "helpful", "wonderful",
-    "ok", "okay", "ach", "achso", "aha", "na", "dann",
+    "ok", "okay", "ach", "achso", "aha", "na", "dann", "und", "and",
 ))  # fmt: skip
 # "Möchten Sie mit einem Mitarbeiter sprechen?" - "passt schon", "dann warte ich halt ab": no
 NO_NEED_PHRASES = (
