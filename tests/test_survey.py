@@ -436,3 +436,31 @@ def test_a_question_withheld_is_skipped_not_a_no(services):
     _record, dialog, bot = _survey(services, "ja", "4", "das sag ich nicht", "schnelleres Netz")
     assert dialog.answers == {"zufriedenheit": "4", "weiterempfehlung": None,
                               "kommentar": "schnelleres Netz"}, bot  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "answers"),
+    [(["Ja, klar.", "Lass mal überlegen, ich würde sagen drei.", "ja", "nichts"],
+      {"zufriedenheit": "3", "weiterempfehlung": "ja", "kommentar": "nichts"}),
+     (["Ja", "Drei, aber das sag ich nicht gern.", "ja", "nichts"],
+      {"zufriedenheit": "3", "weiterempfehlung": "ja", "kommentar": "nichts"}),
+     (["Ja", "2", "Nein, ich will nicht mehr bei denen bleiben.", "teuer"],
+      {"zufriedenheit": "2", "weiterempfehlung": "nein", "kommentar": "teuer"}),
+     (["ja", "4", "das sag ich Ihnen nicht", "schneller"],
+      {"zufriedenheit": "4", "weiterempfehlung": None, "kommentar": "schneller"})],
+)  # fmt: skip
+def test_an_answer_is_read_before_words_of_stopping_or_withholding(services, said, answers):
+    """ "lass mal", "will nicht mehr", "sag ich nicht" ended the survey or lost the answer."""
+    _record, dialog, bot = _survey(services, *said)
+    assert dialog.answers == answers and dialog.opted_out is False, bot
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Dass ich nie wieder da anrufen muss, weil alles funktioniert.",
+     "Die sollten nie wieder anrufen, wenn ich nein gesagt habe, und den Preis senken.",
+     "Keine nervigen Anrufe mehr mit Angeboten."],
+)  # fmt: skip
+def test_comments_about_calls_do_not_block_the_number(services, comment):
+    _record, dialog, bot = _survey(services, "ja", "3", "ja", comment)
+    assert dialog.opted_out is False and dialog.answers["kommentar"] == comment, bot

@@ -51,6 +51,7 @@ from voicebot.dialog.words import (
     corrects,
     digits_in,
     does_not_know,
+    fold,
     follows_up,
     gives_reason,
     greets_only,
@@ -486,11 +487,16 @@ class InboundDialog:
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
-        waits = awaiting == "offer_agent" and needs_no_more(text)  # "nein, dann warte ich bis
-        concern = None if waits else concern_in_answer(self.tenant, text, intent)  # heute Abend"
+        but = {"aber", "but", "ausser", "except"} & set(fold(text).split())
+        waits = (
+            awaiting == "offer_agent" and needs_no_more(text) and not (adds_concern(text) or but)
+        )
+        waits = waits and not asks_back(text)  # "nein, dann warte ich bis heute Abend" (not
+        # "…, aber meine Rechnung ist auch falsch", "… Wann haben die Shops offen?")
+        concern = None if waits else concern_in_answer(self.tenant, text, intent)
         if concern is not None and self._new_concern(awaiting, concern, text):
             return
-        the_one = awaiting != "anything_else" and confirms_the_one(text)  # "yes, that's it"
+        the_one = awaiting == "confirm_intent" and confirms_the_one(text)  # "yes, that's it"
         if (closes_call(text) and not the_one) or (
             awaiting == "anything_else" and (only_thanks(text) or needs_nothing_more(text))
         ):
@@ -498,6 +504,8 @@ class InboundDialog:
             return  # alles" to any yes/no question; "danke schön" to "anything else?"
         if awaiting == "anything_else" and asks_to_wait(text):  # "hold on"
             self._wait()
+            return
+        if awaiting == "confirm_intent" and self._slot_given_instead(text, intent):
             return
         if awaiting == "confirm_intent" and needs_identity(self.tenant, self.state):
             number = caller_input.number_in(text, value, self.tenant)
@@ -711,6 +719,22 @@ class InboundDialog:
             self._ask_about_product(product, [])
         return True
 
+    def _slot_given_instead(self, text: str, intent: Intent) -> bool:
+        """ "Geht es um eine Reklamation?" - "L 2 3 4 5 B": the batch the concern needs, said
+        instead of a yes, is one (a code or postcode is no answer to anything else)."""
+        state = self.state
+        candidate = state.candidate
+        if candidate is None or yes_or_no(text, self.tenant.language) is False:
+            return False
+        for slot in ("batch", "postcode"):
+            if slot in needs_of(candidate):
+                found = caller_input.slot_in(slot, text, intent, None, self.tenant)
+                if found is not None:
+                    state.slots[slot] = found
+                    self._confirmed(True)
+                    return True
+        return False
+
     def _same_about_more(self, text: str) -> bool:
         """ "und Soja?" after the allergens, "und ungeöffnet?" after the storage: the question
         just answered, asked again with what the follow-up adds (a slot of that concern)."""
@@ -737,12 +761,18 @@ class InboundDialog:
             merge_slots(state, concern.slots)
             self._confirmed(True)
             return True
-        if awaiting == "confirm_intent" and state.candidate is not None and starts_with_yes(text):
-            # "Is it about a pending transfer?" - "yes, and the exchange rate": both, the one
-            # confirmed first (an urgent other one goes first)
+        plain_yes = starts_with_yes(text) and yes_or_no(text, self.tenant.language) is not False
+        adds = adds_concern(text) or fold(text).split()[1:2] in (["und"], ["and"])
+        plain_yes = plain_yes and adds and not replaces_concern(text)
+        if awaiting == "confirm_intent" and state.candidate is not None and plain_yes:
+            # "Is it about a pending transfer?" - "yes, and the exchange rate": both; an answer
+            # or an urgent concern first, the confirmed one after it ("yes, it hasn't arrived"
+            # says what it is about instead: taken below)
             state.intent, state.intent_confidence = state.candidate, state.candidate_confidence
             state.candidate = None
-            if self._urgent(concern) and state.intent.priority != "high":
+            spec = self.tenant.intents.get(concern.name or "")
+            answered = spec is not None and spec.action == "selfservice"
+            if answered or (self._urgent(concern) and state.intent.priority != "high"):
                 set_aside(state)
                 take_intent(self.tenant, state, concern)
             else:

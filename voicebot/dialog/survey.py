@@ -32,14 +32,18 @@ from voicebot.events import (
 )
 from voicebot.nlu.slots import school_grade
 
-DECLINE_WORDS = (  # at the consent or a question (not in a comment): the survey ends
-    "keine zeit", "kein interesse", "no time", "not interested", "lassen sie mich", "lass mal",
-    "keine lust", "will doch nicht", "moechte doch nicht", "mag nicht mehr", "will nicht mehr",
-    "moechte nicht mehr", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
+DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested", "lassen sie mich")
+# Said instead of an answer (none read from the words): the survey ends ("nee lass mal")
+STOP_WORDS = (
+    "keine lust", "will doch nicht", "moechte doch nicht", "will nicht mehr mitmachen",
+    "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
+    "nee lass mal", "ne lass mal", "nein lass mal", "lass mal gut sein", "lassen wir das",
     "dont want to do this", "stop the survey", "i want to stop",
 )  # fmt: skip
-# One question left unanswered, the survey goes on ("das sag ich nicht": as "weiß ich nicht")
-WITHHOLD_WORDS = ("sag ich nicht", "sage ich nicht", "geht sie nichts an", "keine angabe",
+# Said instead of an answer: that question is left unanswered, the survey goes on (as "weiß
+# ich nicht")
+WITHHOLD_WORDS = ("sag ich nicht", "sage ich nicht", "sag ich ihnen nicht", "sage ich ihnen nicht",
+                  "geht sie nichts an", "keine angabe",
                   "geht sie gar nichts an", "none of your business", "rather not say")  # fmt: skip
 SURE = 0.9  # classifier confidence to act on an opt-out ("nicht mehr anrufen" 0.97-0.98)
 
@@ -166,7 +170,15 @@ class SurveyDialog:
             self._ask(question.reprompt or question.prompt, _expect(question.kind))  # told,
             return  # no answer stored, no try counted
         withheld = any(f" {phrase} " in folded for phrase in WITHHOLD_WORDS)
-        if self.step >= 0 and not keyed and not free and (does_not_know(text) or withheld):
+        yes_no_asked = self.step >= 0 and self.survey.questions[self.step].kind == "yesno"
+        if (
+            self.step >= 0
+            and not keyed
+            and not free
+            and (
+                does_not_know(text) or (withheld and yes_no_asked)  # ("sag ich nicht": no "nein")
+            )
+        ):
             self.answers[self.survey.questions[self.step].id] = None  # "weiß ich nicht": an
             self._next_question()  # answer in a survey, asked once; "keine Ahnung" is no
             return  # "kein Interesse"
@@ -189,6 +201,11 @@ class SurveyDialog:
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
         if answer is not None:  # an answer is never read as an intent ("vier", "nein")
             self.answers[question.id] = answer
+            self._next_question()
+        elif not keyed and any(f" {phrase} " in folded for phrase in STOP_WORDS):
+            self._finish(self.survey.declined, "declined")  # "nee lass mal", no answer in it
+        elif not keyed and withheld:
+            self.answers[question.id] = None  # "das sag ich nicht"
             self._next_question()
         elif self._opts_out(said):
             self._opt_out(said)

@@ -549,7 +549,20 @@ _ASKS_IF_MACHINE = re.compile(
 
 
 def asks_capabilities(text: str) -> bool:
-    return bool(_ASKS_CAPABILITIES.search(fold(text)))
+    """ "Was können Sie denn überhaupt?" and nothing more ("Ich möchte kündigen, was kann ich
+    da machen?" is a concern)."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    folded = fold(text)
+    if not _ASKS_CAPABILITIES.search(folded):
+        return False
+    rest = _ASKS_CAPABILITIES.sub(" ", folded).split()
+    allowed = FUNCTION_WORDS | ANSWER_WORDS | GREETING_WORDS | _CAPABILITY_VERBS
+    return all(w in allowed for w in rest)
+
+
+_CAPABILITY_VERBS = frozenset(("beantworten", "machen", "tun", "helfen", "sagen", "erledigen",
+                               "fragen", "answer", "help", "do"))  # fmt: skip
 
 
 def asks_if_machine(text: str) -> bool:
@@ -651,12 +664,12 @@ def rating_in(text: str, language: str = "de") -> int | None:
 _NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provider ("die rufen
     r"\b(?:(?:rufen|ruf) sie (?:\w+ ){0,3}(?:nie|nicht) (?:wieder|mehr) (?:\w+ ){0,2}an|"
     r"(?:nicht|nie) (?:mehr|wieder) (?:\w+ ){0,2}(?:angerufen|kontaktiert|belaestigt) werden|"
-    r"nicht dass sie mich (?:\w+ ){0,3}anrufen|nie (?:wieder|mehr) (?:\w+ )?anrufen|"
+    r"nicht dass sie mich (?:\w+ ){0,3}anrufen|(?:bitte|sie) nie (?:wieder|mehr) (?:\w+ )?anrufen|"
     r"hoeren sie (?:\w+ ){0,2}auf (?:\w+ ){0,3}(?:anzurufen|zu belaestigen|zu nerven)|"
     r"(?:streichen|loeschen|entfernen|sperren) sie (?:\w+ )?meine (?:\w+ )?(?:nummer|daten|"
     r"telefonnummer)|nehmen sie mich (?:\w+ ){0,3}(?:aus|von) (?:\w+ ){0,2}(?:liste|verteiler|"
     r"kartei|datei|datenbank)|robinson ?liste|sperrliste|(?:aus|von) ihrer liste|"
-    r"keine (?:\w+ )?anrufe mehr|"
+    r"keine anrufe mehr|"
     r"(?:dont|do not|never) (?:ever )?call (?:me|us|here|this number) again|"
     r"stop calling (?:me|us|here)|remove my number|do not call list|dont call list|"
     r"take (?:me|my number) off (?:your|the|this) (?:\w+ )?list)\b"
@@ -664,8 +677,9 @@ _NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provid
 _CALL_BACK = re.compile(
     r"\b(?:zurueckrufen|(?:rufen|ruf) (?:\w+ ){0,6}zurueck|rueckrufnummer|"
     r"(?:rufen|ruf) sie (?:\w+ ){0,4}(?:spaeter|morgen|nochmal|noch mal|wieder|"
-    r"ein andermal|ein anderes mal)\b|(?:spaeter|morgen|nochmal|noch mal|wieder|andermal|"
+    r"ein andermal|ein anderes mal)\b|(?:spaeter|morgen|nochmal|noch mal|andermal|"
     r"anderes mal) (?:\w+ ){0,2}(?:an(?:rufen)?|probieren|versuchen|melden)\b|"
+    r"(?:koennen|koennten|wuerden) sie (?:\w+ ){0,6}(?:wieder|nochmal|noch mal) anrufen\b|"
     r"(?:probieren|versuchen) sie (?:\w+ ){0,4}(?:nochmal|noch mal|spaeter|wieder|morgen)\b|"
     r"call (?:me )?back|another time|call later|try (?:me )?(?:again )?later)"
 )

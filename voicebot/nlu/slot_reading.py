@@ -40,13 +40,7 @@ class SlotReader:
             if tenant.catalog
             else None
         )
-        # what our products hold is no product of its own ("ist in der Nougatcreme Kakao")
-        self._known_words: set[str] = {
-            fold(w)
-            for row in tenant.catalog or ()
-            for column in ("ingredients", "allergens")
-            for w in re.findall(r"[^\W\d_]{4,}", str(row.get(column) or ""))
-        }
+        self._known_words: set[str] = set()
 
     @staticmethod
     def _slot_words(tenant: Tenant) -> set[str]:
@@ -245,8 +239,7 @@ class SlotReader:
         return heard
 
 
-_CONTAINED_IN = frozenset(("in", "im", "ins", "bei", "beim", "an", "am", "auf", "von", "vom",
-                           "aus", "ueber", "zur", "zum", "fuer"))  # fmt: skip
+_CONTAINED_IN = frozenset(("in", "im", "ins"))  # "ist in der Nougatcreme …" (not "zur")
 _INFLECTIONS = ("n", "en", "e", "s", "es", "er", "ern")  # German case and plural endings
 
 
