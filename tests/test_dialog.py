@@ -1420,3 +1420,39 @@ def test_second_regression_probe_answers(services, tenant, turns, said):
 def test_a_person_asked_for_about_a_common_word_gets_no_invented_concern(services):
     record = call(services, "nordwelle", say("Ich möchte mit jemandem über mein Internet reden."))
     assert "Neukunde" not in record.handoff.context["summary"]
+
+
+def test_a_number_with_a_one_word_concern_asks_to_confirm_it(services):
+    """ "40817287, Rechnung.": the concern was dropped ('Wie kann ich Ihnen helfen?')."""
+    record = call(services, "nordwelle", say("40817287, Rechnung."), say("ja"))
+    said = bot_said(record)
+    assert "Danke, Klaus Hoffmann. Geht es um Ihre Rechnung?" in said and "84,50" in said, said
+
+
+def test_naming_the_number_is_no_concern(services):
+    """ "meine Nummer ist 40817287" was a change of details (put through at once)."""
+    record = call(services, "nordwelle", say("meine Nummer ist 40817287"))
+    said = bot_said(record)
+    assert "Danke, Klaus Hoffmann. Wie kann ich Ihnen helfen?" in said, said
+    assert "Vertragsservice" not in said
+
+
+def test_a_number_said_with_a_request_for_a_person_identifies_the_caller(services):
+    turn = say("40817287, ich möchte mit jemandem über meine Rechnung sprechen.")
+    record = call(services, "nordwelle", turn)
+    assert record.handoff is not None
+    assert record.handoff.context["customer"]["number"] == "40817287"
+
+
+def test_a_wrong_number_corrected_later_identifies_the_customer_meant(services):
+    record = call(
+        services, "nordwelle", say("Ich ziehe um."), say("40817253"),
+        say("Nein, die Nummer war falsch. 40817261"), say("20095"),
+    )  # fmt: skip
+    assert record.handoff is not None and record.handoff.context["customer"]["number"] == "40817261"
+    assert record.handoff.context["slots"]["postcode"] == "20095"
+
+
+def test_no_thats_it_with_a_concern_is_that_concern(services):
+    record = call(services, "harbour-bank", say("card"), say("No, that's it, I lost my card."))
+    assert record.handoff is not None and record.handoff.queue == "fraud", bot_said(record)

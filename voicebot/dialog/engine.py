@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -209,7 +210,10 @@ class InboundDialog:
                 state.candidate = None  # "Geht es um Ihre Rechnung?" - "Ja, bitte stellen Sie
                 self.reply.handoff_for_intent([], reason="intent")  # mich durch": its team
                 return
-            if state.intent is None and self._asks_for_person(event):
+            number = caller_input.number_in(text, value, self.tenant)
+            if number is not None and needs_identity(self.tenant, state):
+                identify(self.tenant, state, number, [])  # "40817287, verbinden Sie mich":
+            if state.intent is None and self._asks_for_person(event):  # the agent knows who
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I
                 take_intent(self.tenant, state, event)  # need to speak to someone": kept;
@@ -337,6 +341,12 @@ class InboundDialog:
                 self.tenant, self.state, self.reply
             )  # however sure the classifier is, there is no concern in it
             return
+        if number is not None:  # "meine Nummer ist 40817287": no concern besides the number
+            rest = self._besides_number(text, number)  # (it was read as a change of details);
+            if rest != " ".join(text.split()):  # the slots said with it are kept
+                none = replace(intent, name=None, confidence=0.0, alternatives=())
+                besides = self.tenant.classify(rest, intent) if rest else none
+                intent = replace(besides, slots={**intent.slots, **besides.slots})
         meant = corrected_part(text) if number is None else None
         corrected = self.tenant.classify(meant, intent) if meant is not None else None
         refines = bool(meant) and is_new_concern(self.tenant, intent) and refers_back(meant or "")
@@ -366,7 +376,9 @@ class InboundDialog:
             for other in pieces:  # "… und außerdem ist die Rechnung falsch": served next
                 note_also(self.tenant, self.state, other)
             self.steps.advance(parts)
-        elif number is None and confirmable(self.tenant, self.state, intent):
+        elif (number is None or (found and self._says_more(text, number))) and confirmable(
+            self.tenant, self.state, intent
+        ):  # "40817287, Rechnung.": "Danke, … Geht es um Ihre Rechnung?"
             self._ask_confirmation(parts)
         elif found is True:
             self.reply.ask([*parts, self.prompts.say("ask_concern")], awaiting="concern")
@@ -445,6 +457,8 @@ class InboundDialog:
     def _on_slot(self, slot: str, text: str, intent: Intent, value: str | None) -> None:
         if closes_call(text):  # "nein danke, das war alles" instead of the slot: done
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
+            return
+        if self._number_corrected(text, value):
             return
         found = caller_input.slot_in(slot, text, intent, value, self.tenant)
         if found is None and asks_to_wait(text):
@@ -719,6 +733,33 @@ class InboundDialog:
             self._ask_about_product(product, [])
         return True
 
+    def _number_corrected(self, text: str, value: str | None) -> bool:
+        """ "Nein, die Nummer war falsch: 40817261" after the caller was identified: the
+        customer meant, and the question asked again."""
+        state = self.state
+        if state.customer is None or not (corrects(text) or about_the_number(text)):
+            return False
+        number = caller_input.number_in(text, value, self.tenant)
+        if number is None or number == state.customer_number:
+            return False
+        parts: list[str] = []
+        if not identify(self.tenant, state, number, parts):
+            return False
+        self.reply.ask([*parts, state.last_prompt], state.awaiting, state.last_expect)
+        return True
+
+    def _besides_number(self, text: str, number: str) -> str:
+        """The words besides the customer number and its naming ("meine Nummer ist …"); other
+        digits stay (a postcode said with it)."""
+        language = self.tenant.language
+        words = [w for w in text.split() if (digits_in(w, language) or "#") not in number]
+        return " ".join(_NUMBER_NAMED.sub(" ", " ".join(words)).split())
+
+    def _says_more(self, text: str, number: str) -> bool:
+        """Words besides the customer number that are no greeting or answer word."""
+        rest = self._besides_number(text, number)
+        return bool(rest) and not self.tenant.is_nonsense(rest)
+
     def _slot_given_instead(self, text: str, intent: Intent) -> bool:
         """ "Geht es um eine Reklamation?" - "L 2 3 4 5 B": the batch the concern needs, said
         instead of a yes, is one (a code or postcode is no answer to anything else)."""
@@ -909,6 +950,14 @@ class InboundDialog:
         return self.prompts.say(
             "handoff_wait", position=position, wait_min=max(1, round(wait_s / 60))
         )
+
+
+# How a caller names the number they give ("meine Kundennummer lautet …", "my number is …")
+_NUMBER_NAMED = re.compile(
+    r"\b(?:(?:meine|die|my|the)\s+)?(?:kunden|customer\s+)?(?:nummer|number|nr)\.?"
+    r"(?:\s+(?:ist|lautet|is|waere|wäre))?\b",
+    re.IGNORECASE,
+)
 
 
 def _without(event: Intent, rejected: str) -> Intent:

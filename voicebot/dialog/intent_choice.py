@@ -24,10 +24,12 @@ def is_agent_intent(tenant: TenantView, event: Intent, text: str) -> bool:
 def concern_in_answer(tenant: TenantView, text: str, event: Intent) -> Intent | None:
     """A concern said with or instead of a yes/no ("nein, ich will kündigen", "my card is not
     working"): the words after the answer words, confidently understood; None: just an answer."""
-    from voicebot.dialog.words import after_answer_words, closes_call
+    from voicebot.dialog.words import after_answer_words, closes_call, without_closing
 
+    if closes_call(text):  # "nein danke, das war alles"; "No, that's it, I lost my card"
+        text = without_closing(text)  # brings one
     rest = after_answer_words(text)
-    if closes_call(text) or not rest or tenant.is_nonsense(rest):
+    if not rest or tenant.is_nonsense(rest):
         return None
     if rest != " ".join(text.split()):
         event = tenant.classify(rest, event)

@@ -415,6 +415,15 @@ def closes_call(text: str) -> bool:
     return any(_says(folded, phrase) for phrase in CLOSING_PHRASES)
 
 
+def without_closing(text: str) -> str:
+    """The words besides a closing phrase ("No, that's it, I lost my card" -> "no i lost my
+    card"), folded."""
+    folded = f" {fold(text.replace(chr(39), ' ').replace('’', ' '))} "
+    for phrase in CLOSING_PHRASES:
+        folded = folded.replace(f" {phrase} ", " ")
+    return " ".join(folded.split())
+
+
 def only_thanks(text: str) -> bool:
     """ "Danke schön", "vielen Dank, super": thanks and nothing else (no yes, no no, no concern)."""
     words = fold(text).split()
