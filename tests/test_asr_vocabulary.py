@@ -79,3 +79,27 @@ def test_the_call_pipeline_checks_unplaced_free_turns(whisper_model, tenants, te
     heard = [e.text for e in record.events if isinstance(e, Transcript) and e.final]
     assert "vegan" in heard[0].lower()
     assert any("ist vegan" in t["text"] for t in record.turns() if t["role"] == "bot")
+
+
+def test_a_concern_said_at_a_number_prompt_is_decoded_as_a_free_turn(
+    whisper_model, tenants, tenant_nlu
+) -> None:
+    """Nordwelle's greeting expects the number, callers often say the concern first: that turn
+    gets the free turn's decoding (beam search, hint words, vocabulary check), not the number
+    scorer's greedy transcript (which was also cut at 48 tokens); a number is still scored."""
+    services = CallServices(tenants, nlu_for=tenant_nlu)
+    view = services.view("nordwelle")
+    case = FIXTURES / "nordwelle" / "stoerung-concern-first-fsdd-number"
+    concern, number = (read_audio(case / f"turn{i}.wav") for i in (1, 2))
+    args = (concern.samples.tobytes(), concern.sample_rate, "de")
+    at_number_prompt = recognize_turn(
+        whisper_model, *args, "digits:8", view.hints, view.understands
+    )
+    free = recognize_turn(whisper_model, *args, None, view.hints, view.understands)
+    assert at_number_prompt.value is None and at_number_prompt.text == free.text
+    assert view.understands(at_number_prompt.text)
+    said = recognize_turn(
+        whisper_model, number.samples.tobytes(), number.sample_rate, "de", "digits:8",
+        view.hints, view.understands,
+    )  # fmt: skip
+    assert said.value == "40817253"
