@@ -1453,6 +1453,73 @@ def test_a_wrong_number_corrected_later_identifies_the_customer_meant(services):
     assert record.handoff.context["slots"]["postcode"] == "20095"
 
 
-def test_no_thats_it_with_a_concern_is_that_concern(services):
-    record = call(services, "harbour-bank", say("card"), say("No, that's it, I lost my card."))
-    assert record.handoff is not None and record.handoff.queue == "fraud", bot_said(record)
+# Found by the session's third pair of probes (each against the code before the session)
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [(("Ist der Haferdrink vegan?", "und die Sojamilch?"), "Sojamilch ist leider keines"),
+     (("Was ist in der Tomatensauce drin?", "und Sellerie?"), "Spuren"),
+     (("Ist in der Tomatensauce Knoblauch?",), "enthält Knoblauch"),
+     (("Ist im Eistee Koffein?",), "Grüner Tee Zitrone enthält: Wasser"),
+     (("der Eistee schmeckt nach Seife", "Nee, ich hab nur ne Frage. Ist der vegan?"),
+      "Grüner Tee Zitrone ist vegan")],
+)  # fmt: skip
+def test_third_probe_product_answers(services, turns, said):
+    record = call(services, "sonnhof", *(say(t) for t in turns))
+    assert said in bot_said(record) and record.handoff is None, bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["Nein. Ich hab 2 Packungen gekauft und da war ein Gutschein drin.",
+     "3,49 Euro hab ich bezahlt"],
+)  # fmt: skip
+def test_a_no_or_a_price_to_is_it_a_complaint_is_no_complaint(services, reply):
+    record = call(services, "sonnhof", say("Ich hab da was gefunden im Müsli"), say(reply))
+    assert record.handoff is None or record.handoff.queue != "qualitaet", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["Guten Tag, Hoffmann mein Name, Kundennummer 40817287.",
+     "40817287, die Nummer steht auf der Rechnung.",
+     "Ich rufe an wegen meiner Kundennummer 40817287.",
+     "Meine Nummer ist 40817287, meine Postleitzahl ist 80331."],
+)  # fmt: skip
+def test_words_about_the_number_or_the_name_make_no_concern(services, turn):
+    record = call(services, "nordwelle", say(turn))
+    said = bot_said(record)
+    assert "Danke, Klaus Hoffmann. Wie kann ich Ihnen helfen?" in said, said
+
+
+@pytest.mark.parametrize(
+    "remark",
+    ["No, that's all, I'll transfer the money tomorrow.",
+     "No, nothing else, my card works fine now."],
+)  # fmt: skip
+def test_a_closing_with_a_remark_ends_the_call(services, remark):
+    record = call(services, "harbour-bank", say("What exchange rate do you use?"), say(remark))
+    assert record.handoff is None and record.outcome == "resolved", bot_said(record)
+
+
+def test_a_corrected_number_at_anything_else_answers_for_the_customer_meant(services):
+    record = call(services, "nordwelle", say("Meine Rechnung ist zu hoch."), say("40817287"),
+                  say("Nein, die Nummer war falsch. 40817261"))  # fmt: skip
+    said = bot_said(record)
+    assert "Danke, Jonas Berger" in said and "39,98" in said, said
+
+
+def test_a_corrected_number_with_the_postcode_keeps_both(services):
+    record = call(
+        services, "nordwelle", say("40817287, ich ziehe um."),
+        say("Nein, die Nummer war falsch, es ist 40817261, die neue Postleitzahl ist 20095."),
+    )  # fmt: skip
+    assert record.handoff is not None and record.handoff.context["slots"]["postcode"] == "20095"
+    assert record.handoff.context["customer"]["number"] == "40817261"
+
+
+def test_a_corrected_number_not_found_is_asked_again(services):
+    record = call(services, "nordwelle", say("40817287, ich ziehe um."),
+                  say("Nein, die Nummer war falsch, es ist 40817299"))  # fmt: skip
+    assert "nicht gefunden" in bot_said(record)
+    customer = record.handoff.context["customer"] if record.handoff else None
+    assert customer is None or (customer["verified"] is False and customer["name"] is None)

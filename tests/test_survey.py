@@ -464,3 +464,20 @@ def test_an_answer_is_read_before_words_of_stopping_or_withholding(services, sai
 def test_comments_about_calls_do_not_block_the_number(services, comment):
     _record, dialog, bot = _survey(services, "ja", "3", "ja", comment)
     assert dialog.opted_out is False and dialog.answers["kommentar"] == comment, bot
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Oh, jetzt ist es gerade schlecht, rufen Sie später nochmal an", "Mir geht es gut, danke.",
+     "Das ist schlecht zu sagen"],
+)  # fmt: skip
+def test_judgement_words_in_a_sentence_are_no_rating(services, said):
+    """ "schlecht" in "jetzt ist es gerade schlecht" was stored as a 2."""
+    _record, dialog, bot = _survey(services, "ja", said)
+    assert dialog.answers.get("zufriedenheit") is None, bot
+
+
+def test_a_callback_asked_for_during_the_survey_ends_it_politely(services):
+    record, _dialog, bot = _survey(services, "ja", "Oh, jetzt ist es gerade schlecht, rufen Sie "
+                                  "später nochmal an")  # fmt: skip
+    assert "ein anderes Mal" in bot[-1] and record.outcome == "declined", bot

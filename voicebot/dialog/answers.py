@@ -331,7 +331,40 @@ def _allergens(row: Row, facts: AnswerFacts) -> str:
     if asked is not None:
         return _allergen_answer(row, asked[0])
     listed = (row.get("allergens") or "keine").replace("|", ", ")
+    other = _other_ingredient_asked(row, facts)
+    if other is not None:  # "Ist in der Tomatensauce Knoblauch?": no allergen, an ingredient
+        found, word = other
+        if found:
+            return f"Ja, {row['name']} enthält {word}. Allergene: {listed}."
+        return f"{row['name']} enthält: {row['ingredients']}. Allergene: {listed}."
     return f"Allergene in {row['name']}: {listed}."
+
+
+_ABOUT_CONTENTS = frozenset((
+    "allergene", "allergen", "allergie", "allergisch", "drin", "drinnen", "enthalten", "enthaelt",
+    "inhaltsstoffe", "zutaten", "zutat", "spuren", "stoffe", "welche", "sind", "eigentlich",
+))  # fmt: skip
+
+
+def _other_ingredient_asked(row: Row, facts: AnswerFacts) -> tuple[bool, str] | None:
+    """A word of the caller's latest question that is no allergen, no name of the product and
+    no question word ("Knoblauch"): (whether the ingredients hold it, the word); None: none."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    if not facts.caller_lines:
+        return None
+    names = normalize(" ".join([row.get("name", ""), row.get("aliases", "").replace("|", " ")]))
+    own = set(names.split())
+    contents = normalize(row.get("ingredients", ""))
+    for word in facts.caller_lines[-1].split():
+        folded = normalize(word)
+        if len(folded) < 4 or folded in FUNCTION_WORDS or folded in _ABOUT_CONTENTS:
+            continue
+        if folded in own or any(folded in n or n in folded for n in own if len(n) >= 4):
+            continue
+        said = word.strip("?!.,;:")
+        return bool(re.search(rf"\b{re.escape(folded)}", contents)), said
+    return None
 
 
 def _yes_no(column: str, yes: str, no: str) -> Callable[[Row, AnswerFacts], str]:

@@ -68,6 +68,7 @@ from voicebot.dialog.words import (
     reports_harm,
     restates_concern,
     says_goodbye,
+    starts_with_no,
     starts_with_yes,
     thanks_in,
     yes_or_no,
@@ -211,8 +212,9 @@ class InboundDialog:
                 self.reply.handoff_for_intent([], reason="intent")  # mich durch": its team
                 return
             number = caller_input.number_in(text, value, self.tenant)
-            if number is not None and needs_identity(self.tenant, state):
-                identify(self.tenant, state, number, [])  # "40817287, verbinden Sie mich":
+            known = number is not None and self.tenant.customer(number) is not None
+            if known and needs_identity(self.tenant, state):
+                identify(self.tenant, state, str(number), [])  # "40817287, verbinden Sie mich":
             if state.intent is None and self._asks_for_person(event):  # the agent knows who
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I
@@ -342,11 +344,8 @@ class InboundDialog:
             )  # however sure the classifier is, there is no concern in it
             return
         if number is not None:  # "meine Nummer ist 40817287": no concern besides the number
-            rest = self._besides_number(text, number)  # (it was read as a change of details);
-            if rest != " ".join(text.split()):  # the slots said with it are kept
-                none = replace(intent, name=None, confidence=0.0, alternatives=())
-                besides = self.tenant.classify(rest, intent) if rest else none
-                intent = replace(besides, slots={**intent.slots, **besides.slots})
+            intent = self._concern_besides_number(text, number, intent)  # (it was read as a
+            # change of details)
         meant = corrected_part(text) if number is None else None
         corrected = self.tenant.classify(meant, intent) if meant is not None else None
         refines = bool(meant) and is_new_concern(self.tenant, intent) and refers_back(meant or "")
@@ -376,7 +375,7 @@ class InboundDialog:
             for other in pieces:  # "… und außerdem ist die Rechnung falsch": served next
                 note_also(self.tenant, self.state, other)
             self.steps.advance(parts)
-        elif (number is None or (found and self._says_more(text, number))) and confirmable(
+        elif (number is None or (found and self._says_more(text, number, intent))) and confirmable(
             self.tenant, self.state, intent
         ):  # "40817287, Rechnung.": "Danke, … Geht es um Ihre Rechnung?"
             self._ask_confirmation(parts)
@@ -474,6 +473,8 @@ class InboundDialog:
             self.state.slots[slot] = found
             self.steps.advance([])
             return
+        if slot != "product" and self._asks_instead(text, intent):
+            return
         self.state.unclear += 1
         if self.state.unclear < 3 and slot == "product" and self._offer_products():
             return
@@ -484,6 +485,21 @@ class InboundDialog:
         else:
             self.state.slots[slot] = text.strip()
             self.steps.advance([])
+
+    def _asks_instead(self, text: str, intent: Intent) -> bool:
+        """Another concern said instead of the batch number or postcode ("Nee, ich hab nur ne
+        Frage. Ist der vegan?"): that one is served, the product named before kept."""
+        state = self.state
+        concern = concern_in_answer(self.tenant, text, intent)
+        if concern is None or state.intent is None or concern.name == state.intent.id:
+            return False
+        product = state.slots.get("product")
+        reset_concern(state)
+        take_intent(self.tenant, state, concern)
+        if product and not state.slots.get("product"):
+            state.slots["product"] = product
+        self.steps.advance([])
+        return True
 
     def _offer_products(self) -> bool:
         """Recognition was unsure between two of our products: "Meinen Sie Haferdrink oder
@@ -499,6 +515,8 @@ class InboundDialog:
         return True
 
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
+        if self._number_corrected(text, value):
+            return
         if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
         but = {"aber", "but", "ausser", "except"} & set(fold(text).split())
@@ -743,22 +761,53 @@ class InboundDialog:
         if number is None or number == state.customer_number:
             return False
         parts: list[str] = []
-        if not identify(self.tenant, state, number, parts):
-            return False
-        self.reply.ask([*parts, state.last_prompt], state.awaiting, state.last_expect)
+        if not identify(self.tenant, state, number, parts):  # not found: asked again
+            state.customer = None
+            self.reply.ask(
+                parts, awaiting="customer_number", expect=f"digits:{self.tenant.customer_digits}"
+            )
+            return True
+        slot = state.awaiting.removeprefix("slot:") if state.awaiting.startswith("slot:") else ""
+        said = self.tenant.read_slot(slot, self._besides_number(text, number)) if slot else None
+        if said is not None:  # "…, es ist 40817261, die neue Postleitzahl ist 20095"
+            state.slots[slot] = said
+            self.steps.advance(parts)
+        elif state.awaiting in ("offer_agent", "anything_else") and state.intent is not None:
+            self.steps.advance(parts)  # the answer again, for the customer meant
+        else:
+            self.reply.ask([*parts, state.last_prompt], state.awaiting, state.last_expect)
         return True
 
     def _besides_number(self, text: str, number: str) -> str:
-        """The words besides the customer number and its naming ("meine Nummer ist …"); other
-        digits stay (a postcode said with it)."""
+        """The words besides the customer number, its naming ("meine Nummer ist …") and the
+        caller's name ("Hoffmann mein Name"); other digits stay (a postcode said with it)."""
         language = self.tenant.language
         words = [w for w in text.split() if (digits_in(w, language) or "#") not in number]
-        return " ".join(_NUMBER_NAMED.sub(" ", " ".join(words)).split())
+        rest = _NAME_SAID.sub(" ", _NUMBER_NAMED.sub(" ", " ".join(words)))
+        return " ".join(rest.split())
 
-    def _says_more(self, text: str, number: str) -> bool:
-        """Words besides the customer number that are no greeting or answer word."""
+    def _concern_besides_number(self, text: str, number: str, intent: Intent) -> Intent:
+        """A concern read from the whole turn counts only if the words besides the number say
+        it too ("meine Nummer ist 40817287" is no change of details); the words besides it
+        never make one the whole turn does not ("…, die Nummer steht auf der Rechnung")."""
         rest = self._besides_number(text, number)
-        return bool(rest) and not self.tenant.is_nonsense(rest)
+        if rest == " ".join(text.split()) or not is_new_concern(self.tenant, intent):
+            return intent
+        besides = self.tenant.classify(rest, intent) if rest else None
+        if besides is not None and besides.name == intent.name:
+            return intent
+        return replace(intent, name=None, confidence=0.0, alternatives=())
+
+    def _says_more(self, text: str, number: str, intent: Intent) -> bool:
+        """A short concern besides the customer number ("40817287, Rechnung."), the one the
+        whole turn is most likely about: worth a confirmation after the name."""
+        rest = self._besides_number(text, number)
+        if not rest or len(rest.split()) > 3 or self.tenant.is_nonsense(rest):
+            return False
+        besides = self.tenant.classify(rest, intent)
+        likely = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+        alike = besides.name or (besides.alternatives[0][0] if besides.alternatives else None)
+        return likely is not None and likely == alike
 
     def _slot_given_instead(self, text: str, intent: Intent) -> bool:
         """ "Geht es um eine Reklamation?" - "L 2 3 4 5 B": the batch the concern needs, said
@@ -786,6 +835,18 @@ class InboundDialog:
             return False  # a longer question is a concern of its own (read above)
         found = self.tenant.slots_for(state.intent.id, text)
         found.pop("product_heard", None)
+        found.pop("product", None)
+        if not found:  # "und Sellerie?" after the ingredients: the concern whose slot it is
+            for spec in self.tenant.intents.values():
+                other = self.tenant.slots_for(spec.id, text)
+                other.pop("product_heard", None)
+                other.pop("product", None)
+                if other and "product" in needs_of(spec) and "product" in needs_of(state.intent):
+                    state.intent, found = spec, other
+                    break
+        heard = None if found else self.tenant.unknown_product(text)
+        if heard:  # "und die Sojamilch?": not one of ours, told so (no answer for ours)
+            found = {"product": f"?{heard}"}
         merge_slots(state, found)
         self.steps.advance([])
         return True
@@ -798,6 +859,8 @@ class InboundDialog:
         same = asked_about is not None and concern.name == asked_about.id
         if same and awaiting == "offer_agent":
             return False  # "ja, die Rechnung" to the agent offer is a yes
+        if same and awaiting == "confirm_intent" and starts_with_no(text):
+            return False  # "Nein. … da war ein Gutschein drin": the no decides
         if same and awaiting == "confirm_intent":
             merge_slots(state, concern.slots)
             self._confirmed(True)
@@ -827,8 +890,11 @@ class InboundDialog:
             # product or slot is answered as usual)
             self._answer_once_more()
             return True
-        reset_concern(state)
-        take_intent(self.tenant, state, concern)
+        product = state.slots.get("product")  # "der Eistee schmeckt nach Seife" - "Geht es um
+        reset_concern(state)  # eine Reklamation?" - "Nee, nur ne Frage. Ist der vegan?": the
+        take_intent(self.tenant, state, concern)  # Eistee's
+        if product and not state.slots.get("product") and "product" in needs_of(state.intent):
+            state.slots["product"] = product
         self.steps.advance([])
         return True
 
@@ -952,6 +1018,12 @@ class InboundDialog:
         )
 
 
+# The caller's name said with the number ("Hoffmann mein Name", "mein Name ist Klaus Hoffmann")
+_NAME_SAID = re.compile(
+    r"\b(?:mein name ist|ich heisse|ich heiße|hier spricht|my name is|this is)"
+    r"(?:\s+[A-ZÄÖÜ]\w+){1,2}|(?:\b[A-ZÄÖÜ]\w+\s+){1,2}(?:ist )?mein name\b|\bmein name\b",
+    re.IGNORECASE,
+)
 # How a caller names the number they give ("meine Kundennummer lautet …", "my number is …")
 _NUMBER_NAMED = re.compile(
     r"\b(?:(?:meine|die|my|the)\s+)?(?:kunden|customer\s+)?(?:nummer|number|nr)\.?"

@@ -24,13 +24,11 @@ def is_agent_intent(tenant: TenantView, event: Intent, text: str) -> bool:
 def concern_in_answer(tenant: TenantView, text: str, event: Intent) -> Intent | None:
     """A concern said with or instead of a yes/no ("nein, ich will kündigen", "my card is not
     working"): the words after the answer words, confidently understood; None: just an answer."""
-    from voicebot.dialog.words import after_answer_words, closes_call, without_closing
+    from voicebot.dialog.words import after_answer_words, closes_call
 
-    if closes_call(text):  # "nein danke, das war alles"; "No, that's it, I lost my card"
-        text = without_closing(text)  # brings one
     rest = after_answer_words(text)
-    if not rest or tenant.is_nonsense(rest):
-        return None
+    if closes_call(text) or not rest or tenant.is_nonsense(rest):
+        return None  # ("No, that's all, I'll wait for the card then": a remark, no concern)
     if rest != " ".join(text.split()):
         event = tenant.classify(rest, event)
     if not is_new_concern(tenant, event) or event.name in AGENT_INTENTS:

@@ -204,6 +204,8 @@ class SurveyDialog:
             self._next_question()
         elif not keyed and any(f" {phrase} " in folded for phrase in STOP_WORDS):
             self._finish(self.survey.declined, "declined")  # "nee lass mal", no answer in it
+        elif not keyed and call_back(text):  # "jetzt ist es schlecht, rufen Sie später an"
+            self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
         elif not keyed and withheld:
             self.answers[question.id] = None  # "das sag ich nicht"
             self._next_question()

@@ -415,15 +415,6 @@ def closes_call(text: str) -> bool:
     return any(_says(folded, phrase) for phrase in CLOSING_PHRASES)
 
 
-def without_closing(text: str) -> str:
-    """The words besides a closing phrase ("No, that's it, I lost my card" -> "no i lost my
-    card"), folded."""
-    folded = f" {fold(text.replace(chr(39), ' ').replace('’', ' '))} "
-    for phrase in CLOSING_PHRASES:
-        folded = folded.replace(f" {phrase} ", " ")
-    return " ".join(folded.split())
-
-
 def only_thanks(text: str) -> bool:
     """ "Danke schön", "vielen Dank, super": thanks and nothing else (no yes, no no, no concern)."""
     words = fold(text).split()
@@ -461,6 +452,11 @@ def starts_with_yes(text: str) -> bool:
     """ "Ja, und außerdem …", "yes and …": the answer is a yes, whatever follows."""
     words = fold(text).split()
     return bool(words) and words[0] in _LEADING_YES
+
+
+def starts_with_no(text: str) -> bool:
+    words = fold(text).split()
+    return bool(words) and words[0] in _NO_WORDS
 
 
 def needs_nothing_more(text: str) -> bool:

@@ -72,6 +72,8 @@ _DATE = re.compile(  # "12.05.2026", "Mai 2027", "haltbar bis 2027": a best-befo
     r"\b(?:bis|mhd|ablaufdatum|until|expiry)\s+(?:zum\s+|ende\s+|end\s+of\s+)?(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+_PRICE = re.compile(r"\b\d+,\d{2}\b|\b\d+\s*(?:euro|eur|cent|€)", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _DASHES = {"strich", "bindestrich", "minus", "dash", "hyphen", "schraegstrich", "slash"}
 
 
@@ -79,7 +81,7 @@ def extract_batch(text: str, language: str) -> str | None:
     """A batch code spelled out ("L zwei drei vier fünf B" -> "L2345B"): 3-12 chars, a digit.
     A code with letters wins over bare digits, and a date is never one ("L 2 3 4 5 B,
     mindestens haltbar bis 12.05.2026" -> "L2345B")."""
-    words = fold(strip_punctuation(_DATE.sub(" . ", text))).split()
+    words = fold(strip_punctuation(_PRICE.sub(" . ", _DATE.sub(" . ", text)))).split()
     best = ""
     run: list[str] = []
     for word in [*words, "."]:
@@ -90,6 +92,8 @@ def extract_batch(text: str, language: str) -> str | None:
             run.append(piece)
             continue
         code = "".join(run)
+        if _YEAR.fullmatch(code):  # "Nein, 2027": a year, no code
+            code = ""
         if any(c.isdigit() for c in code) and _rank(code) > _rank(best):
             best = code
         run = []
@@ -343,7 +347,11 @@ _VERBAL_RATING = (  # the first phrase found counts: negated and graded forms be
     ("super zufrieden", 5), ("absolut zufrieden", 5), ("vollkommen zufrieden", 5),
     ("very satisfied", 5), ("very happy", 5), ("excellent", 5),
     ("zufrieden", 4), ("satisfied", 4), ("happy", 4),
-    # judgements in words ("sehr gut", "katastrophal"): graded and negated forms first
+)  # fmt: skip
+# Judgements in words ("sehr gut", "katastrophal"), graded and negated forms first: only in a
+# short answer ("jetzt ist es gerade schlecht, rufen Sie später an" is no 2)
+_JUDGEMENT_WORDS = 4
+_JUDGEMENT = (
     ("sehr schlecht", 1), ("katastrophal", 1), ("miserabel", 1), ("furchtbar", 1),
     ("schrecklich", 1), ("mangelhaft", 1), ("ungenuegend", 1), ("very bad", 1), ("terrible", 1),
     ("awful", 1), ("nicht so gut", 2), ("nicht gut", 2), ("schlecht", 2), ("ausreichend", 2),
@@ -393,7 +401,8 @@ def extract_rating(text: str, language: str) -> int | None:
     if found:
         return None
     negated = bool(_NEGATION & set(words.split()))
-    for phrase, value in _VERBAL_RATING:
+    short = len(words.split()) <= _JUDGEMENT_WORDS
+    for phrase, value in (*_VERBAL_RATING, *(_JUDGEMENT if short else ())):
         if _contains(words, phrase):
             # "zufrieden bin ich gar nicht", "nicht unzufrieden": a negation the phrase does
             # not hold turns it round in a way no table can read: unclear, asked again
