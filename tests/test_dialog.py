@@ -1523,3 +1523,62 @@ def test_a_corrected_number_not_found_is_asked_again(services):
     assert "nicht gefunden" in bot_said(record)
     customer = record.handoff.context["customer"] if record.handoff else None
     assert customer is None or (customer["verified"] is False and customer["name"] is None)
+
+
+# Found by the session's fourth pair of probes
+@pytest.mark.parametrize(
+    "turns",
+    [("Im Brot war ein Fremdkörper", "Dinkelbrot", "L 2 3 4 5 A"),
+     ("Die Hafermilch ist sauer geworden", "Mindestens haltbar bis 12. Mai 2027", "L 2 4 1 0"),
+     ("Die Hafermilch ist sauer geworden", "Ist da Sesam drin?", "L 2 4 1 0")],
+)  # fmt: skip
+def test_the_complaint_stays_when_something_else_is_said_at_the_batch_prompt(services, turns):
+    """A statement at the batch prompt is no concern; a question is answered, then the batch
+    number is asked for again (the complaint was dropped)."""
+    record = call(services, "sonnhof", *(say(t) for t in turns))
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
+    assert record.handoff.context["slots"]["batch"].startswith("L")
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [(("Welche Allergene sind in dem Müsli?", "und Erdnüsse?"), "enthält keine Erdnüsse"),
+     (("Ist in der Tomatensauce Knoblauch?", "Und Zwiebeln?"), "enthält Zwiebeln"),
+     (("Wie lange hält die Tomatensauce nach dem Öffnen?", "und ungeöffnet?"), "kühl und"),
+     (("Wie lange hält die Tomatensauce nach dem Öffnen?", "und ohne Kühlung?"), "kühl und"),
+     (("Ist die Hafermilch vegan?", "und der Schokodrink?"), "Um welches Sonnhof-Produkt"),
+     (("Ist in der Handcreme Parfum?",), "ohne Parfum")],
+)  # fmt: skip
+def test_fourth_probe_follow_ups(services, turns, said):
+    record = call(services, "sonnhof", *(say(t) for t in turns))
+    tail = bot_said(record).split(turns[-1])[-1]
+    assert said in tail and "keines unserer Produkte" not in tail, bot_said(record)
+
+
+def test_waiting_then_another_concern_in_a_second_sentence_is_served(services):
+    record = call(
+        services, "nordwelle", say("Mein Internet geht nicht"), say("40817253"),
+        say("Nein, dann warte ich. Und ich möchte meinen Tarif wechseln."),
+    )  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "verkauf", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["Die neue Postleitzahl ist 20095, meine neue Telefonnummer ist 040 12345678.",
+     "20095, und die Nummer vom Nachbarn ist 40817261"],
+)  # fmt: skip
+def test_another_number_said_later_is_no_corrected_customer_number(services, turn):
+    record = call(services, "nordwelle", say("40817287"), say("Ich ziehe um"), say(turn))
+    assert record.handoff is not None and record.handoff.context["customer"]["number"] == "40817287"
+    assert record.handoff.context["slots"]["postcode"] == "20095"
+
+
+@pytest.mark.parametrize(
+    ("turns", "queue"),
+    [(("card", "No, that's it, I lost my card."), "fraud"),
+     (("limits", "No that's it my card was stolen"), "fraud")],
+)  # fmt: skip
+def test_no_thats_it_and_another_concern_at_a_confirmation_is_that_concern(services, turns, queue):
+    record = call(services, "harbour-bank", *(say(t) for t in turns))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)

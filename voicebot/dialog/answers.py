@@ -363,7 +363,9 @@ def _other_ingredient_asked(row: Row, facts: AnswerFacts) -> tuple[bool, str] | 
         if folded in own or any(folded in n or n in folded for n in own if len(n) >= 4):
             continue
         said = word.strip("?!.,;:")
-        return bool(re.search(rf"\b{re.escape(folded)}", contents)), said
+        held = re.search(rf"\b{re.escape(folded)}", contents)
+        without = re.search(rf"\bohne\s+(?:\w+\s+)?{re.escape(folded)}", contents)
+        return bool(held) and not without, said  # "ohne Parfum" holds none
     return None
 
 

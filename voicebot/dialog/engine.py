@@ -28,7 +28,7 @@ from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.recovery import no_input, no_match
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
-from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.tenant_view import IntentView, TenantView
 from voicebot.dialog.words import (
     about_the_number,
     adds_another,
@@ -46,6 +46,7 @@ from voicebot.dialog.words import (
     asks_where,
     asks_where_it_is,
     checks_line,
+    clauses,
     closes_call,
     confirms_the_one,
     corrected_part,
@@ -58,6 +59,9 @@ from voicebot.dialog.words import (
     greets_only,
     has_more,
     has_no_number,
+    heard_as_noun,
+    is_question,
+    names_allergen,
     needs_no_more,
     needs_nothing_more,
     not_helped,
@@ -71,6 +75,7 @@ from voicebot.dialog.words import (
     starts_with_no,
     starts_with_yes,
     thanks_in,
+    without_closing,
     yes_or_no,
 )
 from voicebot.events import (
@@ -490,11 +495,17 @@ class InboundDialog:
         """Another concern said instead of the batch number or postcode ("Nee, ich hab nur ne
         Frage. Ist der vegan?"): that one is served, the product named before kept."""
         state = self.state
+        if not (is_question(text) or starts_with_no(text)):
+            return False  # a statement ("Dinkelbrot", "mindestens haltbar bis …") is no concern
         concern = concern_in_answer(self.tenant, text, intent)
         if concern is None or state.intent is None or concern.name == state.intent.id:
             return False
         product = state.slots.get("product")
-        reset_concern(state)
+        if starts_with_no(text):  # "Nee, ich hab nur ne Frage …": not that concern
+            reset_concern(state)
+        else:  # "Ist da Sesam drin?": answered, then the batch number asked for again
+            set_aside(state)
+            state.intent = None
         take_intent(self.tenant, state, concern)
         if product and not state.slots.get("product"):
             state.slots["product"] = product
@@ -519,14 +530,18 @@ class InboundDialog:
             return
         if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
-        but = {"aber", "but", "ausser", "except"} & set(fold(text).split())
-        waits = (
-            awaiting == "offer_agent" and needs_no_more(text) and not (adds_concern(text) or but)
-        )
-        waits = waits and not asks_back(text)  # "nein, dann warte ich bis heute Abend" (not
-        # "…, aber meine Rechnung ist auch falsch", "… Wann haben die Shops offen?")
-        concern = None if waits else concern_in_answer(self.tenant, text, intent)
+        heard = text  # "nein, dann warte ich bis heute Abend" is no opening-hours question;
+        if awaiting == "offer_agent" and needs_no_more(text):  # a clause besides the waiting
+            heard = " ".join(c for c in clauses(text) if not needs_no_more(c))  # may bring a
+        concern = concern_in_answer(self.tenant, heard, intent) if heard else None  # concern
+        # ("…, aber meine Rechnung ist auch falsch", "… Und ich möchte meinen Tarif wechseln")
         if concern is not None and self._new_concern(awaiting, concern, text):
+            return
+        if (
+            awaiting == "confirm_intent"
+            and closes_call(text)
+            and self._closing_then_concern(text, intent)
+        ):
             return
         the_one = awaiting == "confirm_intent" and confirms_the_one(text)  # "yes, that's it"
         if (closes_call(text) and not the_one) or (
@@ -755,8 +770,9 @@ class InboundDialog:
         """ "Nein, die Nummer war falsch: 40817261" after the caller was identified: the
         customer meant, and the question asked again."""
         state = self.state
-        if state.customer is None or not (corrects(text) or about_the_number(text)):
-            return False
+        words = set(fold(text).split())
+        if state.customer is None or not words & _NUMBER_WRONG or words & _OTHER_NUMBER:
+            return False  # ("meine Handynummer ist …", "die Nummer von meinem Sohn ist …")
         number = caller_input.number_in(text, value, self.tenant)
         if number is None or number == state.customer_number:
             return False
@@ -825,31 +841,76 @@ class InboundDialog:
                     return True
         return False
 
+    def _closing_then_concern(self, text: str, intent: Intent) -> bool:
+        """ "Is it about ordering a card?" - "No, that's it, I lost my card": the concern said
+        after the closing words, when it is another one (at "anything else?" a remark after
+        "that's all" ends the call)."""
+        rest = without_closing(text)
+        concern = concern_in_answer(self.tenant, rest, intent) if rest else None
+        candidate = self.state.candidate
+        if concern is None or (candidate is not None and concern.name == candidate.id):
+            return False
+        return self._new_concern("confirm_intent", concern, rest)
+
     def _same_about_more(self, text: str) -> bool:
         """ "und Soja?" after the allergens, "und ungeöffnet?" after the storage: the question
         just answered, asked again with what the follow-up adds (a slot of that concern)."""
         state = self.state
         if state.intent is None or not state.last_answer or not follows_up(text):
             return False
-        if len(text.split()) > 5 or thanks_in(text) or says_goodbye(text):
-            return False  # a longer question is a concern of its own (read above)
-        found = self.tenant.slots_for(state.intent.id, text)
-        found.pop("product_heard", None)
-        found.pop("product", None)
+        if (
+            len(text.split()) > 4
+            or thanks_in(text)
+            or says_goodbye(text)
+            or _VERB & set(fold(text).split())
+        ):
+            return False  # a longer question or a statement is a concern of its own ("und die
+            # war verschimmelt"), read above
+        found = self._slots_of(state.intent, text)
         if not found:  # "und Sellerie?" after the ingredients: the concern whose slot it is
             for spec in self.tenant.intents.values():
-                other = self.tenant.slots_for(spec.id, text)
-                other.pop("product_heard", None)
-                other.pop("product", None)
+                other = self._slots_of(spec, text)
                 if other and "product" in needs_of(spec) and "product" in needs_of(state.intent):
                     state.intent, found = spec, other
                     break
-        heard = None if found else self.tenant.unknown_product(text)
-        if heard:  # "und die Sojamilch?": not one of ours, told so (no answer for ours)
-            found = {"product": f"?{heard}"}
+        allergens = self.tenant.allergen_intent()
+        about_contents = allergens is not None and state.intent.id in (
+            allergens.id,
+            *self.tenant.ingredient_intents(),
+        )  # after an allergen or ingredient answer, "und Lupine?" asks what is in it
+        content = (
+            names_allergen(text)
+            or self._in_the_product(text)  # "und Zwiebeln?"
+            or (about_contents and not heard_as_noun(text, "", articles_only=True))
+        )
+        if not found and allergens is not None and content:  # "und Erdnüsse?"
+            state.intent = allergens
+        heard = None if found or content else self.tenant.unknown_product(text)
+        if heard and heard_as_noun(text, heard):  # "und die Sojamilch?": not one of ours, told
+            found = {"product": f"?{heard}"}  # so (not "und ungeöffnet?")
+        elif not found and not content and self._names_a_noun(text):  # "und der Schokodrink?"
+            state.slots.pop("product", None)  # unplaced: which product is asked for
+            state.last_product = None
         merge_slots(state, found)
         self.steps.advance([])
         return True
+
+    def _slots_of(self, spec: IntentView, text: str) -> dict[str, str]:
+        found = self.tenant.slots_for(spec.id, text)
+        found.pop("product_heard", None)
+        found.pop("product", None)
+        return found
+
+    def _in_the_product(self, text: str) -> bool:
+        """A word of the follow-up is in the ingredients of the product just answered for."""
+        product = self.state.slots.get("product") or ""
+        contents = fold(self.tenant.ingredients(product))
+        words = [w for w in fold(text).split() if len(w) >= 4]
+        return bool(contents) and any(w in contents for w in words)
+
+    def _names_a_noun(self, text: str) -> bool:
+        """A noun of its own in the follow-up ("und der Schokodrink?"; not "ohne Kühlung")."""
+        return heard_as_noun(text, "")
 
     def _new_concern(self, awaiting: str, concern: Intent, text: str = "") -> bool:
         """A concern said at a yes/no prompt: served when it is another one than the prompt's
@@ -1018,6 +1079,17 @@ class InboundDialog:
         )
 
 
+# Words that make a follow-up a statement of its own ("und die war verschimmelt")
+_VERB = frozenset(("war", "ist", "sind", "waren", "hat", "habe", "geht", "schmeckt", "riecht",
+                   "was", "is", "was", "were", "has", "tastes", "smells"))  # fmt: skip
+# A customer number said to be wrong ("Nein, die Nummer war falsch"), and numbers of others
+_NUMBER_WRONG = frozenset(("falsch", "falsche", "vertan", "verwechselt", "verschrieben",
+                           "wrong", "mistake", "korrektur", "korrigieren", "sorry"))  # fmt: skip
+_OTHER_NUMBER = frozenset((
+    "handy", "handynummer", "telefonnummer", "rueckrufnummer", "festnetznummer", "mobilnummer",
+    "hotline", "nachbar", "nachbarn", "sohn", "tochter", "mann", "frau", "mutter", "vater",
+    "phone", "mobile", "son", "daughter", "wife", "husband", "neighbour",
+))  # fmt: skip
 # The caller's name said with the number ("Hoffmann mein Name", "mein Name ist Klaus Hoffmann")
 _NAME_SAID = re.compile(
     r"\b(?:mein name ist|ich heisse|ich heiße|hier spricht|my name is|this is)"

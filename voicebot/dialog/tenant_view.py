@@ -153,6 +153,23 @@ class TenantView:
         value = self.nlu.slot(name, text)
         return None if value is None else str(value)
 
+    def ingredients(self, product_id: str) -> str:
+        """The catalog's ingredient list of one product ('' when unknown)."""
+        row = self._product(product_id) if product_id else None
+        return str(row.get("ingredients") or "") if row else ""
+
+    def ingredient_intents(self) -> tuple[str, ...]:
+        """The intents answering with the built-in ingredient list."""
+        return tuple(
+            s.id for s in self.intents.values() if s.answer == "builtin:product_ingredients"
+        )
+
+    def allergen_intent(self) -> IntentView | None:
+        """The intent answering with the built-in allergen answer, if the tenant has one."""
+        return next(
+            (s for s in self.intents.values() if s.answer == "builtin:product_allergens"), None
+        )
+
     def slots_for(self, intent: str, text: str) -> dict[str, str]:
         """The slots of one intent the text carries ("und Soja?": allergen soja)."""
         if self.nlu is None or intent not in self.tenant.intents:

@@ -320,6 +320,23 @@ def asks_back(text: str) -> bool:
     return question and refers_back(text)
 
 
+_CLAUSE_BREAK = re.compile(r"[.!?;,]+|\b(?:aber|und|but|and)\b", re.IGNORECASE)
+
+
+def clauses(text: str) -> list[str]:
+    """The text cut at sentence ends, commas and 'aber/und' ("Nein, dann warte ich. Und ich
+    möchte meinen Tarif wechseln" -> three clauses)."""
+    return [c.strip() for c in _CLAUSE_BREAK.split(text) if c.strip()]
+
+
+def is_question(text: str) -> bool:
+    """A question: a question mark, or a question word or verb first ("Ist da Sesam drin")."""
+    words = fold(text).split()
+    while words and words[0] in OPENING_WORDS:
+        words = words[1:]
+    return text.rstrip().endswith("?") or (bool(words) and words[0] in QUESTION_WORDS)
+
+
 def says_goodbye(text: str) -> bool:
     """ "Tschüss", "dann ruf ich später an, auf Wiederhören", "bye": the caller leaves."""
     folded = fold(text)
@@ -413,6 +430,45 @@ def closes_call(text: str) -> bool:
     """ "Das war alles", "that's all": the caller has nothing more (a no to "anything else?")."""
     folded = fold(text)
     return any(_says(folded, phrase) for phrase in CLOSING_PHRASES)
+
+
+def without_closing(text: str) -> str:
+    """The words besides a closing phrase ("No, that's it, I lost my card" -> "no i lost my
+    card"), folded."""
+    folded = f" {fold(text.replace(chr(39), ' ').replace('’', ' '))} "
+    for phrase in CLOSING_PHRASES:
+        folded = folded.replace(f" {phrase} ", " ")
+    return " ".join(folded.split())
+
+
+def heard_as_noun(text: str, heard: str, articles_only: bool = False) -> bool:
+    """The words heard (default: any word) are written as a noun (capitalised) or follow an
+    article ("und die sojamilch?"), not "und ungeöffnet?", "und ohne Kühlung?";
+    articles_only: only an article counts."""
+    first = heard.split()[0] if heard.strip() else ""
+    words = text.replace("?", " ").replace(",", " ").split()
+    for before, word in zip(["", *words], words, strict=False):
+        if first and fold(word) != fold(first):
+            continue
+        if fold(before) in _ARTICLES:
+            return True
+        if not articles_only and word[:1].isupper() and fold(before) not in _PREPOSITIONS:
+            return bool(before)  # (a capital first word is no sign)
+    return False
+
+
+_ARTICLES = frozenset(("der", "die", "das", "den", "dem", "ein", "eine", "einen", "the", "a"))
+_PREPOSITIONS = frozenset(("ohne", "mit", "bei", "nach", "vor", "im", "in", "without", "with"))
+
+
+def names_allergen(text: str) -> bool:
+    """An allergen or intolerance named ("und Erdnüsse?", "und Haselnuss?", "glutenfrei")."""
+    from voicebot.dialog.answers import ALLERGEN_WORDS, AnswerFacts, asked_allergen
+
+    folded = f" {fold(text)} "
+    terms = (t.strip() for words in ALLERGEN_WORDS.values() for t in words)
+    named = any(re.search(rf"\b{re.escape(t)}\w{{0,3}}\b", folded) for t in terms if len(t) >= 3)
+    return named or asked_allergen(AnswerFacts(caller_lines=(text,))) is not None
 
 
 def only_thanks(text: str) -> bool:
