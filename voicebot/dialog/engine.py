@@ -832,6 +832,11 @@ class InboundDialog:
         candidate = state.candidate
         if candidate is None or yes_or_no(text, self.tenant.language) is False:
             return False
+        product = self.tenant.product_only(text)  # "Geht es um die Zutaten eines Produkts?" -
+        if product is not None and "product" in needs_of(candidate):  # "die Tomatensauce"
+            state.slots["product"] = product
+            self._confirmed(True)
+            return True
         for slot in ("batch", "postcode"):
             if slot in needs_of(candidate):
                 found = caller_input.slot_in(slot, text, intent, None, self.tenant)
