@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -25,6 +24,12 @@ from voicebot.dialog.intent_choice import (
     take_intent,
 )
 from voicebot.dialog.menu import spoken_key
+from voicebot.dialog.number_said import (
+    concern_besides_number,
+    says_number_was_wrong,
+    short_concern_besides,
+    words_besides_number,
+)
 from voicebot.dialog.recovery import no_input, no_match
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
@@ -349,7 +354,7 @@ class InboundDialog:
             )  # however sure the classifier is, there is no concern in it
             return
         if number is not None:  # "meine Nummer ist 40817287": no concern besides the number
-            intent = self._concern_besides_number(text, number, intent)  # (it was read as a
+            intent = concern_besides_number(self.tenant, text, number, intent)  # (it was read as a
             # change of details)
         meant = corrected_part(text) if number is None else None
         corrected = self.tenant.classify(meant, intent) if meant is not None else None
@@ -380,7 +385,9 @@ class InboundDialog:
             for other in pieces:  # "… und außerdem ist die Rechnung falsch": served next
                 note_also(self.tenant, self.state, other)
             self.steps.advance(parts)
-        elif (number is None or (found and self._says_more(text, number, intent))) and confirmable(
+        elif (
+            number is None or (found and short_concern_besides(self.tenant, text, number, intent))
+        ) and confirmable(
             self.tenant, self.state, intent
         ):  # "40817287, Rechnung.": "Danke, … Geht es um Ihre Rechnung?"
             self._ask_confirmation(parts)
@@ -770,8 +777,7 @@ class InboundDialog:
         """ "Nein, die Nummer war falsch: 40817261" after the caller was identified: the
         customer meant, and the question asked again."""
         state = self.state
-        words = set(fold(text).split())
-        if state.customer is None or not words & _NUMBER_WRONG or words & _OTHER_NUMBER:
+        if state.customer is None or not says_number_was_wrong(text):
             return False  # ("meine Handynummer ist …", "die Nummer von meinem Sohn ist …")
         number = caller_input.number_in(text, value, self.tenant)
         if number is None or number == state.customer_number:
@@ -784,7 +790,11 @@ class InboundDialog:
             )
             return True
         slot = state.awaiting.removeprefix("slot:") if state.awaiting.startswith("slot:") else ""
-        said = self.tenant.read_slot(slot, self._besides_number(text, number)) if slot else None
+        said = (
+            self.tenant.read_slot(slot, words_besides_number(text, number, self.tenant.language))
+            if slot
+            else None
+        )
         if said is not None:  # "…, es ist 40817261, die neue Postleitzahl ist 20095"
             state.slots[slot] = said
             self.steps.advance(parts)
@@ -793,37 +803,6 @@ class InboundDialog:
         else:
             self.reply.ask([*parts, state.last_prompt], state.awaiting, state.last_expect)
         return True
-
-    def _besides_number(self, text: str, number: str) -> str:
-        """The words besides the customer number, its naming ("meine Nummer ist …") and the
-        caller's name ("Hoffmann mein Name"); other digits stay (a postcode said with it)."""
-        language = self.tenant.language
-        words = [w for w in text.split() if (digits_in(w, language) or "#") not in number]
-        rest = _NAME_SAID.sub(" ", _NUMBER_NAMED.sub(" ", " ".join(words)))
-        return " ".join(rest.split())
-
-    def _concern_besides_number(self, text: str, number: str, intent: Intent) -> Intent:
-        """A concern read from the whole turn counts only if the words besides the number say
-        it too ("meine Nummer ist 40817287" is no change of details); the words besides it
-        never make one the whole turn does not ("…, die Nummer steht auf der Rechnung")."""
-        rest = self._besides_number(text, number)
-        if rest == " ".join(text.split()) or not is_new_concern(self.tenant, intent):
-            return intent
-        besides = self.tenant.classify(rest, intent) if rest else None
-        if besides is not None and besides.name == intent.name:
-            return intent
-        return replace(intent, name=None, confidence=0.0, alternatives=())
-
-    def _says_more(self, text: str, number: str, intent: Intent) -> bool:
-        """A short concern besides the customer number ("40817287, Rechnung."), the one the
-        whole turn is most likely about: worth a confirmation after the name."""
-        rest = self._besides_number(text, number)
-        if not rest or len(rest.split()) > 3 or self.tenant.is_nonsense(rest):
-            return False
-        besides = self.tenant.classify(rest, intent)
-        likely = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
-        alike = besides.name or (besides.alternatives[0][0] if besides.alternatives else None)
-        return likely is not None and likely == alike
 
     def _slot_given_instead(self, text: str, intent: Intent) -> bool:
         """ "Geht es um eine Reklamation?" - "L 2 3 4 5 B": the batch the concern needs, said
@@ -1087,26 +1066,6 @@ class InboundDialog:
 # Words that make a follow-up a statement of its own ("und die war verschimmelt")
 _VERB = frozenset(("war", "ist", "sind", "waren", "hat", "habe", "geht", "schmeckt", "riecht",
                    "was", "is", "was", "were", "has", "tastes", "smells"))  # fmt: skip
-# A customer number said to be wrong ("Nein, die Nummer war falsch"), and numbers of others
-_NUMBER_WRONG = frozenset(("falsch", "falsche", "vertan", "verwechselt", "verschrieben",
-                           "wrong", "mistake", "korrektur", "korrigieren", "sorry"))  # fmt: skip
-_OTHER_NUMBER = frozenset((
-    "handy", "handynummer", "telefonnummer", "rueckrufnummer", "festnetznummer", "mobilnummer",
-    "hotline", "nachbar", "nachbarn", "sohn", "tochter", "mann", "frau", "mutter", "vater",
-    "phone", "mobile", "son", "daughter", "wife", "husband", "neighbour",
-))  # fmt: skip
-# The caller's name said with the number ("Hoffmann mein Name", "mein Name ist Klaus Hoffmann")
-_NAME_SAID = re.compile(
-    r"\b(?:mein name ist|ich heisse|ich heiße|hier spricht|my name is|this is)"
-    r"(?:\s+[A-ZÄÖÜ]\w+){1,2}|(?:\b[A-ZÄÖÜ]\w+\s+){1,2}(?:ist )?mein name\b|\bmein name\b",
-    re.IGNORECASE,
-)
-# How a caller names the number they give ("meine Kundennummer lautet …", "my number is …")
-_NUMBER_NAMED = re.compile(
-    r"\b(?:(?:meine|die|my|the)\s+)?(?:kunden|customer\s+)?(?:nummer|number|nr)\.?"
-    r"(?:\s+(?:ist|lautet|is|waere|wäre))?\b",
-    re.IGNORECASE,
-)
 
 
 def _without(event: Intent, rejected: str) -> Intent:

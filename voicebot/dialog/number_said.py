@@ -1,0 +1,77 @@
+"""The customer number said together with other words: what else the turn says besides it.
+
+"meine Nummer ist 40817287" names the number only; "40817287, Rechnung." brings a short concern
+worth confirming; "Nein, die Nummer war falsch: 40817261" corrects it, while "meine
+Handynummer ist …" or "die Nummer von meinem Sohn …" is another number altogether.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from voicebot.dialog.intent_choice import is_new_concern
+from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.words import digits_in, fold
+from voicebot.events import Intent
+
+# A customer number said to be wrong ("Nein, die Nummer war falsch"), and numbers of others
+_NUMBER_WRONG = frozenset(("falsch", "falsche", "vertan", "verwechselt", "verschrieben",
+                           "wrong", "mistake", "korrektur", "korrigieren", "sorry"))  # fmt: skip
+_OTHER_NUMBER = frozenset((
+    "handy", "handynummer", "telefonnummer", "rueckrufnummer", "festnetznummer", "mobilnummer",
+    "hotline", "nachbar", "nachbarn", "sohn", "tochter", "mann", "frau", "mutter", "vater",
+    "phone", "mobile", "son", "daughter", "wife", "husband", "neighbour",
+))  # fmt: skip
+# The caller's name said with the number ("Hoffmann mein Name", "mein Name ist Klaus Hoffmann")
+_NAME_SAID = re.compile(
+    r"\b(?:mein name ist|ich heisse|ich heiße|hier spricht|my name is|this is)"
+    r"(?:\s+[A-ZÄÖÜ]\w+){1,2}|(?:\b[A-ZÄÖÜ]\w+\s+){1,2}(?:ist )?mein name\b|\bmein name\b",
+    re.IGNORECASE,
+)
+# How a caller names the number they give ("meine Kundennummer lautet …", "my number is …")
+_NUMBER_NAMED = re.compile(
+    r"\b(?:(?:meine|die|my|the)\s+)?(?:kunden|customer\s+)?(?:nummer|number|nr)\.?"
+    r"(?:\s+(?:ist|lautet|is|waere|wäre))?\b",
+    re.IGNORECASE,
+)
+
+
+def says_number_was_wrong(text: str) -> bool:
+    """ "Nein, die Nummer war falsch …": the caller's own number corrected (not "meine
+    Handynummer ist …", "die Nummer von meinem Sohn …")."""
+    words = set(fold(text).split())
+    return bool(words & _NUMBER_WRONG) and not words & _OTHER_NUMBER
+
+
+def words_besides_number(text: str, number: str, language: str) -> str:
+    """The words besides the customer number, its naming ("meine Nummer ist …") and the
+    caller's name ("Hoffmann mein Name"); other digits stay (a postcode said with it)."""
+    words = [w for w in text.split() if (digits_in(w, language) or "#") not in number]
+    rest = _NAME_SAID.sub(" ", _NUMBER_NAMED.sub(" ", " ".join(words)))
+    return " ".join(rest.split())
+
+
+def concern_besides_number(tenant: TenantView, text: str, number: str, intent: Intent) -> Intent:
+    """A concern read from the whole turn counts only if the words besides the number say it
+    too ("meine Nummer ist 40817287" is no change of details); the words besides it never
+    make one the whole turn does not ("…, die Nummer steht auf der Rechnung")."""
+    rest = words_besides_number(text, number, tenant.language)
+    if rest == " ".join(text.split()) or not is_new_concern(tenant, intent):
+        return intent
+    besides = tenant.classify(rest, intent) if rest else None
+    if besides is not None and besides.name == intent.name:
+        return intent
+    return replace(intent, name=None, confidence=0.0, alternatives=())
+
+
+def short_concern_besides(tenant: TenantView, text: str, number: str, intent: Intent) -> bool:
+    """A short concern besides the customer number ("40817287, Rechnung."), the one the whole
+    turn is most likely about: worth a confirmation after the name."""
+    rest = words_besides_number(text, number, tenant.language)
+    if not rest or len(rest.split()) > 3 or tenant.is_nonsense(rest):
+        return False
+    besides = tenant.classify(rest, intent)
+    likely = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+    alike = besides.name or (besides.alternatives[0][0] if besides.alternatives else None)
+    return likely is not None and likely == alike
