@@ -1474,7 +1474,8 @@ def test_third_probe_product_answers(services, turns, said):
      "3,49 Euro hab ich bezahlt"],
 )  # fmt: skip
 def test_a_no_or_a_price_to_is_it_a_complaint_is_no_complaint(services, reply):
-    record = call(services, "sonnhof", say("Ich hab da was gefunden im Müsli"), say(reply))
+    record = call(services, "sonnhof", say("Die Nougatcreme ist eklig"), say(reply))
+    assert "Geht es um eine Reklamation?" in bot_said(record)
     assert record.handoff is None or record.handoff.queue != "qualitaet", bot_said(record)
 
 
@@ -1582,3 +1583,37 @@ def test_another_number_said_later_is_no_corrected_customer_number(services, tur
 def test_no_thats_it_and_another_concern_at_a_confirmation_is_that_concern(services, turns, queue):
     record = call(services, "harbour-bank", *(say(t) for t in turns))
     assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
+# Found by the session's fifth probe
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [(("Ist im Müsli Gluten?", "Und Haselnuss?"), "keine Haselnüsse als Zutat"),
+     (("Ist in der Tomatensauce Sellerie?", "und Zwiebeln?"), "enthält Zwiebeln"),
+     (("Was ist in der Tomatensauce drin?", "und im Ketchup?"), "Ketchup ist leider keines"),
+     (("Ist das Duschgel vegan?", "und ohne Mikroplastik?"), "Duschgel Meeresbrise enthält:"),
+     (("Ich hätte gerne die Zutatenliste.", "Von der Tomatensauce, bitte."), "Tomaten 85%"),
+     (("Die Hafermilch schäumt super.", "Nein, das war ein Lob."), "Lob gerne"),
+     (("Ich habe eine Frage zu einem Produkt.", "Die Nougatcreme.", "ist die vegan"),
+      "nicht vegan")],
+)  # fmt: skip
+def test_fifth_probe_sonnhof(services, turns, said):
+    record = call(services, "sonnhof", *(say(t) for t in turns))
+    assert said in bot_said(record) and record.handoff is None, bot_said(record)
+
+
+def test_a_product_named_to_is_it_a_complaint_is_no_yes(services):
+    record = call(services, "sonnhof", say("Hat die Zahnpasta Fluorid?"), say("die Zahnpasta"))
+    assert "Chargennummer" not in bot_said(record), bot_said(record)
+
+
+def test_closing_words_with_an_urgent_concern_at_anything_else_serve_it(services):
+    record = call(services, "harbour-bank", say("What is the exchange rate?"),
+                  say("No, that's it, I lost my card."))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "fraud", bot_said(record)
+
+
+def test_a_number_corrected_at_the_concern_prompt_identifies_the_customer_meant(services):
+    record = call(services, "nordwelle", say("40817287"),
+                  say("Nein, die Nummer war falsch. 40817261"))  # fmt: skip
+    assert "Danke, Jonas Berger" in bot_said(record), bot_said(record)

@@ -228,7 +228,31 @@ def asked_allergen(facts: AnswerFacts) -> tuple[str, str | None] | None:
         for key in ALLERGEN_WORDS:
             if re.search(rf"\b{key}\b", words):
                 return key, None
+        for spelling, key in SPELLINGS.items():  # "und Haselnuss?"
+            if re.search(rf"\b{spelling}\b", words):
+                return key, None
+        if _names_something(text, facts.catalog):
+            return None  # "und Zwiebeln?" after "Ist da Sellerie drin?": not the celery again
     return None
+
+
+# Allergens said in the singular ("Haselnuss") or another spelling
+SPELLINGS = {"haselnuss": "haselnuesse", "erdnuss": "erdnuesse", "nuss": "nuesse", "ei": "eier"}
+
+
+def _names_something(text: str, catalog: Sequence[Row]) -> bool:
+    """The words name something besides the product ("und Zwiebeln?"), not only a product
+    ("die Nougatcreme", said after "Welches Produkt?")."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    names = " ".join(
+        normalize(f"{r.get('name', '')} {str(r.get('aliases', '')).replace('|', ' ')}")
+        for r in catalog
+    )
+    return any(
+        len(w) >= 4 and w not in FUNCTION_WORDS and w not in _ABOUT_CONTENTS and w not in names
+        for w in normalize(text).split()
+    )
 
 
 # Words that hold an allergen term but are no such allergen ("Kakaobutter", "Shea Butter" and

@@ -50,6 +50,7 @@ from voicebot.dialog.words import (
     asks_to_wait,
     asks_where,
     asks_where_it_is,
+    asks_with_or_without,
     checks_line,
     clauses,
     closes_call,
@@ -338,6 +339,8 @@ class InboundDialog:
 
     def _on_concern(self, text: str, intent: Intent, value: str | None) -> None:
         parts: list[str] = []
+        if self._number_corrected(text, value):
+            return
         if self._done(text):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
             return
@@ -537,6 +540,8 @@ class InboundDialog:
             return
         if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
+        if awaiting == "confirm_intent" and self._product_given_instead(text):
+            return
         heard = text  # "nein, dann warte ich bis heute Abend" is no opening-hours question;
         if awaiting == "offer_agent" and needs_no_more(text):  # a clause besides the waiting
             heard = " ".join(c for c in clauses(text) if not needs_no_more(c))  # may bring a
@@ -544,11 +549,9 @@ class InboundDialog:
         # ("…, aber meine Rechnung ist auch falsch", "… Und ich möchte meinen Tarif wechseln")
         if concern is not None and self._new_concern(awaiting, concern, text):
             return
-        if (
-            awaiting == "confirm_intent"
-            and closes_call(text)
-            and self._closing_then_concern(text, intent)
-        ):
+        urgent_only = awaiting == "anything_else"  # ("…, I'll wait for the card then": ends)
+        closing = awaiting in ("confirm_intent", "anything_else") and closes_call(text)
+        if closing and self._closing_then_concern(text, intent, urgent_only):
             return
         the_one = awaiting == "confirm_intent" and confirms_the_one(text)  # "yes, that's it"
         if (closes_call(text) and not the_one) or (
@@ -811,11 +814,6 @@ class InboundDialog:
         candidate = state.candidate
         if candidate is None or yes_or_no(text, self.tenant.language) is False:
             return False
-        product = self.tenant.product_only(text)  # "Geht es um die Zutaten eines Produkts?" -
-        if product is not None and "product" in needs_of(candidate):  # "die Tomatensauce"
-            state.slots["product"] = product
-            self._confirmed(True)
-            return True
         for slot in ("batch", "postcode"):
             if slot in needs_of(candidate):
                 found = caller_input.slot_in(slot, text, intent, None, self.tenant)
@@ -825,15 +823,36 @@ class InboundDialog:
                     return True
         return False
 
-    def _closing_then_concern(self, text: str, intent: Intent) -> bool:
+    def _product_given_instead(self, text: str) -> bool:
+        """ "Geht es um die Zutaten eines Produkts?" - "Von der Tomatensauce, bitte": a yes for
+        that product (an answer the bot gives, not a complaint, which is confirmed as asked)."""
+        state, candidate = self.state, self.state.candidate
+        if candidate is None or candidate.action != "selfservice":
+            return False
+        product = self.tenant.product_only(text)
+        if product is None or "product" not in needs_of(candidate):
+            return False
+        state.slots["product"] = product
+        self._confirmed(True)
+        return True
+
+    def _closing_then_concern(self, text: str, intent: Intent, urgent_only: bool) -> bool:
         """ "Is it about ordering a card?" - "No, that's it, I lost my card": the concern said
-        after the closing words, when it is another one (at "anything else?" a remark after
-        "that's all" ends the call)."""
+        after the closing words, when it is another one. At "anything else?" only an urgent one
+        ("No that's all. Actually, my card was stolen"): a remark after "that's all" ends the
+        call there."""
         rest = without_closing(text)
         concern = concern_in_answer(self.tenant, rest, intent) if rest else None
         candidate = self.state.candidate
         if concern is None or (candidate is not None and concern.name == candidate.id):
             return False
+        if urgent_only and not self._urgent(concern):
+            return False
+        if urgent_only:
+            reset_concern(self.state)
+            take_intent(self.tenant, self.state, concern)
+            self.steps.advance([])
+            return True
         return self._new_concern("confirm_intent", concern, rest)
 
     def _same_about_more(self, text: str) -> bool:
@@ -865,6 +884,11 @@ class InboundDialog:
         content = (
             names_allergen(text)
             or self._in_the_product(text)  # "und Zwiebeln?"
+            or (  # "Ist das Duschgel vegan?" - "und ohne Mikroplastik?" (not after storage)
+                allergens is not None
+                and state.intent.answer in _ABOUT_WHAT_IS_IN
+                and asks_with_or_without(text)
+            )
             or (about_contents and not heard_as_noun(text, "", articles_only=True))
         )
         if not found and allergens is not None and content:  # "und Erdnüsse?"
@@ -1063,6 +1087,11 @@ class InboundDialog:
         )
 
 
+# Answers about what a product is made of: "und ohne X?" after them asks about X in it
+_ABOUT_WHAT_IS_IN = frozenset((
+    "builtin:product_vegan", "builtin:product_palm_oil", "builtin:product_allergens",
+    "builtin:product_ingredients",
+))  # fmt: skip
 # Words that make a follow-up a statement of its own ("und die war verschimmelt")
 _VERB = frozenset(("war", "ist", "sind", "waren", "hat", "habe", "geht", "schmeckt", "riecht",
                    "was", "is", "was", "were", "has", "tastes", "smells"))  # fmt: skip

@@ -17,7 +17,8 @@ from voicebot.events import Intent
 
 # A customer number said to be wrong ("Nein, die Nummer war falsch"), and numbers of others
 _NUMBER_WRONG = frozenset(("falsch", "falsche", "vertan", "verwechselt", "verschrieben",
-                           "wrong", "mistake", "korrektur", "korrigieren", "sorry"))  # fmt: skip
+                           "wrong", "mistake", "korrektur", "korrigieren", "sorry", "richtige",
+                           "eigentlich", "actually"))  # fmt: skip
 _OTHER_NUMBER = frozenset((
     "handy", "handynummer", "telefonnummer", "rueckrufnummer", "festnetznummer", "mobilnummer",
     "hotline", "nachbar", "nachbarn", "sohn", "tochter", "mann", "frau", "mutter", "vater",

@@ -457,8 +457,15 @@ def heard_as_noun(text: str, heard: str, articles_only: bool = False) -> bool:
     return False
 
 
-_ARTICLES = frozenset(("der", "die", "das", "den", "dem", "ein", "eine", "einen", "the", "a"))
-_PREPOSITIONS = frozenset(("ohne", "mit", "bei", "nach", "vor", "im", "in", "without", "with"))
+# before a product ("und die Sojamilch?", "und im Ketchup?"); before what is in it ("ohne Kühlung")
+_ARTICLES = frozenset(("der", "die", "das", "den", "dem", "ein", "eine", "einen", "the", "a",
+                       "im", "in"))  # fmt: skip
+_PREPOSITIONS = frozenset(("ohne", "mit", "bei", "nach", "vor", "without", "with"))
+
+
+def asks_with_or_without(text: str) -> bool:
+    """ "und ohne Mikroplastik?", "und mit Zucker?": about what is in it."""
+    return bool(_PREPOSITIONS & set(fold(text).split()))
 
 
 def names_allergen(text: str) -> bool:
@@ -580,6 +587,9 @@ def parts_of(text: str) -> list[str]:
 _ANNOUNCING = frozenset((
     "ich", "i", "ve", "have", "habe", "haette", "hatte", "eine", "a", "kurze", "short",
     "frage", "fragen", "question", "questions", "anliegen", "got", "mal", "hab",
+    # to no product named: "Ich habe eine Frage zu einem Produkt" (it was read as a complaint)
+    "zu", "zum", "zur", "einem", "einer", "ihren", "ihrem", "ihrer", "euren", "eurem", "produkt",
+    "produkte", "produkten", "artikel", "about", "one", "of", "your", "product", "products",
 ))  # fmt: skip
 
 
