@@ -1607,10 +1607,50 @@ def test_a_product_named_to_is_it_a_complaint_is_no_yes(services):
     assert "Chargennummer" not in bot_said(record), bot_said(record)
 
 
-def test_closing_words_with_an_urgent_concern_at_anything_else_serve_it(services):
+def test_closing_words_with_an_urgent_concern_at_anything_else_ask_about_it(services):
+    """ "No, that's it, I lost my card" ended the call; "Nein, das war alles. Ich bin echt
+    sauer." went to the complaints team at once: both are asked about now."""
     record = call(services, "harbour-bank", say("What is the exchange rate?"),
-                  say("No, that's it, I lost my card."))  # fmt: skip
+                  say("No, that's it, I lost my card."), say("yes"))  # fmt: skip
+    assert "Is it about a lost or stolen card?" in bot_said(record)
     assert record.handoff is not None and record.handoff.queue == "fraud", bot_said(record)
+    grumble = call(services, "nordwelle", say("wann habt ihr geöffnet"),
+                   say("Nein, das war alles. Ich bin echt sauer."), say("nein"))  # fmt: skip
+    assert "Geht es um eine Beschwerde?" in bot_said(grumble)
+    assert grumble.handoff is None, bot_said(grumble)
+
+
+# Found by the session's sixth probe
+@pytest.mark.parametrize(
+    "turn",
+    ["Ich habe eigentlich eine Frage zu meiner Rechnung vom 12.11.2025",
+     "Ich möchte eigentlich die Vertragsnummer 98765432 kündigen"],
+)  # fmt: skip
+def test_eigentlich_with_other_digits_is_no_number_correction(services, turn):
+    record = call(services, "nordwelle", keys("40817287#"), say(turn))
+    assert "nicht gefunden" not in bot_said(record), bot_said(record)
+    assert record.handoff is not None and record.handoff.context["customer"]["number"] == "40817287"
+
+
+def test_a_corrected_number_with_a_concern_serves_the_concern(services):
+    record = call(services, "nordwelle", keys("40817287#"),
+                  say("Eigentlich ist die Nummer 40817279, mein Internet geht nicht"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
+    assert record.handoff.context["customer"]["number"] == "40817279"
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [(("Wie lange hält die Marmelade?", "und in der Mikrowelle?"), "Lagerung"),
+     (("Sind im Müsli Nüsse drin?", "und in Spuren?"), "Spuren davon"),
+     (("Wie lange halten die Brezeln?", "und aufgetaut?"), "nicht wieder einfrieren"),
+     (("Wie lange halten die Brezeln?", "und im Sommer?"), "nicht wieder einfrieren")],
+)  # fmt: skip
+def test_sixth_probe_follow_ups_keep_the_product(services, turns, said):
+    record = call(services, "sonnhof", *(say(t) for t in turns))
+    tail = bot_said(record).split(turns[-1])[-1]
+    assert said in tail and "keines unserer Produkte" not in tail, bot_said(record)
+    assert "Um welches" not in tail and record.handoff is None
 
 
 def test_a_number_corrected_at_the_concern_prompt_identifies_the_customer_meant(services):

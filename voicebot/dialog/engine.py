@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -25,6 +25,7 @@ from voicebot.dialog.intent_choice import (
 )
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.number_said import (
+    concern_besides_correction,
     concern_besides_number,
     says_number_was_wrong,
     short_concern_besides,
@@ -337,9 +338,11 @@ class InboundDialog:
         else:  # concern, menu
             self._on_concern(text, intent, value)
 
-    def _on_concern(self, text: str, intent: Intent, value: str | None) -> None:
-        parts: list[str] = []
-        if self._number_corrected(text, value):
+    def _on_concern(
+        self, text: str, intent: Intent, value: str | None, before: Sequence[str] = ()
+    ) -> None:
+        parts: list[str] = list(before)  # (said first: the name of a customer corrected to)
+        if self._number_corrected(text, value, intent):
             return
         if self._done(text):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
@@ -472,7 +475,7 @@ class InboundDialog:
         if closes_call(text):  # "nein danke, das war alles" instead of the slot: done
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
             return
-        if self._number_corrected(text, value):
+        if self._number_corrected(text, value, intent):
             return
         found = caller_input.slot_in(slot, text, intent, value, self.tenant)
         if found is None and asks_to_wait(text):
@@ -536,12 +539,14 @@ class InboundDialog:
         return True
 
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
-        if self._number_corrected(text, value):
+        if self._number_corrected(text, value, intent):
             return
         if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
         if awaiting == "confirm_intent" and self._product_given_instead(text):
             return
+        if awaiting == "anything_else" and self._same_about_more(text):  # "und aufgetaut?"
+            return  # (short: read as the same question before it could be a concern)
         heard = text  # "nein, dann warte ich bis heute Abend" is no opening-hours question;
         if awaiting == "offer_agent" and needs_no_more(text):  # a clause besides the waiting
             heard = " ".join(c for c in clauses(text) if not needs_no_more(c))  # may bring a
@@ -591,8 +596,6 @@ class InboundDialog:
         concern = is_new_concern(self.tenant, intent) and not thanks_in(text)
         if awaiting == "anything_else" and answer is False and concern:
             answer = None  # "das Portal geht nicht": not done (taken as the next concern)
-        if answer is None and awaiting == "anything_else" and self._same_about_more(text):
-            return
         if answer is None:
             self._unclear_yes_no(awaiting, text, intent, value)
             return
@@ -776,7 +779,7 @@ class InboundDialog:
             self._ask_about_product(product, [])
         return True
 
-    def _number_corrected(self, text: str, value: str | None) -> bool:
+    def _number_corrected(self, text: str, value: str | None, intent: Intent) -> bool:
         """ "Nein, die Nummer war falsch: 40817261" after the caller was identified: the
         customer meant, and the question asked again."""
         state = self.state
@@ -793,16 +796,17 @@ class InboundDialog:
             )
             return True
         slot = state.awaiting.removeprefix("slot:") if state.awaiting.startswith("slot:") else ""
-        said = (
-            self.tenant.read_slot(slot, words_besides_number(text, number, self.tenant.language))
-            if slot
-            else None
-        )
+        rest = words_besides_number(text, number, self.tenant.language)
+        said = self.tenant.read_slot(slot, rest) if slot else None
         if said is not None:  # "…, es ist 40817261, die neue Postleitzahl ist 20095"
             state.slots[slot] = said
             self.steps.advance(parts)
         elif state.awaiting in ("offer_agent", "anything_else") and state.intent is not None:
             self.steps.advance(parts)  # the answer again, for the customer meant
+        elif state.awaiting == "concern" and (
+            concern := concern_besides_correction(text, number, self.tenant.language)
+        ):  # "Eigentlich ist die Nummer 40817279, mein Internet geht nicht": then the concern
+            self._on_concern(concern, self.tenant.classify(concern, intent), None, before=parts)
         else:
             self.reply.ask([*parts, state.last_prompt], state.awaiting, state.last_expect)
         return True
@@ -848,10 +852,11 @@ class InboundDialog:
             return False
         if urgent_only and not self._urgent(concern):
             return False
-        if urgent_only:
+        if urgent_only:  # "Nein, das war alles. Ich bin echt sauer": asked, not taken
             reset_concern(self.state)
-            take_intent(self.tenant, self.state, concern)
-            self.steps.advance([])
+            if not confirmable(self.tenant, self.state, concern):
+                return False
+            self._ask_confirmation([])
             return True
         return self._new_concern("confirm_intent", concern, rest)
 
@@ -889,12 +894,13 @@ class InboundDialog:
                 and state.intent.answer in _ABOUT_WHAT_IS_IN
                 and asks_with_or_without(text)
             )
-            or (about_contents and not heard_as_noun(text, "", articles_only=True))
+            or (about_contents and not heard_as_noun(text, "", True, in_names_product=True))
         )
         if not found and allergens is not None and content:  # "und Erdnüsse?"
             state.intent = allergens
         heard = None if found or content else self.tenant.unknown_product(text)
-        if heard and heard_as_noun(text, heard):  # "und die Sojamilch?": not one of ours, told
+        if heard and heard_as_noun(text, heard, in_names_product=about_contents):  # "und die
+            # Sojamilch?", "und im Ketchup?" after the ingredients: not one of ours, told so
             found = {"product": f"?{heard}"}  # so (not "und ungeöffnet?")
         elif not found and not content and self._names_a_noun(text):  # "und der Schokodrink?"
             state.slots.pop("product", None)  # unplaced: which product is asked for

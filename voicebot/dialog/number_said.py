@@ -22,7 +22,8 @@ _NUMBER_WRONG = frozenset(("falsch", "falsche", "vertan", "verwechselt", "versch
 _OTHER_NUMBER = frozenset((
     "handy", "handynummer", "telefonnummer", "rueckrufnummer", "festnetznummer", "mobilnummer",
     "hotline", "nachbar", "nachbarn", "sohn", "tochter", "mann", "frau", "mutter", "vater",
-    "phone", "mobile", "son", "daughter", "wife", "husband", "neighbour",
+    "phone", "mobile", "son", "daughter", "wife", "husband", "neighbour", "rufnummer",
+    "vertragsnummer", "iban", "rechnungsnummer",
 ))  # fmt: skip
 # The caller's name said with the number ("Hoffmann mein Name", "mein Name ist Klaus Hoffmann")
 _NAME_SAID = re.compile(
@@ -39,10 +40,14 @@ _NUMBER_NAMED = re.compile(
 
 
 def says_number_was_wrong(text: str) -> bool:
-    """ "Nein, die Nummer war falsch …": the caller's own number corrected (not "meine
-    Handynummer ist …", "die Nummer von meinem Sohn …")."""
+    """ "Nein, die Nummer war falsch …": the caller's own number corrected, named as such (not
+    "meine Handynummer ist …", "die Nummer von meinem Sohn …", "eigentlich … vom 12.11.2025")."""
     words = set(fold(text).split())
-    return bool(words & _NUMBER_WRONG) and not words & _OTHER_NUMBER
+    named = bool(words & _THE_NUMBER)
+    return named and bool(words & _NUMBER_WRONG) and not words & _OTHER_NUMBER
+
+
+_THE_NUMBER = frozenset(("nummer", "kundennummer", "number", "kundennr"))
 
 
 def words_besides_number(text: str, number: str, language: str) -> str:
@@ -51,6 +56,21 @@ def words_besides_number(text: str, number: str, language: str) -> str:
     words = [w for w in text.split() if (digits_in(w, language) or "#") not in number]
     rest = _NAME_SAID.sub(" ", _NUMBER_NAMED.sub(" ", " ".join(words)))
     return " ".join(rest.split())
+
+
+def concern_besides_correction(text: str, number: str, language: str) -> str:
+    """The words of a corrected number's turn besides the number and the correction ("Nein,
+    die Nummer war falsch: 40817279, mein Internet geht nicht" -> "mein Internet geht nicht");
+    '' when only the correction was said."""
+    rest = words_besides_number(text, number, language)
+    kept = [w for w in rest.split() if fold(w) not in _NUMBER_WRONG | _CORRECTION_TALK]
+    return " ".join(kept) if any(len(fold(w)) >= 4 for w in kept) else ""
+
+
+_CORRECTION_TALK = frozenset((
+    "entschuldigung", "nein", "nee", "doch", "no", "die", "ist", "war", "es", "the", "is", "was",
+    "it", "s", "oh", "aeh", "also",
+))  # fmt: skip
 
 
 def concern_besides_number(tenant: TenantView, text: str, number: str, intent: Intent) -> Intent:

@@ -441,31 +441,63 @@ def without_closing(text: str) -> str:
     return " ".join(folded.split())
 
 
-def heard_as_noun(text: str, heard: str, articles_only: bool = False) -> bool:
-    """The words heard (default: any word) are written as a noun (capitalised) or follow an
-    article ("und die sojamilch?"), not "und ungeöffnet?", "und ohne Kühlung?";
-    articles_only: only an article counts."""
-    first = heard.split()[0] if heard.strip() else ""
+def heard_as_noun(
+    text: str, heard: str, articles_only: bool = False, in_names_product: bool = False
+) -> bool:
+    """The words heard (default: any word) name a thing of their own: written with a capital
+    or after an article ("und die sojamilch?"), not after a preposition ("und in der
+    Mikrowelle?", "und ohne Kühlung?") nor in a question ("und in welcher Menge?");
+    articles_only: only an article counts; in_names_product: "im/in" names a product, as
+    after a question about what is in one ("und im Ketchup?")."""
+    folded = [fold(w) for w in text.replace("?", " ").replace(",", " ").split()]
+    if _QUESTION_WORDS_IN & set(folded):
+        return False
     words = text.replace("?", " ").replace(",", " ").split()
-    for before, word in zip(["", *words], words, strict=False):
-        if first and fold(word) != fold(first):
+    first = fold(heard.split()[0]) if heard.strip() else ""
+    for at, word in enumerate(words):
+        if (first and folded[at] != first) or at == 0:
             continue
-        if fold(before) in _ARTICLES:
+        before, before2 = folded[at - 1], (folded[at - 2] if at >= 2 else "")
+        place = before in _PREPOSITIONS or (before in _ARTICLES and before2 in _PREPOSITIONS)
+        in_product = in_names_product and (before == "im" or "in" in (before, before2))
+        if place and not in_product:
+            continue
+        if before in _ARTICLES or in_product or (not articles_only and word[:1].isupper()):
             return True
-        if not articles_only and word[:1].isupper() and fold(before) not in _PREPOSITIONS:
-            return bool(before)  # (a capital first word is no sign)
     return False
 
 
-# before a product ("und die Sojamilch?", "und im Ketchup?"); before what is in it ("ohne Kühlung")
-_ARTICLES = frozenset(("der", "die", "das", "den", "dem", "ein", "eine", "einen", "the", "a",
-                       "im", "in"))  # fmt: skip
-_PREPOSITIONS = frozenset(("ohne", "mit", "bei", "nach", "vor", "without", "with"))
+_QUESTION_WORDS_IN = frozenset(("welche", "welcher", "welches", "welchen", "wie", "wo", "was",
+                                "wann", "which", "what", "how", "where", "when"))  # fmt: skip
+_ARTICLES = frozenset(("der", "die", "das", "den", "dem", "ein", "eine", "einen", "the", "a"))
+# before a place, a time or what is in it ("in der Mikrowelle", "im Sommer", "ohne Kühlung")
+_PREPOSITIONS = frozenset(
+    (
+        "ohne",
+        "mit",
+        "bei",
+        "nach",
+        "vor",
+        "in",
+        "im",
+        "an",
+        "am",
+        "auf",
+        "unter",
+        "ueber",
+        "without",
+        "with",
+        "at",
+        "on",
+        "after",
+        "before",
+    )
+)
 
 
 def asks_with_or_without(text: str) -> bool:
     """ "und ohne Mikroplastik?", "und mit Zucker?": about what is in it."""
-    return bool(_PREPOSITIONS & set(fold(text).split()))
+    return bool({"ohne", "mit", "without", "with"} & set(fold(text).split()))
 
 
 def names_allergen(text: str) -> bool:
