@@ -1657,3 +1657,27 @@ def test_a_number_corrected_at_the_concern_prompt_identifies_the_customer_meant(
     record = call(services, "nordwelle", say("40817287"),
                   say("Nein, die Nummer war falsch. 40817261"))  # fmt: skip
     assert "Danke, Jonas Berger" in bot_said(record), bot_said(record)
+
+
+# Found by the session's seventh probe: a short "und …" is a follow-up only when it adds to the
+# question just answered; otherwise it is a concern of its own
+@pytest.mark.parametrize(
+    ("tenant", "turns", "queue"),
+    [("nordwelle", ("40817287", "Rechnung", "ja", "nein", "Und ich ziehe um.", "20095"),
+      "vertragsservice"),
+     ("harbour-bank", ("What is the exchange rate?", "and my card's lost"), "fraud")],
+)  # fmt: skip
+def test_und_with_a_new_concern_is_that_concern(services, tenant, turns, queue):
+    record = call(services, tenant, *(say(t) for t in turns))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [(("Ist die Nougatcreme vegan?", "Und der Preis?"), "kostet 3,49 Euro"),
+     (("Was ist in der Tomatensauce drin?", "und auch vegan?"), "Tomatensauce Basilikum ist vegan"),
+     (("Ist die Nougatcreme vegan?", "Und noch eine Frage"), "Was kann ich sonst")],
+)  # fmt: skip
+def test_a_follow_up_naming_another_question_gets_that_answer(services, turns, said):
+    record = call(services, "sonnhof", *(say(t) for t in turns))
+    assert said in bot_said(record).split(turns[-1])[-1], bot_said(record)

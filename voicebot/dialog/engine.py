@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -36,6 +37,7 @@ from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import IntentView, TenantView
 from voicebot.dialog.words import (
+    OPENING_WORDS,
     about_the_number,
     adds_another,
     adds_concern,
@@ -78,10 +80,12 @@ from voicebot.dialog.words import (
     replaces_concern,
     reports_harm,
     restates_concern,
+    said_in_the_answer,
     says_goodbye,
     starts_with_no,
     starts_with_yes,
     thanks_in,
+    topic_named,
     without_closing,
     yes_or_no,
 )
@@ -97,6 +101,7 @@ from voicebot.events import (
     Transcript,
 )
 from voicebot.nlu.model import AGENT_INTENTS
+from voicebot.nlu.slots import FUNCTION_WORDS
 
 
 class InboundDialog:
@@ -545,7 +550,7 @@ class InboundDialog:
             return
         if awaiting == "confirm_intent" and self._product_given_instead(text):
             return
-        if awaiting == "anything_else" and self._same_about_more(text):  # "und aufgetaut?"
+        if awaiting == "anything_else" and self._same_about_more(text, early=True):
             return  # (short: read as the same question before it could be a concern)
         heard = text  # "nein, dann warte ich bis heute Abend" is no opening-hours question;
         if awaiting == "offer_agent" and needs_no_more(text):  # a clause besides the waiting
@@ -596,6 +601,8 @@ class InboundDialog:
         concern = is_new_concern(self.tenant, intent) and not thanks_in(text)
         if awaiting == "anything_else" and answer is False and concern:
             answer = None  # "das Portal geht nicht": not done (taken as the next concern)
+        if answer is None and awaiting == "anything_else" and self._same_about_more(text):
+            return  # "und ungeöffnet?": the same question once more
         if answer is None:
             self._unclear_yes_no(awaiting, text, intent, value)
             return
@@ -860,9 +867,12 @@ class InboundDialog:
             return True
         return self._new_concern("confirm_intent", concern, rest)
 
-    def _same_about_more(self, text: str) -> bool:
+    def _same_about_more(self, text: str, early: bool = False) -> bool:
         """ "und Soja?" after the allergens, "und ungeöffnet?" after the storage: the question
-        just answered, asked again with what the follow-up adds (a slot of that concern)."""
+        just answered, asked again with what the follow-up adds (a slot of that concern, an
+        allergen, an ingredient, a product). Early (before the turn is read as a concern):
+        only when it adds one of these ("und Zwiebeln?"), so "und ich ziehe um" or "und der
+        Preis?" stay concerns of their own."""
         state = self.state
         if state.intent is None or not state.last_answer or not follows_up(text):
             return False
@@ -870,22 +880,24 @@ class InboundDialog:
             len(text.split()) > 4
             or thanks_in(text)
             or says_goodbye(text)
+            or has_more(text)  # "und noch eine Frage"
             or _VERB & set(fold(text).split())
         ):
             return False  # a longer question or a statement is a concern of its own ("und die
             # war verschimmelt"), read above
-        found = self._slots_of(state.intent, text)
+        intent, found = state.intent, self._slots_of(state.intent, text)
         if not found:  # "und Sellerie?" after the ingredients: the concern whose slot it is
             for spec in self.tenant.intents.values():
                 other = self._slots_of(spec, text)
-                if other and "product" in needs_of(spec) and "product" in needs_of(state.intent):
-                    state.intent, found = spec, other
+                if other and "product" in needs_of(spec) and "product" in needs_of(intent):
+                    intent, found = spec, other
                     break
         allergens = self.tenant.allergen_intent()
         about_contents = allergens is not None and state.intent.id in (
             allergens.id,
             *self.tenant.ingredient_intents(),
         )  # after an allergen or ingredient answer, "und Lupine?" asks what is in it
+        topic = self._names_a_topic(text)  # "und der Preis?", "und vegan?": another question
         content = (
             names_allergen(text)
             or self._in_the_product(text)  # "und Zwiebeln?"
@@ -894,20 +906,47 @@ class InboundDialog:
                 and state.intent.answer in _ABOUT_WHAT_IS_IN
                 and asks_with_or_without(text)
             )
-            or (about_contents and not heard_as_noun(text, "", True, in_names_product=True))
+            or (
+                about_contents
+                and not topic
+                and not heard_as_noun(text, "", True, in_names_product=True)
+            )
         )
+        heard = None if found or content else self.tenant.unknown_product(text)
+        named = bool(heard) and heard_as_noun(text, heard or "", in_names_product=about_contents)
+        echoes = said_in_the_answer(text, state.last_answer)  # "und aufgetaut?" after "…
+        adds = found or content or named or echoes  # nach dem Auftauen …"
+        asked = [  # "und auch vegan?" after the ingredients: the vegan question, same product
+            spec for spec in self.tenant.intents.values()
+            if topic and "product" in needs_of(spec) and topic_named(text, spec.topic)
+        ]  # fmt: skip
+        product = state.slots.get("product") or state.last_product
+        if not adds and len(asked) == 1 and product:
+            intent = asked[0]
+            found = {"product": product}
+        elif early and not adds:
+            return False  # read as a concern of its own ("und ich ziehe um")
+        state.intent = intent
         if not found and allergens is not None and content:  # "und Erdnüsse?"
             state.intent = allergens
-        heard = None if found or content else self.tenant.unknown_product(text)
-        if heard and heard_as_noun(text, heard, in_names_product=about_contents):  # "und die
-            # Sojamilch?", "und im Ketchup?" after the ingredients: not one of ours, told so
-            found = {"product": f"?{heard}"}  # so (not "und ungeöffnet?")
-        elif not found and not content and self._names_a_noun(text):  # "und der Schokodrink?"
+        if named:  # "und die Sojamilch?", "und im Ketchup?" after the ingredients: not one of
+            found = {"product": f"?{heard}"}  # ours, told so (not "und ungeöffnet?")
+        elif not found and not content and not topic and self._names_a_noun(text):  # "und der
+            # Schokodrink?"
             state.slots.pop("product", None)  # unplaced: which product is asked for
             state.last_product = None
         merge_slots(state, found)
         self.steps.advance([])
         return True
+
+    def _names_a_topic(self, text: str) -> bool:
+        """A word the tenant's concerns use that is no allergen ("Preis", "vegan", "ziehe")."""
+        unknown = set((self.tenant.unknown_words(text) or "").split())
+        return any(
+            len(w) >= 4 and w not in unknown and not names_allergen(w) and w not in OPENING_WORDS
+            for w in fold(text).split()
+            if w not in FUNCTION_WORDS
+        )
 
     def _slots_of(self, spec: IntentView, text: str) -> dict[str, str]:
         found = self.tenant.slots_for(spec.id, text)
@@ -919,8 +958,8 @@ class InboundDialog:
         """A word of the follow-up is in the ingredients of the product just answered for."""
         product = self.state.slots.get("product") or ""
         contents = fold(self.tenant.ingredients(product))
-        words = [w for w in fold(text).split() if len(w) >= 4]
-        return bool(contents) and any(w in contents for w in words)
+        words = [w for w in fold(text).split() if len(w) >= 4 and w not in FUNCTION_WORDS]
+        return bool(contents) and any(re.search(rf"\b{re.escape(w)}", contents) for w in words)
 
     def _names_a_noun(self, text: str) -> bool:
         """A noun of its own in the follow-up ("und der Schokodrink?"; not "ohne Kühlung")."""

@@ -69,7 +69,8 @@ def concern_besides_correction(text: str, number: str, language: str) -> str:
 
 _CORRECTION_TALK = frozenset((
     "entschuldigung", "nein", "nee", "doch", "no", "die", "ist", "war", "es", "the", "is", "was",
-    "it", "s", "oh", "aeh", "also",
+    "it", "s", "oh", "aeh", "also", "moment", "glaube", "lautet", "richtig", "meine", "nummer",
+    "kundennummer", "number", "sorry", "ich", "mich", "vertan", "verwechselt",
 ))  # fmt: skip
 
 

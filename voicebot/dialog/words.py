@@ -495,6 +495,42 @@ _PREPOSITIONS = frozenset(
 )
 
 
+_PARTICLES = ("auf", "ab", "an", "aus", "ein", "nach", "vor", "zu", "auf")
+
+
+def _stem(word: str) -> str:
+    """A German word's first letters without 'un-' and a participle's '-ge-' ("ungeöffnet" ->
+    "oeffn", "aufgetaut" -> "aufta")."""
+    word = word.removeprefix("un")
+    for particle in _PARTICLES:
+        if word.startswith(particle + "ge"):
+            word = particle + word[len(particle) + 2 :]
+            break
+    else:
+        word = word.removeprefix("ge") if len(word) > 6 else word
+    return word[:5]
+
+
+def said_in_the_answer(text: str, answer: str) -> bool:
+    """A content word of the follow-up is one of the answer's ("und aufgetaut?" after "nach dem
+    Auftauen nicht wieder einfrieren", "und ungeöffnet?" after "Nach dem Öffnen: …")."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    said = {_stem(w) for w in fold(answer).split() if len(w) >= 4}
+    return any(
+        len(w) >= 5 and w not in FUNCTION_WORDS and _stem(w) in said for w in fold(text).split()
+    )
+
+
+def topic_named(text: str, topic: str) -> bool:
+    """A content word of the follow-up names the concern's topic ("und auch vegan?" - "Ist ein
+    Produkt vegan")."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    named = {_stem(w) for w in fold(topic).split() if len(w) >= 4 and w not in FUNCTION_WORDS}
+    return any(len(w) >= 4 and _stem(w) in named for w in fold(text).split())
+
+
 def asks_with_or_without(text: str) -> bool:
     """ "und ohne Mikroplastik?", "und mit Zucker?": about what is in it."""
     return bool({"ohne", "mit", "without", "with"} & set(fold(text).split()))
