@@ -45,6 +45,8 @@ STOP_WORDS = (
 WITHHOLD_WORDS = ("sag ich nicht", "sage ich nicht", "sag ich ihnen nicht", "sage ich ihnen nicht",
                   "geht sie nichts an", "keine angabe",
                   "geht sie gar nichts an", "none of your business", "rather not say")  # fmt: skip
+_LATER = frozenset(("spaeter", "nochmal", "morgen", "andermal", "gerade", "jetzt", "later",
+                    "tomorrow", "another"))  # fmt: skip
 SURE = 0.9  # classifier confidence to act on an opt-out ("nicht mehr anrufen" 0.97-0.98)
 
 
@@ -204,7 +206,9 @@ class SurveyDialog:
             self._next_question()
         elif not keyed and any(f" {phrase} " in folded for phrase in STOP_WORDS):
             self._finish(self.survey.declined, "declined")  # "nee lass mal", no answer in it
-        elif not keyed and call_back(text):  # "jetzt ist es schlecht, rufen Sie später an"
+        elif not keyed and call_back(text) and _LATER & set(fold(text).split()):
+            # "jetzt ist es schlecht, rufen Sie später an" (not "der Support sollte schneller
+            # zurückrufen", a comment said one question early)
             self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
         elif not keyed and withheld:
             self.answers[question.id] = None  # "das sag ich nicht"
