@@ -486,5 +486,5 @@ def test_a_callback_asked_for_during_the_survey_ends_it_politely(services):
 def test_a_comment_about_calling_back_said_early_is_no_callback_request(services):
     """A held-out call: the comment ('der Support sollte schneller zurückrufen') came one
     question early and ended the survey as a callback."""
-    _record, dialog, bot = _survey(services, "ja", "3", "der Support sollte schneller zurückrufen")
+    _record, _dialog, bot = _survey(services, "ja", "3", "der Support sollte schneller zurückrufen")
     assert "ein anderes Mal" not in " ".join(bot), bot
