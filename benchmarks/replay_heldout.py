@@ -78,6 +78,20 @@ Reading (by hand, 2026-12-04, first run 14/22 held-out):
   machine kept my code', noisy product names) and Banking77 10-shot wording ('what is the most
   money I can add to my account in one go' is out of scope). Latency p50 is not comparable
   across these runs (other jobs on the machine).
+- Session 8 (2026-12-04, this table): a turn at a number prompt that holds no number is
+  decoded as a free turn (beam search, hint words, vocabulary check) instead of the number
+  scorer's greedy transcript, which was also cut at 48 tokens; and the session's dialog fixes.
+  Held-out 16 -> 17/22 (`p-router`: 'Wie starte ich meinen Router neu' said at the greeting is
+  now heard), WER 0.228 -> 0.211, intent accuracy 88.9 -> 94.4 %, routing 77.3 -> 81.8 %.
+  Library 45/47 as before, WER 0.115 -> 0.111. Probe calls: the 20 spoken calls a helper wrote
+  this session joined the 43 of session 7 (63, a development set): 43/63; the 43 as before
+  (28), the 20 new ones 15/20 (16/20 with the code at the start of the session, but one of those
+  passed by accident: 'Achso ist leider keines unserer Produkte' held the expected words; the
+  filler is no product now and the misheard 'Maroneise' is asked for again). The failures left
+  are recognition ('tack my cards', 'Meinung' for 'Mahnung', 'M 3 8 2 1' without its M, noise).
+  The p-survey case fails as before, now as 'hangup' again after a run in which a comment said
+  one question early ('der Support sollte schneller zurückrufen') ended the survey as a
+  callback (fixed). Latency p50 is not comparable across runs (load 0.9 at the start here).
 """
 KEPT = ("cases", "passed", "failed", "wer", "intent_accuracy", "routing_accuracy", "latency_ms")
 
