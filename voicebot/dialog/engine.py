@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -11,6 +10,7 @@ from datetime import datetime
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.answering import IntentSteps, needs_of
+from voicebot.dialog.follow_up import read_follow_up
 from voicebot.dialog.identify import failed_identification, identify, needs_identity
 from voicebot.dialog.intent_choice import (
     concern_in_answer,
@@ -35,9 +35,8 @@ from voicebot.dialog.number_said import (
 from voicebot.dialog.recovery import no_input, no_match
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
-from voicebot.dialog.tenant_view import IntentView, TenantView
+from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
-    OPENING_WORDS,
     about_the_number,
     adds_another,
     adds_concern,
@@ -53,7 +52,6 @@ from voicebot.dialog.words import (
     asks_to_wait,
     asks_where,
     asks_where_it_is,
-    asks_with_or_without,
     checks_line,
     clauses,
     closes_call,
@@ -68,9 +66,7 @@ from voicebot.dialog.words import (
     greets_only,
     has_more,
     has_no_number,
-    heard_as_noun,
     is_question,
-    names_allergen,
     needs_no_more,
     needs_nothing_more,
     not_helped,
@@ -80,12 +76,10 @@ from voicebot.dialog.words import (
     replaces_concern,
     reports_harm,
     restates_concern,
-    said_in_the_answer,
     says_goodbye,
     starts_with_no,
     starts_with_yes,
     thanks_in,
-    topic_named,
     without_closing,
     yes_or_no,
 )
@@ -101,7 +95,6 @@ from voicebot.events import (
     Transcript,
 )
 from voicebot.nlu.model import AGENT_INTENTS
-from voicebot.nlu.slots import FUNCTION_WORDS
 
 
 class InboundDialog:
@@ -868,102 +861,18 @@ class InboundDialog:
         return self._new_concern("confirm_intent", concern, rest)
 
     def _same_about_more(self, text: str, early: bool = False) -> bool:
-        """ "und Soja?" after the allergens, "und ungeöffnet?" after the storage: the question
-        just answered, asked again with what the follow-up adds (a slot of that concern, an
-        allergen, an ingredient, a product). Early (before the turn is read as a concern):
-        only when it adds one of these ("und Zwiebeln?"), so "und ich ziehe um" or "und der
-        Preis?" stay concerns of their own."""
+        """A short follow-up to the answer just given (dialog/follow_up.py), answered."""
         state = self.state
-        if state.intent is None or not state.last_answer or not follows_up(text):
+        follow_up = read_follow_up(self.tenant, state, text, early)
+        if follow_up is None:
             return False
-        if (
-            len(text.split()) > 4
-            or thanks_in(text)
-            or says_goodbye(text)
-            or has_more(text)  # "und noch eine Frage"
-            or _VERB & set(fold(text).split())
-        ):
-            return False  # a longer question or a statement is a concern of its own ("und die
-            # war verschimmelt"), read above
-        intent, found = state.intent, self._slots_of(state.intent, text)
-        if not found:  # "und Sellerie?" after the ingredients: the concern whose slot it is
-            for spec in self.tenant.intents.values():
-                other = self._slots_of(spec, text)
-                if other and "product" in needs_of(spec) and "product" in needs_of(intent):
-                    intent, found = spec, other
-                    break
-        allergens = self.tenant.allergen_intent()
-        about_contents = allergens is not None and state.intent.id in (
-            allergens.id,
-            *self.tenant.ingredient_intents(),
-        )  # after an allergen or ingredient answer, "und Lupine?" asks what is in it
-        topic = self._names_a_topic(text)  # "und der Preis?", "und vegan?": another question
-        content = (
-            names_allergen(text)
-            or self._in_the_product(text)  # "und Zwiebeln?"
-            or (  # "Ist das Duschgel vegan?" - "und ohne Mikroplastik?" (not after storage)
-                allergens is not None
-                and state.intent.answer in _ABOUT_WHAT_IS_IN
-                and asks_with_or_without(text)
-            )
-            or (
-                about_contents
-                and not topic
-                and not heard_as_noun(text, "", True, in_names_product=True)
-            )
-        )
-        heard = None if found or content else self.tenant.unknown_product(text)
-        named = bool(heard) and heard_as_noun(text, heard or "", in_names_product=about_contents)
-        echoes = said_in_the_answer(text, state.last_answer)  # "und aufgetaut?" after "…
-        adds = found or content or named or echoes  # nach dem Auftauen …"
-        asked = [  # "und auch vegan?" after the ingredients: the vegan question, same product
-            spec for spec in self.tenant.intents.values()
-            if topic and "product" in needs_of(spec) and topic_named(text, spec.topic)
-        ]  # fmt: skip
-        product = state.slots.get("product") or state.last_product
-        if not adds and len(asked) == 1 and product:
-            intent = asked[0]
-            found = {"product": product}
-        elif early and not adds:
-            return False  # read as a concern of its own ("und ich ziehe um")
-        state.intent = intent
-        if not found and allergens is not None and content:  # "und Erdnüsse?"
-            state.intent = allergens
-        if named:  # "und die Sojamilch?", "und im Ketchup?" after the ingredients: not one of
-            found = {"product": f"?{heard}"}  # ours, told so (not "und ungeöffnet?")
-        elif not found and not content and not topic and self._names_a_noun(text):  # "und der
-            # Schokodrink?"
-            state.slots.pop("product", None)  # unplaced: which product is asked for
+        state.intent = follow_up.intent
+        if follow_up.product_unplaced:  # "und der Schokodrink?": which product is asked for
+            state.slots.pop("product", None)
             state.last_product = None
-        merge_slots(state, found)
+        merge_slots(state, follow_up.slots)
         self.steps.advance([])
         return True
-
-    def _names_a_topic(self, text: str) -> bool:
-        """A word the tenant's concerns use that is no allergen ("Preis", "vegan", "ziehe")."""
-        unknown = set((self.tenant.unknown_words(text) or "").split())
-        return any(
-            len(w) >= 4 and w not in unknown and not names_allergen(w) and w not in OPENING_WORDS
-            for w in fold(text).split()
-            if w not in FUNCTION_WORDS
-        )
-
-    def _slots_of(self, spec: IntentView, text: str) -> dict[str, str]:
-        found = self.tenant.slots_for(spec.id, text)
-        found.pop("product_heard", None)
-        found.pop("product", None)
-        return found
-
-    def _in_the_product(self, text: str) -> bool:
-        """A word of the follow-up is in the ingredients of the product just answered for."""
-        product = self.state.slots.get("product") or ""
-        contents = fold(self.tenant.ingredients(product))
-        words = [w for w in fold(text).split() if len(w) >= 4 and w not in FUNCTION_WORDS]
-        return bool(contents) and any(re.search(rf"\b{re.escape(w)}", contents) for w in words)
-
-    def _names_a_noun(self, text: str) -> bool:
-        """A noun of its own in the follow-up ("und der Schokodrink?"; not "ohne Kühlung")."""
-        return heard_as_noun(text, "")
 
     def _new_concern(self, awaiting: str, concern: Intent, text: str = "") -> bool:
         """A concern said at a yes/no prompt: served when it is another one than the prompt's
@@ -1130,16 +1039,6 @@ class InboundDialog:
         return self.prompts.say(
             "handoff_wait", position=position, wait_min=max(1, round(wait_s / 60))
         )
-
-
-# Answers about what a product is made of: "und ohne X?" after them asks about X in it
-_ABOUT_WHAT_IS_IN = frozenset((
-    "builtin:product_vegan", "builtin:product_palm_oil", "builtin:product_allergens",
-    "builtin:product_ingredients",
-))  # fmt: skip
-# Words that make a follow-up a statement of its own ("und die war verschimmelt")
-_VERB = frozenset(("war", "ist", "sind", "waren", "hat", "habe", "geht", "schmeckt", "riecht",
-                   "was", "is", "was", "were", "has", "tastes", "smells"))  # fmt: skip
 
 
 def _without(event: Intent, rejected: str) -> Intent:
