@@ -1681,3 +1681,25 @@ def test_und_with_a_new_concern_is_that_concern(services, tenant, turns, queue):
 def test_a_follow_up_naming_another_question_gets_that_answer(services, turns, said):
     record = call(services, "sonnhof", *(say(t) for t in turns))
     assert said in bot_said(record).split(turns[-1])[-1], bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["Im Müsli ist eine Motte.", "In der Hafermilch sind Klumpen.",
+     "In der Tomatensauce schwimmt was."],
+)  # fmt: skip
+def test_something_found_in_a_product_is_asked_about_as_a_complaint(services, statement):
+    """Read as an allergen question (0.6-0.9), the ingredient list was read out for a moth."""
+    record = call(services, "sonnhof", say(statement), say("ja"), say("L 1 2 3 4 M"))
+    assert "Geht es um eine Reklamation?" in bot_said(record), bot_said(record)
+    assert record.handoff is not None and record.handoff.queue == "qualitaet"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("Im Müsli ist Honig.", "enthält Honig"), ("Ist im Müsli Honig?", "enthält Honig"),
+     ("die Zutaten von der Nougatcreme bitte", "Nuss-Nougat-Creme enthält:")],
+)  # fmt: skip
+def test_contents_asked_or_stated_as_held_are_answered(services, question, said):
+    record = call(services, "sonnhof", say(question))
+    assert said in bot_said(record) and "Reklamation" not in bot_said(record), bot_said(record)

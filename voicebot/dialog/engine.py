@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -67,6 +68,7 @@ from voicebot.dialog.words import (
     has_more,
     has_no_number,
     is_question,
+    names_allergen,
     needs_no_more,
     needs_nothing_more,
     not_helped,
@@ -95,6 +97,7 @@ from voicebot.events import (
     Transcript,
 )
 from voicebot.nlu.model import AGENT_INTENTS
+from voicebot.nlu.slots import FUNCTION_WORDS
 
 
 class InboundDialog:
@@ -382,6 +385,7 @@ class InboundDialog:
         intent = self._harm_reported(
             text, self._urgent_part(self._first_said(text, sentences, intent, pieces), pieces)
         )
+        intent = self._found_in_product(text, intent)
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
@@ -695,6 +699,34 @@ class InboundDialog:
         chosen = max(urgent, key=lambda i: ranked.get(i.id, 0.0))
         sure = max(self.tenant.threshold, ranked.get(chosen.id, 0.0))
         return replace(intent, name=chosen.id, confidence=sure)
+
+    def _found_in_product(self, text: str, intent: Intent) -> Intent:
+        """A statement that something is in a product ("Im Müsli ist eine Motte.", "In der
+        Hafermilch sind Klumpen.") read as an allergen or ingredient question: the classifier
+        is sure of the question, but something the product does not hold was found in it, so
+        the tenant's urgent product concern (the complaint) is asked about instead of an
+        ingredient list being read out. A question ("Ist im Müsli Honig?") or something the
+        product holds ("Im Müsli ist Honig.") stays as read."""
+        spec = self.tenant.intents.get(intent.name or "")
+        if spec is None or not self.tenant.catalog or spec.answer not in _CONTENT_ANSWERS:
+            return intent
+        folded = set(fold(text).split())
+        stated = bool(folded & {"in", "im"}) and bool(folded & _FOUND_VERBS)
+        if not stated or is_question(text) or names_allergen(text) or folded & _ASKED_FOR:
+            return intent  # ("die Zutaten von der Nougatcreme bitte" is a request)
+        contents = fold(self.tenant.ingredients(str(intent.slots.get("product") or "")))
+        words = [
+            w for w in fold(text).split()
+            if len(w) >= 4 and w not in FUNCTION_WORDS and self.tenant.product_in(w) is None
+        ]  # fmt: skip
+        if not words or any(re.search(rf"\b{re.escape(w)}", contents) for w in words):
+            return intent
+        urgent = [i for i in self.tenant.intents.values()
+                  if i.priority == "high" and "product" in needs_of(i)]  # fmt: skip
+        if len(urgent) != 1:
+            return intent
+        asked = ((urgent[0].id, self.tenant.threshold),)
+        return replace(intent, name=None, confidence=0.0, alternatives=asked)
 
     def _urgent_part(self, intent: Intent, parts: list[Intent]) -> Intent:
         """A high-priority concern in one part of the turn wins over the rest ("Which countries
@@ -1039,6 +1071,15 @@ class InboundDialog:
         return self.prompts.say(
             "handoff_wait", position=position, wait_min=max(1, round(wait_s / 60))
         )
+
+
+# Answers about what a product holds: a statement of something else in it is a complaint
+_CONTENT_ANSWERS = frozenset(("builtin:product_allergens", "builtin:product_ingredients"))
+_FOUND_VERBS = frozenset((
+    "ist", "sind", "war", "waren", "schwimmt", "schwimmen", "krabbelt", "krabbeln", "liegt", "lag",
+    "steckt", "steckte", "klebt", "klebte",
+))  # fmt: skip
+_ASKED_FOR = frozenset(("zutaten", "zutatenliste", "allergene", "inhaltsstoffe", "bitte", "drin"))
 
 
 def _without(event: Intent, rejected: str) -> Intent:
