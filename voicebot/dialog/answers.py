@@ -240,15 +240,17 @@ def asked_allergen(facts: AnswerFacts) -> tuple[str, str | None] | None:
 SPELLINGS = {"haselnuss": "haselnuesse", "erdnuss": "erdnuesse", "nuss": "nuesse", "ei": "eier"}
 
 
+def _names_of(row: Row) -> str:
+    """A product's name and aliases, normalized ("sonnhof nuss nougat creme nougatcreme …")."""
+    return normalize(f"{row.get('name', '')} {str(row.get('aliases', '')).replace('|', ' ')}")
+
+
 def _names_something(text: str, catalog: Sequence[Row]) -> bool:
     """The words name something besides the product ("und Zwiebeln?"), not only a product
     ("die Nougatcreme", said after "Welches Produkt?")."""
     from voicebot.nlu.slots import FUNCTION_WORDS
 
-    names = " ".join(
-        normalize(f"{r.get('name', '')} {str(r.get('aliases', '')).replace('|', ' ')}")
-        for r in catalog
-    )
+    names = " ".join(_names_of(row) for row in catalog)
     return any(
         len(w) >= 4 and w not in FUNCTION_WORDS and w not in _ABOUT_CONTENTS and w not in names
         for w in normalize(text).split()
@@ -377,8 +379,7 @@ def _other_ingredient_asked(row: Row, facts: AnswerFacts) -> tuple[bool, str] | 
 
     if not facts.caller_lines:
         return None
-    names = normalize(" ".join([row.get("name", ""), row.get("aliases", "").replace("|", " ")]))
-    own = set(names.split())
+    own = set(_names_of(row).split())
     contents = normalize(row.get("ingredients", ""))
     for word in facts.caller_lines[-1].split():
         folded = normalize(word)

@@ -557,11 +557,12 @@ class InboundDialog:
         if concern is not None and self._new_concern(awaiting, concern, text):
             return
         urgent_only = awaiting == "anything_else"  # ("…, I'll wait for the card then": ends)
-        closing = awaiting in ("confirm_intent", "anything_else") and closes_call(text)
-        if closing and self._closing_then_concern(text, intent, urgent_only):
+        closing = closes_call(text)
+        asked = awaiting in ("confirm_intent", "anything_else")
+        if closing and asked and self._closing_then_concern(text, intent, urgent_only):
             return
         the_one = awaiting == "confirm_intent" and confirms_the_one(text)  # "yes, that's it"
-        if (closes_call(text) and not the_one) or (
+        if (closing and not the_one) or (
             awaiting == "anything_else" and (only_thanks(text) or needs_nothing_more(text))
         ):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # "nein danke, das war
@@ -710,13 +711,14 @@ class InboundDialog:
         spec = self.tenant.intents.get(intent.name or "")
         if spec is None or not self.tenant.catalog or spec.answer not in _CONTENT_ANSWERS:
             return intent
-        folded = set(fold(text).split())
+        said = fold(text).split()
+        folded = set(said)
         stated = bool(folded & {"in", "im"}) and bool(folded & _FOUND_VERBS)
         if not stated or is_question(text) or names_allergen(text) or folded & _ASKED_FOR:
             return intent  # ("die Zutaten von der Nougatcreme bitte" is a request)
         contents = fold(self.tenant.ingredients(str(intent.slots.get("product") or "")))
         words = [
-            w for w in fold(text).split()
+            w for w in said
             if len(w) >= 4 and w not in FUNCTION_WORDS and self.tenant.product_in(w) is None
         ]  # fmt: skip
         if not words or any(re.search(rf"\b{re.escape(w)}", contents) for w in words):

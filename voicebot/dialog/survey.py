@@ -42,9 +42,11 @@ STOP_WORDS = (
 )  # fmt: skip
 # Said instead of an answer: that question is left unanswered, the survey goes on (as "weiß
 # ich nicht")
-WITHHOLD_WORDS = ("sag ich nicht", "sage ich nicht", "sag ich ihnen nicht", "sage ich ihnen nicht",
-                  "geht sie nichts an", "keine angabe",
-                  "geht sie gar nichts an", "none of your business", "rather not say")  # fmt: skip
+WITHHOLD_WORDS = (
+    "sag ich nicht", "sage ich nicht", "sag ich ihnen nicht", "sage ich ihnen nicht",
+    "geht sie nichts an", "geht sie gar nichts an", "keine angabe", "none of your business",
+    "rather not say",
+)  # fmt: skip
 _LATER = frozenset(("spaeter", "nochmal", "morgen", "andermal", "gerade", "jetzt", "later",
                     "tomorrow", "another"))  # fmt: skip
 SURE = 0.9  # classifier confidence to act on an opt-out ("nicht mehr anrufen" 0.97-0.98)
@@ -160,7 +162,7 @@ class SurveyDialog:
             # "Die sollen mich nicht mehr anrufen" is about the provider)
             self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
             return
-        if not free and any(f" {phrase} " in folded for phrase in DECLINE_WORDS):
+        if not free and _says_any(folded, DECLINE_WORDS):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
         short = len(folded.split()) <= 6  # a comment may well say "noch mal"; "wie bitte?"
@@ -171,7 +173,7 @@ class SurveyDialog:
             question = self.survey.questions[self.step]  # "was heißt denn eins?": the scale
             self._ask(question.reprompt or question.prompt, _expect(question.kind))  # told,
             return  # no answer stored, no try counted
-        withheld = any(f" {phrase} " in folded for phrase in WITHHOLD_WORDS)
+        withheld = _says_any(folded, WITHHOLD_WORDS)
         yes_no_asked = self.step >= 0 and self.survey.questions[self.step].kind == "yesno"
         if (
             self.step >= 0
@@ -204,9 +206,9 @@ class SurveyDialog:
         if answer is not None:  # an answer is never read as an intent ("vier", "nein")
             self.answers[question.id] = answer
             self._next_question()
-        elif not keyed and any(f" {phrase} " in folded for phrase in STOP_WORDS):
+        elif not keyed and _says_any(folded, STOP_WORDS):
             self._finish(self.survey.declined, "declined")  # "nee lass mal", no answer in it
-        elif not keyed and call_back(text) and _LATER & set(fold(text).split()):
+        elif not keyed and call_back(text) and _LATER & set(folded.split()):
             # "jetzt ist es schlecht, rufen Sie später an" (not "der Support sollte schneller
             # zurückrufen", a comment said one question early)
             self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
@@ -350,6 +352,11 @@ def _asks_meaning(text: str) -> bool:
 
 def _expect(kind: str) -> str | None:
     return {"rating": "rating", "yesno": "yesno"}.get(kind)
+
+
+def _says_any(folded: str, phrases: tuple[str, ...]) -> bool:
+    """One of the phrases said as whole words (folded: the answer folded, padded by spaces)."""
+    return any(f" {phrase} " in folded for phrase in phrases)
 
 
 def _yes_no(

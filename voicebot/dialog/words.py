@@ -313,11 +313,7 @@ def refers_back(text: str) -> bool:
 def asks_back(text: str) -> bool:
     """A question that points back at what was just said ("und wie lange dauert das noch?",
     "wann ist das denn behoben?", "when will it be fixed?"), not one naming a new subject."""
-    words = fold(text).split()
-    while words and words[0] in OPENING_WORDS:
-        words = words[1:]
-    question = text.rstrip().endswith("?") or (bool(words) and words[0] in QUESTION_WORDS)
-    return question and refers_back(text)
+    return is_question(text) and refers_back(text)
 
 
 _CLAUSE_BREAK = re.compile(r"[.!?;,]+|\b(?:aber|und|but|and)\b", re.IGNORECASE)
@@ -432,10 +428,15 @@ def closes_call(text: str) -> bool:
     return any(_says(folded, phrase) for phrase in CLOSING_PHRASES)
 
 
+def _fold_spoken(text: str) -> str:
+    """fold() with apostrophes as word breaks, as the phrase lists write them ("that s it")."""
+    return fold(text.replace("'", " ").replace("’", " "))
+
+
 def without_closing(text: str) -> str:
     """The words besides a closing phrase ("No, that's it, I lost my card" -> "no i lost my
     card"), folded."""
-    folded = f" {fold(text.replace(chr(39), ' ').replace('’', ' '))} "
+    folded = f" {_fold_spoken(text)} "
     for phrase in CLOSING_PHRASES:
         folded = folded.replace(f" {phrase} ", " ")
     return " ".join(folded.split())
@@ -471,31 +472,13 @@ _QUESTION_WORDS_IN = frozenset(("welche", "welcher", "welches", "welchen", "wie"
                                 "wann", "which", "what", "how", "where", "when"))  # fmt: skip
 _ARTICLES = frozenset(("der", "die", "das", "den", "dem", "ein", "eine", "einen", "the", "a"))
 # before a place, a time or what is in it ("in der Mikrowelle", "im Sommer", "ohne Kühlung")
-_PREPOSITIONS = frozenset(
-    (
-        "ohne",
-        "mit",
-        "bei",
-        "nach",
-        "vor",
-        "in",
-        "im",
-        "an",
-        "am",
-        "auf",
-        "unter",
-        "ueber",
-        "without",
-        "with",
-        "at",
-        "on",
-        "after",
-        "before",
-    )
-)
+_PREPOSITIONS = frozenset((
+    "ohne", "mit", "bei", "nach", "vor", "in", "im", "an", "am", "auf", "unter", "ueber",
+    "without", "with", "at", "on", "after", "before",
+))  # fmt: skip
 
 
-_PARTICLES = ("auf", "ab", "an", "aus", "ein", "nach", "vor", "zu", "auf")
+_PARTICLES = ("auf", "ab", "an", "aus", "ein", "nach", "vor", "zu")
 
 
 def _stem(word: str) -> str:
@@ -571,7 +554,7 @@ _NO_WORDS = frozenset(("nein", "nee", "ne", "noe", "no", "nope", "nah", "not", "
 def confirms_the_one(text: str) -> bool:
     """ "Yes, that's it", "ja genau, das war's": a yes to a question whether it is about
     something (not said to "anything else?", where it means nothing more)."""
-    folded = fold(text.replace("'", " ").replace("’", " "))
+    folded = _fold_spoken(text)
     return any(_says(folded, p) for p in _THE_ONE) and not _NO_WORDS & set(folded.split())
 
 
@@ -593,7 +576,7 @@ def starts_with_no(text: str) -> bool:
 def needs_nothing_more(text: str) -> bool:
     """ "I'm good, thanks", "nee, alles gut": answer words, thanks and one phrase saying the
     caller is settled, nothing else (a no to "anything else?")."""
-    folded = fold(text.replace("'", " ").replace("’", " "))
+    folded = _fold_spoken(text)
     for phrase in _SETTLED_PHRASES:
         if _says(folded, phrase):
             rest = f" {folded} ".replace(f" {phrase} ", " ", 1).split()

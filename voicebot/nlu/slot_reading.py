@@ -258,38 +258,10 @@ def _nouns(text: str) -> set[str] | None:
     return ((inner | alone) if inner else first) - _FILLERS  # not "Achso, was kostet …"
 
 
-_FILLERS = frozenset(
-    (
-        "achso",
-        "ach",
-        "aha",
-        "also",
-        "okay",
-        "ok",
-        "hallo",
-        "ja",
-        "nein",
-        "gut",
-        "genau",
-        "moment",
-        "bitte",
-        "danke",
-        "super",
-        "prima",
-        "naja",
-        "tja",
-        "klar",
-        "stimmt",
-        "richtig",
-        "hm",
-        "hmm",
-        "aeh",
-        "aehm",
-        "oh",
-        "ah",
-        "na",
-        "so",
-    )
-)
+_FILLERS = frozenset((
+    "achso", "ach", "aha", "also", "okay", "ok", "hallo", "ja", "nein", "gut", "genau", "moment",
+    "bitte", "danke", "super", "prima", "naja", "tja", "klar", "stimmt", "richtig", "hm", "hmm",
+    "aeh", "aehm", "oh", "ah", "na", "so",
+))  # fmt: skip
 _POLITE = frozenset(("sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "i"))
 # (capitalised without being nouns: "Ketchup, ist der bei Ihnen vegan?")

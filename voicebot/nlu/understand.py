@@ -184,8 +184,9 @@ class TenantNLU:
         to speak to someone about it"): classified with the agent intents left out, the others'
         probabilities given that the words are not the request alone (renormalised)."""
         whole = self._classified(text, date.today(), True)
-        rest = _REQUEST.sub(" ", fold(self._clean(text)))  # the words left without the request
-        if not _content_stems(rest) or rest.split() == fold(self._clean(text)).split():
+        said = fold(self._clean(text))
+        rest = _REQUEST.sub(" ", said)  # the words left without the request
+        if not _content_stems(rest) or rest.split() == said.split():
             return whole  # ("Ich möchte mit jemandem über meine Rechnung sprechen": "über meine
         part = self._classified(rest, date.today(), False)  # Rechnung" read as any turn,
         if part.intent in AGENT_INTENTS or not self._names_distinctly(rest, str(part.intent)):
