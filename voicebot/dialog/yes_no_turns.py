@@ -1,0 +1,393 @@
+"""The caller's answer to a yes/no question: confirming a likely concern ("Geht es um …?"),
+the agent offer ("Möchten Sie mit einem Mitarbeiter sprechen?") and "Kann ich sonst noch helfen?".
+
+A yes or a no decides, but callers often say more or something else instead: a concern of its
+own, the slot the concern needs, a product, a closing phrase with a remark, a follow-up to the
+answer, a question about it. `YesNoTurns` is the part of InboundDialog (dialog/engine.py) that
+reads such a turn; it uses the dialog's state, replies and concern handling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from voicebot.dialog import caller_input
+from voicebot.dialog.answering import IntentSteps, needs_of
+from voicebot.dialog.follow_up import read_follow_up
+from voicebot.dialog.identify import identify, needs_identity
+from voicebot.dialog.intent_choice import (
+    concern_in_answer,
+    confirmable,
+    is_new_concern,
+    merge_slots,
+    note_also,
+    reset_concern,
+    set_aside,
+    take_intent,
+)
+from voicebot.dialog.recovery import no_match
+from voicebot.dialog.words import (
+    adds_concern,
+    after_answer_words,
+    asks_back,
+    asks_to_wait,
+    clauses,
+    closes_call,
+    confirms_the_one,
+    corrects,
+    does_not_know,
+    fold,
+    follows_up,
+    has_more,
+    needs_no_more,
+    needs_nothing_more,
+    not_helped,
+    only_thanks,
+    replaces_concern,
+    starts_with_no,
+    starts_with_yes,
+    thanks_in,
+    without_closing,
+    yes_or_no,
+)
+from voicebot.events import Intent
+
+if TYPE_CHECKING:
+    from voicebot.dialog.prompts import Prompts
+    from voicebot.dialog.reply import BotReply
+    from voicebot.dialog.state import CallState
+    from voicebot.dialog.tenant_view import TenantView
+
+
+class YesNoTurns:
+    """The answers to the dialog's yes/no questions (mixed into InboundDialog)."""
+
+    # what InboundDialog (dialog/engine.py) provides
+    tenant: TenantView
+    prompts: Prompts
+    state: CallState
+    reply: BotReply
+    steps: IntentSteps
+
+    if TYPE_CHECKING:
+
+        def _on_concern(
+            self, text: str, intent: Intent, value: str | None, before: Sequence[str] = ()
+        ) -> None: ...
+        def _number_corrected(self, text: str, value: str | None, intent: Intent) -> bool: ...
+        def _urgent(self, event: Intent) -> bool: ...
+        def _wait(self) -> None: ...
+        def _continue(self, parts: list[str]) -> None: ...
+        def _ask_confirmation(self, parts: list[str]) -> None: ...
+        def _ask_about_product(self, product: str, parts: list[str]) -> None: ...
+
+    def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
+        if self._number_corrected(text, value, intent):
+            return
+        if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
+            return
+        if awaiting == "confirm_intent" and self._product_given_instead(text):
+            return
+        if awaiting == "anything_else" and self._same_about_more(text, early=True):
+            return  # (short: read as the same question before it could be a concern)
+        heard = text  # "nein, dann warte ich bis heute Abend" is no opening-hours question;
+        if awaiting == "offer_agent" and needs_no_more(text):  # a clause besides the waiting
+            heard = " ".join(c for c in clauses(text) if not needs_no_more(c))  # may bring a
+        concern = concern_in_answer(self.tenant, heard, intent) if heard else None  # concern
+        # ("…, aber meine Rechnung ist auch falsch", "… Und ich möchte meinen Tarif wechseln")
+        if concern is not None and self._new_concern(awaiting, concern, text):
+            return
+        urgent_only = awaiting == "anything_else"  # ("…, I'll wait for the card then": ends)
+        closing = closes_call(text)
+        asked = awaiting in ("confirm_intent", "anything_else")
+        if closing and asked and self._closing_then_concern(text, intent, urgent_only):
+            return
+        the_one = awaiting == "confirm_intent" and confirms_the_one(text)  # "yes, that's it"
+        if (closing and not the_one) or (
+            awaiting == "anything_else" and (only_thanks(text) or needs_nothing_more(text))
+        ):
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")  # "nein danke, das war
+            return  # alles" to any yes/no question; "danke schön" to "anything else?"
+        if awaiting == "anything_else" and asks_to_wait(text):  # "hold on"
+            self._wait()
+            return
+        if awaiting == "confirm_intent" and self._slot_given_instead(text, intent):
+            return
+        if awaiting == "confirm_intent" and needs_identity(self.tenant, self.state):
+            number = caller_input.number_in(text, value, self.tenant)
+            if number is not None:  # the customer number said instead (the greeting asked
+                parts: list[str] = []  # for it): identified, then the same question again
+                identify(self.tenant, self.state, number, parts)
+                self._continue(parts)
+                return
+        answer = caller_input.yes_no_value(
+            text, value, self.tenant.language, not self.state.heard_noisy, self.state.last_prompt
+        )
+        if the_one:
+            answer = True
+        if awaiting == "offer_agent" and value is None and needs_no_more(text):
+            answer = False  # "ok danke", "passt schon, dann warte ich ab"
+        if awaiting == "anything_else" and value is None and has_more(text):
+            reset_concern(self.state)  # "nein, ich hab noch eine Frage": asked for it
+            self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
+            return
+        helped_not = answer is not True and bool(self.state.last_answer) and not_helped(text)
+        if awaiting == "anything_else" and helped_not:  # "hab ich schon gemacht, hilft nicht":
+            # a person offered, the concern kept
+            offer = [self.prompts.say("not_helped"), self.prompts.say("offer_agent")]
+            self.reply.ask(offer, "offer_agent", "yesno")
+            return
+        concern = is_new_concern(self.tenant, intent) and not thanks_in(text)
+        if awaiting == "anything_else" and answer is False and concern:
+            answer = None  # "das Portal geht nicht": not done (taken as the next concern)
+        if answer is None and awaiting == "anything_else" and self._same_about_more(text):
+            return  # "und ungeöffnet?": the same question once more
+        if answer is None:
+            self._unclear_yes_no(awaiting, text, intent, value)
+            return
+        self.state.unclear = 0
+        if awaiting == "confirm_intent" and not answer and self._told_instead(text, intent):
+            return
+        if awaiting == "confirm_intent":
+            self._confirmed(answer)
+        elif awaiting == "offer_agent":
+            if answer:
+                self.reply.handoff_for_intent([], reason="intent")
+            else:
+                self.steps.anything_else([])
+        elif answer and (rest := after_answer_words(text)) and not self.tenant.is_nonsense(rest):
+            reset_concern(self.state)  # "ok, and what about fees for cash abroad?": that is
+            self.state.awaiting = "concern"  # the next concern (asked again if not understood)
+            self._on_concern(rest, self.tenant.classify(rest, intent), None)
+        elif answer:
+            reset_concern(self.state)
+            self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
+        else:
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")
+
+    def _asks_about_answer(self, awaiting: str, text: str, intent: Intent) -> bool:
+        """A question about the answer just given ("wann ist das denn behoben?" after the
+        outage, "und wann wird das abgebucht?" after the bill) that the bot cannot answer beyond
+        it: the answer once more and a person offered; asked again, the person. A question in
+        another concern's own words ("ist das auch vegan?") or naming something new ("und das
+        Duschgel?") is that concern. The classifier would place "wann ist das ..." by its
+        question word alone (opening hours)."""
+        state = self.state
+        if awaiting not in ("offer_agent", "anything_else") or not state.last_answer:
+            return False
+        if state.intent is None or not asks_back(text):
+            return False
+        if any(state.slots.get(k) != v for k, v in intent.slots.items()):
+            return False
+        best = intent.name or (intent.alternatives[0][0] if intent.alternatives else "")
+        other = self.tenant.intents.get(best)
+        if other is not None and other.id != state.intent.id:
+            if is_new_concern(self.tenant, intent) and self.tenant.shares_words(text, other.id):
+                return False
+            if "product" in needs_of(other) and state.last_product is not None:
+                return False  # "Sind da Duftstoffe drin?" after the price: the same product
+        self._answer_once_more()
+        return True
+
+    def _answer_once_more(self) -> None:
+        """The answer just given once more and a person offered, instead of a loop; asked
+        about again after that, the caller is put through."""
+        state = self.state
+        again = self.prompts.say("answer_again", answer="")
+        if state.awaiting == "offer_agent" and state.last_said.startswith(again):
+            self.reply.handoff_for_intent([], reason="intent")
+            return
+        again = self.prompts.say("answer_again", answer=state.last_answer)
+        self.reply.ask([again, self.prompts.say("offer_agent")], "offer_agent", "yesno")
+
+    def _told_instead(self, text: str, intent: Intent) -> bool:
+        """ "Is it about a lost card?" - "no, it got swallowed by the machine": the words after
+        the no are the concern told anew, when they point to another one (likely, if unsure),
+        instead of "How can I help you?" (the caller would repeat themself)."""
+        state = self.state
+        rest = after_answer_words(text)
+        if len(rest.split()) < 2:  # "nein", "nein danke": just a no
+            return False
+        event = self.tenant.classify(rest, intent)
+        name, confidence = event.name, event.confidence
+        if name is None and event.alternatives:
+            name, confidence = event.alternatives[0]
+        rejected = state.candidate.id if state.candidate is not None else None
+        if name in (None, rejected) or confidence < self.tenant.threshold / 2:
+            return False
+        state.rejected = rejected
+        state.candidate, state.awaiting = None, "concern"
+        self._on_concern(rest, event, None)
+        return True
+
+    def _product_named(self, awaiting: str, text: str) -> bool:
+        """A reply to "Kann ich sonst noch helfen?" that names only one of our products. Right
+        after "X ist leider keines unserer Produkte" it corrects X (misheard), and "und was
+        ist mit dem Müsli?" asks the same again: the same question is answered for it.
+        Otherwise the bot asks what the caller wants to know about it. The classifier would
+        read a bare product name as some other concern."""
+        state = self.state
+        if awaiting != "anything_else":
+            return False
+        product = self.tenant.product_only(text)
+        if product is None:
+            return False
+        if state.intent is not None and (
+            state.product_unknown or follows_up(text) or corrects(text)
+        ):  # "nein, ich meinte das Duschgel": the same question about the product meant
+            state.product_unknown = False
+            state.slots["product"] = product
+            self.steps.advance([])
+        else:
+            reset_concern(state)
+            self._ask_about_product(product, [])
+        return True
+
+    def _slot_given_instead(self, text: str, intent: Intent) -> bool:
+        """ "Geht es um eine Reklamation?" - "L 2 3 4 5 B": the batch the concern needs, said
+        instead of a yes, is one (a code or postcode is no answer to anything else)."""
+        state = self.state
+        candidate = state.candidate
+        if candidate is None or yes_or_no(text, self.tenant.language) is False:
+            return False
+        for slot in ("batch", "postcode"):
+            if slot in needs_of(candidate):
+                found = caller_input.slot_in(slot, text, intent, None, self.tenant)
+                if found is not None:
+                    state.slots[slot] = found
+                    self._confirmed(True)
+                    return True
+        return False
+
+    def _product_given_instead(self, text: str) -> bool:
+        """ "Geht es um die Zutaten eines Produkts?" - "Von der Tomatensauce, bitte": a yes for
+        that product (an answer the bot gives, not a complaint, which is confirmed as asked)."""
+        state, candidate = self.state, self.state.candidate
+        if candidate is None or candidate.action != "selfservice":
+            return False
+        product = self.tenant.product_only(text)
+        if product is None or "product" not in needs_of(candidate):
+            return False
+        state.slots["product"] = product
+        self._confirmed(True)
+        return True
+
+    def _closing_then_concern(self, text: str, intent: Intent, urgent_only: bool) -> bool:
+        """ "Is it about ordering a card?" - "No, that's it, I lost my card": the concern said
+        after the closing words, when it is another one. At "anything else?" only an urgent one
+        ("No that's all. Actually, my card was stolen"): a remark after "that's all" ends the
+        call there."""
+        rest = without_closing(text)
+        concern = concern_in_answer(self.tenant, rest, intent) if rest else None
+        candidate = self.state.candidate
+        if concern is None or (candidate is not None and concern.name == candidate.id):
+            return False
+        if urgent_only and not self._urgent(concern):
+            return False
+        if urgent_only:  # "Nein, das war alles. Ich bin echt sauer": asked, not taken
+            reset_concern(self.state)
+            if not confirmable(self.tenant, self.state, concern):
+                return False
+            self._ask_confirmation([])
+            return True
+        return self._new_concern("confirm_intent", concern, rest)
+
+    def _same_about_more(self, text: str, early: bool = False) -> bool:
+        """A short follow-up to the answer just given (dialog/follow_up.py), answered."""
+        state = self.state
+        follow_up = read_follow_up(self.tenant, state, text, early)
+        if follow_up is None:
+            return False
+        state.intent = follow_up.intent
+        if follow_up.product_unplaced:  # "und der Schokodrink?": which product is asked for
+            state.slots.pop("product", None)
+            state.last_product = None
+        merge_slots(state, follow_up.slots)
+        self.steps.advance([])
+        return True
+
+    def _new_concern(self, awaiting: str, concern: Intent, text: str = "") -> bool:
+        """A concern said at a yes/no prompt: served when it is another one than the prompt's
+        (confirming the candidate when it names that); False: the yes/no decides."""
+        state = self.state
+        asked_about = state.candidate if awaiting == "confirm_intent" else state.intent
+        same = asked_about is not None and concern.name == asked_about.id
+        if same and awaiting == "offer_agent":
+            return False  # "ja, die Rechnung" to the agent offer is a yes
+        if same and awaiting == "confirm_intent" and starts_with_no(text):
+            return False  # "Nein. … da war ein Gutschein drin": the no decides
+        if same and awaiting == "confirm_intent":
+            merge_slots(state, concern.slots)
+            self._confirmed(True)
+            return True
+        plain_yes = starts_with_yes(text) and yes_or_no(text, self.tenant.language) is not False
+        adds = adds_concern(text) or fold(text).split()[1:2] in (["und"], ["and"])
+        plain_yes = plain_yes and adds and not replaces_concern(text)
+        if awaiting == "confirm_intent" and state.candidate is not None and plain_yes:
+            # "Is it about a pending transfer?" - "yes, and the exchange rate": both; an answer
+            # or an urgent concern first, the confirmed one after it ("yes, it hasn't arrived"
+            # says what it is about instead: taken below)
+            state.intent, state.intent_confidence = state.candidate, state.candidate_confidence
+            state.candidate = None
+            spec = self.tenant.intents.get(concern.name or "")
+            answered = spec is not None and spec.action == "selfservice"
+            if answered or (self._urgent(concern) and state.intent.priority != "high"):
+                set_aside(state)
+                take_intent(self.tenant, state, concern)
+            else:
+                note_also(self.tenant, state, concern)
+            self.steps.advance([])
+            return True
+        news = any(state.slots.get(k) != v for k, v in concern.slots.items())
+        if same and awaiting == "anything_else" and not news and state.last_answer:
+            # "but can I get a Visa instead?" after the Visa/Mastercard answer: the answer once
+            # more (maybe it was not heard), then a person is offered instead of a loop (a new
+            # product or slot is answered as usual)
+            self._answer_once_more()
+            return True
+        product = state.slots.get("product")  # "der Eistee schmeckt nach Seife" - "Geht es um
+        reset_concern(state)  # eine Reklamation?" - "Nee, nur ne Frage. Ist der vegan?": the
+        take_intent(self.tenant, state, concern)  # Eistee's
+        if product and not state.slots.get("product") and "product" in needs_of(state.intent):
+            state.slots["product"] = product
+        self.steps.advance([])
+        return True
+
+    def _unclear_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
+        state = self.state
+        if awaiting == "confirm_intent" and not (
+            not text.strip() or self.tenant.is_nonsense(text) or does_not_know(text)
+        ):
+            state.candidate = None  # "Geht es um unsere Öffnungszeiten?" - "was kostet ein
+            state.awaiting = "concern"  # Döner": the concern told anew, not "Ja oder Nein?"
+            self._on_concern(text, intent, value)
+            return
+        if awaiting == "anything_else" and text.strip() and not self.tenant.is_nonsense(text):
+            reset_concern(state)  # "Gibt es einen Shop in Köln?": neither yes nor no but a
+            state.awaiting = "concern"  # question: taken as the next concern (reprompted if
+            self._on_concern(text, intent, value)  # not understood), never a hang-up
+            return
+        state.unclear += 1
+        if state.unclear < 2:
+            self.reply.ask([self.prompts.say("yesno_unclear")], awaiting, "yesno")
+        elif awaiting == "offer_agent":
+            self.reply.handoff_for_intent([], reason="intent")
+        elif awaiting == "anything_else":
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")
+        else:
+            state.unclear = 0
+            state.candidate = None
+            no_match(self.tenant, self.state, self.reply)
+
+    def _confirmed(self, yes: bool) -> None:
+        state = self.state
+        if yes and state.candidate is not None:
+            state.intent, state.intent_confidence = state.candidate, state.candidate_confidence
+            state.candidate = None
+            self.steps.advance([])
+            return
+        if state.candidate is not None:
+            state.rejected = state.candidate.id
+        state.candidate = None
+        self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")
