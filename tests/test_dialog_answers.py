@@ -160,3 +160,38 @@ def test_a_single_key_at_the_first_prompt_is_no_customer_number(services):
     record = call(services, "nordwelle", say("blabla"), keys("1#"), hang_up())
     said = " | ".join(bot_said(record))
     assert "Endziffern" not in said and "nicht verstanden" in said, said
+
+
+# ---- session 9 probes ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "turn",
+    ["Nein, dann warte ich. Und mein Telefon geht auch nicht.",
+     "Nein. Mein Telefon geht aber auch nicht."],
+)  # fmt: skip
+def test_another_service_down_at_the_agent_offer_after_an_outage_is_served(services, turn):
+    """The same intent (a fault) with another slot (the telephone, the outage is the
+    Internet's) is a concern of its own, not a no to the offer."""
+    record = call(services, "nordwelle", say("Mein Internet geht seit gestern nicht."),
+                  say("40817253"), say(turn))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
+    assert record.handoff.context["slots"]["service"] == "telefon"
+
+
+def test_no_with_the_same_fault_at_the_agent_offer_is_still_a_no(services):
+    record = call(services, "nordwelle", say("Mein Internet geht seit gestern nicht."),
+                  say("40817253"), say("Nein, dann warte ich, das Internet geht ja eh nicht."),
+                  say("nein danke"))  # fmt: skip
+    assert record.handoff is None and "Kann ich sonst noch helfen?" in bot_said(record)[-2]
+
+
+@pytest.mark.parametrize(
+    ("turns", "product"),
+    [(("Ist in der Nougatcreme Gluten?", "und die war verschimmelt"), "nuss-nougat-creme"),
+     (("Die war verschimmelt.", "Das Müsli"), "knusper-muesli")],
+)  # fmt: skip
+def test_a_complaint_in_words_the_intents_never_use_is_understood(services, turns, product):
+    """'verschimmelt' is in no example, but the NLU places the sentence surely: no nonsense
+    (it was 'Ja oder Nein?' after an answer and 'nicht verstanden' at the greeting)."""
+    record = call(services, "sonnhof", *(say(t) for t in turns), say("L 1 2 3 4 M"))
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
+    assert record.handoff.context["slots"]["product"] == product

@@ -313,8 +313,10 @@ class YesNoTurns:
         state = self.state
         asked_about = state.candidate if awaiting == "confirm_intent" else state.intent
         same = asked_about is not None and concern.name == asked_about.id
-        if same and awaiting == "offer_agent":
-            return False  # "ja, die Rechnung" to the agent offer is a yes
+        news = any(state.slots.get(k) != v for k, v in concern.slots.items())
+        if same and awaiting == "offer_agent" and not news:
+            return False  # "ja, die Rechnung" to the agent offer is a yes ("nein, mein Telefon
+            # geht aber auch nicht" after the Internet's outage is another fault: served)
         if same and awaiting == "confirm_intent" and starts_with_no(text):
             return False  # "Nein. … da war ein Gutschein drin": the no decides
         if same and awaiting == "confirm_intent":
@@ -339,7 +341,6 @@ class YesNoTurns:
                 note_also(self.tenant, state, concern)
             self.steps.advance([])
             return True
-        news = any(state.slots.get(k) != v for k, v in concern.slots.items())
         if same and awaiting == "anything_else" and not news and state.last_answer:
             # "but can I get a Visa instead?" after the Visa/Mastercard answer: the answer once
             # more (maybe it was not heard), then a person is offered instead of a loop (a new
