@@ -195,3 +195,37 @@ def test_a_complaint_in_words_the_intents_never_use_is_understood(services, turn
     record = call(services, "sonnhof", *(say(t) for t in turns), say("L 1 2 3 4 M"))
     assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
     assert record.handoff.context["slots"]["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turns"),
+    [("nordwelle", ("Internet geht nicht", "40817253", "Ach so, okay, danke für die Info.")),
+     ("nordwelle", ("Rechnung", "ja", "40817287",
+                    "Ah ja, stimmt, hab ich vergessen zu überweisen. Danke!")),
+     ("nordwelle", ("Rechnung", "ja", "40817287", "Gut zu wissen, danke.")),
+     ("harbour-bank", ("What is the exchange rate?", "Oh okay, thanks for letting me know."))],
+)  # fmt: skip
+def test_an_answer_taken_note_of_with_thanks_needs_no_agent(services, tenant, turns):
+    """'Ach so, okay, danke für die Info' to 'Möchten Sie mit einem Mitarbeiter sprechen?' put
+    the caller through (the 'okay' read as a yes)."""
+    record = call(services, tenant, *(say(t) for t in turns), say("nein"))
+    assert record.handoff is None and record.outcome == "resolved", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["Okay danke, verbinden Sie mich trotzdem bitte.", "Ja, danke.",
+     "ok danke, aber ich möchte trotzdem mit jemandem sprechen"],
+)  # fmt: skip
+def test_thanks_with_a_yes_or_a_request_still_puts_through(services, turn):
+    record = call(services, "nordwelle", say("Rechnung"), say("ja"), say("40817287"), say(turn))
+    assert record.handoff is not None and record.handoff.queue == "abrechnung", bot_said(record)
+
+
+def test_ok_thanks_one_more_question_asks_for_it(services):
+    """It repeated the bill's answer (the turn was read as the same concern)."""
+    record = call(services, "nordwelle", say("Rechnung"), say("ja"), say("40817287"),
+                  say("nein"), say("ok danke, ich hab noch eine Frage"),
+                  say("mein Internet geht nicht"))  # fmt: skip
+    assert "Was kann ich sonst für Sie tun?" in bot_said(record), bot_said(record)
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"

@@ -43,7 +43,21 @@ def needs_no_more(text: str) -> bool:
         return False
     settled = only_thanks(text) and bool(_SETTLED & set(folded.split()))  # (a bare "danke"
     no_need = any(_says(folded, p) for p in NO_NEED_PHRASES) or bool(_NO_NEED.search(folded))
-    return settled or no_need  # says neither: asked again)
+    return settled or no_need or _noted_with_thanks(text)  # says neither: asked again)
+
+
+def _noted_with_thanks(text: str) -> bool:
+    """ "Ach so, okay, danke für die Info", "Ah ja, stimmt, hab ich vergessen. Danke!": the
+    answer taken note of, with thanks, and no person asked for."""
+    words = fold(text).split()
+    return (
+        bool(words) and words[0] in _NOTED and thanks_in(text) and not is_question(text)
+        and not asks_for_agent(text) and not asks_for_transfer(text) and not has_more(text)
+    )  # fmt: skip
+
+
+_NOTED = frozenset(("ach", "achso", "ah", "aha", "oh", "ok", "okay", "alles", "verstehe",
+                    "stimmt", "gut", "super", "prima", "i", "right", "alright", "got"))  # fmt: skip
 
 
 _NO_NEED = re.compile(r"\bbrauch\w* (?:ich|wir) (?:\w+ ){0,3}(?:nicht|keinen|keine)\b")
@@ -576,6 +590,8 @@ def starts_with_no(text: str) -> bool:
 def needs_nothing_more(text: str) -> bool:
     """ "I'm good, thanks", "nee, alles gut": answer words, thanks and one phrase saying the
     caller is settled, nothing else (a no to "anything else?")."""
+    if _noted_with_thanks(text):  # "Oh okay, thanks for letting me know"
+        return True
     folded = _fold_spoken(text)
     for phrase in _SETTLED_PHRASES:
         if _says(folded, phrase):

@@ -341,6 +341,8 @@ class YesNoTurns:
                 note_also(self.tenant, state, concern)
             self.steps.advance([])
             return True
+        if same and awaiting == "anything_else" and not news and has_more(text):
+            return False  # "ok danke, ich hab noch eine Frage": the question is yet to come
         if same and awaiting == "anything_else" and not news and state.last_answer:
             # "but can I get a Visa instead?" after the Visa/Mastercard answer: the answer once
             # more (maybe it was not heard), then a person is offered instead of a loop (a new
