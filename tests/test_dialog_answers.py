@@ -229,3 +229,27 @@ def test_ok_thanks_one_more_question_asks_for_it(services):
                   say("mein Internet geht nicht"))  # fmt: skip
     assert "Was kann ich sonst für Sie tun?" in bot_said(record), bot_said(record)
     assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
+
+
+@pytest.mark.parametrize(
+    ("tenant", "question", "closing"),
+    [("sonnhof", "Ist die Hafermilch vegan?", "Okay, vielen Dank, schönen Tag"),
+     ("sonnhof", "Ist die Hafermilch vegan?", "Mhm, okay. Dann bis zum nächsten Mal."),
+     ("sonnhof", "Ist die Hafermilch vegan?", "Super, dann weiß ich Bescheid. Danke!"),
+     ("sonnhof", "Ist die Hafermilch vegan?", "Gut, das wollt ich nur wissen."),
+     ("sonnhof", "Ist die Hafermilch vegan?", "Alles klar, schönen Tag noch!"),
+     ("harbour-bank", "How long will it take for my new card to arrive?",
+      "Right, that's fine then."),
+     ("harbour-bank", "How long will it take for my new card to arrive?",
+      "Lovely, have a nice day!")],
+)  # fmt: skip
+def test_a_farewell_or_closing_after_an_answer_ends_the_call(services, tenant, question, closing):
+    """These were praise ('Super, dann weiß ich Bescheid'), 'Geht es um ein Lob?' or 'not
+    understood' after the answer."""
+    record = call(services, tenant, say(question), say(closing))
+    assert record.outcome == "resolved" and len(bot_said(record)) == 3, bot_said(record)
+
+
+def test_a_farewell_wish_said_with_a_concern_serves_the_concern(services):
+    record = call(services, "harbour-bank", say("Hi, have a nice day, I lost my card"))
+    assert record.handoff is not None and record.handoff.queue == "fraud", bot_said(record)

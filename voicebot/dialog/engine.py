@@ -330,7 +330,7 @@ class InboundDialog(YesNoTurns):
         parts: list[str] = list(before)  # (said first: the name of a customer corrected to)
         if self._number_corrected(text, value, intent):
             return
-        if self._done(text):
+        if self._done(text, intent):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
             return
         number = None
@@ -614,14 +614,15 @@ class InboundDialog(YesNoTurns):
         spec = self.tenant.intents.get(event.name or "")
         return spec is not None and spec.priority == "high" and is_new_concern(self.tenant, event)
 
-    def _done(self, text: str) -> bool:
+    def _done(self, text: str, intent: Intent) -> bool:
         """ "Nein danke" (or "das war alles") when asked for a concern after one was served or a
         product named ("Was möchten Sie über ... wissen?" - "nein danke"): nothing more to ask.
         Before that, a "no" is a no match (the caller may still say what it is about); a
-        goodbye ("Tschüss", "dann ruf ich später an") always ends the call."""
+        goodbye ("Tschüss", "dann ruf ich später an", "schönen Tag noch") ends the call unless a
+        concern is said with it."""
         state = self.state
-        if says_goodbye(text) and not asks_for_agent(text):
-            return True
+        if says_goodbye(text) and not asks_for_agent(text):  # (unless it comes with a concern:
+            return not is_new_concern(self.tenant, intent)  # "Schönen Tag, meine Karte ist weg")
         if not (state.answered or state.slots.get("product")):
             return False
         bare_no = yes_or_no(text, self.tenant.language) is False and self.tenant.is_nonsense(text)

@@ -10,14 +10,18 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 
 BYE_WORDS = (
     "tschuess", "tschues", "tschau", "ciao", "auf wiederhoeren", "auf wiedersehen",
-    "wiederhoeren", "bye", "goodbye", "good bye",
+    "wiederhoeren", "bye", "goodbye", "good bye", "schoenen tag", "schoenen abend",
+    "schoenes wochenende", "bis zum naechsten mal", "have a nice day", "have a good day",
+    "have a lovely day", "have a great day", "take care",
 )  # fmt: skip
 # "Kann ich sonst noch helfen?" - "Das war alles": the caller is done, whatever else was heard.
 CLOSING_PHRASES = (
     "das war alles", "das wars", "das war es", "das waere alles", "das ist alles",
     "das war s", "das waer s", "das waers", "sonst nichts", "nichts weiter", "that s all",
     "that is all", "that was all", "that s it", "that ll be all", "that will be all",
-    "nothing else", "nothing more", "i m done", *BYE_WORDS,
+    "nothing else", "nothing more", "i m done", "wollte ich nur wissen", "wollt ich nur wissen",
+    "weiss ich bescheid", "that s fine then", "that s all i needed", "that s all i wanted",
+    *BYE_WORDS,
 )  # fmt: skip
 # Thanks alone ("Danke schön", "thank you very much") to "Kann ich sonst noch helfen?": done.
 THANKS_WORDS = frozenset(("danke", "dankeschoen", "dank", "thanks", "thank", "cheers", "ta"))
