@@ -315,3 +315,46 @@ def test_harm_done_is_never_answered_by_the_bot_but_a_question_about_it_is(servi
     record = asyncio.run(run_call("sonnhof", [say(said), say("L 1 2 3 4")], services))
     handed = record.handoff is not None and record.handoff.queue == "qualitaet"
     assert handed is harm, record.turns()
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("Enthält das Müsli Erdnüsse?", "enthält keine Erdnüsse"),
+     ("Hat die Tomatensauce Knoblauch?", "enthält Knoblauch"),
+     ("Enthalten die Spätzle Muskat?", "enthält Muskat"),
+     ("Hat die Nougatcreme Kakao?", "enthält Kakao")],
+)  # fmt: skip
+def test_a_verb_first_question_about_what_a_product_holds_is_answered(services, question, said):
+    """'Enthält das Müsli Erdnüsse?' was 'Müsli Erdnüsse ist leider keines unserer Produkte'
+    (the noun after the product read as a variant of it)."""
+    text = " | ".join(bot_said(call(services, say(question))))
+    assert said in text and "keines unserer Produkte" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("Wir haben Zöliakie in der Familie, welche Produkte von Ihnen sind glutenfrei?",
+      "Um welches Sonnhof-Produkt"),
+     ("Ich habe Zöliakie. Ist das Dinkelbrot für mich geeignet?", "enthält Gluten")],
+)  # fmt: skip
+def test_a_condition_named_is_no_product(services, question, said):
+    """'Zöliakie ist leider keines unserer Produkte' (an unknown noun taken for a product)."""
+    text = " | ".join(bot_said(call(services, say(question))))
+    assert said in text and "keines unserer Produkte" not in text, text
+
+
+def test_a_complaint_about_a_product_not_ours_asks_which_of_ours(services):
+    """'Mein Nutella ist ranzig' was handed to the quality team with product '?nutella'."""
+    record = call(services, say("Mein Nutella ist ranzig."),
+                  say("Ach so, nein, ich meine Ihre Nougatcreme."), say("L 1 2 3 4 M"))  # fmt: skip
+    assert "Nutella ist leider keines unserer Produkte" in bot_said(record)[1], bot_said(record)
+    assert record.handoff is not None and record.handoff.context["slots"]["product"] == (
+        "nuss-nougat-creme"
+    )
+
+
+def test_a_complaint_about_a_product_named_again_is_handed_off_with_it(services):
+    record = call(services, say("In meinem Joghurt war ein Haar."),
+                  say("Das ist von Ihnen, Sonnhof Joghurt."), say("L 1 2 3 4 M"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
+    assert record.handoff.context["slots"]["product"] == "?joghurt"

@@ -70,6 +70,16 @@ class IntentSteps:
                 if needs_identity(self.tenant, self.state):
                     self.ask_customer_number(parts)
                     return
+            elif (
+                need == "product" and _not_ours(state.slots.get(need)) and spec.action == "handoff"
+            ):
+                if state.product_unknown:  # named again after "not ours": handed off with it
+                    continue
+                heard = state.slots.pop(need)  # "Mein Nutella ist ranzig": not handed to our
+                not_ours = caller_input.unknown_product_text(self.prompts, heard)  # quality
+                state.product_unknown = True  # team as a complaint: which of ours is it?
+                self.ask_slot(need, [*parts, not_ours])
+                return
             elif not state.slots.get(need):
                 if need == "product" and state.last_product:  # "und ist die auch vegan?"
                     state.slots["product"] = state.last_product
@@ -129,3 +139,8 @@ class IntentSteps:
     def reason(self) -> str:
         """The handoff reason of a served concern: chosen in the DTMF menu, or understood."""
         return "dtmf_menu" if self.state.via_menu else "intent"
+
+
+def _not_ours(product: str | None) -> bool:
+    """A product named that is not in the catalog (kept as '?<words>', caller_input)."""
+    return bool(product) and str(product).startswith("?")

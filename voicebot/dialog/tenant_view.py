@@ -212,11 +212,14 @@ class TenantView:
         return lambda text: nlu.classify(text).intent is not None
 
     def unknown_product(self, text: str) -> str | None:
-        """A product named that we do not sell ("Leberwurst"); None: none named, or misheard."""
+        """A product named that we do not sell ("Leberwurst"); None: none named, misheard, or
+        an allergen or a condition ("Zöliakie", "Erdnüsse")."""
+        from voicebot.dialog.words import names_allergen
+
         if self.nlu is None:
             return None
         found = self.nlu.slots.unknown_product(text)
-        return None if found is None else str(found)
+        return None if found is None or names_allergen(str(found)) else str(found)
 
     def product_in(self, text: str) -> str | None:
         """The catalog product the text names (its id), or None."""

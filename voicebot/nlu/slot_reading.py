@@ -196,9 +196,11 @@ class SlotReader:
         for start in range(len(said) - len(span) + 1):
             if said[start : start + len(span)] != span:
                 continue
-            contains = _CONTAINED_IN & set(said[max(0, start - 2) : start])
-            for at in (start - 1, start + len(span)):  # "ist in der Nougatcreme Alkohol": the
-                if at > start and contains:  # noun after asks what is in ours
+            contains = bool(_CONTAINED_IN & set(said[max(0, start - 2) : start]))
+            contains = contains or _asks_what_it_holds(said[:start])
+            for at in (start - 1, start + len(span)):  # "ist in der Nougatcreme Alkohol", "Hat
+                if at > start and contains:  # die Tomatensauce Knoblauch?": the noun after
+                    # asks what is in ours
                     continue
                 if 0 < at < len(words) and self._foreign_noun(words[at]):
                     first, last = min(at, start), max(at, start + len(span) - 1)
@@ -240,6 +242,22 @@ class SlotReader:
 
 
 _CONTAINED_IN = frozenset(("in", "im", "ins"))  # "ist in der Nougatcreme …" (not "zur")
+_HOLDS = frozenset(("enthaelt", "enthalten", "beinhaltet", "beinhalten"))
+_HAS = frozenset(("hat", "haben"))
+_DETERMINERS = frozenset((
+    "der", "die", "das", "den", "ihr", "ihre", "euer", "eure", "dein", "deine", "mein", "meine",
+))  # fmt: skip
+
+
+def _asks_what_it_holds(before: list[str]) -> bool:
+    """The words before a product ask what it holds: "Enthält das Müsli …", "Hat die
+    Tomatensauce …" (a verb, then the product with its article; not "Haben Sie das Duschgel
+    Lavendel?", which asks for a variant)."""
+    if _HOLDS & set(before[-4:]):
+        return True
+    return len(before) >= 2 and before[-2] in _HAS and before[-1] in _DETERMINERS
+
+
 _INFLECTIONS = ("n", "en", "e", "s", "es", "er", "ern")  # German case and plural endings
 
 
