@@ -253,3 +253,27 @@ def test_a_farewell_or_closing_after_an_answer_ends_the_call(services, tenant, q
 def test_a_farewell_wish_said_with_a_concern_serves_the_concern(services):
     record = call(services, "harbour-bank", say("Hi, have a nice day, I lost my card"))
     assert record.handoff is not None and record.handoff.queue == "fraud", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("first", "asked"),
+    [("Mein Internet geht nicht.", "Ach, geben Sie mir einfach einen Mitarbeiter."),
+     ("Kündigung", "Verbinden Sie mich mit einem Kollegen"),
+     ("Rechnung", "Können Sie mich bitte verbinden?")],
+)  # fmt: skip
+def test_a_person_asked_for_at_the_number_prompt_or_a_confirmation_is_put_through(
+    services, first, asked
+):
+    """TENANTS.md: a person is valid at any point; these repeated the number prompt or were not
+    understood."""
+    record = call(services, "nordwelle", say(first), say(asked))
+    assert record.handoff is not None, bot_said(record)
+    assert record.handoff.context["reason"] == "agent_request" and len(bot_said(record)) == 3
+
+
+@pytest.mark.parametrize(
+    "question", ["Bin ich hier mit einem Computer verbunden?", "Rede ich hier mit einer Maschine?"]
+)
+def test_asking_whether_the_bot_is_a_machine_is_answered(services, question):
+    record = call(services, "nordwelle", say(question), say("Mein Internet geht nicht."))
+    assert "digitale Assistent" in bot_said(record)[1], bot_said(record)

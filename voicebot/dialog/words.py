@@ -101,8 +101,9 @@ GREETING_WORDS = frozenset((
     "gott", "gruezi", "good", "morning", "afternoon", "evening",
 ))  # fmt: skip
 AGENT_WORDS = re.compile(
-    r"\b(mitarbeiter\w*|mensch(?:en)?|berater\w*|kundenberater\w*|person|agent|human|"
-    r"operator|representative|someone|somebody|jemand\w*)\b"
+    r"\b(mitarbeiter\w*|mensch(?:en)?|berater\w*|kundenberater\w*|kollegen?|kollegin\w*|"
+    r"sachbearbeiter\w*|ansprechpartner\w*|person|agent|human|operator|representative|"
+    r"someone|somebody|jemand\w*)\b"
 )
 # ... and not complained about ("ich will mich über Ihren Mitarbeiter beschweren")
 COMPLAINT = re.compile(r"\b(beschwer\w*|complain\w*|unfreundlich\w*|rude|frech\w*)\b")
@@ -110,8 +111,8 @@ COMPLAINT = re.compile(r"\b(beschwer\w*|complain\w*|unfreundlich\w*|rude|frech\w
 # I don't know used my card", "my travel agent"): a request word near it, or hardly anything else
 AGENT_REQUEST = re.compile(
     r"\b(sprechen|reden|verbinden|verbunden|durchstellen|weiterleiten|weiter|moechte|will|"
-    r"wuerde|haette|hatte|gern|gerne|bitte|brauche|speak|talk|connect|transfer|put|through|get|"
-    r"want|need|like|please|can|could|may)\b"
+    r"wuerde|haette|hatte|gern|gerne|bitte|brauche|geben|gib|speak|talk|connect|transfer|put|"
+    r"through|get|give|want|need|like|please|can|could|may)\b"
 )
 
 
@@ -684,9 +685,9 @@ _ASKS_CAPABILITIES = re.compile(
 # "Sind Sie ein Roboter?", "am I talking to a machine?": asked, not a refusal of the machine
 _ASKS_IF_MACHINE = re.compile(
     r"^(?:\w+ )?(?:sind sie|bist du|are you|rede ich (?:hier )?mit|spreche ich (?:hier )?mit|"
-    r"am i (?:talking|speaking) (?:to|with)) (?:\w+ )?(?:ein|eine|einem|einer|a|an)? ?"
-    r"(?:roboter|maschine|computer|bot|chatbot|automat|robot|machine|ki|ai|mensch|"
-    r"real person|human)$"
+    r"bin ich (?:hier )?mit|am i (?:talking|speaking) (?:to|with)) (?:\w+ )?"
+    r"(?:ein|eine|einem|einer|a|an)? ?(?:roboter|maschine|computer|bot|chatbot|automat|robot|"
+    r"machine|ki|ai|mensch|real person|human)(?: verbunden| am telefon| dran)?$"
 )
 
 
@@ -746,7 +747,7 @@ def says_nothing(text: str) -> bool:
 _TRANSFER_ME = re.compile(
     r"\b(verbinden sie mich|verbinde mich|verbindest du mich|stellen sie mich durch|"
     r"durchstellen|weiterverbinden|leiten sie mich weiter|put me through|transfer me|"
-    r"connect me|get me through)\b"
+    r"connect me|get me through|mich (?:\w+ )?(?:bitte )?(?:verbinden|weiterleiten))\b"
 )
 
 
