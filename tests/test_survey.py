@@ -488,3 +488,65 @@ def test_a_comment_about_calling_back_said_early_is_no_callback_request(services
     question early and ended the survey as a callback."""
     _record, _dialog, bot = _survey(services, "ja", "3", "der Support sollte schneller zurückrufen")
     assert "ein anderes Mal" not in " ".join(bot), bot
+
+
+# ---- session 9 probes: consent after a hedge, data deletion, refusals, breaking off ----------
+@pytest.mark.parametrize(
+    "consent",
+    ["Gut, fragen Sie.", "Na los.", "Wenn es sein muss.", "Ich hab nicht viel Zeit, aber okay.",
+     "Wenn's nicht länger als zwei Minuten dauert, gern.", "Eigentlich nicht, aber ja, machen wir."],
+)  # fmt: skip
+def test_consent_after_a_hedge_starts_the_survey(services, consent):
+    """These were 'declined' or asked again (the 'nicht' read as a no)."""
+    record, dialog, said = _survey(services, consent, "vier", "ja", "nichts")
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "4", said
+
+
+@pytest.mark.parametrize("refusal", ["Nein danke, gut.", "Nein, keine Zeit."])
+def test_a_no_before_agreeing_words_still_declines(services, refusal):
+    record, _, said = _survey(services, refusal)
+    assert record.outcome == "declined", said
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("ja", "drei", "Ich möchte nicht, dass meine Daten gespeichert werden."),
+     ("ja", "vier", "ja", "Löschen Sie bitte meine Antworten.")],
+)  # fmt: skip
+def test_asking_for_the_answers_to_be_deleted_clears_them_and_blocks_the_number(services, turns):
+    record, dialog, said = _survey(services, *turns)
+    assert dialog.answers == {} and dialog.opted_out, (said, dialog.answers)
+    assert "Antworten gelöscht" in said[-1]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("Woher haben Sie meine Nummer? Löschen Sie die sofort!",),
+     ("Das ist schon der dritte Anruf diese Woche, lassen Sie mich endlich in Ruhe!",),
+     ("ja", "vier", "ja", "Nichts, und bitte rufen Sie mich nicht nochmal an.")],
+)  # fmt: skip
+def test_more_ways_of_asking_not_to_be_called_again_block_the_number(services, turns):
+    _, dialog, said = _survey(services, *turns)
+    assert dialog.opted_out, said
+
+
+def test_refusing_to_answer_a_yes_no_question_stores_no_no(services):
+    """'Das möchte ich nicht beantworten' was stored as weiterempfehlung=nein."""
+    _, dialog, said = _survey(services, "ja", "vier", "Das möchte ich nicht beantworten.", "nichts")
+    assert dialog.answers["weiterempfehlung"] is None, dialog.answers
+
+
+@pytest.mark.parametrize(
+    ("turns", "kept"),
+    [(("ja", "vier", "Nee, jetzt reicht's, ich leg auf."), {"zufriedenheit": "4"}),
+     (("ja", "vier", "ja", "Ich hab jetzt keine Zeit mehr, tschüss."),
+      {"zufriedenheit": "4", "weiterempfehlung": "ja"})],
+)  # fmt: skip
+def test_breaking_off_ends_the_survey_without_an_answer_from_it(services, turns, kept):
+    record, dialog, said = _survey(services, *turns)
+    assert dialog.answers == kept and record.outcome == "declined", (said, dialog.answers)
+
+
+def test_a_short_comment_with_a_goodbye_is_a_comment(services):
+    record, dialog, _ = _survey(services, "ja", "vier", "ja", "Nichts, danke, tschüss.")
+    assert record.outcome == "resolved" and dialog.answers["kommentar"].startswith("Nichts")

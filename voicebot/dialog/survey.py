@@ -11,13 +11,17 @@ from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
+    agrees_after_all,
     asks_to_repeat,
     asks_to_wait,
     call_back,
     does_not_know,
     fold,
+    is_question,
     never_again,
     rating_in,
+    starts_with_yes,
+    wants_data_deleted,
 )
 from voicebot.events import (
     BotAudio,
@@ -38,14 +42,22 @@ STOP_WORDS = (
     "keine lust", "will doch nicht", "moechte doch nicht", "will nicht mehr mitmachen",
     "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
     "nee lass mal", "ne lass mal", "nein lass mal", "lass mal gut sein", "lassen wir das",
-    "dont want to do this", "stop the survey", "i want to stop",
+    "dont want to do this", "stop the survey", "i want to stop", *(
+        HANG_UP_WORDS := (
+            "jetzt reichts", "das reicht jetzt", "mir reichts", "ich leg auf", "ich lege auf",
+            "ich leg jetzt auf", "ich lege jetzt auf", "keine zeit mehr", "im hanging up",
+            "i am hanging up", "thats enough",
+        )
+    ),
 )  # fmt: skip
 # Said instead of an answer: that question is left unanswered, the survey goes on (as "weiß
 # ich nicht")
 WITHHOLD_WORDS = (
     "sag ich nicht", "sage ich nicht", "sag ich ihnen nicht", "sage ich ihnen nicht",
     "geht sie nichts an", "geht sie gar nichts an", "keine angabe", "none of your business",
-    "rather not say",
+    "rather not say", "nicht beantworten", "moechte ich nicht sagen", "will ich nicht sagen",
+    "kein kommentar", "dazu sag ich nichts", "dazu sage ich nichts", "no comment",
+    "prefer not to", "rather not answer",
 )  # fmt: skip
 _LATER = frozenset(("spaeter", "nochmal", "morgen", "andermal", "gerade", "jetzt", "later",
                     "tomorrow", "another"))  # fmt: skip
@@ -150,7 +162,11 @@ class SurveyDialog:
         self.heard_anything = True
         self.silent = 0
         free = self.step >= 0 and self.survey.questions[self.step].kind == "free"
-        folded = f" {fold(text)} "
+        folded = " " + fold(text.replace("'", "").replace("’", "")) + " "  # ("reicht's")
+        if not keyed and wants_data_deleted(text):  # "löschen Sie bitte meine Antworten": the
+            self.answers.clear()  # answers go, and the number is blocked
+            self._block("declined", self.tenant.prompts.say("survey_data_deleted"))
+            return
         if not keyed and never_again(text):  # "nein, und rufen Sie hier nie wieder an": on the
             if free:  # do-not-call list whatever else was said (the comment is kept)
                 self.answers[self.survey.questions[self.step].id] = text.strip() or None
@@ -162,6 +178,13 @@ class SurveyDialog:
             # "Die sollen mich nicht mehr anrufen" is about the provider)
             self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
             return
+        consents = self.step < 0 and not keyed and not noisy and agrees_after_all(text)
+        if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
+            self._next_question()
+            return
+        if free and _says_any(folded, HANG_UP_WORDS) and len(folded.split()) <= 8:
+            self._finish(self.survey.declined, "declined")  # "Ich hab jetzt keine Zeit mehr,
+            return  # tschüss." is no comment (a short one with a goodbye is: "nichts, tschüss")
         if not free and _says_any(folded, DECLINE_WORDS):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
@@ -186,10 +209,12 @@ class SurveyDialog:
             self.answers[self.survey.questions[self.step].id] = None  # "weiß ich nicht": an
             self._next_question()  # answer in a survey, asked once; "keine Ahnung" is no
             return  # "kein Interesse"
-        unsure = does_not_know(text) or asks_to_wait(text)  # at consent: "Moment mal"
+        asks = not keyed and is_question(text) and not starts_with_yes(text)  # "Moment, wer
+        waits = asks_to_wait(text) and not asks  # genau ruft da an?" is no yes, and answered
+        unsure = does_not_know(text) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
         if self.step < 0:
-            agreed = _yes_no(text, value, keyed, noisy, self.survey.consent)
+            agreed = None if asks else _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
                 self._next_question()
             elif self._opts_out(said):
@@ -203,6 +228,11 @@ class SurveyDialog:
             return
         question = self.survey.questions[self.step]
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
+        if not keyed and _says_any(folded, HANG_UP_WORDS):  # "Nee, jetzt reicht's, ich leg
+            if answer is not None and question.kind == "rating":  # auf": the "nee" is no answer
+                self.answers[question.id] = answer  # ("Drei. Und jetzt reicht's": 3 kept)
+            self._finish(self.survey.declined, "declined")
+            return
         if answer is not None:  # an answer is never read as an intent ("vier", "nein")
             self.answers[question.id] = answer
             self._next_question()

@@ -805,7 +805,9 @@ def rating_in(text: str, language: str = "de") -> int | None:
 
 
 _NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provider ("die rufen
-    r"\b(?:(?:rufen|ruf) sie (?:\w+ ){0,3}(?:nie|nicht) (?:wieder|mehr) (?:\w+ ){0,2}an|"
+    r"\b(?:(?:rufen|ruf) sie (?:\w+ ){0,3}(?:nie|nicht) (?:wieder|mehr|nochmal|noch mal|"
+    r"noch einmal) (?:\w+ ){0,2}an|lass\w* (?:sie )?mich (?:\w+ ){0,5}in ruhe|"
+    r"nummer\b.{0,40}\b(?:loeschen|streichen|sperren) sie (?:die|sie|diese)\b|"
     r"(?:nicht|nie) (?:mehr|wieder) (?:\w+ ){0,2}(?:angerufen|kontaktiert|belaestigt) werden|"
     r"nicht dass sie mich (?:\w+ ){0,3}anrufen|(?:bitte|sie) nie (?:wieder|mehr) (?:\w+ )?anrufen|"
     r"hoeren sie (?:\w+ ){0,2}auf (?:\w+ ){0,3}(?:anzurufen|zu belaestigen|zu nerven)|"
@@ -831,6 +833,50 @@ _CALL_BACK = re.compile(
 def never_again(text: str) -> bool:
     """ "Rufen Sie hier nie wieder an", "streichen Sie meine Nummer": do not call again."""
     return bool(_NEVER_AGAIN.search(fold(text.replace("'", "").replace("’", ""))))
+
+
+def wants_data_deleted(text: str) -> bool:
+    """ "Löschen Sie bitte meine Antworten", "ich möchte nicht, dass meine Daten gespeichert
+    werden": the answers are to go, and the number with them."""
+    return bool(_DELETE_DATA.search(fold(text.replace("'", "").replace("’", ""))))
+
+
+_DELETE_DATA = re.compile(
+    r"\b(?:(?:loeschen|entfernen|vernichten) sie (?:\w+ ){0,2}(?:meine|die) (?:\w+ )?"
+    r"(?:antworten|angaben|daten)|(?:daten|antworten|angaben) (?:\w+ ){0,3}(?:nicht (?:\w+ )?"
+    r"(?:gespeichert|speichern|verwenden|verwendet|weitergeben)|loeschen|geloescht)|"
+    r"nicht dass (?:\w+ ){0,3}(?:daten|antworten|angaben) (?:\w+ ){0,2}(?:gespeichert|"
+    r"verwendet|weitergegeben)|"
+    r"delete my (?:answers|data|details)|(?:dont|do not) (?:store|keep|save|use) my "
+    r"(?:answers|data|details))\b"
+)
+
+
+def agrees_after_all(text: str) -> bool:
+    """Consent in the turn's last clause ("Ich hab nicht viel Zeit, aber okay.", "Wenn's nicht
+    länger als zwei Minuten dauert, gern.", "Gut, fragen Sie.", "Na los."): it holds only words
+    of agreeing, and a "nein" before it is followed by "aber" ("Nein danke, gut." is no)."""
+    said = re.split(r"[,.;!?]+|\b(?=aber\b|but\b)", text.replace("'", "").replace("’", ""))
+    clauses = [fold(c).split() for c in said if fold(c).split()]
+    if not clauses:
+        return False
+    last = [w for w in clauses[-1] if w not in ("aber", "but")]
+    if not last or not set(last) <= _AGREEING or not set(last) & _AGREE_CORE:
+        return False
+    earlier = [w for c in clauses[:-1] for w in c]
+    after_but = clauses[-1][0] in ("aber", "but")
+    return after_but or not set(earlier) & {"nein", "nee", "no", "nope", "noe"}
+
+
+_AGREE_CORE = frozenset((
+    "ja", "jo", "ok", "okay", "gut", "gern", "gerne", "klar", "meinetwegen", "los", "fragen",
+    "machen", "muss", "sure", "yes", "yeah", "fine", "alright", "go", "ahead", "shoot", "away",
+))  # fmt: skip
+_AGREEING = _AGREE_CORE | frozenset((
+    "na", "dann", "also", "mal", "ruhig", "doch", "schon", "sie", "wir", "legen", "schiessen",
+    "wenn", "es", "sein", "wenns", "von", "mir", "aus", "ganz", "kurz", "bitte", "okay", "then",
+    "fire", "ask", "away", "please", "um", "aeh", "aehm", "halt", "eben",
+))  # fmt: skip
 
 
 def call_back(text: str) -> bool:

@@ -55,6 +55,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "goodbye": "Vielen Dank für Ihren Anruf. Auf Wiederhören!",
         "survey_gone": "Ich höre Sie leider nicht mehr. Vielen Dank und auf Wiederhören.",
         "survey_call_back": "Gern, dann versuchen wir es ein anderes Mal. Auf Wiederhören.",
+        "survey_data_deleted": "Ich habe Ihre Antworten gelöscht und Ihre Nummer gesperrt, Sie "
+        "werden nicht wieder angerufen. Auf Wiederhören.",
         "goodbye_no_input": "Ich höre leider nichts. Bitte rufen Sie noch einmal an. "
         "Auf Wiederhören!",
         "max_length": "Wir müssen das Gespräch leider beenden. Auf Wiederhören!",
@@ -120,6 +122,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "goodbye": "Thank you for calling. Goodbye!",
         "survey_gone": "I cannot hear you any more. Thank you and goodbye.",
         "survey_call_back": "Of course, we will try another time. Goodbye.",
+        "survey_data_deleted": "I have deleted your answers and blocked your number; you will "
+        "not be called again. Goodbye.",
         "goodbye_no_input": "I cannot hear anything. Please call again. Goodbye!",
         "max_length": "We have to end the call now. Goodbye!",
         "no_information": "Sorry, I have no information on that.",
