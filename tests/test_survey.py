@@ -494,7 +494,8 @@ def test_a_comment_about_calling_back_said_early_is_no_callback_request(services
 @pytest.mark.parametrize(
     "consent",
     ["Gut, fragen Sie.", "Na los.", "Wenn es sein muss.", "Ich hab nicht viel Zeit, aber okay.",
-     "Wenn's nicht länger als zwei Minuten dauert, gern.", "Eigentlich nicht, aber ja, machen wir."],
+     "Wenn's nicht länger als zwei Minuten dauert, gern.",
+     "Eigentlich nicht, aber ja, machen wir."],
 )  # fmt: skip
 def test_consent_after_a_hedge_starts_the_survey(services, consent):
     """These were 'declined' or asked again (the 'nicht' read as a no)."""
@@ -514,7 +515,7 @@ def test_a_no_before_agreeing_words_still_declines(services, refusal):
      ("ja", "vier", "ja", "Löschen Sie bitte meine Antworten.")],
 )  # fmt: skip
 def test_asking_for_the_answers_to_be_deleted_clears_them_and_blocks_the_number(services, turns):
-    record, dialog, said = _survey(services, *turns)
+    _, dialog, said = _survey(services, *turns)
     assert dialog.answers == {} and dialog.opted_out, (said, dialog.answers)
     assert "Antworten gelöscht" in said[-1]
 
@@ -532,7 +533,7 @@ def test_more_ways_of_asking_not_to_be_called_again_block_the_number(services, t
 
 def test_refusing_to_answer_a_yes_no_question_stores_no_no(services):
     """'Das möchte ich nicht beantworten' was stored as weiterempfehlung=nein."""
-    _, dialog, said = _survey(services, "ja", "vier", "Das möchte ich nicht beantworten.", "nichts")
+    _, dialog, _ = _survey(services, "ja", "vier", "Das möchte ich nicht beantworten.", "nichts")
     assert dialog.answers["weiterempfehlung"] is None, dialog.answers
 
 
