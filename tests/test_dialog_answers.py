@@ -277,3 +277,35 @@ def test_a_person_asked_for_at_the_number_prompt_or_a_confirmation_is_put_throug
 def test_asking_whether_the_bot_is_a_machine_is_answered(services, question):
     record = call(services, "nordwelle", say(question), say("Mein Internet geht nicht."))
     assert "digitale Assistent" in bot_said(record)[1], bot_said(record)
+
+
+def test_a_correction_after_a_pause_word_gives_what_is_meant(services):
+    """'nein warten Sie, ich meine, ich ziehe um' was handed to retention as a cancellation."""
+    record = call(services, "nordwelle",
+                  say("Ich möchte kündigen, nein warten Sie, ich meine, ich ziehe um."),
+                  say("40817253"), say("20095"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "vertragsservice"
+    assert record.handoff.context["slots"]["postcode"] == "20095"
+
+
+@pytest.mark.parametrize(
+    ("before", "correction", "asked"),
+    [((), "Ach Quatsch, falsche Nummer, das ist die von meiner Frau. Meine ist 40817287.",
+      "Wie kann ich Ihnen helfen?"),
+     (("Rechnung",), "Nein, Moment, das ist nicht meine Nummer. Meine ist 40817287.",
+      "Geht es um Ihre Rechnung?")],
+)  # fmt: skip
+def test_the_callers_own_number_after_someone_elses_identifies_the_caller(
+    services, before, correction, asked
+):
+    """The wife's number was kept (her 'Frau' read as another person's number), or the
+    correction was read as a change of details."""
+    record = call(services, "nordwelle", *(say(t) for t in before), say("40817253"),
+                  say(correction), hang_up())  # fmt: skip
+    assert bot_said(record)[-1] == f"Danke, Klaus Hoffmann. {asked}", bot_said(record)
+
+
+def test_a_number_of_someone_else_is_still_no_correction(services):
+    wife = "Nein, die richtige Nummer ist die von meiner Frau, 40817287"
+    record = call(services, "nordwelle", say("40817253"), say(wife), hang_up())
+    assert "Klaus Hoffmann" not in " ".join(bot_said(record)), bot_said(record)

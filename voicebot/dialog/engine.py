@@ -628,6 +628,11 @@ class InboundDialog(YesNoTurns):
         bare_no = yes_or_no(text, self.tenant.language) is False and self.tenant.is_nonsense(text)
         return closes_call(text) or bare_no
 
+    def _concern_in(self, words: str, like: Intent) -> bool:
+        """The words say a concern the NLU is sure of ("mein Internet geht nicht"; not "Ach
+        Quatsch, das ist die von meiner Frau")."""
+        return bool(words) and is_new_concern(self.tenant, self.tenant.classify(words, like))
+
     def _ask_about_product(self, product: str, parts: list[str]) -> None:
         """Only a product was named: the question about it is asked for, not guessed (the
         classifier reads a bare product name as a complaint or an allergen question)."""
@@ -661,10 +666,10 @@ class InboundDialog(YesNoTurns):
             self.steps.advance(parts)
         elif state.awaiting in ("offer_agent", "anything_else") and state.intent is not None:
             self.steps.advance(parts)  # the answer again, for the customer meant
-        elif state.awaiting == "concern" and (
-            concern := concern_besides_correction(text, number, self.tenant.language)
+        elif state.awaiting == "concern" and self._concern_in(
+            rest := concern_besides_correction(text, number, self.tenant.language), intent
         ):  # "Eigentlich ist die Nummer 40817279, mein Internet geht nicht": then the concern
-            self._on_concern(concern, self.tenant.classify(concern, intent), None, before=parts)
+            self._on_concern(rest, self.tenant.classify(rest, intent), None, before=parts)
         else:
             self.reply.ask([*parts, state.last_prompt], state.awaiting, state.last_expect)
         return True

@@ -42,9 +42,23 @@ _NUMBER_NAMED = re.compile(
 def says_number_was_wrong(text: str) -> bool:
     """ "Nein, die Nummer war falsch …": the caller's own number corrected, named as such (not
     "meine Handynummer ist …", "die Nummer von meinem Sohn …", "eigentlich … vom 12.11.2025")."""
-    words = set(fold(text).split())
-    named = bool(words & _THE_NUMBER)
-    return named and bool(words & _NUMBER_WRONG) and not words & _OTHER_NUMBER
+    folded = fold(text)
+    words = set(folded.split())
+    wrong = bool(words & _NUMBER_WRONG) or bool(_NOT_MINE.search(folded))
+    return bool(words & _THE_NUMBER) and wrong and not set(_with_digits(text)) & _OTHER_NUMBER
+
+
+_NOT_MINE = re.compile(r"\b(?:nicht|not) (?:meine|my) (?:kunden ?)?(?:nummer|number)\b")
+
+
+def _with_digits(text: str) -> list[str]:
+    """The folded words of the sentence that holds the digits (the last one with any): "Falsche
+    Nummer, das ist die von meiner Frau. Meine ist 40817287." -> "meine ist 40817287" (the
+    wife's is the wrong one); the whole text when no sentence holds a digit."""
+    sentences = [fold(s).split() for s in re.split(r"[.!?;]+", text) if s.strip()]
+    held = [s for s in sentences if any(w.isdigit() or digits_in(w, "de") or digits_in(w, "en")
+                                        for w in s)]  # fmt: skip
+    return held[-1] if held else fold(text).split()
 
 
 _THE_NUMBER = frozenset(("nummer", "kundennummer", "number", "kundennr"))

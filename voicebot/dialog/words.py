@@ -384,7 +384,8 @@ def adds_concern(text: str) -> bool:
 _SELF_CORRECTION = frozenset(("nein", "nee", "no", "sorry", "quatsch"))
 _CORRECTION_LEAD = frozenset((
     "no", "nein", "eigentlich", "ich", "meine", "meinte", "i", "mean", "meant", "actually",
-    "sorry", "ach", "oh", "aeh", "moment", "warte", "wait",
+    "sorry", "ach", "oh", "aeh", "moment", "warte", "wait", "warten", "sie", "mal", "halt",
+    "stopp", "hold", "on",
 ))  # fmt: skip
 
 
@@ -410,24 +411,35 @@ def corrected_part(text: str) -> str | None:
     folded = [fold(t) for t in tokens]
     marks = [  # the no must lead into a restatement ("ach nein, eigentlich …"), not be part
         i for i in _correction_marks(folded)  # of the sentence ("und nein, ich hab den
-        if _restates(folded[i + 1 : i + 4])  # Router schon neu gestartet", "no one told me")
+        if _restates(folded[i + 1 : i + 6])  # Router schon neu gestartet", "no one told me")
     ]  # fmt: skip
     if not marks:
         return None
     start = marks[-1] + 1
     while start < len(tokens) and folded[start] in _CORRECTION_LEAD:
+        subject = folded[start] in ("ich", "i")  # kept unless "ich meine": "…, ich meine, ich
+        if subject and not set(folded[start + 1 : start + 2]) & _MEANING:  # ziehe um"
+            break
         start += 1
     rest = tokens[start:]
     return " ".join(rest) if len(rest) >= 3 else None
 
 
+_MEANING = frozenset(("meine", "meinte", "mean", "meant"))
 _RESTATING = frozenset(("eigentlich", "meinte", "mean", "meant", "actually", "sondern",
                         "lieber", "rather"))  # fmt: skip
 
 
 def _restates(words: list[str]) -> bool:
-    """ "eigentlich …", "ich meine …", "I mean …" (not "meine Tochter"): a restatement."""
+    """ "eigentlich …", "ich meine …", "I mean …" (not "meine Tochter"): a restatement, also
+    after a word of pausing ("nein warten Sie, ich meine …", "no wait, I mean …")."""
+    while words and words[0] in _PAUSING:
+        words = words[1:]
     return bool(_RESTATING & set(words[:2])) or " ".join(words[:2]) == "ich meine"
+
+
+_PAUSING = frozenset(("warten", "warte", "wartet", "sie", "moment", "mal", "halt", "stopp",
+                      "aeh", "aehm", "wait", "hold", "on", "hang"))  # fmt: skip
 
 
 def restates_concern(text: str) -> bool:
