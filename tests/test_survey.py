@@ -551,3 +551,40 @@ def test_breaking_off_ends_the_survey_without_an_answer_from_it(services, turns,
 def test_a_short_comment_with_a_goodbye_is_a_comment(services):
     record, dialog, _ = _survey(services, "ja", "vier", "ja", "Nichts, danke, tschüss.")
     assert record.outcome == "resolved" and dialog.answers["kommentar"].startswith("Nichts")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("Sorry, muss los.",), ("Ich bin gerade beim Autofahren. Muss los.",),
+     ("Kein Interesse. Machen Sie es gut.",), ("Jetzt nicht, vielleicht ein andermal, okay?",),
+     ("Danke, schon gut.",)],
+)  # fmt: skip
+def test_refusals_with_agreeing_words_are_no_consent(services, turns):
+    _, dialog, said = _survey(services, *turns, "vier")
+    assert dialog.step < 0 and not dialog.answers, said
+
+
+@pytest.mark.parametrize(
+    "consent", ["Na gut, was wollen Sie wissen?", "Gerne, was möchten Sie wissen?"]
+)
+def test_consent_followed_by_a_question_starts_the_survey(services, consent):
+    record, dialog, said = _survey(services, consent, "drei", "ja", "nichts")
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "3", said
+
+
+@pytest.mark.parametrize(
+    ("turns", "answers"),
+    [(("Werden meine Daten danach gelöscht?", "ja", "3", "ja", "nichts"), 3),
+     (("ja", "Lassen Sie mich kurz in Ruhe überlegen.", "drei", "ja", "nichts"), 3),
+     (("ja", "zwei", "nein", "Die lassen mich nie in Ruhe mit ihren Werbeanrufen."), 3),
+     (("ja", "zwei", "nein", "Die haben meine Daten gelöscht und mein Vertrag war weg."), 3),
+     (("ja", "zwei", "nein", "Der Techniker hatte keine Zeit mehr."), 3),
+     (("ja", "zwei", "Nein, weil die Hotline meine Fragen nicht beantworten kann.", "schneller"),
+      3)],
+)  # fmt: skip
+def test_words_about_data_rest_or_time_in_answers_are_answers(services, turns, answers):
+    """Found by the regression probe: questions about deletion, 'in Ruhe überlegen', comments
+    about the provider and reasons were read as opt-outs, deletions or break-offs."""
+    record, dialog, said = _survey(services, *turns)
+    assert not dialog.opted_out and record.outcome == "resolved", (said, dialog.answers)
+    assert len([a for a in dialog.answers.values() if a is not None]) == answers, dialog.answers

@@ -142,10 +142,16 @@ def balance(facts: AnswerFacts) -> Answer | None:
 
 
 def contract_end(facts: AnswerFacts) -> Answer | None:
-    """The contract end date of the identified customer."""
+    """The contract end date of the identified customer; a person is offered instead of put
+    through when the caller only asked ("Wann endet mein Vertrag?", not "ich will kündigen")."""
+    from voicebot.dialog.words import is_question, wants_something
+
     if facts.customer is None or not facts.customer.get("contract_end"):
         return None
-    return Answer(f"Ihr Vertrag läuft bis zum {_date(facts.customer['contract_end'])}.")
+    asked = any(is_question(line) for line in facts.caller_lines)
+    wanted = any(wants_something(line) for line in facts.caller_lines)
+    text = f"Ihr Vertrag läuft bis zum {_date(facts.customer['contract_end'])}."
+    return Answer(text, offer_agent=asked and not wanted)
 
 
 def find_product(catalog: list[Row], named: str) -> Row | None:

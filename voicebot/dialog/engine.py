@@ -53,6 +53,7 @@ from voicebot.dialog.words import (
     checks_line,
     closes_call,
     corrected_part,
+    corrects,
     digits_in,
     fold,
     gives_reason,
@@ -459,12 +460,14 @@ class InboundDialog(YesNoTurns):
         self.steps.advance([])
 
     def _on_slot(self, slot: str, text: str, intent: Intent, value: str | None) -> None:
-        if closes_call(text):  # "nein danke, das war alles" instead of the slot: done
-            self.reply.end([self.prompts.say("goodbye")], reason="bot")
-            return
-        if self._number_corrected(text, value, intent):
-            return
         found = caller_input.slot_in(slot, text, intent, value, self.tenant)
+        if found is None:
+            self._keep_other_needs(slot, text, intent)  # "L 1 2 3 4" at the product prompt
+        if found is None and closes_call(text):  # "nein danke, das war alles" instead of the
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")  # slot: done ("50667,
+            return  # danke, und schönen Tag noch" gives it)
+        if self._number_corrected(text, value, intent) or self._product_corrected(slot, text):
+            return
         if found is None and asks_to_wait(text):
             self._wait()
             return
@@ -490,6 +493,35 @@ class InboundDialog(YesNoTurns):
         else:
             self.state.slots[slot] = text.strip()
             self.steps.advance([])
+
+    def _keep_other_needs(self, slot: str, text: str, intent: Intent) -> None:
+        """Another code the concern needs, said before it is asked for (the batch number at
+        the product prompt): kept, so it is not asked for again."""
+        state = self.state
+        if state.intent is None:
+            return
+        for other in ("batch", "postcode"):
+            if other != slot and other in needs_of(state.intent) and not state.slots.get(other):
+                said = caller_input.slot_in(other, text, intent, None, self.tenant)
+                if said is not None:
+                    state.slots[other] = said
+
+    def _product_corrected(self, slot: str, text: str) -> bool:
+        """Another of our products named with a correction, or alone, at a prompt for the
+        concern's next slot ("Oh Moment, Entschuldigung, ich hab mich vertan, es waren die
+        Käsespätzle" at the batch number): the product meant, and the slot asked for again."""
+        state = self.state
+        if slot == "product" or not state.slots.get("product"):
+            return False
+        if not (corrects(text) or self.tenant.product_only(text)):  # ("Dinkelbrot" alone)
+            return False
+        product = self.tenant.product_in(text)
+        if product is None or product == state.slots["product"]:
+            return False
+        state.slots["product"] = state.last_product = product
+        name = self.tenant.product_name(product)
+        self.steps.ask_slot(slot, [self.prompts.say("product_noted", product=name)])
+        return True
 
     def _asks_instead(self, text: str, intent: Intent) -> bool:
         """Another concern said instead of the batch number or postcode ("Nee, ich hab nur ne

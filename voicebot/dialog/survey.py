@@ -11,6 +11,7 @@ from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
+    NO_NEED_PHRASES,
     agrees_after_all,
     asks_to_repeat,
     asks_to_wait,
@@ -19,6 +20,7 @@ from voicebot.dialog.words import (
     fold,
     is_question,
     never_again,
+    opening_agrees,
     rating_in,
     starts_with_yes,
     wants_data_deleted,
@@ -36,28 +38,30 @@ from voicebot.events import (
 )
 from voicebot.nlu.slots import school_grade
 
-DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested", "lassen sie mich")
+DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested")
 # Said instead of an answer (none read from the words): the survey ends ("nee lass mal")
 STOP_WORDS = (
     "keine lust", "will doch nicht", "moechte doch nicht", "will nicht mehr mitmachen",
     "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
     "nee lass mal", "ne lass mal", "nein lass mal", "lass mal gut sein", "lassen wir das",
-    "dont want to do this", "stop the survey", "i want to stop", *(
-        HANG_UP_WORDS := (
-            "jetzt reichts", "das reicht jetzt", "mir reichts", "ich leg auf", "ich lege auf",
-            "ich leg jetzt auf", "ich lege jetzt auf", "keine zeit mehr", "im hanging up",
-            "i am hanging up", "thats enough",
-        )
-    ),
+    "dont want to do this", "stop the survey", "i want to stop",
 )  # fmt: skip
+# Breaking off: the call is ended by the person ("ich leg auf"), or they say they have had
+# enough, speaking of themselves ("Ich hab jetzt keine Zeit mehr"; not "Der Techniker hatte
+# keine Zeit mehr", "Nein, mir reicht's mit denen", a comment or an answer)
+HANG_UP_WORDS = ("ich leg auf", "ich lege auf", "ich leg jetzt auf", "ich lege jetzt auf",
+                 "im hanging up", "i am hanging up")  # fmt: skip
+HAD_ENOUGH_WORDS = ("jetzt reichts", "das reicht jetzt", "keine zeit mehr", "thats enough")
+_MYSELF = frozenset(("ich", "hab", "habe", "i", "im", "ive"))
 # Said instead of an answer: that question is left unanswered, the survey goes on (as "weiß
 # ich nicht")
 WITHHOLD_WORDS = (
     "sag ich nicht", "sage ich nicht", "sag ich ihnen nicht", "sage ich ihnen nicht",
     "geht sie nichts an", "geht sie gar nichts an", "keine angabe", "none of your business",
-    "rather not say", "nicht beantworten", "moechte ich nicht sagen", "will ich nicht sagen",
-    "kein kommentar", "dazu sag ich nichts", "dazu sage ich nichts", "no comment",
-    "prefer not to", "rather not answer",
+    "rather not say", "moechte ich nicht beantworten", "will ich nicht beantworten",
+    "moechte das nicht beantworten", "will das nicht beantworten", "beantworte ich nicht",
+    "moechte ich nicht sagen", "will ich nicht sagen", "kein kommentar", "dazu sag ich nichts",
+    "dazu sage ich nichts", "no comment", "prefer not to", "rather not answer",
 )  # fmt: skip
 _LATER = frozenset(("spaeter", "nochmal", "morgen", "andermal", "gerade", "jetzt", "later",
                     "tomorrow", "another"))  # fmt: skip
@@ -182,10 +186,11 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
-        if free and _says_any(folded, HANG_UP_WORDS) and len(folded.split()) <= 8:
-            self._finish(self.survey.declined, "declined")  # "Ich hab jetzt keine Zeit mehr,
-            return  # tschüss." is no comment (a short one with a goodbye is: "nichts, tschüss")
-        if not free and _says_any(folded, DECLINE_WORDS):
+        if free and _breaks_off(folded):  # "Ich hab jetzt keine Zeit mehr, tschüss." is no
+            self._finish(self.survey.declined, "declined")  # comment ("nichts, tschüss" is)
+            return
+        refuses = self.step < 0 and _says_any(folded, NO_NEED_PHRASES)  # "Danke, schon gut."
+        if refuses or (not free and _says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
         short = len(folded.split()) <= 6  # a comment may well say "noch mal"; "wie bitte?"
@@ -214,6 +219,7 @@ class SurveyDialog:
         unsure = does_not_know(text) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
         if self.step < 0:
+            asks = asks and not opening_agrees(text)  # ("Na gut, was wollen Sie wissen?")
             agreed = None if asks else _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
                 self._next_question()
@@ -228,9 +234,9 @@ class SurveyDialog:
             return
         question = self.survey.questions[self.step]
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
-        if not keyed and _says_any(folded, HANG_UP_WORDS):  # "Nee, jetzt reicht's, ich leg
-            if answer is not None and question.kind == "rating":  # auf": the "nee" is no answer
-                self.answers[question.id] = answer  # ("Drei. Und jetzt reicht's": 3 kept)
+        if not keyed and _breaks_off(folded):  # "Nee, jetzt reicht's, ich leg auf": the "nee"
+            if answer is not None and question.kind == "rating":  # is no answer ("Drei. Ich
+                self.answers[question.id] = answer  # hab keine Zeit mehr": 3 kept)
             self._finish(self.survey.declined, "declined")
             return
         if answer is not None:  # an answer is never read as an intent ("vier", "nein")
@@ -373,6 +379,16 @@ class SurveyDialog:
                 detail=outcome,
             )
         )
+
+
+def _breaks_off(folded: str) -> bool:
+    """The person ends the survey: hangs up, or has had enough, said of themselves in a short
+    turn (folded: the answer folded, padded by spaces)."""
+    if _says_any(folded, HANG_UP_WORDS):
+        return True
+    words = folded.split()
+    mine = bool(_MYSELF & set(words)) and len(words) <= 8
+    return mine and _says_any(folded, HAD_ENOUGH_WORDS)
 
 
 def _asks_meaning(text: str) -> bool:

@@ -14,6 +14,8 @@ from voicebot.dialog.words import fold
 from voicebot.events import Intent
 from voicebot.nlu.model import AGENT_INTENTS
 
+SURE_WITHOUT_KNOWN_WORDS = 0.9  # see TenantView.is_nonsense
+
 
 @dataclass(frozen=True)
 class IntentView:
@@ -305,8 +307,12 @@ class TenantView:
         if not content or len(unknown) < len(content):
             return False
         # words the tenant never uses, unless the NLU places them surely, near its examples
-        # ("die war verschimmelt": a complaint; misheard words stay below its floor)
-        return self.nlu is None or self.nlu.classify(text).intent is None
+        # ("die war verschimmelt": a complaint at 1.0; misheard words stay below its floor,
+        # "Can I pay in bitcoin?" at 0.55 stays nonsense)
+        if self.nlu is None:
+            return True
+        found = self.nlu.classify(text)
+        return found.intent is None or found.confidence < SURE_WITHOUT_KNOWN_WORDS
 
     def queue_name(self, queue: str) -> str:
         return self.queues.get(queue) or queue

@@ -10,18 +10,24 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 
 BYE_WORDS = (
     "tschuess", "tschues", "tschau", "ciao", "auf wiederhoeren", "auf wiedersehen",
-    "wiederhoeren", "bye", "goodbye", "good bye", "schoenen tag", "schoenen abend",
-    "schoenes wochenende", "bis zum naechsten mal", "have a nice day", "have a good day",
-    "have a lovely day", "have a great day", "take care",
+    "wiederhoeren", "bye", "goodbye", "good bye", "machen sie es gut", "machs gut",
+)  # fmt: skip
+# Said only at the end of a turn, these close it too ("Okay, vielen Dank, schönen Tag noch";
+# "Ja, schönen Tag, ich hätte eine Frage" greets; "Und woher weiß ich Bescheid, …?" asks)
+FAREWELL_WISHES = (
+    "schoenen tag", "schoenen abend", "schoenes wochenende", "bis zum naechsten mal",
+    "have a nice day", "have a good day", "have a lovely day", "have a great day", "take care",
+)  # fmt: skip
+CLOSING_AT_END = (
+    *FAREWELL_WISHES, "wollte ich nur wissen", "wollt ich nur wissen", "weiss ich bescheid",
+    "that s fine then", "that s all i needed", "that s all i wanted",
 )  # fmt: skip
 # "Kann ich sonst noch helfen?" - "Das war alles": the caller is done, whatever else was heard.
 CLOSING_PHRASES = (
     "das war alles", "das wars", "das war es", "das waere alles", "das ist alles",
     "das war s", "das waer s", "das waers", "sonst nichts", "nichts weiter", "that s all",
     "that is all", "that was all", "that s it", "that ll be all", "that will be all",
-    "nothing else", "nothing more", "i m done", "wollte ich nur wissen", "wollt ich nur wissen",
-    "weiss ich bescheid", "that s fine then", "that s all i needed", "that s all i wanted",
-    *BYE_WORDS,
+    "nothing else", "nothing more", "i m done", *BYE_WORDS,
 )  # fmt: skip
 # Thanks alone ("Danke schön", "thank you very much") to "Kann ich sonst noch helfen?": done.
 THANKS_WORDS = frozenset(("danke", "dankeschoen", "dank", "thanks", "thank", "cheers", "ta"))
@@ -52,16 +58,31 @@ def needs_no_more(text: str) -> bool:
 
 def _noted_with_thanks(text: str) -> bool:
     """ "Ach so, okay, danke für die Info", "Ah ja, stimmt, hab ich vergessen. Danke!": the
-    answer taken note of, with thanks, and no person asked for."""
-    words = fold(text).split()
-    return (
-        bool(words) and words[0] in _NOTED and thanks_in(text) and not is_question(text)
-        and not asks_for_agent(text) and not asks_for_transfer(text) and not has_more(text)
+    answer taken note of, with thanks, and nothing more wanted: no yes after the words of
+    noting ("Okay, danke, ja bitte"), no "but", "one more", waiting, "didn't help", question
+    or person asked for."""
+    words = fold(text.replace("'", "").replace("’", "")).split()
+    if not words or words[0] not in _NOTED or not thanks_in(text) or len(words) > 12:
+        return False
+    start = 1  # "ah ja", "ach ja", "oh yes": noting (a yes later is one)
+    while start < len(words) and (words[start] in _NOTED or words[start] in ("ja", "so")):
+        start += 1
+    if set(words[start:]) & _WANTS_MORE:
+        return False
+    return not (
+        is_question(text) or asks_for_agent(text) or asks_for_transfer(text) or has_more(text)
+        or asks_to_wait(text) or not_helped(text)
     )  # fmt: skip
 
 
 _NOTED = frozenset(("ach", "achso", "ah", "aha", "oh", "ok", "okay", "alles", "verstehe",
                     "stimmt", "gut", "super", "prima", "i", "right", "alright", "got"))  # fmt: skip
+_WANTS_MORE = frozenset((  # after the words of noting: a yes, a "but", something more
+    "ja", "jawohl", "gerne", "gern", "bitte", "yes", "yeah", "yep", "please", "aber", "but",
+    "noch", "auch", "also", "too", "actually", "eigentlich", "another", "more", "other",
+    "moment", "wait", "hang", "sekunde", "second", "reicht", "brauche", "need", "husband",
+    "wife", "mann", "frau",
+))  # fmt: skip
 
 
 _NO_NEED = re.compile(r"\bbrauch\w* (?:ich|wir) (?:\w+ ){0,3}(?:nicht|keinen|keine)\b")
@@ -87,7 +108,7 @@ ANSWER_WORDS = frozenset((
 # Words of a correction ("nein, ich meinte das Duschgel"; "sorry, I meant the card").
 CORRECTION_WORDS = frozenset((
     "meinte", "meine", "meinen", "gemeint", "falsch", "verstanden", "entschuldigung", "sorry",
-    "meant", "mean", "wrong", "misunderstood", "sondern", "instead",
+    "meant", "mean", "wrong", "misunderstood", "sondern", "instead", "vertan", "verwechselt",
 ))  # fmt: skip
 # Words that only announce a question about something ("ich hab kurz eine Frage zur Hafermilch").
 ABOUT_WORDS = frozenset((
@@ -114,6 +135,9 @@ AGENT_REQUEST = re.compile(
     r"wuerde|haette|hatte|gern|gerne|bitte|brauche|geben|gib|speak|talk|connect|transfer|put|"
     r"through|get|give|want|need|like|please|can|could|may)\b"
 )
+
+
+_OWN = re.compile(r"mein\w*|unser\w*|sein\w*|dein\w*|my|our|his|their")
 
 
 def fold(text: str) -> str:
@@ -182,7 +206,8 @@ NO_NUMBER_PHRASES = (
     "dont have", "do not have", "havent got", "have not got", "dont know", "do not know",
     "no idea", "cant find", "cannot find", "not to hand", "not at hand", "hab nicht",
     "habe nicht", "nicht hier", "nicht bei mir", "nicht im kopf", "finde nicht", "vergessen",
-    "not with me", "dont remember", "cant remember", "forgot",
+    "not with me", "dont remember", "cant remember", "forgot", "weggeworfen", "weggeschmissen",
+    "entsorgt", "nicht mehr da", "threw it away", "thrown away", "binned it", "chucked it",
 )  # fmt: skip
 
 
@@ -353,9 +378,24 @@ def is_question(text: str) -> bool:
 
 
 def says_goodbye(text: str) -> bool:
-    """ "Tschüss", "dann ruf ich später an, auf Wiederhören", "bye": the caller leaves."""
+    """ "Tschüss", "dann ruf ich später an, auf Wiederhören", "bye", "…, schönen Tag noch":
+    the caller leaves."""
     folded = fold(text)
-    return any(_says(folded, phrase) for phrase in FAREWELL_PHRASES)
+    return any(_says(folded, p) for p in FAREWELL_PHRASES) or _ends_with(text, FAREWELL_WISHES)
+
+
+def _ends_with(text: str, phrases: tuple[str, ...]) -> bool:
+    """The turn ends with one of the phrases, but for thanks and courtesy words after it
+    ("schönen Tag noch", "have a nice day, thanks")."""
+    words = _fold_spoken(text).split()
+    while words and (words[-1] in THANKS_WORDS or words[-1] in _AFTER_WISH):
+        words.pop()
+    said = " ".join(words)
+    return any(said == p or said.endswith(" " + p) for p in phrases)
+
+
+_AFTER_WISH = frozenset(("noch", "auch", "ihnen", "too", "you", "as", "well", "vielen",
+                         "herzlichen", "much", "very", "so"))  # fmt: skip
 
 
 def corrects(text: str) -> bool:
@@ -454,9 +494,10 @@ def replaces_concern(text: str) -> bool:
 
 
 def closes_call(text: str) -> bool:
-    """ "Das war alles", "that's all": the caller has nothing more (a no to "anything else?")."""
+    """ "Das war alles", "that's all", "…, das wollte ich nur wissen": the caller has nothing
+    more (a no to "anything else?")."""
     folded = fold(text)
-    return any(_says(folded, phrase) for phrase in CLOSING_PHRASES)
+    return any(_says(folded, p) for p in CLOSING_PHRASES) or _ends_with(text, CLOSING_AT_END)
 
 
 def _fold_spoken(text: str) -> str:
@@ -794,6 +835,8 @@ def asks_for_agent(text: str) -> bool:
     for index, word in enumerate(words):
         if not AGENT_WORDS.fullmatch(word):
             continue
+        if index and _OWN.fullmatch(words[index - 1]):  # "für meine Kollegin", "mein Berater
+            continue  # hat gesagt": someone of the caller's, not a request for ours
         near = " ".join(words[max(0, index - 5) : index + 5])
         vague = word.startswith(("someone", "somebody", "jemand"))  # "ist da jemand?"
         real = vague and _REAL_PERSON.search(near)  # "ist da jemand Echtes?"
@@ -818,7 +861,8 @@ def rating_in(text: str, language: str = "de") -> int | None:
 
 _NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provider ("die rufen
     r"\b(?:(?:rufen|ruf) sie (?:\w+ ){0,3}(?:nie|nicht) (?:wieder|mehr|nochmal|noch mal|"
-    r"noch einmal) (?:\w+ ){0,2}an|lass\w* (?:sie )?mich (?:\w+ ){0,5}in ruhe|"
+    r"noch einmal) (?:\w+ ){0,2}an|(?<!die )(?:lassen sie|lass) mich (?:\w+ ){0,5}in ruhe"
+    r"(?! (?:\w+ )?(?:ueberlegen|nachdenken|denken|schauen|gucken|nachsehen))|"
     r"nummer\b.{0,40}\b(?:loeschen|streichen|sperren) sie (?:die|sie|diese)\b|"
     r"(?:nicht|nie) (?:mehr|wieder) (?:\w+ ){0,2}(?:angerufen|kontaktiert|belaestigt) werden|"
     r"nicht dass sie mich (?:\w+ ){0,3}anrufen|(?:bitte|sie) nie (?:wieder|mehr) (?:\w+ )?anrufen|"
@@ -853,14 +897,14 @@ def wants_data_deleted(text: str) -> bool:
     return bool(_DELETE_DATA.search(fold(text.replace("'", "").replace("’", ""))))
 
 
-_DELETE_DATA = re.compile(
+_DELETE_DATA = re.compile(  # asked for (an imperative, a wish), not asked about or told of
     r"\b(?:(?:loeschen|entfernen|vernichten) sie (?:\w+ ){0,2}(?:meine|die) (?:\w+ )?"
-    r"(?:antworten|angaben|daten)|(?:daten|antworten|angaben) (?:\w+ ){0,3}(?:nicht (?:\w+ )?"
-    r"(?:gespeichert|speichern|verwenden|verwendet|weitergeben)|loeschen|geloescht)|"
-    r"nicht dass (?:\w+ ){0,3}(?:daten|antworten|angaben) (?:\w+ ){0,2}(?:gespeichert|"
-    r"verwendet|weitergegeben)|"
-    r"delete my (?:answers|data|details)|(?:dont|do not) (?:store|keep|save|use) my "
-    r"(?:answers|data|details))\b"
+    r"(?:antworten|angaben|daten)|(?:ich|wir) (?:moechte|moechten|will|wollen|wuerde) "
+    r"(?:\w+ ){0,4}(?:daten|antworten|angaben) (?:\w+ ){0,3}(?:geloescht|loeschen)|"
+    r"(?:ich|wir) (?:moechte|moechten|will|wollen) nicht dass (?:\w+ ){0,3}"
+    r"(?:daten|antworten|angaben) (?:\w+ ){0,2}(?:gespeichert|verwendet|weitergegeben)|"
+    r"(?:please )?delete my (?:answers|data|details)|(?:i|we) (?:dont|do not) want (?:you )?"
+    r"(?:to )?(?:store|keep|save|use) my (?:answers|data|details))\b"
 )
 
 
@@ -868,27 +912,71 @@ def agrees_after_all(text: str) -> bool:
     """Consent in the turn's last clause ("Ich hab nicht viel Zeit, aber okay.", "Wenn's nicht
     länger als zwei Minuten dauert, gern.", "Gut, fragen Sie.", "Na los."): it holds only words
     of agreeing, and a "nein" before it is followed by "aber" ("Nein danke, gut." is no)."""
-    said = re.split(r"[,.;!?]+|\b(?=aber\b|but\b)", text.replace("'", "").replace("’", ""))
+    plain = text.replace("'", "").replace("’", "")
+    if plain.rstrip().endswith("?") or says_goodbye(text):  # "…, ein andermal, okay?"
+        return False
+    if any(_says(fold(plain), p) for p in NO_NEED_PHRASES):  # "Danke, schon gut."
+        return False
+    said = re.split(r"[,.;!?]+|\b(?=aber\b|but\b)", plain)
     clauses = [fold(c).split() for c in said if fold(c).split()]
-    if not clauses:
+    run = len(clauses)  # the agreeing clauses that end the turn
+    while run > 0 and _agreeing(clauses[run - 1]):
+        run -= 1
+    if run == len(clauses):
         return False
-    last = [w for w in clauses[-1] if w not in ("aber", "but")]
-    if not last or not set(last) <= _AGREEING or not set(last) & _AGREE_CORE:
-        return False
-    earlier = [w for c in clauses[:-1] for w in c]
-    after_but = clauses[-1][0] in ("aber", "but")
-    return after_but or not set(earlier) & {"nein", "nee", "no", "nope", "noe"}
+    earlier = [w for c in clauses[:run] for w in c]
+    after_but = clauses[run][0] in ("aber", "but")  # "nicht viel Zeit, aber okay"
+    conditional = bool(earlier) and earlier[0] in ("wenn", "wenns", "if", "solange")
+    return after_but or conditional or not set(earlier) & _REFUSING
+
+
+def opening_agrees(text: str) -> bool:
+    """The turn opens with consent ("Na gut, was wollen Sie wissen?", "Gerne, was möchten Sie
+    wissen?"): a question after it does not take the consent back."""
+    said = re.split(r"[,.;!?]+", text.replace("'", "").replace("’", ""))
+    first = fold(said[0]).split() if said else []
+    return len(said) > 1 and _agreeing(first)
+
+
+def _agreeing(words: list[str]) -> bool:
+    kept = [w for w in words if w not in ("aber", "but")]
+    if " ".join(kept) in ("wenn es sein muss", "wenns sein muss", "wenns denn sein muss"):
+        return True
+    return bool(kept) and set(kept) <= _AGREEING and bool(set(kept) & _AGREE_CORE)
+
+
+_REFUSING = frozenset(("nein", "nee", "no", "nope", "noe", "nicht", "kein", "keine", "keinen",
+                       "not", "never", "nie", "andermal", "sorry"))  # fmt: skip
 
 
 _AGREE_CORE = frozenset((
     "ja", "jo", "ok", "okay", "gut", "gern", "gerne", "klar", "meinetwegen", "los", "fragen",
-    "machen", "muss", "sure", "yes", "yeah", "fine", "alright", "go", "ahead", "shoot", "away",
+    "machen", "sure", "yes", "yeah", "fine", "alright", "go", "ahead", "shoot", "away",
 ))  # fmt: skip
 _AGREEING = _AGREE_CORE | frozenset((
     "na", "dann", "also", "mal", "ruhig", "doch", "schon", "sie", "wir", "legen", "schiessen",
-    "wenn", "es", "sein", "wenns", "von", "mir", "aus", "ganz", "kurz", "bitte", "okay", "then",
+    "von", "mir", "aus", "ganz", "kurz", "bitte", "then",
     "fire", "ask", "away", "please", "um", "aeh", "aehm", "halt", "eben",
 ))  # fmt: skip
+
+
+def wants_something(text: str) -> bool:
+    """ "Ich möchte kündigen", "I want to cancel": a wish said, not only a question asked."""
+    return bool(_WANTS.search(fold(text)))
+
+
+_WANTS = re.compile(
+    r"\b(?:ich|wir) (?:moechte|moechten|will|wollen|wuerde gerne?|wuerden gerne?|muss|"
+    r"haette gerne?)\b|\b(?:i|we) (?:want|would like|d like|need)\b|\bkuendigen sie\b"
+)
+
+
+def asks_for_technician(text: str) -> bool:
+    """ "Ich will einen Techniker!", "send an engineer": a person from the concern's team."""
+    return bool(_TECHNICIAN.search(fold(text)))
+
+
+_TECHNICIAN = re.compile(r"\b(?:techniker\w*|servicetechniker\w*|technician|engineer)\b")
 
 
 def call_back(text: str) -> bool:

@@ -31,6 +31,7 @@ from voicebot.dialog.words import (
     adds_concern,
     after_answer_words,
     asks_back,
+    asks_for_technician,
     asks_to_wait,
     clauses,
     closes_call,
@@ -85,6 +86,9 @@ class YesNoTurns:
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         if self._number_corrected(text, value, intent):
             return
+        if awaiting == "offer_agent" and asks_for_technician(text):
+            self.reply.handoff_for_intent([], reason="intent")  # "Das ist mir egal, ich will
+            return  # jetzt einen Techniker!": a person of the concern's team
         if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
         if awaiting == "confirm_intent" and self._product_given_instead(text):
@@ -128,6 +132,9 @@ class YesNoTurns:
             answer = True
         if awaiting == "offer_agent" and value is None and needs_no_more(text):
             answer = False  # "ok danke", "passt schon, dann warte ich ab"
+        german = self.tenant.language == "de"  # "Danke." to an offer declines it in German
+        if awaiting == "offer_agent" and value is None and german and only_thanks(text):
+            answer = False  # (English "thanks" may accept: asked again)
         if awaiting == "anything_else" and value is None and has_more(text):
             reset_concern(self.state)  # "nein, ich hab noch eine Frage": asked for it
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
@@ -314,9 +321,11 @@ class YesNoTurns:
         asked_about = state.candidate if awaiting == "confirm_intent" else state.intent
         same = asked_about is not None and concern.name == asked_about.id
         news = any(state.slots.get(k) != v for k, v in concern.slots.items())
-        if same and awaiting == "offer_agent" and not news:
-            return False  # "ja, die Rechnung" to the agent offer is a yes ("nein, mein Telefon
-            # geht aber auch nicht" after the Internet's outage is another fault: served)
+        other = any(state.slots.get(k) not in (None, v) for k, v in concern.slots.items())
+        if same and awaiting == "offer_agent" and (not other or starts_with_yes(text)):
+            return False  # "ja, die Rechnung", "Ja bitte, das geht seit gestern nicht" to the
+            # agent offer is a yes ("nein, mein Telefon geht aber auch nicht" after the
+            # Internet's outage names another service: served)
         if same and awaiting == "confirm_intent" and starts_with_no(text):
             return False  # "Nein. … da war ein Gutschein drin": the no decides
         if same and awaiting == "confirm_intent":

@@ -65,6 +65,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "ask_slot_postcode": "Wie lautet die Postleitzahl Ihrer neuen Adresse?",
         "ask_slot_product": "Um welches Produkt geht es?",
         "ask_about_product": "Was möchten Sie über {product} wissen?",
+        "product_noted": "Gut, also {product}.",
         "ask_slot_batch": "Bitte nennen Sie die Chargennummer. Sie steht neben dem "
         "Mindesthaltbarkeitsdatum.",
         "unknown_product": "{product} ist leider keines unserer Produkte.",
@@ -131,6 +132,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "ask_slot_postcode": "What is the postcode of your new address?",
         "ask_slot_product": "Which product is it about?",
         "ask_about_product": "What would you like to know about {product}?",
+        "product_noted": "All right, {product}.",
         "ask_slot_batch": "Please tell me the batch number printed next to the best-before date.",
         "unknown_product": "{product} is not one of our products.",
         "unknown_product_unnamed": "That is not one of our products.",
