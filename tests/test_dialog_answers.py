@@ -364,3 +364,53 @@ def test_unknown_words_read_unsurely_stay_not_understood(services, text):
     """Relaxing the unknown-words rule for sure readings must not act on 0.5 guesses."""
     record = call(services, "harbour-bank", say(text), hang_up())
     assert record.handoff is None, bot_said(record)
+
+
+# ---- customer numbers, names and other numbers (session 9 probes) ----------------------------
+def test_a_customer_number_of_another_name_reads_out_nothing(services):
+    """'hier ist Petra Lindner, meine Kundennummer ist 40817261' read out Jonas Berger's name
+    and open amount."""
+    record = call(services, "nordwelle",
+                  say("Hallo, hier ist Petra Lindner, meine Kundennummer ist 40817261. "
+                      "Wie hoch ist meine offene Rechnung?"), say("40817253"))  # fmt: skip
+    said = " | ".join(bot_said(record))
+    assert "Jonas Berger" not in said and "39,98" not in said, said
+    assert "passt leider nicht zu dem Namen" in bot_said(record)[1]
+    assert "Danke, Petra Lindner" in bot_said(record)[2]
+
+
+def test_the_customers_own_name_with_the_number_identifies(services):
+    record = call(services, "nordwelle", say("Hoffmann hier."), say("40817287"), hang_up())
+    assert bot_said(record)[1:] == ["Wie kann ich Ihnen helfen?", "Danke, Klaus Hoffmann. Wie "
+                                    "kann ich Ihnen helfen?"], bot_said(record)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["Ich ziehe in drei Wochen um, in die Schillerstraße 4 in 80331 München.",
+     "Kundennummer weiß ich nicht, aber meine Telefonnummer ist 040 1234567"],
+)  # fmt: skip
+def test_other_numbers_are_no_customer_number(services, turn):
+    """A postcode among other numbers, a telephone number: 'Endziffern 31 nicht gefunden'."""
+    record = call(services, "nordwelle", say(turn), hang_up())
+    assert "Endziffern" not in " ".join(bot_said(record)), bot_said(record)
+
+
+def test_a_postcode_after_a_house_number_is_read(services):
+    record = call(services, "nordwelle", say("Umzug"), say("40817253"),
+                  say("Nach Berlin, Invalidenstraße 12, 10115."))  # fmt: skip
+    assert record.handoff is not None and record.handoff.context["slots"]["postcode"] == "10115"
+
+
+def test_not_knowing_the_number_at_the_greeting_goes_on_without(services):
+    said = "Ich weiß meine Kundennummer nicht, ich heiße Klaus Hoffmann."
+    record = call(services, "nordwelle", say(said), hang_up())
+    assert bot_said(record)[1].startswith("Kein Problem, dann geht es ohne Kundennummer")
+
+
+def test_a_number_not_found_in_the_first_turn_is_asked_for_once(services):
+    """The re-ask and the standard number prompt were both said."""
+    record = call(services, "nordwelle",
+                  say("Meine Kundennummer ist 40817299, wie hoch ist meine offene Rechnung?"),
+                  hang_up())  # fmt: skip
+    assert bot_said(record)[1].count("Bitte nennen Sie") == 1, bot_said(record)

@@ -53,9 +53,12 @@ class IntentSteps:
         self.prompts = tenant.prompts
 
     def ask_customer_number(self, parts: list[str], add_request: bool = True) -> None:
-        """Asks for the customer number the concern needs (expecting its digits)."""
-        if add_request:
+        """Asks for the customer number the concern needs (expecting its digits); not twice
+        when the words before already ask for it again ("… nicht gefunden. Bitte nennen Sie
+        sie noch einmal …")."""
+        if add_request and not self.state.number_asked_again:
             parts = [*parts, self.prompts.say("ask_customer_number")]
+        self.state.number_asked_again = False
         self.reply.ask(
             parts, awaiting="customer_number", expect=f"digits:{self.tenant.customer_digits}"
         )

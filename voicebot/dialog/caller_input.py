@@ -9,6 +9,7 @@ from voicebot.dialog.prompts import Prompts
 from voicebot.dialog.words import digits_in, yes_or_no
 from voicebot.events import Intent
 from voicebot.nlu.normalize import fold
+from voicebot.nlu.numbers import digit_runs
 from voicebot.nlu.slots import extract_digits
 
 if TYPE_CHECKING:
@@ -27,8 +28,19 @@ def number_in(text: str, value: str | None, tenant: TenantView) -> str | None:
     exact = extract_digits(text, tenant.language, tenant.customer_digits)
     if exact is not None:
         return exact
-    digits = digits_in(text, tenant.language)
-    return digits if len(digits) >= tenant.customer_digits - 1 else None
+    if _OTHER_NUMBER.search(fold(text)):  # "meine Telefonnummer ist 040 1234567": not ours
+        return None
+    runs = digit_runs(_IN_NUMBER.sub(" ", fold(text)), tenant.language)  # "vier null acht, äh,
+    digits = max(runs, key=len, default="")  # eins sieben …" is one; "in drei Wochen …
+    return digits if len(digits) >= tenant.customer_digits - 1 else None  # 80331" is none
+
+
+# Words a caller says inside a number without ending it ("vier null acht, äh, eins sieben")
+_IN_NUMBER = re.compile(r"\b(?:aeh|aehm|oeh|hm|hmm|also|moment|mal|ja|genau|so|warte|uh|um|erm)\b")
+_OTHER_NUMBER = re.compile(
+    r"\b(?:telefonnummer|handynummer|festnetznummer|mobilnummer|rufnummer|rueckrufnummer|"
+    r"phone number|mobile number|iban|postleitzahl|plz)\b"
+)
 
 
 _CORRECTION = re.compile(

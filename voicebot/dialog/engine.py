@@ -60,6 +60,7 @@ from voicebot.dialog.words import (
     greets_only,
     has_no_number,
     is_question,
+    name_said,
     names_allergen,
     parts_of,
     refers_back,
@@ -165,6 +166,8 @@ class InboundDialog(YesNoTurns):
         state.pending_candidates = event.candidates
         state.heard_noisy = noisy_line(event.snr_db)
         state.lines.append(Line("caller", event.text, event.at_ms, event.confidence))
+        state.caller_named = name_said(event.text) or state.caller_named
+        state.number_asked_again = False  # (per turn: set while this turn's reply is made)
 
     def _understood(self, event: Intent) -> None:
         state = self.state
@@ -335,11 +338,19 @@ class InboundDialog(YesNoTurns):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
             return
         number = None
-        if needs_identity(self.tenant, self.state):
+        number_asked = needs_identity(self.tenant, self.state)
+        sure = is_new_concern(self.tenant, intent)
+        if number_asked:
             number = caller_input.number_in(text, value, self.tenant)
         if number is None and greets_only(text) and not self.state.greeted:
             self.state.greeted = True  # "Hallo?": a greeting back, not "nicht verstanden"
             self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")  # (once)
+            return
+        names_it = bool({"nummer", "kundennummer", "number"} & set(fold(text).split()))
+        if number is None and number_asked and names_it and has_no_number(text) and not sure:
+            self.state.unidentified = True  # "Ich weiß meine Kundennummer nicht, ich heiße
+            skipped = self.prompts.say("customer_skipped")  # …": asked for the concern
+            self.reply.ask([skipped, self.prompts.say("ask_concern")], awaiting="concern")
             return
         if number is None and self.tenant.is_nonsense(text):
             no_match(
@@ -735,6 +746,7 @@ class InboundDialog(YesNoTurns):
     def _keys_done(self) -> None:
         """A keyed number ended with # or the inter-digit timeout."""
         state = self.state
+        state.number_asked_again = False
         digits, state.keys = state.keys, ""
         if not digits:  # "#" alone: the question once more (the call fell silent before)
             self._repeat()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.words import fold
 
 MAX_TRIES = 3
 
@@ -17,9 +18,20 @@ def needs_identity(tenant: TenantView, state: CallState) -> bool:
 
 
 def identify(tenant: TenantView, state: CallState, number: str, parts: list[str]) -> bool:
-    """Looks the number up; says the name when found. True: found; False: try again/gave up."""
+    """Looks the number up; says the name when found. True: found; False: try again/gave up.
+    A name the caller gave for themself ("hier ist Petra Lindner, meine Kundennummer ist …")
+    that is not the customer's: not identified, and no name or account of the number's
+    customer read out (asked again; after MAX_TRIES on without)."""
     state.customer_tries += 1
     row = tenant.customer(number)
+    if row is not None and not _same_person(state.caller_named, str(row.get("name", ""))):
+        if state.customer_tries >= MAX_TRIES:
+            state.unidentified = True
+            parts.append(tenant.prompts.say("customer_unidentified"))
+        else:
+            parts.append(tenant.prompts.say("customer_name_mismatch", last_digits=number[-2:]))
+            state.number_asked_again = True
+        return False
     if row is not None:
         state.customer, state.customer_number = row, number
         state.unidentified = False
@@ -44,5 +56,14 @@ def failed_identification(
         parts.append(prompts.say("customer_unidentified"))
     elif heard is None:
         parts.append(prompts.say("customer_not_heard"))
+        state.number_asked_again = True
     else:
         parts.append(prompts.say("customer_not_found", last_digits=heard[-2:]))
+        state.number_asked_again = True
+
+
+def _same_person(named: str | None, name: str) -> bool:
+    """No name said, or a word of it is one of the customer's names (first or last)."""
+    if not named:
+        return True
+    return bool(set(fold(named).split()) & set(fold(name).split()))

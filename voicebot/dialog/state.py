@@ -81,6 +81,8 @@ class CallState:
     customer_tries: int = 0
     partial_number: str = ""  # the first digits of a customer number said in two parts
     unidentified: bool = False
+    caller_named: str | None = None  # the name the caller gave for themself, if any
+    number_asked_again: bool = False  # the words so far ask for the number again
     slots: dict[str, str] = field(default_factory=dict)
     no_match: int = 0
     no_input: int = 0

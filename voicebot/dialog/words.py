@@ -206,6 +206,7 @@ NO_NUMBER_PHRASES = (
     "dont have", "do not have", "havent got", "have not got", "dont know", "do not know",
     "no idea", "cant find", "cannot find", "not to hand", "not at hand", "hab nicht",
     "habe nicht", "nicht hier", "nicht bei mir", "nicht im kopf", "finde nicht", "vergessen",
+    "kenne nicht",
     "not with me", "dont remember", "cant remember", "forgot", "weggeworfen", "weggeschmissen",
     "entsorgt", "nicht mehr da", "threw it away", "thrown away", "binned it", "chucked it",
 )  # fmt: skip
@@ -215,7 +216,7 @@ _NO_NUMBER_FILLER = frozenset((
     "leider", "gerade", "grad", "jetzt", "echt", "wirklich", "momentan", "aktuell", "moment",
     "die", "sie", "kundennummer", "nummer", "da", "noch", "genau", "so", "actually", "really",
     "right", "now", "it", "the", "my", "number", "customer", "sorry", "ich", "i", "auswendig",
-    "zur", "zeit", "heute",
+    "zur", "zeit", "heute", "meine", "mein", "my",
 ))  # fmt: skip
 _NUMBER_WORD = re.compile(r"\b(?:kunden)?nummer\b|\b(?:customer )?number\b")  # (not the
 # "Kontonummer" or "Telefonnummer" of a concern: "eigentlich will ich meine Kontonummer ändern")
@@ -785,10 +786,17 @@ def greets_only(text: str) -> bool:
         return False
     if any(w in GREETING_WORDS for w in words) and says_nothing(text):
         return True
+    named = name_said(text)  # "Hoffmann hier.", "Guten Tag, hier spricht Frau Demir."
+    if named:
+        words = [w for w in words if w not in set(fold(named).split()) | _INTRODUCING]
     announced = {"frage", "fragen", "question", "questions", "anliegen"} & set(words)
-    return bool(announced) and all(
-        w in _ANNOUNCING or w in ANSWER_WORDS or w in GREETING_WORDS for w in words
-    )
+    plain = all(w in _ANNOUNCING or w in ANSWER_WORDS or w in GREETING_WORDS for w in words)
+    return (bool(named) or bool(announced)) and plain
+
+
+_INTRODUCING = frozenset(("hier", "ist", "spricht", "mein", "name", "ich", "heisse", "am",
+                          "apparat", "frau", "herr", "my", "is", "this", "it", "s", "mr", "mrs",
+                          "ms"))  # fmt: skip
 
 
 def says_nothing(text: str) -> bool:
@@ -977,6 +985,35 @@ def asks_for_technician(text: str) -> bool:
 
 
 _TECHNICIAN = re.compile(r"\b(?:techniker\w*|servicetechniker\w*|technician|engineer)\b")
+
+
+def name_said(text: str) -> str | None:
+    """The caller's own name said ("hier ist Petra Lindner", "mein Name ist Hoffmann", "this is
+    John Smith", "Hoffmann hier"): capitalised words after the cue, titles left out."""
+    found = _NAME_CUE.search(text) or _NAME_FIRST.search(text)
+    if found is None:
+        return None
+    names: list[str] = []
+    for word in re.findall(r"[\wÄÖÜäöüß-]+", text[found.end() :] if found.re is _NAME_CUE
+                           else found.group(1)):  # fmt: skip
+        if word in _TITLES:
+            continue
+        if not word[:1].isupper() or word.lower() in _NOT_NAMES or len(names) == 2:
+            break
+        names.append(word)
+    return " ".join(names) or None
+
+
+_NAME_CUE = re.compile(
+    r"\b(?:[Mm]ein [Nn]ame ist|[Ii]ch hei(?:ß|ss)e|[Hh]ier (?:spricht|ist)|[Mm]y name is|"
+    r"[Tt]his is|[Ii]t's)\s+"
+)
+_NAME_FIRST = re.compile(r"^(?:\w+,?\s+)?([A-ZÄÖÜ][\wäöüß-]+)\s+(?:hier|am Apparat)\b")
+_TITLES = frozenset(("Frau", "Herr", "Dr", "Mr", "Mrs", "Ms", "Miss"))
+_NOT_NAMES = frozenset((
+    "kundennummer", "nummer", "die", "der", "das", "ich", "i", "my", "the", "ihr", "ihre",
+    "nordwelle", "sonnhof", "harbour", "ja", "nein", "hallo", "guten",
+))  # fmt: skip
 
 
 def call_back(text: str) -> bool:

@@ -30,6 +30,9 @@ def extract_digits(text: str, language: str, length: int | None) -> str | None:
     if not digits or length is None or len(digits) == length:
         return digits or None
     exact = [run for run in digit_runs(text, language) if len(run) == length]
+    if not exact:  # "Invalidenstraße 12, 10115": the comma parts (a number said in groups
+        pieces = re.split(r"[,;]", text)  # with commas is one run: "4081, 7253")
+        exact = [r for piece in pieces for r in digit_runs(piece, language) if len(r) == length]
     return exact[-1] if exact else None
 
 
