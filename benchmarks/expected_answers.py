@@ -487,7 +487,15 @@ def write_markdown(summary: dict, path: Path) -> None:
         for k, v in summary["tuned"].items()
     ]
     lines += ["", f"Vosk: {summary['vosk']}", *(f"\n{n}" for n in summary.get("notes", []))]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reading = _reading_kept(path)  # the hand-written reading of earlier runs stays
+    path.write_text("\n".join(lines) + "\n" + reading, encoding="utf-8")
+
+
+def _reading_kept(path: Path) -> str:
+    """The '## Reading' section of the existing table (written by hand), or ''."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    at = old.find("\n## Reading")
+    return old[at:] if at >= 0 else ""
 
 
 def vosk_status() -> str:
