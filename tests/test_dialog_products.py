@@ -358,3 +358,34 @@ def test_a_complaint_about_a_product_named_again_is_handed_off_with_it(services)
                   say("Das ist von Ihnen, Sonnhof Joghurt."), say("L 1 2 3 4 M"))  # fmt: skip
     assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
     assert record.handoff.context["slots"]["product"] == "?joghurt"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("Kann ich das Müsli essen, wenn ich Zöliakie habe?", "enthält Gluten"),
+     ("Ich vertrage keine Laktose, kann ich die Käsespätzle essen?", "enthält Laktose")],
+)  # fmt: skip
+def test_a_question_naming_a_health_condition_gets_the_allergen_answer(services, question, said):
+    """'… wenn ich Zöliakie habe?' was answered with the Müsli's storage (read at 0.75)."""
+    text = " | ".join(bot_said(call(services, say(question))))
+    assert said in text and "Lagerung" not in text, text
+
+
+def test_a_complaint_announced_names_no_product(services):
+    """'Ich habe eine Beschwerde.' was 'Beschwerde ist leider keines unserer Produkte'."""
+    record = call(services, say("Ich habe eine Beschwerde."), say("Die Nougatcreme"),
+                  say("L 1 2 3 4 M"))  # fmt: skip
+    assert bot_said(record)[1] == "Um welches Sonnhof-Produkt geht es?", bot_said(record)
+    assert record.handoff is not None and record.handoff.context["slots"]["product"] == (
+        "nuss-nougat-creme"
+    )
+
+
+def test_the_product_corrected_at_the_batch_prompt_is_handed_over(services):
+    complaint = "Ich hab eine Beschwerde über die Tomatensoße, da war ein Haar drin."
+    corrected = "Oh Moment, Entschuldigung, ich hab mich vertan, es waren die Käsespätzle."
+    record = call(services, say(complaint), say(corrected), say("L 4 4 0 1"))
+    assert record.handoff is not None and record.handoff.context["slots"] == {
+        "product": "kaese-spaetzle",
+        "batch": "L4401",
+    }, bot_said(record)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -31,6 +30,7 @@ from voicebot.dialog.number_said import (
     short_concern_besides,
     words_besides_number,
 )
+from voicebot.dialog.product_reading import condition_asked, found_in_product, harm_reported
 from voicebot.dialog.recovery import no_input, no_match
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
@@ -61,11 +61,9 @@ from voicebot.dialog.words import (
     has_no_number,
     is_question,
     name_said,
-    names_allergen,
     parts_of,
     refers_back,
     replaces_concern,
-    reports_harm,
     restates_concern,
     says_goodbye,
     starts_with_no,
@@ -84,7 +82,6 @@ from voicebot.events import (
     Transcript,
 )
 from voicebot.nlu.model import AGENT_INTENTS
-from voicebot.nlu.slots import FUNCTION_WORDS
 
 
 class InboundDialog(YesNoTurns):
@@ -379,10 +376,11 @@ class InboundDialog(YesNoTurns):
         if rejected is not None:  # "Is it about closing your account?" - "No." - "I am moving
             intent = _without(intent, rejected)  # to Spain …": not that one again at once
             pieces = [_without(p, rejected) for p in pieces]
-        intent = self._harm_reported(
-            text, self._urgent_part(self._first_said(text, sentences, intent, pieces), pieces)
-        )
-        intent = self._found_in_product(text, intent)
+        intent = harm_reported(
+            self.tenant, text,
+            self._urgent_part(self._first_said(text, sentences, intent, pieces), pieces),
+        )  # fmt: skip
+        intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
@@ -574,51 +572,6 @@ class InboundDialog(YesNoTurns):
         state = self.state
         self.reply.ask([self.prompts.say("wait_ok")], state.awaiting, state.last_expect, False)
 
-    def _harm_reported(self, text: str, intent: Intent) -> Intent:
-        """A product that did harm ("ich habe auf die Handcreme allergisch reagiert") is never
-        answered by the bot: the tenant's urgent handoff concern (the quality team) instead of
-        a self-service answer such as the product's allergens. Tenants with a catalog only."""
-        spec = self.tenant.intents.get(intent.name or "")
-        if not self.tenant.catalog or not reports_harm(text) or (spec and spec.priority == "high"):
-            return intent
-        urgent = [i for i in self.tenant.intents.values()
-                  if i.priority == "high" and i.action == "handoff" and i.queue]  # fmt: skip
-        if not urgent:
-            return intent
-        ranked = dict(intent.alternatives)
-        chosen = max(urgent, key=lambda i: ranked.get(i.id, 0.0))
-        sure = max(self.tenant.threshold, ranked.get(chosen.id, 0.0))
-        return replace(intent, name=chosen.id, confidence=sure)
-
-    def _found_in_product(self, text: str, intent: Intent) -> Intent:
-        """A statement that something is in a product ("Im Müsli ist eine Motte.", "In der
-        Hafermilch sind Klumpen.") read as an allergen or ingredient question: the classifier
-        is sure of the question, but something the product does not hold was found in it, so
-        the tenant's urgent product concern (the complaint) is asked about instead of an
-        ingredient list being read out. A question ("Ist im Müsli Honig?") or something the
-        product holds ("Im Müsli ist Honig.") stays as read."""
-        spec = self.tenant.intents.get(intent.name or "")
-        if spec is None or not self.tenant.catalog or spec.answer not in _CONTENT_ANSWERS:
-            return intent
-        said = fold(text).split()
-        folded = set(said)
-        stated = bool(folded & {"in", "im"}) and bool(folded & _FOUND_VERBS)
-        if not stated or is_question(text) or names_allergen(text) or folded & _ASKED_FOR:
-            return intent  # ("die Zutaten von der Nougatcreme bitte" is a request)
-        contents = fold(self.tenant.ingredients(str(intent.slots.get("product") or "")))
-        words = [
-            w for w in said
-            if len(w) >= 4 and w not in FUNCTION_WORDS and self.tenant.product_in(w) is None
-        ]  # fmt: skip
-        if not words or any(re.search(rf"\b{re.escape(w)}", contents) for w in words):
-            return intent
-        urgent = [i for i in self.tenant.intents.values()
-                  if i.priority == "high" and "product" in needs_of(i)]  # fmt: skip
-        if len(urgent) != 1:
-            return intent
-        asked = ((urgent[0].id, self.tenant.threshold),)
-        return replace(intent, name=None, confidence=0.0, alternatives=asked)
-
     def _urgent_part(self, intent: Intent, parts: list[Intent]) -> Intent:
         """A high-priority concern in one part of the turn wins over the rest ("Which countries
         do you support? Also, I lost my card yesterday": the fraud team, not the country
@@ -798,15 +751,6 @@ class InboundDialog(YesNoTurns):
         return self.prompts.say(
             "handoff_wait", position=position, wait_min=max(1, round(wait_s / 60))
         )
-
-
-# Answers about what a product holds: a statement of something else in it is a complaint
-_CONTENT_ANSWERS = frozenset(("builtin:product_allergens", "builtin:product_ingredients"))
-_FOUND_VERBS = frozenset((
-    "ist", "sind", "war", "waren", "schwimmt", "schwimmen", "krabbelt", "krabbeln", "liegt", "lag",
-    "steckt", "steckte", "klebt", "klebte",
-))  # fmt: skip
-_ASKED_FOR = frozenset(("zutaten", "zutatenliste", "allergene", "inhaltsstoffe", "bitte", "drin"))
 
 
 def _without(event: Intent, rejected: str) -> Intent:

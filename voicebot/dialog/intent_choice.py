@@ -63,12 +63,12 @@ def set_intent(state: CallState, spec: IntentView, confidence: float, event: Int
 
 def merge_slots(state: CallState, slots: Mapping[str, str]) -> None:
     """Keeps the slots the caller gave; a product we do not sell is kept as '?<words>' (not an
-    allergen or a condition: "Zöliakie" is no product)."""
-    from voicebot.dialog.words import names_allergen
+    allergen, a condition, a person or the concern: "Zöliakie", "Beschwerde" name none)."""
+    from voicebot.dialog.words import no_product_word
 
     found = {k: str(v) for k, v in slots.items() if v is not None}
     heard = found.pop("product_heard", None)
-    if heard and "product" not in found and not names_allergen(heard):
+    if heard and "product" not in found and not no_product_word(heard):
         found["product"] = f"?{heard}"
     state.slots.update(found)
 

@@ -200,6 +200,10 @@ class TenantView:
         found: Intent = self.nlu.classify_concern(text).to_event(like.call_id, like.at_ms)
         return found
 
+    def names_distinctly(self, text: str, intent: str) -> bool:
+        """Whether the text has a content word of the intent's examples few intents use."""
+        return self.nlu is not None and self.nlu.names_distinctly(text, intent)
+
     def shares_words(self, text: str, intent: str) -> bool:
         """Whether the text has a content word in common with the intent's examples."""
         return self.nlu is not None and self.nlu.shares_words(text, intent)
@@ -215,13 +219,13 @@ class TenantView:
 
     def unknown_product(self, text: str) -> str | None:
         """A product named that we do not sell ("Leberwurst"); None: none named, misheard, or
-        an allergen or a condition ("Zöliakie", "Erdnüsse")."""
-        from voicebot.dialog.words import names_allergen
+        an allergen, a condition, a person or the concern ("Zöliakie", "Beschwerde")."""
+        from voicebot.dialog.words import no_product_word
 
         if self.nlu is None:
             return None
         found = self.nlu.slots.unknown_product(text)
-        return None if found is None or names_allergen(str(found)) else str(found)
+        return None if found is None or no_product_word(str(found)) else str(found)
 
     def product_in(self, text: str) -> str | None:
         """The catalog product the text names (its id), or None."""

@@ -602,6 +602,19 @@ def names_allergen(text: str) -> bool:
     return named or asked_allergen(AnswerFacts(caller_lines=(text,))) is not None
 
 
+def no_product_word(heard: str) -> bool:
+    """Words heard where a product was expected that name no product: an allergen or a
+    condition ("Zöliakie"), a person ("Sachbearbeiter"), the concern itself ("Beschwerde")."""
+    words = fold(heard).split()
+    concern = any(AGENT_WORDS.fullmatch(w) or COMPLAINT.fullmatch(w) or w in _CONCERN_NOUNS
+                  for w in words)  # fmt: skip
+    return concern or names_allergen(heard)
+
+
+_CONCERN_NOUNS = frozenset(("problem", "probleme", "frage", "fragen", "reklamation", "anliegen",
+                            "question", "issue", "complaint"))  # fmt: skip
+
+
 def only_thanks(text: str) -> bool:
     """ "Danke schön", "vielen Dank, super": thanks and nothing else (no yes, no no, no concern)."""
     words = fold(text).split()

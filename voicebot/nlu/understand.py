@@ -189,7 +189,7 @@ class TenantNLU:
         if not _content_stems(rest) or rest.split() == said.split():
             return whole  # ("Ich möchte mit jemandem über meine Rechnung sprechen": "über meine
         part = self._classified(rest, date.today(), False)  # Rechnung" read as any turn,
-        if part.intent in AGENT_INTENTS or not self._names_distinctly(rest, str(part.intent)):
+        if part.intent in AGENT_INTENTS or not self.names_distinctly(rest, str(part.intent)):
             return whole  # when it names what that intent alone is about)
         ranked = sorted((part, whole), key=lambda c: (c.intent is not None, c.confidence))
         return replace(ranked[-1], text=text)
@@ -268,7 +268,7 @@ class TenantNLU:
         question word alone shares none with the intent it lands on (Öffnungszeiten)."""
         return bool(_content_stems(self._clean(text)) & self._stems.get(intent, set()))
 
-    def _names_distinctly(self, text: str, intent: str) -> bool:
+    def names_distinctly(self, text: str, intent: str) -> bool:
         """The text has a content word of the intent's examples that at most two other intents
         use ("Rechnung", "Kündigung"; not "Internet" or a product name, which many do)."""
         stems = _content_stems(self._clean(text)) & self._stems.get(intent, set())

@@ -1,0 +1,97 @@
+"""Concerns about our products read again from the caller's words, where the classifier's
+reading would have the bot answer the wrong question (tenants with a catalog only).
+
+A product that did harm is a case for a person, not an allergen list; something found in a
+product that it does not hold is a complaint, not an ingredient question; a question naming a
+health condition ("Kann ich das Müsli essen, wenn ich Zöliakie habe?") is about allergens,
+not about storage or the price.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from voicebot.dialog.answering import needs_of
+from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.words import fold, is_question, names_allergen, reports_harm
+from voicebot.events import Intent
+from voicebot.nlu.slots import FUNCTION_WORDS
+
+# Answers about what a product holds: a statement of something else in it is a complaint
+CONTENT_ANSWERS = frozenset(("builtin:product_allergens", "builtin:product_ingredients"))
+_FOUND_VERBS = frozenset((
+    "ist", "sind", "war", "waren", "schwimmt", "schwimmen", "krabbelt", "krabbeln", "liegt", "lag",
+    "steckt", "steckte", "klebt", "klebte",
+))  # fmt: skip
+_ASKED_FOR = frozenset(("zutaten", "zutatenliste", "allergene", "inhaltsstoffe", "bitte", "drin"))
+# A health condition named ("wenn ich Zöliakie habe", "mein Sohn ist Allergiker")
+_CONDITION = re.compile(
+    r"\b(?:\w*allergi\w*|zoeliakie|\w*unvertraeglich\w*|\w*intoleran\w*|vertrage\w*|"
+    r"allergic|coeliac|celiac|intoleran\w*)\b"
+)
+
+
+def harm_reported(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A product that did harm ("ich habe auf die Handcreme allergisch reagiert") is never
+    answered by the bot: the tenant's urgent handoff concern (the quality team) instead of
+    a self-service answer such as the product's allergens."""
+    spec = tenant.intents.get(intent.name or "")
+    if not tenant.catalog or not reports_harm(text) or (spec and spec.priority == "high"):
+        return intent
+    urgent = [i for i in tenant.intents.values()
+              if i.priority == "high" and i.action == "handoff" and i.queue]  # fmt: skip
+    if not urgent:
+        return intent
+    ranked = dict(intent.alternatives)
+    chosen = max(urgent, key=lambda i: ranked.get(i.id, 0.0))
+    sure = max(tenant.threshold, ranked.get(chosen.id, 0.0))
+    return replace(intent, name=chosen.id, confidence=sure)
+
+
+def found_in_product(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A statement that something is in a product ("Im Müsli ist eine Motte.", "In der
+    Hafermilch sind Klumpen.") read as an allergen or ingredient question: the classifier
+    is sure of the question, but something the product does not hold was found in it, so
+    the tenant's urgent product concern (the complaint) is asked about instead of an
+    ingredient list being read out. A question ("Ist im Müsli Honig?") or something the
+    product holds ("Im Müsli ist Honig.") stays as read."""
+    spec = tenant.intents.get(intent.name or "")
+    if spec is None or not tenant.catalog or spec.answer not in CONTENT_ANSWERS:
+        return intent
+    said = fold(text).split()
+    folded = set(said)
+    stated = bool(folded & {"in", "im"}) and bool(folded & _FOUND_VERBS)
+    if not stated or is_question(text) or names_allergen(text) or folded & _ASKED_FOR:
+        return intent  # ("die Zutaten von der Nougatcreme bitte" is a request)
+    contents = fold(tenant.ingredients(str(intent.slots.get("product") or "")))
+    words = [
+        w for w in said
+        if len(w) >= 4 and w not in FUNCTION_WORDS and tenant.product_in(w) is None
+    ]  # fmt: skip
+    if not words or any(re.search(rf"\b{re.escape(w)}", contents) for w in words):
+        return intent
+    urgent = [i for i in tenant.intents.values()
+              if i.priority == "high" and "product" in needs_of(i)]  # fmt: skip
+    if len(urgent) != 1:
+        return intent
+    asked = ((urgent[0].id, tenant.threshold),)
+    return replace(intent, name=None, confidence=0.0, alternatives=asked)
+
+
+def condition_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A question that names a health condition ("Kann ich das Müsli essen, wenn ich Zöliakie
+    habe?") read as another self-service question (storage 0.75): the allergen answer, which
+    says what the condition is about ("enthält Gluten"). Harm that happened is read before."""
+    spec = tenant.intents.get(intent.name or "")
+    if spec is None or not tenant.catalog or spec.action != "selfservice":
+        return intent
+    if spec.answer in CONTENT_ANSWERS or not _CONDITION.search(fold(text)):
+        return intent
+    if tenant.names_distinctly(text, spec.id):  # "Ich bin allergisch gegen Nüsse, wie lange
+        return intent  # hält das Müsli?" asks how long it keeps
+    allergens = [i for i in tenant.intents.values() if i.answer == "builtin:product_allergens"]
+    if len(allergens) != 1:
+        return intent
+    return replace(intent, name=allergens[0].id, confidence=max(intent.confidence,
+                                                                 tenant.threshold))  # fmt: skip
