@@ -414,3 +414,83 @@ def test_a_number_not_found_in_the_first_turn_is_asked_for_once(services):
                   say("Meine Kundennummer ist 40817299, wie hoch ist meine offene Rechnung?"),
                   hang_up())  # fmt: skip
     assert bot_said(record)[1].count("Bitte nennen Sie") == 1, bot_said(record)
+
+
+# Found by the session's second regression probe
+@pytest.mark.parametrize(
+    "first",
+    ["Der Router hier blinkt nur noch rot, meine Kundennummer ist 40817279.",
+     "Hier ist Funkstille seit heute morgen, Kundennummer 40817253.",
+     "Schultze hier, meine Kundennummer ist 40817295, ich möchte meinen Tarif wechseln.",
+     "Hier ist Anna Becker, ich rufe für meine Mutter Petra Lindner an. Ihr Internet geht "
+     "nicht. Kundennummer 40817253."],
+)  # fmt: skip
+def test_words_that_are_no_name_or_the_customers_name_said_identify(services, first):
+    """'Router hier', 'hier ist Funkstille' were taken for the caller's name; 'Schultze' is
+    how the recogniser may spell Schulte; a daughter naming her mother is calling for her."""
+    record = call(services, "nordwelle", say(first), hang_up())
+    assert bot_said(record)[1].startswith("Danke, "), bot_said(record)
+
+
+def test_a_relative_naming_no_customer_is_told_no_details_once_then_goes_on(services):
+    record = call(services, "nordwelle",
+                  say("Guten Tag, hier spricht Sabine Krause, ich rufe für meinen Vater an."),
+                  say("40817287"), say("40817287"), hang_up())  # fmt: skip
+    said = bot_said(record)
+    assert "passt leider nicht" in said[2] and "keine Auskunft" in said[3], said
+    assert "Klaus Hoffmann" not in " ".join(said) and "84,50" not in " ".join(said)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Kann ich meinen Vertrag kündigen?", "Wie kündige ich?", "Kündigung, wie geht das?"],
+)
+def test_how_to_cancel_asked_as_a_question_still_hands_off(services, question):
+    record = call(services, "nordwelle", say(question), say("40817253"))
+    assert record.handoff is not None and record.handoff.queue == "kundenbindung", bot_said(record)
+
+
+def test_when_the_contract_ends_asked_offers_a_person(services):
+    record = call(services, "nordwelle", say("Wann endet eigentlich mein Vertrag?"),
+                  say("40817287"), say("nein danke"), say("nein"))  # fmt: skip
+    assert record.handoff is None and "Möchten Sie mit einem Mitarbeiter" in bot_said(record)[2]
+
+
+@pytest.mark.parametrize(
+    "no",
+    ["Nein danke, ich brauche keinen Techniker.", "Nein, ich brauche keinen Techniker, danke."],
+)
+def test_no_technician_wanted_is_a_no(services, no):
+    record = call(services, "nordwelle", say("Internet geht nicht"), say("40817253"), say(no))
+    assert record.handoff is None, bot_said(record)
+
+
+def test_a_question_before_the_farewell_is_answered(services):
+    record = call(services, "sonnhof", say("Ist die Nougatcreme vegan?"),
+                  say("Und was kostet die? Danke, schönen Tag."), hang_up())  # fmt: skip
+    assert "3,49" in bot_said(record)[-1], bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turns"),
+    [("harbour-bank", ("What's the age limit?", "Right, thanks, that doesn't really help me.")),
+     ("nordwelle", ("Wie starte ich den Router neu?", "Okay danke, das bringt mir nichts."))],
+)  # fmt: skip
+def test_thanks_with_a_complaint_that_it_did_not_help_is_no_goodbye(services, tenant, turns):
+    record = call(services, tenant, *(say(t) for t in turns), hang_up())
+    assert record.events[-1].reason == "caller", bot_said(record)
+
+
+def test_a_partial_correction_completes_the_sentence(services):
+    """'top up by card, no wait, I mean by bank transfer' kept only 'by bank transfer…'."""
+    record = call(services, "harbour-bank",
+                  say("I need to top up by card, no wait, I mean by bank transfer, is there a "
+                      "charge?"), hang_up())  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "topup_cash", bot_said(record)
+
+
+def test_not_knowing_the_number_by_heart_and_fetching_it_is_waited_for(services):
+    record = call(services, "nordwelle",
+                  say("Ich weiß die Nummer nicht auswendig, Moment, ich schau nach."),
+                  say("40817253"), hang_up())  # fmt: skip
+    assert bot_said(record)[2].startswith("Danke, Petra Lindner"), bot_said(record)

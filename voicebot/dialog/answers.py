@@ -148,10 +148,20 @@ def contract_end(facts: AnswerFacts) -> Answer | None:
 
     if facts.customer is None or not facts.customer.get("contract_end"):
         return None
-    asked = any(is_question(line) for line in facts.caller_lines)
+    asked = any(
+        is_question(line) and _ABOUT_THE_TERM.search(normalize(line)) for line in facts.caller_lines
+    )  # fmt: skip ("Wie kündige ich?" is a wish)
     wanted = any(wants_something(line) for line in facts.caller_lines)
     text = f"Ihr Vertrag läuft bis zum {_date(facts.customer['contract_end'])}."
     return Answer(text, offer_agent=asked and not wanted)
+
+
+# A question about the contract's term ("Wann endet mein Vertrag?", "Wie lange bin ich noch
+# gebunden?"), not about how to cancel
+_ABOUT_THE_TERM = re.compile(
+    r"\b(?:wann|wie lange|bis wann|laufzeit|vertragsende|endet|gebunden|frist|when|how long|"
+    r"until when|end date|ends)\b"
+)
 
 
 def find_product(catalog: list[Row], named: str) -> Row | None:

@@ -344,7 +344,14 @@ class InboundDialog(YesNoTurns):
             self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")  # (once)
             return
         names_it = bool({"nummer", "kundennummer", "number"} & set(fold(text).split()))
-        if number is None and number_asked and names_it and has_no_number(text) and not sure:
+        waits = asks_to_wait(text)  # ("…nicht auswendig, Moment, ich schau nach": waited for)
+        if (
+            number is None
+            and number_asked
+            and names_it
+            and has_no_number(text)
+            and not (sure or waits)
+        ):
             self.state.unidentified = True  # "Ich weiß meine Kundennummer nicht, ich heiße
             skipped = self.prompts.say("customer_skipped")  # …": asked for the concern
             self.reply.ask([skipped, self.prompts.say("ask_concern")], awaiting="concern")
@@ -475,7 +482,9 @@ class InboundDialog(YesNoTurns):
         if found is None and closes_call(text):  # "nein danke, das war alles" instead of the
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # slot: done ("50667,
             return  # danke, und schönen Tag noch" gives it)
-        if self._number_corrected(text, value, intent) or self._product_corrected(slot, text):
+        if self._number_corrected(text, value, intent) or self._product_corrected(
+            slot, text, intent
+        ):
             return
         if found is None and asks_to_wait(text):
             self._wait()
@@ -515,7 +524,7 @@ class InboundDialog(YesNoTurns):
                 if said is not None:
                     state.slots[other] = said
 
-    def _product_corrected(self, slot: str, text: str) -> bool:
+    def _product_corrected(self, slot: str, text: str, intent: Intent) -> bool:
         """Another of our products named with a correction, or alone, at a prompt for the
         concern's next slot ("Oh Moment, Entschuldigung, ich hab mich vertan, es waren die
         Käsespätzle" at the batch number): the product meant, and the slot asked for again."""
@@ -528,8 +537,13 @@ class InboundDialog(YesNoTurns):
         if product is None or product == state.slots["product"]:
             return False
         state.slots["product"] = state.last_product = product
-        name = self.tenant.product_name(product)
-        self.steps.ask_slot(slot, [self.prompts.say("product_noted", product=name)])
+        noted = self.prompts.say("product_noted", product=self.tenant.product_name(product))
+        said = caller_input.slot_in(slot, text, intent, None, self.tenant)
+        if said is not None:  # "…, sondern die Hafermilch, Charge L 1 1 2 2"
+            state.slots[slot] = said
+            self.steps.advance([noted])
+        else:
+            self.steps.ask_slot(slot, [noted])
         return True
 
     def _asks_instead(self, text: str, intent: Intent) -> bool:

@@ -10,6 +10,7 @@ from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import fold
 
 MAX_TRIES = 3
+SPELT_ALIKE = 80  # rapidfuzz ratio: Schulze ~ Schulte 86, Meyer ~ Meier 80, Becker ~ Berger 67
 
 
 def needs_identity(tenant: TenantView, state: CallState) -> bool:
@@ -24,13 +25,17 @@ def identify(tenant: TenantView, state: CallState, number: str, parts: list[str]
     customer read out (asked again; after MAX_TRIES on without)."""
     state.customer_tries += 1
     row = tenant.customer(number)
-    if row is not None and not _same_person(state.caller_named, str(row.get("name", ""))):
-        if state.customer_tries >= MAX_TRIES:
-            state.unidentified = True
-            parts.append(tenant.prompts.say("customer_unidentified"))
+    name = str(row.get("name", "")) if row is not None else ""
+    heard = " ".join(line.text for line in state.lines if line.role == "caller")
+    if row is not None and not (_same_person(state.caller_named, name) or _named(name, heard)):
+        if state.name_mismatches:  # said again (a relative calling, a neighbour): on without
+            state.unidentified = True  # it, the number noted for the agent, nothing read out
+            state.slots["customer_number"] = number
+            parts.append(tenant.prompts.say("customer_not_verified"))
         else:
             parts.append(tenant.prompts.say("customer_name_mismatch", last_digits=number[-2:]))
             state.number_asked_again = True
+        state.name_mismatches += 1
         return False
     if row is not None:
         state.customer, state.customer_number = row, number
@@ -63,7 +68,20 @@ def failed_identification(
 
 
 def _same_person(named: str | None, name: str) -> bool:
-    """No name said, or a word of it is one of the customer's names (first or last)."""
+    """No name said, or a word of it sounds like one of the customer's names ("Schulze" for
+    Schulte: the recogniser spells surnames freely)."""
     if not named:
         return True
-    return bool(set(fold(named).split()) & set(fold(name).split()))
+    return _named(name, named)
+
+
+def _named(name: str, said: str) -> bool:
+    """A word of the customer's name (first or last, 3+ letters) said, spelt alike."""
+    from rapidfuzz import fuzz
+
+    words = fold(said).split()
+    return any(
+        fuzz.ratio(part, word) >= SPELT_ALIKE
+        for part in fold(name).split() if len(part) >= 3
+        for word in words if len(word) >= 3
+    )  # fmt: skip

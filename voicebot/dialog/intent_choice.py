@@ -24,7 +24,7 @@ def is_agent_intent(tenant: TenantView, event: Intent, text: str) -> bool:
 def concern_in_answer(tenant: TenantView, text: str, event: Intent) -> Intent | None:
     """A concern said with or instead of a yes/no ("nein, ich will kündigen", "my card is not
     working"): the words after the answer words, confidently understood; None: just an answer."""
-    from voicebot.dialog.words import after_answer_words, clauses, closes_call
+    from voicebot.dialog.words import after_answer_words, clauses, closes_call, restates_concern
 
     rest = after_answer_words(text)
     if closes_call(text) or not rest or tenant.is_nonsense(rest):
@@ -32,7 +32,12 @@ def concern_in_answer(tenant: TenantView, text: str, event: Intent) -> Intent | 
     if rest != " ".join(text.split()):
         event = tenant.classify(rest, event)
     last = clauses(rest)[-1] if clauses(rest) else ""
-    if not is_new_concern(tenant, event) and 3 <= len(last.split()) < len(rest.split()):
+    restated = restates_concern(rest)  # (only after "eigentlich", "sondern", "actually")
+    if (
+        not is_new_concern(tenant, event)
+        and restated
+        and 3 <= len(last.split()) < len(rest.split())
+    ):
         event = tenant.classify(last, event)  # "Nee, Moment, eigentlich geht es um was
         # anderes, mein Handy funktioniert nicht richtig": the last clause says it
     if not is_new_concern(tenant, event) or event.name in AGENT_INTENTS:

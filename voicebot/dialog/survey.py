@@ -186,8 +186,9 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
-        if free and _breaks_off(folded):  # "Ich hab jetzt keine Zeit mehr, tschüss." is no
-            self._finish(self.survey.declined, "declined")  # comment ("nichts, tschüss" is)
+        if free and _breaks_off(folded) and len(folded.split()) <= 8:  # "Ich hab jetzt keine
+            # Zeit mehr, tschüss." is no comment ("…, irgendwann denk ich, ich leg auf" is one)
+            self._finish(self.survey.declined, "declined")
             return
         refuses = self.step < 0 and _says_any(folded, NO_NEED_PHRASES)  # "Danke, schon gut."
         if refuses or (not free and _says_any(folded, DECLINE_WORDS)):

@@ -81,7 +81,7 @@ _WANTS_MORE = frozenset((  # after the words of noting: a yes, a "but", somethin
     "ja", "jawohl", "gerne", "gern", "bitte", "yes", "yeah", "yep", "please", "aber", "but",
     "noch", "auch", "also", "too", "actually", "eigentlich", "another", "more", "other",
     "moment", "wait", "hang", "sekunde", "second", "reicht", "brauche", "need", "husband",
-    "wife", "mann", "frau",
+    "wife", "mann", "frau", "though", "slow", "langsam",
 ))  # fmt: skip
 
 
@@ -178,7 +178,10 @@ NOT_HELPED_PHRASES = (
     "schon versucht", "didnt help", "did not help", "doesnt help", "still not", "still doesnt",
     "already tried", "already did", "doesnt work", "didnt work", "did not work", "geht nicht",
     "komm nicht rein", "komme nicht rein", "nicht einloggen", "cant log in", "cannot log in",
-    "cant get in",
+    "cant get in", "bringt mir nichts", "hilft mir nicht", "nicht wirklich geholfen",
+    "hilft mir nicht wirklich", "didnt really help", "doesnt really help", "not really help",
+    "didnt answer", "did not answer", "doesnt answer", "not helpful", "not really helpful",
+    "no help",
 )  # fmt: skip
 
 
@@ -388,6 +391,8 @@ def says_goodbye(text: str) -> bool:
 def _ends_with(text: str, phrases: tuple[str, ...]) -> bool:
     """The turn ends with one of the phrases, but for thanks and courtesy words after it
     ("schönen Tag noch", "have a nice day, thanks")."""
+    if "?" in text:  # "Und am Sonntag? Das wollte ich nur wissen.": the question first
+        return False
     words = _fold_spoken(text).split()
     while words and (words[-1] in THANKS_WORDS or words[-1] in _AFTER_WISH):
         words.pop()
@@ -463,7 +468,18 @@ def corrected_part(text: str) -> str | None:
             break
         start += 1
     rest = tokens[start:]
+    if rest and fold(rest[0]) in _FRAGMENT_START:  # "top up by card, no wait, I mean by bank
+        before = [fold(t) for t in tokens[: marks[-1]]]  # transfer": the sentence completed
+        if fold(rest[0]) in before:
+            cut = len(before) - before[::-1].index(fold(rest[0])) - 1
+            rest = tokens[:cut] + rest
     return " ".join(rest) if len(rest) >= 3 else None
+
+
+# A corrected part that only replaces the end of the sentence ("… by card, no, I mean by bank
+# transfer"): it starts with a preposition the sentence said before
+_FRAGMENT_START = frozenset(("by", "with", "per", "via", "in", "to", "for", "mit", "ueber",
+                             "nach", "fuer", "zum", "zur"))  # fmt: skip
 
 
 _MEANING = frozenset(("meine", "meinte", "mean", "meant"))
@@ -993,8 +1009,12 @@ _WANTS = re.compile(
 
 
 def asks_for_technician(text: str) -> bool:
-    """ "Ich will einen Techniker!", "send an engineer": a person from the concern's team."""
-    return bool(_TECHNICIAN.search(fold(text)))
+    """ "Ich will einen Techniker!", "send an engineer": a person from the concern's team (not
+    "Nein danke, ich brauche keinen Techniker")."""
+    folded = fold(text)
+    refused = set(folded.split()) & {"kein", "keinen", "keine", "nicht", "nein", "no", "not",
+                                      "dont", "nee"}  # fmt: skip
+    return bool(_TECHNICIAN.search(folded)) and not refused
 
 
 _TECHNICIAN = re.compile(r"\b(?:techniker\w*|servicetechniker\w*|technician|engineer)\b")
@@ -1003,25 +1023,39 @@ _TECHNICIAN = re.compile(r"\b(?:techniker\w*|servicetechniker\w*|technician|engi
 def name_said(text: str) -> str | None:
     """The caller's own name said ("hier ist Petra Lindner", "mein Name ist Hoffmann", "this is
     John Smith", "Hoffmann hier"): capitalised words after the cue, titles left out."""
-    found = _NAME_CUE.search(text) or _NAME_FIRST.search(text)
+    first = _NAME_FIRST.search(text)  # "Hoffmann hier." (not "Der Router hier blinkt")
+    if first is not None:
+        return first.group(1)
+    found = _NAME_CUE.search(text)
     if found is None:
         return None
     names: list[str] = []
-    for word in re.findall(r"[\wÄÖÜäöüß-]+", text[found.end() :] if found.re is _NAME_CUE
-                           else found.group(1)):  # fmt: skip
+    rest = text[found.end() :]
+    for word in re.findall(r"[\wÄÖÜäöüß-]+", rest):
         if word in _TITLES:
             continue
         if not word[:1].isupper() or word.lower() in _NOT_NAMES or len(names) == 2:
             break
         names.append(word)
-    return " ".join(names) or None
+    if not names:
+        return None
+    after = rest.split(names[-1], 1)[1].lstrip()  # a name ends the phrase: "hier ist Petra
+    following = after.split()[0].lower().strip(",.!?") if after.split() else ""  # Lindner, …"
+    ends = not after or after[0] in ",.!?;" or following in _AFTER_NAME  # (not "hier ist
+    return " ".join(names) if ends else None  # Funkstille seit heute", "Stress pur")
 
 
 _NAME_CUE = re.compile(
     r"\b(?:[Mm]ein [Nn]ame ist|[Ii]ch hei(?:ß|ss)e|[Hh]ier (?:spricht|ist)|[Mm]y name is|"
     r"[Tt]his is|[Ii]t's)\s+"
 )
-_NAME_FIRST = re.compile(r"^(?:\w+,?\s+)?([A-ZÄÖÜ][\wäöüß-]+)\s+(?:hier|am Apparat)\b")
+_NAME_FIRST = re.compile(
+    r"^(?:(?:ja|hallo|hi|guten tag|guten morgen|frau|herr|mrs?|ms)\b,?\s+)?"
+    r"([A-ZÄÖÜ][\wäöüß-]+),?\s+(?:hier|am Apparat|here)\s*(?:[,.!;]|$)",
+    re.IGNORECASE,
+)
+_AFTER_NAME = frozenset(("und", "aus", "von", "mit", "meine", "mein", "ich", "and", "from",
+                         "calling", "my", "i"))  # fmt: skip
 _TITLES = frozenset(("Frau", "Herr", "Dr", "Mr", "Mrs", "Ms", "Miss"))
 _NOT_NAMES = frozenset((
     "kundennummer", "nummer", "die", "der", "das", "ich", "i", "my", "the", "ihr", "ihre",

@@ -24,6 +24,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "customer_not_heard": "Ich habe keine Kundennummer verstanden. Bitte nennen Sie sie "
         "Ziffer für Ziffer oder tippen Sie sie ein, gefolgt von der Rautetaste.",
         "customer_skipped": "Kein Problem, dann geht es ohne Kundennummer weiter.",
+        "customer_not_verified": "Zu dieser Kundennummer kann ich Ihnen leider keine Auskunft "
+        "geben. Ich gebe sie aber an meine Kollegen weiter.",
         "customer_name_mismatch": "Die Kundennummer mit den Endziffern {last_digits} passt "
         "leider nicht zu dem Namen, den Sie genannt haben. Bitte nennen Sie sie noch einmal "
         "oder tippen Sie sie ein.",
@@ -95,6 +97,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "customer_found": "Thank you, {name}.",
         "customer_not_found": "I could not find the customer number ending in {last_digits}. "
         "Please say it again or key it in.",
+        "customer_not_verified": "I cannot give you any details for this customer number, but "
+        "I will pass it on to my colleagues.",
         "customer_name_mismatch": "The customer number ending in {last_digits} does not match "
         "the name you gave. Please say it again or key it in.",
         "customer_not_heard": "I did not catch a customer number. Please say it digit by "
