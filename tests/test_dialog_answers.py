@@ -494,3 +494,21 @@ def test_not_knowing_the_number_by_heart_and_fetching_it_is_waited_for(services)
                   say("Ich weiß die Nummer nicht auswendig, Moment, ich schau nach."),
                   say("40817253"), hang_up())  # fmt: skip
     assert bot_said(record)[2].startswith("Danke, Petra Lindner"), bot_said(record)
+
+
+# Found by the session's third regression probe
+@pytest.mark.parametrize(
+    "first",
+    ["So, hier, meine Kundennummer ist 40817253, mein Internet geht nicht.",
+     "Hier ist Chaos, mein Router blinkt nur noch rot. 40817253",
+     "Internet hier, das geht seit gestern nicht. 40817253"],
+)  # fmt: skip
+def test_words_before_or_after_hier_are_no_name(services, first):
+    record = call(services, "nordwelle", say(first), hang_up())
+    assert "passt leider nicht" not in " ".join(bot_said(record)), bot_said(record)
+
+
+def test_the_cancellation_asked_about_at_the_agent_offer_hands_off(services):
+    record = call(services, "nordwelle", say("Wann endet mein Vertrag?"), say("40817253"),
+                  say("Und wie kündige ich dann?"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "kundenbindung"

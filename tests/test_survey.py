@@ -588,3 +588,13 @@ def test_words_about_data_rest_or_time_in_answers_are_answers(services, turns, a
     record, dialog, said = _survey(services, *turns)
     assert not dialog.opted_out and record.outcome == "resolved", (said, dialog.answers)
     assert len([a for a in dialog.answers.values() if a is not None]) == answers, dialog.answers
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Die Hotline, da hängt man ewig, irgendwann denk ich mir, ich leg auf.",
+     "Mehr Tempo. Ich leg jetzt auf.", "Die Techniker kommen nie pünktlich, ich leg auf."],
+)  # fmt: skip
+def test_a_comment_said_before_hanging_up_is_kept(services, comment):
+    record, dialog, _ = _survey(services, "ja", "vier", "ja", comment)
+    assert record.outcome == "resolved" and dialog.answers["kommentar"] == comment

@@ -151,7 +151,9 @@ def contract_end(facts: AnswerFacts) -> Answer | None:
     asked = any(
         is_question(line) and _ABOUT_THE_TERM.search(normalize(line)) for line in facts.caller_lines
     )  # fmt: skip ("Wie kündige ich?" is a wish)
-    wanted = any(wants_something(line) for line in facts.caller_lines)
+    wanted = any(
+        wants_something(line) or "kuendig" in normalize(line) for line in facts.caller_lines
+    )  # fmt: skip ("Wie kündige ich …, und wann …?")
     text = f"Ihr Vertrag läuft bis zum {_date(facts.customer['contract_end'])}."
     return Answer(text, offer_agent=asked and not wanted)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -186,10 +187,9 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
-        if free and _breaks_off(folded) and len(folded.split()) <= 8:  # "Ich hab jetzt keine
-            # Zeit mehr, tschüss." is no comment ("…, irgendwann denk ich, ich leg auf" is one)
-            self._finish(self.survey.declined, "declined")
-            return
+        if free and _breaks_off(_first_clause(text)):  # "Ich hab jetzt keine Zeit mehr,
+            self._finish(self.survey.declined, "declined")  # tschüss." is no comment; "Mehr
+            return  # Tempo. Ich leg auf." and "…, irgendwann denk ich, ich leg auf" are
         refuses = self.step < 0 and _says_any(folded, NO_NEED_PHRASES)  # "Danke, schon gut."
         if refuses or (not free and _says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
@@ -235,7 +235,8 @@ class SurveyDialog:
             return
         question = self.survey.questions[self.step]
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
-        if not keyed and _breaks_off(folded):  # "Nee, jetzt reicht's, ich leg auf": the "nee"
+        if not keyed and not free and _breaks_off(folded):  # "Nee, jetzt reicht's, ich leg
+            # auf": the "nee"
             if answer is not None and question.kind == "rating":  # is no answer ("Drei. Ich
                 self.answers[question.id] = answer  # hab keine Zeit mehr": 3 kept)
             self._finish(self.survey.declined, "declined")
@@ -390,6 +391,13 @@ def _breaks_off(folded: str) -> bool:
     words = folded.split()
     mine = bool(_MYSELF & set(words)) and len(words) <= 8
     return mine and _says_any(folded, HAD_ENOUGH_WORDS)
+
+
+def _first_clause(text: str) -> str:
+    """The turn's first clause, folded and padded ("Mehr Tempo. Ich leg jetzt auf." -> " mehr
+    tempo "): a comment said first is a comment, whatever follows."""
+    first = re.split(r"[,.;!?]+", text.replace("'", "").replace("’", ""), maxsplit=1)[0]
+    return f" {fold(first)} "
 
 
 def _asks_meaning(text: str) -> bool:

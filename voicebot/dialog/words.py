@@ -1024,21 +1024,24 @@ def name_said(text: str) -> str | None:
     """The caller's own name said ("hier ist Petra Lindner", "mein Name ist Hoffmann", "this is
     John Smith", "Hoffmann hier"): capitalised words after the cue, titles left out."""
     first = _NAME_FIRST.search(text)  # "Hoffmann hier." (not "Der Router hier blinkt")
-    if first is not None:
+    if first is not None and first.group(1).lower() not in _NOT_NAMES:
         return first.group(1)
     found = _NAME_CUE.search(text)
     if found is None:
         return None
     names: list[str] = []
     rest = text[found.end() :]
+    titled = False
     for word in re.findall(r"[\wÄÖÜäöüß-]+", rest):
         if word in _TITLES:
+            titled = True
             continue
         if not word[:1].isupper() or word.lower() in _NOT_NAMES or len(names) == 2:
             break
         names.append(word)
-    if not names:
-        return None
+    weak = found.group(0).lower().startswith("hier ist")  # "Hier ist Chaos, …": German nouns
+    if not names or (weak and len(names) < 2 and not titled):  # are capitalised too; a name
+        return None  # after "hier ist" needs a first name or a title ("hier ist Frau Demir")
     after = rest.split(names[-1], 1)[1].lstrip()  # a name ends the phrase: "hier ist Petra
     following = after.split()[0].lower().strip(",.!?") if after.split() else ""  # Lindner, …"
     ends = not after or after[0] in ",.!?;" or following in _AFTER_NAME  # (not "hier ist
@@ -1049,17 +1052,18 @@ _NAME_CUE = re.compile(
     r"\b(?:[Mm]ein [Nn]ame ist|[Ii]ch hei(?:ß|ss)e|[Hh]ier (?:spricht|ist)|[Mm]y name is|"
     r"[Tt]his is|[Ii]t's)\s+"
 )
-_NAME_FIRST = re.compile(
-    r"^(?:(?:ja|hallo|hi|guten tag|guten morgen|frau|herr|mrs?|ms)\b,?\s+)?"
-    r"([A-ZÄÖÜ][\wäöüß-]+),?\s+(?:hier|am Apparat|here)\s*(?:[,.!;]|$)",
-    re.IGNORECASE,
+_NAME_FIRST = re.compile(  # the greeting before it in any case, the name capitalised
+    r"^(?:(?i:ja|hallo|hi|guten tag|guten morgen|frau|herr|mrs?|ms)\b,?\s+)?"
+    r"([A-ZÄÖÜ][\wäöüß-]+),?\s+(?i:hier|am apparat|here)\s*(?:[,.!;]|$)"
 )
 _AFTER_NAME = frozenset(("und", "aus", "von", "mit", "meine", "mein", "ich", "and", "from",
                          "calling", "my", "i"))  # fmt: skip
 _TITLES = frozenset(("Frau", "Herr", "Dr", "Mr", "Mrs", "Ms", "Miss"))
 _NOT_NAMES = frozenset((
     "kundennummer", "nummer", "die", "der", "das", "ich", "i", "my", "the", "ihr", "ihre",
-    "nordwelle", "sonnhof", "harbour", "ja", "nein", "hallo", "guten",
+    "nordwelle", "sonnhof", "harbour", "ja", "nein", "hallo", "guten", "so", "also", "moment",
+    "internet", "telefon", "router", "fernsehen", "handy", "tv", "wlan", "okay", "ok", "hi",
+    "hello", "yes", "no", "sorry", "und", "na", "gut",
 ))  # fmt: skip
 
 

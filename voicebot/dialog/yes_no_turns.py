@@ -322,6 +322,9 @@ class YesNoTurns:
         same = asked_about is not None and concern.name == asked_about.id
         news = any(state.slots.get(k) != v for k, v in concern.slots.items())
         other = any(state.slots.get(k) not in (None, v) for k, v in concern.slots.items())
+        if same and awaiting == "offer_agent" and yes_or_no(text, self.tenant.language) is None:
+            self.reply.handoff_for_intent([], reason="intent")  # "Und wie kündige ich dann?"
+            return True  # after the contract end: the concern asked about again, its team
         if same and awaiting == "offer_agent" and (not other or starts_with_yes(text)):
             return False  # "ja, die Rechnung", "Ja bitte, das geht seit gestern nicht" to the
             # agent offer is a yes ("nein, mein Telefon geht aber auch nicht" after the
