@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -10,21 +9,31 @@ from typing import Any
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
+from voicebot.dialog.survey_words import (
+    DECLINE_WORDS,
+    LATER_WORDS,
+    STOP_WORDS,
+    WITHHOLD_WORDS,
+    agrees_after_all,
+    asks_meaning,
+    breaks_off,
+    call_back,
+    first_clause,
+    never_again,
+    opening_agrees,
+    says_any,
+    wants_data_deleted,
+)
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     NO_NEED_PHRASES,
-    agrees_after_all,
     asks_to_repeat,
     asks_to_wait,
-    call_back,
     does_not_know,
     fold,
     is_question,
-    never_again,
-    opening_agrees,
     rating_in,
     starts_with_yes,
-    wants_data_deleted,
 )
 from voicebot.events import (
     BotAudio,
@@ -39,33 +48,6 @@ from voicebot.events import (
 )
 from voicebot.nlu.slots import school_grade
 
-DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested")
-# Said instead of an answer (none read from the words): the survey ends ("nee lass mal")
-STOP_WORDS = (
-    "keine lust", "will doch nicht", "moechte doch nicht", "will nicht mehr mitmachen",
-    "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
-    "nee lass mal", "ne lass mal", "nein lass mal", "lass mal gut sein", "lassen wir das",
-    "dont want to do this", "stop the survey", "i want to stop",
-)  # fmt: skip
-# Breaking off: the call is ended by the person ("ich leg auf"), or they say they have had
-# enough, speaking of themselves ("Ich hab jetzt keine Zeit mehr"; not "Der Techniker hatte
-# keine Zeit mehr", "Nein, mir reicht's mit denen", a comment or an answer)
-HANG_UP_WORDS = ("ich leg auf", "ich lege auf", "ich leg jetzt auf", "ich lege jetzt auf",
-                 "im hanging up", "i am hanging up")  # fmt: skip
-HAD_ENOUGH_WORDS = ("jetzt reichts", "das reicht jetzt", "keine zeit mehr", "thats enough")
-_MYSELF = frozenset(("ich", "hab", "habe", "i", "im", "ive"))
-# Said instead of an answer: that question is left unanswered, the survey goes on (as "weiß
-# ich nicht")
-WITHHOLD_WORDS = (
-    "sag ich nicht", "sage ich nicht", "sag ich ihnen nicht", "sage ich ihnen nicht",
-    "geht sie nichts an", "geht sie gar nichts an", "keine angabe", "none of your business",
-    "rather not say", "moechte ich nicht beantworten", "will ich nicht beantworten",
-    "moechte das nicht beantworten", "will das nicht beantworten", "beantworte ich nicht",
-    "moechte ich nicht sagen", "will ich nicht sagen", "kein kommentar", "dazu sag ich nichts",
-    "dazu sage ich nichts", "no comment", "prefer not to", "rather not answer",
-)  # fmt: skip
-_LATER = frozenset(("spaeter", "nochmal", "morgen", "andermal", "gerade", "jetzt", "later",
-                    "tomorrow", "another"))  # fmt: skip
 SURE = 0.9  # classifier confidence to act on an opt-out ("nicht mehr anrufen" 0.97-0.98)
 
 
@@ -187,22 +169,22 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
-        if free and _breaks_off(_first_clause(text)):  # "Ich hab jetzt keine Zeit mehr,
+        if free and breaks_off(first_clause(text)):  # "Ich hab jetzt keine Zeit mehr,
             self._finish(self.survey.declined, "declined")  # tschüss." is no comment; "Mehr
             return  # Tempo. Ich leg auf." and "…, irgendwann denk ich, ich leg auf" are
-        refuses = self.step < 0 and _says_any(folded, NO_NEED_PHRASES)  # "Danke, schon gut."
-        if refuses or (not free and _says_any(folded, DECLINE_WORDS)):
+        refuses = self.step < 0 and says_any(folded, NO_NEED_PHRASES)  # "Danke, schon gut."
+        if refuses or (not free and says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
         short = len(folded.split()) <= 6  # a comment may well say "noch mal"; "wie bitte?"
         if not keyed and value is None and (short or not free) and asks_to_repeat(text):
             self._ask(self._question_again(), self._current_expect())  # (no try lost)
             return
-        if self.step >= 0 and not keyed and not free and _asks_meaning(text):
+        if self.step >= 0 and not keyed and not free and asks_meaning(text):
             question = self.survey.questions[self.step]  # "was heißt denn eins?": the scale
             self._ask(question.reprompt or question.prompt, _expect(question.kind))  # told,
             return  # no answer stored, no try counted
-        withheld = _says_any(folded, WITHHOLD_WORDS)
+        withheld = says_any(folded, WITHHOLD_WORDS)
         yes_no_asked = self.step >= 0 and self.survey.questions[self.step].kind == "yesno"
         if (
             self.step >= 0
@@ -235,7 +217,7 @@ class SurveyDialog:
             return
         question = self.survey.questions[self.step]
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
-        if not keyed and not free and _breaks_off(folded):  # "Nee, jetzt reicht's, ich leg
+        if not keyed and not free and breaks_off(folded):  # "Nee, jetzt reicht's, ich leg
             # auf": the "nee"
             if answer is not None and question.kind == "rating":  # is no answer ("Drei. Ich
                 self.answers[question.id] = answer  # hab keine Zeit mehr": 3 kept)
@@ -244,9 +226,9 @@ class SurveyDialog:
         if answer is not None:  # an answer is never read as an intent ("vier", "nein")
             self.answers[question.id] = answer
             self._next_question()
-        elif not keyed and _says_any(folded, STOP_WORDS):
+        elif not keyed and says_any(folded, STOP_WORDS):
             self._finish(self.survey.declined, "declined")  # "nee lass mal", no answer in it
-        elif not keyed and call_back(text) and _LATER & set(folded.split()):
+        elif not keyed and call_back(text) and LATER_WORDS & set(folded.split()):
             # "jetzt ist es schlecht, rufen Sie später an" (not "der Support sollte schneller
             # zurückrufen", a comment said one question early)
             self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
@@ -383,35 +365,8 @@ class SurveyDialog:
         )
 
 
-def _breaks_off(folded: str) -> bool:
-    """The person ends the survey: hangs up, or has had enough, said of themselves in a short
-    turn (folded: the answer folded, padded by spaces)."""
-    if _says_any(folded, HANG_UP_WORDS):
-        return True
-    words = folded.split()
-    mine = bool(_MYSELF & set(words)) and len(words) <= 8
-    return mine and _says_any(folded, HAD_ENOUGH_WORDS)
-
-
-def _first_clause(text: str) -> str:
-    """The turn's first clause, folded and padded ("Mehr Tempo. Ich leg jetzt auf." -> " mehr
-    tempo "): a comment said first is a comment, whatever follows."""
-    first = re.split(r"[,.;!?]+", text.replace("'", "").replace("’", ""), maxsplit=1)[0]
-    return f" {fold(first)} "
-
-
-def _asks_meaning(text: str) -> bool:
-    """ "Was heißt denn eins?", "what does one mean": a question about the scale, no answer."""
-    return bool({"heisst", "bedeutet", "meint", "mean", "means"} & set(fold(text).split()))
-
-
 def _expect(kind: str) -> str | None:
     return {"rating": "rating", "yesno": "yesno"}.get(kind)
-
-
-def _says_any(folded: str, phrases: tuple[str, ...]) -> bool:
-    """One of the phrases said as whole words (folded: the answer folded, padded by spaces)."""
-    return any(f" {phrase} " in folded for phrase in phrases)
 
 
 def _yes_no(

@@ -52,7 +52,7 @@ def needs_no_more(text: str) -> bool:
     if folded.split()[:1] in (["ja"], ["yes"], ["gerne"]):  # "Ja, dann warte ich halt": a yes
         return False
     settled = only_thanks(text) and bool(_SETTLED & set(folded.split()))  # (a bare "danke"
-    no_need = any(_says(folded, p) for p in NO_NEED_PHRASES) or bool(_NO_NEED.search(folded))
+    no_need = any(says_phrase(folded, p) for p in NO_NEED_PHRASES) or bool(_NO_NEED.search(folded))
     return settled or no_need or _noted_with_thanks(text)  # says neither: asked again)
 
 
@@ -151,12 +151,13 @@ def yes_or_no(text: str, language: str = "de", question: str = "") -> bool | Non
     from voicebot.nlu.slots import extract_yes_no
 
     folded = fold(text)
-    if any(_says(folded, phrase) for phrase in NO_PHRASES):
+    if any(says_phrase(folded, phrase) for phrase in NO_PHRASES):
         return False
     return extract_yes_no(text, language, question)
 
 
-def _says(folded: str, phrase: str) -> bool:
+def says_phrase(folded: str, phrase: str) -> bool:
+    """The phrase said as whole words in the folded text."""
     return f" {phrase} " in f" {folded} "
 
 
@@ -169,7 +170,7 @@ MORE_PHRASES = (
 def has_more(text: str) -> bool:
     """ "Nein, ich hab noch eine Frage": the caller is not done, whatever the first word says."""
     folded = fold(text)
-    return any(_says(folded, phrase) for phrase in MORE_PHRASES)
+    return any(says_phrase(folded, phrase) for phrase in MORE_PHRASES)
 
 
 NOT_HELPED_PHRASES = (
@@ -188,7 +189,7 @@ NOT_HELPED_PHRASES = (
 def not_helped(text: str) -> bool:
     """ "Hab ich schon gemacht, hilft nicht", "still not working": the answer did not help."""
     folded = fold(text.replace("'", "").replace("’", ""))
-    return any(_says(folded, phrase) for phrase in NOT_HELPED_PHRASES) or bool(
+    return any(says_phrase(folded, phrase) for phrase in NOT_HELPED_PHRASES) or bool(
         _NOT_IN.search(folded)
     )
 
@@ -263,14 +264,14 @@ DONT_KNOW_PHRASES = (
 def does_not_know(text: str) -> bool:
     """ "Weiß ich nicht", "keine Ahnung", "I don't know": the caller has no answer to give."""
     folded = fold(text.replace("'", "").replace("’", ""))
-    return len(folded.split()) <= 8 and any(_says(folded, p) for p in DONT_KNOW_PHRASES)
+    return len(folded.split()) <= 8 and any(says_phrase(folded, p) for p in DONT_KNOW_PHRASES)
 
 
 def has_no_number(text: str) -> bool:
     """The caller says they do not have or know the number asked for ("weiß ich leider nicht")."""
     folded = fold(text.replace("'", "").replace("’", ""))  # "don't" -> "dont", as extract_yes_no
     words = [w for w in folded.split() if w not in _NO_NUMBER_FILLER]
-    return any(_says(" ".join(words), phrase) for phrase in NO_NUMBER_PHRASES)
+    return any(says_phrase(" ".join(words), phrase) for phrase in NO_NUMBER_PHRASES)
 
 
 # "Moment, ich suche die Nummer": the caller needs time, the question stands.
@@ -301,15 +302,16 @@ def asks_to_repeat(text: str) -> bool:
     words = len(folded.split())
     if words > 7:
         return False
-    return any(_says(folded, p) for p in REPEAT_PHRASES) or (
-        words <= 3 and any(_says(folded, p) for p in REPEAT_ALONE)
+    return any(says_phrase(folded, p) for p in REPEAT_PHRASES) or (
+        words <= 3 and any(says_phrase(folded, p) for p in REPEAT_ALONE)
     )
 
 
 def asks_to_wait(text: str) -> bool:
     """The caller asks for a moment to find what was asked for ("Moment, ich suche sie")."""
     folded = fold(text)
-    return not any(c.isdigit() for c in folded) and any(_says(folded, p) for p in WAIT_PHRASES)
+    waits = any(says_phrase(folded, p) for p in WAIT_PHRASES)
+    return waits and not any(c.isdigit() for c in folded)
 
 
 # "Und was ist mit dem Müsli?": the same question about another product.
@@ -385,7 +387,8 @@ def says_goodbye(text: str) -> bool:
     """ "Tschüss", "dann ruf ich später an, auf Wiederhören", "bye", "…, schönen Tag noch":
     the caller leaves."""
     folded = fold(text)
-    return any(_says(folded, p) for p in FAREWELL_PHRASES) or _ends_with(text, FAREWELL_WISHES)
+    said = any(says_phrase(folded, p) for p in FAREWELL_PHRASES)
+    return said or _ends_with(text, FAREWELL_WISHES)
 
 
 def _ends_with(text: str, phrases: tuple[str, ...]) -> bool:
@@ -424,7 +427,7 @@ REPLACING_WORDS = frozenset((
 def adds_concern(text: str) -> bool:
     """ "… und meine Rechnung ist auch zu hoch", "I also need a new PIN": one more concern."""
     folded = fold(text)
-    return any(w in ADDING_WORDS for w in folded.split()) or _says(folded, "as well")
+    return any(w in ADDING_WORDS for w in folded.split()) or says_phrase(folded, "as well")
 
 
 _SELF_CORRECTION = frozenset(("nein", "nee", "no", "sorry", "quatsch"))
@@ -514,7 +517,7 @@ def closes_call(text: str) -> bool:
     """ "Das war alles", "that's all", "…, das wollte ich nur wissen": the caller has nothing
     more (a no to "anything else?")."""
     folded = fold(text)
-    return any(_says(folded, p) for p in CLOSING_PHRASES) or _ends_with(text, CLOSING_AT_END)
+    return any(says_phrase(folded, p) for p in CLOSING_PHRASES) or _ends_with(text, CLOSING_AT_END)
 
 
 def _fold_spoken(text: str) -> str:
@@ -657,7 +660,7 @@ def confirms_the_one(text: str) -> bool:
     """ "Yes, that's it", "ja genau, das war's": a yes to a question whether it is about
     something (not said to "anything else?", where it means nothing more)."""
     folded = _fold_spoken(text)
-    return any(_says(folded, p) for p in _THE_ONE) and not _NO_WORDS & set(folded.split())
+    return any(says_phrase(folded, p) for p in _THE_ONE) and not _NO_WORDS & set(folded.split())
 
 
 _LEADING_YES = frozenset(("ja", "jawohl", "jo", "genau", "richtig", "stimmt", "yes", "yeah",
@@ -682,7 +685,7 @@ def needs_nothing_more(text: str) -> bool:
         return True
     folded = _fold_spoken(text)
     for phrase in _SETTLED_PHRASES:
-        if _says(folded, phrase):
+        if says_phrase(folded, phrase):
             rest = f" {folded} ".replace(f" {phrase} ", " ", 1).split()
             return all(w in ANSWER_WORDS or w in THANKS_WORDS or w in _THANKS_COMPANY
                        for w in rest)  # fmt: skip
@@ -724,7 +727,7 @@ def adds_another(text: str, language: str = "de") -> bool:
     """ "… und muss außerdem meine Kontonummer ändern", "also, I lost my card": a second
     concern added to the first, served after it (German "also" means "so")."""
     folded = fold(text)
-    return bool(_ANOTHER.search(folded)) or (language == "en" and _says(folded, "also"))
+    return bool(_ANOTHER.search(folded)) or (language == "en" and says_phrase(folded, "also"))
 
 
 def gives_reason(text: str) -> bool:
@@ -896,107 +899,6 @@ def rating_in(text: str, language: str = "de") -> int | None:
     return extract_rating(text, language)
 
 
-_NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provider ("die rufen
-    r"\b(?:(?:rufen|ruf) sie (?:\w+ ){0,3}(?:nie|nicht) (?:wieder|mehr|nochmal|noch mal|"
-    r"noch einmal) (?:\w+ ){0,2}an|(?<!die )(?:lassen sie|lass) mich (?:\w+ ){0,5}in ruhe"
-    r"(?! (?:\w+ )?(?:ueberlegen|nachdenken|denken|schauen|gucken|nachsehen))|"
-    r"nummer\b.{0,40}\b(?:loeschen|streichen|sperren) sie (?:die|sie|diese)\b|"
-    r"(?:nicht|nie) (?:mehr|wieder) (?:\w+ ){0,2}(?:angerufen|kontaktiert|belaestigt) werden|"
-    r"nicht dass sie mich (?:\w+ ){0,3}anrufen|(?:bitte|sie) nie (?:wieder|mehr) (?:\w+ )?anrufen|"
-    r"hoeren sie (?:\w+ ){0,2}auf (?:\w+ ){0,3}(?:anzurufen|zu belaestigen|zu nerven)|"
-    r"(?:streichen|loeschen|entfernen|sperren) sie (?:\w+ )?meine (?:\w+ )?(?:nummer|daten|"
-    r"telefonnummer)|nehmen sie mich (?:\w+ ){0,3}(?:aus|von) (?:\w+ ){0,2}(?:liste|verteiler|"
-    r"kartei|datei|datenbank)|robinson ?liste|sperrliste|(?:aus|von) ihrer liste|"
-    r"keine anrufe mehr|"
-    r"(?:dont|do not|never) (?:ever )?call (?:me|us|here|this number) again|"
-    r"stop calling (?:me|us|here)|remove my number|do not call list|dont call list|"
-    r"take (?:me|my number) off (?:your|the|this) (?:\w+ )?list)\b"
-)
-_CALL_BACK = re.compile(
-    r"\b(?:zurueckrufen|(?:rufen|ruf) (?:\w+ ){0,6}zurueck|rueckrufnummer|"
-    r"(?:rufen|ruf) sie (?:\w+ ){0,4}(?:spaeter|morgen|nochmal|noch mal|wieder|"
-    r"ein andermal|ein anderes mal)\b|(?:spaeter|morgen|nochmal|noch mal|andermal|"
-    r"anderes mal) (?:\w+ ){0,2}(?:an(?:rufen)?|probieren|versuchen|melden)\b|"
-    r"(?:koennen|koennten|wuerden) sie (?:\w+ ){0,6}(?:wieder|nochmal|noch mal) anrufen\b|"
-    r"(?:probieren|versuchen) sie (?:\w+ ){0,4}(?:nochmal|noch mal|spaeter|wieder|morgen)\b|"
-    r"call (?:me )?back|another time|call later|try (?:me )?(?:again )?later)"
-)
-
-
-def never_again(text: str) -> bool:
-    """ "Rufen Sie hier nie wieder an", "streichen Sie meine Nummer": do not call again."""
-    return bool(_NEVER_AGAIN.search(fold(text.replace("'", "").replace("’", ""))))
-
-
-def wants_data_deleted(text: str) -> bool:
-    """ "Löschen Sie bitte meine Antworten", "ich möchte nicht, dass meine Daten gespeichert
-    werden": the answers are to go, and the number with them."""
-    return bool(_DELETE_DATA.search(fold(text.replace("'", "").replace("’", ""))))
-
-
-_DELETE_DATA = re.compile(  # asked for (an imperative, a wish), not asked about or told of
-    r"\b(?:(?:loeschen|entfernen|vernichten) sie (?:\w+ ){0,2}(?:meine|die) (?:\w+ )?"
-    r"(?:antworten|angaben|daten)|(?:ich|wir) (?:moechte|moechten|will|wollen|wuerde) "
-    r"(?:\w+ ){0,4}(?:daten|antworten|angaben) (?:\w+ ){0,3}(?:geloescht|loeschen)|"
-    r"(?:ich|wir) (?:moechte|moechten|will|wollen) nicht dass (?:\w+ ){0,3}"
-    r"(?:daten|antworten|angaben) (?:\w+ ){0,2}(?:gespeichert|verwendet|weitergegeben)|"
-    r"(?:please )?delete my (?:answers|data|details)|(?:i|we) (?:dont|do not) want (?:you )?"
-    r"(?:to )?(?:store|keep|save|use) my (?:answers|data|details))\b"
-)
-
-
-def agrees_after_all(text: str) -> bool:
-    """Consent in the turn's last clause ("Ich hab nicht viel Zeit, aber okay.", "Wenn's nicht
-    länger als zwei Minuten dauert, gern.", "Gut, fragen Sie.", "Na los."): it holds only words
-    of agreeing, and a "nein" before it is followed by "aber" ("Nein danke, gut." is no)."""
-    plain = text.replace("'", "").replace("’", "")
-    if plain.rstrip().endswith("?") or says_goodbye(text):  # "…, ein andermal, okay?"
-        return False
-    if any(_says(fold(plain), p) for p in NO_NEED_PHRASES):  # "Danke, schon gut."
-        return False
-    said = re.split(r"[,.;!?]+|\b(?=aber\b|but\b)", plain)
-    clauses = [fold(c).split() for c in said if fold(c).split()]
-    run = len(clauses)  # the agreeing clauses that end the turn
-    while run > 0 and _agreeing(clauses[run - 1]):
-        run -= 1
-    if run == len(clauses):
-        return False
-    earlier = [w for c in clauses[:run] for w in c]
-    after_but = clauses[run][0] in ("aber", "but")  # "nicht viel Zeit, aber okay"
-    conditional = bool(earlier) and earlier[0] in ("wenn", "wenns", "if", "solange")
-    return after_but or conditional or not set(earlier) & _REFUSING
-
-
-def opening_agrees(text: str) -> bool:
-    """The turn opens with consent ("Na gut, was wollen Sie wissen?", "Gerne, was möchten Sie
-    wissen?"): a question after it does not take the consent back."""
-    said = re.split(r"[,.;!?]+", text.replace("'", "").replace("’", ""))
-    first = fold(said[0]).split() if said else []
-    return len(said) > 1 and _agreeing(first)
-
-
-def _agreeing(words: list[str]) -> bool:
-    kept = [w for w in words if w not in ("aber", "but")]
-    if " ".join(kept) in ("wenn es sein muss", "wenns sein muss", "wenns denn sein muss"):
-        return True
-    return bool(kept) and set(kept) <= _AGREEING and bool(set(kept) & _AGREE_CORE)
-
-
-_REFUSING = frozenset(("nein", "nee", "no", "nope", "noe", "nicht", "kein", "keine", "keinen",
-                       "not", "never", "nie", "andermal", "sorry"))  # fmt: skip
-
-
-_AGREE_CORE = frozenset((
-    "ja", "jo", "ok", "okay", "gut", "gern", "gerne", "klar", "meinetwegen", "los", "fragen",
-    "machen", "sure", "yes", "yeah", "fine", "alright", "go", "ahead", "shoot", "away",
-))  # fmt: skip
-_AGREEING = _AGREE_CORE | frozenset((
-    "na", "dann", "also", "mal", "ruhig", "doch", "schon", "sie", "wir", "legen", "schiessen",
-    "von", "mir", "aus", "ganz", "kurz", "bitte", "then",
-    "fire", "ask", "away", "please", "um", "aeh", "aehm", "halt", "eben",
-))  # fmt: skip
-
-
 def wants_something(text: str) -> bool:
     """ "Ich möchte kündigen", "I want to cancel": a wish said, not only a question asked."""
     return bool(_WANTS.search(fold(text)))
@@ -1065,8 +967,3 @@ _NOT_NAMES = frozenset((
     "internet", "telefon", "router", "fernsehen", "handy", "tv", "wlan", "okay", "ok", "hi",
     "hello", "yes", "no", "sorry", "und", "na", "gut",
 ))  # fmt: skip
-
-
-def call_back(text: str) -> bool:
-    """ "Rufen Sie mich in einer Stunde zurück", "call me back tomorrow": another time."""
-    return not never_again(text) and bool(_CALL_BACK.search(fold(text)))

@@ -1,0 +1,168 @@
+"""What a person says to the survey besides an answer: consent after a hedge, asking not to
+be called again or for the answers to be deleted, another time, refusing one question, breaking
+off. Phrase tests on folded text (dialog/words.fold), German and English."""
+
+from __future__ import annotations
+
+import re
+
+from voicebot.dialog.words import NO_NEED_PHRASES, fold, says_goodbye, says_phrase
+
+DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested")
+# Said instead of an answer (none read from the words): the survey ends ("nee lass mal")
+STOP_WORDS = (
+    "keine lust", "will doch nicht", "moechte doch nicht", "will nicht mehr mitmachen",
+    "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
+    "nee lass mal", "ne lass mal", "nein lass mal", "lass mal gut sein", "lassen wir das",
+    "dont want to do this", "stop the survey", "i want to stop",
+)  # fmt: skip
+# Breaking off: the call is ended by the person ("ich leg auf"), or they say they have had
+# enough, speaking of themselves ("Ich hab jetzt keine Zeit mehr"; not "Der Techniker hatte
+# keine Zeit mehr", "Nein, mir reicht's mit denen", a comment or an answer)
+HANG_UP_WORDS = ("ich leg auf", "ich lege auf", "ich leg jetzt auf", "ich lege jetzt auf",
+                 "im hanging up", "i am hanging up")  # fmt: skip
+HAD_ENOUGH_WORDS = ("jetzt reichts", "das reicht jetzt", "keine zeit mehr", "thats enough")
+_MYSELF = frozenset(("ich", "hab", "habe", "i", "im", "ive"))
+# Said instead of an answer: that question is left unanswered, the survey goes on (as "weiß
+# ich nicht")
+WITHHOLD_WORDS = (
+    "sag ich nicht", "sage ich nicht", "sag ich ihnen nicht", "sage ich ihnen nicht",
+    "geht sie nichts an", "geht sie gar nichts an", "keine angabe", "none of your business",
+    "rather not say", "moechte ich nicht beantworten", "will ich nicht beantworten",
+    "moechte das nicht beantworten", "will das nicht beantworten", "beantworte ich nicht",
+    "moechte ich nicht sagen", "will ich nicht sagen", "kein kommentar", "dazu sag ich nichts",
+    "dazu sage ich nichts", "no comment", "prefer not to", "rather not answer",
+)  # fmt: skip
+LATER_WORDS = frozenset(("spaeter", "nochmal", "morgen", "andermal", "gerade", "jetzt", "later",
+                    "tomorrow", "another"))  # fmt: skip
+
+
+def breaks_off(folded: str) -> bool:
+    """The person ends the survey: hangs up, or has had enough, said of themselves in a short
+    turn (folded: the answer folded, padded by spaces)."""
+    if says_any(folded, HANG_UP_WORDS):
+        return True
+    words = folded.split()
+    mine = bool(_MYSELF & set(words)) and len(words) <= 8
+    return mine and says_any(folded, HAD_ENOUGH_WORDS)
+
+
+def first_clause(text: str) -> str:
+    """The turn's first clause, folded and padded ("Mehr Tempo. Ich leg jetzt auf." -> " mehr
+    tempo "): a comment said first is a comment, whatever follows."""
+    first = re.split(r"[,.;!?]+", text.replace("'", "").replace("’", ""), maxsplit=1)[0]
+    return f" {fold(first)} "
+
+
+def asks_meaning(text: str) -> bool:
+    """ "Was heißt denn eins?", "what does one mean": a question about the scale, no answer."""
+    return bool({"heisst", "bedeutet", "meint", "mean", "means"} & set(fold(text).split()))
+
+
+def says_any(folded: str, phrases: tuple[str, ...]) -> bool:
+    """One of the phrases said as whole words (folded: the answer folded, padded by spaces)."""
+    return any(f" {phrase} " in folded for phrase in phrases)
+
+
+_NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provider ("die rufen
+    r"\b(?:(?:rufen|ruf) sie (?:\w+ ){0,3}(?:nie|nicht) (?:wieder|mehr|nochmal|noch mal|"
+    r"noch einmal) (?:\w+ ){0,2}an|(?<!die )(?:lassen sie|lass) mich (?:\w+ ){0,5}in ruhe"
+    r"(?! (?:\w+ )?(?:ueberlegen|nachdenken|denken|schauen|gucken|nachsehen))|"
+    r"nummer\b.{0,40}\b(?:loeschen|streichen|sperren) sie (?:die|sie|diese)\b|"
+    r"(?:nicht|nie) (?:mehr|wieder) (?:\w+ ){0,2}(?:angerufen|kontaktiert|belaestigt) werden|"
+    r"nicht dass sie mich (?:\w+ ){0,3}anrufen|(?:bitte|sie) nie (?:wieder|mehr) (?:\w+ )?anrufen|"
+    r"hoeren sie (?:\w+ ){0,2}auf (?:\w+ ){0,3}(?:anzurufen|zu belaestigen|zu nerven)|"
+    r"(?:streichen|loeschen|entfernen|sperren) sie (?:\w+ )?meine (?:\w+ )?(?:nummer|daten|"
+    r"telefonnummer)|nehmen sie mich (?:\w+ ){0,3}(?:aus|von) (?:\w+ ){0,2}(?:liste|verteiler|"
+    r"kartei|datei|datenbank)|robinson ?liste|sperrliste|(?:aus|von) ihrer liste|"
+    r"keine anrufe mehr|"
+    r"(?:dont|do not|never) (?:ever )?call (?:me|us|here|this number) again|"
+    r"stop calling (?:me|us|here)|remove my number|do not call list|dont call list|"
+    r"take (?:me|my number) off (?:your|the|this) (?:\w+ )?list)\b"
+)
+_CALL_BACK = re.compile(
+    r"\b(?:zurueckrufen|(?:rufen|ruf) (?:\w+ ){0,6}zurueck|rueckrufnummer|"
+    r"(?:rufen|ruf) sie (?:\w+ ){0,4}(?:spaeter|morgen|nochmal|noch mal|wieder|"
+    r"ein andermal|ein anderes mal)\b|(?:spaeter|morgen|nochmal|noch mal|andermal|"
+    r"anderes mal) (?:\w+ ){0,2}(?:an(?:rufen)?|probieren|versuchen|melden)\b|"
+    r"(?:koennen|koennten|wuerden) sie (?:\w+ ){0,6}(?:wieder|nochmal|noch mal) anrufen\b|"
+    r"(?:probieren|versuchen) sie (?:\w+ ){0,4}(?:nochmal|noch mal|spaeter|wieder|morgen)\b|"
+    r"call (?:me )?back|another time|call later|try (?:me )?(?:again )?later)"
+)
+
+
+def never_again(text: str) -> bool:
+    """ "Rufen Sie hier nie wieder an", "streichen Sie meine Nummer": do not call again."""
+    return bool(_NEVER_AGAIN.search(fold(text.replace("'", "").replace("’", ""))))
+
+
+def wants_data_deleted(text: str) -> bool:
+    """ "Löschen Sie bitte meine Antworten", "ich möchte nicht, dass meine Daten gespeichert
+    werden": the answers are to go, and the number with them."""
+    return bool(_DELETE_DATA.search(fold(text.replace("'", "").replace("’", ""))))
+
+
+_DELETE_DATA = re.compile(  # asked for (an imperative, a wish), not asked about or told of
+    r"\b(?:(?:loeschen|entfernen|vernichten) sie (?:\w+ ){0,2}(?:meine|die) (?:\w+ )?"
+    r"(?:antworten|angaben|daten)|(?:ich|wir) (?:moechte|moechten|will|wollen|wuerde) "
+    r"(?:\w+ ){0,4}(?:daten|antworten|angaben) (?:\w+ ){0,3}(?:geloescht|loeschen)|"
+    r"(?:ich|wir) (?:moechte|moechten|will|wollen) nicht dass (?:\w+ ){0,3}"
+    r"(?:daten|antworten|angaben) (?:\w+ ){0,2}(?:gespeichert|verwendet|weitergegeben)|"
+    r"(?:please )?delete my (?:answers|data|details)|(?:i|we) (?:dont|do not) want (?:you )?"
+    r"(?:to )?(?:store|keep|save|use) my (?:answers|data|details))\b"
+)
+
+
+def agrees_after_all(text: str) -> bool:
+    """Consent in the turn's last clause ("Ich hab nicht viel Zeit, aber okay.", "Wenn's nicht
+    länger als zwei Minuten dauert, gern.", "Gut, fragen Sie.", "Na los."): it holds only words
+    of agreeing, and a "nein" before it is followed by "aber" ("Nein danke, gut." is no)."""
+    plain = text.replace("'", "").replace("’", "")
+    if plain.rstrip().endswith("?") or says_goodbye(text):  # "…, ein andermal, okay?"
+        return False
+    if any(says_phrase(fold(plain), p) for p in NO_NEED_PHRASES):  # "Danke, schon gut."
+        return False
+    said = re.split(r"[,.;!?]+|\b(?=aber\b|but\b)", plain)
+    clauses = [fold(c).split() for c in said if fold(c).split()]
+    run = len(clauses)  # the agreeing clauses that end the turn
+    while run > 0 and _agreeing(clauses[run - 1]):
+        run -= 1
+    if run == len(clauses):
+        return False
+    earlier = [w for c in clauses[:run] for w in c]
+    after_but = clauses[run][0] in ("aber", "but")  # "nicht viel Zeit, aber okay"
+    conditional = bool(earlier) and earlier[0] in ("wenn", "wenns", "if", "solange")
+    return after_but or conditional or not set(earlier) & _REFUSING
+
+
+def opening_agrees(text: str) -> bool:
+    """The turn opens with consent ("Na gut, was wollen Sie wissen?", "Gerne, was möchten Sie
+    wissen?"): a question after it does not take the consent back."""
+    said = re.split(r"[,.;!?]+", text.replace("'", "").replace("’", ""))
+    first = fold(said[0]).split() if said else []
+    return len(said) > 1 and _agreeing(first)
+
+
+def _agreeing(words: list[str]) -> bool:
+    kept = [w for w in words if w not in ("aber", "but")]
+    if " ".join(kept) in ("wenn es sein muss", "wenns sein muss", "wenns denn sein muss"):
+        return True
+    return bool(kept) and set(kept) <= _AGREEING and bool(set(kept) & _AGREE_CORE)
+
+
+_REFUSING = frozenset(("nein", "nee", "no", "nope", "noe", "nicht", "kein", "keine", "keinen",
+                       "not", "never", "nie", "andermal", "sorry"))  # fmt: skip
+_AGREE_CORE = frozenset((
+    "ja", "jo", "ok", "okay", "gut", "gern", "gerne", "klar", "meinetwegen", "los", "fragen",
+    "machen", "sure", "yes", "yeah", "fine", "alright", "go", "ahead", "shoot", "away",
+))  # fmt: skip
+_AGREEING = _AGREE_CORE | frozenset((
+    "na", "dann", "also", "mal", "ruhig", "doch", "schon", "sie", "wir", "legen", "schiessen",
+    "von", "mir", "aus", "ganz", "kurz", "bitte", "then",
+    "fire", "ask", "away", "please", "um", "aeh", "aehm", "halt", "eben",
+))  # fmt: skip
+
+
+def call_back(text: str) -> bool:
+    """ "Rufen Sie mich in einer Stunde zurück", "call me back tomorrow": another time."""
+    return not never_again(text) and bool(_CALL_BACK.search(fold(text)))
