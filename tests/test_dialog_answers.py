@@ -512,3 +512,34 @@ def test_the_cancellation_asked_about_at_the_agent_offer_hands_off(services):
     record = call(services, "nordwelle", say("Wann endet mein Vertrag?"), say("40817253"),
                   say("Und wie kündige ich dann?"))  # fmt: skip
     assert record.handoff is not None and record.handoff.queue == "kundenbindung"
+
+
+# Found by the session's fourth regression probe
+@pytest.mark.parametrize(
+    "first",
+    ["Kunde hier. Ich hab eine Frage zur Rechnung. 40817287",
+     "Mama hier. Mein Internet geht nicht. 40817253",
+     "Hier ist Montag Abend und immer noch kein Internet. 40817253"],
+)  # fmt: skip
+def test_a_noun_is_no_name_that_refuses_the_number(services, first):
+    """German nouns are capitalised: 'Kunde hier', 'Hier ist Montag Abend' refused the customer
+    ('passt leider nicht zu dem Namen'); a name after 'hier ist' needs a known first name."""
+    record = call(services, "nordwelle", say(first), hang_up())
+    assert "passt leider nicht" not in " ".join(bot_said(record)), bot_said(record)
+
+
+def test_naming_the_customer_after_a_mismatch_identifies_with_the_number_given(services):
+    father = "Das ist die Nummer von meinem Vater, Klaus Hoffmann."
+    record = call(services, "nordwelle", say("Mein Name ist Müller."), say("Rechnung"),
+                  say("ja"), say("40817287"), say(father), hang_up())  # fmt: skip
+    assert "Danke, Klaus Hoffmann" in bot_said(record)[-1], bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "question", ["Kann ich früher raus?", "Verlängert der sich automatisch?",
+                 "Und was kostet es, wenn ich vorher kündige?"]
+)  # fmt: skip
+def test_a_question_after_the_contract_end_goes_to_retention(services, question):
+    record = call(services, "nordwelle", say("Wann endet mein Vertrag?"), say("40817253"),
+                  say(question))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "kundenbindung", bot_said(record)

@@ -10,7 +10,12 @@ from datetime import datetime
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.answering import IntentSteps, needs_of
-from voicebot.dialog.identify import failed_identification, identify, needs_identity
+from voicebot.dialog.identify import (
+    failed_identification,
+    identify,
+    names_mismatched_customer,
+    needs_identity,
+)
 from voicebot.dialog.intent_choice import (
     concern_in_answer,
     confirmable,
@@ -411,6 +416,7 @@ class InboundDialog(YesNoTurns):
     def _on_customer_number(self, text: str, intent: Intent, value: str | None) -> None:
         parts: list[str] = []
         number = caller_input.number_in(text, value, self.tenant)
+        number = number or names_mismatched_customer(self.tenant, self.state, text)
         heard = "" if number else digits_in(text, self.tenant.language)
         if heard and self._number_in_parts(heard):  # "vier null acht" ... "eins sieben …"
             return
@@ -479,7 +485,9 @@ class InboundDialog(YesNoTurns):
         found = caller_input.slot_in(slot, text, intent, value, self.tenant)
         if found is None:
             self._keep_other_needs(slot, text, intent)  # "L 1 2 3 4" at the product prompt
-        if found is None and closes_call(text):  # "nein danke, das war alles" instead of the
+        if (
+            found is None and closes_call(text) and not has_no_number(text)
+        ):  # "nein danke, das war alles" instead of the
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # slot: done ("50667,
             return  # danke, und schönen Tag noch" gives it)
         if self._number_corrected(text, value, intent) or self._product_corrected(

@@ -35,7 +35,9 @@ def identify(tenant: TenantView, state: CallState, number: str, parts: list[str]
         else:
             parts.append(tenant.prompts.say("customer_name_mismatch", last_digits=number[-2:]))
             state.number_asked_again = True
+            state.slots["customer_number"] = number  # (for the agent if a person is asked for)
         state.name_mismatches += 1
+        state.mismatched_number = number
         return False
     if row is not None:
         state.customer, state.customer_number = row, number
@@ -65,6 +67,16 @@ def failed_identification(
     else:
         parts.append(prompts.say("customer_not_found", last_digits=heard[-2:]))
         state.number_asked_again = True
+
+
+def names_mismatched_customer(tenant: TenantView, state: CallState, text: str) -> str | None:
+    """After "passt leider nicht zu dem Namen": words naming that number's customer ("Das ist
+    die Nummer von meinem Vater, Klaus Hoffmann") give the number again."""
+    number = state.mismatched_number
+    row = tenant.customer(number) if number else None
+    if number is None or row is None or not _named(str(row.get("name", "")), text):
+        return None
+    return number
 
 
 def _same_person(named: str | None, name: str) -> bool:

@@ -84,6 +84,7 @@ class CallState:
     caller_named: str | None = None  # the name the caller gave for themself, if any
     number_asked_again: bool = False  # the words so far ask for the number again
     name_mismatches: int = 0  # numbers whose customer has another name than the caller's
+    mismatched_number: str | None = None  # the last such number
     slots: dict[str, str] = field(default_factory=dict)
     no_match: int = 0
     no_input: int = 0

@@ -18,7 +18,6 @@ from voicebot.dialog.survey_words import (
     asks_meaning,
     breaks_off,
     call_back,
-    first_clause,
     never_again,
     opening_agrees,
     says_any,
@@ -169,9 +168,6 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
-        if free and breaks_off(first_clause(text)):  # "Ich hab jetzt keine Zeit mehr,
-            self._finish(self.survey.declined, "declined")  # tschüss." is no comment; "Mehr
-            return  # Tempo. Ich leg auf." and "…, irgendwann denk ich, ich leg auf" are
         refuses = self.step < 0 and says_any(folded, NO_NEED_PHRASES)  # "Danke, schon gut."
         if refuses or (not free and says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine

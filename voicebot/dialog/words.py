@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from typing import Any
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -818,7 +820,7 @@ def greets_only(text: str) -> bool:
         return False
     if any(w in GREETING_WORDS for w in words) and says_nothing(text):
         return True
-    named = name_said(text)  # "Hoffmann hier.", "Guten Tag, hier spricht Frau Demir."
+    named = name_said(text, weak=True)  # "Hoffmann hier.", "Guten Tag, hier spricht Frau Demir."
     if named:
         words = [w for w in words if w not in set(fold(named).split()) | _INTRODUCING]
     announced = {"frage", "fragen", "question", "questions", "anliegen"} & set(words)
@@ -922,10 +924,13 @@ def asks_for_technician(text: str) -> bool:
 _TECHNICIAN = re.compile(r"\b(?:techniker\w*|servicetechniker\w*|technician|engineer)\b")
 
 
-def name_said(text: str) -> str | None:
-    """The caller's own name said ("hier ist Petra Lindner", "mein Name ist Hoffmann", "this is
-    John Smith", "Hoffmann hier"): capitalised words after the cue, titles left out."""
-    first = _NAME_FIRST.search(text)  # "Hoffmann hier." (not "Der Router hier blinkt")
+def name_said(text: str, weak: bool = False) -> str | None:
+    """The caller's own name said ("mein Name ist Hoffmann", "hier spricht Frau Demir", "this is
+    John Smith"): capitalised words after the cue, titles left out. German writes nouns with a
+    capital too, so the weak cues ("Hoffmann hier.", "hier ist Petra Lindner": also "Kunde
+    hier.", "Hier ist Montag Abend …") count only with `weak` (a greeting, never to refuse a
+    customer number)."""
+    first = _NAME_FIRST.search(text) if weak else None  # "Hoffmann hier."
     if first is not None and first.group(1).lower() not in _NOT_NAMES:
         return first.group(1)
     found = _NAME_CUE.search(text)
@@ -941,13 +946,27 @@ def name_said(text: str) -> str | None:
         if not word[:1].isupper() or word.lower() in _NOT_NAMES or len(names) == 2:
             break
         names.append(word)
-    weak = found.group(0).lower().startswith("hier ist")  # "Hier ist Chaos, …": German nouns
-    if not names or (weak and len(names) < 2 and not titled):  # are capitalised too; a name
-        return None  # after "hier ist" needs a first name or a title ("hier ist Frau Demir")
+    loose = found.group(0).lower().startswith("hier ist")  # "Hier ist Chaos", "Hier ist Montag
+    first_name = any(is_first_name(n) for n in names)  # Abend": German nouns are capitalised
+    if not names or (loose and not (titled or first_name or (weak and len(names) == 2))):
+        return None  # too; after "hier ist" a first name or a title ("hier ist Frau Demir")
     after = rest.split(names[-1], 1)[1].lstrip()  # a name ends the phrase: "hier ist Petra
     following = after.split()[0].lower().strip(",.!?") if after.split() else ""  # Lindner, …"
     ends = not after or after[0] in ",.!?;" or following in _AFTER_NAME  # (not "hier ist
     return " ".join(names) if ends else None  # Funkstille seit heute", "Stress pur")
+
+
+def is_first_name(word: str) -> bool:
+    """A known first name ("Petra", "Klaus", "Aylin"; gender-guesser's list of first names
+    from many countries), not a capitalised noun ("Montag", "Kunde", "Chaos")."""
+    return _first_names().get_gender(word) != "unknown"
+
+
+@cache
+def _first_names() -> Any:
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
 
 
 _NAME_CUE = re.compile(

@@ -41,6 +41,7 @@ from voicebot.dialog.words import (
     fold,
     follows_up,
     has_more,
+    is_question,
     needs_no_more,
     needs_nothing_more,
     not_helped,
@@ -86,6 +87,9 @@ class YesNoTurns:
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         if self._number_corrected(text, value, intent):
             return
+        if awaiting == "offer_agent" and self._asks_the_team(text):
+            self.reply.handoff_for_intent([], reason="intent")  # "Kann ich früher raus?" after
+            return  # the contract end date: retention answers that
         if awaiting == "offer_agent" and asks_for_technician(text):
             self.reply.handoff_for_intent([], reason="intent")  # "Das ist mir egal, ich will
             return  # jetzt einen Techniker!": a person of the concern's team
@@ -172,6 +176,16 @@ class YesNoTurns:
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
         else:
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
+
+    def _asks_the_team(self, text: str) -> bool:
+        """A question after the contract end date was told ("Und wie kündige ich dann?",
+        "Verlängert der sich automatisch?"): for the team the bot offered (neither a yes nor a
+        no, thanks or a closing)."""
+        spec = self.state.intent
+        if spec is None or spec.answer != "builtin:contract_end" or not is_question(text):
+            return False
+        plain = yes_or_no(text, self.tenant.language) is not None
+        return not (plain or closes_call(text) or needs_no_more(text) or only_thanks(text))
 
     def _asks_about_answer(self, awaiting: str, text: str, intent: Intent) -> bool:
         """A question about the answer just given ("wann ist das denn behoben?" after the
