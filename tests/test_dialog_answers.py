@@ -543,3 +543,9 @@ def test_a_question_after_the_contract_end_goes_to_retention(services, question)
     record = call(services, "nordwelle", say("Wann endet mein Vertrag?"), say("40817253"),
                   say(question))  # fmt: skip
     assert record.handoff is not None and record.handoff.queue == "kundenbindung", bot_said(record)
+
+
+def test_another_concern_after_the_contract_end_is_served(services):
+    record = call(services, "nordwelle", say("Wann ist mein Vertragsende?"), say("40817253"),
+                  say("Danke. Und wo finde ich meine Rechnungen online?"), hang_up())  # fmt: skip
+    assert "Kundenportal" in bot_said(record)[-1] and record.handoff is None, bot_said(record)

@@ -87,7 +87,7 @@ class YesNoTurns:
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         if self._number_corrected(text, value, intent):
             return
-        if awaiting == "offer_agent" and self._asks_the_team(text):
+        if awaiting == "offer_agent" and self._asks_the_team(text, intent):
             self.reply.handoff_for_intent([], reason="intent")  # "Kann ich früher raus?" after
             return  # the contract end date: retention answers that
         if awaiting == "offer_agent" and asks_for_technician(text):
@@ -177,12 +177,15 @@ class YesNoTurns:
         else:
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
 
-    def _asks_the_team(self, text: str) -> bool:
+    def _asks_the_team(self, text: str, intent: Intent) -> bool:
         """A question after the contract end date was told ("Und wie kündige ich dann?",
         "Verlängert der sich automatisch?"): for the team the bot offered (neither a yes nor a
-        no, thanks or a closing)."""
+        no, thanks or a closing, nor another concern: "Und wo finde ich meine Rechnungen?")."""
         spec = self.state.intent
         if spec is None or spec.answer != "builtin:contract_end" or not is_question(text):
+            return False
+        other = concern_in_answer(self.tenant, text, intent)
+        if other is not None and other.name != spec.id:
             return False
         plain = yes_or_no(text, self.tenant.language) is not None
         return not (plain or closes_call(text) or needs_no_more(text) or only_thanks(text))
