@@ -47,13 +47,6 @@ def breaks_off(folded: str) -> bool:
     return mine and says_any(folded, HAD_ENOUGH_WORDS)
 
 
-def first_clause(text: str) -> str:
-    """The turn's first clause, folded and padded ("Mehr Tempo. Ich leg jetzt auf." -> " mehr
-    tempo "): a comment said first is a comment, whatever follows."""
-    first = re.split(r"[,.;!?]+", text.replace("'", "").replace("’", ""), maxsplit=1)[0]
-    return f" {fold(first)} "
-
-
 def asks_meaning(text: str) -> bool:
     """ "Was heißt denn eins?", "what does one mean": a question about the scale, no answer."""
     return bool({"heisst", "bedeutet", "meint", "mean", "means"} & set(fold(text).split()))
