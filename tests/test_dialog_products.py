@@ -389,3 +389,24 @@ def test_the_product_corrected_at_the_batch_prompt_is_handed_over(services):
         "product": "kaese-spaetzle",
         "batch": "L4401",
     }, bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("Ist die Tomatensauce vegan und glutenfrei?",
+      ("Tomatensauce Basilikum ist vegan", "Tomatensauce Basilikum ist glutenfrei")),
+     ("Ist das Duschgel vegan und ohne Palmöl?", ("ist vegan", "enthält kein Palmöl")),
+     ("Ist die Nougatcreme glutenfrei, und sind da Spuren von Erdnüssen drin?",
+      ("ist glutenfrei", "enthält keine Erdnüsse")),
+     ("Wieviel kostet die Hafermilch und ist die vegan?", ("ist vegan", "kostet 2,29"))],
+)  # fmt: skip
+def test_each_thing_asked_about_one_product_is_answered(services, question, said):
+    """Only the first was answered ('… ist vegan. Kann ich sonst noch helfen?'); the price
+    and 'ist die vegan' asked for the product again."""
+    text = " | ".join(bot_said(call(services, say(question))))
+    assert all(s in text for s in said) and "Um welches" not in text, text
+
+
+def test_the_products_own_name_asks_about_no_allergen(services):
+    text = " | ".join(bot_said(call(services, say("Was ist in der Nuss-Nougat-Creme drin?"))))
+    assert "enthält Nüsse" not in text and text.count("Nuss-Nougat-Creme enthält") == 1, text

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from voicebot.dialog import caller_input
-from voicebot.dialog.answers import BUILTIN_ANSWERS, PRODUCT_BUILTINS, Answer, AnswerFacts
+from voicebot.dialog.answers import (
+    BUILTIN_ANSWERS,
+    PRODUCT_BUILTINS,
+    Answer,
+    AnswerFacts,
+    also_asked,
+)
 from voicebot.dialog.identify import needs_identity
 from voicebot.dialog.intent_choice import take_next_concern
 from voicebot.dialog.reply import BotReply
@@ -39,7 +47,21 @@ def answer_for(tenant: TenantView, state: CallState, spec: IntentView) -> Answer
             ),
             now=state.started_at,
         )
-        return builtin(facts)
+        answer = builtin(facts)
+        name = spec.answer.removeprefix("builtin:")
+        if answer is None or answer.unknown_product or name not in PRODUCT_BUILTINS:
+            return answer
+        waiting = {c.intent.answer for c in state.also}  # (answered after it anyway)
+        offered = {i.answer for i in tenant.intents.values()} - waiting
+        asked = also_asked(facts, name)
+        given, product = state.answers_given, state.slots.get("product")
+        extras = [(other, BUILTIN_ANSWERS[other](facts)) for other in asked
+                  if f"builtin:{other}" in offered and (other, product) not in given]  # fmt: skip
+        more = [(other, extra.text) for other, extra in extras if extra is not None]
+        given.update((said, product) for said in [name, *(other for other, _ in more)])  # (once)
+        if not more:  # "Ist die Tomatensauce vegan und glutenfrei?": both answered
+            return answer
+        return replace(answer, text=" ".join([answer.text, *(text for _, text in more)]))
     return Answer(caller_input.fill_placeholders(spec.answer, state))
 
 

@@ -230,6 +230,31 @@ CONDITIONS = {
 }  # fmt: skip
 
 
+def _allergens_named(text: str, most: int = 3) -> list[tuple[str, str | None]]:
+    """Every allergen one question names, in the order said, as (allergen, "-frei" form or
+    None): "glutenfrei, und sind Erdnüsse drin" -> [("gluten", "glutenfrei"), ("erdnuesse",
+    None)]. A nut named covers nuts in general only when no particular one is."""
+    words = f" {normalize(text)} "
+    found: dict[str, tuple[int, str | None]] = {}
+    for form, key in FREE_OF.items():
+        if (m := re.search(rf"\b{form}\b", words)) and key not in found:
+            found[key] = (m.start(), form)
+    for condition, key in CONDITIONS.items():
+        if (m := re.search(rf"\b{condition}\b", words)) and key not in found:
+            found[key] = (m.start(), None)
+    for said, key in [*((k, k) for k in ALLERGEN_WORDS), *SPELLINGS.items()]:
+        key = SPELLINGS.get(key, key)  # one allergen, however said ("Ei", "Eier")
+        ending = r"\w{0,2}" if len(said) >= 4 else ""  # "Erdnüssen", "Haselnuss"
+        if (m := re.search(rf"\b{said}{ending}\b", words)) and key not in found:
+            found[key] = (m.start(), None)
+    if "nuesse" in found and {"haselnuesse", "erdnuesse"} & set(found):
+        del found["nuesse"]  # ("Haselnüsse" holds "nüsse")
+    if "laktose" in found and "milch" in found:
+        del found["milch"]
+    ordered = sorted(found.items(), key=lambda kv: kv[1][0])
+    return [(key, form) for key, (_, form) in ordered][:most]
+
+
 def asked_allergen(facts: AnswerFacts) -> tuple[str, str | None] | None:
     """The allergen asked about and, for "ist die Nougatcreme glutenfrei?", the "-frei" form:
     from the caller's latest words that name one ("ist Milch drin?" - "Welches Produkt?" - "die
@@ -369,6 +394,12 @@ def _ingredients(row: Row, facts: AnswerFacts) -> str:
 
 
 def _allergens(row: Row, facts: AnswerFacts) -> str:
+    several = _allergens_named(_latest_words(facts, row))
+    if len(several) > 1:  # "Ist die Nougatcreme glutenfrei, und sind Erdnüsse drin?": each
+        return " ".join(
+            _free_of_answer(row, form, key) if form else _allergen_answer(row, key)
+            for key, form in several
+        )
     asked = asked_allergen(facts)
     if asked is not None and asked[1] is not None:
         return _free_of_answer(row, asked[1], asked[0])
@@ -425,6 +456,33 @@ def _storage(row: Row, facts: AnswerFacts) -> str:
 
 def _price(row: Row, facts: AnswerFacts) -> str:
     return f"{row['name']} kostet {_euro(row['price_eur'])}, unverbindliche Preisempfehlung."
+
+
+# What else one product question asks about ("Ist die Tomatensauce vegan und glutenfrei?")
+_ASKED_TOO = {
+    "product_vegan": re.compile(r"\bvegan\w*"),
+    "product_palm_oil": re.compile(r"\bpalm"),
+    "product_price": re.compile(r"\b(?:kostet|kosten|preis|teuer|cost|costs|price)\b"),
+}
+
+
+def also_asked(facts: AnswerFacts, served: str) -> list[str]:
+    """The other product answers the caller's latest question asks for besides `served`
+    (built-in names, in a fixed order): its words name them ("vegan", "Palmöl", an allergen,
+    the price), the product's own name left out ("Nuss-Nougat-Creme" names no nuts)."""
+    row = find_product(facts.catalog, str(facts.slots.get("product") or ""))
+    words = _latest_words(facts, row)
+    named = [name for name, pattern in _ASKED_TOO.items() if pattern.search(words)]
+    if _allergens_named(words):
+        named.append("product_allergens")
+    return [name for name in named if name != served]
+
+
+def _latest_words(facts: AnswerFacts, row: Row | None) -> str:
+    """The caller's latest words, normalized, without the product's own names."""
+    text = facts.caller_lines[-1] if facts.caller_lines else ""
+    own = set(_names_of(row).split()) if row is not None else set()
+    return " ".join(w for w in normalize(text).split() if w not in own)
 
 
 BUILTIN_ANSWERS: dict[str, Callable[[AnswerFacts], Answer | None]] = {

@@ -625,7 +625,13 @@ class InboundDialog(YesNoTurns):
         """Each sentence or added clause of the turn classified alone ([] for a single one)."""
         if len(sentences) < 2:
             return []
-        return [self.tenant.classify(piece, intent) for piece in sentences]
+        parts = [self.tenant.classify(piece, intent) for piece in sentences]
+        product = intent.slots.get("product")  # "Wieviel kostet die Hafermilch und ist die
+        return [  # vegan?": the product named once is each part's
+            replace(p, slots={"product": product, **p.slots})
+            if product and "product" not in p.slots else p
+            for p in parts
+        ]  # fmt: skip
 
     def _urgent(self, event: Intent) -> bool:
         """A confident concern of high priority (fraud, a complaint)."""

@@ -85,6 +85,7 @@ class CallState:
     number_asked_again: bool = False  # the words so far ask for the number again
     name_mismatches: int = 0  # numbers whose customer has another name than the caller's
     mismatched_number: str | None = None  # the last such number
+    answers_given: set[tuple[str, str | None]] = field(default_factory=set)  # (answer, product)
     slots: dict[str, str] = field(default_factory=dict)
     no_match: int = 0
     no_input: int = 0
