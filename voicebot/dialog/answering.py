@@ -51,18 +51,29 @@ def answer_for(tenant: TenantView, state: CallState, spec: IntentView) -> Answer
         name = spec.answer.removeprefix("builtin:")
         if answer is None or answer.unknown_product or name not in PRODUCT_BUILTINS:
             return answer
-        waiting = {c.intent.answer for c in state.also}  # (answered after it anyway)
-        offered = {i.answer for i in tenant.intents.values()} - waiting
-        asked = also_asked(facts, name)
-        given, product = state.answers_given, state.slots.get("product")
-        extras = [(other, BUILTIN_ANSWERS[other](facts)) for other in asked
-                  if f"builtin:{other}" in offered and (other, product) not in given]  # fmt: skip
-        more = [(other, extra.text) for other, extra in extras if extra is not None]
-        given.update((said, product) for said in [name, *(other for other, _ in more)])  # (once)
-        if not more:  # "Ist die Tomatensauce vegan und glutenfrei?": both answered
-            return answer
-        return replace(answer, text=" ".join([answer.text, *(text for _, text in more)]))
+        return _with_more_asked(tenant, state, facts, name, answer)
     return Answer(caller_input.fill_placeholders(spec.answer, state))
+
+
+def _with_more_asked(
+    tenant: TenantView, state: CallState, facts: AnswerFacts, name: str, answer: Answer
+) -> Answer:
+    """A product answer with the other product answers the same question asks for ("Ist die
+    Tomatensauce vegan und glutenfrei?": both), each said once per product and call; not those
+    of concerns waiting to be served after it ("Sie hatten außerdem … erwähnt")."""
+    waiting = {c.intent.answer for c in state.also}
+    offered = {i.answer for i in tenant.intents.values()} - waiting
+    given, product = state.answers_given, state.slots.get("product")
+    more: list[tuple[str, str]] = []
+    for other in also_asked(facts, name):
+        if f"builtin:{other}" in offered and (other, product) not in given:
+            extra = BUILTIN_ANSWERS[other](facts)
+            if extra is not None:
+                more.append((other, extra.text))
+    given.update((said, product) for said in [name, *(other for other, _ in more)])
+    if not more:
+        return answer
+    return replace(answer, text=" ".join([answer.text, *(text for _, text in more)]))
 
 
 class IntentSteps:
