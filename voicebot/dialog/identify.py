@@ -21,8 +21,10 @@ def needs_identity(tenant: TenantView, state: CallState) -> bool:
 def identify(tenant: TenantView, state: CallState, number: str, parts: list[str]) -> bool:
     """Looks the number up; says the name when found. True: found; False: try again/gave up.
     A name the caller gave for themself ("hier ist Petra Lindner, meine Kundennummer ist …")
-    that is not the customer's: not identified, and no name or account of the number's
-    customer read out (asked again; after MAX_TRIES on without)."""
+    that is not the customer's, while the customer's name was not said either ("ich rufe für
+    meine Mutter Petra Lindner an"): not identified, and no name or account of the number's
+    customer read out; the number asked for once more, a second time the call goes on
+    without it (the number noted for the agent)."""
     state.customer_tries += 1
     row = tenant.customer(number)
     name = str(row.get("name", "")) if row is not None else ""
