@@ -95,7 +95,7 @@ Reading (by hand, 2026-12-04, first run 14/22 held-out):
 - Session 9 (2026-12-04, this table): the session's dialog changes (probed at the text level
   by helpers in four rounds: closings and thanks, requests for a person, corrections, customer
   numbers among other numbers and names, Sonnhof contents questions and complaints, survey
-  consent and opt-outs). Run three times during the session (at a03cd1a, 694dddd and 9e0d813):
+  consent and opt-outs). Run four times during the session (at a03cd1a, 694dddd, 9e0d813 and c090c8f):
   the same cases pass every time, library 45/47, held-out 17/22, probe calls 43/63, with the
   same WER and accuracies; the failures left are recognition as before. Latency p50 not
   comparable across runs.
