@@ -598,3 +598,16 @@ def test_words_about_data_rest_or_time_in_answers_are_answers(services, turns, a
 def test_a_comment_said_before_hanging_up_is_kept(services, comment):
     record, dialog, _ = _survey(services, "ja", "vier", "ja", comment)
     assert record.outcome == "resolved" and dialog.answers["kommentar"] == comment
+
+
+@pytest.mark.parametrize(
+    ("said", "stars", "recommend"),
+    [("Drei, und weiterempfehlen würde ich ihn ehrlich gesagt nicht.", "3", "nein"),
+     ("Vier, weiterempfehlen würde ich ihn auf jeden Fall.", "4", "ja")],
+)  # fmt: skip
+def test_the_next_question_answered_with_the_rating_is_stored(services, said, stars, recommend):
+    """'Drei, und weiterempfehlen würde ich ihn nicht' was asked 'Würden Sie ihn
+    weiterempfehlen?' again (session 9 probe)."""
+    record, dialog, bot = _survey(services, "ja", said, "nichts")
+    expected = {"zufriedenheit": stars, "weiterempfehlung": recommend, "kommentar": "nichts"}
+    assert dialog.answers == expected and record.outcome == "resolved", bot

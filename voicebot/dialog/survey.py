@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -221,6 +222,8 @@ class SurveyDialog:
             return
         if answer is not None:  # an answer is never read as an intent ("vier", "nein")
             self.answers[question.id] = answer
+            if not keyed and self._next_answered_too(text):  # "Drei, und weiterempfehlen
+                self.step += 1  # würde ich ihn nicht": that one is answered as well
             self._next_question()
         elif not keyed and says_any(folded, STOP_WORDS):
             self._finish(self.survey.declined, "declined")  # "nee lass mal", no answer in it
@@ -323,6 +326,22 @@ class SurveyDialog:
 
     def _current_expect(self) -> str | None:
         return "yesno" if self.step < 0 else _expect(self.survey.questions[self.step].kind)
+
+    def _next_answered_too(self, text: str) -> bool:
+        """A later clause of the answer names the next yes/no question's own word and answers
+        it ("Drei, und weiterempfehlen würde ich ihn ehrlich gesagt nicht."): stored."""
+        if self.step + 1 >= len(self.survey.questions):
+            return False
+        following = self.survey.questions[self.step + 1]
+        clauses = re.split(r"[,.;!?]+|\bund\b|\baber\b", text)[1:]
+        keys = {w[:8] for w in fold(following.prompt).split() if len(w) >= 8}
+        for clause in clauses:
+            if following.kind == "yesno" and {w[:8] for w in fold(clause).split()} & keys:
+                answer = _read_answer("yesno", clause, None, False, False, following.prompt)
+                if answer is not None:
+                    self.answers[following.id] = answer
+                    return True
+        return False
 
     def _next_question(self) -> None:
         self.step += 1
