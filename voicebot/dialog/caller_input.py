@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from voicebot.dialog.prompts import Prompts
@@ -94,6 +95,16 @@ def slot_expect(slot: str, tenant: TenantView | None = None) -> str | None:
     if slot == "product" and tenant is not None:
         return tenant.product_expect
     return {"postcode": "digits:5", "customer_number": "digits:8"}.get(slot)
+
+
+def codes_in(needs: Sequence[str], text: str, intent: Intent, tenant: TenantView) -> dict[str, str]:
+    """The codes among a concern's needs (batch number, postcode) that the words hold, in that
+    order: said instead of a yes, or before they are asked for."""
+    found: dict[str, str] = {}
+    for slot in ("batch", "postcode"):
+        if slot in needs and (said := slot_in(slot, text, intent, None, tenant)) is not None:
+            found[slot] = said
+    return found
 
 
 def slot_in(

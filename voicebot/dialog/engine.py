@@ -526,11 +526,10 @@ class InboundDialog(YesNoTurns):
         state = self.state
         if state.intent is None:
             return
-        for other in ("batch", "postcode"):
-            if other != slot and other in needs_of(state.intent) and not state.slots.get(other):
-                said = caller_input.slot_in(other, text, intent, None, self.tenant)
-                if said is not None:
-                    state.slots[other] = said
+        codes = caller_input.codes_in(needs_of(state.intent), text, intent, self.tenant)
+        for other, said in codes.items():
+            if other != slot and not state.slots.get(other):
+                state.slots[other] = said
 
     def _product_corrected(self, slot: str, text: str, intent: Intent) -> bool:
         """Another of our products named with a correction, or alone, at a prompt for the

@@ -275,14 +275,13 @@ class YesNoTurns:
         candidate = state.candidate
         if candidate is None or yes_or_no(text, self.tenant.language) is False:
             return False
-        for slot in ("batch", "postcode"):
-            if slot in needs_of(candidate):
-                found = caller_input.slot_in(slot, text, intent, None, self.tenant)
-                if found is not None:
-                    state.slots[slot] = found
-                    self._confirmed(True)
-                    return True
-        return False
+        codes = caller_input.codes_in(needs_of(candidate), text, intent, self.tenant)
+        if not codes:
+            return False
+        slot, found = next(iter(codes.items()))
+        state.slots[slot] = found
+        self._confirmed(True)
+        return True
 
     def _product_given_instead(self, text: str) -> bool:
         """ "Geht es um die Zutaten eines Produkts?" - "Von der Tomatensauce, bitte": a yes for
