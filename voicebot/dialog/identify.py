@@ -30,7 +30,7 @@ def identify(tenant: TenantView, state: CallState, number: str, parts: list[str]
     name = str(row.get("name", "")) if row is not None else ""
     heard = " ".join(line.text for line in state.lines if line.role == "caller")
     if row is not None and not (_same_person(state.caller_named, name) or _named(name, heard)):
-        if state.name_mismatches:  # said again (a relative calling, a neighbour): on without
+        if state.mismatched_number is not None:  # again (a relative, a neighbour): on without
             state.unidentified = True  # it, the number noted for the agent, nothing read out
             state.slots["customer_number"] = number
             parts.append(tenant.prompts.say("customer_not_verified"))
@@ -38,7 +38,6 @@ def identify(tenant: TenantView, state: CallState, number: str, parts: list[str]
             parts.append(tenant.prompts.say("customer_name_mismatch", last_digits=number[-2:]))
             state.number_asked_again = True
             state.slots["customer_number"] = number  # (for the agent if a person is asked for)
-        state.name_mismatches += 1
         state.mismatched_number = number
         return False
     if row is not None:

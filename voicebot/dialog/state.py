@@ -83,8 +83,8 @@ class CallState:
     unidentified: bool = False
     caller_named: str | None = None  # the name the caller gave for themself, if any
     number_asked_again: bool = False  # the words so far ask for the number again
-    name_mismatches: int = 0  # numbers whose customer has another name than the caller's
-    mismatched_number: str | None = None  # the last such number
+    mismatched_number: str | None = None  # the last number whose customer has another name
+    # than the caller's (None: no mismatch yet)
     answers_given: set[tuple[str, str | None]] = field(default_factory=set)  # (answer, product)
     slots: dict[str, str] = field(default_factory=dict)
     no_match: int = 0
