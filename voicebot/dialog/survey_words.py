@@ -53,8 +53,8 @@ def asks_meaning(text: str) -> bool:
 
 
 def says_any(folded: str, phrases: tuple[str, ...]) -> bool:
-    """One of the phrases said as whole words (folded: the answer folded, padded by spaces)."""
-    return any(f" {phrase} " in folded for phrase in phrases)
+    """One of the phrases said as whole words (folded: the answer folded)."""
+    return any(says_phrase(folded, phrase) for phrase in phrases)
 
 
 _NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provider ("die rufen
