@@ -611,3 +611,58 @@ def test_the_next_question_answered_with_the_rating_is_stored(services, said, st
     record, dialog, bot = _survey(services, "ja", said, "nichts")
     expected = {"zufriedenheit": stars, "weiterempfehlung": recommend, "kommentar": "nichts"}
     assert dialog.answers == expected and record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    ("said", "recommend"),
+    [("Vier, und ich würde ihn auch weiterempfehlen", "ja"),
+     ("Vier, und weiterempfehlen, naja, kommt drauf an", None),
+     ("Vier, und weiterempfehlen würde ich ihn nur bedingt", None)],
+)  # fmt: skip
+def test_a_plain_statement_with_the_questions_word_answers_it_with_the_rating(
+    services, said, recommend
+):
+    """A statement naming the next question's word ("ich würde ihn auch weiterempfehlen") is
+    a yes without a yes word; hedged ("kommt drauf an", "nur bedingt") the question is asked."""
+    record, dialog, said_by_bot = _survey(services, "ja", said, "ja", "nichts")
+    bot = " | ".join(said_by_bot)
+    assert dialog.answers["zufriedenheit"] == "4", bot
+    asked_again = "Würden Sie ihn weiterempfehlen?" in bot
+    assert asked_again == (recommend is None), bot
+    assert dialog.answers["weiterempfehlung"] == (recommend or "ja"), bot
+
+
+@pytest.mark.parametrize(
+    ("said", "recommend"),
+    [("Ich würde ihn schon weiterempfehlen", "ja"), ("würde ich weiterempfehlen", "ja"),
+     ("Den würde ich nicht weiterempfehlen", "nein"), ("Ich würde ihn keinem weiterempfehlen", None),
+     ("Weiterempfehlen? Hm.", None), ("Weiterempfehlen eher weniger", None),
+     ("vielleicht", None)],
+)  # fmt: skip
+def test_the_yes_no_question_answered_by_a_statement_with_its_word(services, said, recommend):
+    """ "Ich würde ihn schon weiterempfehlen" was 'Bitte antworten Sie mit Ja oder Nein'."""
+    record, dialog, said_by_bot = _survey(services, "ja", "4", said, "nichts", "nichts")
+    bot = " | ".join(said_by_bot)
+    if recommend is None:
+        assert "Bitte antworten Sie mit Ja oder Nein" in bot, bot
+    else:
+        assert dialog.answers["weiterempfehlung"] == recommend, bot
+        assert "Bitte antworten Sie mit Ja oder Nein" not in bot, bot
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Moment, wer genau ruft da an?", "Warum rufen Sie mich an?", "Wieso rufen Sie an?"],
+)
+def test_a_question_at_consent_hears_who_calls_and_why(services, question):
+    """'Wer genau ruft da an?' was asked for consent again without saying who calls; 'Warum
+    rufen Sie mich an?' (an unsure nicht_mehr_anrufen) ended the call."""
+    record, dialog, bot = _survey(services, question, "ja", "4", "ja", "nichts")
+    assert "Marktblick" in bot[1] and "zwei Minuten" in bot[1], bot
+    assert record.outcome == "resolved" and not dialog.opted_out, bot
+
+
+def test_a_request_put_as_a_question_at_consent_is_no_question_for_information(services):
+    record, dialog, bot = _survey(services, "Können Sie mich bitte in Ruhe lassen?")
+    assert record.outcome == "declined", bot
+    assert " ".join(bot).count("Hätten Sie zwei Minuten") == 1, bot

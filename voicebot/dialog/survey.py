@@ -19,10 +19,13 @@ from voicebot.dialog.survey_words import (
     asks_meaning,
     breaks_off,
     call_back,
+    echoes_yes,
     never_again,
     opening_agrees,
+    question_keys,
     says_any,
     wants_data_deleted,
+    wh_question,
 )
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
@@ -199,6 +202,7 @@ class SurveyDialog:
         unsure = does_not_know(text) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
         if self.step < 0:
+            ends = self.survey.ends_call
             asks = asks and not opening_agrees(text)  # ("Na gut, was wollen Sie wissen?")
             agreed = None if asks else _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
@@ -207,13 +211,20 @@ class SurveyDialog:
                 self._opt_out(said)  # "nein, rufen Sie mich nie wieder an"
             elif agreed is False:
                 self._finish(self.survey.declined, "declined")
-            elif said is not None:
+            elif said is not None and not (
+                asks and wh_question(text) and said.id in ends and not said.sure
+            ):
                 self._said_instead(said)
+            elif asks:  # "Moment, wer genau ruft da an?", "Warum rufen Sie mich an?" (an
+                # unsure nicht_mehr_anrufen): who calls and why, then the question (no try)
+                self._ask(self._question_again(), "yesno")
             else:
                 self._retry(self.survey.consent, "yesno")
             return
         question = self.survey.questions[self.step]
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
+        if answer is None and question.kind == "yesno" and not keyed and not noisy:
+            answer = "ja" if echoes_yes(text, question_keys(question.prompt)) else None
         if not keyed and not free and breaks_off(folded):  # "Nee, jetzt reicht's, ich leg
             # auf": the "nee"
             if answer is not None and question.kind == "rating":  # is no answer ("Drei. Ich
@@ -334,10 +345,13 @@ class SurveyDialog:
             return False
         following = self.survey.questions[self.step + 1]
         clauses = re.split(r"[,.;!?]+|\bund\b|\baber\b", text)[1:]
-        keys = {w[:8] for w in fold(following.prompt).split() if len(w) >= 8}
-        for clause in clauses:
+        keys = question_keys(following.prompt)
+        for at, clause in enumerate(clauses):
             if following.kind == "yesno" and {w[:8] for w in fold(clause).split()} & keys:
                 answer = _read_answer("yesno", clause, None, False, False, following.prompt)
+                rest = " ".join(clauses[at:])  # ("…, naja, kommt drauf an": no yes)
+                if answer is None and echoes_yes(clause, keys) and echoes_yes(rest, keys):
+                    answer = "ja"  # "Vier, und ich würde ihn auch weiterempfehlen"
                 if answer is not None:
                     self.answers[following.id] = answer
                     return True

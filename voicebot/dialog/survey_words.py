@@ -159,3 +159,51 @@ _AGREEING = _AGREE_CORE | frozenset((
 def call_back(text: str) -> bool:
     """ "Rufen Sie mich in einer Stunde zurück", "call me back tomorrow": another time."""
     return not never_again(text) and bool(_CALL_BACK.search(fold(text)))
+
+
+def question_keys(prompt: str) -> frozenset[str]:
+    """The long words of a yes/no question that name what it asks ("Würden Sie ihn
+    weiterempfehlen?": weiterempfehlen), by their first eight letters."""
+    return frozenset(w[:8] for w in fold(prompt).split() if len(w) >= 8)
+
+
+def echoes_yes(clause: str, keys: frozenset[str]) -> bool:
+    """The answer says the question's own word as a plain statement ("Ich würde ihn schon
+    weiterempfehlen", "weiterempfehlen würde ich ihn auf jeden Fall"): a yes. Not when negated
+    ("nicht", "keinem"), hedged ("vielleicht", "wenn …", "weiß nicht") or asked back."""
+    if "?" in clause:
+        return False
+    words = fold(clause).split()
+    if not keys & {w[:8] for w in words}:
+        return False
+    if _NOT_PLAIN & set(words) or any(w.startswith("kein") for w in words):
+        return False
+    return bool(_AFFIRMING & set(words))  # said as a statement, not the word alone
+
+
+_AFFIRMING = frozenset((
+    "wuerde", "wuerd", "werde", "werd", "kann", "koennte", "tu", "tue", "mach", "mache",
+    "schon", "gerne", "gern", "sicher", "bestimmt", "definitiv", "absolut", "klar", "jeden",
+    "auch", "immer", "jederzeit", "sofort", "would", "will", "definitely", "sure", "certainly",
+    "absolutely", "already", "do",
+))  # fmt: skip
+
+
+_NOT_PLAIN = frozenset((
+    "nicht", "nie", "niemals", "niemandem", "niemand", "kaum", "vielleicht", "eventuell",
+    "wahrscheinlich", "weiss", "wenn", "falls", "bedingt", "eher", "nur", "ob", "unter",
+    "je", "weniger", "hoechstens", "not", "never", "maybe", "perhaps", "if", "probably", "dont", "wouldnt", "no",
+    "nein", "nee", "noe", "mal", "sehen", "schwer", "sagen", "bisschen", "teilweise", "naja", "drauf", "kommt",
+))  # fmt: skip
+
+
+_WH = frozenset((
+    "wer", "was", "warum", "wieso", "weshalb", "weswegen", "wozu", "woher", "wo", "wie",
+    "welche", "welcher", "welches", "who", "what", "why", "where", "how", "which",
+))  # fmt: skip
+
+
+def wh_question(text: str) -> bool:
+    """A question for information among the first words ("Moment, warum rufen Sie mich an?"),
+    not a request put as a question ("Können Sie mich bitte in Ruhe lassen?")."""
+    return bool(_WH & set(fold(text).split()[:3]))
