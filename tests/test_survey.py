@@ -624,7 +624,7 @@ def test_a_plain_statement_with_the_questions_word_answers_it_with_the_rating(
 ):
     """A statement naming the next question's word ("ich würde ihn auch weiterempfehlen") is
     a yes without a yes word; hedged ("kommt drauf an", "nur bedingt") the question is asked."""
-    record, dialog, said_by_bot = _survey(services, "ja", said, "ja", "nichts")
+    _record, dialog, said_by_bot = _survey(services, "ja", said, "ja", "nichts")
     bot = " | ".join(said_by_bot)
     assert dialog.answers["zufriedenheit"] == "4", bot
     asked_again = "Würden Sie ihn weiterempfehlen?" in bot
@@ -635,13 +635,14 @@ def test_a_plain_statement_with_the_questions_word_answers_it_with_the_rating(
 @pytest.mark.parametrize(
     ("said", "recommend"),
     [("Ich würde ihn schon weiterempfehlen", "ja"), ("würde ich weiterempfehlen", "ja"),
-     ("Den würde ich nicht weiterempfehlen", "nein"), ("Ich würde ihn keinem weiterempfehlen", None),
+     ("Den würde ich nicht weiterempfehlen", "nein"),
+     ("Ich würde ihn keinem weiterempfehlen", None),
      ("Weiterempfehlen? Hm.", None), ("Weiterempfehlen eher weniger", None),
      ("vielleicht", None)],
 )  # fmt: skip
 def test_the_yes_no_question_answered_by_a_statement_with_its_word(services, said, recommend):
     """ "Ich würde ihn schon weiterempfehlen" was 'Bitte antworten Sie mit Ja oder Nein'."""
-    record, dialog, said_by_bot = _survey(services, "ja", "4", said, "nichts", "nichts")
+    _record, dialog, said_by_bot = _survey(services, "ja", "4", said, "nichts", "nichts")
     bot = " | ".join(said_by_bot)
     if recommend is None:
         assert "Bitte antworten Sie mit Ja oder Nein" in bot, bot
@@ -663,6 +664,6 @@ def test_a_question_at_consent_hears_who_calls_and_why(services, question):
 
 
 def test_a_request_put_as_a_question_at_consent_is_no_question_for_information(services):
-    record, dialog, bot = _survey(services, "Können Sie mich bitte in Ruhe lassen?")
+    record, _dialog, bot = _survey(services, "Können Sie mich bitte in Ruhe lassen?")
     assert record.outcome == "declined", bot
     assert " ".join(bot).count("Hätten Sie zwei Minuten") == 1, bot

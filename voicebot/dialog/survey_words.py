@@ -191,9 +191,10 @@ _AFFIRMING = frozenset((
 
 _NOT_PLAIN = frozenset((
     "nicht", "nie", "niemals", "niemandem", "niemand", "kaum", "vielleicht", "eventuell",
-    "wahrscheinlich", "weiss", "wenn", "falls", "bedingt", "eher", "nur", "ob", "unter",
-    "je", "weniger", "hoechstens", "not", "never", "maybe", "perhaps", "if", "probably", "dont", "wouldnt", "no",
-    "nein", "nee", "noe", "mal", "sehen", "schwer", "sagen", "bisschen", "teilweise", "naja", "drauf", "kommt",
+    "wahrscheinlich", "weiss", "wenn", "falls", "bedingt", "eher", "nur", "ob", "unter", "je",
+    "weniger", "hoechstens", "mal", "sehen", "schwer", "sagen", "bisschen", "teilweise", "naja",
+    "drauf", "kommt", "nein", "nee", "noe", "not", "never", "maybe", "perhaps", "if",
+    "probably", "dont", "wouldnt", "no",
 ))  # fmt: skip
 
 
