@@ -181,3 +181,31 @@ async def test_a_tenants_greeting_is_warmed_at_start_and_then_starts_without_syn
     out = await run_stage(speak, [started, greeting, Hangup(call_id="c4", at_ms=1, reason="bot")])
     assert isinstance(out[2], BotAudio) and len(out[2].pcm) > 8000
     assert speak.prompts.synthesized == 0
+
+
+def test_beyond_its_disk_budget_the_least_recently_used_prompt_files_go(
+    pico_tts: PicoSynthesizer, tmp_path: Path
+) -> None:
+    """Prompts of edited intent files would pile up on disk for ever; a prompt read from disk
+    counts as used."""
+    import os
+    import time
+
+    long_text = "Unsere Hotline ist montags bis freitags von acht bis achtzehn Uhr erreichbar."
+    first = PromptCache(pico_tts, tmp_path)
+    first.warm([GREETING, long_text], "de", (8000,))
+    greeting_file = tmp_path / first.key(GREETING, "de", 8000)[:2]
+    greeting_file = greeting_file / f"{first.key(GREETING, 'de', 8000)}.wav"
+    long_file = tmp_path / first.key(long_text, "de", 8000)[:2]
+    long_file = long_file / f"{first.key(long_text, 'de', 8000)}.wav"
+    now = time.time()
+    os.utime(greeting_file, (now - 100, now - 100))  # the greeting is the older file
+    os.utime(long_file, (now - 50, now - 50))
+    budget = greeting_file.stat().st_size + long_file.stat().st_size
+    restarted = PromptCache(pico_tts, tmp_path, disk_bytes=budget)
+    restarted.audio(GREETING, "de", 8000, fixed=True)  # read from disk: used now
+    assert restarted.synthesized == 0
+    restarted.audio(ANYTHING_ELSE, "de", 8000, fixed=True)  # shorter than long_text
+    assert greeting_file.exists() and not long_file.exists()
+    assert sum(p.stat().st_size for p in cached_files(tmp_path)) <= budget
+    assert len(cached_files(tmp_path)) == 2

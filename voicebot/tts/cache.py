@@ -6,6 +6,7 @@ caller's name, balance or number are personal data and are synthesised each time
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -21,17 +22,25 @@ from voicebot.tts.synthesizer import Synthesizer, clean_text
 
 CHANNEL_RATES = (8000, 16000)  # Hz: telephone (Twilio, SIP) and browser/microphone
 MEMORY_BYTES = 64 * 2**20  # fixed prompts kept in memory (~35 min at 16 kHz); the rest on disk
+DISK_BYTES = 512 * 2**20  # prompts kept on disk (~4.6 h at 16 kHz); the least recently used go
 
 
 class PromptCache:
     """Synthesised audio per (backend, voice, text, rate); fixed prompts persist under directory."""
 
     def __init__(
-        self, synthesizer: Synthesizer, directory: Path, memory_bytes: int = MEMORY_BYTES
+        self,
+        synthesizer: Synthesizer,
+        directory: Path,
+        memory_bytes: int = MEMORY_BYTES,
+        disk_bytes: int = DISK_BYTES,
     ) -> None:
         self.synthesizer = synthesizer
         self.directory = directory
         self.memory_bytes = memory_bytes
+        # on disk, prompts of edited intent files and voices no longer used would pile up for
+        # ever: beyond disk_bytes the least recently used files are deleted (a read renews one)
+        self.disk_bytes = disk_bytes
         # key -> pcm of fixed prompts this process used, least recently used first; bounded,
         # because a long-running server meets ever new fixed texts (queue positions, waits)
         self._fixed: OrderedDict[str, bytes] = OrderedDict()
@@ -105,11 +114,36 @@ class PromptCache:
         return self.directory / key[:2] / f"{key}.wav"
 
     def _read(self, key: str) -> bytes | None:
+        path = self._path(key)
         try:
-            with wave.open(str(self._path(key)), "rb") as wav:
-                return wav.readframes(wav.getnframes())
+            with wave.open(str(path), "rb") as wav:
+                pcm = wav.readframes(wav.getnframes())
         except (OSError, EOFError, wave.Error):
             return None  # not cached yet, or a torn file: synthesise again
+        with contextlib.suppress(OSError):  # (deleted by another process's prune meanwhile)
+            os.utime(path)  # used now: pruned last
+        return pcm
+
+    def prune(self) -> int:
+        """Deletes the least recently used prompt files until the directory holds at most
+        disk_bytes; returns how many went. Safe beside other processes (a file read meanwhile
+        is read whole, a missing one synthesised again)."""
+        files = []
+        for path in self.directory.glob("*/*.wav"):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            files.append((stat.st_mtime, stat.st_size, path))
+        total = sum(size for _, size, _ in files)
+        removed = 0
+        for _, size, path in sorted(files):
+            if total <= self.disk_bytes:
+                break
+            path.unlink(missing_ok=True)
+            total -= size
+            removed += 1
+        return removed
 
     def _store(self, key: str, pcm: bytes, sample_rate: int) -> None:
         """Writes atomically (temp file + rename), so parallel processes never read half a file."""
@@ -127,6 +161,7 @@ class PromptCache:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+        self.prune()
 
 
 def load_prompt_cache(settings: Settings, synthesizer: Synthesizer) -> PromptCache:
