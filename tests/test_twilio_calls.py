@@ -140,3 +140,32 @@ async def test_a_twilio_stream_to_an_unknown_number_ends_with_an_error(
         async with asyncio.timeout(60):
             await twilio.listen()  # ends when the server closes the socket
     assert not twilio.of("media")
+
+
+async def test_with_an_auth_token_only_streams_signed_by_twilio_are_taken(
+    call_server: CallServer,  # noqa: F811
+) -> None:
+    """Anyone who learns the stream URL could otherwise open calls (and spend the recogniser)."""
+    import dataclasses
+
+    from voicebot.server.twilio_ws import twilio_signature
+
+    state = call_server.app.state.voicebot
+    unsigned_settings = state.settings
+    state.settings = dataclasses.replace(unsigned_settings, twilio_auth_token="tw-secret")
+    url = f"{call_server.ws}/twilio"
+    try:
+        for headers in ({}, {"X-Twilio-Signature": twilio_signature("other-token", url)}):
+            try:
+                async with websockets.connect(url, additional_headers=headers):
+                    raise AssertionError(f"a stream with {headers} was taken")
+            except websockets.InvalidStatus as refused:
+                assert refused.response.status_code == 403
+        signed = {"X-Twilio-Signature": twilio_signature("tw-secret", url)}
+        async with websockets.connect(url, additional_headers=signed) as ws:
+            twilio = FakeTwilio(ws, "+1 555 0100")  # unknown number: ends at once
+            await twilio.start()
+            async with asyncio.timeout(60):
+                await twilio.listen()
+    finally:
+        state.settings = unsigned_settings

@@ -24,6 +24,11 @@ class Settings:
     max_call_s: float = 900.0
     log_level: str = "INFO"
     allowed_origins: str = ""  # comma list of other sites' origins allowed to call the API/pages
+    # Twilio account auth token: when set, WS /twilio takes only streams signed with it
+    # (X-Twilio-Signature); twilio_url is the stream URL as written in the TwiML (wss://…),
+    # needed behind a proxy that changes the host or scheme
+    twilio_auth_token: str = ""
+    twilio_url: str = ""
 
     @property
     def queue_db(self) -> str:
@@ -52,6 +57,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         "tts_backend": "VOICEBOT_TTS",
         "log_level": "VOICEBOT_LOG_LEVEL",
         "allowed_origins": "VOICEBOT_ORIGINS",
+        "twilio_auth_token": "VOICEBOT_TWILIO_AUTH_TOKEN",
+        "twilio_url": "VOICEBOT_TWILIO_URL",
     }
     for key, var in strings.items():
         if env.get(var):
