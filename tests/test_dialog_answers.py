@@ -542,3 +542,50 @@ def test_another_concern_after_the_contract_end_is_served(services):
     record = call(services, "nordwelle", say("Wann ist mein Vertragsende?"), say("40817253"),
                   say("Danke. Und wo finde ich meine Rechnungen online?"), hang_up())  # fmt: skip
     assert "Kundenportal" in bot_said(record)[-1] and record.handoff is None, bot_said(record)
+
+
+# ---- session 10: closings in plain and southern German; corrections of the concern ----------
+@pytest.mark.parametrize(
+    "closing",
+    ["Nichts mehr, danke", "nix mehr, danke", "des wars, servus", "na, des wars, pfiat eana",
+     "Danke, des wollt i nur wissen", "na, passt scho", "Na, nix mehr, pfiat di"],
+)  # fmt: skip
+def test_a_closing_after_an_answer_ends_the_call(services, closing):
+    """'Nichts mehr, danke' got the thanks for praise; 'des wars' was not understood and
+    handed to an agent (session 10 probe)."""
+    record = call(services, "sonnhof", say("Ist die Hafermilch vegan?"), say(closing))
+    said = bot_said(record)
+    assert record.outcome == "resolved" and record.handoff is None, said
+    assert said[-1] == services.view("sonnhof").prompts.say("goodbye"), said
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("Wie sind Ihre Öffnungszeiten?", "Da geht gar nichts mehr, mein Internet", "40817253"),
+     ("Servus", "mei Internet geht nimmer", "40817253")],
+)  # fmt: skip
+def test_words_of_closing_inside_a_concern_or_a_greeting_do_not_end_the_call(services, turns):
+    record = call(services, "nordwelle", *(say(t) for t in turns))
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst", bot_said(
+        record
+    )
+
+
+def test_a_correction_after_a_pause_word_replaces_the_concern(services):
+    record = call(
+        services, "nordwelle", keys("40817279#"),
+        say("Ich möchte meine Bankverbindung ändern. Ach nee, Moment, ich will eigentlich"
+            " kündigen."),
+    )  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "kundenbindung"
+
+
+def test_a_request_for_a_person_taken_back_is_no_request(services):
+    record = call(
+        services, "nordwelle", keys("40817279#"),
+        say("Können Sie mich mit jemandem verbinden? Ach nee, lassen Sie, ich will nur wissen,"
+            " wie ich den Router neu starte."),
+        say("nein"),
+    )  # fmt: skip
+    said = " ".join(bot_said(record))
+    assert "Router neu" in said and record.handoff is None, said

@@ -410,3 +410,40 @@ def test_each_thing_asked_about_one_product_is_answered(services, question, said
 def test_the_products_own_name_asks_about_no_allergen(services):
     text = " | ".join(bot_said(call(services, say("Was ist in der Nuss-Nougat-Creme drin?"))))
     assert "enthält Nüsse" not in text and text.count("Nuss-Nougat-Creme enthält") == 1, text
+
+
+@pytest.mark.parametrize(
+    ("turn", "answer"),
+    [("Ich habe gestern die Nougatcreme gekauft. Ist da Palmöl drin?", "Palmöl"),
+     ("Ich hab die Packung nicht da. Ist im Müsli Gluten?", "Gluten"),
+     ("Meine Nachbarin hat mir von der Hafermilch erzählt. Ist die vegan?", "vegan"),
+     ("Jetzt sind die Brezeln aufgetaut. Kann ich die wieder einfrieren?", "einfrieren")],
+)  # fmt: skip
+def test_a_lead_in_before_a_product_question_is_no_complaint(services, turn, answer):
+    """The lead-in alone reads as a complaint (reklamation, high priority): it asked for the
+    batch and handed the caller to the quality team (session 10 probe)."""
+    record = call(services, say(turn), say("nein"))
+    said = " ".join(bot_said(record))
+    assert answer in said and "Chargennummer" not in said and "Reklamation" not in said, said
+    assert record.outcome == "resolved", said
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["Die Nougatcreme war schimmelig. Ist da eigentlich Palmöl drin?",
+     "Ist die Hafermilch vegan? Außerdem war in meinem Müsli ein Stein."],
+)  # fmt: skip
+def test_a_complaint_said_with_a_product_question_still_reaches_the_quality_team(services, turn):
+    record = call(services, say(turn), say("L 1 2 3 4 A"))
+    said = " ".join(bot_said(record))
+    assert "Chargennummer" in said, said
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", said
+
+
+def test_the_product_corrected_to_keeps_the_question(services):
+    """ "Ach nee, doch lieber die Handcreme" was read as praise (Lob) and the price lost."""
+    record = call(
+        services, say("Was kostet das Duschgel? Ach nee, doch lieber die Handcreme."), say("nein")
+    )
+    said = " ".join(bot_said(record))
+    assert "Handcreme kostet" in said and "Lob" not in said and "Duschgel" not in said, said

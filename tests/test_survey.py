@@ -667,3 +667,8 @@ def test_a_request_put_as_a_question_at_consent_is_no_question_for_information(s
     record, _dialog, bot = _survey(services, "Können Sie mich bitte in Ruhe lassen?")
     assert record.outcome == "declined", bot
     assert " ".join(bot).count("Hätten Sie zwei Minuten") == 1, bot
+
+
+def test_a_southern_yes_with_passt_scho_is_consent(services):
+    record, dialog, bot = _survey(services, "Ähm, joa, passt scho.", "3", "ja", "nichts")
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "3", bot

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -69,6 +68,7 @@ from voicebot.dialog.words import (
     parts_of,
     refers_back,
     replaces_concern,
+    reports_problem,
     restates_concern,
     says_goodbye,
     starts_with_no,
@@ -198,9 +198,11 @@ class InboundDialog(YesNoTurns):
         if team is not None:  # "put me through to the card team": that team, at once
             self._put_through_to(team, text, event)
             return
-        transfer = asks_for_transfer(text) and not is_new_concern(self.tenant, event)
+        meant = corrected_part(text) if value is None else None  # "Können Sie mich verbinden?
+        asked = meant or text  # Ach nee, ich will nur wissen, wie …": what is meant counts
+        transfer = asks_for_transfer(asked) and not is_new_concern(self.tenant, event)
         if (
-            asks_for_agent(text)
+            asks_for_agent(asked)
             or transfer
             or (open_question and not repeat and is_agent_intent(self.tenant, event, text))
         ):
@@ -370,6 +372,8 @@ class InboundDialog(YesNoTurns):
             intent = concern_besides_number(self.tenant, text, number, intent)  # (it was read as a
             # change of details)
         meant = corrected_part(text) if number is None else None
+        if meant and self.tenant.product_only(meant):  # "Was kostet das Duschgel? Ach nee,
+            meant = None  # doch lieber die Handcreme.": the question kept, the product swapped
         corrected = self.tenant.classify(meant, intent) if meant is not None else None
         refines = bool(meant) and is_new_concern(self.tenant, intent) and refers_back(meant or "")
         if meant and corrected and is_new_concern(self.tenant, corrected) and not refines:
@@ -390,14 +394,18 @@ class InboundDialog(YesNoTurns):
             pieces = [_without(p, rejected) for p in pieces]
         intent = harm_reported(
             self.tenant, text,
-            self._urgent_part(self._first_said(text, sentences, intent, pieces), pieces),
+            self._urgent_part(
+                self._first_said(text, sentences, intent, pieces), pieces, sentences
+            ),
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
         elif take_intent(self.tenant, self.state, intent):
-            for other in pieces:  # "… und außerdem ist die Rechnung falsch": served next
+            for other, said in zip(pieces, sentences, strict=False):  # "… und außerdem ist
+                if self._aside(intent, other, said):  # die Rechnung falsch": served next
+                    continue
                 note_also(self.tenant, self.state, other)
             self.steps.advance(parts)
         elif (
@@ -593,11 +601,28 @@ class InboundDialog(YesNoTurns):
         state = self.state
         self.reply.ask([self.prompts.say("wait_ok")], state.awaiting, state.last_expect, False)
 
-    def _urgent_part(self, intent: Intent, parts: list[Intent]) -> Intent:
+    def _urgent_part(self, intent: Intent, parts: list[Intent], sentences: list[str]) -> Intent:
         """A high-priority concern in one part of the turn wins over the rest ("Which countries
         do you support? Also, I lost my card yesterday": the fraud team, not the country
-        answer); otherwise the turn's own classification."""
-        return next((f for f in itertools.chain((intent,), parts) if self._urgent(f)), intent)
+        answer); otherwise the turn's own classification. A part that says nothing went wrong
+        does not win over a sure concern of the whole turn ("Ich habe gestern die Nougatcreme
+        gekauft. Ist da Palmöl drin?": a lead-in read as a complaint alone)."""
+        if self._urgent(intent):
+            return intent
+        sure = is_new_concern(self.tenant, intent)
+        for part, said in zip(parts, sentences, strict=False):
+            if self._urgent(part) and (not sure or reports_problem(said)):
+                return part
+        return intent
+
+    def _aside(self, intent: Intent, part: Intent, said: str) -> bool:
+        """A part of the turn that is no concern of its own beside the one taken: a lead-in
+        read as an urgent concern alone ("Ich habe gestern die Nougatcreme gekauft."), or the
+        product corrected to ("Ach nee, doch lieber die Handcreme.")."""
+        if self.tenant.product_only(said):
+            return True
+        lead_in = self._urgent(part) and not reports_problem(said)
+        return lead_in and is_new_concern(self.tenant, intent) and not self._urgent(intent)
 
     def _first_said(
         self, text: str, sentences: list[str], intent: Intent, parts: list[Intent]

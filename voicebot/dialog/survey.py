@@ -172,7 +172,9 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
-        refuses = self.step < 0 and says_any(folded, NO_NEED_PHRASES)  # "Danke, schon gut."
+        refuses = (  # "Danke, schon gut." (not "Ähm, joa, passt scho.")
+            self.step < 0 and says_any(folded, NO_NEED_PHRASES) and not _agrees_first(folded)
+        )
         if refuses or (not free and says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
@@ -215,9 +217,9 @@ class SurveyDialog:
                 asks and wh_question(text) and said.id in ends and not said.sure
             ):
                 self._said_instead(said)
-            elif asks:  # "Moment, wer genau ruft da an?", "Warum rufen Sie mich an?" (an
-                # unsure nicht_mehr_anrufen): who calls and why, then the question (no try)
-                self._ask(self._question_again(), "yesno")
+            elif asks and wh_question(text):  # "Moment, wer genau ruft da an?", "Warum rufen
+                # Sie mich an?" (an unsure nicht_mehr_anrufen): who calls and why, then the
+                self._ask(self._question_again(), "yesno")  # question (no try counted)
             else:
                 self._retry(self.survey.consent, "yesno")
             return
@@ -392,6 +394,12 @@ class SurveyDialog:
                 detail=outcome,
             )
         )
+
+
+def _agrees_first(folded: str) -> bool:
+    """The answer opens with a yes, after fillers ("ähm, joa, passt scho")."""
+    words = [w for w in folded.split() if w not in ("aeh", "aehm", "hm", "hmm", "also", "na")]
+    return bool(words) and words[0] in ("ja", "joa", "jo", "jap", "jawohl", "yes", "yeah")
 
 
 def _expect(kind: str) -> str | None:

@@ -246,7 +246,7 @@ class TenantView:
         if match is None or words.asks_something(text):  # "Was ist in der Tomatensoße?"
             return None
         filler = (FUNCTION_WORDS | words.ANSWER_WORDS | words.GREETING_WORDS
-                  | words.CORRECTION_WORDS | words.ABOUT_WORDS)  # fmt: skip
+                  | words.CORRECTION_WORDS | words.ABOUT_WORDS | _RATHER)  # fmt: skip
         rest = words.fold(text).replace(words.fold(match.heard), " ").split()
         return None if any(w not in filler for w in rest) else match.product_id
 
@@ -410,3 +410,6 @@ def _names_a_team(tokens: list[str], i: int) -> bool:
     )
     near = " ".join(tokens[max(0, i - 6) : i + 3])  # the request word close by
     return (led or bool(after and after[0] in _TEAM_MARKERS)) and bool(_TO_TEAM.search(near))
+
+
+_RATHER = frozenset(("lieber", "eigentlich", "rather", "actually", "ach", "aeh", "moment"))

@@ -12,7 +12,8 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 
 BYE_WORDS = (
     "tschuess", "tschues", "tschau", "ciao", "auf wiederhoeren", "auf wiedersehen",
-    "wiederhoeren", "bye", "goodbye", "good bye", "machen sie es gut", "machs gut",
+    "wiederhoeren", "bye", "goodbye", "good bye", "machen sie es gut", "machs gut", "pfiat di",
+    "pfiat eana", "pfiat euch", "pfiat god", "pfiat gott", "ade",
 )  # fmt: skip
 # Said only at the end of a turn, these close it too ("Okay, vielen Dank, schönen Tag noch";
 # "Ja, schönen Tag, ich hätte eine Frage" greets; "Und woher weiß ich Bescheid, …?" asks)
@@ -22,6 +23,7 @@ FAREWELL_WISHES = (
 )  # fmt: skip
 CLOSING_AT_END = (
     *FAREWELL_WISHES, "wollte ich nur wissen", "wollt ich nur wissen", "weiss ich bescheid",
+    "wollt i nur wissen", "wollte i nur wissen",
     "that s fine then", "that s all i needed", "that s all i wanted",
 )  # fmt: skip
 # "Kann ich sonst noch helfen?" - "Das war alles": the caller is done, whatever else was heard.
@@ -43,6 +45,7 @@ _THANKS_COMPANY = frozenset((
 NO_NEED_PHRASES = (
     "schon gut", "passt schon", "nicht noetig", "nicht notwendig", "brauch ich nicht",
     "brauche ich nicht", "warte ich ab", "warte ich halt ab", "dann warte ich", "warte ab",
+    "passt scho", "passt eh",
     "no need", "not necessary", "ill wait", "i will wait",
 )  # fmt: skip
 
@@ -436,7 +439,7 @@ _SELF_CORRECTION = frozenset(("nein", "nee", "no", "sorry", "quatsch"))
 _CORRECTION_LEAD = frozenset((
     "no", "nein", "eigentlich", "ich", "meine", "meinte", "i", "mean", "meant", "actually",
     "sorry", "ach", "oh", "aeh", "moment", "warte", "wait", "warten", "sie", "mal", "halt",
-    "stopp", "hold", "on",
+    "stopp", "hold", "on", "doch", "lieber", "lassen", "lass",
 ))  # fmt: skip
 
 
@@ -497,11 +500,18 @@ def _restates(words: list[str]) -> bool:
     after a word of pausing ("nein warten Sie, ich meine …", "no wait, I mean …")."""
     while words and words[0] in _PAUSING:
         words = words[1:]
-    return bool(_RESTATING & set(words[:2])) or " ".join(words[:2]) == "ich meine"
+    if words[:1] in (["ich"], ["i"]):  # "ach nee, ich will eigentlich kündigen", "…, ich will
+        return (
+            words[1:2] == ["meine"]
+            or bool(  # nur wissen …", "ich meine …"
+                (_RESTATING | {"nur", "just", "only"}) & set(words[1:3])
+            )
+        )
+    return bool(_RESTATING & set(words[:2]))
 
 
 _PAUSING = frozenset(("warten", "warte", "wartet", "sie", "moment", "mal", "halt", "stopp",
-                      "aeh", "aehm", "wait", "hold", "on", "hang"))  # fmt: skip
+                      "aeh", "aehm", "wait", "hold", "on", "hang", "lassen", "lass"))  # fmt: skip
 
 
 def restates_concern(text: str) -> bool:
@@ -516,10 +526,32 @@ def replaces_concern(text: str) -> bool:
 
 
 def closes_call(text: str) -> bool:
-    """ "Das war alles", "that's all", "…, das wollte ich nur wissen": the caller has nothing
-    more (a no to "anything else?")."""
+    """ "Das war alles", "that's all", "…, das wollte ich nur wissen", "Nichts mehr, danke":
+    the caller has nothing more (a no to "anything else?")."""
     folded = fold(text)
-    return any(says_phrase(folded, p) for p in CLOSING_PHRASES) or _ends_with(text, CLOSING_AT_END)
+    return (
+        any(says_phrase(folded, p) for p in CLOSING_PHRASES)
+        or _ends_with(text, CLOSING_AT_END)
+        or _only_closing_words(folded)
+    )
+
+
+# Closings that are one only when the turn says nothing else ("Da geht gar nichts mehr" is a
+# fault; "Servus" alone may greet), with courtesy and answer words around them
+_SHORT_CLOSINGS = (
+    "nichts mehr", "nix mehr", "sonst nix", "sonst nix mehr", "sonst nichts mehr", "nix weiter",
+    "nichts weiteres", "nix weiteres", "des wars", "des war s", "des war alles", "des is alles",
+    "des wars servus", "nichts mehr servus", "nix mehr servus", "passt servus",
+)  # fmt: skip
+
+
+def _only_closing_words(folded: str) -> bool:
+    words = [
+        w for w in folded.split()
+        if w not in ANSWER_WORDS and w not in THANKS_WORDS and w not in _THANKS_COMPANY
+        and w not in ("jo", "ja", "mei", "gell", "dann", "erstmal", "wirklich")
+    ]  # fmt: skip
+    return 0 < len(words) <= 4 and " ".join(words) in _SHORT_CLOSINGS
 
 
 def _fold_spoken(text: str) -> str:
@@ -649,6 +681,7 @@ _SETTLED_PHRASES = (
     "i m good", "i am good", "i m fine", "i am fine", "i m ok", "i m okay", "i m all set",
     "all set", "all good", "we re good", "we re all good", "i m sorted", "all sorted",
     "alles gut", "alles bestens", "alles erledigt", "hat sich erledigt", "bin versorgt",
+    "passt scho", "passt schon", "passt eh", "passt alles",
 )  # fmt: skip
 
 
@@ -865,6 +898,32 @@ _HARM = re.compile(
 def reports_harm(text: str) -> bool:
     """The caller reports a reaction or illness (for products: a case for a person)."""
     return bool(_HARM.search(fold(text)))
+
+
+# Something went wrong, in words of its own ("war schimmelig", "someone stole my card", "der
+# Techniker kam nicht"): what makes a sentence a complaint or an emergency, unlike a lead-in
+# ("Ich habe gestern die Nougatcreme gekauft.", "Ich hab die Packung nicht da.")
+_PROBLEM = re.compile(
+    r"\b(kaputt\w*|defekt\w*|schimmel\w*|verschimmelt\w*|verdorben\w*|ranzig\w*|abgelaufen\w*|"
+    r"schlecht\w*|falsch\w*|fehl\w*|glas\w*|splitter\w*|stein\w*|haar\w*|insekt\w*|motte\w*|"
+    r"wurm\w*|wuermer|kaefer\w*|made|maden|plastik\w*|metall\w*|klumpen|sauer|bitter|"
+    r"gestohlen|geklaut|geraubt|verloren|weg|gesperrt|betrug\w*|betrueger\w*|gehackt|"
+    r"abgebucht|problem\w*|aerger\w*|frechheit|unverschaemt\w*|reklam\w*|stinkt|verbrannt|"
+    r"stolen|stole|steal\w*|lost|lose|gone|missing|fraud\w*|scam\w*|hacked|compromised|"
+    r"broken|wrong|declined|blocked|twice|unauthori[sz]ed|emptied|mugged|robbed|"
+    r"(?:geht|ging|gehen|funktioniert|funktionierte|kam|kommt|klappt|klappte|laeuft|lief|"
+    r"schmeckt|riecht|haelt|hielt|wurde|wurden|ist|war)\b(?:\s+\w+){0,3}\s+nicht|"
+    r"(?:didn t|did not|doesn t|does not|wasn t|was not|isn t|is not|won t|don t|not)\s"
+    r"(?:\w+\s){0,2}(?:work\w*|arriv\w*|me|recogni[sz]e\w*|authori[sz]e\w*|come|show\w*))\b"
+)
+
+
+def reports_problem(text: str) -> bool:
+    """The words say something went wrong (harm, damage, a loss, a theft, a failure)."""
+    folded = fold(text.replace("'", " ").replace("’", " "))
+    return (
+        reports_harm(text) or COMPLAINT.search(folded) is not None or bool(_PROBLEM.search(folded))
+    )
 
 
 def asks_for_agent(text: str) -> bool:
