@@ -103,6 +103,13 @@ class CallServices:
             self._views[tenant_id] = TenantView(self.tenants[tenant_id], nlu)
         return self._views[tenant_id]
 
+    def swap_tenant(self, tenant: Any, nlu: Any) -> None:
+        """An edited tenant goes live: calls from now on get it and its NLU; calls in progress
+        keep the version they started with (each call reads its tenant once, at its start)."""
+        self.tenants[tenant.id] = tenant  # type: ignore[index]
+        self.classifiers._built[tenant.id] = nlu
+        self._views.pop(tenant.id, None)
+
     def dialog_stage(self) -> DialogStage:
         return DialogStage(
             self.view, inbound_or_survey(self.timers, self.validate), self.queue_store

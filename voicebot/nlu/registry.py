@@ -33,13 +33,18 @@ def _fingerprint(folder: Path) -> str:
 class TenantRegistry:
     """Loaded tenants with their NLU; `reload()` swaps in changed folders that load cleanly."""
 
-    def __init__(self, intents_dir: Path) -> None:
+    def __init__(self, intents_dir: Path, *, loaded_elsewhere: bool = False) -> None:
+        """loaded_elsewhere: the folders as they are now were loaded by the caller (a server
+        at start); only later edits are loaded here."""
         self.intents_dir = intents_dir
         self._lock = threading.Lock()
         self._tenants: dict[str, tuple[Tenant, TenantNLU]] = {}
         self._fingerprints: dict[Path, str] = {}
         self.problems: dict[Path, list[Problem]] = {}  # of rejected edits, per folder
-        self.reload()
+        if loaded_elsewhere:
+            self._fingerprints = {f: _fingerprint(f) for f in tenant_folders(intents_dir)}
+        else:
+            self.reload()
 
     def reload(self) -> list[str]:
         """Re-reads changed tenant folders; returns the ids that were swapped in."""

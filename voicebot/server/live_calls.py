@@ -35,6 +35,7 @@ from voicebot.settings import Settings
 log = logging.getLogger(__name__)
 RECENT_CALLS = 200  # records kept in memory (bot audio left out) for status and tests
 MAX_ASR_WAIT_S = 5.0  # a decode waiting this long for a worker: recognition is saturated
+TENANT_POLL_S = 2.0  # how often the intent files are checked for edits
 MIN_CALLS = 4  # so few calls are never refused for recognition (a slow machine, not a crowd)
 SEEN_TEXTS = 10_000  # hashes of texts said once, remembered to spot a text said again
 
@@ -80,6 +81,8 @@ class LiveCalls:
     busy_refusals: int = 0
     records: deque[CallRecord] = field(default_factory=lambda: deque(maxlen=RECENT_CALLS))
     common_texts: CommonTexts | None = None
+    tenant_files: Any = None  # voicebot.nlu.registry.TenantRegistry: edits to the intent files
+    _watching: asyncio.Task[None] | None = None
 
     @classmethod
     def load(cls, settings: Settings, queue_store: Any = None) -> LiveCalls:
@@ -88,9 +91,11 @@ class LiveCalls:
         from voicebot.asr.base import load_speech_model
         from voicebot.dialog.textcall import CallServices
         from voicebot.nlu.loader import load_tenants
+        from voicebot.nlu.registry import TenantRegistry
         from voicebot.tts.cache import load_prompt_cache
         from voicebot.tts.choice import load_synthesizer
 
+        tenant_files = TenantRegistry(settings.intents_dir, loaded_elsewhere=True)
         services = CallServices(load_tenants(settings.intents_dir), queue_store=queue_store)
         services.observer = CallRecorder.for_settings(settings, services.tenants)
         for tenant_id in services.tenants:  # each NLU built here, off the event loop: built by
@@ -102,7 +107,27 @@ class LiveCalls:
             SharedDecoder(model, settings.asr_workers),
             prompts,
             max_calls=settings.max_calls,
+            tenant_files=tenant_files,
         )
+
+    def watch_tenant_files(self, interval_s: float = TENANT_POLL_S) -> None:
+        """Polls the intent files from now on: an edit that loads cleanly goes live for new
+        calls; a broken one is logged with its file and line, and the last good version stays."""
+        if self._watching is None and self.tenant_files is not None:
+            self._watching = asyncio.create_task(self._watch(interval_s))
+
+    async def _watch(self, interval_s: float) -> None:
+        while True:
+            await asyncio.sleep(interval_s)
+            try:
+                swapped = await asyncio.to_thread(self.tenant_files.reload)
+            except Exception:  # a disk hiccup must not end the watching; next round retries
+                log.exception("reading the intent files failed")
+                continue
+            for tenant_id in swapped:
+                self.services.swap_tenant(
+                    self.tenant_files.tenant(tenant_id), self.tenant_files.nlu(tenant_id)
+                )
 
     @property
     def tenants(self) -> Mapping[str, Any]:
@@ -245,7 +270,14 @@ class LiveCalls:
         await channel.send(Hangup(call_id=call_id, at_ms=0, reason="bot", detail="busy"))
 
     def close(self) -> None:
+        self.close_watch()
         self.decoder.close()
+
+    def close_watch(self) -> None:
+        """Stops watching the intent files."""
+        if self._watching is not None:
+            self._watching.cancel()
+            self._watching = None
 
 
 def without_bot_audio(record: CallRecord) -> CallRecord:
@@ -269,5 +301,6 @@ async def live_calls_for(app: Any) -> LiveCalls:
                     LiveCalls.load, server.settings, server.queue_store
                 )
                 observe_calls(app, state.live_calls)  # /metrics counts every call
+                state.live_calls.watch_tenant_files()  # edited intent files go live
     live: LiveCalls = state.live_calls
     return live
