@@ -140,6 +140,17 @@ async def test_closing_needs_a_known_result(
     assert response.status_code == 422
 
 
+async def test_a_close_without_a_body_records_the_result_other(
+    client: httpx.AsyncClient, store: QueueStore, tokens: dict[str, str]
+) -> None:
+    """CONTRACTS.md names `POST /api/calls/{call_id}/close` without a body."""
+    await put_call(store, "call-nw-0003", "nordwelle", "allgemein")
+    await client.post("/api/queues/allgemein/claim", headers=bearer(tokens["anna"]))
+    response = await client.post("/api/calls/call-nw-0003/close", headers=bearer(tokens["anna"]))
+    assert response.status_code == 200, response.text
+    assert (response.json()["state"], response.json()["result"]) == ("closed", "other")
+
+
 async def test_missing_wrong_and_revoked_tokens_are_refused(
     client: httpx.AsyncClient, agent_server: AgentServer, tokens: dict[str, str]
 ) -> None:

@@ -96,3 +96,7 @@ def test_voicebot_agents_add_prints_the_token_once_list_and_revoke(tmp_path: Pat
     assert revoked.returncode == 0 and "revoked" in revoked.stdout
     bad = voicebot("agents", "add", "--tenant", "nord welle!", "x", data_dir=tmp_path)
     assert bad.returncode == 1 and "tenant 'nord welle!'" in bad.stderr
+    unknown = voicebot("agents", "add", "--tenant", "nordwele", "x", data_dir=tmp_path)
+    assert unknown.returncode == 1 and "did you mean 'nordwelle'" in unknown.stderr
+    listed = voicebot("agents", "list", data_dir=tmp_path)
+    assert "nordwele" not in listed.stdout  # no token was made

@@ -92,6 +92,18 @@ def test_call_command_names_an_unknown_tenant_in_one_line():
     assert done.stderr.count("\n") == 1 and "nowhere" in done.stderr
 
 
+def test_call_command_refuses_a_tenant_and_a_number_that_disagree():
+    """`(--tenant T | --dialed NUMBER)` are alternatives: sonnhof's number with --tenant
+    nordwelle ran as nordwelle (contract audit, session 10)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "voicebot.cli", "call", "--tenant", "nordwelle", "--dialed",
+         "+49 800 7666463", "--say", "hallo"],
+        capture_output=True, text=True, cwd=PROJECT_ROOT,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "disagree" in done.stderr
+
+
 def test_a_no_on_a_noisy_line_is_never_taken_for_a_yes(say_pico, speech_model, services, tmp_path):
     """Pico by telephone: a question answered, then "nein" twice with noise at 20 dB SNR. Each
     turn's line SNR is measured; on the noisy turns the bot takes a sure "nein" or asks again

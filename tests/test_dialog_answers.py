@@ -589,3 +589,16 @@ def test_a_request_for_a_person_taken_back_is_no_request(services):
     )  # fmt: skip
     said = " ".join(bot_said(record))
     assert "Router neu" in said and record.handoff is None, said
+
+
+@pytest.mark.parametrize(
+    ("tenant", "wait_s", "said"),
+    [("nordwelle", 70.0, "Sie sind an Position 2, die Wartezeit beträgt etwa eine Minute."),
+     ("nordwelle", 150.0, "Sie sind an Position 2, die Wartezeit beträgt etwa 2 Minuten."),
+     ("harbour-bank", 40.0, "You are number 2 in the queue, the wait is about a minute.")],
+)  # fmt: skip
+def test_the_wait_in_the_queue_is_said_in_good_grammar(services, tenant, wait_s, said):
+    """ "etwa 1 Minuten" (contract audit, session 10)."""
+    from voicebot.dialog.engine import InboundDialog
+
+    assert InboundDialog(services.view(tenant)).waiting_text(2, wait_s) == said

@@ -24,16 +24,21 @@ def register(app: typer.Typer) -> None:
 def _pick_tenant(tenants: dict[str, Any], tenant: str | None, dialed: str | None) -> str:
     from voicebot.nlu.loader import tenant_for_dialed
 
-    if tenant:
-        if tenant not in tenants:
-            known = ", ".join(sorted(tenants))
-            raise UserError(f"--tenant {tenant}: no such tenant in intents/ (known: {known})")
-        return tenant
+    answering = None
     if dialed:
         found = tenant_for_dialed(tenants, dialed)
         if found is None:
             raise UserError(f"--dialed {dialed}: no tenant answers this number (see tenant.yaml)")
-        return str(found.id)
+        answering = str(found.id)
+    if tenant:
+        if tenant not in tenants:
+            known = ", ".join(sorted(tenants))
+            raise UserError(f"--tenant {tenant}: no such tenant in intents/ (known: {known})")
+        if answering not in (None, tenant):
+            raise UserError(f"--tenant {tenant} and --dialed {dialed} ({answering}) disagree")
+        return tenant
+    if answering is not None:
+        return answering
     raise UserError("voicebot call: give --tenant T or --dialed NUMBER")
 
 

@@ -800,9 +800,9 @@ class InboundDialog(YesNoTurns):
 
     def waiting_text(self, position: int, wait_s: float) -> str:
         """What a caller hears about the queue once the call is in it."""
-        return self.prompts.say(
-            "handoff_wait", position=position, wait_min=max(1, round(wait_s / 60))
-        )
+        minutes = max(1, round(wait_s / 60))  # ("etwa eine Minute", not "1 Minuten")
+        key = "handoff_wait_one" if minutes == 1 else "handoff_wait"
+        return self.prompts.say(key, position=position, wait_min=minutes)
 
 
 def _without(event: Intent, rejected: str) -> Intent:

@@ -32,6 +32,20 @@ def _when(epoch: float | None) -> str:
     return "" if epoch is None else datetime.fromtimestamp(epoch).strftime("%Y-%m-%d %H:%M")
 
 
+def _known_tenant(tenant: str) -> None:
+    """UserError unless the tenant has a folder under the intents directory (a token for a
+    tenant that does not exist would open an empty agent API)."""
+    from voicebot.errors import UserError
+    from voicebot.nlu.loader import tenant_folders
+    from voicebot.nlu.source import did_you_mean
+    from voicebot.settings import load_settings
+
+    root = load_settings().intents_dir
+    known = [f.name for f in tenant_folders(root)] if root.is_dir() else []
+    if tenant not in known:
+        raise UserError(f"unknown tenant '{tenant}' in {root}{did_you_mean(tenant, known)}")
+
+
 def register(app: typer.Typer) -> None:
     agents = typer.Typer(help="API tokens for agents (one tenant each).", no_args_is_help=True)
     app.add_typer(agents, name="agents")
@@ -42,6 +56,7 @@ def register(app: typer.Typer) -> None:
         tenant: Annotated[str, typer.Option("--tenant", help="Tenant id, e.g. nordwelle.")],
     ) -> None:
         """Creates a token for an agent and prints it once (only its hash is stored)."""
+        _known_tenant(tenant)
         agent, token = _with_tokens(lambda tokens: tokens.add(tenant, name))
         typer.echo(token)
         typer.echo(

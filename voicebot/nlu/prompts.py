@@ -57,6 +57,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "handoff": "Ich leite Sie jetzt an {queue_name} weiter.",  # names are accusative
         "handoff_wait": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
         "{wait_min} Minuten.",
+        "handoff_wait_one": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
+        "eine Minute.",
         "goodbye": "Vielen Dank für Ihren Anruf. Auf Wiederhören!",
         "survey_gone": "Ich höre Sie leider nicht mehr. Vielen Dank und auf Wiederhören.",
         "survey_call_back": "Gern, dann versuchen wir es ein anderes Mal. Auf Wiederhören.",
@@ -129,6 +131,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "handoff": "I am putting you through to {queue_name}.",
         "handoff_wait": "You are number {position} in the queue, the wait is about "
         "{wait_min} minutes.",
+        "handoff_wait_one": "You are number {position} in the queue, the wait is about a minute.",
         "goodbye": "Thank you for calling. Goodbye!",
         "survey_gone": "I cannot hear you any more. Thank you and goodbye.",
         "survey_call_back": "Of course, we will try another time. Goodbye.",

@@ -83,7 +83,7 @@ class ClaimOut(BaseModel):
 
 
 class CloseIn(BaseModel):
-    result: Result
+    result: Result = Field("other", description="how the call ended for the agent")
     note: str = Field("", max_length=2000)
 
 
@@ -248,8 +248,10 @@ async def release(request: Request, agent: CurrentAgent, call_id: str = CallId) 
 
 @router.post("/calls/{call_id}/close", summary="Close a claimed call, recording the result")
 async def close_call(
-    body: CloseIn, request: Request, agent: CurrentAgent, call_id: str = CallId
+    request: Request, agent: CurrentAgent, call_id: str = CallId, body: CloseIn | None = None
 ) -> CallOut:
+    """The body is optional (CONTRACTS.md names none): without it the result is `other`."""
+    body = body or CloseIn()
     out = await _held_change(request, agent, call_id, "close", result=body.result, note=body.note)
     log.info("call %s closed by %s: %s", call_id, agent.name, body.result)
     return out
