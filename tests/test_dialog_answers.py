@@ -602,3 +602,79 @@ def test_the_wait_in_the_queue_is_said_in_good_grammar(services, tenant, wait_s,
     from voicebot.dialog.engine import InboundDialog
 
     assert InboundDialog(services.view(tenant)).waiting_text(2, wait_s) == said
+
+
+# ---- session 10: leaving, a concern beside the request for a person, two concerns ----------
+@pytest.mark.parametrize(
+    "turn", ["Sorry, wrong number. Bye.", "Actually, I'll do it in the app. Bye."]
+)
+def test_a_turn_ending_in_goodbye_without_a_clear_concern_ends_the_call(services, turn):
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is None and record.outcome == "hangup", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turns", "queue"),
+    [("nordwelle", ("Mein Internet geht nicht, tschüss", "40817253"), "stoerungsdienst"),
+     ("harbour-bank", ("My card was stolen. Bye.",), "fraud")],
+)  # fmt: skip
+def test_a_clear_concern_said_before_a_goodbye_is_served(services, tenant, turns, queue):
+    record = call(services, tenant, *(say(t) for t in turns))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
+def test_a_question_said_before_a_goodbye_is_answered(services):
+    record = call(services, "sonnhof", say("Ist die Hafermilch vegan? Danke, tschüss."))
+    assert any("vegan" in t for t in bot_said(record)) and record.handoff is None
+
+
+def test_a_concern_in_its_own_sentence_before_the_request_for_a_person_reaches_the_agent(
+    services,
+):
+    record = call(
+        services,
+        "harbour-bank",
+        say("My card was declined at the supermarket. Can I talk to a human?"),
+    )
+    assert record.handoff is not None
+    assert record.handoff.context["intent"]["id"] == "declined_card_payment"
+    assert "declined" in record.handoff.context["summary"]
+
+
+def test_a_question_announced_after_a_concern_is_named_for_the_agent(services):
+    record = call(
+        services, "nordwelle", say("Ich will kündigen und hab eine Frage zur Rechnung"),
+        keys("40817287#"),
+    )  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "kundenbindung"
+    assert "außerdem: Frage zur Rechnung" in record.handoff.context["summary"]
+
+
+def test_two_questions_joined_by_und_bis_wann_are_both_answered(services):
+    """The contract end asked with the balance was lost; served later, it read only the
+    'nein' and handed the caller to retention."""
+    record = call(
+        services, "nordwelle", keys("40817261#"),
+        say("Was ist bei mir offen und bis wann läuft mein Vertrag?"), say("nein"), say("nein"),
+    )  # fmt: skip
+    said = " ".join(bot_said(record))
+    assert "offen" in said and "Ihr Vertrag läuft bis zum" in said, said
+    assert record.handoff is None and record.outcome == "resolved", said
+
+
+def test_the_callers_introduction_is_no_second_concern(services):
+    """'mein Name ist Aylin Demir' alone reads as a change of name (daten_aendern)."""
+    record = call(
+        services, "nordwelle",
+        say("Guten Tag, mein Name ist Aylin Demir und ich habe eine Frage zu meiner Rechnung."),
+        keys("40817279#"), say("Nein danke."), say("nein"),
+    )  # fmt: skip
+    said = " ".join(bot_said(record))
+    assert "Bankverbindung" not in said and record.handoff is None, said
+
+
+def test_a_concern_asked_about_but_never_confirmed_is_named_as_likely_for_the_agent(services):
+    record = call(services, "nordwelle", say("Rechnung."), keys("40817287#"))
+    assert record.handoff is not None, bot_said(record)
+    summary = record.handoff.context["summary"]
+    assert summary.startswith("Anliegen unklar (vermutlich: ") and "Rechnung" in summary

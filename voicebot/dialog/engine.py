@@ -63,7 +63,9 @@ from voicebot.dialog.words import (
     gives_reason,
     greets_only,
     has_no_number,
+    introduces_only,
     is_question,
+    leaves_now,
     name_said,
     parts_of,
     refers_back,
@@ -223,6 +225,7 @@ class InboundDialog(YesNoTurns):
                 identify(self.tenant, state, str(number), [])  # "40817287, verbinden Sie mich":
             if state.intent is None and self._asks_for_person(event):  # the agent knows who
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
+                event = self._concern_said_apart(text, event)  # (or in a sentence of its own)
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I
                 take_intent(self.tenant, state, event)  # need to speak to someone": kept;
             self.reply.handoff_for_agent()  # a stolen card: the fraud team, not the agents
@@ -262,6 +265,20 @@ class InboundDialog(YesNoTurns):
             ranked[event.name] = event.confidence
         share = sum(p for name, p in ranked.items() if name in AGENT_INTENTS)
         return share >= self.tenant.threshold / 2
+
+    def _concern_said_apart(self, text: str, found: Intent) -> Intent:
+        """A concern in a sentence of its own before or after the request for a person ("My
+        card was declined at the supermarket. Can I talk to a human?"), when none was found
+        besides it: the first sentence without a request that the NLU is sure of."""
+        if is_new_concern(self.tenant, found):
+            return found
+        for sentence in parts_of(text):
+            if asks_for_agent(sentence) or asks_for_transfer(sentence):
+                continue
+            said = self.tenant.classify(sentence, found)
+            if is_new_concern(self.tenant, said) and said.name not in AGENT_INTENTS:
+                return said
+        return found
 
     def _put_through_to(self, team: str, text: str, event: Intent) -> None:
         """The team the caller named, with the concern said besides (read with the agent
@@ -619,8 +636,8 @@ class InboundDialog(YesNoTurns):
         """A part of the turn that is no concern of its own beside the one taken: a lead-in
         read as an urgent concern alone ("Ich habe gestern die Nougatcreme gekauft."), or the
         product corrected to ("Ach nee, doch lieber die Handcreme.")."""
-        if self.tenant.product_only(said):
-            return True
+        if self.tenant.product_only(said) or introduces_only(said):
+            return True  # (or the caller's name: "Guten Tag, mein Name ist Aylin Demir")
         lead_in = self._urgent(part) and not reports_problem(said)
         return lead_in and is_new_concern(self.tenant, intent) and not self._urgent(intent)
 
@@ -670,7 +687,9 @@ class InboundDialog(YesNoTurns):
         concern is said with it."""
         state = self.state
         if says_goodbye(text) and not asks_for_agent(text):  # (unless it comes with a concern:
-            return not is_new_concern(self.tenant, intent)  # "Schönen Tag, meine Karte ist weg")
+            if leaves_now(text, intent.confidence) and not self._urgent(intent):  # "Schönen
+                return True  # Tag, meine Karte ist weg"; "Sorry, wrong number. Bye." leaves)
+            return not is_new_concern(self.tenant, intent)
         if not (state.answered or state.slots.get("product")):
             return False
         bare_no = yes_or_no(text, self.tenant.language) is False and self.tenant.is_nonsense(text)

@@ -18,9 +18,11 @@ def _at(state: CallState, at_ms: int) -> str:
 
 SUMMARY_WORDS = {
     "de": {"unclear": "Anliegen unklar", "customer": "Kunde", "unidentified":
-           "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem"},
+           "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem",
+           "maybe": "vermutlich"},
     "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
-           "customer not identified", "reason": "reason", "also": "also"},
+           "customer not identified", "reason": "reason", "also": "also",
+           "maybe": "possibly"},
 }  # fmt: skip
 
 
@@ -29,6 +31,8 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     only), slots (a product by its catalog name), the other concerns named, why handed off."""
     words = SUMMARY_WORDS.get(tenant.language[:2], SUMMARY_WORDS["en"])
     parts = [state.intent.description if state.intent else words["unclear"]]
+    if state.intent is None and state.candidate is not None:  # asked about, not confirmed
+        parts[0] += f" ({words['maybe']}: {state.candidate.description})"  # (no answer came)
     if state.customer is not None:
         number = state.customer.get("customer_number", "")
         parts.append(f"{words['customer']} {state.customer.get('name', '')} (…{number[-2:]})")

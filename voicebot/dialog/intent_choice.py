@@ -89,7 +89,8 @@ def note_also(tenant: TenantView, state: CallState, event: Intent) -> bool:
     if any(c.intent.id == spec.id for c in state.also):
         return False
     slots = {k: str(v) for k, v in event.slots.items() if v is not None}
-    state.also.append(Concern(spec, event.confidence, slots))
+    said_at = max(0, len(state.lines) - 1)  # the caller line being read names it
+    state.also.append(Concern(spec, event.confidence, slots, said_at))
     return True
 
 
@@ -105,6 +106,8 @@ def take_next_concern(state: CallState) -> Concern | None:
         return None
     concern = state.also.pop(0)
     reset_concern(state)
+    if concern.said_at is not None:  # its answer reads the words that asked for it ("… und
+        state.concern_since = concern.said_at  # bis wann läuft mein Vertrag?")
     set_intent(state, concern.intent, concern.confidence, None)
     merge_slots(state, concern.slots)
     return concern

@@ -48,6 +48,7 @@ class Concern:
     intent: IntentView
     confidence: float
     slots: dict[str, str] = field(default_factory=dict)
+    said_at: int | None = None  # index in the call's lines of the caller turn that named it
 
 
 @dataclass

@@ -396,6 +396,22 @@ def says_goodbye(text: str) -> bool:
     return said or _ends_with(text, FAREWELL_WISHES)
 
 
+_WRONG_NUMBER = ("falsch verbunden", "verwaehlt", "wrong number", "falsche nummer")
+
+
+def leaves_now(text: str, confidence: float = 0.0) -> bool:
+    """ "Sorry, wrong number. Bye.", "Actually, I'll do it in the app. Bye.": the caller
+    dialled wrong, or the turn ends with a goodbye after words that are no clear concern (the
+    NLU below 0.85) nor a question ("Ist die Hafermilch vegan? Danke, tschüss." is answered)."""
+    folded = fold(text)
+    if any(says_phrase(folded, p) for p in _WRONG_NUMBER):
+        return True
+    said = clauses(text)
+    if not said or not any(fold(said[-1]) == p for p in BYE_WORDS):
+        return False
+    return confidence < 0.85 and "?" not in text and not is_question(text)
+
+
 def _ends_with(text: str, phrases: tuple[str, ...]) -> bool:
     """The turn ends with one of the phrases, but for thanks and courtesy words after it
     ("schönen Tag noch", "have a nice day, thanks")."""
@@ -739,8 +755,13 @@ _PART_BREAK = re.compile(
     r"[.?!;]+\s+|,?\s+\b(?:oh and|and also|also|and then|außerdem|ausserdem|und dann noch|"
     r"und noch|und ausserdem|und außerdem|plus)\b\s*"
     # a second question joined by "und" ("ist die Hafermilch vegan und enthält sie Palmöl?")
-    r"|,?\s+\b(?:und|and)\s+(?=(?:was|wie|wo|wann|ist|sind|enthält|enthaelt|hat|kostet|"
-    r"what|how|where|when|is|are|does|do|can)\b)",
+    r"|,?\s+\b(?:und|and)\s+(?=(?:was|wie|wo|wann|bis wann|warum|wieso|welche\w*|ist|sind|"
+    r"enthält|enthaelt|hat|kostet|what|how|where|when|why|which|is|are|does|do|can)\b)"
+    # a question announced after the first concern ("Ich will kündigen und hab eine Frage zur
+    # Rechnung", "… and I have a question about my statement")
+    r"|,?\s+\b(?:und|and)\s+(?=(?:ich\s+|i\s+)?(?:hab|habe|hätte|haette|hätt|have|ve got|"
+    r"also have)\s+(?:noch\s+|auch\s+|also\s+)?(?:eine\s+|ne\s+|a\s+|an\s+)?"
+    r"(?:frage|question|anliegen|issue|problem)\b)",
     re.IGNORECASE,
 )
 
@@ -1045,3 +1066,17 @@ _NOT_NAMES = frozenset((
     "internet", "telefon", "router", "fernsehen", "handy", "tv", "wlan", "okay", "ok", "hi",
     "hello", "yes", "no", "sorry", "und", "na", "gut",
 ))  # fmt: skip
+
+
+_INTRODUCTION = re.compile(
+    r"^(?:(?:ja|hallo|guten tag|guten morgen|guten abend|moin|servus|gruess gott|hi|hello|"
+    r"good morning|good afternoon|also|aeh|yes)\s+)*"
+    r"(?:mein name ist|ich heisse|hier (?:ist|spricht)|ich bin (?:die|der|frau|herr)?|"
+    r"my name is|this is|i m|i am)\s+\w+(?:\s+\w+)?$"
+)
+
+
+def introduces_only(text: str) -> bool:
+    """ "Guten Tag, mein Name ist Aylin Demir": who calls, and nothing else (no concern, not
+    a change of name)."""
+    return bool(_INTRODUCTION.match(fold(text))) and name_said(text) is not None
