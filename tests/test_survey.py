@@ -636,7 +636,7 @@ def test_a_plain_statement_with_the_questions_word_answers_it_with_the_rating(
     ("said", "recommend"),
     [("Ich würde ihn schon weiterempfehlen", "ja"), ("würde ich weiterempfehlen", "ja"),
      ("Den würde ich nicht weiterempfehlen", "nein"),
-     ("Ich würde ihn keinem weiterempfehlen", None),
+     ("Ich würde ihn keinem weiterempfehlen", "nein"),
      ("Weiterempfehlen? Hm.", None), ("Weiterempfehlen eher weniger", None),
      ("vielleicht", None)],
 )  # fmt: skip
@@ -672,3 +672,76 @@ def test_a_request_put_as_a_question_at_consent_is_no_question_for_information(s
 def test_a_southern_yes_with_passt_scho_is_consent(services):
     record, dialog, bot = _survey(services, "Ähm, joa, passt scho.", "3", "ja", "nichts")
     assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "3", bot
+
+
+@pytest.mark.parametrize(
+    ("said", "recommend"),
+    [("Vier, und empfehlen würde ich ihn auch.", "ja"),
+     ("Vier, und nein, empfehlen würde ich die keinem.", "nein")],
+)  # fmt: skip
+def test_the_next_question_answered_by_a_part_of_its_word(services, said, recommend):
+    record, dialog, bot = _survey(services, "ja", said, "nichts")
+    assert dialog.answers == {"zufriedenheit": "4", "weiterempfehlung": recommend,
+                              "kommentar": "nichts"}, bot  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Ne Eins, also sehr gut, wie in der Schule.", "Ich hab 2 Anbieter, einer ist gut.",
+     "Fünf, ganz schlecht eigentlich."],
+)  # fmt: skip
+def test_a_rating_the_words_contradict_or_a_count_is_asked_again(services, said):
+    record, dialog, bot = _survey(services, "ja", said, "3", "ja", "nichts")
+    assert dialog.answers["zufriedenheit"] == "3", bot
+    assert "Bitte nennen Sie eine Zahl" in " ".join(bot), bot
+
+
+def test_a_rating_after_a_sum_of_money_is_the_rating(services):
+    record, dialog, bot = _survey(
+        services, "ja", "Ich zahl 40 Euro im Monat und bin eigentlich zufrieden, vier.", "ja", "x"
+    )
+    assert dialog.answers["zufriedenheit"] == "4", bot
+
+
+def test_yes_and_no_is_no_answer(services):
+    record, dialog, bot = _survey(services, "ja", "3", "Ja und nein.", "nichts", "nichts")
+    assert "Bitte antworten Sie mit Ja oder Nein." in bot, bot
+
+
+@pytest.mark.parametrize(
+    "said", ["Ach, wissen Sie was, ich hab doch keine Lust mehr. Tschüss.",
+             "Ich muss jetzt los, tschüss."],
+)  # fmt: skip
+def test_leaving_at_the_comment_question_stores_no_comment(services, said):
+    record, dialog, bot = _survey(services, "ja", "4", "ja", said)
+    assert "kommentar" not in dialog.answers and record.outcome == "hangup", bot
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Keine Lust auf ewige Warteschleifen, das sollten die ändern.", "Schnelleres Internet, tschüss.",
+     "Die Techniker haben nie Zeit und dann muss der gleich wieder los."],
+)  # fmt: skip
+def test_comments_with_words_of_leaving_are_comments(services, comment):
+    record, dialog, bot = _survey(services, "ja", "4", "ja", comment)
+    assert dialog.answers["kommentar"] == comment and record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    ("first", "reply"),
+    [("Wie meinen Sie das?", "Was sollte"), ("Moment, ich überleg mal.", "warte")],
+)
+def test_a_question_or_a_moment_at_the_comment_question_is_no_comment(services, first, reply):
+    record, dialog, bot = _survey(services, "ja", "4", "ja", first, "Mehr Tempo.")
+    assert dialog.answers["kommentar"] == "Mehr Tempo." and reply in bot[-2], bot
+
+
+@pytest.mark.parametrize("said", ["Geht das nächste Woche?", "Geht das auch morgen?"])
+def test_asking_for_another_day_is_a_callback(services, said):
+    record, dialog, bot = _survey(services, said)
+    assert record.outcome == "declined" and "anderes Mal" in bot[-1], bot
+
+
+def test_na_schoen_is_consent(services):
+    record, dialog, bot = _survey(services, "Na schön.", "4", "ja", "nichts")
+    assert record.outcome == "resolved", bot

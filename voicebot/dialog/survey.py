@@ -19,7 +19,10 @@ from voicebot.dialog.survey_words import (
     asks_meaning,
     breaks_off,
     call_back,
+    echoes_no,
     echoes_yes,
+    leaves_the_survey,
+    names_key,
     never_again,
     opening_agrees,
     question_keys,
@@ -86,6 +89,7 @@ class SurveyDialog:
         self.lines: list[Line] = []
         self.listening_since_ms: int | None = None
         self.heard_anything = False
+        self.waited = False  # "Moment, ich überleg mal" at the comment question: waited once
         self.ended = False
         self.outcome = "no_answer"
         self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
@@ -182,6 +186,17 @@ class SurveyDialog:
         if not keyed and value is None and (short or not free) and asks_to_repeat(text):
             self._ask(self._question_again(), self._current_expect())  # (no try lost)
             return
+        if free and not keyed and short and not self.waited and asks_to_wait(text):
+            self.waited = True  # "Moment, ich überleg mal.": no comment yet (once)
+            self._ask(self.tenant.prompts.say("wait_ok"), None)
+            return
+        if free and not keyed and short and is_question(text) and asks_meaning(text):
+            question = self.survey.questions[self.step]  # "Wie meinen Sie das?": asked
+            self._ask(question.reprompt or question.prompt, None)  # again, nothing stored
+            return
+        if free and not keyed and leaves_the_survey(text):  # "Ach, wissen Sie was, ich hab
+            self._finish(self.survey.declined, "hangup")  # doch keine Lust mehr. Tschüss."
+            return
         if self.step >= 0 and not keyed and not free and asks_meaning(text):
             question = self.survey.questions[self.step]  # "was heißt denn eins?": the scale
             self._ask(question.reprompt or question.prompt, _expect(question.kind))  # told,
@@ -226,7 +241,10 @@ class SurveyDialog:
         question = self.survey.questions[self.step]
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
         if answer is None and question.kind == "yesno" and not keyed and not noisy:
-            answer = "ja" if echoes_yes(text, question_keys(question.prompt)) else None
+            keys = question_keys(question.prompt)  # "Ich würde ihn schon weiterempfehlen",
+            answer = (  # "empfehlen würde ich die keinem"
+                "ja" if echoes_yes(text, keys) else "nein" if echoes_no(text, keys) else None
+            )
         if not keyed and not free and breaks_off(folded):  # "Nee, jetzt reicht's, ich leg
             # auf": the "nee"
             if answer is not None and question.kind == "rating":  # is no answer ("Drei. Ich
@@ -349,11 +367,13 @@ class SurveyDialog:
         clauses = re.split(r"[,.;!?]+|\bund\b|\baber\b", text)[1:]
         keys = question_keys(following.prompt)
         for at, clause in enumerate(clauses):
-            if following.kind == "yesno" and {w[:8] for w in fold(clause).split()} & keys:
+            if following.kind == "yesno" and names_key(clause, keys):
                 answer = _read_answer("yesno", clause, None, False, False, following.prompt)
                 rest = " ".join(clauses[at:])  # ("…, naja, kommt drauf an": no yes)
                 if answer is None and echoes_yes(clause, keys) and echoes_yes(rest, keys):
                     answer = "ja"  # "Vier, und ich würde ihn auch weiterempfehlen"
+                elif answer is None and echoes_no(rest, keys):
+                    answer = "nein"  # "Zwei, und nein, empfehlen würde ich die keinem."
                 if answer is not None:
                     self.answers[following.id] = answer
                     return True

@@ -48,8 +48,43 @@ def breaks_off(folded: str) -> bool:
 
 
 def asks_meaning(text: str) -> bool:
-    """ "Was heißt denn eins?", "what does one mean": a question about the scale, no answer."""
-    return bool({"heisst", "bedeutet", "meint", "mean", "means"} & set(fold(text).split()))
+    """ "Was heißt denn eins?", "Wie meinen Sie das?", "what does one mean": a question about
+    the question, no answer."""
+    folded = fold(text)
+    asked = {"heisst", "bedeutet", "meint", "mean", "means"} & set(folded.split())
+    return bool(asked) or says_phrase(folded, "meinen sie") or says_phrase(folded, "meinst du")
+
+
+def leaves_the_survey(text: str) -> bool:
+    """A short turn that says the person stops now and goes ("ich hab doch keine Lust mehr.
+    Tschüss.", "Ich muss jetzt los, tschüss."): no comment, the survey ends; a comment that
+    only ends with a goodbye ("Schnelleres Internet, tschüss") is a comment."""
+    folded = " " + fold(text.replace("'", "").replace("’", "")) + " "
+    words = folded.split()
+    mine = bool({"ich", "i", "wir"} & set(words)) or words[:1] in (["muss"], ["hab"], ["habe"])
+    if not (mine and says_any(folded, _STOPPING) and len(words) <= 14):
+        return False
+    for clause in re.split(r"[,.;!?]+", text.replace("'", "").replace("’", "")):
+        said = " " + fold(clause) + " "
+        leaving = says_any(said, _STOPPING) or says_any(said, HANG_UP_WORDS) or says_goodbye(clause)
+        if not leaving and not set(said.split()) <= _FILLER:
+            return False  # "Mehr Geschwindigkeit, ich lege jetzt auf, ich muss weg.": a comment
+    return True
+
+
+_FILLER = frozenset((
+    "ach", "wissen", "sie", "was", "also", "naja", "na", "sorry", "tut", "mir", "leid", "doch",
+    "jetzt", "oh", "aeh", "ok", "okay", "gut", "so", "well", "you", "know", "what", "danke",
+))  # fmt: skip
+
+
+_STOPPING = (
+    "keine lust mehr", "muss jetzt los", "muss los", "muss weg", "muss jetzt weg",
+    "muss aufhoeren", "muss jetzt aufhoeren",
+    "i have to go", "i ve got to go", "gotta go", "i need to go", "will nicht mehr mitmachen",
+    "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
+    "lassen wir das", "i want to stop",
+)  # fmt: skip
 
 
 def says_any(folded: str, phrases: tuple[str, ...]) -> bool:
@@ -80,7 +115,10 @@ _CALL_BACK = re.compile(
     r"anderes mal) (?:\w+ ){0,2}(?:an(?:rufen)?|probieren|versuchen|melden)\b|"
     r"(?:koennen|koennten|wuerden) sie (?:\w+ ){0,6}(?:wieder|nochmal|noch mal) anrufen\b|"
     r"(?:probieren|versuchen) sie (?:\w+ ){0,4}(?:nochmal|noch mal|spaeter|wieder|morgen)\b|"
-    r"call (?:me )?back|another time|call later|try (?:me )?(?:again )?later)"
+    r"call (?:me )?back|another time|call later|try (?:me )?(?:again )?later|"
+    r"(?:geht|passt|ginge|waere) (?:das|es) (?:\w+ ){0,2}(?:naechste \w+|naechsten \w+|"
+    r"spaeter|morgen|uebermorgen|heute abend|am wochenende|ein andermal)|"
+    r"(?:can|could) (?:we|you) do (?:this|it) (?:\w+ ){0,2}(?:later|tomorrow|next \w+))"
 )
 
 
@@ -147,6 +185,7 @@ _REFUSING = frozenset(("nein", "nee", "no", "nope", "noe", "nicht", "kein", "kei
                        "not", "never", "nie", "andermal", "sorry"))  # fmt: skip
 _AGREE_CORE = frozenset((
     "ja", "jo", "ok", "okay", "gut", "gern", "gerne", "klar", "meinetwegen", "los", "fragen",
+    "schoen",
     "machen", "sure", "yes", "yeah", "fine", "alright", "go", "ahead", "shoot", "away",
 ))  # fmt: skip
 _AGREEING = _AGREE_CORE | frozenset((
@@ -163,8 +202,16 @@ def call_back(text: str) -> bool:
 
 def question_keys(prompt: str) -> frozenset[str]:
     """The long words of a yes/no question that name what it asks ("Würden Sie ihn
-    weiterempfehlen?": weiterempfehlen), by their first eight letters."""
-    return frozenset(w[:8] for w in fold(prompt).split() if len(w) >= 8)
+    weiterempfehlen?": weiterempfehlen)."""
+    return frozenset(w for w in fold(prompt).split() if len(w) >= 8)
+
+
+def names_key(text: str, keys: frozenset[str]) -> bool:
+    """The words name one of the question's keys, whole or in part ("empfehlen" for
+    "weiterempfehlen"; not "weiter" alone)."""
+    return any(
+        len(w) >= 7 and any(w[:8] == k[:8] or w[:6] in k for k in keys) for w in fold(text).split()
+    )
 
 
 def echoes_yes(clause: str, keys: frozenset[str]) -> bool:
@@ -174,11 +221,22 @@ def echoes_yes(clause: str, keys: frozenset[str]) -> bool:
     if "?" in clause:
         return False
     words = fold(clause).split()
-    if not keys & {w[:8] for w in words}:
+    if not names_key(clause, keys):
         return False
     if _NOT_PLAIN & set(words) or any(w.startswith("kein") for w in words):
         return False
     return bool(_AFFIRMING & set(words))  # said as a statement, not the word alone
+
+
+def echoes_no(clause: str, keys: frozenset[str]) -> bool:
+    """The answer says the question's own word negated ("empfehlen würde ich die keinem",
+    "weiterempfehlen eher nicht" is hedged: no answer)."""
+    if "?" in clause or not names_key(clause, keys):
+        return False
+    words = set(fold(clause).split())
+    negated = bool(words & {"nicht", "nie", "niemals", "niemandem", "keinem", "keinen", "never"})
+    return negated and not (words & (_NOT_PLAIN - {"nicht", "nie", "niemals", "niemandem",
+                                                    "never", "not", "no", "nein", "nee", "noe"}))
 
 
 _AFFIRMING = frozenset((

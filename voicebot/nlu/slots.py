@@ -252,7 +252,8 @@ _UNSURE = (
     "weiss nicht", "weiss es nicht", "weiss ich nicht", "weiss ich noch nicht",
     "weiss noch nicht", "keine ahnung", "nicht sicher", "kann ich nicht sagen",
     "vielleicht", "mal sehen", "mal schauen", "dont know", "do not know", "not sure",
-    "no idea", "no clue", "maybe", "perhaps", "cant say", "cannot say",
+    "no idea", "no clue", "maybe", "perhaps", "cant say", "cannot say", "ja und nein", "jein",
+    "yes and no", "teils teils",
 )  # fmt: skip
 _DOUBLE_NEGATIVE = (
     "warum nicht",
@@ -365,12 +366,27 @@ _JUDGEMENT = (
 )  # fmt: skip
 
 
-_SCHOOL_GRADE = {"note", "schulnote", "glatte", "glatt", "sternchen", "grade"}
+_SCHOOL_GRADE = {"note", "schulnote", "glatte", "glatt", "sternchen", "grade", "schule",
+                 "zeugnis"}  # fmt: skip
+# A number counting something ("Ich zahle 40 Euro", "ich hab 2 Anbieter"): no rating
+_COUNTED = {"euro", "eur", "cent", "anbieter", "provider", "providers", "mbit", "mbits", "gb",
+            "prozent", "percent", "leute", "personen", "people", "kinder", "mal", "times",
+            "stunden", "hours", "minuten", "minutes", "uhr", "pounds", "dollar", "vertraege",
+            "geraete", "router"}  # fmt: skip
 _DURATION = {"jahr", "jahre", "jahren", "monat", "monate", "monaten", "wochen", "tage", "tagen",
              "year", "years", "months", "weeks", "days"}  # fmt: skip
 _CORRECTION = {"nein", "doch", "lieber", "eher", "sorry", "quatsch", "korrektur", "no",
                "rather", "actually"}  # fmt: skip
 _NEGATION = {"nicht", "nie", "kein", "keine", "not", "never", "no"}
+
+
+def _judged_otherwise(words: str, rating: int) -> bool:
+    """The number and the words say opposite things ("Ne Eins, also sehr gut": a school
+    grade; "fünf, echt schlecht"): unclear, asked again."""
+    judged = [value for phrase, value in _JUDGEMENT if _contains(words, phrase)]
+    if not judged or _NEGATION & set(words.split()):
+        return False
+    return abs(judged[0] - rating) >= 3
 
 
 def school_grade(text: str) -> bool:
@@ -389,8 +405,8 @@ def extract_rating(text: str, language: str) -> int | None:
     corrected = False  # "drei, nein, doch lieber vier": the number after the correction
     tokens = words.split()
     for index, word in enumerate(tokens):
-        if tokens[index + 1 : index + 2] and tokens[index + 1] in _DURATION:
-            continue  # "seit 5 Jahren": no rating
+        if tokens[index + 1 : index + 2] and tokens[index + 1] in _DURATION | _COUNTED:
+            continue  # "seit 5 Jahren", "ich zahle 40 Euro": no rating
         if word in _RATING:
             if corrected:
                 found, corrected = [], False
@@ -400,7 +416,7 @@ def extract_rating(text: str, language: str) -> int | None:
         elif found and word in _CORRECTION:
             corrected = True
     if len(set(found)) == 1:
-        return found[0]
+        return None if _judged_otherwise(words, found[0]) else found[0]
     if found:
         return None
     negated = bool(_NEGATION & set(words.split()))
