@@ -680,7 +680,7 @@ def test_a_southern_yes_with_passt_scho_is_consent(services):
      ("Vier, und nein, empfehlen würde ich die keinem.", "nein")],
 )  # fmt: skip
 def test_the_next_question_answered_by_a_part_of_its_word(services, said, recommend):
-    record, dialog, bot = _survey(services, "ja", said, "nichts")
+    _record, dialog, bot = _survey(services, "ja", said, "nichts")
     assert dialog.answers == {"zufriedenheit": "4", "weiterempfehlung": recommend,
                               "kommentar": "nichts"}, bot  # fmt: skip
 
@@ -691,20 +691,20 @@ def test_the_next_question_answered_by_a_part_of_its_word(services, said, recomm
      "Fünf, ganz schlecht eigentlich."],
 )  # fmt: skip
 def test_a_rating_the_words_contradict_or_a_count_is_asked_again(services, said):
-    record, dialog, bot = _survey(services, "ja", said, "3", "ja", "nichts")
+    _record, dialog, bot = _survey(services, "ja", said, "3", "ja", "nichts")
     assert dialog.answers["zufriedenheit"] == "3", bot
     assert "Bitte nennen Sie eine Zahl" in " ".join(bot), bot
 
 
 def test_a_rating_after_a_sum_of_money_is_the_rating(services):
-    record, dialog, bot = _survey(
+    _record, dialog, bot = _survey(
         services, "ja", "Ich zahl 40 Euro im Monat und bin eigentlich zufrieden, vier.", "ja", "x"
     )
     assert dialog.answers["zufriedenheit"] == "4", bot
 
 
 def test_yes_and_no_is_no_answer(services):
-    record, dialog, bot = _survey(services, "ja", "3", "Ja und nein.", "nichts", "nichts")
+    _record, _dialog, bot = _survey(services, "ja", "3", "Ja und nein.", "nichts", "nichts")
     assert "Bitte antworten Sie mit Ja oder Nein." in bot, bot
 
 
@@ -719,7 +719,8 @@ def test_leaving_at_the_comment_question_stores_no_comment(services, said):
 
 @pytest.mark.parametrize(
     "comment",
-    ["Keine Lust auf ewige Warteschleifen, das sollten die ändern.", "Schnelleres Internet, tschüss.",
+    ["Keine Lust auf ewige Warteschleifen, das sollten die ändern.",
+     "Schnelleres Internet, tschüss.",
      "Die Techniker haben nie Zeit und dann muss der gleich wieder los."],
 )  # fmt: skip
 def test_comments_with_words_of_leaving_are_comments(services, comment):
@@ -732,16 +733,16 @@ def test_comments_with_words_of_leaving_are_comments(services, comment):
     [("Wie meinen Sie das?", "Was sollte"), ("Moment, ich überleg mal.", "warte")],
 )
 def test_a_question_or_a_moment_at_the_comment_question_is_no_comment(services, first, reply):
-    record, dialog, bot = _survey(services, "ja", "4", "ja", first, "Mehr Tempo.")
+    _record, dialog, bot = _survey(services, "ja", "4", "ja", first, "Mehr Tempo.")
     assert dialog.answers["kommentar"] == "Mehr Tempo." and reply in bot[-2], bot
 
 
 @pytest.mark.parametrize("said", ["Geht das nächste Woche?", "Geht das auch morgen?"])
 def test_asking_for_another_day_is_a_callback(services, said):
-    record, dialog, bot = _survey(services, said)
+    record, _dialog, bot = _survey(services, said)
     assert record.outcome == "declined" and "anderes Mal" in bot[-1], bot
 
 
 def test_na_schoen_is_consent(services):
-    record, dialog, bot = _survey(services, "Na schön.", "4", "ja", "nichts")
+    record, _dialog, bot = _survey(services, "Na schön.", "4", "ja", "nichts")
     assert record.outcome == "resolved", bot

@@ -235,8 +235,13 @@ def echoes_no(clause: str, keys: frozenset[str]) -> bool:
         return False
     words = set(fold(clause).split())
     negated = bool(words & {"nicht", "nie", "niemals", "niemandem", "keinem", "keinen", "never"})
-    return negated and not (words & (_NOT_PLAIN - {"nicht", "nie", "niemals", "niemandem",
-                                                    "never", "not", "no", "nein", "nee", "noe"}))
+    return negated and not (
+        words
+        & (
+            _NOT_PLAIN
+            - {"nicht", "nie", "niemals", "niemandem", "never", "not", "no", "nein", "nee", "noe"}
+        )
+    )
 
 
 _AFFIRMING = frozenset((
