@@ -678,3 +678,69 @@ def test_a_concern_asked_about_but_never_confirmed_is_named_as_likely_for_the_ag
     assert record.handoff is not None, bot_said(record)
     summary = record.handoff.context["summary"]
     assert summary.startswith("Anliegen unklar (vermutlich: ") and "Rechnung" in summary
+
+
+# ---- session 10, regression round: guards for the rules above ------------------------------
+@pytest.mark.parametrize(
+    ("tenant", "turns", "queue"),
+    [("nordwelle", ("Ich wurde falsch verbunden, mein Internet geht nicht.", "40817253"),
+      "stoerungsdienst"),
+     ("harbour-bank", ("I entered the wrong number on a transfer, can I cancel it?",), "transfers"),
+     ("harbour-bank", ("My card isn't working. Bye.",), "cards"),
+     ("harbour-bank", ("My transfer didn't arrive, bye.",), "transfers")],
+)  # fmt: skip
+def test_wrong_number_or_goodbye_words_beside_a_clear_concern_do_not_end_the_call(
+    services, tenant, turns, queue
+):
+    record = call(services, tenant, *(say(t) for t in turns))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
+def test_a_follow_up_question_with_a_goodbye_is_answered(services):
+    record = call(
+        services, "sonnhof", say("Ist die Hafermilch vegan?"), say("Und die Nougatcreme? Pfiat di.")
+    )
+    said = bot_said(record)
+    assert any("Nuss-Nougat-Creme" in t for t in said), said
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["Die Handcreme ist ausgelaufen. Was ist da drin?",
+     "Die Hafermilch war klumpig. Ist die vegan?",
+     "Der Tee hat komisch geschmeckt. Was ist da drin?",
+     "Die Brezeln sind nicht aufgegangen. Wie lagere ich die richtig?"],
+)  # fmt: skip
+def test_a_problem_said_before_a_product_question_is_a_complaint(services, turn):
+    record = call(services, "sonnhof", say(turn), say("L 1 2 3 4 A"))
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["Somebody took 500 pounds out of a cash machine with my card and it wasn't me.",
+     "There's 89 pounds gone from my account to Amazon and I didn't buy anything.",
+     "My account's been emptied!", "I don't recognise a transaction on my statement.",
+     "I didn't authorise this payment.",
+     "There's a payment on my account I didn't make. How do I get a refund?",
+     "I see a charge from a shop I've never been to. Can I get a refund?"],
+)  # fmt: skip
+def test_money_or_a_card_used_without_the_caller_reaches_the_fraud_team(services, turn):
+    """Banking77's ten examples per intent do not know these words: the payments team, the
+    account team or 'not understood' (session 10 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turns", "queue"),
+    [("harbour-bank", ("My transfer didn't arrive, the money left my account but my friend didn't"
+                       " get it.",), "transfers"),
+     ("harbour-bank", ("I don't recognise the exchange rate you used.",), "payments"),
+     ("nordwelle", ("40817287", "Da ist eine Abbuchung auf meiner Rechnung, die kenne ich nicht."),
+      "abrechnung")],
+)  # fmt: skip
+def test_near_misses_of_the_fraud_words_keep_their_team(services, tenant, turns, queue):
+    record = call(services, tenant, *(say(t) for t in turns), say("ja"))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)

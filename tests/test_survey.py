@@ -746,3 +746,21 @@ def test_asking_for_another_day_is_a_callback(services, said):
 def test_na_schoen_is_consent(services):
     record, _dialog, bot = _survey(services, "Na schön.", "4", "ja", "nichts")
     assert record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Ich würde ihn ungern weiterempfehlen.", "Den würde ich meinem ärgsten Feind weiterempfehlen.",
+     "Ich würde lieber meinen alten Anbieter weiterempfehlen."],
+)  # fmt: skip
+def test_a_reluctant_or_sarcastic_mention_of_recommending_is_no_yes(services, said):
+    _record, dialog, bot = _survey(services, "ja", "3", said, "nichts", "nichts")
+    assert dialog.answers.get("weiterempfehlung") != "ja", bot
+
+
+@pytest.mark.parametrize(
+    "said", ["Ja danke, schon gut.", "Wie oft wollen Sie mich denn noch anrufen?"]
+)
+def test_a_polite_refusal_or_annoyance_at_consent_ends_the_call(services, said):
+    record, _dialog, bot = _survey(services, said, "ja", "4", "ja", "nichts")
+    assert record.outcome == "declined" and len(bot) == 2, bot

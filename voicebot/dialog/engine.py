@@ -27,6 +27,7 @@ from voicebot.dialog.intent_choice import (
     take_intent,
 )
 from voicebot.dialog.menu import spoken_key
+from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import (
     concern_besides_correction,
     concern_besides_number,
@@ -226,6 +227,7 @@ class InboundDialog(YesNoTurns):
             if state.intent is None and self._asks_for_person(event):  # the agent knows who
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
                 event = self._concern_said_apart(text, event)  # (or in a sentence of its own)
+                event = fraud_reported(self.tenant, text, event)  # ("money missing": fraud)
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I
                 take_intent(self.tenant, state, event)  # need to speak to someone": kept;
             self.reply.handoff_for_agent()  # a stolen card: the fraud team, not the agents
@@ -409,6 +411,7 @@ class InboundDialog(YesNoTurns):
         if rejected is not None:  # "Is it about closing your account?" - "No." - "I am moving
             intent = _without(intent, rejected)  # to Spain …": not that one again at once
             pieces = [_without(p, rejected) for p in pieces]
+        intent = fraud_reported(self.tenant, text, intent)  # "… and it wasn't me"
         intent = harm_reported(
             self.tenant, text,
             self._urgent_part(
@@ -687,8 +690,11 @@ class InboundDialog(YesNoTurns):
         concern is said with it."""
         state = self.state
         if says_goodbye(text) and not asks_for_agent(text):  # (unless it comes with a concern:
-            if leaves_now(text, intent.confidence) and not self._urgent(intent):  # "Schönen
-                return True  # Tag, meine Karte ist weg"; "Sorry, wrong number. Bye." leaves)
+            clear = is_new_concern(self.tenant, intent) and intent.confidence >= 0.85
+            if leaves_now(text) and not clear:  # "Sorry, wrong number. Bye." leaves ("Ich
+                return True  # wurde falsch verbunden, mein Internet geht nicht" is served)
+            if "?" in text:  # "Und die Nougatcreme, ist da Palmöl drin? Pfiat di.": answered
+                return False
             return not is_new_concern(self.tenant, intent)
         if not (state.answered or state.slots.get("product")):
             return False

@@ -16,6 +16,7 @@ from voicebot.dialog.survey_words import (
     STOP_WORDS,
     WITHHOLD_WORDS,
     agrees_after_all,
+    annoyed_by_calls,
     asks_meaning,
     breaks_off,
     call_back,
@@ -176,8 +177,9 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
-        refuses = (  # "Danke, schon gut." (not "Ähm, joa, passt scho.")
-            self.step < 0 and says_any(folded, NO_NEED_PHRASES) and not _agrees_first(folded)
+        southern_yes = _agrees_first(folded) and says_any(folded, ("passt scho", "passt schon"))
+        refuses = (  # "Ja danke, schon gut." (not "Ähm, joa, passt scho.")
+            self.step < 0 and says_any(folded, NO_NEED_PHRASES) and not southern_yes
         )
         if refuses or (not free and says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
@@ -229,12 +231,14 @@ class SurveyDialog:
             elif agreed is False:
                 self._finish(self.survey.declined, "declined")
             elif said is not None and not (
-                asks and wh_question(text) and said.id in ends and not said.sure
-            ):
+                asks and wh_question(text) and not annoyed_by_calls(text)
+                and said.id in ends and not said.sure
+            ):  # fmt: skip
                 self._said_instead(said)
-            elif asks and wh_question(text):  # "Moment, wer genau ruft da an?", "Warum rufen
-                # Sie mich an?" (an unsure nicht_mehr_anrufen): who calls and why, then the
-                self._ask(self._question_again(), "yesno")  # question (no try counted)
+            elif asks and wh_question(text) and not annoyed_by_calls(text):
+                # "Moment, wer genau ruft da an?", "Warum rufen Sie mich an?" (an unsure
+                # nicht_mehr_anrufen): who calls and why, then the question (no try counted)
+                self._ask(self._question_again(), "yesno")
             else:
                 self._retry(self.survey.consent, "yesno")
             return

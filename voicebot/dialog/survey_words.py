@@ -104,6 +104,7 @@ _NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provid
     r"telefonnummer)|nehmen sie mich (?:\w+ ){0,3}(?:aus|von) (?:\w+ ){0,2}(?:liste|verteiler|"
     r"kartei|datei|datenbank)|robinson ?liste|sperrliste|(?:aus|von) ihrer liste|"
     r"keine anrufe mehr|"
+    r"(?:hab|habe|hatte) mich (?:\w+ ){0,2}abgemeldet|"
     r"(?:dont|do not|never) (?:ever )?call (?:me|us|here|this number) again|"
     r"stop calling (?:me|us|here)|remove my number|do not call list|dont call list|"
     r"take (?:me|my number) off (?:your|the|this) (?:\w+ )?list)\b"
@@ -256,7 +257,8 @@ _NOT_PLAIN = frozenset((
     "nicht", "nie", "niemals", "niemandem", "niemand", "kaum", "vielleicht", "eventuell",
     "wahrscheinlich", "weiss", "wenn", "falls", "bedingt", "eher", "nur", "ob", "unter", "je",
     "weniger", "hoechstens", "mal", "sehen", "schwer", "sagen", "bisschen", "teilweise", "naja",
-    "drauf", "kommt", "nein", "nee", "noe", "not", "never", "maybe", "perhaps", "if",
+    "drauf", "kommt", "nein", "nee", "noe", "not", "never", "maybe", "perhaps", "if", "ungern",
+    "ungerne", "schwerlich", "wenig", "lieber", "feind", "feinde", "aergsten", "eher",
     "probably", "dont", "wouldnt", "no",
 ))  # fmt: skip
 
@@ -271,3 +273,13 @@ def wh_question(text: str) -> bool:
     """A question for information among the first words ("Moment, warum rufen Sie mich an?"),
     not a request put as a question ("Können Sie mich bitte in Ruhe lassen?")."""
     return bool(_WH & set(fold(text).split()[:3]))
+
+
+def annoyed_by_calls(text: str) -> bool:
+    """ "Wie oft wollen Sie mich denn noch anrufen?": no question for information but
+    annoyance at being called (answered like a refusal, not with the introduction)."""
+    folded = fold(text)
+    calls = any(w.startswith(("anruf", "angeruf", "call")) for w in folded.split())
+    return calls and bool(
+        {"oft", "wieder", "staendig", "dauernd", "often", "again"} & set(folded.split())
+    )

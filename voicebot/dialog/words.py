@@ -396,20 +396,34 @@ def says_goodbye(text: str) -> bool:
     return said or _ends_with(text, FAREWELL_WISHES)
 
 
-_WRONG_NUMBER = ("falsch verbunden", "verwaehlt", "wrong number", "falsche nummer")
+# Dialled wrong, said of the call itself ("Sorry, wrong number", not "I entered the wrong
+# number on a transfer")
+_WRONG_NUMBER = re.compile(
+    r"\b(?:falsch verbunden|(?:mich|ich mich) verwaehlt|sorry wrong number|wrong number sorry|"
+    r"(?:have|ve got|got|dialled|dialed|rang|called) (?:the )?wrong number)\b"
+)
+# Said before a goodbye: the caller no longer wants it ("Actually, I'll do it in the app")
+_DISMISSING = re.compile(
+    r"\b(?:never mind|forget it|doesn t matter|i ll do it|i will do it|ill do it|"
+    r"i ll sort it|i ll try|i ll check|i ll call back|egal|vergessen sie (?:es|das)|"
+    r"mach (?:ich|das) (?:\w+ )?(?:selbst|selber|online|in der app)|hat sich erledigt|"
+    r"doch nicht|schon gut)\b"
+)
 
 
-def leaves_now(text: str, confidence: float = 0.0) -> bool:
+def leaves_now(text: str) -> bool:
     """ "Sorry, wrong number. Bye.", "Actually, I'll do it in the app. Bye.": the caller
-    dialled wrong, or the turn ends with a goodbye after words that are no clear concern (the
-    NLU below 0.85) nor a question ("Ist die Hafermilch vegan? Danke, tschüss." is answered)."""
-    folded = fold(text)
-    if any(says_phrase(folded, p) for p in _WRONG_NUMBER):
+    dialled wrong, or takes the concern back and says goodbye; not a question ("Ist die
+    Hafermilch vegan? Danke, tschüss." is answered), not a concern with a goodbye ("My card
+    isn't working. Bye." is served)."""
+    if "?" in text or is_question(text):
+        return False
+    folded = fold(text.replace("'", " ").replace("’", " "))
+    if _WRONG_NUMBER.search(folded):
         return True
     said = clauses(text)
-    if not said or not any(fold(said[-1]) == p for p in BYE_WORDS):
-        return False
-    return confidence < 0.85 and "?" not in text and not is_question(text)
+    ends = bool(said) and any(fold(said[-1]) == p for p in BYE_WORDS)
+    return ends and bool(_DISMISSING.search(folded))
 
 
 def _ends_with(text: str, phrases: tuple[str, ...]) -> bool:
@@ -545,6 +559,10 @@ def closes_call(text: str) -> bool:
     """ "Das war alles", "that's all", "…, das wollte ich nur wissen", "Nichts mehr, danke":
     the caller has nothing more (a no to "anything else?")."""
     folded = fold(text)
+    if "?" in text and not _only_closing_words(fold(text.split("?")[0])):
+        asked = fold(text.split("?")[0])  # "Und die Nougatcreme? Pfiat di.": the question
+        if not any(says_phrase(asked, p) for p in CLOSING_PHRASES):  # first ("Das war's,
+            return False  # oder?" closes)
     return (
         any(says_phrase(folded, p) for p in CLOSING_PHRASES)
         or _ends_with(text, CLOSING_AT_END)
@@ -931,19 +949,29 @@ _PROBLEM = re.compile(
     r"gestohlen|geklaut|geraubt|verloren|weg|gesperrt|betrug\w*|betrueger\w*|gehackt|"
     r"abgebucht|problem\w*|aerger\w*|frechheit|unverschaemt\w*|reklam\w*|stinkt|verbrannt|"
     r"stolen|stole|steal\w*|lost|lose|gone|missing|fraud\w*|scam\w*|hacked|compromised|"
-    r"broken|wrong|declined|blocked|twice|unauthori[sz]ed|emptied|mugged|robbed|"
+    r"broken|wrong|declined|blocked|twice|unauthori[sz]ed|emptied|mugged|robbed|nicked|"
+    r"pinched|swiped|komisch\w*|seltsam\w*|merkwuerdig\w*|eklig\w*|ausgelaufen|undicht|"
+    r"klumpig\w*|gaerig\w*|gegoren|flecken|verfaerbt\w*|schwarze|halb (?:voll|leer)|"
+    r"zu wenig|never been|"
     r"(?:geht|ging|gehen|funktioniert|funktionierte|kam|kommt|klappt|klappte|laeuft|lief|"
-    r"schmeckt|riecht|haelt|hielt|wurde|wurden|ist|war)\b(?:\s+\w+){0,3}\s+nicht|"
+    r"schmeckt|riecht|haelt|hielt|wurde|wurden|ist|war|sind|waren|hat|haben|hatte|"
+    r"schmeckte|roch)\b(?:\s+\w+){0,3}\s+nicht|"
     r"(?:didn t|did not|doesn t|does not|wasn t|was not|isn t|is not|won t|don t|not)\s"
     r"(?:\w+\s){0,2}(?:work\w*|arriv\w*|me|recogni[sz]e\w*|authori[sz]e\w*|come|show\w*))\b"
 )
 
 
 def reports_problem(text: str) -> bool:
-    """The words say something went wrong (harm, damage, a loss, a theft, a failure)."""
+    """The words say something went wrong (harm, damage, a loss, a theft, a failure, money
+    or a card used by someone else)."""
+    from voicebot.dialog.money_reading import used_by_someone_else
+
     folded = fold(text.replace("'", " ").replace("’", " "))
     return (
-        reports_harm(text) or COMPLAINT.search(folded) is not None or bool(_PROBLEM.search(folded))
+        reports_harm(text)
+        or COMPLAINT.search(folded) is not None
+        or bool(_PROBLEM.search(folded))
+        or used_by_someone_else(text)
     )
 
 

@@ -47,6 +47,7 @@ from voicebot.dialog.words import (
     not_helped,
     only_thanks,
     replaces_concern,
+    says_goodbye,
     starts_with_no,
     starts_with_yes,
     thanks_in,
@@ -87,6 +88,9 @@ class YesNoTurns:
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         if self._number_corrected(text, value, intent):
             return
+        asked = text.split("?")[0].strip() + "?"  # "Und die Nougatcreme? Pfiat di.": the
+        if "?" in text and says_goodbye(text) and asked.strip(" ?") and not closes_call(asked):
+            text, intent = asked, self.tenant.classify(asked, intent)  # question, not the bye
         if awaiting == "offer_agent" and self._asks_the_team(text, intent):
             self.reply.handoff_for_intent([], reason="intent")  # "Kann ich früher raus?" after
             return  # the contract end date: retention answers that
