@@ -133,3 +133,14 @@ def test_junit_and_html_reports_show_the_failure_first(library_run):
 def test_the_whole_library_passes():
     done = _replay(str(LIBRARY), "--jobs", "2", timeout_s=3000)
     assert done.returncode == 0, done.stdout[-4000:]
+
+
+def test_replay_without_a_folder_uses_the_projects_library_from_any_directory(tmp_path):
+    """`voicebot replay` from another directory said 'audio_fixtures: no such folder'."""
+    done = subprocess.run(
+        [sys.executable, "-m", "voicebot.cli", "replay", "--filter", "no-such-case-anywhere"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert str(PROJECT_ROOT / "audio_fixtures") in done.stderr
+    assert "no case.yaml found" in done.stderr
