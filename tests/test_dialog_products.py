@@ -447,3 +447,27 @@ def test_the_product_corrected_to_keeps_the_question(services):
     )
     said = " ".join(bot_said(record))
     assert "Handcreme kostet" in said and "Lob" not in said and "Duschgel" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("turn", "answers"),
+    [("Sind die Brezeln und die Spätzle vegan?", ("Laugenbrezeln", "Käsespätzle")),
+     ("Was kostet die Handcreme und das Duschgel?", ("Handcreme kostet", "Meeresbrise kostet")),
+     ("Ist in der Nougatcreme oder im Müsli Palmöl?", ("Nuss-Nougat-Creme", "Knusper-Müsli"))],
+)  # fmt: skip
+def test_each_product_one_question_names_is_answered(services, turn, answers):
+    """Only one of the products was answered (session 10 probe)."""
+    said = " ".join(bot_said(call(services, say(turn), say("nein"))))
+    assert all(a in said for a in answers), said
+
+
+@pytest.mark.parametrize(
+    ("turn", "product", "other"),
+    [("Ich habe die Brezeln gekauft. Was kostet das Müsli?", "Knusper-Müsli", "Brezeln"),
+     ("Wie lange hält sich die Marmelade, ach nee, ich meine die Tomatensauce, nach dem Öffnen?",
+      "Tomatensauce", "Fruchtaufstrich"),
+     ("Ist das Duschgel vegan? Ach nee, doch lieber die Handcreme.", "Handcreme", "Duschgel")],
+)  # fmt: skip
+def test_the_product_of_the_question_or_the_correction_is_answered(services, turn, product, other):
+    said = " ".join(bot_said(call(services, say(turn), say("nein"))))
+    assert product in said and other not in said, said

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from typing import Any
 
 from voicebot.dialog import caller_input
 from voicebot.dialog.answers import (
@@ -17,6 +19,7 @@ from voicebot.dialog.intent_choice import take_next_concern
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
+from voicebot.dialog.words import after_a_correction, parts_of
 
 
 def needs_of(spec: IntentView) -> list[str]:
@@ -42,17 +45,25 @@ def answer_for(tenant: TenantView, state: CallState, spec: IntentView) -> Answer
             catalog=tenant.catalog,
             customer=state.customer,
             slots=state.slots,
-            caller_lines=tuple(
-                ln.text for ln in state.lines[state.concern_since :] if ln.role == "caller"
-            ),
+            caller_lines=_caller_lines(state),
             now=state.started_at,
         )
         answer = builtin(facts)
         name = spec.answer.removeprefix("builtin:")
         if answer is None or answer.unknown_product or name not in PRODUCT_BUILTINS:
             return answer
-        return _with_more_asked(tenant, state, facts, name, answer)
+        answer = _with_more_asked(tenant, state, facts, name, answer)
+        return _for_other_products(tenant, state, facts, builtin, name, answer)
     return Answer(caller_input.fill_placeholders(spec.answer, state))
+
+
+def _caller_lines(state: CallState) -> tuple[str, ...]:
+    """What the caller said about the current concern: since it began, with the turn that
+    named it cut to its own part when that turn said more."""
+    lines = [ln.text for ln in state.lines[state.concern_since :] if ln.role == "caller"]
+    if state.concern_words and lines:
+        lines[0] = state.concern_words
+    return tuple(lines)
 
 
 def _with_more_asked(
@@ -74,6 +85,41 @@ def _with_more_asked(
     if not more:
         return answer
     return replace(answer, text=" ".join([answer.text, *(text for _, text in more)]))
+
+
+_JOINED = re.compile(r",|\b(?:und|oder|sowie|and|or)\b", re.IGNORECASE)
+
+
+def _for_other_products(
+    tenant: TenantView,
+    state: CallState,
+    facts: AnswerFacts,
+    builtin: Any,
+    name: str,
+    answer: Answer,
+) -> Answer:
+    """The same answer for each other catalog product the question names beside the slot's
+    ("Sind die Brezeln und die Spätzle vegan?", "Was kostet die Handcreme und das Duschgel?"):
+    products joined by "und"/"oder" in the sentence that asks, each answered once."""
+    product = state.slots.get("product")
+    said = facts.caller_lines[-1] if facts.caller_lines else ""
+    asking = next((p for p in parts_of(said) if tenant.product_in(p) == product), "")
+    if after_a_correction(asking) is not None:  # "die Marmelade, ach nee, ich meine die
+        return answer  # Tomatensauce": one product, corrected
+    others: list[str] = []
+    for piece in _JOINED.split(asking):
+        found = tenant.product_in(piece)
+        if found and found != product and found not in others:
+            others.append(found)
+    texts = [answer.text]
+    for other in others:
+        if (name, other) in state.answers_given:
+            continue
+        extra = builtin(replace(facts, slots={**facts.slots, "product": other}))
+        if extra is not None and not extra.unknown_product:
+            texts.append(extra.text)
+            state.answers_given.add((name, other))
+    return answer if len(texts) == 1 else replace(answer, text=" ".join(texts))
 
 
 class IntentSteps:

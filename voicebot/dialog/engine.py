@@ -419,6 +419,8 @@ class InboundDialog(YesNoTurns):
             ),
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
+        if after_a_correction(text) is None:  # ("Ist das Duschgel vegan? Ach nee, doch
+            intent = self._product_asked_about(intent, pieces, sentences)  # die Handcreme")
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
@@ -426,7 +428,7 @@ class InboundDialog(YesNoTurns):
             for other, said in zip(pieces, sentences, strict=False):  # "… und außerdem ist
                 if self._aside(intent, other, said):  # die Rechnung falsch": served next
                     continue
-                note_also(self.tenant, self.state, other)
+                note_also(self.tenant, self.state, other, said)
             self.steps.advance(parts)
         elif (
             number is None or (found and short_concern_besides(self.tenant, text, number, intent))
@@ -633,6 +635,17 @@ class InboundDialog(YesNoTurns):
         for part, said in zip(parts, sentences, strict=False):
             if self._urgent(part) and (not sure or reports_problem(said)):
                 return part
+        return intent
+
+    def _product_asked_about(
+        self, intent: Intent, parts: list[Intent], sentences: list[str]
+    ) -> Intent:
+        """The product of the sentence that asks the question, not the first one the turn
+        names ("Ich habe die Brezeln gekauft. Was kostet das Müsli?": the Müsli)."""
+        for part, said in zip(parts, sentences, strict=False):
+            own = self.tenant.product_in(said)
+            if part.name == intent.name and own and own != intent.slots.get("product"):
+                return replace(intent, slots={**intent.slots, "product": own})
         return intent
 
     def _aside(self, intent: Intent, part: Intent, said: str) -> bool:

@@ -78,7 +78,9 @@ def merge_slots(state: CallState, slots: Mapping[str, str]) -> None:
     state.slots.update(found)
 
 
-def note_also(tenant: TenantView, state: CallState, event: Intent) -> bool:
+def note_also(
+    tenant: TenantView, state: CallState, event: Intent, words: str | None = None
+) -> bool:
     """Keeps a confident concern besides the call's current one, to be served after it and named
     in a handoff; False when it is the current one, already kept or a request for a person."""
     spec = tenant.intents.get(event.name or "")
@@ -90,7 +92,7 @@ def note_also(tenant: TenantView, state: CallState, event: Intent) -> bool:
         return False
     slots = {k: str(v) for k, v in event.slots.items() if v is not None}
     said_at = max(0, len(state.lines) - 1)  # the caller line being read names it
-    state.also.append(Concern(spec, event.confidence, slots, said_at))
+    state.also.append(Concern(spec, event.confidence, slots, said_at, words))
     return True
 
 
@@ -107,7 +109,8 @@ def take_next_concern(state: CallState) -> Concern | None:
     concern = state.also.pop(0)
     reset_concern(state)
     if concern.said_at is not None:  # its answer reads the words that asked for it ("… und
-        state.concern_since = concern.said_at  # bis wann läuft mein Vertrag?")
+        state.concern_since = concern.said_at  # bis wann läuft mein Vertrag?"), only those
+        state.concern_words = concern.words  # when the turn said more ("… und ist das vegan?")
     set_intent(state, concern.intent, concern.confidence, None)
     merge_slots(state, concern.slots)
     return concern
@@ -144,3 +147,4 @@ def reset_concern(state: CallState) -> None:
     state.slots, state.no_match, state.unclear = {}, 0, 0
     state.product_unknown, state.last_answer = False, ""
     state.concern_since = max(0, len(state.lines) - 1)  # the caller line that brings it
+    state.concern_words = None

@@ -49,6 +49,7 @@ class Concern:
     confidence: float
     slots: dict[str, str] = field(default_factory=dict)
     said_at: int | None = None  # index in the call's lines of the caller turn that named it
+    words: str | None = None  # the part of that turn that named it, when the turn held more
 
 
 @dataclass
@@ -95,6 +96,7 @@ class CallState:
     last_answer: str = ""  # the self-service answer just given (a question about it repeats it)
     product_unknown: bool = False  # the bot just said the product named is not one of ours
     concern_since: int = 0  # index in `lines` where the current concern began
+    concern_words: str | None = None  # the words that named it, when part of a longer turn
     last_product: str | None = None  # the catalog product the call is about (kept across
     # concerns: "Ist die Hafermilch vegan?" - "Und was kostet die?")
     keys: str = ""
