@@ -744,3 +744,41 @@ def test_money_or_a_card_used_without_the_caller_reaches_the_fraud_team(services
 def test_near_misses_of_the_fraud_words_keep_their_team(services, tenant, turns, queue):
     record = call(services, tenant, *(say(t) for t in turns), say("ja"))
     assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue"),
+    [("I don't recognise the exchange rate you used for my card payment in Turkey.", "payments"),
+     ("I've never been to one of your branches, how do I verify my identity?", "account"),
+     ("I didn't make the payment to my credit card on time, will I be charged a fee?", None),
+     ("I didn't order a physical card, can I get one?", "cards"),
+     ("It wasn't me who opened the account, it was my dad, but I want to add my details.", None),
+     ("I didn't make a transfer yet because I don't know the fees. What are they?", None)],
+)  # fmt: skip
+def test_ordinary_bank_questions_with_words_of_not_me_do_not_reach_the_fraud_team(
+    services, turn, queue
+):
+    """Round 2 of the session-10 regression probe: each went to the fraud team."""
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    handoff = record.handoff
+    assert handoff is None or handoff.queue != "fraud", bot_said(record)
+    if queue is not None:
+        assert handoff is not None and handoff.queue == queue, bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["Someone used my card, I'll call back later, bye.", "Someone's taken money out of my savings.",
+     "There's a purchase on my card that is not one of mine."],
+)  # fmt: skip
+def test_fraud_said_with_a_goodbye_or_in_other_words_still_reaches_the_fraud_team(services, turn):
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == "fraud", bot_said(record)
+
+
+def test_a_request_for_a_person_taken_back_in_english_is_none(services):
+    record = call(
+        services, "harbour-bank",
+        say("Can I speak to a person? Actually no, I just want to know how to top up."),
+    )  # fmt: skip
+    assert record.handoff is None or record.handoff.queue != "general", bot_said(record)

@@ -471,3 +471,13 @@ def test_each_product_one_question_names_is_answered(services, turn, answers):
 def test_the_product_of_the_question_or_the_correction_is_answered(services, turn, product, other):
     said = " ".join(bot_said(call(services, say(turn), say("nein"))))
     assert product in said and other not in said, said
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["Die Hafermilch ist geronnen, obwohl sie noch zwei Monate haltbar ist. Ist die vegan?",
+     "Die Hafermilch ist total dickflüssig geworden. Ist die vegan?"],
+)  # fmt: skip
+def test_a_spoiled_product_said_before_a_question_is_a_complaint(services, turn):
+    said = " ".join(bot_said(call(services, say(turn), say("L 1 2 3 4 A"))))
+    assert "Chargennummer" in said, said

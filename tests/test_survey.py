@@ -764,3 +764,10 @@ def test_a_reluctant_or_sarcastic_mention_of_recommending_is_no_yes(services, sa
 def test_a_polite_refusal_or_annoyance_at_consent_ends_the_call(services, said):
     record, _dialog, bot = _survey(services, said, "ja", "4", "ja", "nichts")
     assert record.outcome == "declined" and len(bot) == 2, bot
+
+
+def test_a_comment_about_unsubscribing_from_the_provider_does_not_block_the_number(services):
+    record, dialog, bot = _survey(
+        services, "ja", "4", "ja", "Ich hab mich bei denen vom Newsletter abgemeldet, der nervt."
+    )
+    assert not dialog.opted_out and record.outcome == "resolved", bot

@@ -59,6 +59,7 @@ from voicebot.dialog.words import (
     closes_call,
     corrected_part,
     corrects,
+    dialled_wrong,
     digits_in,
     fold,
     gives_reason,
@@ -207,7 +208,12 @@ class InboundDialog(YesNoTurns):
         if (
             asks_for_agent(asked)
             or transfer
-            or (open_question and not repeat and is_agent_intent(self.tenant, event, text))
+            or (
+                open_question
+                and not repeat
+                and not meant
+                and is_agent_intent(self.tenant, event, text)
+            )
         ):
             if state.awaiting == "offer_agent" and state.intent is not None:
                 self.reply.handoff_for_intent([], reason="intent")  # "Möchten Sie mit einem
@@ -419,8 +425,10 @@ class InboundDialog(YesNoTurns):
             ),
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
-        if after_a_correction(text) is None:  # ("Ist das Duschgel vegan? Ach nee, doch
-            intent = self._product_asked_about(intent, pieces, sentences)  # die Handcreme")
+        corrected = after_a_correction(text) is not None or replaces_concern(text)
+        if not (corrected or "lieber" in fold(text).split()):  # ("Ist das Duschgel vegan?
+            intent = self._product_asked_about(intent, pieces, sentences)  # Ach nee, doch
+            # lieber die Handcreme": the product corrected to)
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
@@ -704,8 +712,10 @@ class InboundDialog(YesNoTurns):
         state = self.state
         if says_goodbye(text) and not asks_for_agent(text):  # (unless it comes with a concern:
             clear = is_new_concern(self.tenant, intent) and intent.confidence >= 0.85
-            if leaves_now(text) and not clear:  # "Sorry, wrong number. Bye." leaves ("Ich
-                return True  # wurde falsch verbunden, mein Internet geht nicht" is served)
+            wrong = dialled_wrong(text)  # "Sorry, wrong number. Bye." leaves; "Ich wurde
+            if leaves_now(text) and not (clear or (reports_problem(text) and not wrong)):
+                return True  # falsch verbunden, mein Internet geht nicht" and "Someone used
+                # my card, I'll call back later, bye" are served
             if "?" in text:  # "Und die Nougatcreme, ist da Palmöl drin? Pfiat di.": answered
                 return False
             return not is_new_concern(self.tenant, intent)

@@ -17,28 +17,33 @@ from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import fold
 from voicebot.events import Intent
 
-# Said of a payment, a withdrawal or the account: the caller did not make it (with words of
-# money somewhere in the turn), or someone else used the card or account
+# A payment, a withdrawal or a charge the caller did not make ("a payment I didn't make",
+# "I don't recognise a transaction", "it wasn't me" about money taken); not "I don't recognise
+# the exchange rate", "I didn't order a physical card", "it wasn't me who opened the account"
+_DEALING = r"(?:payments?|transactions?|charges?|withdrawals?|debits?|purchases?|transfers?)"
 _NOT_ME = re.compile(
-    r"\b(?:(?:it |that )?wasn t me|was not me|(?:didn t|did not|never) (?:authori[sz]e|agree to)|"
-    r"(?:didn t|did not|never) (?:make|buy|order|withdraw|take out|spend)(?! it to\b)|"
-    r"(?:don t|do not|didn t) recogni[sz]e|not recogni[sz]ed|unauthori[sz]ed|"
-    r"without my (?:permission|consent|knowledge|authori[sz]ation)|not (?:one )?of mine|"
-    r"war ich nicht|nicht von mir|kenne ich nicht|nicht autorisiert|ohne mein (?:wissen|"
-    r"einverstaendnis))\b"
+    rf"\b(?:{_DEALING} (?:\w+ ){{0,5}}(?:i|we) (?:didn t|did not|never|have not|haven t) "
+    r"(?:make|made|authori[sz]e|do|did|buy|order|spend|agree)|"
+    rf"(?:didn t|did not|never) (?:authori[sz]e|make|buy|agree to) (?:\w+ ){{0,3}}{_DEALING}|"
+    rf"(?:don t|do not|didn t|did not) recogni[sz]e (?:\w+ ){{0,3}}{_DEALING}|"
+    rf"{_DEALING} (?:\w+ ){{0,3}}(?:i|we) (?:don t|do not) recogni[sz]e|"
+    rf"unauthori[sz]ed (?:\w+ )?(?:{_DEALING}|use|access|activity)|"
+    r"(?:didn t|did not|never) (?:buy|purchase|order) anything(?! abroad)|"
+    rf"{_DEALING} (?:\w+ ){{0,6}}(?:not (?:one )?of mine|isn t mine|is not mine|not mine)|"
+    r"(?:(?:took|taken|withdrew|withdrawn|spent|used|gone)\b.{0,60}\b(?:it )?(?:wasn t|was not) me"
+    r"(?! who)|(?:it )?(?:wasn t|was not) me (?:who|that) (?:took|spent|withdrew|made|used))|"
+    r"without my (?:permission|consent|knowledge|authori[sz]ation)|"
+    r"(?:zahlung|abbuchung|buchung|abhebung|lastschrift)\w* (?:\w+ ){0,5}(?:kenne ich nicht|"
+    r"war ich nicht|nicht von mir|nicht autorisiert)|ohne mein (?:wissen|einverstaendnis))\b"
 )
 _SOMEONE_ELSE = re.compile(
-    r"\b(?:(?:someone|somebody|some one) (?:else )?(?:has |have |had )?(?:used|took|taken|"
-    r"withdrew|withdrawn|spent|stole|stolen|emptied|accessed|hacked|got into)|never been to|"
+    r"\b(?:(?:someone|somebody|some one)(?: s| else| else s)? (?:has |have |had )?(?:used|took|"
+    r"taken|withdrew|withdrawn|spent|stole|stolen|emptied|accessed|hacked|got into)|"
     r"(?:account|savings) (?:\w+ ){0,2}(?:emptied|drained|cleared out|wiped)|"
+    r"(?:shop|store|place|restaurant|merchant|website|company|business) (?:\w+ ){0,3}"
+    r"(?:i ve|i have|i) never (?:been|heard|used|shopped)|"
     r"jemand (?:hat|hatte) (?:\w+ ){0,4}(?:abgehoben|abgebucht|benutzt|verwendet|genutzt)|"
     r"konto (?:\w+ ){0,3}(?:leer|leergeraeumt))\b"
-)
-_MONEY = re.compile(
-    r"\b(?:payment|payments|transaction|transactions|purchase|purchases|withdrawal|charge|"
-    r"charges|charged|debit|debits|money|cash|pounds?|quid|euros?|dollars|account|card|"
-    r"statement|bought|spent|taken|took|zahlung|abbuchung|abgebucht|buchung|geld|konto|karte|"
-    r"abhebung|abgehoben|euro)\b"
 )
 
 
@@ -46,7 +51,9 @@ def used_by_someone_else(text: str) -> bool:
     """The words say money or a card was used without the caller ("a payment I didn't make",
     "someone used my card")."""
     said = fold(text.replace("'", " ").replace("’", " "))
-    return bool(_SOMEONE_ELSE.search(said) or (_NOT_ME.search(said) and _MONEY.search(said)))
+    if re.search(r"\b(?:on time|in time|yet)\b", said):  # "I didn't make the payment on
+        return False  # time", "I didn't make a transfer yet"
+    return bool(_SOMEONE_ELSE.search(said) or _NOT_ME.search(said))
 
 
 def fraud_reported(tenant: TenantView, text: str, intent: Intent) -> Intent:

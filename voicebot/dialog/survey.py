@@ -28,6 +28,7 @@ from voicebot.dialog.survey_words import (
     opening_agrees,
     question_keys,
     says_any,
+    unsubscribed_before,
     wants_data_deleted,
     wh_question,
 )
@@ -162,7 +163,9 @@ class SurveyDialog:
             self.answers.clear()  # answers go, and the number is blocked
             self._block("declined", self.tenant.prompts.say("survey_data_deleted"))
             return
-        if not keyed and never_again(text):  # "nein, und rufen Sie hier nie wieder an": on the
+        opted_out_before = self.step < 0 and unsubscribed_before(text)
+        if not keyed and (never_again(text) or opted_out_before):  # "nein, und rufen Sie hier
+            # nie wieder an", "ich hab mich doch abgemeldet!": on the
             if free:  # do-not-call list whatever else was said (the comment is kept)
                 self.answers[self.survey.questions[self.step].id] = text.strip() or None
             last = self.step == len(self.survey.questions) - 1

@@ -104,7 +104,6 @@ _NEVER_AGAIN = re.compile(  # said to us ("rufen Sie …"), not about the provid
     r"telefonnummer)|nehmen sie mich (?:\w+ ){0,3}(?:aus|von) (?:\w+ ){0,2}(?:liste|verteiler|"
     r"kartei|datei|datenbank)|robinson ?liste|sperrliste|(?:aus|von) ihrer liste|"
     r"keine anrufe mehr|"
-    r"(?:hab|habe|hatte) mich (?:\w+ ){0,2}abgemeldet|"
     r"(?:dont|do not|never) (?:ever )?call (?:me|us|here|this number) again|"
     r"stop calling (?:me|us|here)|remove my number|do not call list|dont call list|"
     r"take (?:me|my number) off (?:your|the|this) (?:\w+ )?list)\b"
@@ -283,3 +282,9 @@ def annoyed_by_calls(text: str) -> bool:
     return calls and bool(
         {"oft", "wieder", "staendig", "dauernd", "often", "again"} & set(folded.split())
     )
+
+
+def unsubscribed_before(text: str) -> bool:
+    """ "Ich hab mich doch abgemeldet!" at the consent question: an opt-out given before (said
+    in a comment, "Ich hab mich bei denen vom Newsletter abgemeldet" is about the provider)."""
+    return bool(re.search(r"\b(?:hab|habe|hatte) mich (?:\w+ ){0,2}abgemeldet\b", fold(text)))

@@ -411,6 +411,11 @@ _DISMISSING = re.compile(
 )
 
 
+def dialled_wrong(text: str) -> bool:
+    """ "Sorry, wrong number", "falsch verbunden": said of the call itself."""
+    return bool(_WRONG_NUMBER.search(fold(text.replace("'", " ").replace("’", " "))))
+
+
 def leaves_now(text: str) -> bool:
     """ "Sorry, wrong number. Bye.", "Actually, I'll do it in the app. Bye.": the caller
     dialled wrong, or takes the concern back and says goodbye; not a question ("Ist die
@@ -952,7 +957,7 @@ _PROBLEM = re.compile(
     r"broken|wrong|declined|blocked|twice|unauthori[sz]ed|emptied|mugged|robbed|nicked|"
     r"pinched|swiped|komisch\w*|seltsam\w*|merkwuerdig\w*|eklig\w*|ausgelaufen|undicht|"
     r"klumpig\w*|gaerig\w*|gegoren|flecken|verfaerbt\w*|schwarze|halb (?:voll|leer)|"
-    r"zu wenig|never been|"
+    r"zu wenig|geronnen|dickfluessig\w*|flocken|ausgeflockt|verklumpt|"
     r"(?:geht|ging|gehen|funktioniert|funktionierte|kam|kommt|klappt|klappte|laeuft|lief|"
     r"schmeckt|riecht|haelt|hielt|wurde|wurden|ist|war|sind|waren|hat|haben|hatte|"
     r"schmeckte|roch)\b(?:\s+\w+){0,3}\s+nicht|"
