@@ -35,6 +35,7 @@ from voicebot.dialog.number_said import (
     short_concern_besides,
     words_besides_number,
 )
+from voicebot.dialog.opening_hours import asks_opening_hours, hours_text
 from voicebot.dialog.product_reading import condition_asked, found_in_product, harm_reported
 from voicebot.dialog.recovery import no_input, no_match
 from voicebot.dialog.reply import BotReply
@@ -196,6 +197,8 @@ class InboundDialog(YesNoTurns):
         if value is None and state.intent is None and about_the_bot:
             self._tell_what_the_bot_does(text)  # "Was können Sie denn überhaupt?"
             return
+        if value is None and self._tells_opening_hours(text, event):
+            return
         repeat = value is None and asks_to_repeat(text) and bool(state.last_said)
         repeat = repeat and not says_goodbye(text)  # "wrong number, sorry": no "pardon?"
         team = self.tenant.queue_asked_for(text) if value is None else None
@@ -261,6 +264,28 @@ class InboundDialog(YesNoTurns):
         else:
             told = self.prompts.say("bot_is_assistant")
         self.reply.ask([told, self.prompts.say("ask_concern")], awaiting="concern")
+
+    def _tells_opening_hours(self, text: str, event: Intent) -> bool:
+        """ "Can you tell me your opening hours?" where no intent of the tenant answers it:
+        told from the tenant's business hours, then "anything else?"."""
+        if not asks_opening_hours(text) or is_new_concern(self.tenant, event):
+            return False
+        asked = (
+            "Wann haben Sie geöffnet?"
+            if self.tenant.language == "de"
+            else ("What are your opening hours?")
+        )  # a tenant with an intent of its own for it answers with that (nordwelle: the shops)
+        if is_new_concern(self.tenant, self.tenant.classify(asked, event)):
+            return False
+        for part in parts_of(text):  # another concern in the turn: read as usual
+            if is_new_concern(self.tenant, self.tenant.classify(part, event)):
+                return False
+        told = hours_text(getattr(self.tenant.tenant, "business_hours", None), self.tenant.language)
+        if told is None:
+            return False
+        self.state.answered, self.state.last_answer = True, told
+        self.reply.ask([told, self.prompts.say("anything_else")], "anything_else", "yesno")
+        return True
 
     def _asks_for_person(self, event: Intent) -> bool:
         """The classifier gives the request for a person a large share (at least half the

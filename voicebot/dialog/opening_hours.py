@@ -1,0 +1,87 @@
+"""When the team is there, told from the tenant's `business_hours` to a caller who asks and
+whose tenant has no intent of its own for it ("Can you tell me your opening hours?" at the bank
+was "did not understand")."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Any
+
+from voicebot.dialog.words import fold, is_question
+
+_ASKS_HOURS = re.compile(
+    r"\b(?:oeffnungszeit\w*|geschaeftszeit\w*|sprechzeit\w*|servicezeit\w*|"
+    r"wann (?:\w+ ){0,4}(?:offen|geoeffnet|erreichbar|da|auf)|(?:offen|geoeffnet|erreichbar) "
+    r"(?:\w+ ){0,2}(?:heute|morgen|am wochenende|samstags?|sonntags?)|"
+    r"opening (?:hours|times)|business hours|office hours|"
+    r"when (?:\w+ ){0,3}(?:open|closed|available)|what time do you (?:open|close)|"
+    r"(?:are|is) (?:you|the bank|the team|anyone) open|open (?:on|at) (?:the )?weekends?|"
+    r"hours (?:are you|do you)|what are your hours)\b"
+)
+_DAYS = {
+    "de": ("montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def asks_opening_hours(text: str) -> bool:
+    """ "Wann haben Sie geöffnet?", "What are your opening hours?" (a question, not "Ihre
+    Öffnungszeiten sind mir egal, mein Internet geht nicht")."""
+    folded = fold(text.replace("'", " ").replace("’", " "))
+    return bool(_ASKS_HOURS.search(folded)) and (is_question(text) or len(folded.split()) <= 4)
+
+
+def hours_text(hours: Any, language: str) -> str | None:
+    """ "Unser Team ist montags bis freitags von 8 bis 18 Uhr für Sie da." from the weekly
+    spans (days with the same span grouped); None without business hours."""
+    weekly = getattr(hours, "weekly", None)
+    if not weekly:
+        return None
+    lang = "de" if language.startswith("de") else "en"
+    spans = [weekly.get(day) for day in _WEEKDAYS]
+    if all(s is not None and s[0] == time(0) and s[1] == time(0) for s in spans):
+        return ("Unser Team ist rund um die Uhr für Sie da." if lang == "de"
+                else "Our team is available around the clock.")  # fmt: skip
+    groups: list[tuple[int, int, tuple[time, time]]] = []
+    for index, span in enumerate(spans):
+        if span is None:
+            continue
+        if groups and groups[-1][1] == index - 1 and groups[-1][2] == span:
+            groups[-1] = (groups[-1][0], index, span)
+        else:
+            groups.append((index, index, span))
+    if not groups:
+        return None
+    days = _DAYS[lang]
+    said = []
+    for first, last, (start, end) in groups:
+        named = days[first] if first == last else (
+            f"{days[first]} bis {days[last]}" if lang == "de" else f"{days[first]} to {days[last]}"
+        )  # fmt: skip
+        said.append(f"{named} {_span(start, end, lang)}")
+    joined = ", ".join(said[:-1]) + (f" und {said[-1]}" if lang == "de" else f" and {said[-1]}")
+    joined = joined if len(said) > 1 else said[0]
+    if lang == "de":
+        return f"Unser Team ist {joined} für Sie da."
+    return f"Our team is available {joined}."
+
+
+def _span(start: time, end: time, lang: str) -> str:
+    if lang == "de":
+        return f"von {_de(start)} bis {_de(end)} Uhr"
+    return f"from {_en(start)} to {_en(end)}"
+
+
+def _de(moment: time) -> str:
+    hour = 24 if moment == time(0) else moment.hour
+    return f"{hour}" if moment.minute == 0 else f"{hour}:{moment.minute:02d}"
+
+
+def _en(moment: time) -> str:
+    if moment == time(0):
+        return "midnight"
+    hour = moment.hour % 12 or 12
+    suffix = "am" if moment.hour < 12 else "pm"
+    return f"{hour} {suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d} {suffix}"
