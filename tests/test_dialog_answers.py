@@ -782,3 +782,67 @@ def test_a_request_for_a_person_taken_back_in_english_is_none(services):
         say("Can I speak to a person? Actually no, I just want to know how to top up."),
     )  # fmt: skip
     assert record.handoff is None or record.handoff.queue != "general", bot_said(record)
+
+
+def test_an_english_caller_at_a_german_hotline_is_told_in_english_and_put_through(services):
+    """German reprompts they cannot follow, then 'Anliegen unklar' (session 10 probe)."""
+    record = call(
+        services, "nordwelle",
+        say("Hi, sorry, I don't speak German. I'd like to cancel my contract."),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert said[1].startswith("Sorry, this automated service speaks German only."), said
+    assert record.handoff is not None and record.handoff.context["language"] == "en"
+    assert "Anrufer spricht Englisch" in record.handoff.context["summary"]
+
+
+@pytest.mark.parametrize(
+    "turn", ["Hallo, sorry, mein Router geht nicht", "Ich möchte meine Rechnung sehen, please"]
+)
+def test_german_with_an_english_word_is_german(services, turn):
+    record = call(services, "nordwelle", say(turn), keys("40817253#"))
+    assert not any(t.startswith("Sorry, this automated") for t in bot_said(record))
+
+
+# ---- session 10, regression round 3 guards ----------------------------------------------------
+@pytest.mark.parametrize(
+    "turn",
+    ["I never make card payments abroad, so what would the fee be if I did?",
+     "I never buy anything online, do I really need a virtual card?",
+     "The machine in the shop did not recognise the contactless payment, I had to put my PIN in.",
+     "I sent a transfer to the wrong account, it's not mine, I typed one digit wrong. How do I get"
+     " it back?",
+     "I want my savings account emptied into my current account, how do I do that?",
+     "There's a restaurant I've never been to in Paris, will my card work there?",
+     "If somebody else used my card, would I get the money back? Just wondering.",
+     "I used my card in a shop and the payment went through twice, that wasn't me being careless.",
+     "Do you do Apple Pay? I've got an iPhone."],
+)  # fmt: skip
+def test_plans_habits_and_hypotheticals_are_no_fraud_report(services, turn):
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert record.handoff is None or record.handoff.queue != "fraud", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["In den Brezeln war ein Fingernagel. Was ist da alles drin?",
+     "Die Spätzle schmecken nach Seife. Was ist da drin?"],
+)  # fmt: skip
+def test_how_a_product_was_before_a_question_stays_a_complaint(services, turn):
+    record = call(services, "sonnhof", say(turn), say("L 1 2 3 4 A"))
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turn"),
+    [("harbour-bank", "I got the wrong number on my transfer, it went to the wrong person. Bye."),
+     ("harbour-bank", "It doesn't matter how, I just need a new card. Bye.")],
+)  # fmt: skip
+def test_a_concern_with_words_like_wrong_number_or_no_matter_is_served(services, tenant, turn):
+    assert call(services, tenant, say(turn)).handoff is not None
+
+
+def test_a_follow_up_product_in_the_same_turn_gets_the_same_answer(services):
+    record = call(services, "sonnhof", say("Sind die Brezeln vegan? Und die Spätzle?"), say("no"))
+    said = " ".join(bot_said(record))
+    assert "Laugenbrezeln" in said and "Käsespätzle Fertiggericht ist nicht vegan" in said, said

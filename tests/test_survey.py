@@ -771,3 +771,14 @@ def test_a_comment_about_unsubscribing_from_the_provider_does_not_block_the_numb
         services, "ja", "4", "ja", "Ich hab mich bei denen vom Newsletter abgemeldet, der nervt."
     )
     assert not dialog.opted_out and record.outcome == "resolved", bot
+
+
+def test_a_comment_about_leaving_the_provider_is_a_comment(services):
+    record, dialog, bot = _survey(services, "ja", "4", "ja", "Ich muss weg von dem Anbieter.")
+    assert dialog.answers["kommentar"] == "Ich muss weg von dem Anbieter.", bot
+    assert record.outcome == "resolved", bot
+
+
+def test_a_bavarian_passt_scho_at_consent_consents(services):
+    record, _dialog, bot = _survey(services, "Passt scho.", "4", "ja", "nichts")
+    assert record.outcome == "resolved", bot

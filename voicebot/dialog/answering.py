@@ -19,7 +19,7 @@ from voicebot.dialog.intent_choice import take_next_concern
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
-from voicebot.dialog.words import after_a_correction, parts_of
+from voicebot.dialog.words import after_a_correction, follows_up, parts_of
 
 
 def needs_of(spec: IntentView) -> list[str]:
@@ -103,11 +103,16 @@ def _for_other_products(
     products joined by "und"/"oder" in the sentence that asks, each answered once."""
     product = state.slots.get("product")
     said = facts.caller_lines[-1] if facts.caller_lines else ""
-    asking = next((p for p in parts_of(said) if tenant.product_in(p) == product), "")
+    parts = parts_of(said)
+    asking = next((p for p in parts if tenant.product_in(p) == product), "")
     if after_a_correction(asking) is not None:  # "die Marmelade, ach nee, ich meine die
         return answer  # Tomatensauce": one product, corrected
+    follow_ups = [  # "Sind die Brezeln vegan? Und die Spätzle?": the same question
+        p for p in parts if p != asking and follows_up(p) and tenant.product_only(p)
+        and after_a_correction(p) is None
+    ]  # fmt: skip
     others: list[str] = []
-    for piece in _JOINED.split(asking):
+    for piece in [*_JOINED.split(asking), *follow_ups]:
         found = tenant.product_in(piece)
         if found and found != product and found not in others:
             others.append(found)

@@ -67,6 +67,7 @@ from voicebot.dialog.words import (
     greets_only,
     has_no_number,
     introduces_only,
+    is_lead_in,
     is_question,
     leaves_now,
     name_said,
@@ -76,6 +77,7 @@ from voicebot.dialog.words import (
     reports_problem,
     restates_concern,
     says_goodbye,
+    speaks_english,
     starts_with_no,
     yes_or_no,
 )
@@ -413,6 +415,8 @@ class InboundDialog(YesNoTurns):
             skipped = self.prompts.say("customer_skipped")  # …": asked for the concern
             self.reply.ask([skipped, self.prompts.say("ask_concern")], awaiting="concern")
             return
+        if number is None and self._speaks_another_language(text):
+            return
         if number is None and self.tenant.is_nonsense(text):
             no_match(
                 self.tenant, self.state, self.reply
@@ -473,8 +477,19 @@ class InboundDialog(YesNoTurns):
             self.reply.ask([*parts, self.prompts.say("ask_concern")], awaiting="concern")
         elif found is False:
             self._continue(parts)
-        else:
+        elif not self._speaks_another_language(text):
             no_match(self.tenant, self.state, self.reply)
+
+    def _speaks_another_language(self, text: str) -> bool:
+        """An English caller at a German hotline ("Hi, sorry, I don't speak German, I'd like
+        to cancel"): told so in English and put through to a person at once, the language
+        noted for the agent, instead of German reprompts they cannot follow."""
+        if self.tenant.language != "de" or not speaks_english(text):
+            return False
+        self.state.caller_language = "en"
+        self.reply.handoff([self.prompts.say("other_language")], queue=self.tenant.default_queue,
+                           priority="normal", reason="no_match")  # fmt: skip
+        return True
 
     def _on_customer_number(self, text: str, intent: Intent, value: str | None) -> None:
         parts: list[str] = []
@@ -666,7 +681,7 @@ class InboundDialog(YesNoTurns):
             return intent
         sure = is_new_concern(self.tenant, intent)
         for part, said in zip(parts, sentences, strict=False):
-            if self._urgent(part) and (not sure or reports_problem(said)):
+            if self._urgent(part) and not (sure and self._lead_in(said)):
                 return part
         return intent
 
@@ -681,13 +696,27 @@ class InboundDialog(YesNoTurns):
                 return replace(intent, slots={**intent.slots, "product": own})
         return intent
 
+    def _lead_in(self, said: str) -> bool:
+        """A sentence before the question that is no complaint: it tells what the caller did
+        or has ("Ich habe gestern die Nougatcreme gekauft.", "I've got an iPhone.") and says
+        nothing went wrong; one that says how a product of ours was ("In den Brezeln war ein
+        Fingernagel.", "Die Spätzle schmecken nach Seife.") stays a complaint."""
+        if reports_problem(said):
+            return False
+        if is_lead_in(said):
+            return True
+        folded = set(fold(said).split())
+        return not (self.tenant.product_in(said) and folded & _PRODUCT_STATE)
+
     def _aside(self, intent: Intent, part: Intent, said: str) -> bool:
         """A part of the turn that is no concern of its own beside the one taken: a lead-in
         read as an urgent concern alone ("Ich habe gestern die Nougatcreme gekauft."), or the
         product corrected to ("Ach nee, doch lieber die Handcreme.")."""
-        if self.tenant.product_only(said) or introduces_only(said):
-            return True  # (or the caller's name: "Guten Tag, mein Name ist Aylin Demir")
-        lead_in = self._urgent(part) and not reports_problem(said)
+        if introduces_only(said):  # (or the caller's name: "Guten Tag, mein Name ist …")
+            return True
+        if self.tenant.product_only(said):  # "doch lieber die Handcreme" (the product
+            return True  # corrected to), "Und die Spätzle?" (answered with the first)
+        lead_in = self._urgent(part) and self._lead_in(said)
         return lead_in and is_new_concern(self.tenant, intent) and not self._urgent(intent)
 
     def _first_said(
@@ -876,6 +905,13 @@ class InboundDialog(YesNoTurns):
         minutes = max(1, round(wait_s / 60))  # ("etwa eine Minute", not "1 Minuten")
         key = "handoff_wait_one" if minutes == 1 else "handoff_wait"
         return self.prompts.say(key, position=position, wait_min=minutes)
+
+
+_PRODUCT_STATE = frozenset((  # how a product was ("war", "schmeckt", "riecht", "sah … aus")
+    "war", "waren", "ist", "sind", "hat", "haben", "hatte", "hatten", "schmeckt", "schmecken",
+    "schmeckte", "riecht", "riechen", "roch", "sieht", "sehen", "sah", "fuehlt", "klebt",
+    "was", "is", "are", "tastes", "smells", "looks", "had",
+))  # fmt: skip
 
 
 def _without(event: Intent, rejected: str) -> Intent:

@@ -19,10 +19,12 @@ def _at(state: CallState, at_ms: int) -> str:
 SUMMARY_WORDS = {
     "de": {"unclear": "Anliegen unklar", "customer": "Kunde", "unidentified":
            "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem",
-           "maybe": "vermutlich"},
+           "maybe": "vermutlich",
+           "speaks": "Anrufer spricht Englisch"},
     "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
            "customer not identified", "reason": "reason", "also": "also",
-           "maybe": "possibly"},
+           "maybe": "possibly",
+           "speaks": "caller speaks German"},
 }  # fmt: skip
 
 
@@ -47,8 +49,16 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
         parts.append(slots)
     if state.also:
         parts.append(f"{words['also']}: " + ", ".join(c.intent.description for c in state.also))
+    if state.caller_language and state.caller_language != tenant.language[:2]:
+        parts.append(words["speaks"])  # the agent answers in the caller's language
     parts.append(f"{words['reason']}: {reason}")
     return "; ".join(parts)
+
+
+def _language(tenant: TenantView, state: CallState) -> str:
+    """The language of the call: the caller's when they spoke another, else the tenant's."""
+    said = state.caller_language or tenant.language[:2]
+    return said if said in ("de", "en") else "de"
 
 
 def build_context(
@@ -84,7 +94,7 @@ def build_context(
         "tenant": tenant.id,
         "dialed": state.dialed,
         "caller": state.caller,
-        "language": tenant.language if tenant.language in ("de", "en") else "de",
+        "language": _language(tenant, state),
         "queue": queue,
         "priority": priority,
         "reason": reason,

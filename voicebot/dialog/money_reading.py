@@ -23,37 +23,56 @@ from voicebot.events import Intent
 _DEALING = r"(?:payments?|transactions?|charges?|withdrawals?|debits?|purchases?|transfers?)"
 _NOT_ME = re.compile(
     rf"\b(?:{_DEALING} (?:\w+ ){{0,5}}(?:i|we) (?:didn t|did not|never|have not|haven t) "
-    r"(?:make|made|authori[sz]e|do|did|buy|order|spend|agree)|"
-    rf"(?:didn t|did not|never) (?:authori[sz]e|make|buy|agree to) (?:\w+ ){{0,3}}{_DEALING}|"
-    rf"(?:don t|do not|didn t|did not) recogni[sz]e (?:\w+ ){{0,3}}{_DEALING}|"
+    r"(?:make|made|authori[sz]e|authori[sz]ed|do|did|buy|bought|order|ordered|agree)|"
+    rf"(?:didn t|did not) (?:authori[sz]e|make|agree to) (?:\w+ ){{0,3}}{_DEALING}|"
+    rf"never (?:authori[sz]ed|made|agreed to) (?:\w+ ){{0,3}}{_DEALING}|"
+    rf"(?:i|we) (?:don t|do not|didn t|did not) recogni[sz]e (?:\w+ ){{0,3}}{_DEALING}|"
     rf"{_DEALING} (?:\w+ ){{0,3}}(?:i|we) (?:don t|do not) recogni[sz]e|"
     rf"unauthori[sz]ed (?:\w+ )?(?:{_DEALING}|use|access|activity)|"
-    r"(?:didn t|did not|never) (?:buy|purchase|order) anything(?! abroad)|"
-    rf"{_DEALING} (?:\w+ ){{0,6}}(?:not (?:one )?of mine|isn t mine|is not mine|not mine)|"
-    r"(?:(?:took|taken|withdrew|withdrawn|spent|used|gone)\b.{0,60}\b(?:it )?(?:wasn t|was not) me"
-    r"(?! who)|(?:it )?(?:wasn t|was not) me (?:who|that) (?:took|spent|withdrew|made|used))|"
+    r"(?:i|we) (?:didn t|did not) (?:buy|purchase|order) anything(?! abroad| online| in)|"
+    r"(?:payments?|charges?|transactions?|withdrawals?|purchases?|debits?) (?:\w+ ){0,6}"
+    r"(?:not (?:one )?of mine|isn t mine|is not mine|not mine)|"
+    r"(?:took|taken|withdrew|withdrawn|spent|gone|charged)\b.{0,60}\b(?:it )?(?:wasn t|was not) "
+    r"me(?! who| being)|(?:it )?(?:wasn t|was not) me (?:who|that) (?:took|spent|withdrew|made)|"
     r"without my (?:permission|consent|knowledge|authori[sz]ation)|"
     r"(?:zahlung|abbuchung|buchung|abhebung|lastschrift)\w* (?:\w+ ){0,5}(?:kenne ich nicht|"
     r"war ich nicht|nicht von mir|nicht autorisiert)|ohne mein (?:wissen|einverstaendnis))\b"
 )
 _SOMEONE_ELSE = re.compile(
     r"\b(?:(?:someone|somebody|some one)(?: s| else| else s)? (?:has |have |had )?(?:used|took|"
-    r"taken|withdrew|withdrawn|spent|stole|stolen|emptied|accessed|hacked|got into)|"
-    r"(?:account|savings) (?:\w+ ){0,2}(?:emptied|drained|cleared out|wiped)|"
+    r"taken|withdrew|withdrawn|spent|stole|stolen|emptied|accessed|hacked|got into) "
+    r"(?:\w+ ){0,2}(?:my|our) (?:card|account|details|money|savings|cash)|"
+    r"(?:someone|somebody)(?: s| else| else s)? (?:has |have |had )?(?:took|taken|withdrew|"
+    r"withdrawn|spent|stolen|stole) (?:\w+ ){0,2}(?:money|cash|pounds|quid)|"
+    r"(?:account|savings)(?: s been| has been| have been| was| were| got)? (?:just )?"
+    r"(?:emptied|drained|cleared out|wiped)(?! into| to)|"
+    r"(?:charge|payment|transaction|debit)s? (?:\w+ ){0,3}(?:from|at|to) (?:a |an |the )?"
     r"(?:shop|store|place|restaurant|merchant|website|company|business) (?:\w+ ){0,3}"
     r"(?:i ve|i have|i) never (?:been|heard|used|shopped)|"
     r"jemand (?:hat|hatte) (?:\w+ ){0,4}(?:abgehoben|abgebucht|benutzt|verwendet|genutzt)|"
     r"konto (?:\w+ ){0,3}(?:leer|leergeraeumt))\b"
 )
+# A question about what would happen, a plan or a habit: no report ("If somebody else used my
+# card, would I get the money back?", "Will you ever take money out without my consent?")
+_NOT_A_REPORT = re.compile(
+    r"^(?:if|would|in case|what if|will you ever)\b|\b(?:what happens|what would) if\b|"
+    r"\b(?:on time|in time|yet|in the end|forgot|forget|wondering|want|would like|d like|"
+    r"typo|typed|by mistake|mistake|received (?:a |an |some )?(?:transfer|payment|money)|"
+    r"paid in|pay (?:\w+ ){0,2}in)\b"
+)
 
 
 def used_by_someone_else(text: str) -> bool:
     """The words say money or a card was used without the caller ("a payment I didn't make",
-    "someone used my card")."""
-    said = fold(text.replace("'", " ").replace("’", " "))
-    if re.search(r"\b(?:on time|in time|yet)\b", said):  # "I didn't make the payment on
-        return False  # time", "I didn't make a transfer yet"
-    return bool(_SOMEONE_ELSE.search(said) or _NOT_ME.search(said))
+    "someone used my card"), in a sentence that reports it (not a question about what would
+    happen, a plan or a habit)."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        said = fold(sentence.replace("'", " ").replace("’", " "))
+        if not said or _NOT_A_REPORT.search(said):
+            continue
+        if _SOMEONE_ELSE.search(said) or _NOT_ME.search(said):
+            return True
+    return False
 
 
 def fraud_reported(tenant: TenantView, text: str, intent: Intent) -> Intent:

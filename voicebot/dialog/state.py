@@ -97,6 +97,7 @@ class CallState:
     product_unknown: bool = False  # the bot just said the product named is not one of ours
     concern_since: int = 0  # index in `lines` where the current concern began
     concern_words: str | None = None  # the words that named it, when part of a longer turn
+    caller_language: str | None = None  # the caller spoke another language than the tenant's
     last_product: str | None = None  # the catalog product the call is about (kept across
     # concerns: "Ist die Hafermilch vegan?" - "Und was kostet die?")
     keys: str = ""

@@ -180,7 +180,10 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
-        southern_yes = _agrees_first(folded) and says_any(folded, ("passt scho", "passt schon"))
+        thanked = "danke" in folded.split()  # Bavarian "Passt scho." consents, so does
+        southern_yes = (says_any(folded, ("passt scho", "passt eh")) and not thanked) or (
+            _agrees_first(folded) and says_any(folded, ("passt schon",))
+        )  # "passt schon" after a yes
         refuses = (  # "Ja danke, schon gut." (not "Ähm, joa, passt scho.")
             self.step < 0 and says_any(folded, NO_NEED_PHRASES) and not southern_yes
         )

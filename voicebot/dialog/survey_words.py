@@ -79,7 +79,7 @@ _FILLER = frozenset((
 
 
 _STOPPING = (
-    "keine lust mehr", "muss jetzt los", "muss los", "muss weg", "muss jetzt weg",
+    "keine lust mehr", "muss jetzt los", "muss los",
     "muss aufhoeren", "muss jetzt aufhoeren",
     "i have to go", "i ve got to go", "gotta go", "i need to go", "will nicht mehr mitmachen",
     "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",

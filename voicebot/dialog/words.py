@@ -400,12 +400,13 @@ def says_goodbye(text: str) -> bool:
 # number on a transfer")
 _WRONG_NUMBER = re.compile(
     r"\b(?:falsch verbunden|(?:mich|ich mich) verwaehlt|sorry wrong number|wrong number sorry|"
-    r"(?:have|ve got|got|dialled|dialed|rang|called) (?:the )?wrong number)\b"
+    r"(?:dialled|dialed|rang|called|phoned) (?:the )?wrong number|"
+    r"(?:i ve|i have|must have|i) got (?:the )?wrong number(?! on| in| for| of))\b"
 )
 # Said before a goodbye: the caller no longer wants it ("Actually, I'll do it in the app")
 _DISMISSING = re.compile(
-    r"\b(?:never mind|forget it|doesn t matter|i ll do it|i will do it|ill do it|"
-    r"i ll sort it|i ll try|i ll check|i ll call back|egal|vergessen sie (?:es|das)|"
+    r"\b(?:never mind|forget it|i ll do it|i will do it|ill do it|"
+    r"i ll sort it|i ll try|i ll check|i ll call back|vergessen sie (?:es|das)|"
     r"mach (?:ich|das) (?:\w+ )?(?:selbst|selber|online|in der app)|hat sich erledigt|"
     r"doch nicht|schon gut)\b"
 )
@@ -1113,3 +1114,44 @@ def introduces_only(text: str) -> bool:
     """ "Guten Tag, mein Name ist Aylin Demir": who calls, and nothing else (no concern, not
     a change of name)."""
     return bool(_INTRODUCTION.match(fold(text))) and name_said(text) is not None
+
+
+_ENGLISH = frozenset((
+    "i", "i m", "im", "my", "the", "is", "are", "you", "your", "to", "and", "it", "do", "don",
+    "dont", "can", "would", "like", "want", "need", "please", "hello", "hi", "sorry", "speak",
+    "english", "german", "what", "how", "with", "have", "this", "that", "of", "for", "not",
+    "a", "an", "on", "at", "me", "we", "there", "here", "about",
+))  # fmt: skip
+_GERMAN = frozenset((
+    "ich", "mein", "meine", "der", "die", "das", "ist", "sind", "sie", "ihr", "zu", "und", "es",
+    "nicht", "kann", "moechte", "will", "bitte", "hallo", "mit", "habe", "hab", "dies", "von",
+    "fuer", "ein", "eine", "auf", "wir", "da", "hier", "ueber", "wie", "was", "geht", "kein",
+))  # fmt: skip
+
+
+def speaks_english(text: str) -> bool:
+    """The turn is English, not German with an English word in it ("Hi, I don't speak German,
+    I'd like to cancel my contract"; not "Mein Internet ist down", "Hallo, sorry")."""
+    words = fold(text.replace("'", " ").replace("’", " ")).split()
+    english = sum(w in _ENGLISH for w in words)
+    german = sum(w in _GERMAN for w in words)
+    return len(words) >= 4 and english >= 3 and english >= 3 * max(1, german)
+
+
+# What a caller tells before the question, none of it a complaint ("Ich habe gestern die
+# Nougatcreme gekauft.", "Meine Nachbarin hat mir von der Hafermilch erzählt.", "Jetzt sind die
+# Brezeln aufgetaut.", "Ich hab die Packung nicht da.")
+_LEAD_IN = re.compile(
+    r"\b(?:gekauft|kaufe|kaufen|bestellt|geschenkt|bekommen|mitgebracht|gesehen|gehoert|"
+    r"gelesen|erzaehlt|empfohlen|probiert|eingefroren|aufgetaut|aufbewahrt|nicht da|nicht zur "
+    r"hand|weggeworfen|im angebot|immer|gerne?|liebe|lieben|mag|moegen|esse|essen|trinke|"
+    r"trinken|nutze|benutze|verwende|backe|koche|gegessen|getrunken|gekocht|gebacken|daheim|"
+    r"zu ?hause|offen|geoeffnet|angebrochen|bought|buy|ordered|heard|saw|seen|tried|"
+    r"love|usually|always)\b"
+)
+
+
+def is_lead_in(text: str) -> bool:
+    """A sentence that only tells what the caller did or has (bought, heard of, thawed), with
+    no word of something gone wrong: background to the question that follows."""
+    return bool(_LEAD_IN.search(fold(text))) and not reports_problem(text)

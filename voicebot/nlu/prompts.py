@@ -59,6 +59,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "{wait_min} Minuten.",
         "handoff_wait_one": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
         "eine Minute.",
+        "other_language": "Sorry, this automated service speaks German only. I am putting you "
+        "through to a colleague.",
         "goodbye": "Vielen Dank für Ihren Anruf. Auf Wiederhören!",
         "survey_gone": "Ich höre Sie leider nicht mehr. Vielen Dank und auf Wiederhören.",
         "survey_call_back": "Gern, dann versuchen wir es ein anderes Mal. Auf Wiederhören.",
@@ -132,6 +134,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "handoff_wait": "You are number {position} in the queue, the wait is about "
         "{wait_min} minutes.",
         "handoff_wait_one": "You are number {position} in the queue, the wait is about a minute.",
+        "other_language": "Sorry, this automated service speaks English only. I am putting you "
+        "through to a colleague.",
         "goodbye": "Thank you for calling. Goodbye!",
         "survey_gone": "I cannot hear you any more. Thank you and goodbye.",
         "survey_call_back": "Of course, we will try another time. Goodbye.",
