@@ -41,6 +41,7 @@ from voicebot.dialog.recovery import no_input, no_match
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.turn_parts import aside, is_urgent, product_asked_about, urgent_part
 from voicebot.dialog.words import (
     about_the_number,
     adds_another,
@@ -66,8 +67,6 @@ from voicebot.dialog.words import (
     gives_reason,
     greets_only,
     has_no_number,
-    introduces_only,
-    is_lead_in,
     is_question,
     leaves_now,
     name_said,
@@ -449,21 +448,21 @@ class InboundDialog(YesNoTurns):
         intent = fraud_reported(self.tenant, text, intent)  # "… and it wasn't me"
         intent = harm_reported(
             self.tenant, text,
-            self._urgent_part(
-                self._first_said(text, sentences, intent, pieces), pieces, sentences
+            urgent_part(
+                self.tenant, self._first_said(text, sentences, intent, pieces), pieces, sentences
             ),
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
         corrected = after_a_correction(text) is not None or replaces_concern(text)
         if not (corrected or "lieber" in fold(text).split()):  # ("Ist das Duschgel vegan?
-            intent = self._product_asked_about(intent, pieces, sentences)  # Ach nee, doch
+            intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
             # lieber die Handcreme": the product corrected to)
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
         elif take_intent(self.tenant, self.state, intent):
             for other, said in zip(pieces, sentences, strict=False):  # "… und außerdem ist
-                if self._aside(intent, other, said):  # die Rechnung falsch": served next
+                if aside(self.tenant, intent, other, said):  # die Rechnung falsch": served next
                     continue
                 note_also(self.tenant, self.state, other, said)
             self.steps.advance(parts)
@@ -671,54 +670,6 @@ class InboundDialog(YesNoTurns):
         state = self.state
         self.reply.ask([self.prompts.say("wait_ok")], state.awaiting, state.last_expect, False)
 
-    def _urgent_part(self, intent: Intent, parts: list[Intent], sentences: list[str]) -> Intent:
-        """A high-priority concern in one part of the turn wins over the rest ("Which countries
-        do you support? Also, I lost my card yesterday": the fraud team, not the country
-        answer); otherwise the turn's own classification. A part that says nothing went wrong
-        does not win over a sure concern of the whole turn ("Ich habe gestern die Nougatcreme
-        gekauft. Ist da Palmöl drin?": a lead-in read as a complaint alone)."""
-        if self._urgent(intent):
-            return intent
-        sure = is_new_concern(self.tenant, intent)
-        for part, said in zip(parts, sentences, strict=False):
-            if self._urgent(part) and not (sure and self._lead_in(said)):
-                return part
-        return intent
-
-    def _product_asked_about(
-        self, intent: Intent, parts: list[Intent], sentences: list[str]
-    ) -> Intent:
-        """The product of the sentence that asks the question, not the first one the turn
-        names ("Ich habe die Brezeln gekauft. Was kostet das Müsli?": the Müsli)."""
-        for part, said in zip(parts, sentences, strict=False):
-            own = self.tenant.product_in(said)
-            if part.name == intent.name and own and own != intent.slots.get("product"):
-                return replace(intent, slots={**intent.slots, "product": own})
-        return intent
-
-    def _lead_in(self, said: str) -> bool:
-        """A sentence before the question that is no complaint: it tells what the caller did
-        or has ("Ich habe gestern die Nougatcreme gekauft.", "I've got an iPhone.") and says
-        nothing went wrong; one that says how a product of ours was ("In den Brezeln war ein
-        Fingernagel.", "Die Spätzle schmecken nach Seife.") stays a complaint."""
-        if reports_problem(said):
-            return False
-        if is_lead_in(said):
-            return True
-        folded = set(fold(said).split())
-        return not (self.tenant.product_in(said) and folded & _PRODUCT_STATE)
-
-    def _aside(self, intent: Intent, part: Intent, said: str) -> bool:
-        """A part of the turn that is no concern of its own beside the one taken: a lead-in
-        read as an urgent concern alone ("Ich habe gestern die Nougatcreme gekauft."), or the
-        product corrected to ("Ach nee, doch lieber die Handcreme.")."""
-        if introduces_only(said):  # (or the caller's name: "Guten Tag, mein Name ist …")
-            return True
-        if self.tenant.product_only(said):  # "doch lieber die Handcreme" (the product
-            return True  # corrected to), "Und die Spätzle?" (answered with the first)
-        lead_in = self._urgent(part) and self._lead_in(said)
-        return lead_in and is_new_concern(self.tenant, intent) and not self._urgent(intent)
-
     def _first_said(
         self, text: str, sentences: list[str], intent: Intent, parts: list[Intent]
     ) -> Intent:
@@ -754,8 +705,7 @@ class InboundDialog(YesNoTurns):
 
     def _urgent(self, event: Intent) -> bool:
         """A confident concern of high priority (fraud, a complaint)."""
-        spec = self.tenant.intents.get(event.name or "")
-        return spec is not None and spec.priority == "high" and is_new_concern(self.tenant, event)
+        return is_urgent(self.tenant, event)
 
     def _done(self, text: str, intent: Intent) -> bool:
         """ "Nein danke" (or "das war alles") when asked for a concern after one was served or a
@@ -905,13 +855,6 @@ class InboundDialog(YesNoTurns):
         minutes = max(1, round(wait_s / 60))  # ("etwa eine Minute", not "1 Minuten")
         key = "handoff_wait_one" if minutes == 1 else "handoff_wait"
         return self.prompts.say(key, position=position, wait_min=minutes)
-
-
-_PRODUCT_STATE = frozenset((  # how a product was ("war", "schmeckt", "riecht", "sah … aus")
-    "war", "waren", "ist", "sind", "hat", "haben", "hatte", "hatten", "schmeckt", "schmecken",
-    "schmeckte", "riecht", "riechen", "roch", "sieht", "sehen", "sah", "fuehlt", "klebt",
-    "was", "is", "are", "tastes", "smells", "looks", "had",
-))  # fmt: skip
 
 
 def _without(event: Intent, rejected: str) -> Intent:

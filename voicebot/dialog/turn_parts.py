@@ -1,0 +1,79 @@
+"""The parts of one caller turn (its sentences, each classified alone) and which of them is
+the concern: an urgent part wins unless it is background to a question, the product of the
+sentence that asks is the one meant, and parts that are no concern of their own are set aside."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from voicebot.dialog.intent_choice import is_new_concern
+from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.words import fold, introduces_only, is_lead_in, reports_problem
+from voicebot.events import Intent
+
+
+def is_urgent(tenant: TenantView, event: Intent) -> bool:
+    """A confident concern of high priority (fraud, a complaint)."""
+    spec = tenant.intents.get(event.name or "")
+    return spec is not None and spec.priority == "high" and is_new_concern(tenant, event)
+
+
+def urgent_part(
+    tenant: TenantView, intent: Intent, parts: list[Intent], sentences: list[str]
+) -> Intent:
+    """A high-priority concern in one part of the turn wins over the rest ("Which countries
+    do you support? Also, I lost my card yesterday": the fraud team, not the country
+    answer); otherwise the turn's own classification. A part that says nothing went wrong
+    does not win over a sure concern of the whole turn ("Ich habe gestern die Nougatcreme
+    gekauft. Ist da Palmöl drin?": a lead-in read as a complaint alone)."""
+    if is_urgent(tenant, intent):
+        return intent
+    sure = is_new_concern(tenant, intent)
+    for part, said in zip(parts, sentences, strict=False):
+        if is_urgent(tenant, part) and not (sure and lead_in(tenant, said)):
+            return part
+    return intent
+
+
+def product_asked_about(
+    tenant: TenantView, intent: Intent, parts: list[Intent], sentences: list[str]
+) -> Intent:
+    """The product of the sentence that asks the question, not the first one the turn
+    names ("Ich habe die Brezeln gekauft. Was kostet das Müsli?": the Müsli)."""
+    for part, said in zip(parts, sentences, strict=False):
+        own = tenant.product_in(said)
+        if part.name == intent.name and own and own != intent.slots.get("product"):
+            return replace(intent, slots={**intent.slots, "product": own})
+    return intent
+
+
+def lead_in(tenant: TenantView, said: str) -> bool:
+    """A sentence before the question that is no complaint: it tells what the caller did
+    or has ("Ich habe gestern die Nougatcreme gekauft.", "I've got an iPhone.") and says
+    nothing went wrong; one that says how a product of ours was ("In den Brezeln war ein
+    Fingernagel.", "Die Spätzle schmecken nach Seife.") stays a complaint."""
+    if reports_problem(said):
+        return False
+    if is_lead_in(said):
+        return True
+    folded = set(fold(said).split())
+    return not (tenant.product_in(said) and folded & _PRODUCT_STATE)
+
+
+def aside(tenant: TenantView, intent: Intent, part: Intent, said: str) -> bool:
+    """A part of the turn that is no concern of its own beside the one taken: a lead-in
+    read as an urgent concern alone ("Ich habe gestern die Nougatcreme gekauft."), or the
+    product corrected to ("Ach nee, doch lieber die Handcreme.")."""
+    if introduces_only(said):  # (or the caller's name: "Guten Tag, mein Name ist …")
+        return True
+    if tenant.product_only(said):  # "doch lieber die Handcreme" (the product
+        return True  # corrected to), "Und die Spätzle?" (answered with the first)
+    background = is_urgent(tenant, part) and lead_in(tenant, said)
+    return background and is_new_concern(tenant, intent) and not is_urgent(tenant, intent)
+
+
+_PRODUCT_STATE = frozenset((  # how a product was ("war", "schmeckt", "riecht", "sah … aus")
+    "war", "waren", "ist", "sind", "hat", "haben", "hatte", "hatten", "schmeckt", "schmecken",
+    "schmeckte", "riecht", "riechen", "roch", "sieht", "sehen", "sah", "fuehlt", "klebt",
+    "was", "is", "are", "tastes", "smells", "looks", "had",
+))  # fmt: skip
