@@ -453,8 +453,9 @@ class InboundDialog(YesNoTurns):
             ),
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
-        corrected = after_a_correction(text) is not None or replaces_concern(text)
-        if not (corrected or "lieber" in fold(text).split()):  # ("Ist das Duschgel vegan?
+        corrects_it = {"lieber", "meine", "meinte", "rather", "mean", "meant"}
+        corrected = after_a_correction(text) is not None or corrects_it & set(fold(text).split())
+        if not corrected:  # ("Ist das Duschgel vegan?
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
             # lieber die Handcreme": the product corrected to)
         found = identify(self.tenant, self.state, number, parts) if number else None
