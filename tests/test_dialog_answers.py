@@ -846,3 +846,45 @@ def test_a_follow_up_product_in_the_same_turn_gets_the_same_answer(services):
     record = call(services, "sonnhof", say("Sind die Brezeln vegan? Und die Spätzle?"), say("no"))
     said = " ".join(bot_said(record))
     assert "Laugenbrezeln" in said and "Käsespätzle Fertiggericht ist nicht vegan" in said, said
+
+
+# ---- session 10, regression round 4 guards ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("turn", "first", "second"),
+    [("Sind in der Nougatcreme Nüsse? Und die Spätzle?", "Nuss-Nougat-Creme enthält Nüsse",
+      "Käsespätzle"),
+     ("Ist im Müsli Gluten? Und die Spätzle?", "Knusper-Müsli Schoko enthält Gluten",
+      "Käsespätzle")],
+)  # fmt: skip
+def test_an_allergen_question_and_a_follow_up_product_are_both_answered_in_order(
+    services, turn, first, second
+):
+    """Only the follow-up product was answered: a nut-allergic caller never heard that the
+    Nougatcreme holds nuts (round 4)."""
+    said = " ".join(bot_said(call(services, "sonnhof", say(turn), say("nein"))))
+    assert first in said and second in said and said.index(first) < said.index(second), said
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turn", "queue"),
+    [("nordwelle", "Die Techniker sind nie gekommen. Wann kommt jemand?", "beschwerde"),
+     ("nordwelle", "Ich warte seit zwei Wochen auf den Techniker. Wann kommt der endlich?",
+      "beschwerde")],
+)  # fmt: skip
+def test_a_complaint_before_a_when_question_stays_a_complaint(services, tenant, turn, queue):
+    record = call(services, tenant, say(turn))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
+def test_a_concern_with_an_hours_question_is_no_hours_question(services):
+    record = call(services, "harbour-bank", say("My card was declined. When are you open?"))
+    assert not any(t.startswith("Our team is available") for t in bot_said(record))
+
+
+def test_products_only_bought_are_not_answered_about(services):
+    record = call(
+        services, "sonnhof",
+        say("Ich habe die Brezeln und die Nougatcreme gekauft. Ist die Nougatcreme vegan?"),
+    )  # fmt: skip
+    said = " ".join(bot_said(record))
+    assert "Nuss-Nougat-Creme ist nicht vegan" in said and "Laugenbrezeln" not in said, said

@@ -19,7 +19,7 @@ from voicebot.dialog.intent_choice import take_next_concern
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
-from voicebot.dialog.words import after_a_correction, follows_up, parts_of
+from voicebot.dialog.words import after_a_correction, fold, follows_up, is_question, parts_of
 
 
 def needs_of(spec: IntentView) -> list[str]:
@@ -87,6 +87,7 @@ def _with_more_asked(
     return replace(answer, text=" ".join([answer.text, *(text for _, text in more)]))
 
 
+_CORRECTING = frozenset(("lieber", "meine", "meinte", "rather", "mean", "meant"))
 _JOINED = re.compile(r",|\b(?:und|oder|sowie|and|or)\b", re.IGNORECASE)
 
 
@@ -103,28 +104,48 @@ def _for_other_products(
     products joined by "und"/"oder" in the sentence that asks, each answered once."""
     product = state.slots.get("product")
     said = facts.caller_lines[-1] if facts.caller_lines else ""
+    corrected = after_a_correction(said) is not None or _CORRECTING & set(fold(said).split())
+    if corrected:  # "die Marmelade, ach nee, ich meine die Tomatensauce", "doch lieber die
+        return answer  # Handcreme": one product, the one corrected to
     parts = parts_of(said)
-    asking = next((p for p in parts if tenant.product_in(p) == product), "")
-    if after_a_correction(asking) is not None:  # "die Marmelade, ach nee, ich meine die
-        return answer  # Tomatensauce": one product, corrected
-    follow_ups = [  # "Sind die Brezeln vegan? Und die Spätzle?": the same question
-        p for p in parts if p != asking and follows_up(p) and tenant.product_only(p)
-        and after_a_correction(p) is None
+    naming = [p for p in parts if tenant.product_in(p) == product]  # the question naming it
+    asking = next((p for p in naming if "?" in p or is_question(p)), naming[0] if naming else "")
+    same = [  # "Sind im Müsli Nüsse? Und die Spätzle?": the same question about each
+        p for p in parts
+        if (
+            p == asking or (follows_up(p) and tenant.product_only(p))
+            or _asks_the_same(tenant, p, name)
+        )
     ]  # fmt: skip
-    others: list[str] = []
-    for piece in [*_JOINED.split(asking), *follow_ups]:
+    named: list[str] = []  # in the order said
+    for piece in (bit for p in same for bit in _JOINED.split(p)):
         found = tenant.product_in(piece)
-        if found and found != product and found not in others:
-            others.append(found)
-    texts = [answer.text]
-    for other in others:
+        if found and found not in named:
+            named.append(found)
+    if len(named) < 2 or product not in named:
+        return answer
+    texts = []
+    for other in named:
+        if other == product:
+            texts.append(answer.text)
+            continue
         if (name, other) in state.answers_given:
             continue
         extra = builtin(replace(facts, slots={**facts.slots, "product": other}))
         if extra is not None and not extra.unknown_product:
             texts.append(extra.text)
             state.answers_given.add((name, other))
-    return answer if len(texts) == 1 else replace(answer, text=" ".join(texts))
+    return replace(answer, text=" ".join(texts))
+
+
+def _asks_the_same(tenant: TenantView, part: str, name: str) -> bool:
+    """The sentence asks the question that `name` answers (read alone by the tenant's NLU)."""
+    nlu = tenant.nlu
+    if nlu is None:
+        return False
+    found = nlu.classify(part)
+    spec = tenant.intents.get(found.intent or "")
+    return spec is not None and spec.answer == f"builtin:{name}"
 
 
 class IntentSteps:

@@ -278,10 +278,11 @@ class InboundDialog(YesNoTurns):
         )  # a tenant with an intent of its own for it answers with that (nordwelle: the shops)
         if is_new_concern(self.tenant, self.tenant.classify(asked, event)):
             return False
-        for part in parts_of(text):  # another concern in the turn: read as usual
-            if is_new_concern(self.tenant, self.tenant.classify(part, event)):
-                return False
-        told = hours_text(getattr(self.tenant.tenant, "business_hours", None), self.tenant.language)
+        for part in parts_of(text):  # anything else in the turn: read as usual ("My card
+            if not asks_opening_hours(part) and not self.tenant.is_nonsense(part):  # was
+                return False  # declined. When are you open?")
+        language = "en" if speaks_english(text) else self.tenant.language
+        told = hours_text(getattr(self.tenant.tenant, "business_hours", None), language)
         if told is None:
             return False
         self.state.answered, self.state.last_answer = True, told

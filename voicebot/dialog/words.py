@@ -961,7 +961,9 @@ _PROBLEM = re.compile(
     r"zu wenig|geronnen|dickfluessig\w*|flocken|ausgeflockt|verklumpt|"
     r"(?:geht|ging|gehen|funktioniert|funktionierte|kam|kommt|klappt|klappte|laeuft|lief|"
     r"schmeckt|riecht|haelt|hielt|wurde|wurden|ist|war|sind|waren|hat|haben|hatte|"
-    r"schmeckte|roch)\b(?:\s+\w+){0,3}\s+nicht|"
+    r"schmeckte|roch)\b(?:\s+\w+){0,3}\s+(?:nicht|nie)|"
+    r"never (?:came|arrived|showed up|turned up|got|received|worked)|"
+    r"warte\w* (?:\w+ ){0,2}seit|immer noch|still waiting|been waiting|"
     r"(?:didn t|did not|doesn t|does not|wasn t|was not|isn t|is not|won t|don t|not)\s"
     r"(?:\w+\s){0,2}(?:work\w*|arriv\w*|me|recogni[sz]e\w*|authori[sz]e\w*|come|show\w*))\b"
 )
@@ -1146,7 +1148,7 @@ _LEAD_IN = re.compile(
     r"gelesen|erzaehlt|empfohlen|probiert|eingefroren|aufgetaut|aufbewahrt|nicht da|nicht zur "
     r"hand|weggeworfen|im angebot|immer|gerne?|liebe|lieben|mag|moegen|esse|essen|trinke|"
     r"trinken|nutze|benutze|verwende|backe|koche|gegessen|getrunken|gekocht|gebacken|daheim|"
-    r"zu ?hause|offen|geoeffnet|angebrochen|bought|buy|ordered|heard|saw|seen|tried|"
+    r"zu ?hause|offen|geoeffnet|angebrochen|bought|buy|ordered|heard|saw|seen|tried|got|"
     r"love|usually|always)\b"
 )
 
