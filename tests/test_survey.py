@@ -782,3 +782,13 @@ def test_a_comment_about_leaving_the_provider_is_a_comment(services):
 def test_a_bavarian_passt_scho_at_consent_consents(services):
     record, _dialog, bot = _survey(services, "Passt scho.", "4", "ja", "nichts")
     assert record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    "consent",
+    ["Ja, schon gut, legen Sie los.", "Na schön, aber ich hab nicht viel Zeit.",
+     "Ja ja, schon gut, fragen Sie halt."],
+)  # fmt: skip
+def test_consent_with_schon_gut_or_a_hurry_starts_the_survey(services, consent):
+    record, _dialog, bot = _survey(services, consent, "4", "ja", "nichts")
+    assert record.outcome == "resolved", bot

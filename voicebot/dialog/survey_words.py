@@ -151,10 +151,13 @@ def agrees_after_all(text: str) -> bool:
     plain = text.replace("'", "").replace("’", "")
     if plain.rstrip().endswith("?") or says_goodbye(text):  # "…, ein andermal, okay?"
         return False
-    if any(says_phrase(fold(plain), p) for p in NO_NEED_PHRASES):  # "Danke, schon gut."
-        return False
     said = re.split(r"[,.;!?]+|\b(?=aber\b|but\b)", plain)
     clauses = [fold(c).split() for c in said if fold(c).split()]
+    if clauses and _agreeing(clauses[0]) and _HURRY.search(fold(plain)):
+        return True  # "Na schön, aber ich hab nicht viel Zeit."
+    last = " ".join(clauses[-1]) if clauses else ""
+    if any(says_phrase(last, p) for p in NO_NEED_PHRASES):  # "Danke, schon gut." (not "Ja,
+        return False  # schon gut, legen Sie los.")
     run = len(clauses)  # the agreeing clauses that end the turn
     while run > 0 and _agreeing(clauses[run - 1]):
         run -= 1
@@ -164,6 +167,12 @@ def agrees_after_all(text: str) -> bool:
     after_but = clauses[run][0] in ("aber", "but")  # "nicht viel Zeit, aber okay"
     conditional = bool(earlier) and earlier[0] in ("wenn", "wenns", "if", "solange")
     return after_but or conditional or not set(earlier) & _REFUSING
+
+
+_HURRY = re.compile(
+    r"\baber\b.*\b(?:nicht viel zeit|wenig zeit|kaum zeit|nur kurz|schnell|beeilen|"
+    r"not much time|quickly|be quick)\b"
+)
 
 
 def opening_agrees(text: str) -> bool:
