@@ -888,3 +888,11 @@ def test_products_only_bought_are_not_answered_about(services):
     )  # fmt: skip
     said = " ".join(bot_said(record))
     assert "Nuss-Nougat-Creme ist nicht vegan" in said and "Laugenbrezeln" not in said, said
+
+
+def test_an_english_caller_with_a_clear_concern_reaches_its_team(services):
+    """Round 5: 'Hello, my internet is not working.' went to the agents as 'Anliegen unklar'."""
+    record = call(services, "nordwelle", say("Hello, my internet is not working."))
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
+    assert record.handoff.context["language"] == "en"
+    assert record.handoff.context["intent"]["id"] == "stoerung"

@@ -415,7 +415,7 @@ class InboundDialog(YesNoTurns):
             skipped = self.prompts.say("customer_skipped")  # …": asked for the concern
             self.reply.ask([skipped, self.prompts.say("ask_concern")], awaiting="concern")
             return
-        if number is None and self._speaks_another_language(text):
+        if number is None and self._speaks_another_language(text, intent):
             return
         if number is None and self.tenant.is_nonsense(text):
             no_match(
@@ -478,18 +478,26 @@ class InboundDialog(YesNoTurns):
             self.reply.ask([*parts, self.prompts.say("ask_concern")], awaiting="concern")
         elif found is False:
             self._continue(parts)
-        elif not self._speaks_another_language(text):
+        elif not self._speaks_another_language(text, intent):
             no_match(self.tenant, self.state, self.reply)
 
-    def _speaks_another_language(self, text: str) -> bool:
+    def _speaks_another_language(self, text: str, intent: Intent) -> bool:
         """An English caller at a German hotline ("Hi, sorry, I don't speak German, I'd like
         to cancel"): told so in English and put through to a person at once, the language
-        noted for the agent, instead of German reprompts they cannot follow."""
+        noted for the agent, instead of German prompts they cannot follow; to the team of the
+        concern when it was understood ("Hello, my internet is not working": the fault team),
+        else to the agents."""
         if self.tenant.language != "de" or not speaks_english(text):
             return False
         self.state.caller_language = "en"
-        self.reply.handoff([self.prompts.say("other_language")], queue=self.tenant.default_queue,
-                           priority="normal", reason="no_match")  # fmt: skip
+        told = [self.prompts.say("other_language")]
+        spec = self.tenant.intents.get(intent.name or "")
+        if spec is not None and spec.queue and is_new_concern(self.tenant, intent):
+            take_intent(self.tenant, self.state, intent)
+            self.reply.handoff(told, queue=spec.queue, priority=spec.priority, reason="intent")
+            return True
+        self.reply.handoff(told, queue=self.tenant.default_queue, priority="normal",
+                           reason="no_match")  # fmt: skip
         return True
 
     def _on_customer_number(self, text: str, intent: Intent, value: str | None) -> None:
