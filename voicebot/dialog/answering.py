@@ -99,9 +99,11 @@ def _for_other_products(
     name: str,
     answer: Answer,
 ) -> Answer:
-    """The same answer for each other catalog product the question names beside the slot's
-    ("Sind die Brezeln und die Spätzle vegan?", "Was kostet die Handcreme und das Duschgel?"):
-    products joined by "und"/"oder" in the sentence that asks, each answered once."""
+    """The same answer for each other catalog product the question names beside the slot's,
+    in the order said, each once per call: products joined by "und"/"oder" in the sentence
+    that asks ("Sind die Brezeln und die Spätzle vegan?"), in a follow-up of the same turn
+    ("Sind im Müsli Nüsse? Und die Spätzle?") or in another sentence asking the same; none
+    when the turn corrects a product ("… ach nee, doch lieber die Handcreme")."""
     product = state.slots.get("product")
     said = facts.caller_lines[-1] if facts.caller_lines else ""
     corrected = after_a_correction(said) is not None or _CORRECTING & set(fold(said).split())
