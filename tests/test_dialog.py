@@ -1691,9 +1691,13 @@ def test_a_follow_up_naming_another_question_gets_that_answer(services, turns, s
      "In der Tomatensauce schwimmt was."],
 )  # fmt: skip
 def test_something_found_in_a_product_is_asked_about_as_a_complaint(services, statement):
-    """Read as an allergen question (0.6-0.9), the ingredient list was read out for a moth."""
+    """Read as an allergen question (0.6-0.9), the ingredient list was read out for a moth.
+    Asked about as a complaint since; a statement with a word of something gone wrong is
+    taken as one at once (session 10: the batch is asked without 'Geht es um …?')."""
     record = call(services, "sonnhof", say(statement), say("ja"), say("L 1 2 3 4 M"))
-    assert "Geht es um eine Reklamation?" in bot_said(record), bot_said(record)
+    said = bot_said(record)
+    assert "Geht es um eine Reklamation?" in said or "Chargennummer" in said, said
+    assert "enthält:" not in said, said
     assert record.handoff is not None and record.handoff.queue == "qualitaet"
 
 

@@ -481,3 +481,29 @@ def test_the_product_of_the_question_or_the_correction_is_answered(services, tur
 def test_a_spoiled_product_said_before_a_question_is_a_complaint(services, turn):
     said = " ".join(bot_said(call(services, say(turn), say("L 1 2 3 4 A"))))
     assert "Chargennummer" in said, said
+
+
+@pytest.mark.parametrize(
+    "turn", ["Das Müsli hat ranzig geschmeckt.", "Meine Kollegin hat in Ihrem Müsli eine Motte"
+             " gefunden."],
+)  # fmt: skip
+def test_a_product_gone_wrong_said_as_a_statement_is_a_complaint(services, turn):
+    """'Das Müsli hat ranzig geschmeckt.' was asked 'Geht es um ein Lob?' (round 5)."""
+    record = call(services, say(turn), say("L 1 2 3 4 A"))
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
+
+
+def test_praise_about_a_products_smell_is_praise(services):
+    """'Das Duschgel riecht so gut!' was read as a complaint (noticed in session 9)."""
+    record = call(services, say("Das Duschgel riecht so gut!"), say("nein"))
+    said = " ".join(bot_said(record))
+    assert "Lob" in said and "Chargennummer" not in said and record.handoff is None, said
+
+
+def test_another_product_said_with_a_no_at_the_batch_prompt_corrects_it(services):
+    record = call(
+        services, say("Die Nougatcreme ist ranzig."),
+        say("Äh, nein, es war die Marmelade, die Nummer ist M 3 3 0 1."),
+    )  # fmt: skip
+    assert record.handoff is not None
+    assert record.handoff.context["slots"]["product"] == "erdbeer-fruchtaufstrich"

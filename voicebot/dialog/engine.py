@@ -36,7 +36,12 @@ from voicebot.dialog.number_said import (
     words_besides_number,
 )
 from voicebot.dialog.opening_hours import asks_opening_hours, hours_text
-from voicebot.dialog.product_reading import condition_asked, found_in_product, harm_reported
+from voicebot.dialog.product_reading import (
+    condition_asked,
+    found_in_product,
+    harm_reported,
+    problem_or_praise,
+)
 from voicebot.dialog.recovery import no_input, no_match
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
@@ -454,6 +459,7 @@ class InboundDialog(YesNoTurns):
             ),
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
+        intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
         corrects_it = {"lieber", "meine", "meinte", "rather", "mean", "meant"}
         corrected = after_a_correction(text) is not None or corrects_it & set(fold(text).split())
         if not corrected:  # ("Ist das Duschgel vegan?
@@ -625,8 +631,9 @@ class InboundDialog(YesNoTurns):
         state = self.state
         if slot == "product" or not state.slots.get("product"):
             return False
-        if not (corrects(text) or self.tenant.product_only(text)):  # ("Dinkelbrot" alone)
-            return False
+        said_no = bool({"nein", "nee", "no"} & set(fold(text).split()))  # "Äh, nein, es war
+        if not (corrects(text) or said_no or self.tenant.product_only(text)):  # die Marmelade"
+            return False  # ("Dinkelbrot" alone)
         product = self.tenant.product_in(text)
         if product is None or product == state.slots["product"]:
             return False

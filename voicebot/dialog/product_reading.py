@@ -14,7 +14,14 @@ from dataclasses import replace
 
 from voicebot.dialog.answering import needs_of
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import fold, is_question, names_allergen, reports_harm
+from voicebot.dialog.words import (
+    after_a_correction,
+    fold,
+    is_question,
+    names_allergen,
+    reports_harm,
+    reports_problem,
+)
 from voicebot.events import Intent
 from voicebot.nlu.slots import FUNCTION_WORDS
 
@@ -95,3 +102,46 @@ def condition_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
         return intent
     return replace(intent, name=allergens[0].id, confidence=max(intent.confidence,
                                                                  tenant.threshold))  # fmt: skip
+
+
+_PRAISE = frozenset((
+    "gut", "super", "toll", "lecker", "klasse", "prima", "hervorragend", "wunderbar",
+    "grossartig", "spitze", "perfekt", "genial", "himmlisch", "begeistert", "lob", "great",
+    "lovely", "delicious", "amazing", "excellent", "wonderful", "love",
+))  # fmt: skip
+_NOT = frozenset(("nicht", "kein", "keine", "nie", "not", "never", "no"))
+
+
+def problem_or_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A statement about a product of ours, read again by its words: something gone wrong
+    ("Das Müsli hat ranzig geschmeckt.", heard as praise or not placed) is the tenant's
+    urgent product concern (the complaint); only praise ("Das Duschgel riecht so gut!", heard
+    as a complaint) is the runner-up the classifier gave, when that is answered by the bot.
+    Questions and tenants without a catalog stay as read."""
+    if not tenant.catalog or "?" in text or is_question(text) or tenant.product_in(text) is None:
+        return intent  # ("…, ich hab da so ein Problem, … Kann der das essen?" asks)
+    folded = fold(text)
+    if after_a_correction(text) is not None or re.search(r"reklam|beschwer|doch nicht", folded):
+        return intent  # a complaint announced or taken back is read by the classifier
+    urgent = [i for i in tenant.intents.values()
+              if i.priority == "high" and "product" in needs_of(i)]  # fmt: skip
+    if len(urgent) != 1:
+        return intent
+    complaint = urgent[0]
+    ranked = dict(intent.alternatives)
+    if intent.name is not None:
+        ranked[intent.name] = intent.confidence
+    if reports_problem(text) or reports_harm(text):
+        spec = tenant.intents.get(intent.name or "")
+        if spec is not None and spec.priority == "high":
+            return intent
+        sure = max(tenant.threshold, ranked.get(complaint.id, 0.0))
+        return replace(intent, name=complaint.id, confidence=sure)
+    words = set(fold(text).split())
+    if intent.name != complaint.id or not words & _PRAISE or words & _NOT:
+        return intent
+    others = sorted(((p, n) for n, p in ranked.items() if n != complaint.id), reverse=True)
+    spec = tenant.intents.get(others[0][1]) if others else None
+    if spec is None or spec.action != "selfservice" or "product" in needs_of(spec):
+        return intent
+    return replace(intent, name=spec.id, confidence=max(tenant.threshold, others[0][0]))

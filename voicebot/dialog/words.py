@@ -956,7 +956,7 @@ _PROBLEM = re.compile(
     r"abgebucht|problem\w*|aerger\w*|frechheit|unverschaemt\w*|reklam\w*|stinkt|verbrannt|"
     r"stolen|stole|steal\w*|lost|lose|gone|missing|fraud\w*|scam\w*|hacked|compromised|"
     r"broken|wrong|declined|blocked|twice|unauthori[sz]ed|emptied|mugged|robbed|nicked|"
-    r"pinched|swiped|komisch\w*|seltsam\w*|merkwuerdig\w*|eklig\w*|ausgelaufen|undicht|"
+    r"pinched|swiped|komisch\w*|seltsam\w*|merkwuerdig\w*|ausgelaufen|undicht|"
     r"klumpig\w*|gaerig\w*|gegoren|flecken|verfaerbt\w*|schwarze|halb (?:voll|leer)|"
     r"zu wenig|geronnen|dickfluessig\w*|flocken|ausgeflockt|verklumpt|"
     r"(?:geht|ging|gehen|funktioniert|funktionierte|kam|kommt|klappt|klappte|laeuft|lief|"
@@ -1122,7 +1122,8 @@ _ENGLISH = frozenset((
     "i", "i m", "im", "my", "the", "is", "are", "you", "your", "to", "and", "it", "do", "don",
     "dont", "can", "would", "like", "want", "need", "please", "hello", "hi", "sorry", "speak",
     "english", "german", "what", "how", "with", "have", "this", "that", "of", "for", "not",
-    "a", "an", "on", "at", "me", "we", "there", "here", "about",
+    "a", "an", "on", "at", "me", "we", "there", "here", "about", "does", "did", "were",
+    "which", "when", "where", "why", "who", "any", "much", "many",
 ))  # fmt: skip
 _GERMAN = frozenset((
     "ich", "mein", "meine", "der", "die", "das", "ist", "sind", "sie", "ihr", "zu", "und", "es",
