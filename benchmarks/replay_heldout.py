@@ -99,6 +99,14 @@ Reading (by hand, 2026-12-04, first run 14/22 held-out):
   the same cases pass every time, library 45/47, held-out 17/22, probe calls 43/63, with the
   same WER and accuracies; the failures left are recognition as before. Latency p50 not
   comparable across runs.
+- Session 10 (2026-12-05, this table): the session's dialog changes (fraud words at the bank,
+  background sentences before a question, several products in one question, closings in
+  southern German, survey statements, opening hours, English callers at the German hotlines,
+  product statements; probed at the text level in five regression rounds). Run at fc55fe6,
+  573fdff, b772254 and 53eabe5: the same cases pass every time, library 45/47, held-out 17/22,
+  probe calls 43/63, with the same WER and accuracies; the failures left are recognition as
+  before. Latency p50 not comparable across runs (the b772254 run shared the cores with a
+  fresh-clone CI).
 """
 KEPT = ("cases", "passed", "failed", "wer", "intent_accuracy", "routing_accuracy", "latency_ms")
 
