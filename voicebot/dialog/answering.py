@@ -19,7 +19,7 @@ from voicebot.dialog.intent_choice import take_next_concern
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
-from voicebot.dialog.words import after_a_correction, fold, follows_up, is_question, parts_of
+from voicebot.dialog.words import corrects_a_product, follows_up, is_question, parts_of
 
 
 def needs_of(spec: IntentView) -> list[str]:
@@ -87,7 +87,6 @@ def _with_more_asked(
     return replace(answer, text=" ".join([answer.text, *(text for _, text in more)]))
 
 
-_CORRECTING = frozenset(("lieber", "meine", "meinte", "rather", "mean", "meant"))
 _JOINED = re.compile(r",|\b(?:und|oder|sowie|and|or)\b", re.IGNORECASE)
 
 
@@ -106,9 +105,8 @@ def _for_other_products(
     when the turn corrects a product ("… ach nee, doch lieber die Handcreme")."""
     product = state.slots.get("product")
     said = facts.caller_lines[-1] if facts.caller_lines else ""
-    corrected = after_a_correction(said) is not None or _CORRECTING & set(fold(said).split())
-    if corrected:  # "die Marmelade, ach nee, ich meine die Tomatensauce", "doch lieber die
-        return answer  # Handcreme": one product, the one corrected to
+    if corrects_a_product(said):  # "die Marmelade, ach nee, ich meine die Tomatensauce"
+        return answer
     parts = parts_of(said)
     naming = [p for p in parts if tenant.product_in(p) == product]  # the question naming it
     asking = next((p for p in naming if "?" in p or is_question(p)), naming[0] if naming else "")

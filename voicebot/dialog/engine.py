@@ -66,6 +66,7 @@ from voicebot.dialog.words import (
     closes_call,
     corrected_part,
     corrects,
+    corrects_a_product,
     dialled_wrong,
     digits_in,
     fold,
@@ -460,9 +461,7 @@ class InboundDialog(YesNoTurns):
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
-        corrects_it = {"lieber", "meine", "meinte", "rather", "mean", "meant"}
-        corrected = after_a_correction(text) is not None or corrects_it & set(fold(text).split())
-        if not corrected:  # ("Ist das Duschgel vegan?
+        if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
             # lieber die Handcreme": the product corrected to)
         found = identify(self.tenant, self.state, number, parts) if number else None

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import fold
+from voicebot.dialog.words import fold_spoken
 from voicebot.events import Intent
 
 # A payment, a withdrawal or a charge the caller did not make ("a payment I didn't make",
@@ -67,7 +67,7 @@ def used_by_someone_else(text: str) -> bool:
     "someone used my card"), in a sentence that reports it (not a question about what would
     happen, a plan or a habit)."""
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
-        said = fold(sentence.replace("'", " ").replace("’", " "))
+        said = fold_spoken(sentence)
         if not said or _NOT_A_REPORT.search(said):
             continue
         if _SOMEONE_ELSE.search(said) or _NOT_ME.search(said):

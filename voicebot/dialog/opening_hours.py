@@ -8,7 +8,8 @@ import re
 from datetime import time
 from typing import Any
 
-from voicebot.dialog.words import fold, is_question
+from voicebot.dialog.words import fold_spoken, is_question
+from voicebot.nlu.model import WEEKDAYS
 
 _ASKS_HOURS = re.compile(
     r"\b(?:oeffnungszeit\w*|geschaeftszeit\w*|sprechzeit\w*|servicezeit\w*|"
@@ -23,13 +24,12 @@ _DAYS = {
     "de": ("montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def asks_opening_hours(text: str) -> bool:
     """ "Wann haben Sie geöffnet?", "What are your opening hours?" (a question, not "Ihre
     Öffnungszeiten sind mir egal, mein Internet geht nicht")."""
-    folded = fold(text.replace("'", " ").replace("’", " "))
+    folded = fold_spoken(text)
     return bool(_ASKS_HOURS.search(folded)) and (is_question(text) or len(folded.split()) <= 4)
 
 
@@ -40,7 +40,7 @@ def hours_text(hours: Any, language: str) -> str | None:
     if not weekly:
         return None
     lang = "de" if language.startswith("de") else "en"
-    spans = [weekly.get(day) for day in _WEEKDAYS]
+    spans = [weekly.get(day) for day in WEEKDAYS]
     if all(s is not None and s[0] == time(0) and s[1] == time(0) for s in spans):
         return ("Unser Team ist rund um die Uhr für Sie da." if lang == "de"
                 else "Our team is available around the clock.")  # fmt: skip

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from voicebot.dialog.answering import needs_of
-from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.tenant_view import IntentView, TenantView
 from voicebot.dialog.words import (
     after_a_correction,
     fold,
@@ -78,12 +78,18 @@ def found_in_product(tenant: TenantView, text: str, intent: Intent) -> Intent:
     ]  # fmt: skip
     if not words or any(re.search(rf"\b{re.escape(w)}", contents) for w in words):
         return intent
+    complaint = _product_complaint(tenant)
+    if complaint is None:
+        return intent
+    asked = ((complaint.id, tenant.threshold),)
+    return replace(intent, name=None, confidence=0.0, alternatives=asked)
+
+
+def _product_complaint(tenant: TenantView) -> IntentView | None:
+    """The tenant's one urgent concern about a product (the complaint), if it has one."""
     urgent = [i for i in tenant.intents.values()
               if i.priority == "high" and "product" in needs_of(i)]  # fmt: skip
-    if len(urgent) != 1:
-        return intent
-    asked = ((urgent[0].id, tenant.threshold),)
-    return replace(intent, name=None, confidence=0.0, alternatives=asked)
+    return urgent[0] if len(urgent) == 1 else None
 
 
 def condition_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
@@ -123,21 +129,19 @@ def problem_or_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
     folded = fold(text)
     if after_a_correction(text) is not None or re.search(r"reklam|beschwer|doch nicht", folded):
         return intent  # a complaint announced or taken back is read by the classifier
-    urgent = [i for i in tenant.intents.values()
-              if i.priority == "high" and "product" in needs_of(i)]  # fmt: skip
-    if len(urgent) != 1:
+    complaint = _product_complaint(tenant)
+    if complaint is None:
         return intent
-    complaint = urgent[0]
     ranked = dict(intent.alternatives)
     if intent.name is not None:
         ranked[intent.name] = intent.confidence
-    if reports_problem(text) or reports_harm(text):
+    if reports_problem(text):  # (harm included)
         spec = tenant.intents.get(intent.name or "")
         if spec is not None and spec.priority == "high":
             return intent
         sure = max(tenant.threshold, ranked.get(complaint.id, 0.0))
         return replace(intent, name=complaint.id, confidence=sure)
-    words = set(fold(text).split())
+    words = set(folded.split())
     if intent.name != complaint.id or not words & _PRAISE or words & _NOT:
         return intent
     others = sorted(((p, n) for n, p in ranked.items() if n != complaint.id), reverse=True)

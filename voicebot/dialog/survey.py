@@ -227,8 +227,8 @@ class SurveyDialog:
         unsure = does_not_know(text) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
         if self.step < 0:
-            ends = self.survey.ends_call
             asks = asks and not opening_agrees(text)  # ("Na gut, was wollen Sie wissen?")
+            informs = asks and wh_question(text) and not annoyed_by_calls(text)  # "wer ruft an?"
             agreed = None if asks else _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
                 self._next_question()
@@ -237,11 +237,10 @@ class SurveyDialog:
             elif agreed is False:
                 self._finish(self.survey.declined, "declined")
             elif said is not None and not (
-                asks and wh_question(text) and not annoyed_by_calls(text)
-                and said.id in ends and not said.sure
-            ):  # fmt: skip
+                informs and said.id in self.survey.ends_call and not said.sure
+            ):
                 self._said_instead(said)
-            elif asks and wh_question(text) and not annoyed_by_calls(text):
+            elif informs:
                 # "Moment, wer genau ruft da an?", "Warum rufen Sie mich an?" (an unsure
                 # nicht_mehr_anrufen): who calls and why, then the question (no try counted)
                 self._ask(self._question_again(), "yesno")

@@ -243,14 +243,7 @@ def echoes_no(clause: str, keys: frozenset[str]) -> bool:
     if "?" in clause or not names_key(clause, keys):
         return False
     words = set(fold(clause).split())
-    negated = bool(words & {"nicht", "nie", "niemals", "niemandem", "keinem", "keinen", "never"})
-    return negated and not (
-        words
-        & (
-            _NOT_PLAIN
-            - {"nicht", "nie", "niemals", "niemandem", "never", "not", "no", "nein", "nee", "noe"}
-        )
-    )
+    return bool(words & _NEGATING) and not words & _HEDGING
 
 
 _AFFIRMING = frozenset((
@@ -266,9 +259,15 @@ _NOT_PLAIN = frozenset((
     "wahrscheinlich", "weiss", "wenn", "falls", "bedingt", "eher", "nur", "ob", "unter", "je",
     "weniger", "hoechstens", "mal", "sehen", "schwer", "sagen", "bisschen", "teilweise", "naja",
     "drauf", "kommt", "nein", "nee", "noe", "not", "never", "maybe", "perhaps", "if", "ungern",
-    "ungerne", "schwerlich", "wenig", "lieber", "feind", "feinde", "aergsten", "eher",
-    "probably", "dont", "wouldnt", "no",
+    "ungerne", "schwerlich", "wenig", "lieber", "feind", "feinde", "aergsten", "probably",
+    "dont", "wouldnt", "no",
 ))  # fmt: skip
+_NEGATING = frozenset(("nicht", "nie", "niemals", "niemandem", "keinem", "keinen", "never"))
+# What makes a negated answer unsure ("eher nicht", "weiß nicht"): the words that are no plain
+# answer, but for those of negating
+_HEDGING = _NOT_PLAIN - {
+    "nicht", "nie", "niemals", "niemandem", "never", "not", "no", "nein", "nee", "noe"
+}  # fmt: skip
 
 
 _WH = frozenset((

@@ -414,7 +414,7 @@ _DISMISSING = re.compile(
 
 def dialled_wrong(text: str) -> bool:
     """ "Sorry, wrong number", "falsch verbunden": said of the call itself."""
-    return bool(_WRONG_NUMBER.search(fold(text.replace("'", " ").replace("’", " "))))
+    return bool(_WRONG_NUMBER.search(fold_spoken(text)))
 
 
 def leaves_now(text: str) -> bool:
@@ -424,12 +424,11 @@ def leaves_now(text: str) -> bool:
     isn't working. Bye." is served)."""
     if "?" in text or is_question(text):
         return False
-    folded = fold(text.replace("'", " ").replace("’", " "))
-    if _WRONG_NUMBER.search(folded):
+    if dialled_wrong(text):
         return True
     said = clauses(text)
     ends = bool(said) and any(fold(said[-1]) == p for p in BYE_WORDS)
-    return ends and bool(_DISMISSING.search(folded))
+    return ends and bool(_DISMISSING.search(fold_spoken(text)))
 
 
 def _ends_with(text: str, phrases: tuple[str, ...]) -> bool:
@@ -437,7 +436,7 @@ def _ends_with(text: str, phrases: tuple[str, ...]) -> bool:
     ("schönen Tag noch", "have a nice day, thanks")."""
     if "?" in text:  # "Und am Sonntag? Das wollte ich nur wissen.": the question first
         return False
-    words = _fold_spoken(text).split()
+    words = fold_spoken(text).split()
     while words and (words[-1] in THANKS_WORDS or words[-1] in _AFTER_WISH):
         words.pop()
     said = " ".join(words)
@@ -565,10 +564,10 @@ def closes_call(text: str) -> bool:
     """ "Das war alles", "that's all", "…, das wollte ich nur wissen", "Nichts mehr, danke":
     the caller has nothing more (a no to "anything else?")."""
     folded = fold(text)
-    if "?" in text and not _only_closing_words(fold(text.split("?")[0])):
-        asked = fold(text.split("?")[0])  # "Und die Nougatcreme? Pfiat di.": the question
-        if not any(says_phrase(asked, p) for p in CLOSING_PHRASES):  # first ("Das war's,
-            return False  # oder?" closes)
+    if "?" in text:  # "Und die Nougatcreme? Pfiat di.": the question first ("Das war's,
+        asked = fold(text.split("?")[0])  # oder?" closes)
+        if not (_only_closing_words(asked) or any(says_phrase(asked, p) for p in CLOSING_PHRASES)):
+            return False
     return (
         any(says_phrase(folded, p) for p in CLOSING_PHRASES)
         or _ends_with(text, CLOSING_AT_END)
@@ -594,7 +593,7 @@ def _only_closing_words(folded: str) -> bool:
     return 0 < len(words) <= 4 and " ".join(words) in _SHORT_CLOSINGS
 
 
-def _fold_spoken(text: str) -> str:
+def fold_spoken(text: str) -> str:
     """fold() with apostrophes as word breaks, as the phrase lists write them ("that s it")."""
     return fold(text.replace("'", " ").replace("’", " "))
 
@@ -602,7 +601,7 @@ def _fold_spoken(text: str) -> str:
 def without_closing(text: str) -> str:
     """The words besides a closing phrase ("No, that's it, I lost my card" -> "no i lost my
     card"), folded."""
-    folded = f" {_fold_spoken(text)} "
+    folded = f" {fold_spoken(text)} "
     for phrase in CLOSING_PHRASES:
         folded = folded.replace(f" {phrase} ", " ")
     return " ".join(folded.split())
@@ -734,7 +733,7 @@ _NO_WORDS = frozenset(("nein", "nee", "ne", "noe", "no", "nope", "nah", "not", "
 def confirms_the_one(text: str) -> bool:
     """ "Yes, that's it", "ja genau, das war's": a yes to a question whether it is about
     something (not said to "anything else?", where it means nothing more)."""
-    folded = _fold_spoken(text)
+    folded = fold_spoken(text)
     return any(says_phrase(folded, p) for p in _THE_ONE) and not _NO_WORDS & set(folded.split())
 
 
@@ -758,7 +757,7 @@ def needs_nothing_more(text: str) -> bool:
     caller is settled, nothing else (a no to "anything else?")."""
     if _noted_with_thanks(text):  # "Oh okay, thanks for letting me know"
         return True
-    folded = _fold_spoken(text)
+    folded = fold_spoken(text)
     for phrase in _SETTLED_PHRASES:
         if says_phrase(folded, phrase):
             rest = f" {folded} ".replace(f" {phrase} ", " ", 1).split()
@@ -974,7 +973,7 @@ def reports_problem(text: str) -> bool:
     or a card used by someone else)."""
     from voicebot.dialog.money_reading import used_by_someone_else
 
-    folded = fold(text.replace("'", " ").replace("’", " "))
+    folded = fold_spoken(text)
     return (
         reports_harm(text)
         or COMPLAINT.search(folded) is not None
@@ -1135,7 +1134,7 @@ _GERMAN = frozenset((
 def speaks_english(text: str) -> bool:
     """The turn is English, not German with an English word in it ("Hi, I don't speak German,
     I'd like to cancel my contract"; not "Mein Internet ist down", "Hallo, sorry")."""
-    words = fold(text.replace("'", " ").replace("’", " ")).split()
+    words = fold_spoken(text).split()
     english = sum(w in _ENGLISH for w in words)
     german = sum(w in _GERMAN for w in words)
     return len(words) >= 4 and english >= 3 and english >= 3 * max(1, german)
@@ -1158,3 +1157,12 @@ def is_lead_in(text: str) -> bool:
     """A sentence that only tells what the caller did or has (bought, heard of, thawed), with
     no word of something gone wrong: background to the question that follows."""
     return bool(_LEAD_IN.search(fold(text))) and not reports_problem(text)
+
+
+_CORRECTING_WORDS = frozenset(("lieber", "meine", "meinte", "rather", "mean", "meant"))
+
+
+def corrects_a_product(text: str) -> bool:
+    """The turn corrects what it named ("… ach nee, ich meine die Tomatensauce", "doch lieber
+    die Handcreme"): one product meant, the one corrected to."""
+    return after_a_correction(text) is not None or bool(_CORRECTING_WORDS & set(fold(text).split()))
