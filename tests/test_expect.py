@@ -136,8 +136,30 @@ def test_one_digit_neighbours_are_scored_only_when_the_chunk_reading_does_not_co
     full, quick = (s.score(pcm, 8000, "en", expectation) for s in (always, early))
     assert full.chunked is not None and full.chunked[0] == "61548290", full.chunked
     assert len(full.hypotheses) > 72  # readings + 8 x 9 neighbours
-    assert len(quick.hypotheses) <= 5  # the digits-only n-best and the free transcript
+    # the digits-only n-best, the n-best after the digits prompt and the free transcript
+    assert len(quick.hypotheses) <= 2 * early.tuning.digit_hypotheses + 1
     assert early.decide(quick, "digits")[0] == always.decide(full, "digits")[0] == "61548290"
+
+
+def test_digits_said_without_pauses_are_read_after_the_digits_prompt(whisper_model):
+    """Pico says '6 7 9 9 9 8 7 9' run together; unprompted Whisper wrote '6799879' or
+    '6,7998989' (unsure, or the wrong 67998979 on a clean line). After the prompt of the ten
+    digits (ScoringTuning.digit_prompt) both voices' answers are read; without it neither is."""
+    from dataclasses import replace
+
+    from voicebot.asr.expect_whisper import WhisperAnswerScorer
+
+    expectation = Expectation.parse("digits:8")
+    prompted = WhisperAnswerScorer(whisper_model.whisper)
+    plain = WhisperAnswerScorer(
+        whisper_model.whisper, replace(prompted.tuning, digit_prompt=None)
+    )
+    said = "sechs sieben neun neun neun acht sieben neun"
+    for variant in synthesize_variants(said, "de", 2):
+        pcm = by_phone(variant.pcm, variant.sample_rate)
+        with_prompt = prompted.recognize(pcm, 8000, "de", expectation)
+        assert with_prompt.value == "67999879", (variant.label, with_prompt)
+        assert plain.recognize(pcm, 8000, "de", expectation).value != "67999879"
 
 
 @pytest.mark.parametrize(

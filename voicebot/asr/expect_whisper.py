@@ -56,6 +56,7 @@ ACCEPT = dict.fromkeys(NONE_BIAS, ACCEPT_POSTERIOR) | {"yesno": 0.9, "rating": 0
 # yes/no on noisy lines (~20 dB SNR, estimates 24-28): 0.99, the most accurate setting without
 # confident-wrong answers on the tune split (0.9 there: 5/28 wrong)
 NOISY_ACCEPT = {"yesno": ((NOISY_LINE_DB, 0.99),), "rating": ((NOISY_LINE_DB, 0.8),)}
+DIGIT_PROMPT = {"de": "Ziffern: 0 1 2 3 4 5 6 7 8 9.", "en": "Digits: 0 1 2 3 4 5 6 7 8 9."}
 FREE_MATCH = {"yesno": 85.0}  # yes/no: none bias, threshold and sound-alike match tuned on the
 # tune split (benchmarks/expected_answers.py; held on the test split: 27/28, no off-list value)
 
@@ -90,6 +91,11 @@ class ScoringTuning:
     # free transcript reads exactly it, on lines that are not noisy (None: no lift). Cached
     # scores, digits by telephone: tune 10 -> 12/14, test 9 -> 10/14, no wrong value; at 20 dB
     # (where it is off) it would have added a wrong one (benchmarks/results/expected_answers.md)
+    digit_prompt: Mapping[str, str] | None = field(default_factory=lambda: dict(DIGIT_PROMPT))
+    # per language, Whisper's previous-text prompt for digit answers: the ten digits, none
+    # favoured. Digit readings are scored after it, and a decode after it adds candidates
+    # (Whisper then writes '6 7 9 9 9 8 7 9' where unprompted it wrote '6799879'). Telephone,
+    # benchmarks/results/digit_prompt.md; None: no prompt
     skip_digits_unheard: bool = True  # no digit scoring when the free transcript holds no
     # digit and no digit word: a free concern at a number prompt costs ~1 s instead of ~2 s;
     # no number was lost to it in the benchmark (the scoring gave none of them a value)
@@ -347,6 +353,8 @@ class _Utterance:
             beam=tuning.digit_hypotheses,
             suppress=[-1, *self.scorer.non_digit_tokens],
         )
+        if self.digit_prefix != self.start:  # what Whisper writes after the digits prompt
+            decoded += self._generate(self.digit_prefix, tuning.digit_hypotheses, [-1], full=True)
         texts = list(dict.fromkeys([t for t, _ in decoded if t.strip()] + [self.free[0]]))
         texts = [t for t in texts if t.strip()]
         return self._digit_readings(texts, length)
@@ -385,8 +393,17 @@ class _Utterance:
             posteriors.append(round(float(probability.max()), 4))
         return "".join(digits), tuple(posteriors), paused
 
+    @cached_property
+    def digit_prefix(self) -> list[int]:
+        """Start of digit decodes and scores: after ScoringTuning.digit_prompt, if any."""
+        prompts = self.scorer.tuning.digit_prompt
+        if prompts is None:
+            return self.start
+        prompt = prompts.get(self.language, "0 1 2 3 4 5 6 7 8 9.")
+        return [self.tok.sot_prev, *self.tok.encode(" " + prompt), *self.start]
+
     def _digit_readings(self, texts: Sequence[str], length: int) -> list[_Hypothesis]:
-        scores = self.log_likelihoods(texts)
+        scores = self.log_likelihoods(texts, self.digit_prefix)
         hypotheses = []
         for text, score in zip(texts, scores, strict=True):
             digits = spoken_digits(text, self.language)
