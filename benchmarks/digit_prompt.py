@@ -37,6 +37,12 @@ Reading (by hand, 2026-12-05, session 11):
   '6 7 9 9 9 8 7 9'); the human FSDD numbers (said with pauses) were already read.
 - Pico's German "null" is heard as "Moul"/"Mul" with or without the prompt (00747490 is lost in
   every condition): a synthetic-voice artefact (SPEECH_NOTES), not tuned for.
+- Outside this table (same code, by telephone, one run): 5-digit postcodes, 16 random ones in
+  two Pico voices each: 22/32 with the prompt, 21/32 without, none wrong either way. One
+  held-out replay case lost its postcode to the prompt (`nordwelle/p-umzug`, 'fünf null sechs
+  sieben acht' heard '5,6,7,8': 50678 at 0.618 without, 0.544 with the prompt, so the bot asks
+  again and the scripted call ends without it); held-out replay 17 -> 16/22, probe calls
+  43 -> 44/63 (benchmarks/results/replay_heldout.md).
 """
 
 
