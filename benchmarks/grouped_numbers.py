@@ -40,6 +40,14 @@ Reading (by hand, first run 2026-12-04):
 - Left for later: hypotheses at the pair level (the pair words as Whisper's alternatives, each
   pair scored on its stretch of audio) like the digit chunks; worth it only if callers of a
   tenant really use pairs.
+- 2026-12-05, session 11 (this table): with the digits prompt (ScoringTuning.digit_prompt,
+  benchmarks/results/digit_prompt.md) digit by digit is 13/16 right and none wrong (was 12/16,
+  1 wrong); pairs got worse: 0/16 right, 4 wrong (was 2 right, 2 wrong), at 0.60-0.73: the
+  prompt pulls the misheard tens ('70,82,72,87') into 8-digit readings. None of the four is a
+  Nordwelle customer, so the directory check still catches them ("kenne ich nicht", asked
+  again); a slot without a directory (a postcode said in pairs) would not be caught. Kept for
+  the gain digit by digit, which is what the bot asks for ("Ziffer für Ziffer"); the pair-level
+  hypotheses above are the way to fix pairs.
 """
 UNITS = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
 
