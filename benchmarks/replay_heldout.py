@@ -95,7 +95,8 @@ Reading (by hand, 2026-12-04, first run 14/22 held-out):
 - Session 9 (2026-12-04, this table): the session's dialog changes (probed at the text level
   by helpers in four rounds: closings and thanks, requests for a person, corrections, customer
   numbers among other numbers and names, Sonnhof contents questions and complaints, survey
-  consent and opt-outs). Run four times during the session (at a03cd1a, 694dddd, 9e0d813 and c090c8f):
+  consent and opt-outs). Run four times during the session (at a03cd1a, 694dddd, 9e0d813 and
+  c090c8f):
   the same cases pass every time, library 45/47, held-out 17/22, probe calls 43/63, with the
   same WER and accuracies; the failures left are recognition as before. Latency p50 not
   comparable across runs.
@@ -107,6 +108,13 @@ Reading (by hand, 2026-12-04, first run 14/22 held-out):
   probe calls 43/63, with the same WER and accuracies; the failures left are recognition as
   before. Latency p50 not comparable across runs (the b772254 run shared the cores with a
   fresh-clone CI).
+- Session 11 (2026-12-05, this table, run at a27a24a): number answers decoded and scored after
+  a prompt of the ten digits (benchmarks/results/digit_prompt.md: 8-digit numbers by telephone
+  71 -> 86 % on the test split). Library 45/47 as before; probe calls 43 -> 44/63; held-out
+  17 -> 16/22: `p-umzug` lost its postcode ('fünf null sechs sieben acht' heard '5,6,7,8';
+  50678 at 0.618 without the prompt, 0.544 with it, so the bot asks again and the scripted
+  call ends; a borderline case, postcodes overall 22 vs 21/32 with the prompt). The other
+  failures are recognition as before. Latency p50 not comparable across runs (load 2.8).
 """
 KEPT = ("cases", "passed", "failed", "wer", "intent_accuracy", "routing_accuracy", "latency_ms")
 
