@@ -3,8 +3,9 @@
 The audio is encoded once; then (1) a free greedy decode gives what Whisper hears unprompted,
 (2) every spoken form of every expected answer is force-decoded in one batch and scored by its
 log-likelihood (tokens + end of utterance), (3) for digits, a decode restricted to digit tokens
-gives an n-best list. A softmax over all hypotheses, the free one counting as "none of these"
-unless it is itself an expected answer, gives each value's posterior (expect.Posterior).
+and one after a prompt of the ten digits give n-best lists, all scored after that prompt. A
+softmax over all hypotheses, the free one counting as "none of these" unless it is itself an
+expected answer, gives each value's posterior (expect.Posterior).
 For digits, the utterance cut into one chunk per digit (expect_digits) is also read chunk by
 chunk; where that reading agrees with the best whole-utterance value it lends its confidence.
 """
