@@ -151,9 +151,7 @@ def test_digits_said_without_pauses_are_read_after_the_digits_prompt(whisper_mod
 
     expectation = Expectation.parse("digits:8")
     prompted = WhisperAnswerScorer(whisper_model.whisper)
-    plain = WhisperAnswerScorer(
-        whisper_model.whisper, replace(prompted.tuning, digit_prompt=None)
-    )
+    plain = WhisperAnswerScorer(whisper_model.whisper, replace(prompted.tuning, digit_prompt=None))
     said = "sechs sieben neun neun neun acht sieben neun"
     for variant in synthesize_variants(said, "de", 2):
         pcm = by_phone(variant.pcm, variant.sample_rate)
