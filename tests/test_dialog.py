@@ -1296,6 +1296,22 @@ def test_yes_and_put_me_through_to_a_confirmation_goes_to_that_team(services):
     assert record.handoff is not None and record.handoff.queue == "abrechnung", bot_said(record)
 
 
+@pytest.mark.parametrize(
+    "asked",
+    ["Verbinden Sie mich einfach mit einem Menschen.", "Stellen Sie mich bitte durch.",
+     "Leiten Sie mich bitte einfach weiter."],
+)  # fmt: skip
+def test_put_me_through_at_a_confirmation_question_is_a_request_for_a_person(services, asked):
+    """At "Geht es um eine Kündigung?" the caller asks to be put through: the agents, at once
+    (a sure agent intent counted as a new concern, and 'mich bitte durch' was no transfer:
+    both were 'nicht verstanden')."""
+    record = call(services, "nordwelle", say("Wie lange bin ich noch gebunden?"), say(asked))
+    said = bot_said(record)
+    assert "Geht es um eine Kündigung?" in said and "nicht verstanden" not in said, said
+    assert record.handoff is not None and record.handoff.queue == "allgemein", said
+    assert record.handoff.context["reason"] == "agent_request"
+
+
 def test_no_i_will_wait_until_tonight_is_no_new_concern(services):
     """ "bis heute Abend" read as an opening-hours question after the outage."""
     record = call(

@@ -214,7 +214,9 @@ class InboundDialog(YesNoTurns):
             return
         meant = corrected_part(text) if value is None else None  # "Können Sie mich verbinden?
         asked = meant or text  # Ach nee, ich will nur wissen, wie …": what is meant counts
-        transfer = asks_for_transfer(asked) and not is_new_concern(self.tenant, event)
+        concern = is_new_concern(self.tenant, event) and event.name not in AGENT_INTENTS
+        transfer = asks_for_transfer(asked) and not concern  # ("verbinden Sie mich mit einem
+        # Menschen": the agent intent is the request itself, no concern said with it)
         if (
             asks_for_agent(asked)
             or transfer

@@ -917,10 +917,12 @@ def says_nothing(text: str) -> bool:
 
 # "Verbinden Sie mich einfach", "put me through": a transfer asked for, to nobody named
 _TRANSFER_ME = re.compile(
-    r"\b(verbinden sie mich|verbinde mich|verbindest du mich|stellen sie mich durch|"
-    r"durchstellen|weiterverbinden|leiten sie mich weiter|put me through|transfer me|"
-    r"connect me|get me through|mich (?:\w+ )?(?:bitte )?(?:verbinden|weiterleiten))\b"
-)
+    r"\b(verbinden sie mich|verbinde mich|verbindest du mich|stellen sie mich (?:{w} ){{0,2}}durch|"
+    r"durchstellen|weiterverbinden|leiten sie mich (?:{w} ){{0,2}}weiter|put me through|"
+    r"transfer me|connect me|get me through|mich (?:\w+ )?(?:bitte )?(?:verbinden|weiterleiten))\b".format(
+        w=r"(?!nicht\b)\w+"
+    )
+)  # "stellen Sie mich bitte einfach durch", not "stellen Sie mich bitte nicht durch"
 
 
 def asks_for_transfer(text: str) -> bool:
