@@ -56,9 +56,13 @@ Reading (by hand, 2026-12-05, session 11):
   German callers (benchmarks/results/hints.md).
 - Whisper's language detection separates the two cleanly on sentences: English concern
   sentences 0.62-0.98 'en', German sentences at most 0.18 'en'; lone words are doubtful (German
-  'Ja.' 0.36-0.43 'en'). One detection costs one encoder pass (~0.6 s here). The lever, not
-  built yet: detect on the caller's first free turn of a longer utterance (>= 1 s) and decode
-  it in English when 'en' >= 0.6, then the existing English-caller handling applies.
+  'Ja.' 0.36-0.43 'en'). One detection costs one encoder pass (~0.6 s here).
+- Adopted after this run: at the German inbound hotlines the caller's first free turn of 1 s
+  or more is checked (`dialog/hearing.speaks_other_language`, `Listening.other_language`) and
+  decoded in English when detection gives 'en' >= 0.6; the English-caller handling then
+  applies (tests/test_call_audio.py: 'Hello, my internet is not working since this morning.'
+  by telephone reaches the fault team with the English notice). ~0.6 s more on that one turn;
+  the replay library is unchanged (45/47, same WER and accuracies).
 """
 
 

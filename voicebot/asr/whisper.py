@@ -91,6 +91,15 @@ class WhisperSpeechModel:
             text, confidence = self._decode(audio, language, hints)
         return Recognition(text, confidence, language, duration_s, time.perf_counter() - started)
 
+    def language_probability(self, pcm: bytes, sample_rate: int, language: str) -> float:
+        """How likely Whisper's language detection finds the utterance in `language` (0-1;
+        one encoder pass, ~0.6 s: benchmarks/results/english_callers.md)."""
+        audio = resample(np.frombuffer(pcm, dtype="<i2"), sample_rate, WHISPER_RATE)
+        if not self._sounds_like_speech(audio):
+            return 0.0
+        _, _, ranked = self._whisper.detect_language(to_float32(audio))
+        return float(dict(ranked).get(language, 0.0))
+
     def stream(
         self,
         language: str,

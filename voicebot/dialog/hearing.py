@@ -39,6 +39,8 @@ class Listening:
     hints: tuple[str, ...] = ()  # words of the tenant, for free answers only (SPEECH_NOTES §4)
     understood: Callable[[str], bool] | None = None  # the tenant's NLU places this text: free
     # turns it cannot place are checked against the hints (asr/vocabulary.py)
+    other_language: str | None = None  # a language the caller may speak instead (English at a
+    # German hotline): the Dialog sets it until the caller's first turn is heard
 
 
 @dataclass
@@ -106,9 +108,10 @@ class Recognize:
         pcm = b"".join(c.pcm for c in chunks)
         expect, language = self.listening.expect, self.listening.language
         hints, understood = self.listening.hints, self.listening.understood
+        other = self.listening.other_language
         try:
             result = await asyncio.to_thread(
-                recognize_turn, self.model, pcm, rate, language, expect, hints, understood
+                recognize_turn, self.model, pcm, rate, language, expect, hints, understood, other
             )
         except Exception as exc:  # a failing model ends in a handoff, never a dead call
             log.warning("call %s: speech recognition failed: %s", stopped.call_id, exc)
@@ -145,11 +148,14 @@ def recognize_turn(
     expect: str | None,
     hints: Sequence[str] = (),
     understood: Callable[[str], bool] | None = None,
+    other_language: str | None = None,
 ) -> Recognition:
     """One caller turn's final decode (blocking): expectation-aware when the prompt expects
     something, else free with the tenant's hint words; a free text the tenant's NLU cannot
-    place (`understood`) may be rewritten towards the hints (asr/vocabulary.py). Shared by
-    offline and live calls."""
+    place (`understood`) may be rewritten towards the hints (asr/vocabulary.py). A free turn
+    that Whisper's language detection finds in `other_language` is decoded in that language
+    (an English caller at a German hotline: forced to German, Whisper translated or garbled
+    it). Shared by offline and live calls."""
     if expect:
         from voicebot.asr.expect import Expectation, recognize_expected
         from voicebot.nlu.numbers import spoken_digits
@@ -159,6 +165,8 @@ def recognize_turn(
         said_digits = answer.value is not None or spoken_digits(answer.text, language)
         if expected.kind != "digits" or said_digits or not answer.text.strip():
             return answer  # no number at a number prompt: a concern said first, decoded as
+    if other_language and speaks_other_language(model, pcm, rate, language, other_language):
+        return model.transcribe(pcm, rate, other_language)  # (the tenant's hints are its words)
     heard: Recognition = model.transcribe(pcm, rate, language, hints=hints)  # a free turn
     if understood is not None and heard.text and not understood(heard.text):
         from voicebot.asr.vocabulary import closer_to_vocabulary
@@ -168,3 +176,18 @@ def recognize_turn(
             log.info("free turn rewritten towards the tenant's words")
             return dataclasses.replace(heard, text=better)
     return heard
+
+
+OTHER_LANGUAGE_SHARE = 0.6  # detection's probability for the other language: English concern
+# sentences by telephone 0.62-0.98, German ones at most 0.18 (a lone "Ja." 0.43, but turns
+# under MIN_OTHER_LANGUAGE_S are not checked): benchmarks/results/english_callers.md
+MIN_OTHER_LANGUAGE_S = 1.0
+
+
+def speaks_other_language(model: Any, pcm: bytes, rate: int, language: str, other: str) -> bool:
+    """Whether a turn (of a sentence's length) is in `other` rather than `language`, by the
+    recogniser's language detection (models without one: never)."""
+    probability = getattr(model, "language_probability", None)
+    if probability is None or other == language or len(pcm) / 2 / rate < MIN_OTHER_LANGUAGE_S:
+        return False
+    return bool(probability(pcm, rate, other) >= OTHER_LANGUAGE_SHARE)

@@ -104,8 +104,14 @@ class DialogStage:
                     self.listening.language = view.language
                     self.listening.hints = view.hints
                     self.listening.understood = view.understands
+                    english_too = view.language == "de" and view.direction == "inbound"
+                    self.listening.other_language = "en" if english_too else None  # until the
+                    # caller's first words are heard (engine: English callers are put through)
             if self.dialog is None:
                 continue
+            heard = isinstance(event, Transcript) and event.final and event.text.strip()
+            if heard and self.listening is not None:
+                self.listening.other_language = None  # the first turn is heard
             started = time.perf_counter()
             out = self.dialog.handle(event)
             _log_turn(event, out, time.perf_counter() - started, _personal_words(self.dialog))

@@ -117,6 +117,7 @@ class SharedDecoder:
         expect: str | None = None,
         hints: Sequence[str] = (),
         understood: Callable[[str], bool] | None = None,
+        other_language: str | None = None,
     ) -> Recognition:
         """One decode on the pool: expectation-aware when `expect` is given (final decodes).
 
@@ -134,7 +135,9 @@ class SharedDecoder:
                 submitted, crowd = self._queued.pop(ticket, (now, False))
                 if crowd:
                     self._waits.append((now, now - submitted))
-            return recognize_turn(self.model, pcm, sample_rate, language, expect, hints, understood)
+            return recognize_turn(
+                self.model, pcm, sample_rate, language, expect, hints, understood, other_language
+            )
 
         job = self._pool.submit(started)
         self.in_flight += 1
@@ -310,8 +313,9 @@ class _CallEars:
         """The turn's final decode, knowing what the prompt expects (as offline)."""
         listening = self.stage.listening
         return await self.stage.decoder.decode(
-            pcm, self.rate, self.language, listening.expect, listening.hints, listening.understood
-        )
+            pcm, self.rate, self.language, listening.expect, listening.hints,
+            listening.understood, listening.other_language,
+        )  # fmt: skip
 
     async def _partial(self, pcm: bytes) -> None:
         heard = await self._decode(pcm)

@@ -916,12 +916,12 @@ def says_nothing(text: str) -> bool:
 
 
 # "Verbinden Sie mich einfach", "put me through": a transfer asked for, to nobody named
+_WORD_NOT_NOT = r"(?!nicht\b)\w+"  # a word between, but not "nicht"
 _TRANSFER_ME = re.compile(
-    r"\b(verbinden sie mich|verbinde mich|verbindest du mich|stellen sie mich (?:{w} ){{0,2}}durch|"
-    r"durchstellen|weiterverbinden|leiten sie mich (?:{w} ){{0,2}}weiter|put me through|"
-    r"transfer me|connect me|get me through|mich (?:\w+ )?(?:bitte )?(?:verbinden|weiterleiten))\b".format(
-        w=r"(?!nicht\b)\w+"
-    )
+    rf"\b(verbinden sie mich|verbinde mich|verbindest du mich|"
+    rf"stellen sie mich (?:{_WORD_NOT_NOT} ){{0,2}}durch|durchstellen|weiterverbinden|"
+    rf"leiten sie mich (?:{_WORD_NOT_NOT} ){{0,2}}weiter|put me through|transfer me|connect me|"
+    r"get me through|mich (?:\w+ )?(?:bitte )?(?:verbinden|weiterleiten))\b"
 )  # "stellen Sie mich bitte einfach durch", not "stellen Sie mich bitte nicht durch"
 
 
