@@ -32,9 +32,9 @@ def services(tenant_nlu) -> CallServices:
     return CallServices(load_tenants(PROJECT_ROOT / "intents"), nlu_for=tenant_nlu)
 
 
-def phone_turn(say_pico, tmp_path: Path, name: str, text: str) -> Path:
-    """Pico's German voice through a phone line, written as an 8 kHz WAV."""
-    pcm = say_pico(text, "de", 16000)
+def phone_turn(say_pico, tmp_path: Path, name: str, text: str, language: str = "de") -> Path:
+    """Pico's voice (German unless said) through a phone line, written as an 8 kHz WAV."""
+    pcm = say_pico(text, language, 16000)
     samples, rate = telephone(np.frombuffer(pcm, dtype="<i2"), 16000)
     path = tmp_path / f"{name}.wav"
     write_wav(path, samples.astype("<i2").tobytes(), rate)
@@ -132,15 +132,6 @@ def test_a_no_on_a_noisy_line_is_never_taken_for_a_yes(say_pico, speech_model, s
     assert all(e.snr_db is not None and e.snr_db < 31 for e in heard[1:]), heard
 
 
-def english_turn(say_pico, tmp_path: Path, name: str, text: str) -> Path:
-    """Pico's English voice through a phone line, written as an 8 kHz WAV."""
-    pcm = say_pico(text, "en", 16000)
-    samples, rate = telephone(np.frombuffer(pcm, dtype="<i2"), 16000)
-    path = tmp_path / f"{name}.wav"
-    write_wav(path, samples.astype("<i2").tobytes(), rate)
-    return path
-
-
 def test_an_english_caller_at_the_german_hotline_is_heard_in_english(
     say_pico, speech_model, services, tmp_path
 ):
@@ -148,7 +139,7 @@ def test_an_english_caller_at_the_german_hotline_is_heard_in_english(
     sentence (benchmarks/results/english_callers.md); the first turn's language detection has it
     decoded in English, so the caller is told in English and put through to the fault team."""
     said = "Hello, my internet is not working since this morning."
-    turns = [english_turn(say_pico, tmp_path, "t1", said)]
+    turns = [phone_turn(say_pico, tmp_path, "t1", said, "en")]
     record = asyncio.run(run_wav_call("nordwelle", turns, services, speech_model))
     heard = [e for e in record.events if isinstance(e, Transcript) and e.final]
     assert heard and "internet" in heard[0].text.lower() and heard[0].language == "en", heard
