@@ -20,6 +20,7 @@ from voicebot.dialog.intent_choice import (
     confirmable,
     is_agent_intent,
     is_new_concern,
+    is_own_concern,
     note_also,
     reset_concern,
     set_aside,
@@ -214,9 +215,8 @@ class InboundDialog(YesNoTurns):
             return
         meant = corrected_part(text) if value is None else None  # "Können Sie mich verbinden?
         asked = meant or text  # Ach nee, ich will nur wissen, wie …": what is meant counts
-        concern = is_new_concern(self.tenant, event) and event.name not in AGENT_INTENTS
-        transfer = asks_for_transfer(asked) and not concern  # ("verbinden Sie mich mit einem
-        # Menschen": the agent intent is the request itself, no concern said with it)
+        # a sure agent intent is the request itself ("verbinden Sie mich mit einem Menschen")
+        transfer = asks_for_transfer(asked) and not is_own_concern(self.tenant, event)
         if (
             asks_for_agent(asked)
             or transfer
@@ -319,7 +319,7 @@ class InboundDialog(YesNoTurns):
             if asks_for_agent(sentence) or asks_for_transfer(sentence):
                 continue
             said = self.tenant.classify(sentence, found)
-            if is_new_concern(self.tenant, said) and said.name not in AGENT_INTENTS:
+            if is_own_concern(self.tenant, said):
                 return said
         return found
 
@@ -328,7 +328,7 @@ class InboundDialog(YesNoTurns):
         intents left out: the team is the request); high priority for a team of urgent
         concerns only or an urgent concern."""
         state = self.state
-        sure = is_new_concern(self.tenant, event) and event.name not in AGENT_INTENTS
+        sure = is_own_concern(self.tenant, event)
         if state.intent is None and not sure:
             event = self.tenant.concern_besides_person(text, event)
         if state.intent is None and is_new_concern(self.tenant, event):
@@ -698,7 +698,7 @@ class InboundDialog(YesNoTurns):
         turn as a whole, or its last sure part when the whole is unsure (a background
         sentence comes first: "Ich habe den Tarif gewechselt. Seitdem geht …"). Only when the
         whole turn's concern is one of the parts, so the parts are read right."""
-        sure = [p for p in parts if is_new_concern(self.tenant, p) and p.name not in AGENT_INTENTS]
+        sure = [p for p in parts if is_own_concern(self.tenant, p)]
         whole = is_new_concern(self.tenant, intent)  # ("Hallo, ist da jemand?" is no concern)
         if not sure or (whole and intent.name not in {p.name for p in sure}):
             return intent

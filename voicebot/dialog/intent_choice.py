@@ -122,6 +122,11 @@ def is_new_concern(tenant: TenantView, event: Intent) -> bool:
     return spec is not None and event.confidence >= tenant.threshold
 
 
+def is_own_concern(tenant: TenantView, event: Intent) -> bool:
+    """A confident intent that is a concern of its own, not the request for a person."""
+    return is_new_concern(tenant, event) and event.name not in AGENT_INTENTS
+
+
 def confirmable(tenant: TenantView, state: CallState, event: Intent) -> bool:
     """Somewhat likely intent: remembered as the candidate to ask "Geht es um …?"."""
     name, confidence = event.name, event.confidence
