@@ -507,3 +507,13 @@ def test_another_product_said_with_a_no_at_the_batch_prompt_corrects_it(services
     )  # fmt: skip
     assert record.handoff is not None
     assert record.handoff.context["slots"]["product"] == "erdbeer-fruchtaufstrich"
+
+
+def test_a_product_named_after_the_callers_name_is_asked_about(services):
+    record = call(
+        services, say("Hier ist Frau Krüger, ich hab eine Frage zum Müsli."),
+        say("Ist das vegan?"), say("nein danke"),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert said[1] == "Was möchten Sie über Sonnhof Knusper-Müsli Schoko wissen?", said
+    assert "ist nicht vegan" in said[2], said

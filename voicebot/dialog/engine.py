@@ -76,7 +76,6 @@ from voicebot.dialog.words import (
     has_no_number,
     is_question,
     leaves_now,
-    name_said,
     parts_of,
     refers_back,
     replaces_concern,
@@ -100,6 +99,7 @@ from voicebot.events import (
     Transcript,
 )
 from voicebot.nlu.model import AGENT_INTENTS
+from voicebot.nlu.names import name_said
 
 
 class InboundDialog(YesNoTurns):

@@ -240,6 +240,7 @@ class TenantView:
         """The catalog product a short reply names and nothing else ("nein, ich meinte das
         Duschgel"): its id, else None (no product, or a concern of its own: "was kostet ...")."""
         from voicebot.dialog import words
+        from voicebot.nlu.names import without_introduction
         from voicebot.nlu.slots import FUNCTION_WORDS
 
         match = self._product_match(text)
@@ -247,7 +248,8 @@ class TenantView:
             return None
         filler = (FUNCTION_WORDS | words.ANSWER_WORDS | words.GREETING_WORDS
                   | words.CORRECTION_WORDS | words.ABOUT_WORDS | _RATHER)  # fmt: skip
-        rest = words.fold(text).replace(words.fold(match.heard), " ").split()
+        said = words.fold(without_introduction(text))  # "Hier ist Frau Krüger, ich hab …"
+        rest = said.replace(words.fold(match.heard), " ").split()
         return None if any(w not in filler for w in rest) else match.product_id
 
     @property

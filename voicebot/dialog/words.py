@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
-from typing import Any
+
+from voicebot.nlu.names import name_said
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -1039,70 +1039,6 @@ def asks_for_technician(text: str) -> bool:
 
 
 _TECHNICIAN = re.compile(r"\b(?:techniker\w*|servicetechniker\w*|technician|engineer)\b")
-
-
-def name_said(text: str, weak: bool = False) -> str | None:
-    """The caller's own name said ("mein Name ist Hoffmann", "hier spricht Frau Demir", "this is
-    John Smith"): capitalised words after the cue, titles left out. German writes nouns with a
-    capital too, so the weak cues ("Hoffmann hier.", "hier ist Petra Lindner": also "Kunde
-    hier.", "Hier ist Montag Abend …") count only with `weak` (a greeting, never to refuse a
-    customer number)."""
-    first = _NAME_FIRST.search(text) if weak else None  # "Hoffmann hier."
-    if first is not None and first.group(1).lower() not in _NOT_NAMES:
-        return first.group(1)
-    found = _NAME_CUE.search(text)
-    if found is None:
-        return None
-    names: list[str] = []
-    rest = text[found.end() :]
-    titled = False
-    for word in re.findall(r"[\wÄÖÜäöüß-]+", rest):
-        if word in _TITLES:
-            titled = True
-            continue
-        if not word[:1].isupper() or word.lower() in _NOT_NAMES or len(names) == 2:
-            break
-        names.append(word)
-    loose = found.group(0).lower().startswith("hier ist")  # "Hier ist Chaos", "Hier ist Montag
-    first_name = any(is_first_name(n) for n in names)  # Abend": German nouns are capitalised
-    if not names or (loose and not (titled or first_name or (weak and len(names) == 2))):
-        return None  # too; after "hier ist" a first name or a title ("hier ist Frau Demir")
-    after = rest.split(names[-1], 1)[1].lstrip()  # a name ends the phrase: "hier ist Petra
-    following = after.split()[0].lower().strip(",.!?") if after.split() else ""  # Lindner, …"
-    ends = not after or after[0] in ",.!?;" or following in _AFTER_NAME  # (not "hier ist
-    return " ".join(names) if ends else None  # Funkstille seit heute", "Stress pur")
-
-
-def is_first_name(word: str) -> bool:
-    """A known first name ("Petra", "Klaus", "Aylin"; gender-guesser's list of first names
-    from many countries), not a capitalised noun ("Montag", "Kunde", "Chaos")."""
-    return _first_names().get_gender(word) != "unknown"
-
-
-@cache
-def _first_names() -> Any:
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-_NAME_CUE = re.compile(
-    r"\b(?:[Mm]ein [Nn]ame ist|[Ii]ch hei(?:ß|ss)e|[Hh]ier (?:spricht|ist)|[Mm]y name is|"
-    r"[Tt]his is|[Ii]t's)\s+"
-)
-_NAME_FIRST = re.compile(  # the greeting before it in any case, the name capitalised
-    r"^(?:(?i:ja|hallo|hi|guten tag|guten morgen|frau|herr|mrs?|ms)\b,?\s+)?"
-    r"([A-ZÄÖÜ][\wäöüß-]+),?\s+(?i:hier|am apparat|here)\s*(?:[,.!;]|$)"
-)
-_AFTER_NAME = frozenset(("und", "aus", "von", "mit", "meine", "mein", "ich", "and", "from",
-                         "calling", "my", "i"))  # fmt: skip
-_TITLES = frozenset(("Frau", "Herr", "Dr", "Mr", "Mrs", "Ms", "Miss"))
-_NOT_NAMES = frozenset((
-    "kundennummer", "nummer", "die", "der", "das", "ich", "i", "my", "the", "ihr", "ihre",
-    "nordwelle", "sonnhof", "harbour", "ja", "nein", "hallo", "guten", "so", "also", "moment",
-    "internet", "telefon", "router", "fernsehen", "handy", "tv", "wlan", "okay", "ok", "hi",
-    "hello", "yes", "no", "sorry", "und", "na", "gut",
-))  # fmt: skip
 
 
 _INTRODUCTION = re.compile(

@@ -22,6 +22,7 @@ from voicebot.events import Intent
 from voicebot.nlu.classifier import IntentClassifier
 from voicebot.nlu.embeddings import SentenceEncoder
 from voicebot.nlu.model import AGENT_INTENTS, IntentSpec, Tenant
+from voicebot.nlu.names import without_introduction
 from voicebot.nlu.normalize import CompoundJoiner, UmlautRestorer, fold, normalize
 from voicebot.nlu.slot_reading import SlotReader
 from voicebot.nlu.slots import FUNCTION_WORDS
@@ -166,8 +167,10 @@ class TenantNLU:
         return set(spec.slots) | set(self.tenant.slot_types)
 
     def _clean(self, text: str) -> str:
-        """Text as the classifier sees it: normalised, umlauts restored, no long numbers."""
-        restored = self._restorer.restore(self._joiner.join(normalize(text, self.language)))
+        """Text as the classifier sees it: normalised, umlauts restored, no long numbers and
+        no "ich heiße …" (who calls says nothing about the concern)."""
+        spoken = normalize(without_introduction(text), self.language)
+        restored = self._restorer.restore(self._joiner.join(spoken))
         restored = _IDENTIFICATION.sub(" ", _NUMBER_RUN.sub(" ", restored))
         return " ".join(_without_spoken_numbers(restored.split()))
 
