@@ -55,8 +55,11 @@ def introduction(text: str, weak: bool = False) -> Introduction | None:
         if word.group() in _TITLES:
             titled = True
             continue
-        if not names and not titled and word.group() in ("der", "die") and _TITLED.match(
-            text, found.end() + word.end()
+        if (
+            not names
+            and not titled
+            and word.group() in ("der", "die")
+            and _TITLED.match(text, found.end() + word.end())
         ):
             continue  # "hier spricht der Herr Hoffmann"
         if not word.group()[:1].isupper() or word.group().lower() in _NOT_NAMES or len(names) == 2:
