@@ -70,3 +70,24 @@ def test_a_tenant_with_an_intent_for_its_hours_answers_with_that(services):
     )
     said = " ".join(e.text for e in record.events if isinstance(e, BotSpeech))
     assert "Unser Team ist" not in said, said
+
+
+def test_which_tenants_answer_the_hours_with_an_intent_of_their_own(services):
+    """Read from the intents (Nordwelle's faq_oeffnungszeiten), not by classifying a sample
+    question: a classifier sure that 'Wann haben Sie geöffnet?' is about storing a product
+    after opening took the hours away from Sonnhof's callers."""
+    assert services.view("nordwelle").answers_opening_hours
+    assert not services.view("sonnhof").answers_opening_hours
+    assert not services.view("harbour-bank").answers_opening_hours
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [("Wann haben Sie geöffnet?", True), ("Wie sind Ihre Öffnungszeiten?", True),
+     ("When are you open?", True), ("Wann ist der Techniker da?", False),
+     ("Wie lange ist die Hafermilch geöffnet haltbar?", False)],
+)  # fmt: skip
+def test_words_that_can_only_mean_the_hours(text, only):
+    from voicebot.dialog.opening_hours import only_about_hours
+
+    assert only_about_hours(text) == only

@@ -36,7 +36,7 @@ from voicebot.dialog.number_said import (
     short_concern_besides,
     words_besides_number,
 )
-from voicebot.dialog.opening_hours import asks_opening_hours, hours_text
+from voicebot.dialog.opening_hours import asks_opening_hours, hours_text, only_about_hours
 from voicebot.dialog.product_reading import (
     condition_asked,
     found_in_product,
@@ -277,14 +277,11 @@ class InboundDialog(YesNoTurns):
     def _tells_opening_hours(self, text: str, event: Intent) -> bool:
         """ "Can you tell me your opening hours?" where no intent of the tenant answers it:
         told from the tenant's business hours, then "anything else?"."""
-        if not asks_opening_hours(text) or is_new_concern(self.tenant, event):
-            return False
-        asked = (
-            "Wann haben Sie geöffnet?"
-            if self.tenant.language == "de"
-            else ("What are your opening hours?")
-        )  # a tenant with an intent of its own for it answers with that (nordwelle: the shops)
-        if is_new_concern(self.tenant, self.tenant.classify(asked, event)):
+        if not asks_opening_hours(text) or self.tenant.answers_opening_hours:
+            return False  # (a tenant with an intent of its own for it: Nordwelle's shops)
+        if is_new_concern(self.tenant, event) and not (
+            only_about_hours(text) and not event.slots.get("product")
+        ):  # "Wann haben Sie geöffnet?" is no question about storing a product after opening
             return False
         for part in parts_of(text):  # anything else in the turn: read as usual ("My card
             if not asks_opening_hours(part) and not self.tenant.is_nonsense(part):  # was

@@ -26,6 +26,25 @@ _DAYS = {
 }
 
 
+# Words that can only mean the hours ("wann haben Sie geöffnet", not "wann ist der Techniker
+# da"): such a question is told the hours even when the classifier was sure of another concern
+_ONLY_HOURS = re.compile(
+    r"\b(?:oeffnungszeit\w*|geschaeftszeit\w*|sprechzeit\w*|servicezeit\w*|"
+    r"wann (?:\w+ ){0,3}(?:offen|geoeffnet)|opening (?:hours|times)|business hours|"
+    r"office hours|when (?:\w+ ){0,3}open|what time do you (?:open|close))\b"
+)
+
+
+def names_opening_hours(text: str) -> bool:
+    """The words ask for opening hours, question or not (an intent's examples)."""
+    return bool(_ASKS_HOURS.search(fold_spoken(text)))
+
+
+def only_about_hours(text: str) -> bool:
+    """Words that can only mean opening hours ("Wann haben Sie geöffnet?")."""
+    return bool(_ONLY_HOURS.search(fold_spoken(text)))
+
+
 def asks_opening_hours(text: str) -> bool:
     """ "Wann haben Sie geöffnet?", "What are your opening hours?" (a question, not "Ihre
     Öffnungszeiten sind mir egal, mein Internet geht nicht")."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from voicebot.asr.expect import list_expectation
@@ -98,6 +99,22 @@ class TenantView:
         self.catalog: list[Row] = table_rows(getattr(tenant, "catalog", None))
         self.survey: Any = getattr(tenant, "survey", None)
         self.customer_digits: int = _customer_digits(getattr(tenant, "slot_types", None))
+
+    @cached_property
+    def answers_opening_hours(self) -> bool:
+        """An intent of the tenant's own is about opening hours (its description or its
+        "Geht es um …?" name says so, or a third of its examples ask for them: Nordwelle's
+        shops), so the NLU answers such questions, not the tenant's business hours."""
+        from voicebot.dialog.opening_hours import names_opening_hours
+
+        for spec in (getattr(self.tenant, "intents", {}) or {}).values():
+            named = [getattr(spec, "description", "") or "", getattr(spec, "confirm", "") or ""]
+            if any(names_opening_hours(n) for n in named):
+                return True
+            examples = [getattr(e, "text", str(e)) for e in getattr(spec, "examples", ())]
+            if examples and 3 * sum(map(names_opening_hours, examples)) >= len(examples):
+                return True
+        return False
 
     @property
     def hints(self) -> tuple[str, ...]:
