@@ -1725,3 +1725,25 @@ def test_something_found_in_a_product_is_asked_about_as_a_complaint(services, st
 def test_contents_asked_or_stated_as_held_are_answered(services, question, said):
     record = call(services, "sonnhof", say(question))
     assert said in bot_said(record) and "Reklamation" not in bot_said(record), bot_said(record)
+
+
+def test_a_concern_asked_about_but_not_confirmed_is_a_guess_for_the_agent(services):
+    """'Geht es um …?' - 'Verbinden Sie mich mit einem Menschen': the guess goes along, marked."""
+    record = call(
+        services, "nordwelle", say("Wie lange bin ich noch gebunden?"),
+        say("Verbinden Sie mich bitte mit einem Menschen."),
+    )  # fmt: skip
+    said = [e.text for e in record.events if isinstance(e, BotSpeech)]
+    assert said[1].startswith("Geht es um"), said
+    context = record.handoff.context
+    assert context["reason"] == "agent_request"
+    assert context["summary"].startswith("vermutlich: "), context["summary"]
+    assert context["intent"]["confidence"] < services.view("nordwelle").threshold
+
+
+def test_a_confirmed_concern_is_no_guess_for_the_agent(services):
+    record = call(
+        services, "nordwelle", say("Wie lange bin ich noch gebunden?"), say("Ja."),
+        say("Verbinden Sie mich bitte mit einem Menschen."),
+    )  # fmt: skip
+    assert not record.handoff.context["summary"].startswith("vermutlich"), record.handoff.context

@@ -35,6 +35,8 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     parts = [state.intent.description if state.intent else words["unclear"]]
     if state.intent is None and state.candidate is not None:  # asked about, not confirmed
         parts[0] += f" ({words['maybe']}: {state.candidate.description})"  # (no answer came)
+    elif state.intent is not None and state.intent_guessed:  # ("Geht es um …?" - "Verbinden
+        parts[0] = f"{words['maybe']}: {parts[0]}"  # Sie mich mit einem Menschen")
     if state.customer is not None:
         number = state.customer.get("customer_number", "")
         parts.append(f"{words['customer']} {state.customer.get('name', '')} (…{number[-2:]})")

@@ -79,6 +79,7 @@ class BotReply:
         if state.intent is None and agent is not None:
             set_intent(state, known or agent, 1.0 if known is None else state.candidate_confidence,
                        None)  # fmt: skip
+            state.intent_guessed = known is not None
         queue = agent.queue if agent is not None and agent.queue else self.tenant.default_queue
         urgent = known is not None and known.priority == "high"
         if sure is not None and sure.priority == "high" and sure.queue:

@@ -71,6 +71,8 @@ class CallState:
     listening_since_ms: int | None = None
     intent: IntentView | None = None
     intent_confidence: float = 0.0
+    intent_guessed: bool = False  # the concern was asked about ("Geht es um …?"), not confirmed,
+    # when the caller asked for a person: the agent reads it as a guess
     alternatives: list[tuple[str, float]] = field(default_factory=list)
     candidate: IntentView | None = None
     rejected: str | None = None  # the candidate the caller just said no to ("Geht es um …?")
