@@ -517,3 +517,20 @@ def test_a_product_named_after_the_callers_name_is_asked_about(services):
     said = bot_said(record)
     assert said[1] == "Was möchten Sie über Sonnhof Knusper-Müsli Schoko wissen?", said
     assert "ist nicht vegan" in said[2], said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsaid"),
+    [("Ich benutze die Handcreme jeden Tag.", True), ("Ich hab gerade die Brezeln im Ofen.", True),
+     ("Die Spätzle waren lecker.", False), ("Ihre Nougatcreme ist die beste.", False),
+     ("Das Müsli schmeckt mir nicht so gut.", True)],
+)  # fmt: skip
+def test_a_side_sentence_read_as_praise_needs_words_of_praise(services, sentence, unsaid):
+    """'Ich benutze die Handcreme jeden Tag. Ist die vegan?' was thanked for its praise."""
+    from voicebot.dialog.product_reading import praise_unsaid
+    from voicebot.events import Intent
+
+    read = Intent(call_id="c", at_ms=0, name="lob", confidence=0.9)
+    assert praise_unsaid(services.view("sonnhof"), read, sentence) == unsaid
+    other = Intent(call_id="c", at_ms=0, name="produkt_preis", confidence=0.9)
+    assert not praise_unsaid(services.view("sonnhof"), other, sentence)

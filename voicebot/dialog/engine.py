@@ -41,6 +41,7 @@ from voicebot.dialog.product_reading import (
     condition_asked,
     found_in_product,
     harm_reported,
+    praise_unsaid,
     problem_or_praise,
 )
 from voicebot.dialog.recovery import no_input, no_match
@@ -470,6 +471,8 @@ class InboundDialog(YesNoTurns):
             for other, said in zip(pieces, sentences, strict=False):  # "… und außerdem ist
                 if aside(self.tenant, intent, other, said):  # die Rechnung falsch": served next
                     continue
+                if praise_unsaid(self.tenant, other, said):  # "Ich benutze die Handcreme jeden
+                    continue  # Tag.": no praise to thank for
                 note_also(self.tenant, self.state, other, said)
             self.steps.advance(parts)
         elif (

@@ -116,6 +116,31 @@ _PRAISE = frozenset((
     "lovely", "delicious", "amazing", "excellent", "wonderful", "love",
 ))  # fmt: skip
 _NOT = frozenset(("nicht", "kein", "keine", "nie", "not", "never", "no"))
+_PRAISE_TOO = frozenset(("beste", "besten", "kompliment", "zufrieden", "loben", "lobe"))
+
+
+def says_praise(text: str) -> bool:
+    """Words of praise in the text ("Die Spätzle waren lecker."), none of them negated; not
+    "Ich benutze die Handcreme jeden Tag." (a praise intent's side sentence without praise)."""
+    words = set(fold(text).split())
+    return bool(words & (_PRAISE | _PRAISE_TOO)) and not words & _NOT
+
+
+def praise_unsaid(tenant: TenantView, event: Intent, words: str) -> bool:
+    """A sentence the classifier read as the tenant's praise, without a word of praise."""
+    spec = tenant.intents.get(event.name or "")
+    return spec is not None and is_praise(tenant, spec) and not says_praise(words)
+
+
+def is_praise(tenant: TenantView, intent: IntentView) -> bool:
+    """The tenant's intent for praise: answered by the bot, no product needed, and named so
+    ("Lob für Produkte oder Service") or praised in most of its examples."""
+    if intent.action != "selfservice" or "product" in needs_of(intent):
+        return False
+    if says_praise(intent.description) or says_praise(intent.topic):
+        return True
+    examples = tenant.examples_of(intent.id)
+    return bool(examples) and 2 * sum(map(says_praise, examples)) >= len(examples)
 
 
 def problem_or_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:

@@ -100,6 +100,11 @@ class TenantView:
         self.survey: Any = getattr(tenant, "survey", None)
         self.customer_digits: int = _customer_digits(getattr(tenant, "slot_types", None))
 
+    def examples_of(self, intent_id: str) -> list[str]:
+        """The example phrases of one of the tenant's intents (none for an unknown one)."""
+        spec = (getattr(self.tenant, "intents", {}) or {}).get(intent_id)
+        return [getattr(e, "text", str(e)) for e in getattr(spec, "examples", ()) or ()]
+
     @cached_property
     def answers_opening_hours(self) -> bool:
         """An intent of the tenant's own is about opening hours (its description or its
@@ -107,11 +112,10 @@ class TenantView:
         shops), so the NLU answers such questions, not the tenant's business hours."""
         from voicebot.dialog.opening_hours import names_opening_hours
 
-        for spec in (getattr(self.tenant, "intents", {}) or {}).values():
-            named = [getattr(spec, "description", "") or "", getattr(spec, "confirm", "") or ""]
-            if any(names_opening_hours(n) for n in named):
+        for spec in self.intents.values():
+            if names_opening_hours(spec.description) or names_opening_hours(spec.confirm or ""):
                 return True
-            examples = [getattr(e, "text", str(e)) for e in getattr(spec, "examples", ())]
+            examples = self.examples_of(spec.id)
             if examples and 3 * sum(map(names_opening_hours, examples)) >= len(examples):
                 return True
         return False
