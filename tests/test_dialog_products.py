@@ -534,3 +534,12 @@ def test_a_side_sentence_read_as_praise_needs_words_of_praise(services, sentence
     assert praise_unsaid(services.view("sonnhof"), read, sentence) == unsaid
     other = Intent(call_id="c", at_ms=0, name="produkt_preis", confidence=0.9)
     assert not praise_unsaid(services.view("sonnhof"), other, sentence)
+
+
+def test_thanks_after_an_answer_close_the_call_and_are_no_praise(services):
+    record = call(services, say("Was kostet die Handcreme?"), say("Alles klar, danke."))
+    said = bot_said(record)
+    assert "Lob" not in " ".join(said), said
+    assert (
+        record.outcome == "resolved" and said[-1] == "Vielen Dank für Ihren Anruf. Auf Wiederhören!"
+    )

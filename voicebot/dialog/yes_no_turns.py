@@ -26,6 +26,7 @@ from voicebot.dialog.intent_choice import (
     set_aside,
     take_intent,
 )
+from voicebot.dialog.product_reading import praise_unsaid
 from voicebot.dialog.recovery import no_match
 from voicebot.dialog.words import (
     adds_concern,
@@ -107,6 +108,8 @@ class YesNoTurns:
         if awaiting == "offer_agent" and needs_no_more(text):  # a clause besides the waiting
             heard = " ".join(c for c in clauses(text) if not needs_no_more(c))  # may bring a
         concern = concern_in_answer(self.tenant, heard, intent) if heard else None  # concern
+        if concern is not None and praise_unsaid(self.tenant, concern, heard):
+            concern = None  # "Alles klar, danke." to "anything else?" is no praise to thank for
         # ("…, aber meine Rechnung ist auch falsch", "… Und ich möchte meinen Tarif wechseln")
         if concern is not None and self._new_concern(awaiting, concern, text):
             return
