@@ -792,3 +792,28 @@ def test_a_bavarian_passt_scho_at_consent_consents(services):
 def test_consent_with_schon_gut_or_a_hurry_starts_the_survey(services, consent):
     record, _dialog, bot = _survey(services, consent, "4", "ja", "nichts")
     assert record.outcome == "resolved", bot
+
+
+def test_the_answer_to_the_next_question_said_at_the_second_ask_is_stored_there(services):
+    """A probe call: the recommendation was asked twice ('Naja, die Schuhen.' was no yes or
+    no), then came the comment; it was read as neither and the comment question asked twice."""
+    record, dialog, bot = _survey(
+        services, "ja", "drei", "Naja, die Schuhen.",
+        "Abends sollte das Netz nicht mehr so langsam sein.",
+    )  # fmt: skip
+    assert dialog.answers == {
+        "zufriedenheit": "3", "weiterempfehlung": None,
+        "kommentar": "Abends sollte das Netz nicht mehr so langsam sein.",
+    }, bot  # fmt: skip
+    assert record.outcome == "resolved" and bot.count("Was sollte Ihr Anbieter besser machen?") == 0
+    _record, dialog, bot = _survey(
+        services, "ja", "Naja, mir als eine Zweikann ich nicht geben.", "Nein, würde ich nicht.",
+        "Schnellere Hilfe wenn etwas kaputt ist.",
+    )  # fmt: skip
+    assert dialog.answers["weiterempfehlung"] == "nein", bot
+    assert dialog.answers["kommentar"] == "Schnellere Hilfe wenn etwas kaputt ist.", bot
+
+
+def test_a_lone_no_at_the_second_ask_of_a_rating_is_no_answer_to_the_next_question(services):
+    _record, dialog, bot = _survey(services, "ja", "hm", "nein", "ja", "nichts")
+    assert dialog.answers["zufriedenheit"] is None and dialog.answers["weiterempfehlung"] == "ja"

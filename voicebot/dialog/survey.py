@@ -276,6 +276,8 @@ class SurveyDialog:
             self._next_question()
         elif self._opts_out(said):
             self._opt_out(said)
+        elif not keyed and self.retries >= 1 and self._next_answered_instead(text, noisy):
+            return  # asked twice, the answer to the next question came: stored, no third try
         elif said is not None:
             self._said_instead(said)
         else:
@@ -387,6 +389,30 @@ class SurveyDialog:
                     self.answers[following.id] = answer
                     return True
         return False
+
+    def _next_answered_instead(self, text: str, noisy: bool) -> bool:
+        """The question asked again, and what came answers the next one: a comment ("Abends
+        sollte das Netz nicht so langsam sein", a statement of four words or more) where the
+        next asks for one, or "Nein, würde ich nicht" where it asks yes or no (three words or
+        more: a lone "Nein" may refuse this question). This one stays unanswered, that one is
+        stored, and the survey goes on after it."""
+        if self.step < 0 or self.step + 1 >= len(self.survey.questions):
+            return False
+        following = self.survey.questions[self.step + 1]
+        words = len(fold(text).split())
+        if following.kind == "free":
+            answer = text.strip() if words >= 4 and not is_question(text) else None
+        elif words >= 3:
+            answer = _read_answer(following.kind, text, None, False, noisy, following.prompt)
+        else:
+            answer = None
+        if answer is None:
+            return False
+        self.answers[self.survey.questions[self.step].id] = None
+        self.step += 1
+        self.answers[following.id] = answer
+        self._next_question()
+        return True
 
     def _next_question(self) -> None:
         self.step += 1
