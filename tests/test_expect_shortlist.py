@@ -65,6 +65,9 @@ def test_a_long_sentence_is_no_sound_alike_answer():
     refusal = "Bitte streichen Sie meinen Uner, ich will nicht mehr angerufen werden."
     assert best_fit("Ich will.", YES_NO["de"], 85) == "true"
     assert best_fit(refusal, YES_NO["de"], 85) is None
+    # six words, "kaputt ist" ~ "Ja, passt": a survey comment said at "Würden Sie ihn
+    # weiterempfehlen?" was recorded as yes at 1.0 (probe call b8-survey-zwei-hesitant)
+    assert best_fit("Schnellere Hilfe wenn etwas kaputt ist.", YES_NO["de"], 85) is None
 
 
 def test_an_off_list_phrase_names_no_product(catalog):
