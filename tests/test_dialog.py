@@ -1747,3 +1747,39 @@ def test_a_confirmed_concern_is_no_guess_for_the_agent(services):
         say("Verbinden Sie mich bitte mit einem Menschen."),
     )  # fmt: skip
     assert not record.handoff.context["summary"].startswith("vermutlich"), record.handoff.context
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Perfekt, danke!", "Servus!", "Tschö!", "Dankeschön, bis dann.",
+     "Das hat mir geholfen, danke.", "Vielen Dank, Sie haben mir sehr geholfen.",
+     "Ok, Wiederschaun."],
+)  # fmt: skip
+def test_thanks_and_goodbyes_after_an_answer_end_the_call(services, closing):
+    """A probe round (session 12): these got 'Bitte antworten Sie mit Ja oder Nein'."""
+    record = call(services, "nordwelle", say("Öffnungszeiten der Shops bitte"), say(closing))
+    said = [e.text for e in record.events if isinstance(e, BotSpeech)]
+    assert record.outcome == "resolved" and said[-1].endswith("Auf Wiederhören!"), said
+    assert len(said) == 3, said
+
+
+@pytest.mark.parametrize(
+    "settled",
+    ["Alles klar, dann ist ja alles in Ordnung.", "Hm, ok, dann schau ich morgen nochmal."],
+)
+def test_settled_words_to_the_offer_of_a_person_are_no_yes(services, settled):
+    record = call(
+        services, "nordwelle", keys("40817279"), say("Was ist offen bei mir?"), say(settled)
+    )
+    said = [e.text for e in record.events if isinstance(e, BotSpeech)]
+    assert record.handoff is None, said
+
+
+def test_a_caller_speaking_for_someone_else_is_understood(services):
+    """'Ich rufe für meinen Vater an, …' took the concern away: 'Wie kann ich Ihnen helfen?'."""
+    record = call(
+        services, "nordwelle",
+        say("Ich rufe für meinen Vater an, er hat eine Frage zur Rechnung, Kundennummer 40817287."),
+    )  # fmt: skip
+    said = [e.text for e in record.events if isinstance(e, BotSpeech)]
+    assert "84,50 Euro offen" in said[1], said

@@ -543,3 +543,12 @@ def test_thanks_after_an_answer_close_the_call_and_are_no_praise(services):
     assert (
         record.outcome == "resolved" and said[-1] == "Vielen Dank für Ihren Anruf. Auf Wiederhören!"
     )
+
+
+@pytest.mark.parametrize(
+    "thanks", ["Toll, danke schön!", "Wunderbar, vielen Dank!", "Schade. Danke trotzdem."]
+)
+def test_thanks_with_a_word_of_praise_after_an_answer_end_the_call(services, thanks):
+    record = call(services, say("Ist das Duschgel vegan?"), say(thanks))
+    said = bot_said(record)
+    assert "Lob" not in " ".join(said) and record.outcome == "resolved", said

@@ -48,3 +48,16 @@ def test_a_name_change_or_a_noun_is_kept(said):
 )  # fmt: skip
 def test_the_concern_counts_not_the_callers_name(tenant_nlu, said, intent):
     assert tenant_nlu("nordwelle").classify(said).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "left"),
+    [("Ich rufe für meinen Vater an, er hat eine Frage zur Rechnung.",
+      ", er hat eine Frage zur Rechnung."),
+     ("Wir rufen im Auftrag von Frau Lindner an, ihr Telefon geht nicht.",
+      ", ihr Telefon geht nicht."),
+     ("Ich rufe wegen meiner Rechnung an.", "Ich rufe wegen meiner Rechnung an."),
+     ("Ich rufe für die Kündigung an.", "Ich rufe für die Kündigung an.")],
+)  # fmt: skip
+def test_whom_the_caller_speaks_for_is_left_out_but_not_the_concern(said, left):
+    assert without_introduction(said) == left

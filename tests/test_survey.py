@@ -816,4 +816,15 @@ def test_the_answer_to_the_next_question_said_at_the_second_ask_is_stored_there(
 
 def test_a_lone_no_at_the_second_ask_of_a_rating_is_no_answer_to_the_next_question(services):
     _record, dialog, bot = _survey(services, "ja", "hm", "nein", "ja", "nichts")
-    assert dialog.answers["zufriedenheit"] is None and dialog.answers["weiterempfehlung"] == "ja"
+    assert dialog.answers["zufriedenheit"] is None, bot
+    assert dialog.answers["weiterempfehlung"] == "ja", bot
+
+
+def test_a_range_said_twice_is_no_yes_to_the_next_question(services):
+    """'na gut, zwei bis drei halt' at the rating's second ask was stored as a yes to the
+    recommendation (its 'na gut'), which was then never asked."""
+    _record, dialog, bot = _survey(
+        services, "ja", "Zwischen zwei und drei", "na gut, zwei bis drei halt", "nein", "nichts"
+    )
+    assert dialog.answers["weiterempfehlung"] == "nein", bot
+    assert "Würden Sie ihn weiterempfehlen?" in bot, bot

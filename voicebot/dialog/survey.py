@@ -41,6 +41,7 @@ from voicebot.dialog.words import (
     fold,
     is_question,
     rating_in,
+    starts_with_no,
     starts_with_yes,
 )
 from voicebot.events import (
@@ -54,6 +55,7 @@ from voicebot.events import (
     SpeechStarted,
     Transcript,
 )
+from voicebot.nlu.numbers import spoken_digits
 from voicebot.nlu.slots import school_grade
 
 SURE = 0.9  # classifier confidence to act on an opt-out ("nicht mehr anrufen" 0.97-0.98)
@@ -402,8 +404,12 @@ class SurveyDialog:
         words = len(fold(text).split())
         if following.kind == "free":
             answer = text.strip() if words >= 4 and not is_question(text) else None
-        elif words >= 3:
-            answer = _read_answer(following.kind, text, None, False, noisy, following.prompt)
+        elif words >= 3 and not spoken_digits(text, "de") and not rating_in(text):
+            keys = question_keys(following.prompt)  # a plain yes or no, or one that echoes the
+            plain = starts_with_yes(text) or starts_with_no(text)  # next question's verb (not
+            echoes = echoes_yes(text, keys) or echoes_no(text, keys)  # "na gut, zwei bis drei")
+            read = _read_answer(following.kind, text, None, False, noisy, following.prompt)
+            answer = read if plain or echoes else None
         else:
             answer = None
         if answer is None:

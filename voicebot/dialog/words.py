@@ -13,7 +13,8 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 BYE_WORDS = (
     "tschuess", "tschues", "tschau", "ciao", "auf wiederhoeren", "auf wiedersehen",
     "wiederhoeren", "bye", "goodbye", "good bye", "machen sie es gut", "machs gut", "pfiat di",
-    "pfiat eana", "pfiat euch", "pfiat god", "pfiat gott", "ade",
+    "pfiat eana", "pfiat euch", "pfiat god", "pfiat gott", "ade", "tschoe", "wiederschaun",
+    "wiederschauen", "auf wiederschaun", "auf wiederschauen",
 )  # fmt: skip
 # Said only at the end of a turn, these close it too ("Okay, vielen Dank, schönen Tag noch";
 # "Ja, schönen Tag, ich hätte eine Frage" greets; "Und woher weiß ich Bescheid, …?" asks)
@@ -23,7 +24,8 @@ FAREWELL_WISHES = (
 )  # fmt: skip
 CLOSING_AT_END = (
     *FAREWELL_WISHES, "wollte ich nur wissen", "wollt ich nur wissen", "weiss ich bescheid",
-    "wollt i nur wissen", "wollte i nur wissen",
+    "wollt i nur wissen", "wollte i nur wissen", "bis dann", "bis bald", "servus",
+    "mir geholfen", "mir sehr geholfen", "mir weitergeholfen", "mir sehr weitergeholfen",
     "that s fine then", "that s all i needed", "that s all i wanted",
 )  # fmt: skip
 # "Kann ich sonst noch helfen?" - "Das war alles": the caller is done, whatever else was heard.
@@ -39,13 +41,16 @@ _THANKS_COMPANY = frozenset((
     "vielen", "herzlichen", "besten", "schoen", "sehr", "ganz", "alles", "klar", "super", "prima",
     "gut", "toll", "you", "very", "much", "so", "a", "lot", "great", "perfect", "fine", "mate",
     "brilliant", "lovely", "have", "nice", "good", "day", "that", "s", "helpful", "wonderful",
-    "ok", "okay", "ach", "achso", "aha", "na", "dann", "und", "and",
+    "ok", "okay", "ach", "achso", "aha", "na", "dann", "und", "and", "perfekt", "wunderbar",
+    "klasse", "spitze", "vielmals", "trotzdem", "schade", "ah", "oh",
 ))  # fmt: skip
 # "Möchten Sie mit einem Mitarbeiter sprechen?" - "passt schon", "dann warte ich halt ab": no
 NO_NEED_PHRASES = (
     "schon gut", "passt schon", "nicht noetig", "nicht notwendig", "brauch ich nicht",
     "brauche ich nicht", "warte ich ab", "warte ich halt ab", "dann warte ich", "warte ab",
-    "passt scho", "passt eh",
+    "passt scho", "passt eh", "alles in ordnung", "dann ist ja gut", "dann ist ja alles gut",
+    "schau ich morgen", "schaue ich morgen", "probier ich", "probiere ich", "versuch ich",
+    "versuche ich",
     "no need", "not necessary", "ill wait", "i will wait",
 )  # fmt: skip
 

@@ -109,8 +109,11 @@ class YesNoTurns:
             heard = " ".join(c for c in clauses(text) if not needs_no_more(c))  # may bring a
         concern = concern_in_answer(self.tenant, heard, intent) if heard else None  # concern
         # ("…, aber meine Rechnung ist auch falsch", "… Und ich möchte meinen Tarif wechseln")
-        if concern is not None and praise_unsaid(self.tenant, concern, heard):
-            concern = None  # "Alles klar, danke." to "anything else?" is no praise to thank for
+        if concern is not None and (
+            only_thanks(heard) or praise_unsaid(self.tenant, concern, heard)
+        ):
+            concern = None  # "Toll, danke schön!", "Alles klar, danke." to "anything else?" are
+            # thanks, no praise to thank for
         if concern is not None and self._new_concern(awaiting, concern, text):
             return
         urgent_only = awaiting == "anything_else"  # ("…, I'll wait for the card then": ends)

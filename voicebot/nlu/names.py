@@ -29,12 +29,14 @@ def name_said(text: str, weak: bool = False) -> str | None:
 
 
 def without_introduction(text: str) -> str:
-    """The text without the phrase that says who calls ("Hallo, ich heiße Marie Schulz, ich
-    will meinen Tarif wechseln" -> "Hallo, , ich will meinen Tarif wechseln"); a change of
-    name stays ("ich heiße jetzt Schmidt", "mein Name ist falsch geschrieben")."""
+    """The text without the phrases that say who calls and for whom ("Hallo, ich heiße Marie
+    Schulz, ich will meinen Tarif wechseln" -> "Hallo, , ich will meinen Tarif wechseln"; "Ich
+    rufe für meinen Vater an, er hat eine Frage zur Rechnung"); a change of name stays ("ich
+    heiße jetzt Schmidt", "mein Name ist falsch geschrieben")."""
+    text = _ON_BEHALF.sub(" ", text)  # "ich rufe für meinen Vater an, er hat …"
     found = introduction(text, weak=True)
     if found is None:
-        return text
+        return " ".join(text.split())
     return " ".join(f"{text[: found.start]} {text[found.end :]}".split())
 
 
@@ -98,6 +100,10 @@ _NAME_CUE = re.compile(
 _NAME_FIRST = re.compile(  # the greeting before it in any case, the name capitalised
     r"^(?:(?i:ja|hallo|hi|guten tag|guten morgen|frau|herr|mrs?|ms)\b,?\s+)?"
     r"([A-ZÄÖÜ][\wäöüß-]+),?\s+(?i:hier|am apparat|here)\s*(?:[,.!;]|$)"
+)
+_ON_BEHALF = re.compile(  # "ich rufe für meine Mutter an", "wir rufen im Auftrag von … an"
+    r"(?i)\b(?:ich rufe|wir rufen)\s+(?:\w+\s+){0,2}?(?:(?:für|fuer)\s+(?:mein|unser|sein|ihr|"
+    r"frau\b|herr)|im namen\b|im auftrag\b)(?:[\wäöüß-]*\s+){1,4}?an\b"
 )
 _TITLED = re.compile(r"\s+(?:Frau|Herr|Dr)\b")
 _NAME_AGAIN = re.compile(r",\s*((?:[A-ZÄÖÜ][\wäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]+)\s*(?:[,.!?;]|$)")
