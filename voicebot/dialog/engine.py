@@ -464,6 +464,7 @@ class InboundDialog(YesNoTurns):
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
             # lieber die Handcreme": the product corrected to)
+        intent = self._named_by_topic(text, intent)  # "Rechnung.", "Zutaten Duschgel"
         found = identify(self.tenant, self.state, number, parts) if number else None
         if number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
@@ -487,6 +488,17 @@ class InboundDialog(YesNoTurns):
             self._continue(parts)
         elif not self._speaks_another_language(text, intent):
             no_match(self.tenant, self.state, self.reply)
+
+    def _named_by_topic(self, text: str, intent: Intent) -> Intent:
+        """A turn of a word or two that names the classifier's own best guess by its topic
+        ("Rechnung.", "Neukunde.", "Zutaten Duschgel", "Lob!") is sure of it: no "Geht es um
+        Ihre Rechnung?" when the caller said just that."""
+        if is_new_concern(self.tenant, intent):
+            return intent
+        best = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+        if best is None or self.tenant.names_topic(text) != best:
+            return intent
+        return replace(intent, name=best, confidence=max(intent.confidence, self.tenant.threshold))
 
     def _speaks_another_language(self, text: str, intent: Intent) -> bool:
         """An English caller at a German hotline ("Hi, sorry, I don't speak German, I'd like

@@ -68,6 +68,7 @@ def intent_view(spec: Any) -> IntentView:
 
 MAX_HINTS = 40  # Whisper's hotwords share its prompt window; a long list crowds it out
 # Description words that name no concern of their own (every product tenant says "Produkt").
+_NUMBER_WORDS = frozenset(("kundennummer", "nummer", "kundennr"))  # said with the number
 GENERIC_WORDS = frozenset(
     ("produkts", "produkten", "service", "menschen", "sprechen", "moechte", "finden", "startet")
 )
@@ -163,6 +164,47 @@ class TenantView:
                 if len(word) >= 5 and fold(word) not in FUNCTION_WORDS | GENERIC_WORDS:
                     words.append(word)
         return tuple(dict.fromkeys(words))
+
+    @cached_property
+    def topic_words(self) -> dict[str, str]:
+        """Folded nouns (capitalised words) of the intents' descriptions and "Geht es um …?"
+        names that name exactly one intent ("rechnung", "neukunde", "zutaten", "lob"), to that
+        intent's id (requests for a person, words that ask for one, short adjectives that open a
+        description ("Neuer Vertrag") and words shared by several intents left out)."""
+        from voicebot.dialog.words import asks_for_agent
+        from voicebot.nlu.slots import FUNCTION_WORDS
+
+        owners: dict[str, set[str]] = {}
+        for spec in self.intents.values():
+            for word in re.findall(r"[^\W\d_]+", f"{spec.description} {spec.confirm or ''}"):
+                folded = fold(word)
+                adjective = len(folded) <= 6 and folded.endswith(("er", "en", "es", "em"))
+                if not word[:1].isupper() or len(folded) < 3 or adjective or asks_for_agent(word):
+                    continue
+                if folded not in FUNCTION_WORDS | GENERIC_WORDS:
+                    owners.setdefault(folded, set()).add(spec.id)
+        return {
+            word: next(iter(ids))
+            for word, ids in owners.items()
+            if len(ids) == 1 and not ids & set(AGENT_INTENTS)
+        }
+
+    def names_topic(self, text: str) -> str | None:
+        """The intent a turn of one or two words names by its own topic word ("Rechnung.",
+        "Zutaten Duschgel", "Lob!"; a product named besides is left aside), or None."""
+        from voicebot.nlu.names import without_introduction
+        from voicebot.nlu.slots import FUNCTION_WORDS
+
+        said = fold(without_introduction(text))  # ("Meier hier, 40817287, Rechnung.")
+        match = self._product_match(text)
+        if match is not None:
+            said = said.replace(fold(match.heard), " ")
+        said = " ".join(w for w in said.split() if not w.isdigit() and w not in _NUMBER_WORDS)
+        words = [w for w in said.split() if w not in FUNCTION_WORDS]
+        if not 1 <= len(words) <= 2 or len(said.split()) > 4:
+            return None
+        named = {self.topic_words.get(w) for w in words}
+        return named.pop() if len(named) == 1 and None not in named else None
 
     @property
     def identifies(self) -> bool:

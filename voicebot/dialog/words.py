@@ -376,6 +376,18 @@ def asks_back(text: str) -> bool:
     return is_question(text) and refers_back(text)
 
 
+_FIGURE_QUESTION = re.compile(
+    r"\b(?:wann|wie ?lange?|wie ?viele?|wie hoch|wie teuer|was kostet|when|how long|how much"
+    r"|how many|what time)\b"
+)
+
+
+def asks_for_a_figure(text: str) -> bool:
+    """A question for a time, a date or an amount ("und wann wird das abgebucht?", "wie lange
+    dauert das noch?", "how much is it?"), which an answer with figures may hold."""
+    return is_question(text) and bool(_FIGURE_QUESTION.search(fold(text)))
+
+
 _CLAUSE_BREAK = re.compile(r"[.!?;,]+|\b(?:aber|und|but|and)\b", re.IGNORECASE)
 
 

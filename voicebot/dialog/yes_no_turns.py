@@ -32,6 +32,7 @@ from voicebot.dialog.words import (
     adds_concern,
     after_answer_words,
     asks_back,
+    asks_for_a_figure,
     asks_for_technician,
     asks_to_wait,
     clauses,
@@ -203,10 +204,10 @@ class YesNoTurns:
     def _asks_about_answer(self, awaiting: str, text: str, intent: Intent) -> bool:
         """A question about the answer just given ("wann ist das denn behoben?" after the
         outage, "und wann wird das abgebucht?" after the bill) that the bot cannot answer beyond
-        it: the answer once more and a person offered; asked again, the person. A question in
-        another concern's own words ("ist das auch vegan?") or naming something new ("und das
-        Duschgel?") is that concern. The classifier would place "wann ist das ..." by its
-        question word alone (opening hours)."""
+        it: sorry, the answer once more if it may hold what is asked, and a person offered;
+        asked again, the person. A question in another concern's own words ("ist das auch
+        vegan?") or naming something new ("und das Duschgel?") is that concern. The classifier
+        would place "wann ist das ..." by its question word alone (opening hours)."""
         state = self.state
         if awaiting not in ("offer_agent", "anything_else") or not state.last_answer:
             return False
@@ -221,19 +222,25 @@ class YesNoTurns:
                 return False
             if "product" in needs_of(other) and state.last_product is not None:
                 return False  # "Sind da Duftstoffe drin?" after the price: the same product
-        self._answer_once_more()
+        figures = any(c.isdigit() for c in state.last_answer)
+        self._answer_once_more(repeat=figures and asks_for_a_figure(text))
         return True
 
-    def _answer_once_more(self) -> None:
-        """The answer just given once more and a person offered, instead of a loop; asked
-        about again after that, the caller is put through."""
+    def _answer_once_more(self, repeat: bool = True) -> None:
+        """Sorry, no more to say, and a person offered, instead of a loop; asked about again
+        after that, the caller is put through. `repeat`: the answer is said once more (for a
+        question for a time or an amount when the answer has figures: "Und wann wird das
+        abgebucht?"; not for one it cannot hold: "Wo wird die hergestellt?" after the list of
+        ingredients)."""
         state = self.state
-        again = self.prompts.say("answer_again", answer="")
-        if state.awaiting == "offer_agent" and state.last_said.startswith(again):
+        sorry = self.prompts.say("no_more_detail")
+        if state.awaiting == "offer_agent" and state.last_said.startswith(sorry):
             self.reply.handoff_for_intent([], reason="intent")
             return
-        again = self.prompts.say("answer_again", answer=state.last_answer)
-        self.reply.ask([again, self.prompts.say("offer_agent")], "offer_agent", "yesno")
+        parts = [sorry]
+        if repeat:
+            parts.append(self.prompts.say("answer_again", answer=state.last_answer))
+        self.reply.ask([*parts, self.prompts.say("offer_agent")], "offer_agent", "yesno")
 
     def _told_instead(self, text: str, intent: Intent) -> bool:
         """ "Is it about a lost card?" - "no, it got swallowed by the machine": the words after

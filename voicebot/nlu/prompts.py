@@ -53,7 +53,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "also_concern": "Sie hatten außerdem {topic} erwähnt.",  # {topic}: accusative
         "offer_agent": "Möchten Sie mit einem Mitarbeiter sprechen?",
         "not_helped": "Das tut mir leid.",
-        "answer_again": "Genauer kann ich es Ihnen leider nicht sagen. Noch einmal: {answer}",
+        "no_more_detail": "Genauer kann ich es Ihnen leider nicht sagen.",
+        "answer_again": "Noch einmal: {answer}",
         "handoff": "Ich leite Sie jetzt an {queue_name} weiter.",  # names are accusative
         "handoff_wait": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
         "{wait_min} Minuten.",
@@ -64,6 +65,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "goodbye": "Vielen Dank für Ihren Anruf. Auf Wiederhören!",
         "survey_gone": "Ich höre Sie leider nicht mehr. Vielen Dank und auf Wiederhören.",
         "survey_call_back": "Gern, dann versuchen wir es ein anderes Mal. Auf Wiederhören.",
+        "survey_not_concerned": "Dann sind die Fragen leider nicht für Sie. Vielen Dank und "
+        "auf Wiederhören.",
         "survey_data_deleted": "Ich habe Ihre Antworten gelöscht und Ihre Nummer gesperrt, Sie "
         "werden nicht wieder angerufen. Auf Wiederhören.",
         "goodbye_no_input": "Ich höre leider nichts. Bitte rufen Sie noch einmal an. "
@@ -129,7 +132,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "also_concern": "You also mentioned {topic}.",
         "offer_agent": "Would you like to speak to an agent?",
         "not_helped": "I'm sorry to hear that.",
-        "answer_again": "I'm sorry, I can't tell you more than that. Once more: {answer}",
+        "no_more_detail": "I'm sorry, I can't tell you more than that.",
+        "answer_again": "Once more: {answer}",
         "handoff": "I am putting you through to {queue_name}.",
         "handoff_wait": "You are number {position} in the queue, the wait is about "
         "{wait_min} minutes.",
@@ -139,6 +143,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "goodbye": "Thank you for calling. Goodbye!",
         "survey_gone": "I cannot hear you any more. Thank you and goodbye.",
         "survey_call_back": "Of course, we will try another time. Goodbye.",
+        "survey_not_concerned": "Then these questions are not for you. Thank you and goodbye.",
         "survey_data_deleted": "I have deleted your answers and blocked your number; you will "
         "not be called again. Goodbye.",
         "goodbye_no_input": "I cannot hear anything. Please call again. Goodbye!",
