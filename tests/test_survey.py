@@ -285,6 +285,40 @@ def test_a_comment_that_says_keine_zeit_is_kept_not_a_decline(services, comment)
     assert record.outcome == "resolved" and dialog.answers["kommentar"] == comment
 
 
+@pytest.mark.parametrize("question", ["Wo haben Sie meine Nummer her?", "Ist das anonym?"])
+def test_a_question_to_us_at_the_comment_is_answered_not_stored(services, question):
+    """ "Wo haben Sie meine Nummer her?" at "Was sollte Ihr Anbieter besser machen?" was
+    stored as the comment (session-12 probe): answered, and the question asked again."""
+    record, dialog, said = _survey(services, "ja", "vier", "ja", question, "Mehr Tempo.")
+    assert said[-2].endswith("Was sollte Ihr Anbieter besser machen?"), said
+    assert "anonym" in said[-2] and dialog.answers["kommentar"] == "Mehr Tempo.", said
+    assert record.outcome == "resolved"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [("Ich hab gar kein Internet.",), ("ja", "Wir haben überhaupt keinen Internetanschluss.")],
+)
+def test_a_person_without_what_the_survey_asks_about_is_thanked_and_let_go(services, said):
+    """ "Ich hab gar kein Internet." to a survey on internet providers was asked for a rating
+    twice (session-12 probe): the questions are not for them."""
+    record, dialog, bot = _survey(services, *said)
+    assert bot[-1].startswith("Dann sind die Fragen leider nicht für Sie"), bot
+    assert record.outcome == "declined" and dialog.answers.get("zufriedenheit") is None
+
+
+@pytest.mark.parametrize("reply", ["Ich habe keine Zeit.", "Da hab ich keine Meinung."])
+def test_lacking_something_else_is_no_reason_to_end_the_survey(services, reply):
+    _, _, bot = _survey(services, "ja", reply)
+    assert not bot[-1].startswith("Dann sind die Fragen"), bot
+
+
+@pytest.mark.parametrize("comment", ["Warum kostet das so viel?", "Wieso fällt das ständig aus?"])
+def test_a_question_about_the_provider_is_a_comment(services, comment):
+    record, dialog, said = _survey(services, "ja", "vier", "ja", comment)
+    assert dialog.answers["kommentar"] == comment and record.outcome == "resolved", said
+
+
 def test_a_comment_said_where_yes_or_no_was_asked_is_no_no(services):
     """ "Würden Sie ihn weiterempfehlen?" - (unclear) - "Abends sollte das Netz nicht mehr so
     langsam sein": the bare "nicht" made it a stored "nein" and the comment question went

@@ -18,10 +18,12 @@ from voicebot.dialog.survey_words import (
     agrees_after_all,
     annoyed_by_calls,
     asks_meaning,
+    asks_us,
     breaks_off,
     call_back,
     echoes_no,
     echoes_yes,
+    lacks_the_subject,
     leaves_the_survey,
     names_key,
     never_again,
@@ -192,6 +194,9 @@ class SurveyDialog:
         if refuses or (not free and says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
+        if not keyed and not free and lacks_the_subject(text, self._subject):
+            self._finish(self.tenant.prompts.say("survey_not_concerned"), "declined")
+            return  # "Ich hab gar kein Internet." (to a survey on internet providers)
         short = len(folded.split()) <= 6  # a comment may well say "noch mal"; "wie bitte?"
         if not keyed and value is None and (short or not free) and asks_to_repeat(text):
             self._ask(self._question_again(), self._current_expect())  # (no try lost)
@@ -204,6 +209,11 @@ class SurveyDialog:
             question = self.survey.questions[self.step]  # "Wie meinen Sie das?": asked
             self._ask(question.reprompt or question.prompt, None)  # again, nothing stored
             return
+        if free and not keyed and is_question(text) and asks_us(text):
+            said = self._intent(text)  # "Wo haben Sie meine Nummer her?" at the comment: told,
+            if said is not None and said.sure and said.id not in self.survey.ends_call:
+                self._said_instead(said)  # and the question asked again (it was stored as
+                return  # the comment)
         if free and not keyed and leaves_the_survey(text):  # "Ach, wissen Sie was, ich hab
             self._finish(self.survey.declined, "hangup")  # doch keine Lust mehr. Tschüss."
             return
@@ -355,6 +365,12 @@ class SurveyDialog:
             return
         again = self.survey.consent if self.step < 0 else self.survey.questions[self.step].prompt
         self._ask(f"{said.answer} {again}".strip(), self._current_expect())
+
+    @property
+    def _subject(self) -> str:
+        """What the survey asks about: its introduction and questions."""
+        questions = " ".join(str(q.prompt) for q in self.survey.questions)
+        return f"{self.survey.intro or ''} {questions}"
 
     def _question_again(self) -> str:
         """What "wie bitte?" hears again: the introduction and consent, or the question."""

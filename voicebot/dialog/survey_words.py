@@ -47,6 +47,51 @@ def breaks_off(folded: str) -> bool:
     return mine and says_any(folded, HAD_ENOUGH_WORDS)
 
 
+_TO_US = re.compile(r"\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|you|your)\b")
+_ABOUT_THE_SURVEY = frozenset((
+    "umfrage", "befragung", "anonym", "nummer", "telefonnummer", "daten", "antworten",
+    "institut", "computer", "roboter", "automat", "survey", "number", "data", "answers",
+))  # fmt: skip
+
+
+def asks_us(text: str) -> bool:
+    """A question to the caller or about the survey ("Wo haben Sie meine Nummer her?", "Ist
+    das anonym?"), not one about the provider, which is a comment ("Warum kostet das so
+    viel?")."""
+    about = _ABOUT_THE_SURVEY & set(fold(text).split())
+    return bool(about) or bool(_TO_US.search(text))
+
+
+_HAS_NONE = re.compile(
+    r"\b(?:(?:ich|wir) (?:hab|habe|haben|besitze|besitzen|nutze|nutzen|benutze)|(?:hab|habe|"
+    r"haben) (?:ich|wir))\b(?: \w+){0,2}? (?:kein|keine|keinen) (\w{4,})|\b(?:i|we) (?:dont|do "
+    r"not)(?: even)? (?:have|use|own) (?:an? |any )?(\w{4,})"
+)
+
+
+def lacks_the_subject(text: str, subject: str) -> bool:
+    """ "Ich hab gar kein Internet." to a survey on internet providers: the person has none of
+    what the survey asks about (a word of `subject`, the survey's introduction and questions,
+    holds the thing they lack or starts like it: "Internetanschluss"), so its questions are not
+    for them."""
+    words = fold(subject).split()
+    for match in _HAS_NONE.finditer(fold(text.replace("'", "").replace("’", ""))):
+        lacked = match.group(1) or match.group(2)
+        if any(lacked in word or _same_stem(lacked, word) for word in words):
+            return True
+    return False
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Compounds of one head ("internetanschluss", "internetanbieter")."""
+    common = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 7
+
+
 def asks_meaning(text: str) -> bool:
     """ "Was heißt denn eins?", "Wie meinen Sie das?", "what does one mean": a question about
     the question, no answer."""
