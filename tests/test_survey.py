@@ -313,6 +313,25 @@ def test_lacking_something_else_is_no_reason_to_end_the_survey(services, reply):
     assert not bot[-1].startswith("Dann sind die Fragen"), bot
 
 
+@pytest.mark.parametrize(
+    ("said", "asked", "then", "stored"),
+    [("zwischen zwei und drei", "Eher 2 oder eher 3?", "eher drei", "3"),
+     ("so drei bis vier", "Eher 3 oder eher 4?", "die vier", "4"),
+     ("dreieinhalb", "Eher 3 oder eher 4?", "drei", "3")],
+)  # fmt: skip
+def test_a_rating_between_two_is_narrowed_to_one(services, said, asked, then, stored):
+    """ "zwischen zwei und drei" got the whole scale explained again (session-12 probe)."""
+    record, dialog, bot = _survey(services, "ja", said, then, "ja", "nichts")
+    assert bot[2] == asked and dialog.answers["zufriedenheit"] == stored, bot
+    assert record.outcome == "resolved"
+
+
+def test_a_range_said_twice_is_no_rating(services):
+    _, dialog, bot = _survey(services, "ja", "zwei bis drei", "zwei bis drei", "ja", "nichts")
+    assert bot[2] == "Eher 2 oder eher 3?" and bot[3] == "Würden Sie ihn weiterempfehlen?", bot
+    assert dialog.answers["zufriedenheit"] is None and dialog.answers["weiterempfehlung"] == "ja"
+
+
 @pytest.mark.parametrize("comment", ["Warum kostet das so viel?", "Wieso fällt das ständig aus?"])
 def test_a_question_about_the_provider_is_a_comment(services, comment):
     record, dialog, said = _survey(services, "ja", "vier", "ja", comment)

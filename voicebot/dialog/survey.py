@@ -58,7 +58,7 @@ from voicebot.events import (
     Transcript,
 )
 from voicebot.nlu.numbers import spoken_digits
-from voicebot.nlu.slots import school_grade
+from voicebot.nlu.slots import rating_range, school_grade
 
 SURE = 0.9  # classifier confidence to act on an opt-out ("nicht mehr anrufen" 0.97-0.98)
 
@@ -96,6 +96,7 @@ class SurveyDialog:
         self.listening_since_ms: int | None = None
         self.heard_anything = False
         self.waited = False  # "Moment, ich überleg mal" at the comment question: waited once
+        self.narrowed = False  # "zwischen zwei und drei": "Eher 2 oder eher 3?" asked once
         self.ended = False
         self.outcome = "no_answer"
         self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
@@ -288,6 +289,14 @@ class SurveyDialog:
             self._next_question()
         elif self._opts_out(said):
             self._opt_out(said)
+        elif question.kind == "rating" and not keyed and (pair := rating_range(text)):
+            if self.narrowed:  # between the two again: undecided, no rating (not asked a third
+                self.answers[question.id] = None  # time)
+                self._next_question()
+                return
+            self.narrowed = True  # "zwischen zwei und drei": which of the two (no try lost)
+            low, high = pair
+            self._ask(self.tenant.prompts.say("survey_which_of_two", low=low, high=high), "rating")
         elif not keyed and self.retries >= 1 and self._next_answered_instead(text, noisy):
             return  # asked twice, the answer to the next question came: stored, no third try
         elif said is not None:
@@ -439,6 +448,7 @@ class SurveyDialog:
     def _next_question(self) -> None:
         self.step += 1
         self.retries = 0
+        self.narrowed = False
         if self.step >= len(self.survey.questions):
             self._finish(self.survey.thanks, "resolved")
             return

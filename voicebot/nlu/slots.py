@@ -394,6 +394,30 @@ def school_grade(text: str) -> bool:
     return bool(_SCHOOL_GRADE & set(fold(strip_punctuation(text)).split()))
 
 
+_BETWEEN = frozenset(("zwischen", "bis", "oder", "between", "or", "to"))
+_AND_A_HALF = re.compile(r"\b(eins|zwei|drei|vier|one|two|three|four)(?:einhalb| and a half)\b")
+
+
+def rating_range(text: str) -> tuple[int, int] | None:
+    """Two neighbouring ratings said as a range ("zwischen zwei und drei", "drei bis vier",
+    "so drei oder vier", "dreieinhalb"): the two, lower first; None otherwise (one rating, a
+    correction "drei, nein, vier", numbers far apart)."""
+    words = fold(strip_punctuation(text))
+    for scale in _SCALE:
+        words = scale.sub(" ", words)
+    half = _AND_A_HALF.search(words)
+    if half is not None:
+        low = _RATING[half.group(1)]
+        return low, low + 1
+    tokens = words.split()
+    if _CORRECTION & set(tokens) - {"eher", "rather"}:
+        return None
+    found = sorted({_RATING[w] for w in tokens if w in _RATING})
+    if len(found) != 2 or found[1] - found[0] != 1 or not _BETWEEN & set(tokens):
+        return None
+    return found[0], found[1]
+
+
 def extract_rating(text: str, language: str) -> int | None:
     """A rating 1-5 ("drei", "vier von fünf", "3", "sehr zufrieden"); None when unclear."""
     words = fold(strip_punctuation(text))
