@@ -1696,6 +1696,15 @@ def test_sixth_probe_follow_ups_keep_the_product(services, turns, said):
     assert "Um welches" not in tail and record.handoff is None
 
 
+@pytest.mark.parametrize(
+    "intro", ["Huber hier aus Rosenheim.", "Ja hallo, hier ist die Frau Meier aus Köln."]
+)
+def test_an_introduction_with_where_from_is_greeted_back(services, intro):
+    record = call(services, "sonnhof", say(intro), say("Ist die Hafermilch glutenfrei?"))
+    said = bot_said(record).split(" | ")
+    assert said[1] == "Wie kann ich Ihnen helfen?" and "nicht glutenfrei" in said[2], said
+
+
 def test_a_number_corrected_at_the_concern_prompt_identifies_the_customer_meant(services):
     record = call(services, "nordwelle", say("40817287"),
                   say("Nein, die Nummer war falsch. 40817261"))  # fmt: skip

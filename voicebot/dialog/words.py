@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from voicebot.nlu.names import name_said
+from voicebot.nlu.names import name_said, without_introduction
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -915,8 +915,8 @@ def greets_only(text: str) -> bool:
     if any(w in GREETING_WORDS for w in words) and says_nothing(text):
         return True
     named = name_said(text, weak=True)  # "Hoffmann hier.", "Guten Tag, hier spricht Frau Demir."
-    if named:
-        words = [w for w in words if w not in set(fold(named).split()) | _INTRODUCING]
+    if named:  # (and where from: "Huber hier aus Rosenheim.")
+        words = [w for w in fold(without_introduction(text)).split() if w not in _INTRODUCING]
     announced = {"frage", "fragen", "question", "questions", "anliegen"} & set(words)
     plain = all(w in _ANNOUNCING or w in ANSWER_WORDS or w in GREETING_WORDS for w in words)
     return (bool(named) or bool(announced)) and plain

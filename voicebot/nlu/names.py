@@ -77,7 +77,9 @@ def introduction(text: str, weak: bool = False) -> Introduction | None:
     if after and after[0] not in ",.!?;" and following not in _AFTER_NAME:
         return None  # (not "hier ist Funkstille seit heute", "Stress pur")
     again = _NAME_AGAIN.match(text, end)  # "mein Name ist Maier, Klaus Maier."
-    return Introduction(" ".join(names), found.start(), again.end(1) if again else end)
+    place = _PLACE_AFTER.match(text, end)  # "hier ist Frau Meier aus Köln."
+    end = again.end(1) if again else place.end() if place and place.end() > end else end
+    return Introduction(" ".join(names), found.start(), end)
 
 
 def is_first_name(word: str) -> bool:
@@ -97,10 +99,15 @@ _NAME_CUE = re.compile(
     r"\b(?:[Mm]ein [Nn]ame ist|[Ii]ch hei(?:ß|ss)e|[Hh]ier (?:spricht|ist)|[Mm]y name is|"
     r"[Tt]his is|[Ii]t's)\s+"
 )
-_NAME_FIRST = re.compile(  # the greeting before it in any case, the name capitalised
-    r"^(?:(?i:ja|hallo|hi|guten tag|guten morgen|frau|herr|mrs?|ms)\b,?\s+)?"
-    r"([A-ZÄÖÜ][\wäöüß-]+),?\s+(?i:hier|am apparat|here)\s*(?:[,.!;]|$)"
+_PLACE = r",?\s+(?:aus|from)\s+[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+_FROM_PLACE = f"(?:{_PLACE})?"
+_NAME_FIRST = re.compile(  # the greeting before it in any case, the name capitalised; where
+    r"^(?:(?i:ja|hallo|hi|guten tag|guten morgen|gr(?:ü|ue)(?:ß|ss) gott|servus|moin|frau|herr|"
+    r"mrs?|ms)\b,?\s+)?([A-ZÄÖÜ][\wäöüß-]+),?\s+(?i:hier|am apparat|here)"  # from: "Huber
+    + _FROM_PLACE  # hier aus Rosenheim."
+    + r"\s*(?:[,.!;]|$)"
 )
+_PLACE_AFTER = re.compile(_PLACE + r"(?=\s*(?:[,.!?;]|$))")  # "… Meier aus Köln."
 _ON_BEHALF = re.compile(  # "ich rufe für meine Mutter an", "wir rufen im Auftrag von … an"
     r"(?i)\b(?:ich rufe|wir rufen)\s+(?:\w+\s+){0,2}?(?:(?:für|fuer)\s+(?:mein|unser|sein|ihr|"
     r"frau\b|herr)|im namen\b|im auftrag\b)(?:[\wäöüß-]*\s+){1,4}?an\b"
