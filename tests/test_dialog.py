@@ -1048,9 +1048,14 @@ def test_complaint_asks_for_batch_and_hands_to_qualitaet_with_high_priority(serv
 # ---- harbour-bank ---------------------------------------------------------------------------
 
 
-def test_a_caller_without_the_batch_number_is_handed_over_with_it_unknown(services):
-    record = call(services, "sonnhof", say("im dinkelbrot war ein stein"),
-                  say("die nummer weiß ich leider nicht"))  # fmt: skip
+@pytest.mark.parametrize(
+    "reply",
+    ["die nummer weiß ich leider nicht", "nein", "Nein, die Packung ist weg.",
+     "Die Tüte hab ich schon weggeworfen.", "Die Tube ist leider schon leer."],
+)  # fmt: skip
+def test_a_caller_without_the_batch_number_is_handed_over_with_it_unknown(services, reply):
+    """A bare "nein" or the pack gone got the batch question again (session-12 probe)."""
+    record = call(services, "sonnhof", say("im dinkelbrot war ein stein"), say(reply))
     said = bot_said(record)
     assert said.count("Chargennummer") == 1 and "Kein Problem" in said
     handoff = handoff_in(record)

@@ -77,6 +77,7 @@ from voicebot.dialog.words import (
     has_no_number,
     is_question,
     leaves_now,
+    no_code_at_hand,
     parts_of,
     refers_back,
     replaces_concern,
@@ -603,8 +604,9 @@ class InboundDialog(YesNoTurns):
         if found is None and asks_to_wait(text):
             self._wait()
             return
-        if found is None and slot != "product" and has_no_number(text):
-            # "die Chargennummer weiß ich nicht": noted for the agent, not asked again
+        if found is None and slot != "product" and no_code_at_hand(text):
+            # "die Chargennummer weiß ich nicht", "nein, die Packung ist weg": noted for the
+            # agent, not asked again
             self.state.slots[slot] = self.prompts.say("slot_unknown")
             self.steps.advance([self.prompts.say("slot_skipped")])
             return

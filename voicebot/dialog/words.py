@@ -284,6 +284,21 @@ def has_no_number(text: str) -> bool:
     return any(says_phrase(" ".join(words), phrase) for phrase in NO_NUMBER_PHRASES)
 
 
+_PACK_GONE = re.compile(
+    r"\b(?:packung|verpackung|flasche|dose|tube|glas|tuete|karton|becher|package|packaging|"
+    r"bottle|jar|box)\b(?: \w+){0,4}? (?:weg|leer|aufgebraucht|nicht mehr da|gone|empty)\b"
+)
+
+
+def no_code_at_hand(text: str) -> bool:
+    """A reply to "Bitte nennen Sie mir die Chargennummer" that says there is none to give:
+    "weiß ich nicht" (has_no_number), a bare "nein", or the pack is gone ("Nein, die Packung
+    ist weg.", "die Tube ist schon leer")."""
+    if has_no_number(text) or _PACK_GONE.search(fold(text)):
+        return True
+    return yes_or_no(text) is False and len(fold(text).split()) <= 2
+
+
 # "Moment, ich suche die Nummer": the caller needs time, the question stands.
 WAIT_PHRASES = (
     "moment", "momentchen", "sekunde", "augenblick", "warten sie", "ich suche", "ich schaue",
