@@ -901,3 +901,20 @@ def test_an_english_caller_with_a_clear_concern_reaches_its_team(services):
     assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
     assert record.handoff.context["language"] == "en"
     assert record.handoff.context["intent"]["id"] == "stoerung"
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("Ich rufe für meinen Vater an, seine Kundennummer ist 40817287.", "Klaus Hoffmann"),
+     ("Meine Mutter hat kein Internet, ihre Kundennummer ist 40817253.", "Petra Lindner")],
+)  # fmt: skip
+def test_a_caller_for_someone_else_is_not_thanked_by_their_name(services, said, name):
+    """ "Danke, Klaus Hoffmann." to his daughter (session-12 probe): the account is named."""
+    record = call(services, "nordwelle", say(said), hang_up())
+    found = next(line for line in bot_said(record) if name in line)
+    assert found.startswith(f"Danke, ich habe das Kundenkonto von {name} gefunden."), found
+
+
+def test_a_caller_for_themself_is_thanked_by_name(services):
+    record = call(services, "nordwelle", say("Meine Kundennummer ist 40817287."), hang_up())
+    assert any(line.startswith("Danke, Klaus Hoffmann.") for line in bot_said(record))

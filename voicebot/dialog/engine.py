@@ -101,7 +101,7 @@ from voicebot.events import (
     Transcript,
 )
 from voicebot.nlu.model import AGENT_INTENTS
-from voicebot.nlu.names import name_said
+from voicebot.nlu.names import name_said, speaks_for_someone
 
 
 class InboundDialog(YesNoTurns):
@@ -184,6 +184,7 @@ class InboundDialog(YesNoTurns):
         state.heard_noisy = noisy_line(event.snr_db)
         state.lines.append(Line("caller", event.text, event.at_ms, event.confidence))
         state.caller_named = name_said(event.text) or state.caller_named
+        state.on_behalf = state.on_behalf or speaks_for_someone(event.text)
         state.number_asked_again = False  # (per turn: set while this turn's reply is made)
 
     def _understood(self, event: Intent) -> None:

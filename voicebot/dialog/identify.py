@@ -44,7 +44,8 @@ def identify(tenant: TenantView, state: CallState, number: str, parts: list[str]
         state.customer, state.customer_number = row, number
         state.unidentified = False
         state.no_match = 0  # progress: misunderstandings before it lead to no keypad menu
-        parts.append(tenant.prompts.say("customer_found", name=row.get("name", "")))
+        found = "customer_found_for" if state.on_behalf else "customer_found"  # (not the
+        parts.append(tenant.prompts.say(found, name=row.get("name", "")))  # caller's name)
         return True
     failed_identification(tenant, state, parts, heard=number)
     return False

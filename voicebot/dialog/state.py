@@ -86,6 +86,7 @@ class CallState:
     partial_number: str = ""  # the first digits of a customer number said in two parts
     unidentified: bool = False
     caller_named: str | None = None  # the name the caller gave for themself, if any
+    on_behalf: bool = False  # the caller speaks for someone else ("für meinen Vater")
     number_asked_again: bool = False  # the words so far ask for the number again
     mismatched_number: str | None = None  # the last number whose customer has another name
     # than the caller's (None: no mismatch yet)

@@ -40,6 +40,12 @@ def without_introduction(text: str) -> str:
     return " ".join(f"{text[: found.start]} {text[found.end :]}".split())
 
 
+def speaks_for_someone(text: str) -> bool:
+    """The caller calls for someone else ("Ich rufe für meinen Vater an", "im Auftrag von
+    …", "seine Kundennummer ist …", "I'm calling on behalf of my mother")."""
+    return bool(_ON_BEHALF.search(text) or _THEIR_NUMBER.search(text))
+
+
 def introduction(text: str, weak: bool = False) -> Introduction | None:
     """The name said and its phrase (see name_said), or None."""
     first = _NAME_FIRST.search(text) if weak else None  # "Hoffmann hier."
@@ -111,6 +117,10 @@ _PLACE_AFTER = re.compile(_PLACE + r"(?=\s*(?:[,.!?;]|$))")  # "… Meier aus K�
 _ON_BEHALF = re.compile(  # "ich rufe für meine Mutter an", "wir rufen im Auftrag von … an"
     r"(?i)\b(?:ich rufe|wir rufen)\s+(?:\w+\s+){0,2}?(?:(?:für|fuer)\s+(?:mein|unser|sein|ihr|"
     r"frau\b|herr)|im namen\b|im auftrag\b)(?:[\wäöüß-]*\s+){1,4}?an\b"
+)
+_THEIR_NUMBER = re.compile(
+    r"\b(?:seine|ihre|(?i:his|her))\s+(?:(?i:kundennummer|nummer|customer number)\b)|"
+    r"\b(?i:calling (?:for|on behalf of) (?:my|our))\b"
 )
 _TITLED = re.compile(r"\s+(?:Frau|Herr|Dr)\b")
 _NAME_AGAIN = re.compile(r",\s*((?:[A-ZÄÖÜ][\wäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]+)\s*(?:[,.!?;]|$)")

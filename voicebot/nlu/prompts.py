@@ -19,6 +19,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "ask_customer_number": "Bitte nennen Sie mir Ihre Kundennummer oder tippen Sie sie "
         "ein, gefolgt von der Rautetaste.",
         "customer_found": "Danke, {name}.",
+        "customer_found_for": "Danke, ich habe das Kundenkonto von {name} gefunden.",
         "customer_not_found": "Die Kundennummer mit den Endziffern {last_digits} habe ich "
         "leider nicht gefunden. Bitte nennen Sie sie noch einmal oder tippen Sie sie ein.",
         "customer_not_heard": "Ich habe keine Kundennummer verstanden. Bitte nennen Sie sie "
@@ -103,6 +104,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "ask_concern_again": "What else can I do for you?",
         "ask_customer_number": "Please say your customer number or key it in, followed by hash.",
         "customer_found": "Thank you, {name}.",
+        "customer_found_for": "Thank you, I have found the account of {name}.",
         "customer_not_found": "I could not find the customer number ending in {last_digits}. "
         "Please say it again or key it in.",
         "customer_not_verified": "I cannot give you any details for this customer number, but "
