@@ -110,6 +110,40 @@ def test_a_product_we_do_not_sell_named_as_the_answer_is_not_ours(services):
     assert record.outcome == "resolved"
 
 
+@pytest.mark.parametrize("product", ["Salami", "Kekse", "Rasen"])
+def test_a_product_sounding_like_ours_only_at_its_end_is_not_ours(services, product):
+    """ "Salami" and "Rasen" were taken for "Brezeln" misheard (their sound keys share the
+    end) and asked about again (session-12 probes)."""
+    record = call(services, say(f"Was kostet die {product}?"), say("nein"))
+    assert f"{product} ist leider keines unserer Produkte" in " ".join(bot_said(record))
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [("Was ist im Müsli drin?", "Ist da Honig drin?", "enthält Honig"),
+     ("Ist der Haferdrink laktosefrei?", "Und ist der glutenfrei?", "ist nicht glutenfrei"),
+     ("Was ist in der Nougatcreme?", "Ist die glutenfrei?", "Nuss-Nougat-Creme ist glutenfrei")],
+)  # fmt: skip
+def test_what_is_in_the_product_talked_about_is_answered_for_it(services, first, then, said):
+    """ "Ist da Honig drin?" after the Müsli was "Honig ist leider keines unserer Produkte";
+    "Und ist der glutenfrei?" after the lactose answer repeated that answer (session-12
+    probe)."""
+    record = call(services, say(first), say(then), hang_up())
+    reply = bot_said(record)[2]
+    assert said in reply and "keines unserer" not in reply and "Noch einmal" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "bye", ["Ach, vergessen Sie es, tschüss.", "ach, vergessen sie es, tschüss"]
+)
+def test_a_goodbye_instead_of_the_product_ends_the_call(services, bye):
+    """ "Vergessen ist leider keines unserer Produkte" (session-12 probe)."""
+    record = call(services, say("Ist das glutenfrei?"), say(bye))
+    said = bot_said(record)
+    assert said[-1] == services.view("sonnhof").prompts.say("goodbye"), said
+    assert record.handoff is None
+
+
 def test_no_product_after_three_tries_goes_to_a_person_not_a_guess(services):
     record = call(services, say("was kostet das"), say("äh"), say("hm"), say("also"))
     said = " ".join(bot_said(record))

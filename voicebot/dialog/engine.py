@@ -593,11 +593,12 @@ class InboundDialog(YesNoTurns):
         found = caller_input.slot_in(slot, text, intent, value, self.tenant)
         if found is None:
             self._keep_other_needs(slot, text, intent)  # "L 1 2 3 4" at the product prompt
-        if (
-            found is None and closes_call(text) and not has_no_number(text)
-        ):  # "nein danke, das war alles" instead of the
-            self.reply.end([self.prompts.say("goodbye")], reason="bot")  # slot: done ("50667,
-            return  # danke, und schönen Tag noch" gives it)
+        lacks = slot != "product" and has_no_number(text)  # ("vergessen, tschüss": no batch)
+        unheard = found is None or str(found).startswith("?")  # ("ach, vergessen sie es,
+        if unheard and closes_call(text) and not lacks:  # tschüss" is no product
+            # "nein danke, das war alles" instead of the slot: done ("50667, danke, und
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")  # schönen Tag noch"
+            return  # gives it)
         if self._number_corrected(text, value, intent) or self._product_corrected(
             slot, text, intent
         ):

@@ -44,6 +44,7 @@ from voicebot.dialog.words import (
     follows_up,
     has_more,
     is_question,
+    names_allergen,
     needs_no_more,
     needs_nothing_more,
     not_helped,
@@ -215,6 +216,8 @@ class YesNoTurns:
             return False
         if any(state.slots.get(k) != v for k, v in intent.slots.items()):
             return False
+        if names_allergen(text) and self.tenant.allergen_intent() is not None:
+            return False  # "Und ist der glutenfrei?" after "… ist laktosefrei": asked anew
         best = intent.name or (intent.alternatives[0][0] if intent.alternatives else "")
         other = self.tenant.intents.get(best)
         if other is not None and other.id != state.intent.id:
@@ -353,7 +356,9 @@ class YesNoTurns:
         state = self.state
         asked_about = state.candidate if awaiting == "confirm_intent" else state.intent
         same = asked_about is not None and concern.name == asked_about.id
-        news = any(state.slots.get(k) != v for k, v in concern.slots.items())
+        news = any(state.slots.get(k) != v for k, v in concern.slots.items()) or (
+            names_allergen(text) and self.tenant.allergen_intent() is not None
+        )  # ("Und ist der glutenfrei?" after "… ist laktosefrei": the allergen is no slot)
         other = any(state.slots.get(k) not in (None, v) for k, v in concern.slots.items())
         if same and awaiting == "offer_agent" and yes_or_no(text, self.tenant.language) is None:
             self.reply.handoff_for_intent([], reason="intent")  # "Und wie kündige ich dann?"

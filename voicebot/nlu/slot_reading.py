@@ -229,15 +229,21 @@ class SlotReader:
         unknown = set((self.unknown_words(text) or "").split())
         nouns = _nouns(text) if self.language == "de" else None
         runs: list[list[str]] = [[]]  # runs of adjacent unknown words: the first names it
-        for word in normalize(text, self.language).split():
+        said = [fold(w) for w in normalize(text, self.language).split()]
+        for at, word in enumerate(normalize(text, self.language).split()):
             named = nouns is None or fold(word) in nouns
-            if word in unknown and fold(word) not in FUNCTION_WORDS and named:
+            predicate = (  # "die war verschimmelt": how it was, no product (not "Ist Tofu
+                at >= 2 and said[at - 1] in _COPULA and said[at - 2] not in _ASKING  # vegan?",
+            )  # "Was ist Tofu?")
+            if word in unknown and fold(word) not in FUNCTION_WORDS and named and not predicate:
                 runs[-1].append(word)
             elif runs[-1]:
                 runs.append([])
         heard = " ".join(runs[0])
         if not heard or (self.catalog is not None and self.catalog.resembles(heard)):
             return None
+        if _asks_if_in_it(normalize(text, self.language).split(), runs[0][0]):
+            return None  # "Ist da Honig drin?": an ingredient of the product talked about
         return heard
 
 
@@ -247,6 +253,22 @@ _HAS = frozenset(("hat", "haben"))
 _DETERMINERS = frozenset((
     "der", "die", "das", "den", "ihr", "ihre", "euer", "eure", "dein", "deine", "mein", "meine",
 ))  # fmt: skip
+
+
+_ASKING = frozenset(("was", "wie", "wer", "wo", "warum", "wieso", "weshalb", "welche", "welcher",
+                     "welches", "what", "how", "who", "where", "why", "which"))  # fmt: skip
+_COPULA = frozenset(("war", "waren", "ist", "sind", "wird", "wurde", "was", "were", "is", "are"))
+_INSIDE = frozenset(("drin", "drinnen", "darin", "enthalten", "dabei"))
+
+
+def _asks_if_in_it(words: list[str], heard: str) -> bool:
+    """Whether a word is asked about as being inside what was talked about ("Ist da Honig
+    drin?", "Ist Gelatine enthalten?"), not named as a product of its own ("Ist in der Salami
+    Honig drin?": "in der Salami" names it)."""
+    folded = [fold(w) for w in words]
+    if not _INSIDE & set(folded) or fold(heard) not in folded:
+        return False
+    return not _CONTAINED_IN & set(folded[: folded.index(fold(heard))])
 
 
 def _asks_what_it_holds(before: list[str]) -> bool:

@@ -193,7 +193,10 @@ class ProductCatalog:
         then it was misheard rather than a product we do not sell, and the bot asks again."""
         from voicebot.asr.expect_shortlist import phrase_similarity
 
-        return any(phrase_similarity(heard, name) >= NEAR_PRODUCT for name in self.spoken_names)
+        return any(
+            phrase_similarity(heard, name) >= NEAR_PRODUCT and _starts_alike(heard, name)
+            for name in self.spoken_names
+        )
 
     @property
     def spoken_names(self) -> list[str]:
@@ -416,6 +419,18 @@ def rating_range(text: str) -> tuple[int, int] | None:
     if len(found) != 2 or found[1] - found[0] != 1 or not _BETWEEN & set(tokens):
         return None
     return found[0], found[1]
+
+
+def _starts_alike(heard: str, name: str) -> bool:
+    """The heard words are spelled much like the name ("Wüsli" ~ "Müsli"), or one begins with
+    the sound of the name's first word: a recogniser hears the start of a word best
+    ("Affirmüß" ~ "Hafermilch"; not "Salami" ~ "Brezeln", whose sound keys share their ends)."""
+    from voicebot.asr.expect_shortlist import sound_key
+
+    if fuzz.ratio(fold(heard).replace(" ", ""), fold(name).replace(" ", "")) >= NEAR_PRODUCT:
+        return True
+    first = sound_key(name.split()[0])[:1] if name.split() else ""
+    return any(sound_key(word)[:1] == first for word in heard.split())
 
 
 def extract_rating(text: str, language: str) -> int | None:
