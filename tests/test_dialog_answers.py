@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from voicebot.dialog.textcall import CallServices, hang_up, keys, run_call, say
+from voicebot.dialog.textcall import CallServices, hang_up, keys, run_call, say, silence
 from voicebot.events import BotSpeech
 from voicebot.pipeline import CallRecord
 
@@ -918,3 +918,23 @@ def test_a_caller_for_someone_else_is_not_thanked_by_their_name(services, said, 
 def test_a_caller_for_themself_is_thanked_by_name(services):
     record = call(services, "nordwelle", say("Meine Kundennummer ist 40817287."), hang_up())
     assert any(line.startswith("Danke, Klaus Hoffmann.") for line in bot_said(record))
+
+
+@pytest.mark.parametrize(
+    ("tenant", "said", "queue", "priority"),
+    [("harbour-bank",
+      "there's a payment of 49 quid on my statement from some shop in Leeds, never been there",
+      "fraud", "high"),
+     ("nordwelle", "Auf meiner Rechnung steht eine falsche Nummer.", "allgemein", "normal")],
+)  # fmt: skip
+def test_silence_after_is_it_about_hands_the_likely_concern_to_a_person(
+    services, tenant, said, queue, priority
+):
+    """A suspected fraud went silent at "Is it about a card payment you do not recognise?"
+    and was hung up on (session-12 probe): a person, the likely concern named as such (its
+    own team when urgent)."""
+    record = call(services, tenant, say(said), silence(), silence())
+    handoff = record.handoff
+    assert handoff is not None and (handoff.queue, handoff.priority) == (queue, priority)
+    assert handoff.context["reason"] == "no_input" and handoff.context["intent"] is not None
+    assert handoff.context["summary"].startswith(("possibly:", "vermutlich:"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from voicebot.dialog import menu
+from voicebot.dialog.intent_choice import set_intent
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
@@ -40,8 +41,9 @@ def offer_menu(tenant: TenantView, state: CallState, reply: BotReply) -> None:
 
 def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
     """Silence: the prompt once more, then a polite goodbye when the concern was served ("Kann
-    ich sonst noch helfen?"), a handoff when a concern is known or the caller, not understood,
-    got as far as the keypad menu (a person is there, maybe without keys), else a goodbye."""
+    ich sonst noch helfen?"), a handoff when a concern is known or likely (asked about), or the
+    caller, not understood, got as far as the keypad menu (a person is there, maybe without
+    keys), else a goodbye."""
     prompts = tenant.prompts
     state.no_input += 1
     if state.no_input == 1:
@@ -58,6 +60,14 @@ def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
         reply.end([prompts.say("goodbye")], reason="bot")
     elif state.intent is not None or state.customer is not None:
         reply.handoff_for_intent([], reason="no_input")
+    elif state.awaiting == "confirm_intent" and state.candidate is not None:
+        likely = state.candidate  # "Is it about a card payment you do not recognise?" - silence:
+        set_intent(state, likely, state.candidate_confidence, None)  # a person, with the likely
+        state.intent_guessed, state.candidate = True, None  # concern named as such (its team
+        urgent = likely.priority == "high" and likely.queue  # when urgent)
+        queue = likely.queue if urgent else tenant.default_queue
+        reply.handoff([], queue=queue, priority=likely.priority if urgent else "normal",
+                      reason="no_input")  # fmt: skip
     elif state.awaiting == "menu":
         reply.handoff_default(reason="no_input")
     else:
