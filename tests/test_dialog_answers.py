@@ -938,3 +938,21 @@ def test_silence_after_is_it_about_hands_the_likely_concern_to_a_person(
     assert handoff is not None and (handoff.queue, handoff.priority) == (queue, priority)
     assert handoff.context["reason"] == "no_input" and handoff.context["intent"] is not None
     assert handoff.context["summary"].startswith(("possibly:", "vermutlich:"))
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Ich spreche kein Englisch. Karte gestohlen. Bitte helfen.", "Hallo, sprechen Sie Deutsch?",
+     "Guten Tag, meine Karte wurde gestohlen."],
+)  # fmt: skip
+def test_a_german_caller_at_the_english_bank_is_put_through(services, said):
+    """ "Ich spreche kein Englisch. Karte gestohlen." got "Sorry, I did not understand" and a
+    goodbye (session-12 probe): told in English and put through, the language noted."""
+    record = call(services, "harbour-bank", say(said))
+    assert record.handoff is not None and record.handoff.context["language"] == "de"
+    assert "speaks English only" in bot_said(record)[-1]
+
+
+def test_english_with_a_german_word_is_still_english(services):
+    record = call(services, "harbour-bank", say("Hi, I lost my card in München yesterday."))
+    assert record.handoff is not None and record.handoff.context["language"] == "en"

@@ -85,6 +85,7 @@ from voicebot.dialog.words import (
     restates_concern,
     says_goodbye,
     speaks_english,
+    speaks_german,
     starts_with_no,
     yes_or_no,
 )
@@ -508,9 +509,11 @@ class InboundDialog(YesNoTurns):
         noted for the agent, instead of German prompts they cannot follow; to the team of the
         concern when it was understood ("Hello, my internet is not working": the fault team),
         else to the agents."""
-        if self.tenant.language != "de" or not speaks_english(text):
+        english = self.tenant.language == "de" and speaks_english(text)
+        german = self.tenant.language == "en" and speaks_german(text)  # ("Ich spreche kein
+        if not (english or german):  # Englisch." at the bank: put through, not hung up on)
             return False
-        self.state.caller_language = "en"
+        self.state.caller_language = "en" if english else "de"
         told = [self.prompts.say("other_language")]
         spec = self.tenant.intents.get(intent.name or "")
         if spec is not None and spec.queue and is_new_concern(self.tenant, intent):

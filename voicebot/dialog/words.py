@@ -1110,6 +1110,20 @@ def speaks_english(text: str) -> bool:
     return len(words) >= 4 and english >= 3 and english >= 3 * max(1, german)
 
 
+def speaks_german(text: str) -> bool:
+    """The turn is German, not English with a German word in it ("Ich spreche kein Englisch.
+    Karte gestohlen."; not "Hi, my Kontonummer is wrong")."""
+    words = fold_spoken(text).split()
+    english = sum(w in _ENGLISH for w in words)
+    german = sum(w in _GERMAN | _GERMAN_MORE for w in words)
+    return len(words) >= 3 and german >= 2 and german >= 3 * max(1, english)
+
+
+_GERMAN_MORE = frozenset(("spreche", "sprechen", "englisch", "deutsch", "keine", "nur", "bin",
+                          "hat", "haben", "wurde", "gestohlen", "karte", "konto", "guten", "tag",
+                          "entschuldigung", "verstehe", "nichts", "helfen", "jemand"))  # fmt: skip
+
+
 # What a caller tells before the question, none of it a complaint ("Ich habe gestern die
 # Nougatcreme gekauft.", "Meine Nachbarin hat mir von der Hafermilch erzählt.", "Jetzt sind die
 # Brezeln aufgetaut.", "Ich hab die Packung nicht da.")
