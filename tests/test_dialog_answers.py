@@ -956,3 +956,19 @@ def test_a_german_caller_at_the_english_bank_is_put_through(services, said):
 def test_english_with_a_german_word_is_still_english(services):
     record = call(services, "harbour-bank", say("Hi, I lost my card in München yesterday."))
     assert record.handoff is not None and record.handoff.context["language"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("said", "queue"),
+    [("Ich kenn meine Kundennummer nicht, es geht um meine Rechnung.", "abrechnung"),
+     ("Meine Kundennummer hab ich nicht da, aber mein Internet geht nicht.", "stoerungsdienst")],
+)  # fmt: skip
+def test_a_concern_said_with_no_number_at_hand_is_served_without_asking_for_it(
+    services, said, queue
+):
+    """The number was asked for twice although the caller had said they do not know it
+    (session-12 probe)."""
+    record = call(services, "nordwelle", say(said))
+    assert all("Kundennummer, Ziffer" not in line for line in bot_said(record)), bot_said(record)
+    assert record.handoff is not None and record.handoff.queue == queue
+    assert "nicht identifiziert" in record.handoff.context["summary"]

@@ -413,13 +413,11 @@ class InboundDialog(YesNoTurns):
             return
         names_it = bool({"nummer", "kundennummer", "number"} & set(fold(text).split()))
         waits = asks_to_wait(text)  # ("…nicht auswendig, Moment, ich schau nach": waited for)
-        if (
-            number is None
-            and number_asked
-            and names_it
-            and has_no_number(text)
-            and not (sure or waits)
-        ):
+        lacks = number is None and number_asked and names_it and has_no_number(text)
+        if lacks and sure and not waits:  # "Ich kenn meine Kundennummer nicht, es geht um meine
+            self.state.unidentified = True  # Rechnung": not asked for it (twice)
+            parts.append(self.prompts.say("customer_skipped"))
+        elif lacks and not waits:
             self.state.unidentified = True  # "Ich weiß meine Kundennummer nicht, ich heiße
             skipped = self.prompts.say("customer_skipped")  # …": asked for the concern
             self.reply.ask([skipped, self.prompts.say("ask_concern")], awaiting="concern")

@@ -220,7 +220,7 @@ NO_NUMBER_PHRASES = (
     "dont have", "do not have", "havent got", "have not got", "dont know", "do not know",
     "no idea", "cant find", "cannot find", "not to hand", "not at hand", "hab nicht",
     "habe nicht", "nicht hier", "nicht bei mir", "nicht im kopf", "finde nicht", "vergessen",
-    "kenne nicht",
+    "kenne nicht", "kenn nicht", "kenn ich nicht", "weiss die nicht", "hab die nicht",
     "not with me", "dont remember", "cant remember", "forgot", "weggeworfen", "weggeschmissen",
     "entsorgt", "nicht mehr da", "threw it away", "thrown away", "binned it", "chucked it",
 )  # fmt: skip
