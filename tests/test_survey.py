@@ -332,6 +332,45 @@ def test_a_range_said_twice_is_no_rating(services):
     assert dialog.answers["zufriedenheit"] is None and dialog.answers["weiterempfehlung"] == "ja"
 
 
+def test_what_was_the_question_at_the_comment_hears_it_again(services):
+    """ "So, da bin ich wieder, was war die Frage?" was stored as the comment (probe)."""
+    _, dialog, bot = _survey(
+        services, "ja", "vier", "ja", "So, da bin ich wieder, was war die Frage?", "Mehr Tempo."
+    )
+    assert bot[-2] == "Was sollte Ihr Anbieter besser machen?", bot
+    assert dialog.answers["kommentar"] == "Mehr Tempo."
+
+
+def test_a_person_asked_for_is_told_there_is_none_then_the_call_ends(services):
+    record, _, bot = _survey(
+        services, "Ich möchte mit einem Menschen sprechen.", "Nein, ich will einen Mitarbeiter."
+    )
+    assert bot[1].startswith("Verbinden kann ich Sie leider nicht") and "zwei Minuten" in bot[1]
+    assert record.outcome == "declined", bot
+
+
+def test_a_person_asked_for_at_the_comment_is_no_comment(services):
+    _, dialog, bot = _survey(
+        services, "ja", "vier", "ja", "Können Sie mich mit jemandem verbinden?", "Mehr Tempo."
+    )
+    assert bot[-2].startswith("Verbinden kann ich Sie leider nicht"), bot
+    assert dialog.answers["kommentar"] == "Mehr Tempo."
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Die Hotline sollte einen mit einem Menschen verbinden.", "Mehr Mitarbeiter an der Hotline."],
+)
+def test_wanting_people_at_the_providers_hotline_is_a_comment(services, comment):
+    record, dialog, _ = _survey(services, "ja", "vier", "ja", comment)
+    assert dialog.answers["kommentar"] == comment and record.outcome == "resolved"
+
+
+def test_no_time_any_more_at_the_comment_ends_without_a_comment(services):
+    record, dialog, _ = _survey(services, "ja", "vier", "ja", "Ich hab jetzt doch keine Zeit mehr.")
+    assert dialog.answers.get("kommentar") is None and record.outcome == "hangup"
+
+
 @pytest.mark.parametrize("comment", ["Warum kostet das so viel?", "Wieso fällt das ständig aus?"])
 def test_a_question_about_the_provider_is_a_comment(services, comment):
     record, dialog, said = _survey(services, "ja", "vier", "ja", comment)

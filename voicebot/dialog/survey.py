@@ -13,6 +13,7 @@ from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_words import (
     DECLINE_WORDS,
     LATER_WORDS,
+    QUESTION_AGAIN,
     STOP_WORDS,
     WITHHOLD_WORDS,
     agrees_after_all,
@@ -27,6 +28,7 @@ from voicebot.dialog.survey_words import (
     leaves_the_survey,
     names_key,
     never_again,
+    only_breaks_off,
     opening_agrees,
     question_keys,
     says_any,
@@ -37,6 +39,7 @@ from voicebot.dialog.survey_words import (
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     NO_NEED_PHRASES,
+    asks_for_agent,
     asks_to_repeat,
     asks_to_wait,
     does_not_know,
@@ -97,6 +100,7 @@ class SurveyDialog:
         self.heard_anything = False
         self.waited = False  # "Moment, ich überleg mal" at the comment question: waited once
         self.narrowed = False  # "zwischen zwei und drei": "Eher 2 oder eher 3?" asked once
+        self.person_asked = False  # a person asked for (none to put through to): told once
         self.ended = False
         self.outcome = "no_answer"
         self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
@@ -199,7 +203,9 @@ class SurveyDialog:
             self._finish(self.tenant.prompts.say("survey_not_concerned"), "declined")
             return  # "Ich hab gar kein Internet." (to a survey on internet providers)
         short = len(folded.split()) <= 6  # a comment may well say "noch mal"; "wie bitte?"
-        if not keyed and value is None and (short or not free) and asks_to_repeat(text):
+        again = says_any(folded, QUESTION_AGAIN)  # ("So, da bin ich wieder, was war die Frage?")
+        repeat = again or ((short or not free) and asks_to_repeat(text))
+        if not keyed and value is None and repeat:
             self._ask(self._question_again(), self._current_expect())  # (no try lost)
             return
         if free and not keyed and short and not self.waited and asks_to_wait(text):
@@ -215,6 +221,22 @@ class SurveyDialog:
             if said is not None and said.sure and said.id not in self.survey.ends_call:
                 self._said_instead(said)  # and the question asked again (it was stored as
                 return  # the comment)
+        if free and not keyed and (leaves_the_survey(text) or only_breaks_off(folded)):
+            # "Ich hab jetzt doch keine Zeit mehr." at the comment: no comment, the survey ends
+            self._finish(self.survey.declined, "hangup")
+            return
+        to_us = not free or (is_question(text) and asks_us(text))  # (a comment may want people
+        if not keyed and to_us and asks_for_agent(text):  # at the provider's hotline) "Können
+            # Sie mich mit jemandem verbinden?":
+            if self.person_asked:  # no one to put through to; asked again, another time
+                self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
+                return
+            self.person_asked = True  # told so, and the question once more (no try lost)
+            told = self.tenant.prompts.say("survey_no_person")
+            step = self.survey.questions[self.step] if self.step >= 0 else None
+            asked = self.survey.consent if step is None else step.prompt
+            self._ask(f"{told} {asked}", self._current_expect())
+            return
         if free and not keyed and leaves_the_survey(text):  # "Ach, wissen Sie was, ich hab
             self._finish(self.survey.declined, "hangup")  # doch keine Lust mehr. Tschüss."
             return

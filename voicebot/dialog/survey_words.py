@@ -33,6 +33,8 @@ WITHHOLD_WORDS = (
     "moechte ich nicht sagen", "will ich nicht sagen", "kein kommentar", "dazu sag ich nichts",
     "dazu sage ich nichts", "no comment", "prefer not to", "rather not answer",
 )  # fmt: skip
+QUESTION_AGAIN = ("was war die frage", "wie war die frage", "was war nochmal die frage",
+                  "what was the question")  # fmt: skip
 LATER_WORDS = frozenset(("spaeter", "nochmal", "morgen", "andermal", "gerade", "jetzt", "later",
                     "tomorrow", "another"))  # fmt: skip
 
@@ -90,6 +92,23 @@ def _same_stem(one: str, other: str) -> bool:
             break
         common += 1
     return common >= 7
+
+
+_BREAK_FILLER = frozenset((
+    "ich", "hab", "habe", "jetzt", "doch", "leider", "sorry", "tut", "mir", "leid", "nee", "nein",
+    "also", "ach", "so", "gar", "echt", "wirklich", "i", "im", "ive", "now", "really", "got",
+))  # fmt: skip
+
+
+def only_breaks_off(folded: str) -> bool:
+    """The whole turn breaks off ("Ich hab jetzt doch keine Zeit mehr."), with nothing else in
+    it: a comment that ends so ("Ich habe keine Zeit mehr. Besserer Service.") is kept."""
+    if not breaks_off(folded):
+        return False
+    rest = f" {folded.strip()} "
+    for phrase in (*HANG_UP_WORDS, *HAD_ENOUGH_WORDS):
+        rest = rest.replace(f" {phrase} ", " ")
+    return all(word in _BREAK_FILLER for word in rest.split())
 
 
 def asks_meaning(text: str) -> bool:

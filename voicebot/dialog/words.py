@@ -315,6 +315,7 @@ REPEAT_PHRASES = (
     "das hab ich nicht verstanden", "sie nicht gehoert", "das nicht mitbekommen",
     "repeat", "say that again", "say again", "come again", "what did you say",
     "didn t catch", "did not catch", "didn t hear you", "didn t get that",
+    "was war die frage", "wie war die frage", "was war nochmal die frage", "what was the question",
 )  # fmt: skip
 # ... and these only alone or nearly ("noch mal bitte"; not "ich rufe noch mal wegen ...").
 REPEAT_ALONE = ("nochmal", "noch mal", "noch einmal", "bitte was", "wie war das", "pardon",

@@ -67,6 +67,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "survey_gone": "Ich höre Sie leider nicht mehr. Vielen Dank und auf Wiederhören.",
         "survey_call_back": "Gern, dann versuchen wir es ein anderes Mal. Auf Wiederhören.",
         "survey_which_of_two": "Eher {low} oder eher {high}?",
+        "survey_no_person": "Verbinden kann ich Sie leider nicht, ich bin der digitale "
+        "Assistent des Instituts.",
         "survey_not_concerned": "Dann sind die Fragen leider nicht für Sie. Vielen Dank und "
         "auf Wiederhören.",
         "survey_data_deleted": "Ich habe Ihre Antworten gelöscht und Ihre Nummer gesperrt, Sie "
@@ -146,6 +148,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "survey_gone": "I cannot hear you any more. Thank you and goodbye.",
         "survey_call_back": "Of course, we will try another time. Goodbye.",
         "survey_which_of_two": "Closer to {low} or to {high}?",
+        "survey_no_person": "I'm sorry, I cannot put you through; I am the institute's digital "
+        "assistant.",
         "survey_not_concerned": "Then these questions are not for you. Thank you and goodbye.",
         "survey_data_deleted": "I have deleted your answers and blocked your number; you will "
         "not be called again. Goodbye.",
