@@ -972,3 +972,12 @@ def test_a_concern_said_with_no_number_at_hand_is_served_without_asking_for_it(
     assert all("Kundennummer, Ziffer" not in line for line in bot_said(record)), bot_said(record)
     assert record.handoff is not None and record.handoff.queue == queue
     assert "nicht identifiziert" in record.handoff.context["summary"]
+
+
+def test_more_of_the_concern_asked_about_confirms_it(services):
+    """ "Is it about a card that has not arrived?" - "it's been two weeks already" dropped the
+    likely concern and was not understood (session-12 probe)."""
+    record = call(services, "harbour-bank", say("when will my new card arrive?"),
+                  say("it's been two weeks already"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.context["intent"]["id"] == "card_arrival"
+    assert "did not understand" not in " ".join(bot_said(record))

@@ -409,6 +409,15 @@ class YesNoTurns:
 
     def _unclear_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         state = self.state
+        best = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+        more_of_it = state.candidate is not None and best == state.candidate.id
+        if (
+            awaiting == "confirm_intent"
+            and more_of_it
+            and not (is_question(text) or does_not_know(text))
+        ):
+            self._confirmed(True)  # "Is it about a card that has not arrived?" - "it's been two
+            return  # weeks already": it tells more of that concern, so it is
         if awaiting == "confirm_intent" and not (
             not text.strip() or self.tenant.is_nonsense(text) or does_not_know(text)
         ):
