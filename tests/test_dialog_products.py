@@ -586,3 +586,22 @@ def test_thanks_with_a_word_of_praise_after_an_answer_end_the_call(services, tha
     record = call(services, say("Ist das Duschgel vegan?"), say(thanks))
     said = bot_said(record)
     assert "Lob" not in " ".join(said) and record.outcome == "resolved", said
+
+
+@pytest.mark.parametrize(
+    "question", ["Ist im Duschgel Mikroplastik?", "ist im duschgel mikroplastik?"]
+)
+def test_a_question_what_a_product_holds_is_no_complaint(services, question):
+    """Read as a complaint (0.64), the batch number was asked for (session-12 probe)."""
+    record = call(services, say(question), hang_up())
+    said = " ".join(bot_said(record))
+    assert "Chargennummer" not in said and "Duschgel Meeresbrise enthält" in said, said
+
+
+def test_a_complaint_turned_down_at_the_batch_prompt_is_the_question_said_instead(services):
+    record = call(services, say("Im Duschgel ist was Komisches."),
+                  say("Nein, ich will nichts reklamieren, ich will nur wissen, ob da Mikroplastik "
+                      "drin ist."), hang_up())  # fmt: skip
+    said = bot_said(record)
+    assert "Duschgel Meeresbrise enthält" in said[-1] or "Duschgel Meeresbrise enthält" in said[-2]
+    assert record.handoff is None

@@ -39,6 +39,7 @@ from voicebot.dialog.number_said import (
 from voicebot.dialog.opening_hours import asks_opening_hours, hours_text, only_about_hours
 from voicebot.dialog.product_reading import (
     condition_asked,
+    content_asked,
     found_in_product,
     harm_reported,
     praise_unsaid,
@@ -65,6 +66,7 @@ from voicebot.dialog.words import (
     asks_where,
     asks_where_it_is,
     checks_line,
+    clauses,
     closes_call,
     corrected_part,
     corrects,
@@ -461,6 +463,7 @@ class InboundDialog(YesNoTurns):
             ),
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
+        intent = content_asked(self.tenant, text, intent)  # "Ist im Duschgel Mikroplastik?"
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
@@ -672,6 +675,16 @@ class InboundDialog(YesNoTurns):
         if not (is_question(text) or starts_with_no(text)):
             return False  # a statement ("Dinkelbrot", "mindestens haltbar bis …") is no concern
         concern = concern_in_answer(self.tenant, text, intent)
+        said = clauses(text)
+        if (  # "nein, ich will nichts reklamieren, ich will nur wissen, ob da Mikroplastik drin
+            concern is not None  # ist": the concern turned down is named; the last clause
+            and state.intent is not None  # says what it is about
+            and concern.name == state.intent.id
+            and starts_with_no(text)
+            and len(said) > 1
+        ):
+            last = self.tenant.classify(said[-1], intent)
+            concern = concern_in_answer(self.tenant, said[-1], last)
         if concern is None or state.intent is None or concern.name == state.intent.id:
             return False
         product = state.slots.get("product")

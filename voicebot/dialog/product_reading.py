@@ -85,6 +85,28 @@ def found_in_product(tenant: TenantView, text: str, intent: Intent) -> Intent:
     return replace(intent, name=None, confidence=0.0, alternatives=asked)
 
 
+def content_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A question whether something is in a product ("Ist im Duschgel Mikroplastik?", "Ist
+    da Palmfett drin?") read as the complaint, an ingredient or allergen question next: that
+    question (a question about what a product holds asks; it reports nothing found)."""
+    complaint = _product_complaint(tenant)
+    if complaint is None or intent.name != complaint.id or not is_question(text):
+        return intent
+    folded = set(fold(text).split())
+    if not folded & {"in", "im", "drin", "drinnen", "enthalten", "enthaelt"}:
+        return intent
+    if reports_problem(text):  # ("Ist das normal, dass im Müsli Würmer sind?")
+        return intent
+    for name, confidence in intent.alternatives:
+        spec = tenant.intents.get(name)
+        if spec is not None and spec.answer in CONTENT_ANSWERS and confidence >= _RUNNER_UP:
+            return replace(intent, name=name, confidence=max(confidence, tenant.threshold))
+    return intent
+
+
+_RUNNER_UP = 0.1  # the content question's share when the complaint was read first
+
+
 def _product_complaint(tenant: TenantView) -> IntentView | None:
     """The tenant's one urgent concern about a product (the complaint), if it has one."""
     urgent = [i for i in tenant.intents.values()
