@@ -605,3 +605,24 @@ def test_a_complaint_turned_down_at_the_batch_prompt_is_the_question_said_instea
     said = bot_said(record)
     assert "Duschgel Meeresbrise enthält" in said[-1] or "Duschgel Meeresbrise enthält" in said[-2]
     assert record.handoff is None
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("Habt ihr auch Kekse?", "Kekse ist leider keines unserer Produkte"),
+     ("Verkaufen Sie auch Salami?", "Salami ist leider keines unserer Produkte"),
+     ("Haben Sie die Nougatcreme?", "Ja, das gehört zu unseren Produkten. Was möchten Sie über "
+      "Sonnhof Nuss-Nougat-Creme wissen?"),
+     ("Haben Sie das Duschgel auch mit Lavendel?",
+      "Diese Sorte haben wir leider nicht, nur Sonnhof Duschgel Meeresbrise.")],
+)  # fmt: skip
+def test_whether_a_product_is_sold_is_answered(services, question, said):
+    """ "Habt ihr auch Kekse?" was not understood (session-12 probe)."""
+    record = call(services, say(question), hang_up())
+    assert said in bot_said(record)[1], bot_said(record)
+    assert record.handoff is None
+
+
+def test_a_kind_of_a_product_asked_without_something_is_a_content_question(services):
+    record = call(services, say("Gibt es die Hafermilch auch ohne Zucker?"), hang_up())
+    assert "Hafer Drink Barista enthält" in bot_said(record)[1]

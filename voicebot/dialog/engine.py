@@ -470,7 +470,10 @@ class InboundDialog(YesNoTurns):
             # lieber die Handcreme": the product corrected to)
         intent = self._named_by_topic(text, intent)  # "Rechnung.", "Zutaten Duschgel"
         found = identify(self.tenant, self.state, number, parts) if number else None
-        if number is None and (product := self.tenant.product_only(text)):
+        sold = self.tenant.asked_if_sold(text) if number is None else None
+        if sold is not None:
+            self._tell_if_sold(*sold, parts)
+        elif number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
         elif take_intent(self.tenant, self.state, intent):
             for other, said in zip(pieces, sentences, strict=False):  # "… und außerdem ist
@@ -780,6 +783,21 @@ class InboundDialog(YesNoTurns):
         """The words say a concern the NLU is sure of ("mein Internet geht nicht"; not "Ach
         Quatsch, das ist die von meiner Frau")."""
         return bool(words) and is_new_concern(self.tenant, self.tenant.classify(words, like))
+
+    def _tell_if_sold(self, product: str | None, other: str | None, parts: list[str]) -> None:
+        """ "Haben Sie Hafermilch?": yes, and what about it; "Habt ihr auch Kekse?": not
+        ours; "Haben Sie das Duschgel auch mit Lavendel?": not that kind, only ours."""
+        if product is not None and other is None:
+            self._ask_about_product(product, [*parts, self.prompts.say("product_sold")])
+            return
+        self.state.answered = True
+        if product is not None:
+            told = self.prompts.say(
+                "product_kind_not_sold", product=self.tenant.product_name(product)
+            )
+        else:
+            told = caller_input.unknown_product_text(self.prompts, other)
+        self.steps.anything_else([*parts, told])
 
     def _ask_about_product(self, product: str, parts: list[str]) -> None:
         """Only a product was named: the question about it is asked for, not guessed (the

@@ -315,6 +315,29 @@ class TenantView:
         rest = said.replace(words.fold(match.heard), " ").split()
         return None if any(w not in filler for w in rest) else match.product_id
 
+    def asked_if_sold(self, text: str) -> tuple[str | None, str | None] | None:
+        """ "Habt ihr auch Kekse?", "Verkaufen Sie Hafermilch?": whether a product is sold,
+        and nothing else asked; (product id, None) for one of ours, (None, words) for one we
+        do not sell, (product id, words) for a kind of ours we do not sell ("das Duschgel auch
+        mit Lavendel"), None when the text is no such question."""
+        from voicebot.dialog import words
+        from voicebot.nlu.slots import FUNCTION_WORDS
+
+        folded = words.fold(text)
+        if not self.catalog or not words.is_question(text) or not _SOLD.search(folded):
+            return None
+        rest = _SOLD.sub(" ", folded)
+        match = self._product_match(text)
+        if match is not None:
+            rest = rest.replace(words.fold(match.heard), " ")
+        unknown = self.unknown_product(text)
+        if unknown:
+            rest = rest.replace(words.fold(unknown), " ")
+        filler = FUNCTION_WORDS | _SOLD_FILLER | words.OPENING_WORDS | words.GREETING_WORDS
+        if any(w not in filler for w in rest.split()) or not (match or unknown):
+            return None  # ("Gibt es die Hafermilch auch ohne Zucker?" asks more)
+        return (match.product_id if match is not None else None), unknown
+
     @property
     def product_expect(self) -> str | None:
         """The "which product?" prompt's expectation: one of the catalog's products, each by
@@ -477,4 +500,14 @@ def _names_a_team(tokens: list[str], i: int) -> bool:
     return (led or bool(after and after[0] in _TEAM_MARKERS)) and bool(_TO_TEAM.search(near))
 
 
+_SOLD = re.compile(
+    r"\b(?:habt ihr|haben sie|hat sonnhof|verkauft ihr|verkaufen sie|fuehrt ihr|fuehren sie|"
+    r"gibt es|gibts|bekommt man|kriegt man|kann man (?:bei (?:ihnen|euch) )?(?:\w+ )?kaufen|"
+    r"do you (?:have|sell|do)|can i (?:get|buy))\b"
+)
+_SOLD_FILLER = frozenset((
+    "auch", "noch", "eigentlich", "bei", "ihnen", "euch", "im", "sortiment", "angebot", "zu",
+    "kaufen", "denn", "mal", "so", "was", "etwas", "welche", "any", "also", "too", "as", "well",
+    "mit", "with", "sorte", "variante",
+))  # fmt: skip
 _RATHER = frozenset(("lieber", "eigentlich", "rather", "actually", "ach", "aeh", "moment"))
