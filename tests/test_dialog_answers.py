@@ -981,3 +981,11 @@ def test_more_of_the_concern_asked_about_confirms_it(services):
                   say("it's been two weeks already"))  # fmt: skip
     assert record.handoff is not None and record.handoff.context["intent"]["id"] == "card_arrival"
     assert "did not understand" not in " ".join(bot_said(record))
+
+
+def test_guesses_that_miss_count_towards_the_keypad_menu(services):
+    """Four turns of off-topic talk got guess after guess and never the keypad menu the
+    tenant files promise after two reprompts (session-12 probe)."""
+    record = call(services, "nordwelle", say("wie spät ist es bei ihnen"),
+                  say("was kostet ein döner"), say("blablabla"), say("hm"))  # fmt: skip
+    assert any("Telefontastatur" in line for line in bot_said(record)[:5]), bot_said(record)

@@ -45,7 +45,7 @@ from voicebot.dialog.product_reading import (
     praise_unsaid,
     problem_or_praise,
 )
-from voicebot.dialog.recovery import no_input, no_match
+from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
@@ -844,6 +844,10 @@ class InboundDialog(YesNoTurns):
     def _ask_confirmation(self, parts: list[str]) -> None:
         candidate = self.state.candidate
         assert candidate is not None  # set by _confirmable just before
+        if self.state.no_match >= 2 and self.state.intent is None:  # guesses and reprompts
+            self.state.candidate = None  # missed twice ("wie spät ist es bei Ihnen", "was
+            offer_menu(self.tenant, self.state, self.reply)  # kostet ein Döner"): the keypad
+            return  # menu rather than another guess
         topic = candidate.topic
         self.reply.ask(
             [*parts, self.prompts.say("confirm_intent", topic=topic)],

@@ -423,6 +423,7 @@ class YesNoTurns:
         ):
             state.candidate = None  # "Geht es um unsere Öffnungszeiten?" - "was kostet ein
             state.awaiting = "concern"  # Döner": the concern told anew, not "Ja oder Nein?"
+            state.no_match += 1  # (a guess that missed: reprompts, then the keypad menu)
             self._on_concern(text, intent, value)
             return
         if awaiting == "anything_else" and text.strip() and not self.tenant.is_nonsense(text):
