@@ -989,3 +989,12 @@ def test_guesses_that_miss_count_towards_the_keypad_menu(services):
     record = call(services, "nordwelle", say("wie spät ist es bei ihnen"),
                   say("was kostet ein döner"), say("blablabla"), say("hm"))  # fmt: skip
     assert any("Telefontastatur" in line for line in bot_said(record)[:5]), bot_said(record)
+
+
+def test_a_number_of_too_few_digits_is_told_so(services):
+    """ "Endziffern 23 nicht gefunden" for seven digits heard (session-12 probe)."""
+    record = call(services, "nordwelle", say("Rechnung"),
+                  say("vierzig acht siebzehn zweiundfünfzig drei"), say("40817253"))  # fmt: skip
+    said = bot_said(record)
+    assert said[2].startswith("Ich habe 7 Ziffern verstanden, Ihre Kundennummer hat 8."), said
+    assert said[3].startswith("Danke, Petra Lindner.")

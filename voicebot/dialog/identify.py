@@ -66,6 +66,10 @@ def failed_identification(
     elif heard is None:
         parts.append(prompts.say("customer_not_heard"))
         state.number_asked_again = True
+    elif len(heard) != tenant.customer_digits:  # "vierzig acht siebzehn zweiundfünfzig drei":
+        parts.append(prompts.say("customer_wrong_length", count=len(heard),  # seven digits
+                                 digits=tenant.customer_digits))  # fmt: skip
+        state.number_asked_again = True
     else:
         parts.append(prompts.say("customer_not_found", last_digits=heard[-2:]))
         state.number_asked_again = True

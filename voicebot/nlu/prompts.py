@@ -22,6 +22,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "customer_found_for": "Danke, ich habe das Kundenkonto von {name} gefunden.",
         "customer_not_found": "Die Kundennummer mit den Endziffern {last_digits} habe ich "
         "leider nicht gefunden. Bitte nennen Sie sie noch einmal oder tippen Sie sie ein.",
+        "customer_wrong_length": "Ich habe {count} Ziffern verstanden, Ihre Kundennummer hat "
+        "{digits}. Bitte nennen Sie sie noch einmal Ziffer für Ziffer oder tippen Sie sie ein.",
         "customer_not_heard": "Ich habe keine Kundennummer verstanden. Bitte nennen Sie sie "
         "Ziffer für Ziffer oder tippen Sie sie ein, gefolgt von der Rautetaste.",
         "customer_skipped": "Kein Problem, dann geht es ohne Kundennummer weiter.",
@@ -115,6 +117,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "I will pass it on to my colleagues.",
         "customer_name_mismatch": "The customer number ending in {last_digits} does not match "
         "the name you gave. Please say it again or key it in.",
+        "customer_wrong_length": "I heard {count} digits, but your customer number has "
+        "{digits}. Please say it again digit by digit or key it in.",
         "customer_not_heard": "I did not catch a customer number. Please say it digit by "
         "digit or key it in, followed by hash.",
         "customer_skipped": "No problem, we will carry on without it.",
