@@ -1701,6 +1701,16 @@ def test_sixth_probe_follow_ups_keep_the_product(services, turns, said):
     assert "Um welches" not in tail and record.handoff is None
 
 
+def test_a_topic_word_with_a_number_in_words_is_served(services):
+    """ "Meine Störung, Kundennummer vierhundertacht hundertzweiundsiebzig dreiundfünfzig."
+    was asked "Geht es um eine Störung …?" (the number words counted as words of the
+    concern; session-12 probe)."""
+    record = call(services, "nordwelle", say("Meine Störung, Kundennummer vierhundertacht "
+                                             "hundertzweiundsiebzig dreiundfünfzig."))  # fmt: skip
+    said = bot_said(record)
+    assert "Petra Lindner" in said and "Störung bekannt" in said and "Geht es um" not in said
+
+
 @pytest.mark.parametrize(
     "intro", ["Huber hier aus Rosenheim.", "Ja hallo, hier ist die Frau Meier aus Köln."]
 )

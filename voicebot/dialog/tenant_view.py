@@ -193,13 +193,18 @@ class TenantView:
         """The intent a turn of one or two words names by its own topic word ("Rechnung.",
         "Zutaten Duschgel", "Lob!"; a product named besides is left aside), or None."""
         from voicebot.nlu.names import without_introduction
+        from voicebot.nlu.numbers import is_number_word
         from voicebot.nlu.slots import FUNCTION_WORDS
 
         said = fold(without_introduction(text))  # ("Meier hier, 40817287, Rechnung.")
         match = self._product_match(text)
         if match is not None:
             said = said.replace(fold(match.heard), " ")
-        said = " ".join(w for w in said.split() if not w.isdigit() and w not in _NUMBER_WORDS)
+        said = " ".join(
+            w
+            for w in said.split()  # ("Störung, Kundennummer vierhundertacht hundert…")
+            if not is_number_word(w, self.language) and w not in _NUMBER_WORDS
+        )
         words = [w for w in said.split() if w not in FUNCTION_WORDS]
         if not 1 <= len(words) <= 2 or len(said.split()) > 4:
             return None

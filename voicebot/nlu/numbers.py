@@ -89,6 +89,14 @@ def _join_german_und(words: list[str]) -> list[str]:
     return joined
 
 
+def is_number_word(word: str, language: str) -> bool:
+    """A folded word that says a number or digits ("vierhundertacht", "zwo", "17")."""
+    lang = language if language in _UNITS else "en"
+    said = word.replace("ue", "ü").replace("ae", "ä").replace("oe", "ö") if lang == "de" else word
+    kinds = ("digits", "unit", "number", "scale", "repeat")  # (folded: "dreiundfuenfzig")
+    return any(_classify_word(w, lang).kind in kinds for w in {word, said})
+
+
 def _classify(words: list[str], lang: str) -> list[_Token]:
     return [_classify_word(w, lang) for w in words]
 
