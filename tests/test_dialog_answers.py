@@ -998,3 +998,15 @@ def test_a_number_of_too_few_digits_is_told_so(services):
     said = bot_said(record)
     assert said[2].startswith("Ich habe 7 Ziffern verstanden, Ihre Kundennummer hat 8."), said
     assert said[3].startswith("Danke, Petra Lindner.")
+
+
+@pytest.mark.parametrize(
+    "reply", ["Das hab ich schon dreimal gemacht, hilft nix.", "Bringt nix, schon probiert."]
+)
+def test_an_answer_that_did_not_help_offers_a_person(services, reply):
+    """ "Das hab ich schon dreimal gemacht, hilft nix." after the router answer was asked
+    "Geht es um eine Beschwerde?" and went to the complaints team (session-12 probe)."""
+    record = call(services, "nordwelle", say("Wie starte ich den Router neu?"), say(reply),
+                  say("ja"))  # fmt: skip
+    assert "Das tut mir leid. Möchten Sie mit einem Mitarbeiter sprechen?" in bot_said(record)
+    assert record.handoff is not None and record.handoff.queue != "beschwerde"

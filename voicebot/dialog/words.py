@@ -192,15 +192,20 @@ NOT_HELPED_PHRASES = (
     "cant get in", "bringt mir nichts", "hilft mir nicht", "nicht wirklich geholfen",
     "hilft mir nicht wirklich", "didnt really help", "doesnt really help", "not really help",
     "didnt answer", "did not answer", "doesnt answer", "not helpful", "not really helpful",
-    "no help",
+    "no help", "hilft nix", "bringt nix", "nix gebracht", "hilft gar nicht", "hilft gar nichts",
+    "hilft auch nicht", "hilft auch nix", "geht trotzdem nicht", "made no difference",
 )  # fmt: skip
+_DONE_BEFORE = re.compile(
+    r"\bschon (?:\w+ ){0,3}(?:gemacht|probiert|versucht|ausprobiert|getan)\b|\balready (?:\w+ )"
+    r"{0,2}(?:tried|done|did)\b"
+)  # "Das hab ich schon dreimal gemacht"
 
 
 def not_helped(text: str) -> bool:
     """ "Hab ich schon gemacht, hilft nicht", "still not working": the answer did not help."""
     folded = fold(text.replace("'", "").replace("’", ""))
     return any(says_phrase(folded, phrase) for phrase in NOT_HELPED_PHRASES) or bool(
-        _NOT_IN.search(folded)
+        _NOT_IN.search(folded) or _DONE_BEFORE.search(folded)
     )
 
 
