@@ -626,3 +626,11 @@ def test_whether_a_product_is_sold_is_answered(services, question, said):
 def test_a_kind_of_a_product_asked_without_something_is_a_content_question(services):
     record = call(services, say("Gibt es die Hafermilch auch ohne Zucker?"), hang_up())
     assert "Hafer Drink Barista enthält" in bot_said(record)[1]
+
+
+def test_an_ingredient_of_the_product_talked_about_is_answered(services):
+    """ "Ist da Butter drin?" after the Brezeln' ingredients was asked "Geht es um Palmöl?"
+    (session-12 probe)."""
+    record = call(services, say("Was ist in den Brezeln drin?"), say("Ist da Butter drin?"),
+                  hang_up())  # fmt: skip
+    assert "enthält Butter" in bot_said(record)[2], bot_said(record)

@@ -42,6 +42,7 @@ from voicebot.dialog.product_reading import (
     content_asked,
     found_in_product,
     harm_reported,
+    ingredient_asked,
     praise_unsaid,
     problem_or_praise,
 )
@@ -464,6 +465,9 @@ class InboundDialog(YesNoTurns):
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
         intent = content_asked(self.tenant, text, intent)  # "Ist im Duschgel Mikroplastik?"
+        talked_about = self.state.slots.get("product") or self.state.last_product
+        intent = ingredient_asked(self.tenant, talked_about, text, intent)  # "Ist da Butter
+        # drin?" after the Brezeln
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch

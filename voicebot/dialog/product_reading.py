@@ -107,6 +107,26 @@ def content_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
 _RUNNER_UP = 0.1  # the content question's share when the complaint was read first
 
 
+def ingredient_asked(tenant: TenantView, product: str | None, text: str, intent: Intent) -> Intent:
+    """ "Ist da Butter drin?" after the Brezeln, unsure (palm oil 0.5): a word of the question
+    is in the ingredients of the product talked about, so the allergen answer says whether it
+    is ("enthält Butter"); a sure reading stays."""
+    allergens = tenant.allergen_intent()
+    if allergens is None or not product or not is_question(text):
+        return intent
+    spec = tenant.intents.get(intent.name or "")
+    if spec is not None and intent.confidence >= tenant.threshold:
+        return intent
+    folded = fold(text).split()
+    if not set(folded) & {"drin", "drinnen", "enthalten", "enthaelt", "dabei", "darin"}:
+        return intent
+    contents = fold(tenant.ingredients(product))
+    named = [w for w in folded if len(w) >= 3 and w not in FUNCTION_WORDS]
+    if not any(re.search(rf"\b{re.escape(w)}", contents) for w in named):
+        return intent
+    return replace(intent, name=allergens.id, confidence=max(intent.confidence, tenant.threshold))
+
+
 def _product_complaint(tenant: TenantView) -> IntentView | None:
     """The tenant's one urgent concern about a product (the complaint), if it has one."""
     urgent = [i for i in tenant.intents.values()
