@@ -634,3 +634,13 @@ def test_an_ingredient_of_the_product_talked_about_is_answered(services):
     record = call(services, say("Was ist in den Brezeln drin?"), say("Ist da Butter drin?"),
                   hang_up())  # fmt: skip
     assert "enthält Butter" in bot_said(record)[2], bot_said(record)
+
+
+def test_thanks_to_is_it_about_after_an_answer_ends_the_call(services):
+    """ "danke" to "Geht es um die Frage, ob ein Produkt vegan ist?" after an answer was
+    asked for a yes or a no, twice, and handed to a person (session-12 probe)."""
+    record = call(services, say("Sind eure Käsespätzle vegetarisch?"), say("Also ohne Fleisch?"),
+                  say("danke"))  # fmt: skip
+    said = bot_said(record)
+    assert said[-1] == services.view("sonnhof").prompts.say("goodbye"), said
+    assert record.handoff is None

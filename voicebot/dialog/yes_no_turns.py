@@ -124,9 +124,9 @@ class YesNoTurns:
         if closing and asked and self._closing_then_concern(text, intent, urgent_only):
             return
         the_one = awaiting == "confirm_intent" and confirms_the_one(text)  # "yes, that's it"
-        if (closing and not the_one) or (
-            awaiting == "anything_else" and (only_thanks(text) or needs_nothing_more(text))
-        ):
+        thanked = only_thanks(text) or needs_nothing_more(text)  # ("danke" to "Geht es um …?"
+        served = awaiting == "confirm_intent" and self.state.answered  # after an answer: done)
+        if (closing and not the_one) or (thanked and (awaiting == "anything_else" or served)):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # "nein danke, das war
             return  # alles" to any yes/no question; "danke schön" to "anything else?"
         if awaiting == "anything_else" and asks_to_wait(text):  # "hold on"
