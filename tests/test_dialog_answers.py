@@ -663,7 +663,7 @@ def test_two_questions_joined_by_und_bis_wann_are_both_answered(services):
         say("Was ist bei mir offen und bis wann läuft mein Vertrag?"), say("nein"), say("nein"),
     )  # fmt: skip
     said = " ".join(bot_said(record))
-    assert "offen" in said and "Ihr Vertrag läuft bis zum" in said, said
+    assert "offen" in said and "bis zum 31.12.2026" in said, said  # (läuft, or lief later)
     assert record.handoff is None and record.outcome == "resolved", said
 
 
@@ -1010,3 +1010,17 @@ def test_an_answer_that_did_not_help_offers_a_person(services, reply):
                   say("ja"))  # fmt: skip
     assert "Das tut mir leid. Möchten Sie mit einem Mitarbeiter sprechen?" in bot_said(record)
     assert record.handoff is not None and record.handoff.queue != "beschwerde"
+
+
+@pytest.mark.parametrize(
+    ("now", "runs"), [("2026-11-30T12:00", "läuft"), ("2026-12-05T09:00", "lief")]
+)
+def test_a_contract_end_gone_by_is_told_in_the_past(now, runs):
+    """ "Ihr Vertrag läuft bis zum 30.11.2026" was said on 5 December (session-12 probe)."""
+    from datetime import datetime
+
+    from voicebot.dialog.answers import AnswerFacts, contract_end
+
+    facts = AnswerFacts(customer={"contract_end": "2026-11-30"}, now=datetime.fromisoformat(now))
+    answer = contract_end(facts)
+    assert answer is not None and answer.text == f"Ihr Vertrag {runs} bis zum 30.11.2026."

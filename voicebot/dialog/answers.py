@@ -154,7 +154,9 @@ def contract_end(facts: AnswerFacts) -> Answer | None:
     wanted = any(
         wants_something(line) or "kuendig" in normalize(line) for line in facts.caller_lines
     )  # fmt: skip ("Wie kündige ich …, und wann …?")
-    text = f"Ihr Vertrag läuft bis zum {_date(facts.customer['contract_end'])}."
+    end = str(facts.customer["contract_end"])
+    runs = "lief" if _past(f"{end}T23:59", facts.now) else "läuft"  # (a date gone by: "lief")
+    text = f"Ihr Vertrag {runs} bis zum {_date(end)}."
     return Answer(text, offer_agent=asked and not wanted)
 
 
