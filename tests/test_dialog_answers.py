@@ -1024,3 +1024,9 @@ def test_a_contract_end_gone_by_is_told_in_the_past(now, runs):
     facts = AnswerFacts(customer={"contract_end": "2026-11-30"}, now=datetime.fromisoformat(now))
     answer = contract_end(facts)
     assert answer is not None and answer.text == f"Ihr Vertrag {runs} bis zum 30.11.2026."
+
+
+def test_a_person_asked_for_in_a_sentence_of_its_own_is_put_through(services):
+    """ "Das dauert mir alles viel zu lange. Mitarbeiter!" was not understood (probe)."""
+    record = call(services, "nordwelle", say("Das dauert mir alles viel zu lange. Mitarbeiter!"))
+    assert record.handoff is not None and record.handoff.context["reason"] == "agent_request"

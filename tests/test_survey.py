@@ -920,3 +920,17 @@ def test_a_range_said_twice_is_no_yes_to_the_next_question(services):
     )
     assert dialog.answers["weiterempfehlung"] == "nein", bot
     assert "Würden Sie ihn weiterempfehlen?" in bot, bot
+
+
+def test_doch_inside_a_sentence_is_no_consent(services):
+    """ "Das ist doch illegal!" started the survey ("doch" read as a yes; session-12 probe)."""
+    record, dialog, bot = _survey(
+        services, "Das ist doch illegal!", "Nein, ich will nicht teilnehmen."
+    )
+    assert "Wie zufrieden" not in " ".join(bot) and record.outcome == "declined", bot
+    assert not dialog.answers
+
+
+def test_i_really_do_not_know_is_no_no(services):
+    _, dialog, _ = _survey(services, "ja", "vier", "Ich weiß es wirklich nicht.", "nichts")
+    assert dialog.answers["weiterempfehlung"] is None

@@ -277,9 +277,14 @@ DONT_KNOW_PHRASES = (
 
 
 def does_not_know(text: str) -> bool:
-    """ "Weiß ich nicht", "keine Ahnung", "I don't know": the caller has no answer to give."""
+    """ "Weiß ich nicht", "keine Ahnung", "Ich weiß es wirklich nicht", "I don't know": the
+    caller has no answer to give."""
     folded = fold(text.replace("'", "").replace("’", ""))
-    return len(folded.split()) <= 8 and any(says_phrase(folded, p) for p in DONT_KNOW_PHRASES)
+    said = any(says_phrase(folded, p) for p in DONT_KNOW_PHRASES) or _KNOW_NOT.search(folded)
+    return len(folded.split()) <= 8 and bool(said)
+
+
+_KNOW_NOT = re.compile(r"\b(?:ich )?weiss (?:ich |es |das )*(?:\w+ )?nicht\b")
 
 
 def has_no_number(text: str) -> bool:
@@ -1039,7 +1044,9 @@ def asks_for_agent(text: str) -> bool:
         real = vague and _REAL_PERSON.search(near)  # "ist da jemand Echtes?"
         if (len(words) <= 3 and not vague) or real or AGENT_REQUEST.search(near):
             return True
-    return False
+    sentences = [s for s in re.split(r"[.!?;]+", text) if s.strip()]
+    return len(sentences) > 1 and any(asks_for_agent(s) for s in sentences)  # "Das dauert mir
+    # alles viel zu lange. Mitarbeiter!": a sentence of its own
 
 
 def digits_in(text: str, language: str = "de") -> str:

@@ -298,8 +298,10 @@ def extract_yes_no(text: str, language: str, question: str = "") -> bool | None:
         yes_phrases = [p for p in yes_phrases if " " not in p and words.startswith(p + " ")]
     if not (words == "ne" or words.startswith("ne ")):
         no_phrases = [p for p in no_phrases if p != "ne"]  # "hab grad ne Minute": "eine"
-    if len(words.split()) > 3:  # "das ist schon der dritte Anruf": no yes ("ja schon" is one)
-        yes_phrases = [p for p in yes_phrases if p != "schon"]
+    if len(words.split()) > 3:  # "das ist schon der dritte Anruf": no yes ("ja schon" is one);
+        yes_phrases = [p for p in yes_phrases if p != "schon"]  # "doch" only opening or ending
+        if not (words.startswith("doch ") or words.endswith(" doch")):  # the answer ("Das
+            yes_phrases = [p for p in yes_phrases if p != "doch"]  # ist doch illegal!": none)
     said_no = [_last_at(words, p) for p in no_phrases if _contains(words, p)]
     said_yes = any(_contains(words, p) for p in yes_phrases)
     if said_no:  # a no wins, unless a plain yes ends the answer after more words ("nein,
