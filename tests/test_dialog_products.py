@@ -644,3 +644,20 @@ def test_thanks_to_is_it_about_after_an_answer_ends_the_call(services):
     said = bot_said(record)
     assert said[-1] == services.view("sonnhof").prompts.say("goodbye"), said
     assert record.handoff is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Meine Tochter hat eine halbe Tube Kinderzahnpasta gegessen. Ist das gefährlich?",
+     "Mein Sohn hat Duschgel getrunken, muss er zum Arzt?"],
+)  # fmt: skip
+def test_something_swallowed_names_the_poison_centre_and_puts_through_at_once(services, said):
+    """The batch number was asked for a child who ate toothpaste (session-12 probe)."""
+    record = call(services, say(said))
+    assert "Giftnotruf" in bot_said(record)[1] and "Chargennummer" not in bot_said(record)[1]
+    assert record.handoff is not None and record.handoff.priority == "high"
+
+
+def test_a_product_eaten_with_pleasure_is_no_emergency(services):
+    record = call(services, say("Ich habe die Nougatcreme gegessen, die war lecker."), hang_up())
+    assert "Giftnotruf" not in " ".join(bot_said(record))

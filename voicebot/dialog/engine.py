@@ -78,6 +78,7 @@ from voicebot.dialog.words import (
     gives_reason,
     greets_only,
     has_no_number,
+    health_emergency,
     is_question,
     leaves_now,
     no_code_at_hand,
@@ -202,6 +203,9 @@ class InboundDialog(YesNoTurns):
             return
         state.no_input = 0
         open_question = state.awaiting in ("concern", "menu")
+        if value is None and self.tenant.catalog and health_emergency(text):
+            self._emergency(text, event)  # "… eine halbe Tube Zahnpasta gegessen. Ist das
+            return  # gefährlich?": the poison centre named, a person at once
         if value is None and checks_line(text):
             # "Hallo, ist da jemand?": an answer and the question once more (no try counted)
             again = self.prompts.say("ask_concern") if open_question else state.last_prompt
@@ -787,6 +791,22 @@ class InboundDialog(YesNoTurns):
         """The words say a concern the NLU is sure of ("mein Internet geht nicht"; not "Ach
         Quatsch, das ist die von meiner Frau")."""
         return bool(words) and is_new_concern(self.tenant, self.tenant.classify(words, like))
+
+    def _emergency(self, text: str, event: Intent) -> None:
+        """Something swallowed that may harm: the poison centre or 112 named, then the product
+        team's urgent queue at once, the product kept for them (no batch number asked)."""
+        state = self.state
+        urgent = [i for i in self.tenant.intents.values()
+                  if i.priority == "high" and i.action == "handoff" and i.queue]  # fmt: skip
+        if state.intent is None and urgent:
+            set_intent(state, urgent[0], 1.0, None)
+        product = self.tenant.product_in(text)
+        if product and not state.slots.get("product"):
+            state.slots["product"] = product
+        queue = urgent[0].queue if urgent else self.tenant.default_queue
+        told = [self.prompts.say("health_emergency")]
+        self.reply.handoff(told, queue=queue or self.tenant.default_queue, priority="high",
+                           reason="intent")  # fmt: skip
 
     def _tell_if_sold(self, product: str | None, other: str | None, parts: list[str]) -> None:
         """ "Haben Sie Hafermilch?": yes, and what about it; "Habt ihr auch Kekse?": not

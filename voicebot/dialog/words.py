@@ -984,6 +984,30 @@ _HARM = re.compile(
 )  # a reaction that happened, not "worauf man allergisch reagiert"
 
 
+def health_emergency(text: str) -> bool:
+    """ "Meine Tochter hat eine halbe Tube Zahnpasta gegessen, ist das gefährlich?", "mein
+    Kind hat Spülmittel getrunken": something swallowed that may harm now, or the signs of it
+    (a case for the poison centre and a person at once, not for a batch number)."""
+    folded = fold(text)
+    return bool(_SWALLOWED.search(folded) and _DANGER.search(folded)) or bool(
+        _EMERGENCY.search(folded)
+    )
+
+
+_SWALLOWED = re.compile(
+    r"\b(?:gegessen|verschluckt|geschluckt|getrunken|runtergeschluckt|eingenommen|ins auge|"
+    r"swallowed|ate|eaten|drank|drunk)\b"
+)
+_DANGER = re.compile(
+    r"\b(?:gefaehrlich\w*|giftig\w*|vergift\w*|schlimm|arzt|notarzt|krankenhaus|notaufnahme|"
+    r"dangerous|poison\w*|toxic|doctor|hospital)\b"
+)
+_EMERGENCY = re.compile(
+    r"\b(?:vergiftung|giftnotruf|bewusstlos|atemnot|kriegt keine luft|bekommt keine luft|"
+    r"poisoning|unconscious|can t breathe|cannot breathe)\b"
+)
+
+
 def reports_harm(text: str) -> bool:
     """The caller reports a reaction or illness (for products: a case for a person)."""
     return bool(_HARM.search(fold(text)))

@@ -84,6 +84,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "ask_slot_product": "Um welches Produkt geht es?",
         "ask_about_product": "Was möchten Sie über {product} wissen?",
         "product_sold": "Ja, das gehört zu unseren Produkten.",
+        "health_emergency": "Bei Verdacht auf eine Vergiftung rufen Sie bitte sofort den "
+        "Giftnotruf an, im Notfall die 112.",
         "product_kind_not_sold": "Diese Sorte haben wir leider nicht, nur {product}.",
         "product_noted": "Gut, also {product}.",
         "ask_slot_batch": "Bitte nennen Sie die Chargennummer. Sie steht neben dem "
@@ -167,6 +169,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "ask_slot_product": "Which product is it about?",
         "ask_about_product": "What would you like to know about {product}?",
         "product_sold": "Yes, that is one of our products.",
+        "health_emergency": "If you suspect poisoning, please call the poison centre at once, "
+        "or the emergency number.",
         "product_kind_not_sold": "We do not have that kind, I'm afraid, only {product}.",
         "product_noted": "All right, {product}.",
         "ask_slot_batch": "Please tell me the batch number printed next to the best-before date.",
