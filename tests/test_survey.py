@@ -934,3 +934,21 @@ def test_doch_inside_a_sentence_is_no_consent(services):
 def test_i_really_do_not_know_is_no_no(services):
     _, dialog, _ = _survey(services, "ja", "vier", "Ich weiß es wirklich nicht.", "nichts")
     assert dialog.answers["weiterempfehlung"] is None
+
+
+@pytest.mark.parametrize(
+    ("consent", "stars", "recommend"),
+    [("Ja, klar. Also ich bin ziemlich zufrieden, würde sagen vier, und empfehlen würde ich ihn "
+      "auch.", "4", "ja"),
+     ("Ja, gerne, ich würde sagen drei.", "3", None)],
+)  # fmt: skip
+def test_answers_given_with_the_consent_are_not_asked_again(services, consent, stars, recommend):
+    """The rating and recommendation said with the yes were asked for again (probe)."""
+    _, dialog, bot = _survey(services, consent, *([] if recommend else ["ja"]), "Mehr Tempo.")
+    assert dialog.answers["zufriedenheit"] == stars and "Wie zufrieden" not in " ".join(bot)
+    assert dialog.answers["weiterempfehlung"] == (recommend or "ja")
+
+
+def test_a_number_with_the_consent_that_is_no_rating_is_not_stored(services):
+    _, dialog, bot = _survey(services, "Ja, zwei Minuten hab ich.", "vier", "ja", "nichts")
+    assert bot[1].startswith("Wie zufrieden") and dialog.answers["zufriedenheit"] == "4"

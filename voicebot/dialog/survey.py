@@ -266,6 +266,8 @@ class SurveyDialog:
             informs = asks and wh_question(text) and not annoyed_by_calls(text)  # "wer ruft an?"
             agreed = None if asks else _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
+                if not keyed:
+                    self._answered_with_consent(text)  # "Ja, klar. … würde sagen vier, …"
                 self._next_question()
             elif self._opts_out(said):
                 self._opt_out(said)  # "nein, rufen Sie mich nie wieder an"
@@ -418,6 +420,22 @@ class SurveyDialog:
     def _current_expect(self) -> str | None:
         return "yesno" if self.step < 0 else _expect(self.survey.questions[self.step].kind)
 
+    def _answered_with_consent(self, text: str) -> None:
+        """A yes that already rates ("Ja, klar. Also ich bin ziemlich zufrieden, würde sagen
+        vier, und empfehlen würde ich ihn auch."): the first question's rating is stored (and a
+        yes/no after it that names its own word), so neither is asked."""
+        first = self.survey.questions[0] if self.survey.questions else None
+        if first is None or first.kind != "rating" or not _RATING_CUE.search(fold(text)):
+            return
+        rest = re.split(r"[,.;!?]+", text, maxsplit=1)[-1]  # (not the "ja" of the consent)
+        rating = rating_in(rest)
+        if rating is None:
+            return
+        self.step = 0
+        self.answers[first.id] = str(rating)
+        if self._next_answered_too(rest):
+            self.step += 1
+
     def _next_answered_too(self, text: str) -> bool:
         """A later clause of the answer names the next yes/no question's own word and answers
         it ("Drei, und weiterempfehlen würde ich ihn ehrlich gesagt nicht."): stored."""
@@ -503,6 +521,12 @@ class SurveyDialog:
                 detail=outcome,
             )
         )
+
+
+_RATING_CUE = re.compile(
+    r"\b(?:zufrieden|unzufrieden|wuerde sagen|sag mal|sagen wir|note|punkte|sterne|von fuenf|"
+    r"bewerte|satisfied|i d say|would say|out of five)\b"
+)
 
 
 def _agrees_first(folded: str) -> bool:
