@@ -661,3 +661,15 @@ def test_something_swallowed_names_the_poison_centre_and_puts_through_at_once(se
 def test_a_product_eaten_with_pleasure_is_no_emergency(services):
     record = call(services, say("Ich habe die Nougatcreme gegessen, die war lecker."), hang_up())
     assert "Giftnotruf" not in " ".join(bot_said(record))
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [(("Ist in dem Duschgel Parfum?",), "Duschgel Meeresbrise enthält Parfum"),
+     (("Ich wollte was über die Handcreme wissen.", "Ist die parfümfrei?"), "ohne Parfum")],
+)  # fmt: skip
+def test_whether_an_ingredient_is_in_a_product_is_answered(services, turns, said):
+    """ "Ist in dem Duschgel Parfum?" got "Geht es um die Allergene …?", "Ist die
+    parfümfrei?" after the hand cream "Ja oder Nein?" (session-12 probe)."""
+    record = call(services, *map(say, turns), hang_up())
+    assert said in bot_said(record)[len(turns)], bot_said(record)

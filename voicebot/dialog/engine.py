@@ -431,7 +431,9 @@ class InboundDialog(YesNoTurns):
             return
         if number is None and self._speaks_another_language(text, intent):
             return
-        if number is None and self.tenant.is_nonsense(text):
+        talked_about = self.state.slots.get("product") or self.state.last_product
+        about_contents = ingredient_asked(self.tenant, talked_about, text, intent) != intent
+        if number is None and self.tenant.is_nonsense(text) and not about_contents:
             no_match(
                 self.tenant, self.state, self.reply
             )  # however sure the classifier is, there is no concern in it
@@ -469,7 +471,6 @@ class InboundDialog(YesNoTurns):
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
         intent = content_asked(self.tenant, text, intent)  # "Ist im Duschgel Mikroplastik?"
-        talked_about = self.state.slots.get("product") or self.state.last_product
         intent = ingredient_asked(self.tenant, talked_about, text, intent)  # "Ist da Butter
         # drin?" after the Brezeln
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."

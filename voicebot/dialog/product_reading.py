@@ -112,19 +112,47 @@ def ingredient_asked(tenant: TenantView, product: str | None, text: str, intent:
     is in the ingredients of the product talked about, so the allergen answer says whether it
     is ("enthält Butter"); a sure reading stays."""
     allergens = tenant.allergen_intent()
+    named = tenant.product_in(text)  # "Ist in dem Duschgel Parfum?"
+    product = named or product
     if allergens is None or not product or not is_question(text):
         return intent
     spec = tenant.intents.get(intent.name or "")
     if spec is not None and intent.confidence >= tenant.threshold:
         return intent
     folded = fold(text).split()
-    if not set(folded) & {"drin", "drinnen", "enthalten", "enthaelt", "dabei", "darin"}:
-        return intent
     contents = fold(tenant.ingredients(product))
-    named = [w for w in folded if len(w) >= 3 and w not in FUNCTION_WORDS]
-    if not any(re.search(rf"\b{re.escape(w)}", contents) for w in named):
+    free = _free_of_an_ingredient(folded, contents)  # "Ist die parfümfrei?": the list says
+    ingredients = tenant.ingredient_intents()  # ("ohne Parfum")
+    if free and ingredients:
+        return replace(intent, name=ingredients[0], confidence=max(intent.confidence,
+                                                                   tenant.threshold))  # fmt: skip
+    inside = {"drin", "drinnen", "enthalten", "enthaelt", "dabei", "darin"}
+    if not set(folded) & (inside | ({"in", "im"} if named else set())):
+        return intent
+    words = [w for w in folded if len(w) >= 3 and w not in FUNCTION_WORDS]
+    words = [w for w in words if named is None or tenant.product_in(w) != named]  # (not "Duschgel")
+    if not any(re.search(rf"\b{re.escape(w)}", contents) for w in words):
         return intent
     return replace(intent, name=allergens.id, confidence=max(intent.confidence, tenant.threshold))
+
+
+def _free_of_an_ingredient(folded: list[str], contents: str) -> bool:
+    """A word "<something>frei" whose something is spelt like a word of the ingredient list
+    ("parfuemfrei" ~ "Parfum"; the allergens' own "-frei" forms are read by the allergen
+    answer)."""
+    from rapidfuzz import fuzz
+
+    listed = re.findall(r"[a-z]{4,}", contents)
+    for word in folded:
+        if not word.endswith("frei") or len(word) < 8 or names_allergen(word):
+            continue
+        stem = word[:-4]
+        if any(fuzz.ratio(stem, item) >= _SPELT_ALIKE for item in listed):
+            return True
+    return False
+
+
+_SPELT_ALIKE = 80
 
 
 def _product_complaint(tenant: TenantView) -> IntentView | None:

@@ -426,7 +426,12 @@ class YesNoTurns:
             state.no_match += 1  # (a guess that missed: reprompts, then the keypad menu)
             self._on_concern(text, intent, value)
             return
-        if awaiting == "anything_else" and text.strip() and not self.tenant.is_nonsense(text):
+        asked = is_question(text) and len(text.split()) >= 2  # ("Ist die parfümfrei?")
+        if (
+            awaiting == "anything_else"
+            and text.strip()
+            and (asked or not self.tenant.is_nonsense(text))
+        ):
             reset_concern(state)  # "Gibt es einen Shop in Köln?": neither yes nor no but a
             state.awaiting = "concern"  # question: taken as the next concern (reprompted if
             self._on_concern(text, intent, value)  # not understood), never a hang-up
