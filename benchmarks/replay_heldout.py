@@ -122,6 +122,13 @@ Reading (by hand, 2026-12-04, first run 14/22 held-out):
   ~10 more phrasings per Sonnhof and Marktblick intent. Library 45/47, held-out 16/22 and probe
   calls 44/63 pass as before, the same WER and intent accuracy; probe-call routing accuracy
   85.7 -> 87.3 %. Latency p50 not comparable across runs (load 1.5 here).
+- Session 13 (2026-12-05, this table, run at 80fecd4 on a machine whose CPU makes Whisper hear
+  some Pico turns differently, e.g. 'I think I left my card' where it heard 'I sing by left'):
+  library 45/47, held-out 17/22, probe calls 39/63. The session's start (bd59430) replayed on
+  the same machine in the same hour gives the same 17/22 and 39/63 with the same failures, so
+  the session's dialog changes move no case; the difference to session 12's 16/22 and 44/63 is
+  the machine's recognition. Two probe calls whose script ran out at 'Is it about …?' now end
+  with a person (silence at a guess) instead of a goodbye.
 """
 KEPT = ("cases", "passed", "failed", "wer", "intent_accuracy", "routing_accuracy", "latency_ms")
 
