@@ -71,6 +71,8 @@ def test_postcode(text):
         ("L Strich 3 4 5 6 Strich B", "L3456B"),  # dashes said are no break
         ("el sieben sieben eins zwei eff", "L7712F"),
         ("Charge 4711, haltbar bis 2026", "4711"),  # a year is a date, not the code
+        ("L, dann sieben, drei, eins, neun, und am Ende ein C.", "L7319C"),  # words between
+        ("L 1 2 3 4 und dann noch ein M", "L1234M"),
     ],
 )
 def test_batch_code_spelled_out(text, code):

@@ -78,6 +78,9 @@ _DATE = re.compile(  # "12.05.2026", "Mai 2027", "haltbar bis 2027": a best-befo
 _PRICE = re.compile(r"\b\d+,\d{2}\b|\b\d+\s*(?:euro|eur|cent|€)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DASHES = {"strich", "bindestrich", "minus", "dash", "hyphen", "schraegstrich", "slash"}
+_BATCH_FILLER = {"dann", "danach", "und", "noch", "am", "ende", "zum", "schluss", "hinten", "then",
+                 "and", "at", "the", "end", "finally"}  # fmt: skip
+_ARTICLES = {"ein", "eine", "a", "an"}
 
 
 def extract_batch(text: str, language: str) -> str | None:
@@ -87,9 +90,14 @@ def extract_batch(text: str, language: str) -> str | None:
     words = fold(strip_punctuation(_PRICE.sub(" . ", _DATE.sub(" . ", text)))).split()
     best = ""
     run: list[str] = []
-    for word in [*words, "."]:
+    said = [*words, "."]
+    for at, word in enumerate(said):
         if word in _DASHES and run:  # "L Strich 3 4 5 6 Strich B": the dashes are no break
             continue
+        if run and word in _BATCH_FILLER:  # "L, dann sieben, drei, eins, neun, und am Ende ein
+            continue  # C": words between the pieces
+        if run and word in _ARTICLES and len(said[at + 1]) == 1 and said[at + 1].isalpha():
+            continue  # ("ein C": the letter's article, not a one)
         piece = None if word in _BATCH_STOP else _code_piece(word, language)
         if piece is not None:
             run.append(piece)
