@@ -1030,3 +1030,13 @@ def test_a_person_asked_for_in_a_sentence_of_its_own_is_put_through(services):
     """ "Das dauert mir alles viel zu lange. Mitarbeiter!" was not understood (probe)."""
     record = call(services, "nordwelle", say("Das dauert mir alles viel zu lange. Mitarbeiter!"))
     assert record.handoff is not None and record.handoff.context["reason"] == "agent_request"
+
+
+def test_a_question_the_answer_cannot_hold_at_the_agent_offer_is_no_yes_or_no(services):
+    """ "Und wofür sind die knapp vierzig Euro?" after the balance got "Bitte antworten Sie mit
+    Ja oder Nein" (session-12 probe)."""
+    record = call(services, "nordwelle", keys("40817261#"), say("Was ist bei mir offen?"),
+                  say("Und wofür sind die knapp vierzig Euro?"), say("ja"))  # fmt: skip
+    said = bot_said(record)
+    assert said[3].startswith("Genauer kann ich es Ihnen leider nicht sagen."), said
+    assert record.handoff is not None and record.handoff.queue == "abrechnung"

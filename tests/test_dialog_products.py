@@ -673,3 +673,15 @@ def test_whether_an_ingredient_is_in_a_product_is_answered(services, turns, said
     parfümfrei?" after the hand cream "Ja oder Nein?" (session-12 probe)."""
     record = call(services, *map(say, turns), hang_up())
     assert said in bot_said(record)[len(turns)], bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("Gibt es das Müsli auch ohne Palmöl?", "Nein, Sonnhof Knusper-Müsli Schoko enthält Palmöl."),
+     ("Ist die Nougatcreme ohne Palmöl?", "Ja, Sonnhof Nuss-Nougat-Creme enthält kein Palmöl."),
+     ("Ist in der Nougatcreme Palmöl?", "Nein, Sonnhof Nuss-Nougat-Creme enthält kein Palmöl.")],
+)  # fmt: skip
+def test_palm_oil_asked_the_other_way_round_gets_the_right_yes_or_no(services, question, said):
+    """ "Gibt es das auch ohne Palmöl?" was answered "Ja, … enthält Palmöl." (probe)."""
+    record = call(services, say(question), hang_up())
+    assert bot_said(record)[1].startswith(said), bot_said(record)

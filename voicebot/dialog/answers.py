@@ -447,9 +447,33 @@ def _other_ingredient_asked(row: Row, facts: AnswerFacts) -> tuple[bool, str] | 
 
 def _yes_no(column: str, yes: str, no: str) -> Callable[[Row, AnswerFacts], str]:
     def render(row: Row, facts: AnswerFacts) -> str:
-        return (yes if normalize(row.get(column, "")) == "ja" else no).format(name=row["name"])
+        holds = normalize(row.get(column, "")) == "ja"
+        text = (yes if holds else no).format(name=row["name"])
+        if column == "palm_oil" and _WITHOUT.search(normalize(_last_line(facts))):
+            text = _turned(text)  # "Ist die Nougatcreme ohne Palmöl?" - "Ja, … enthält kein
+        return text  # Palmöl." (not "Nein, …")
 
     return render
+
+
+_WITHOUT = re.compile(r"\b(?:ohne|frei von|palmoelfrei|palmfrei|without|free of|palm oil free)\b")
+
+
+def _last_line(facts: AnswerFacts) -> str:
+    return facts.caller_lines[-1] if facts.caller_lines else ""
+
+
+def _turned(text: str) -> str:
+    """The yes and the no of an answer swapped, for a question asked the other way round."""
+    for said, instead in (
+        ("Ja, ", "Nein, "),
+        ("Nein, ", "Ja, "),
+        ("Yes, ", "No, "),
+        ("No, ", "Yes, "),
+    ):
+        if text.startswith(said):
+            return instead + text[len(said) :]
+    return text
 
 
 def _storage(row: Row, facts: AnswerFacts) -> str:

@@ -436,6 +436,10 @@ class YesNoTurns:
             state.awaiting = "concern"  # question: taken as the next concern (reprompted if
             self._on_concern(text, intent, value)  # not understood), never a hang-up
             return
+        if awaiting == "offer_agent" and asked and state.last_answer:  # "Und wofür sind die
+            figures = any(c.isdigit() for c in state.last_answer)  # knapp vierzig Euro?":
+            self._answer_once_more(repeat=figures and asks_for_a_figure(text))  # no more to
+            return  # say, a person offered (not "Ja oder Nein?")
         state.unclear += 1
         if state.unclear < 2:
             self.reply.ask([self.prompts.say("yesno_unclear")], awaiting, "yesno")
