@@ -685,3 +685,17 @@ def test_palm_oil_asked_the_other_way_round_gets_the_right_yes_or_no(services, q
     """ "Gibt es das auch ohne Palmöl?" was answered "Ja, … enthält Palmöl." (probe)."""
     record = call(services, say(question), hang_up())
     assert bot_said(record)[1].startswith(said), bot_said(record)
+
+
+def test_why_not_after_not_vegan_reads_the_ingredients(services):
+    """ "Warum nicht?" after "… ist nicht vegan" got "Was kann ich sonst für Sie tun?"."""
+    record = call(services, say("Sind die Laugenbrezeln vegan?"), say("Warum nicht?"), hang_up())
+    assert "Butter" in bot_said(record)[2], bot_said(record)
+
+
+def test_praise_the_classifier_was_unsure_of_is_no_complaint(services):
+    """ "… dass Ihre Barista-Hafermilch super im Kaffee schäumt" was asked "Geht es um eine
+    Reklamation?" (complaint 0.58, praise 0.42; session-12 probe)."""
+    record = call(services, say("Ich wollte nur loswerden, dass Ihre Barista-Hafermilch super im "
+                                "Kaffee schäumt."), hang_up())  # fmt: skip
+    assert "Lob" in bot_said(record)[1] and "Reklamation" not in bot_said(record)[1]

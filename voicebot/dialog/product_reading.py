@@ -237,8 +237,9 @@ def problem_or_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
         sure = max(tenant.threshold, ranked.get(complaint.id, 0.0))
         return replace(intent, name=complaint.id, confidence=sure)
     words = set(folded.split())
-    if intent.name != complaint.id or not words & _PRAISE or words & _NOT:
-        return intent
+    top = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+    if top != complaint.id or not words & _PRAISE or words & _NOT:  # (unsure too: "… dass
+        return intent  # Ihre Hafermilch super im Kaffee schäumt" was asked as a complaint)
     others = sorted(((p, n) for n, p in ranked.items() if n != complaint.id), reverse=True)
     spec = tenant.intents.get(others[0][1]) if others else None
     if spec is None or spec.action != "selfservice" or "product" in needs_of(spec):

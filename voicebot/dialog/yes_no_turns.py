@@ -66,6 +66,11 @@ if TYPE_CHECKING:
     from voicebot.dialog.tenant_view import TenantView
 
 
+_WHY_ANSWERS = frozenset((
+    "builtin:product_vegan", "builtin:product_palm_oil", "builtin:product_allergens",
+))  # fmt: skip
+
+
 class YesNoTurns:
     """The answers to the dialog's yes/no questions (mixed into InboundDialog)."""
 
@@ -106,6 +111,8 @@ class YesNoTurns:
             return
         if awaiting == "anything_else" and self._same_about_more(text, early=True):
             return  # (short: read as the same question before it could be a concern)
+        if awaiting == "anything_else" and self._why_of_a_product_answer(text):
+            return
         heard = text  # "nein, dann warte ich bis heute Abend" is no opening-hours question;
         if awaiting == "offer_agent" and needs_no_more(text):  # a clause besides the waiting
             heard = " ".join(c for c in clauses(text) if not needs_no_more(c))  # may bring a
@@ -335,6 +342,30 @@ class YesNoTurns:
             self._ask_confirmation([])
             return True
         return self._new_concern("confirm_intent", concern, rest)
+
+    def _why_of_a_product_answer(self, text: str) -> bool:
+        """ "Warum nicht?" after "… ist nicht vegan" (or after palm oil, an allergen): the
+        product's ingredients, which say why."""
+        state = self.state
+        spec = state.intent
+        ingredients = self.tenant.ingredient_intents()
+        why = fold(text).replace("denn", "").split() in (
+            ["warum"],
+            ["warum", "nicht"],
+            ["wieso"],
+            ["wieso", "nicht"],
+            ["weshalb"],
+            ["why"],
+            ["why", "not"],
+        )
+        if not why or spec is None or not ingredients or not state.last_product:
+            return False
+        if spec.answer not in _WHY_ANSWERS:
+            return False
+        state.intent = self.tenant.intents[ingredients[0]]
+        state.slots["product"] = state.last_product
+        self.steps.advance([])
+        return True
 
     def _same_about_more(self, text: str, early: bool = False) -> bool:
         """A short follow-up to the answer just given (dialog/follow_up.py), answered."""
