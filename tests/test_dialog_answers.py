@@ -1040,3 +1040,13 @@ def test_a_question_the_answer_cannot_hold_at_the_agent_offer_is_no_yes_or_no(se
     said = bot_said(record)
     assert said[3].startswith("Genauer kann ich es Ihnen leider nicht sagen."), said
     assert record.handoff is not None and record.handoff.queue == "abrechnung"
+
+
+def test_a_wish_added_with_auch_is_kept_for_the_agent(services):
+    """ "Ich ziehe um und will bei der Gelegenheit auch gleich einen schnelleren Tarif." lost
+    the move (session-12 probe): both reach the agent."""
+    record = call(services, "nordwelle", say("Ich ziehe um und will bei der Gelegenheit auch "
+                                             "gleich einen schnelleren Tarif."),
+                  keys("40817253#"))  # fmt: skip
+    summary = record.handoff.context["summary"] if record.handoff else ""
+    assert "Umzug" in summary and "Tarif" in summary, summary

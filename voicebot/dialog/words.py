@@ -827,7 +827,11 @@ _PART_BREAK = re.compile(
     # Rechnung", "… and I have a question about my statement")
     r"|,?\s+\b(?:und|and)\s+(?=(?:ich\s+|i\s+)?(?:hab|habe|hätte|haette|hätt|have|ve got|"
     r"also have)\s+(?:noch\s+|auch\s+|also\s+)?(?:eine\s+|ne\s+|a\s+|an\s+)?"
-    r"(?:frage|question|anliegen|issue|problem)\b)",
+    r"(?:frage|question|anliegen|issue|problem)\b)"
+    # a wish added with "auch" ("Ich ziehe um und will bei der Gelegenheit auch gleich einen
+    # schnelleren Tarif", "… and I also want …")
+    r"|,?\s+\b(?:und|and)\s+(?=(?:ich\s+|i\s+)?(?:will|möchte|moechte|brauche|hätte gern|"
+    r"haette gern|want|need|would like|d like)\b[^.?!]*\b(?:auch|außerdem|ausserdem|also|too)\b)",
     re.IGNORECASE,
 )
 
