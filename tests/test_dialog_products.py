@@ -699,3 +699,11 @@ def test_praise_the_classifier_was_unsure_of_is_no_complaint(services):
     record = call(services, say("Ich wollte nur loswerden, dass Ihre Barista-Hafermilch super im "
                                 "Kaffee schäumt."), hang_up())  # fmt: skip
     assert "Lob" in bot_said(record)[1] and "Reklamation" not in bot_said(record)[1]
+
+
+def test_the_number_on_the_pack_is_no_product(services):
+    """ "Nummer ist leider keines unserer Produkte" for an EAN read off the pack (probe)."""
+    record = call(services, say("Ich habe hier die Nummer 4006381333986 auf der Packung. Ist das "
+                                "Produkt vegan?"), hang_up())  # fmt: skip
+    assert "keines unserer Produkte" not in bot_said(record)[1]
+    assert bot_said(record)[1] == "Um welches Sonnhof-Produkt geht es?"

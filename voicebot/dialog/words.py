@@ -747,6 +747,7 @@ def no_product_word(heard: str) -> bool:
 
 
 _CONCERN_NOUNS = frozenset(("problem", "probleme", "frage", "fragen", "reklamation", "anliegen",
+                            "nummer", "packung", "verpackung", "etikett", "barcode", "strichcode",
                             "question", "issue", "complaint"))  # fmt: skip
 
 
