@@ -1050,3 +1050,14 @@ def test_a_wish_added_with_auch_is_kept_for_the_agent(services):
                   keys("40817253#"))  # fmt: skip
     summary = record.handoff.context["summary"] if record.handoff else ""
     assert "Umzug" in summary and "Tarif" in summary, summary
+
+
+@pytest.mark.parametrize(
+    "said", ["Oh, Entschuldigung, dann bin ich falsch.", "Da bin ich wohl falsch."]
+)
+def test_a_caller_at_the_wrong_company_is_let_go(services, said):
+    """ "Ist da die Firma Sonnenhof Gartenbau?" - "… dann bin ich falsch." got "nicht
+    verstanden" twice (session-12 probe)."""
+    record = call(services, "sonnhof", say("Ist da die Firma Sonnenhof Gartenbau?"), say(said))
+    assert bot_said(record)[-1] == "Vielen Dank für Ihren Anruf. Auf Wiederhören!"
+    assert record.handoff is None

@@ -443,6 +443,7 @@ def says_goodbye(text: str) -> bool:
 # number on a transfer")
 _WRONG_NUMBER = re.compile(
     r"\b(?:falsch verbunden|(?:mich|ich mich) verwaehlt|sorry wrong number|wrong number sorry|"
+    r"(?:da |dann |hier )?bin ich (?:wohl |hier |da )?(?:falsch|verkehrt)(?! \w)|"
     r"(?:dialled|dialed|rang|called|phoned) (?:the )?wrong number|"
     r"(?:i ve|i have|must have|i) got (?:the )?wrong number(?! on| in| for| of))\b"
 )
