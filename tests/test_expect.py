@@ -119,6 +119,7 @@ def test_customer_numbers_said_with_pauses_are_also_read_digit_by_digit(whisper_
     assert sum(value == d for d, (value, _, _) in cut) >= 2, readings
 
 
+@pytest.mark.slow  # (a speed-up's bookkeeping, 10 s; the values it keeps are tested above)
 def test_one_digit_neighbours_are_scored_only_when_the_chunk_reading_does_not_confirm(
     whisper_model, datasets
 ):
@@ -170,7 +171,10 @@ def test_digits_said_without_pauses_are_read_after_the_digits_prompt(whisper_mod
             "en",
             "digits:8",
             "62914087",
-            marks=pytest.mark.xfail(reason="known: en-GB voice heard as 629-15087 at 0.94"),
+            marks=[
+                pytest.mark.xfail(reason="known: en-GB voice heard as 629-15087 at 0.94"),
+                pytest.mark.slow,
+            ],  # (a known miss: 10 s of the default run for no signal)
         ),
         ("zwei zwei eins null fünf", "de", "digits:5", "22105"),  # a postcode
         pytest.param(
@@ -178,7 +182,10 @@ def test_digits_said_without_pauses_are_read_after_the_digits_prompt(whisper_mod
             "de",
             "digits:5",
             "80337",
-            marks=pytest.mark.xfail(reason="known: 'null' lost (8337): value None, asks back"),
+            marks=[
+                pytest.mark.xfail(reason="known: 'null' lost (8337): value None, asks back"),
+                pytest.mark.slow,
+            ],
         ),
     ],
 )
