@@ -45,6 +45,7 @@ from voicebot.dialog.product_reading import (
     ingredient_asked,
     praise_unsaid,
     problem_or_praise,
+    urgent_handoffs,
 )
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.reply import BotReply
@@ -803,8 +804,7 @@ class InboundDialog(YesNoTurns):
         """Something swallowed that may harm: the poison centre or 112 named, then the product
         team's urgent queue at once, the product kept for them (no batch number asked)."""
         state = self.state
-        urgent = [i for i in self.tenant.intents.values()
-                  if i.priority == "high" and i.action == "handoff" and i.queue]  # fmt: skip
+        urgent = urgent_handoffs(self.tenant)
         if state.intent is None and urgent:
             set_intent(state, urgent[0], 1.0, None)
         product = self.tenant.product_in(text)

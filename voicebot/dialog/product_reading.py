@@ -46,8 +46,7 @@ def harm_reported(tenant: TenantView, text: str, intent: Intent) -> Intent:
     spec = tenant.intents.get(intent.name or "")
     if not tenant.catalog or not reports_harm(text) or (spec and spec.priority == "high"):
         return intent
-    urgent = [i for i in tenant.intents.values()
-              if i.priority == "high" and i.action == "handoff" and i.queue]  # fmt: skip
+    urgent = urgent_handoffs(tenant)
     if not urgent:
         return intent
     ranked = dict(intent.alternatives)
@@ -153,6 +152,12 @@ def _free_of_an_ingredient(folded: list[str], contents: str) -> bool:
 
 
 _SPELT_ALIKE = 80
+
+
+def urgent_handoffs(tenant: TenantView) -> list[IntentView]:
+    """The tenant's concerns of high priority that a person of a queue takes."""
+    return [i for i in tenant.intents.values()
+            if i.priority == "high" and i.action == "handoff" and i.queue]  # fmt: skip
 
 
 def _product_complaint(tenant: TenantView) -> IntentView | None:

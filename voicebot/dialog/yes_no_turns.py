@@ -232,17 +232,18 @@ class YesNoTurns:
                 return False
             if "product" in needs_of(other) and state.last_product is not None:
                 return False  # "Sind da Duftstoffe drin?" after the price: the same product
-        figures = any(c.isdigit() for c in state.last_answer)
-        self._answer_once_more(repeat=figures and asks_for_a_figure(text))
+        self._answer_once_more(text)
         return True
 
-    def _answer_once_more(self, repeat: bool = True) -> None:
+    def _answer_once_more(self, asked: str | None = None) -> None:
         """Sorry, no more to say, and a person offered, instead of a loop; asked about again
-        after that, the caller is put through. `repeat`: the answer is said once more (for a
-        question for a time or an amount when the answer has figures: "Und wann wird das
-        abgebucht?"; not for one it cannot hold: "Wo wird die hergestellt?" after the list of
-        ingredients)."""
+        after that, the caller is put through. The answer is said once more for the same
+        question again (`asked` None) or a question for a time or an amount when the answer
+        has figures ("Und wann wird das abgebucht?"); not for one it cannot hold ("Wo wird die
+        hergestellt?" after the list of ingredients)."""
         state = self.state
+        figures = any(c.isdigit() for c in state.last_answer)
+        repeat = asked is None or (figures and asks_for_a_figure(asked))
         sorry = self.prompts.say("no_more_detail")
         if state.awaiting == "offer_agent" and state.last_said.startswith(sorry):
             self.reply.handoff_for_intent([], reason="intent")
@@ -468,9 +469,8 @@ class YesNoTurns:
             self._on_concern(text, intent, value)  # not understood), never a hang-up
             return
         if awaiting == "offer_agent" and asked and state.last_answer:  # "Und wofür sind die
-            figures = any(c.isdigit() for c in state.last_answer)  # knapp vierzig Euro?":
-            self._answer_once_more(repeat=figures and asks_for_a_figure(text))  # no more to
-            return  # say, a person offered (not "Ja oder Nein?")
+            self._answer_once_more(text)  # knapp vierzig Euro?": no more to say, a person
+            return  # offered (not "Ja oder Nein?")
         state.unclear += 1
         if state.unclear < 2:
             self.reply.ask([self.prompts.say("yesno_unclear")], awaiting, "yesno")
