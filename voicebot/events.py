@@ -71,6 +71,7 @@ class BotSpeech(Event):
     barge_in: bool = True  # the caller may talk over it
     expect: str | None = None  # what the bot expects as the answer to this prompt
     listen: bool = True  # False: a statement before Handoff/Hangup; the caller's turn waits
+    about: str | None = None  # the intent a "Geht es um …?" asks the caller to confirm
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

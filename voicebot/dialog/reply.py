@@ -36,15 +36,21 @@ class BotReply:
         if remember:
             state.last_prompt, state.last_expect = parts[-1] if parts else text, expect
             state.last_said = text
-        self.say(text, expect=expect, listen=True)
+        confirming = state.candidate if awaiting == "confirm_intent" else None
+        self.say(text, expect=expect, listen=True, about=confirming.id if confirming else None)
         state.listening_since_ms = state.now_ms + speech_ms(text)  # until the audio says more
 
-    def say(self, text: str, expect: str | None, listen: bool) -> None:
+    def say(self, text: str, expect: str | None, listen: bool, about: str | None = None) -> None:
         state = self.state
         state.lines.append(Line("bot", text, state.now_ms))
         self.out.append(
             BotSpeech(
-                call_id=state.call_id, at_ms=state.now_ms, text=text, expect=expect, listen=listen
+                call_id=state.call_id,
+                at_ms=state.now_ms,
+                text=text,
+                expect=expect,
+                listen=listen,
+                about=about,
             )
         )
 

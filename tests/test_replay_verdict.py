@@ -1,0 +1,59 @@
+"""How a replayed call's turns are judged: the classifier's reading of a turn, or the concern the
+bot asked back about right after it when the caller confirmed it (a careful bot asks "Is it
+about a lost or stolen card?" instead of guessing; the turn was understood)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from voicebot.dialog.textcall import CallServices, run_call, say
+from voicebot.fixtures.case import Case, Expect, Turn
+from voicebot.fixtures.verdict import turn_results
+
+LEFT_CARD = "I think I left my card in the taxi last night."
+
+
+def _case(*turns: tuple[str, str | None]) -> Case:
+    return Case(
+        name="harbour-bank/asked-back",
+        folder=Path("."),
+        tenant="harbour-bank",
+        dialed=None,
+        turns=tuple(
+            Turn(audio=Path(f"t{i}.wav"), transcript=t, intent=intent)
+            for i, (t, intent) in enumerate(turns)
+        ),
+        expect=Expect(outcome="handoff"),
+        language="en",
+    )
+
+
+def _judged(case: Case, tenants, tenant_nlu):  # type: ignore[no-untyped-def]
+    services = CallServices(tenants, nlu_for=tenant_nlu)
+    said = [say(t.transcript or "") for t in case.turns]
+    record = asyncio.run(run_call(case.tenant, said, services))
+    return record, turn_results(case, record.events, [0.0] * len(record.events), 0)
+
+
+def test_a_concern_asked_back_and_confirmed_counts_as_understood(tenants, tenant_nlu) -> None:
+    case = _case((LEFT_CARD, "lost_or_stolen_card"), ("yes", None))
+    record, turns = _judged(case, tenants, tenant_nlu)
+    assert record.handoff is not None and record.handoff.queue == "fraud"
+    assert turns[0].intent is None  # the classifier alone was unsure: the bot asked back
+    assert turns[0].confirmed_intent == "lost_or_stolen_card"
+    assert turns[0].intent_ok is True
+
+
+def test_a_concern_asked_back_and_denied_is_not_understood(tenants, tenant_nlu) -> None:
+    case = _case((LEFT_CARD, "lost_or_stolen_card"), ("no", None), ("a person please", None))
+    _, turns = _judged(case, tenants, tenant_nlu)
+    assert turns[0].confirmed_intent is None
+    assert turns[0].intent_ok is False
+
+
+def test_a_confirmed_guess_of_another_concern_is_still_wrong(tenants, tenant_nlu) -> None:
+    case = _case((LEFT_CARD, "card_swallowed"), ("yes", None))
+    _, turns = _judged(case, tenants, tenant_nlu)
+    assert turns[0].confirmed_intent == "lost_or_stolen_card"
+    assert turns[0].intent_ok is False
