@@ -1061,3 +1061,25 @@ def test_a_caller_at_the_wrong_company_is_let_go(services, said):
     record = call(services, "sonnhof", say("Ist da die Firma Sonnenhof Gartenbau?"), say(said))
     assert bot_said(record)[-1] == "Vielen Dank für Ihren Anruf. Auf Wiederhören!"
     assert record.handoff is None
+
+
+@pytest.mark.parametrize(
+    ("tenant", "question", "reply"),
+    [
+        ("harbour-bank", "What's the exchange rate for euros?", "no, that's not what I asked"),
+        ("harbour-bank", "What's the exchange rate for euros?", "no, I mean the actual rate today"),
+        ("nordwelle", "Wie starte ich meinen Router neu?", "Nein, das meinte ich nicht."),
+    ],
+)
+def test_an_answer_to_another_question_is_no_goodbye(services, tenant, question, reply):
+    """ "no, that's not what I asked, I mean what is it today" to "Anything else?" after the
+    exchange-rate answer ended the call as resolved (session-14 probe): sorry, and a person."""
+    yes = "ja" if tenant == "nordwelle" else "yes"
+    record = call(services, tenant, say(question), say(reply), say(yes))
+    assert record.outcome == "handoff"
+    assert record.handoff is not None and record.handoff.context["reason"] == "intent"
+
+
+def test_a_plain_no_after_an_answer_still_ends_the_call(services):
+    record = call(services, "harbour-bank", say("What's the exchange rate for euros?"), say("no"))
+    assert record.outcome == "resolved"

@@ -211,6 +211,26 @@ def not_helped(text: str) -> bool:
 
 _NOT_IN = re.compile(r"\bkomm\w* (?:\w+ ){0,2}nicht (?:\w+ ){0,3}rein\b")  # "ins Portal"
 
+# The answer was to another question than the caller's ("no, that's not what I asked", "das
+# meinte ich nicht", "nein, ich meine den heutigen Kurs"): not a "no" to "anything else?"
+_REJECTIONS = (
+    "not what i asked", "not what i meant", "not what i mean", "not what i wanted",
+    "not my question", "didnt ask", "did not ask", "thats not it", "that is not it",
+    "misunderstood", "not what im asking", "not what i am asking", "thats not the question",
+    "meinte ich nicht", "mein ich nicht", "meine ich nicht", "nicht meine frage",
+    "nicht gefragt", "falsch verstanden", "nicht was ich", "nicht das was ich",
+    "wollte ich nicht wissen", "nicht die frage", "darum gehts nicht", "darum geht es nicht",
+    "um das gehts nicht", "das ist es nicht",
+)  # fmt: skip
+_NO_I_MEAN = re.compile(r"^(?:no|nope|nein|nee|ne)\b(?: \w+){0,2} (?:i mean|i meant|ich mein\w*)\b")
+
+
+def rejects_the_answer(text: str) -> bool:
+    """ "No, that's not what I asked", "nein, ich meine den Kurs von heute": the answer missed
+    the question (an "ich meine" after the no says what was meant instead)."""
+    folded = fold(text.replace("'", "").replace("’", ""))
+    return any(says_phrase(folded, p) for p in _REJECTIONS) or bool(_NO_I_MEAN.search(folded))
+
 
 def thanks_in(text: str) -> bool:
     """ "…, vielen Dank für Ihre Hilfe", "I don't think so, thank you": a thanks said."""

@@ -49,6 +49,7 @@ from voicebot.dialog.words import (
     needs_nothing_more,
     not_helped,
     only_thanks,
+    rejects_the_answer,
     replaces_concern,
     says_goodbye,
     starts_with_no,
@@ -162,6 +163,10 @@ class YesNoTurns:
             reset_concern(self.state)  # "nein, ich hab noch eine Frage": asked for it
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
             return
+        missed = awaiting == "anything_else" and bool(self.state.last_answer)
+        if missed and answer is not True and rejects_the_answer(text):
+            self._answer_once_more(text)  # "no, that's not what I asked": sorry and a person,
+            return  # not the goodbye a plain "no" gets
         helped_not = answer is not True and bool(self.state.last_answer) and not_helped(text)
         if awaiting == "anything_else" and helped_not:  # "hab ich schon gemacht, hilft nicht":
             # a person offered, the concern kept
