@@ -1083,3 +1083,27 @@ def test_an_answer_to_another_question_is_no_goodbye(services, tenant, question,
 def test_a_plain_no_after_an_answer_still_ends_the_call(services):
     record = call(services, "harbour-bank", say("What's the exchange rate for euros?"), say("no"))
     assert record.outcome == "resolved"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["I have a question about my account", "I'm calling about my account please",
+     "there's a problem with a payment"],
+)  # fmt: skip
+def test_a_concern_named_by_its_area_alone_is_asked_about(services, opening):
+    """ "I have a question about my account" was put through to the account team as "closing
+    your account", no question asked (session-14 probe)."""
+    record = call(services, "harbour-bank", say(opening), say("no"))
+    assert bot_said(record)[1].startswith("Is it about")
+    assert record.handoff is None or record.handoff.context["reason"] != "intent"
+
+
+@pytest.mark.parametrize(
+    ("tenant", "opening", "queue"),
+    [("harbour-bank", "I want to close my account", "account"),
+     ("nordwelle", "Ich hab eine Frage zu meiner Rechnung", "abrechnung")],
+)  # fmt: skip
+def test_a_concern_said_or_named_by_its_own_topic_is_taken(services, tenant, opening, queue):
+    record = call(services, tenant, say(opening), keys("40817287#"), say("ja"))
+    assert not bot_said(record)[1].startswith(("Is it about", "Geht es um"))
+    assert record.handoff is not None and record.handoff.queue == queue

@@ -58,6 +58,7 @@ from voicebot.dialog.words import (
     adds_concern,
     after_a_correction,
     after_answer_words,
+    area_named,
     asks_capabilities,
     asks_for_agent,
     asks_for_transfer,
@@ -479,6 +480,7 @@ class InboundDialog(YesNoTurns):
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
             # lieber die Handcreme": the product corrected to)
         intent = self._named_by_topic(text, intent)  # "Rechnung.", "Zutaten Duschgel"
+        intent = self._area_only(text, intent)  # "I have a question about my account"
         found = identify(self.tenant, self.state, number, parts) if number else None
         sold = self.tenant.asked_if_sold(text) if number is None else None
         if sold is not None:
@@ -516,6 +518,20 @@ class InboundDialog(YesNoTurns):
         if best is None or self.tenant.names_topic(text) != best:
             return intent
         return replace(intent, name=best, confidence=max(intent.confidence, self.tenant.threshold))
+
+    def _area_only(self, text: str, intent: Intent) -> Intent:
+        """A turn that names only the area of its concern ("I have a question about my
+        account", "Ich hab eine Frage zu meinem Vertrag") is no sure concern, whatever the
+        classifier picked in that area (it put the caller through to the account team as
+        "closing your account"): asked about ("Is it about …?") instead. An area that is a
+        concern's own topic ("Es geht um meine Rechnung") stays that concern."""
+        if not is_own_concern(self.tenant, intent):
+            return intent
+        area = area_named(text)
+        if area is None or self.tenant.names_topic(area) == intent.name:
+            return intent
+        guess = (str(intent.name), intent.confidence)
+        return replace(intent, name=None, alternatives=(guess, *intent.alternatives))
 
     def _speaks_another_language(self, text: str, intent: Intent) -> bool:
         """An English caller at a German hotline ("Hi, sorry, I don't speak German, I'd like

@@ -1213,3 +1213,29 @@ def corrects_a_product(text: str) -> bool:
     """The turn corrects what it named ("… ach nee, ich meine die Tomatensauce", "doch lieber
     die Handcreme"): one product meant, the one corrected to."""
     return after_a_correction(text) is not None or bool(_CORRECTING_WORDS & set(fold(text).split()))
+
+
+# A concern said by its area alone: "I have a question about my account", "I'm calling about
+# my card please", "Ich hab eine Frage zu meinem Vertrag", "Es geht um mein Konto"
+_OPENERS = r"(?:(?:hi|hello|hallo|yes|yeah|ja|um|uh|so|well|ok|okay|also|aeh|guten tag|hey) )*"
+_AREA_EN = re.compile(
+    _OPENERS + r"(?:i have|i ve got|ive got|i got|i m calling|im calling|i am calling|calling|"
+    r"it s|its|it is|there s|theres|there is|i need help|i need|i d like to ask|i would like to "
+    r"ask|i wanted to ask|i want to ask|i m ringing|im ringing)? ?(?:a |an |some )?(?:quick )?"
+    r"(?:question|query|problem|issue|enquiry|inquiry|help|something)? ?(?:about|with|"
+    r"regarding|concerning|on) (?:my|a|an|the|our) (?P<area>\w+)(?: please)?"
+)
+_AREA_DE = re.compile(
+    _OPENERS + r"(?:(?:ich )?(?:habe|hab|haette|hatte) (?:da )?(?:mal )?(?:eine |ne )?"
+    r"(?:frage|problem|anliegen) (?:zu|zur|zum|wegen|mit|bezueglich|ueber) |es geht um |"
+    r"ich rufe wegen |ich ruf wegen |wegen )(?:meiner|meinem|meinen|meine|mein|meines|der|dem|"
+    r"die|den|das|des) (?P<area>\w+)(?: an)?(?: bitte)?"
+)
+
+
+def area_named(text: str) -> str | None:
+    """The one noun of a turn that says only which area the concern is in ("account" in "I
+    have a question about my account"), or None when the turn says more."""
+    folded = fold(text.replace("'", " ").replace("’", " "))
+    found = _AREA_EN.fullmatch(folded) or _AREA_DE.fullmatch(folded)
+    return found.group("area") if found else None
