@@ -1107,3 +1107,14 @@ def test_a_concern_said_or_named_by_its_own_topic_is_taken(services, tenant, ope
     record = call(services, tenant, say(opening), keys("40817287#"), say("ja"))
     assert not bot_said(record)[1].startswith(("Is it about", "Geht es um"))
     assert record.handoff is not None and record.handoff.queue == queue
+
+
+def test_the_topic_named_with_a_request_for_a_person_reaches_the_agent(services):
+    """ "Ich möchte mit einem Mitarbeiter über meine Rechnung sprechen" reached the agent as
+    "Möchte mit einem Menschen sprechen": "Rechnung" alone was under the threshold."""
+    said = "Ich möchte mit einem Mitarbeiter über meine Rechnung sprechen."
+    record = call(services, "nordwelle", say(said))
+    assert record.handoff is not None and record.handoff.context["reason"] == "agent_request"
+    assert record.handoff.context["intent"]["id"] == "rechnung"
+    plain = call(services, "nordwelle", say("Verbinden Sie mich bitte mit einem Mitarbeiter."))
+    assert plain.handoff is not None and plain.handoff.context["intent"]["id"] == "mitarbeiter"

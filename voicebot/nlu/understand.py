@@ -192,10 +192,28 @@ class TenantNLU:
         if not _content_stems(rest) or rest.split() == said.split():
             return whole  # ("Ich möchte mit jemandem über meine Rechnung sprechen": "über meine
         part = self._classified(rest, date.today(), False)  # Rechnung" read as any turn,
+        part = self._named_besides_request(rest, part)
         if part.intent in AGENT_INTENTS or not self.names_distinctly(rest, str(part.intent)):
             return whole  # when it names what that intent alone is about)
         ranked = sorted((part, whole), key=lambda c: (c.intent is not None, c.confidence))
         return replace(ranked[-1], text=text)
+
+    def _named_besides_request(self, rest: str, part: Classification) -> Classification:
+        """The words besides a request for a person name the best guess's own topic in a word
+        or two ("Ich möchte mit einem Mitarbeiter über meine Rechnung sprechen": "Rechnung"
+        alone stays under the threshold): that concern, for the agent's context."""
+        if part.intent is not None or not part.alternatives:
+            return part
+        best, confidence = part.alternatives[0]
+        if best in AGENT_INTENTS or confidence < self.tenant.nlu.threshold / 2:
+            return part
+        if len(_content_stems(rest)) > 2 or not self.names_distinctly(rest, best):
+            return part
+        spec = self.tenant.intents[best]
+        return replace(
+            part, intent=best, confidence=max(confidence, self.tenant.nlu.threshold),
+            queue=spec.queue, action=spec.action, alternatives=part.alternatives[1:],
+        )  # fmt: skip
 
     def forget_classifications(self) -> None:
         """Empties the kept results (benchmarks time the work itself)."""
