@@ -1118,3 +1118,18 @@ def test_the_topic_named_with_a_request_for_a_person_reaches_the_agent(services)
     assert record.handoff.context["intent"]["id"] == "rechnung"
     plain = call(services, "nordwelle", say("Verbinden Sie mich bitte mit einem Mitarbeiter."))
     assert plain.handoff is not None and plain.handoff.context["intent"]["id"] == "mitarbeiter"
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["ich wollt nur wissen wie lang mein vertrag noch läuft nicht kündigen nur wissen",
+     "na gut dann äh wann läuft mein vertrag aus",
+     "bis wann bin ich eigentlich noch an meinen vertrag gebunden"],
+)  # fmt: skip
+def test_the_contract_end_asked_without_a_question_mark_offers_a_person(services, asked):
+    """Whisper often writes no "?": "bis wann läuft mein vertrag" was put through to retention
+    as "Vertrag kündigen", and so was "… nicht kündigen nur wissen" (session-14 probe)."""
+    record = call(services, "nordwelle", say(asked), keys("40817279#"), say("nein danke"),
+                  say("nein"))  # fmt: skip
+    assert record.handoff is None, bot_said(record)
+    assert "läuft bis zum 31.1.2028. Möchten Sie mit einem Mitarbeiter" in bot_said(record)[2]

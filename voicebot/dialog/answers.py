@@ -149,11 +149,13 @@ def contract_end(facts: AnswerFacts) -> Answer | None:
     if facts.customer is None or not facts.customer.get("contract_end"):
         return None
     asked = any(
-        is_question(line) and _ABOUT_THE_TERM.search(normalize(line)) for line in facts.caller_lines
-    )  # fmt: skip ("Wie kündige ich?" is a wish)
+        (is_question(line) and _ABOUT_THE_TERM.search(normalize(line)))
+        or _ASKS_THE_TERM.search(normalize(line))
+        for line in facts.caller_lines
+    )  # ("Wie kündige ich?" is a wish; "bis wann läuft mein vertrag" asks without a "?")
     wanted = any(
-        wants_something(line) or "kuendig" in normalize(line) for line in facts.caller_lines
-    )  # fmt: skip ("Wie kündige ich …, und wann …?")
+        wants_something(line) or _CANCELS.search(normalize(line)) for line in facts.caller_lines
+    )  # fmt: skip ("Wie kündige ich …, und wann …?"; not "nicht kündigen, nur wissen")
     end = str(facts.customer["contract_end"])
     runs = "lief" if _past(f"{end}T23:59", facts.now) else "läuft"  # (a date gone by: "lief")
     text = f"Ihr Vertrag {runs} bis zum {_date(end)}."
@@ -163,9 +165,17 @@ def contract_end(facts: AnswerFacts) -> Answer | None:
 # A question about the contract's term ("Wann endet mein Vertrag?", "Wie lange bin ich noch
 # gebunden?"), not about how to cancel
 _ABOUT_THE_TERM = re.compile(
-    r"\b(?:wann|wie lange|bis wann|laufzeit|vertragsende|endet|gebunden|frist|when|how long|"
+    r"\b(?:wann|wie lange?|bis wann|laufzeit|vertragsende|endet|gebunden|frist|when|how long|"
     r"until when|end date|ends)\b"
 )
+# The same asked anywhere in the turn, which Whisper often writes without a "?" ("na gut dann
+# äh wann läuft mein vertrag aus", "ich wollt nur wissen wie lang mein vertrag noch läuft")
+_ASKS_THE_TERM = re.compile(
+    r"\b(?:bis wann|wann|wie lange?)\b(?: \w+){0,8} (?:laeuft|endet|ende|gebunden|aus|frist)\b|"
+    r"\b(?:until when|when|how long)\b(?: \w+){0,8} (?:runs?|ends?|tied|bound)\b"
+)
+# Cancelling said as wanted: "kündigen", "Kündigung", not "nicht kündigen, nur wissen"
+_CANCELS = re.compile(r"(?<!nicht )(?<!keine )(?<!kein )\bkuendig")
 
 
 def find_product(catalog: list[Row], named: str) -> Row | None:
