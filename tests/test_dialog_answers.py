@@ -1133,3 +1133,12 @@ def test_the_contract_end_asked_without_a_question_mark_offers_a_person(services
                   say("nein"))  # fmt: skip
     assert record.handoff is None, bot_said(record)
     assert "läuft bis zum 31.1.2028. Möchten Sie mit einem Mitarbeiter" in bot_said(record)[2]
+
+
+def test_silence_after_turns_not_understood_leads_to_the_keypad_not_a_goodbye(services):
+    """An angry caller not understood twice, then silent, was told "Bitte rufen Sie noch einmal
+    an" (session-14 probe): the keypad menu comes next, then a person."""
+    record = call(services, "nordwelle", say("blubb blubb blubb"), say("pizza mit salami"),
+                  silence(), silence(), silence())  # fmt: skip
+    assert any("Telefontastatur" in text for text in bot_said(record))
+    assert record.outcome == "handoff"

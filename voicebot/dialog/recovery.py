@@ -43,7 +43,7 @@ def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
     """Silence: the prompt once more, then a polite goodbye when the concern was served ("Kann
     ich sonst noch helfen?"), a handoff when a concern is known or likely (asked about), or the
     caller, not understood, got as far as the keypad menu (a person is there, maybe without
-    keys), else a goodbye."""
+    keys), the keypad menu when the caller spoke but was not understood, else a goodbye."""
     prompts = tenant.prompts
     state.no_input += 1
     if state.no_input == 1:
@@ -70,5 +70,9 @@ def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
                       reason="no_input")  # fmt: skip
     elif state.awaiting == "menu":
         reply.handoff_default(reason="no_input")
+    elif state.awaiting == "concern" and state.no_match:
+        offer_menu(tenant, state, reply)  # said something not understood, then silent: the
+        # keypad next (the order when not understood), never hung up on ("… ich hab echt die
+        # Schnauze voll" - "nicht verstanden" - silence was "Bitte rufen Sie noch einmal an")
     else:
         reply.end([prompts.say("goodbye_no_input")], reason="bot")
