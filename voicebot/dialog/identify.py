@@ -44,8 +44,9 @@ def identify(tenant: TenantView, state: CallState, number: str, parts: list[str]
         state.customer, state.customer_number = row, number
         state.unidentified = False
         state.no_match = 0  # progress: misunderstandings before it lead to no keypad menu
-        found = "customer_found_for" if state.on_behalf else "customer_found"  # (not the
-        parts.append(tenant.prompts.say(found, name=row.get("name", "")))  # caller's name)
+        other = state.on_behalf or _relative(state.caller_named, name)  # (not the caller's
+        found = "customer_found_for" if other else "customer_found"  # name: "hier ist Gerd
+        parts.append(tenant.prompts.say(found, name=row.get("name", "")))  # Lindner" for Petra)
         return True
     failed_identification(tenant, state, parts, heard=number)
     return False
@@ -91,6 +92,18 @@ def _same_person(named: str | None, name: str) -> bool:
     if not named:
         return True
     return _named(name, named)
+
+
+def _relative(named: str | None, name: str) -> bool:
+    """The caller named themself with the customer's surname but another first name ("Gerd
+    Lindner" for Petra Lindner): a relative, not the customer."""
+    from rapidfuzz import fuzz
+
+    said, held = fold(named or "").split(), fold(name).split()
+    if len(said) < 2 or len(held) < 2:
+        return False
+    same_family = fuzz.ratio(said[-1], held[-1]) >= SPELT_ALIKE
+    return same_family and fuzz.ratio(said[0], held[0]) < SPELT_ALIKE
 
 
 def _named(name: str, said: str) -> bool:

@@ -43,7 +43,7 @@ def without_introduction(text: str) -> str:
 def speaks_for_someone(text: str) -> bool:
     """The caller calls for someone else ("Ich rufe für meinen Vater an", "im Auftrag von
     …", "seine Kundennummer ist …", "I'm calling on behalf of my mother")."""
-    return bool(_ON_BEHALF.search(text) or _THEIR_NUMBER.search(text))
+    return bool(_ON_BEHALF.search(text) or _THEIR_NUMBER.search(text) or _HOLDER.search(text))
 
 
 def introduction(text: str, weak: bool = False) -> Introduction | None:
@@ -121,6 +121,18 @@ _ON_BEHALF = re.compile(  # "ich rufe für meine Mutter an", "wir rufen im Auftr
 _THEIR_NUMBER = re.compile(
     r"\b(?:seine|ihre|(?i:his|her))\s+(?:(?i:kundennummer|nummer|customer number)\b)|"
     r"\b(?i:calling (?:for|on behalf of) (?:my|our))\b"
+)
+# Someone else holds the contract: "meine Frau hat den Vertrag", "der Vertrag läuft auf meinen
+# Mann", "my husband has the account", "the account is in my wife's name"
+_HOLDER = re.compile(
+    r"(?i)\b(?:mein|meine|unser|unsere)\s+(?:\w+\s+)?(?:mann|frau|ehemann|ehefrau|vater|mutter|"
+    r"sohn|tochter|partner|partnerin|freund|freundin|oma|opa|schwester|bruder|eltern|"
+    r"schwiegermutter|schwiegervater)\s+(?:hat|haben)\s+(?:\w+\s+)?(?:den|das|einen)\s+"
+    r"(?:vertrag|anschluss|konto|kundenkonto)\b|"
+    r"\b(?:der|unser) vertrag (?:läuft|laeuft|ist) (?:\w+ )?(?:auf|über|ueber) (?:meinen|meine|"
+    r"unseren|unsere|den namen)\b|"
+    r"\bmy (?:husband|wife|partner|mother|father|mum|mom|dad|son|daughter) (?:has|holds) the "
+    r"(?:account|contract)\b|\b(?:account|contract) is in my (?:\w+) ?s? name\b"
 )
 _TITLED = re.compile(r"\s+(?:Frau|Herr|Dr)\b")
 _NAME_AGAIN = re.compile(r",\s*((?:[A-ZÄÖÜ][\wäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]+)\s*(?:[,.!?;]|$)")
