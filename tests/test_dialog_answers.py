@@ -923,7 +923,7 @@ def test_a_caller_for_themself_is_thanked_by_name(services):
 @pytest.mark.parametrize(
     ("tenant", "said", "queue", "priority"),
     [("harbour-bank",
-      "there's a payment of 49 quid on my statement from some shop in Leeds, never been there",
+      "some shop in Leeds took money from me and I have never been there",
       "fraud", "high"),
      ("nordwelle", "Auf meiner Rechnung steht eine falsche Nummer.", "allgemein", "normal")],
 )  # fmt: skip
@@ -1142,3 +1142,30 @@ def test_silence_after_turns_not_understood_leads_to_the_keypad_not_a_goodbye(se
                   silence(), silence(), silence())  # fmt: skip
     assert any("Telefontastatur" in text for text in bot_said(record))
     assert record.outcome == "handoff"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["ich hab die nummer nicht zur hand aber ich bin die petra lindner aus hamburg zwanzig null "
+     "fünfundneunzig und das internet geht nicht",
+     "meine frau hat den vertrag kundennummer 40817253 das internet geht nicht"],
+)  # fmt: skip
+def test_a_concern_in_a_clause_of_an_unpunctuated_turn_is_served(services, said):
+    """The fault said after a name, a postcode or "meine Frau hat den Vertrag" in one turn
+    without sentence marks was lost: "Wie kann ich Ihnen helfen?" (session-14 probe)."""
+    record = call(services, "nordwelle", say(said), say("ja"))
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
+    assert "Wie kann ich Ihnen helfen" not in bot_said(record)[1]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Meine Frau hat den Vertrag, Kundennummer 40817253, das Internet geht nicht.",
+     "Hier ist Gerd Lindner, Kundennummer 40817253, das Internet geht nicht."],
+)  # fmt: skip
+def test_a_relative_of_the_customer_is_not_thanked_by_the_customers_name(services, said):
+    record = call(services, "nordwelle", say(said), say("nein danke"), say("nein"))
+    assert "Kundenkonto von Petra Lindner gefunden" in bot_said(record)[1]
+    own = call(services, "nordwelle", say(said.replace("Gerd", "Petra")), say("nein"), say("nein"))
+    if "Gerd" in said:
+        assert bot_said(own)[1].startswith("Danke, Petra Lindner.")

@@ -83,6 +83,7 @@ from voicebot.dialog.words import (
     health_emergency,
     is_question,
     leaves_now,
+    loose_clauses,
     no_code_at_hand,
     parts_of,
     refers_back,
@@ -109,6 +110,8 @@ from voicebot.events import (
 )
 from voicebot.nlu.model import AGENT_INTENTS
 from voicebot.nlu.names import name_said, speaks_for_someone
+
+SURE_CLAUSE = 0.8  # a clause of an unsure turn counts only this sure of its concern
 
 
 class InboundDialog(YesNoTurns):
@@ -416,6 +419,9 @@ class InboundDialog(YesNoTurns):
         sure = is_new_concern(self.tenant, intent)
         if number_asked:
             number = caller_input.number_in(text, value, self.tenant)
+        if number is None and not sure:
+            intent = self._sure_clause(text, intent)  # "ich hab die nummer nicht zur hand aber
+            sure = is_new_concern(self.tenant, intent)  # … und das internet geht nicht"
         if number is None and greets_only(text) and not self.state.greeted:
             self.state.greeted = True  # "Hallo?": a greeting back, not "nicht verstanden"
             self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")  # (once)
@@ -443,6 +449,8 @@ class InboundDialog(YesNoTurns):
         if number is not None:  # "meine Nummer ist 40817287": no concern besides the number
             intent = concern_besides_number(self.tenant, text, number, intent)  # (it was read as a
             # change of details)
+            intent = self._sure_clause(text, intent)  # ("meine frau hat den vertrag
+            # kundennummer 40817253 das internet geht nicht")
         meant = corrected_part(text) if number is None else None
         if meant and self.tenant.product_only(meant):  # "Was kostet das Duschgel? Ach nee,
             meant = None  # doch lieber die Handcreme.": the question kept, the product swapped
@@ -518,6 +526,24 @@ class InboundDialog(YesNoTurns):
         if best is None or self.tenant.names_topic(text) != best:
             return intent
         return replace(intent, name=best, confidence=max(intent.confidence, self.tenant.threshold))
+
+    def _sure_clause(self, text: str, intent: Intent) -> Intent:
+        """An unsure turn without sentence marks (Whisper's) whose clauses, cut at commas,
+        "aber/und" and numbers, say its best guess surely in one of them and no other concern
+        ("mein mann hat den vertrag aber ich will fragen wie viel offen ist …"): that concern,
+        instead of "Wie kann ich Ihnen helfen?" as if nothing was said."""
+        guess = intent.alternatives[0][0] if intent.alternatives else None
+        if is_new_concern(self.tenant, intent) or guess is None or len(parts_of(text)) > 1:
+            return intent
+        found = [self.tenant.classify(c, intent) for c in loose_clauses(text)]
+        # a clause is short, so only a sure one counts ("I'd like to open a savings account"
+        # was "age limit" at 0.53)
+        surely = max(self.tenant.threshold, SURE_CLAUSE)
+        named = {f.name for f in found if is_own_concern(self.tenant, f) and f.confidence >= surely}
+        if len(found) < 2 or named != {guess}:
+            return intent
+        best = next(f for f in reversed(found) if f.name == guess)
+        return replace(best, slots={**intent.slots, **best.slots})
 
     def _area_only(self, text: str, intent: Intent) -> Intent:
         """A turn that names only the area of its concern ("I have a question about my

@@ -1239,3 +1239,14 @@ def area_named(text: str) -> str | None:
     folded = fold(text.replace("'", " ").replace("’", " "))
     found = _AREA_EN.fullmatch(folded) or _AREA_DE.fullmatch(folded)
     return found.group("area") if found else None
+
+
+# Where a turn Whisper wrote without punctuation may change its subject: a comma, "aber", "und",
+# "but", "and", or a number said in digits ("meine frau hat den vertrag kundennummer 40817253
+# das internet geht nicht")
+_LOOSE_BREAK = re.compile(r",|\b(?:aber|und|but|and)\b|\d[\d ]*\d|\d")
+
+
+def loose_clauses(text: str) -> list[str]:
+    """The stretches of a turn between commas, conjunctions and numbers (see _LOOSE_BREAK)."""
+    return [c.strip(" .!?") for c in _LOOSE_BREAK.split(text) if c.strip(" .!?")]

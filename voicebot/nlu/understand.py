@@ -122,6 +122,14 @@ def _literal_words(nodes: tuple[Node, ...] | list[Node]) -> int:
     return sum(1 for n in nodes if isinstance(n, Word))
 
 
+# What a request for a person is about: "über meine Rechnung", "wegen der Kündigung", "about my
+# refund" (the noun after the preposition and its article)
+_ABOUT_TOPIC = re.compile(
+    r"\b(?:ueber|wegen|bezueglich|about|regarding|concerning)\s+(?:(?:meine|meiner|meinem|meinen|"
+    r"mein|die|der|den|das|dem|des|my|a|an|the)\s+)?(\w+)"
+)
+
+
 class TenantNLU:
     """Classifies caller text for one tenant; build once per tenant version, then pure and fast."""
 
@@ -199,16 +207,18 @@ class TenantNLU:
         return replace(ranked[-1], text=text)
 
     def _named_besides_request(self, rest: str, part: Classification) -> Classification:
-        """The words besides a request for a person name the best guess's own topic in a word
-        or two ("Ich möchte mit einem Mitarbeiter über meine Rechnung sprechen": "Rechnung"
-        alone stays under the threshold): that concern, for the agent's context."""
+        """The request for a person names what it is about ("Ich möchte mit einem Mitarbeiter
+        über meine Rechnung sprechen", "… wegen meiner Kündigung", "about my refund") by the best
+        guess's own topic ("Rechnung" alone stays under the threshold): that concern, for the
+        agent's context."""
         if part.intent is not None or not part.alternatives:
             return part
         best, confidence = part.alternatives[0]
         if best in AGENT_INTENTS or confidence < self.tenant.nlu.threshold / 2:
             return part
-        if len(_content_stems(rest)) > 2 or not self.names_distinctly(rest, best):
-            return part
+        topic = _ABOUT_TOPIC.search(rest)  # ("Das dauert mir zu lange. Ich will einen
+        if topic is None or not self.names_distinctly(topic.group(1), best):  # Mitarbeiter
+            return part  # sprechen" names no topic: its words matched "Umzug" loosely)
         spec = self.tenant.intents[best]
         return replace(
             part, intent=best, confidence=max(confidence, self.tenant.nlu.threshold),
