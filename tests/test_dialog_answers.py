@@ -1169,3 +1169,28 @@ def test_a_relative_of_the_customer_is_not_thanked_by_the_customers_name(service
     own = call(services, "nordwelle", say(said.replace("Gerd", "Petra")), say("nein"), say("nein"))
     if "Gerd" in said:
         assert bot_said(own)[1].startswith("Danke, Petra Lindner.")
+
+
+def test_a_question_without_its_question_mark_at_the_agent_offer_is_heard(services):
+    """ "krieg ich dafür eigentlich eine gutschrift" after the outage got "Bitte antworten Sie
+    mit Ja oder Nein" (session-14 probe: Whisper often writes no "?")."""
+    record = call(services, "nordwelle", say("Mein Internet geht nicht"), keys("40817253#"),
+                  say("krieg ich dafür eigentlich eine gutschrift"), say("ja"))  # fmt: skip
+    assert not any("Ja oder Nein" in text for text in bot_said(record))
+    assert record.handoff is not None and record.handoff.queue == "stoerungsdienst"
+
+
+@pytest.mark.parametrize("yes", ["mm-hmm", "Mhm.", "uh-huh"])
+def test_a_murmured_yes_confirms(services, yes):
+    record = call(services, "harbour-bank", say("can I keep money in dollars on the account?"),
+                  say(yes), say("no"))  # fmt: skip
+    assert "30 currencies" in bot_said(record)[2]
+
+
+def test_a_served_caller_who_goes_quiet_is_said_goodbye_to(services):
+    """ "ok" to "Kann ich sonst noch helfen?", then silence: "Ich höre leider nichts. Bitte
+    rufen Sie noch einmal an." to a caller whose question was answered (session-14 probe)."""
+    record = call(services, "sonnhof", say("Ist der Haferdrink vegan?"), say("ok"), silence(),
+                  silence())  # fmt: skip
+    assert bot_said(record)[-1].startswith("Vielen Dank für Ihren Anruf")
+    assert record.outcome == "resolved"

@@ -56,8 +56,9 @@ def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
             expect=state.last_expect,
             remember=False,
         )
-    elif state.awaiting == "anything_else":
-        reply.end([prompts.say("goodbye")], reason="bot")
+    elif state.awaiting == "anything_else" or (state.awaiting == "concern" and state.answered):
+        reply.end([prompts.say("goodbye")], reason="bot")  # (served, "ok" to "anything else?",
+        # then silent: a normal goodbye, not "Ich höre leider nichts. Bitte rufen Sie …")
     elif state.intent is not None or state.customer is not None:
         reply.handoff_for_intent([], reason="no_input")
     elif state.awaiting == "confirm_intent" and state.candidate is not None:

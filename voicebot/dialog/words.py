@@ -448,7 +448,19 @@ def is_question(text: str) -> bool:
     words = fold(text).split()
     while words and words[0] in OPENING_WORDS:
         words = words[1:]
-    return text.rstrip().endswith("?") or (bool(words) and words[0] in QUESTION_WORDS)
+    if text.rstrip().endswith("?") or (bool(words) and words[0] in QUESTION_WORDS):
+        return True
+    return bool(_VERB_FIRST.match(" ".join(words)))
+
+
+# A German yes/no question Whisper wrote without its "?": a verb of asking for something first,
+# then its subject ("krieg ich dafür eine Gutschrift", "muss ich da was machen", "kommt da
+# noch ein Techniker"); not "hab ich schon gemacht", where the subject is merely left out
+_VERB_FIRST = re.compile(
+    r"(?:krieg|kriege|kriegt|bekomm|bekomme|bekommt|muss|muessen|soll|sollen|wird|werde|"
+    r"koennen|koennte|kostet|kommt|darf|duerfen|wuerde|wuerden|brauch|brauche) "
+    r"(?:ich|es|das|man|der|die|er|sie|wir|mir|mich|da|denn|dann)\b"
+)
 
 
 def says_goodbye(text: str) -> bool:

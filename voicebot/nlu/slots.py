@@ -238,11 +238,13 @@ _YES = {
            "denke schon", "glaube schon", "eher ja", "bestimmt", "definitiv", "joa", "jau",
            "na gut", "meinetwegen", "von mir aus", "wenns schnell geht", "wenn es schnell geht",
            "aber schnell", "aber kurz", "jaja", "jajaja", "schiessen sie los", "legen sie los",
-           "fangen sie an", "nur zu", "gerne doch", "bitte schnell", "bitte kurz"),
+           "fangen sie an", "nur zu", "gerne doch", "bitte schnell", "bitte kurz", "mhm",
+           "mhmm", "mm hmm"),
     "en": ("yes", "yeah", "yep", "yup", "sure", "of course", "certainly", "absolutely",
            "correct", "right", "that's right", "ok", "okay", "fine", "please do", "definitely",
            "go ahead", "sounds good", "why not", "i would", "i do", "indeed", "i think so",
-           "i guess so", "i suppose so", "i would say so"),
+           "i guess so", "i suppose so", "i would say so", "mhm", "mhmm", "mm hmm", "mmhmm",
+           "uh huh", "mm hm"),
 }  # fmt: skip
 _NO = {
     "de": ("nein", "nee", "ne", "nö", "noe", "nicht", "eher nicht", "lieber nicht",
