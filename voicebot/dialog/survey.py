@@ -10,6 +10,7 @@ from typing import Any
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
+from voicebot.dialog.survey_ratings import asks_about_scale, rating_said, says_no_rating
 from voicebot.dialog.survey_words import (
     DECLINE_WORDS,
     LATER_WORDS,
@@ -240,7 +241,9 @@ class SurveyDialog:
         if free and not keyed and leaves_the_survey(text):  # "Ach, wissen Sie was, ich hab
             self._finish(self.survey.declined, "hangup")  # doch keine Lust mehr. Tschüss."
             return
-        if self.step >= 0 and not keyed and not free and asks_meaning(text):
+        rating_asked = self.step >= 0 and self.survey.questions[self.step].kind == "rating"
+        scale_asked = rating_asked and asks_about_scale(text)  # "Eins ist das Beste, oder?"
+        if self.step >= 0 and not keyed and not free and (asks_meaning(text) or scale_asked):
             question = self.survey.questions[self.step]  # "was heißt denn eins?": the scale
             self._ask(question.reprompt or question.prompt, _expect(question.kind))  # told,
             return  # no answer stored, no try counted
@@ -554,11 +557,12 @@ def _read_answer(
 ) -> str | None:
     """A stored answer: '1'-'5' for ratings, 'ja'/'nein', or the comment text; None: unclear."""
     if kind == "rating":
-        if not keyed and school_grade(text):
-            return None  # "eine glatte Eins": 1 is the best school grade, the worst rating
+        if not keyed and (school_grade(text) or says_no_rating(text)):
+            return None  # "eine glatte Eins", "eins plus": 1 is the best school grade, the
+            # worst rating; "Na gut.", "Eins ist das Beste, oder?"
         if value and value.isdigit() and 1 <= int(value) <= 5:
             return value
-        rating = None if keyed else rating_in(text)
+        rating = None if keyed else rating_said(text)
         return str(rating) if rating is not None else None
     if kind == "yesno":
         answer = _yes_no(text, value, keyed, noisy, question)
