@@ -952,3 +952,34 @@ def test_answers_given_with_the_consent_are_not_asked_again(services, consent, s
 def test_a_number_with_the_consent_that_is_no_rating_is_not_stored(services):
     _, dialog, bot = _survey(services, "Ja, zwei Minuten hab ich.", "vier", "ja", "nichts")
     assert bot[1].startswith("Wie zufrieden") and dialog.answers["zufriedenheit"] == "4"
+
+
+# ---- session 14 probe: corrections later, consent, objections, outages, machines ------------
+@pytest.mark.parametrize(
+    ("turns", "rating", "asked"),
+    [(("ja", "drei", "Nein, doch eher eine Zwei.", "nein", "x"), "2", "Würden Sie"),
+     (("ja", "vier", "Moment, bei der ersten Frage wollte ich eigentlich zwei sagen.", "nein",
+       "x"), "2", "Würden Sie"),
+     (("ja", "zwei", "nein", "Ach, und ändern Sie meine Bewertung bitte auf eins.", "x"), "1",
+      "Was sollte")],
+)  # fmt: skip
+def test_a_rating_corrected_at_a_later_question_changes_it_and_asks_that_question_again(
+    services, turns, rating, asked
+):
+    """ "Nein, doch eher eine Zwei." at the recommendation was stored as its "nein"; the
+    change at the comment as the comment (session-14 probe)."""
+    record, dialog, bot = _survey(services, *turns)
+    told = next(t for t in bot if "Bewertung auf" in t)
+    assert f"auf {rating} geändert" in told and asked in told, bot
+    assert dialog.answers["zufriedenheit"] == rating and record.outcome == "resolved", bot
+    assert dialog.answers["weiterempfehlung"] == "nein" and dialog.answers["kommentar"] == "x"
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Zwei Techniker kamen nicht, eigentlich drei.", "Die sollten die Preise ändern, zwei Euro "
+     "weniger."],
+)  # fmt: skip
+def test_numbers_in_a_comment_are_no_corrected_rating(services, comment):
+    _, dialog, _ = _survey(services, "ja", "zwei", "nein", comment)
+    assert dialog.answers["zufriedenheit"] == "2" and dialog.answers["kommentar"] == comment

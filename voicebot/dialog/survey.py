@@ -10,7 +10,12 @@ from typing import Any
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
-from voicebot.dialog.survey_ratings import asks_about_scale, rating_said, says_no_rating
+from voicebot.dialog.survey_ratings import (
+    asks_about_scale,
+    corrected_rating,
+    rating_said,
+    says_no_rating,
+)
 from voicebot.dialog.survey_words import (
     DECLINE_WORDS,
     LATER_WORDS,
@@ -190,6 +195,8 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
+        if not keyed and self.step > 0 and self._rating_corrected(text):
+            return  # "Nein, doch eher eine Zwei." at the recommendation: the rating changed
         thanked = "danke" in folded.split()  # Bavarian "Passt scho." consents, so does
         southern_yes = (says_any(folded, ("passt scho", "passt eh")) and not thanked) or (
             _agrees_first(folded) and says_any(folded, ("passt schon",))
@@ -330,6 +337,21 @@ class SurveyDialog:
             self._said_instead(said)
         else:
             self._retry(question.reprompt or question.prompt, _expect(question.kind))
+
+    def _rating_corrected(self, text: str) -> bool:
+        """A rating said again at a later question ("Nein, doch eher eine Zwei.", "ändern Sie
+        meine Bewertung bitte auf eins"): the last rating question's answer is changed, the
+        person told so, and this question asked again (its "nein" is no answer to it). False:
+        no correction in the words."""
+        rated = [q for q in self.survey.questions[: self.step] if q.kind == "rating"]
+        question = self.survey.questions[self.step]
+        rating = corrected_rating(text, question.kind == "yesno") if rated else None
+        if rating is None:
+            return False
+        self.answers[rated[-1].id] = str(rating)
+        told = self.tenant.prompts.say("survey_rating_changed", rating=rating)
+        self._ask(f"{told} {question.prompt}", _expect(question.kind))
+        return True
 
     def _opts_out(self, said: _Said | None) -> bool:
         """Whether the words surely ask never to be called again (a survey `opt_out` intent)."""

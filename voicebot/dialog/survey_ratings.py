@@ -122,3 +122,43 @@ def _corrections_as_nein(text: str) -> str:
     """ "zwei, nee, drei", "zwei, ne, drei": the spoken no corrects like "nein" ("ne drei"
     without a pause is "eine drei")."""
     return _NEE.sub("nein", text)
+
+
+# ---- a rating corrected at a later question -------------------------------------------------
+# Said to any later question: a change asked for, or the rating question named ("ändern Sie
+# meine Bewertung bitte auf eins", "bei der ersten Frage wollte ich eigentlich zwei sagen")
+_BACK_TO_THE_RATING = re.compile(
+    r"\b(?:aender\w*|korrigier\w*|berichtig\w*|bewertung|zufriedenheit|vorhin|"
+    r"(?:erste|ersten|vorige|vorigen|vorherige|vorherigen|letzte|letzten) frage|"
+    r"change|correct|rating|first question)\b"
+)
+# Said where yes or no is asked, a number is no answer: a correcting word before it is enough
+# ("Nein, doch eher eine Zwei.", "eigentlich eher drei")
+_CORRECTING = re.compile(
+    rf"\b(?:doch|eher|lieber|eigentlich|korrektur|sorry|actually|rather) (?:\w+ )?{_NUMBER}\b"
+)
+# Where a rating stands in a sentence: at its end or before a word of saying ("zwei sagen",
+# "eins bitte"), not counting something ("zwei Techniker", "drei Wochen")
+_RATING_PLACE = re.compile(
+    rf"\b{_NUMBER}(?= *$| (?:sagen|geben|gemeint|nehmen|bitte|eintragen|setzen|aendern|"
+    r"machen|sein|statt|anstatt|und|oder|also|dann|ja|say|please|instead))"
+)
+_NOT_THIS = re.compile(
+    rf"\b(?:statt|anstatt|nicht|frage|instead of|not|question) (?:\w+ )?{_NUMBER}\b"
+)
+
+
+def corrected_rating(text: str, yes_no_asked: bool) -> int | None:
+    """The rating said again, to be stored instead of the first one: a number of the scale in
+    a rating's place, with words that point back at the rating question; where yes or no is
+    asked, a correcting word before the number does too. None otherwise (a comment counting
+    something, "Zwei Techniker kamen nicht")."""
+    folded = fold(text)
+    back = bool(_BACK_TO_THE_RATING.search(folded))
+    if not back and not (yes_no_asked and _CORRECTING.search(folded)):
+        return None
+    meant = _NOT_THIS.sub(" ", folded)  # "statt vier lieber zwei", "bei Frage eins zwei"
+    meant = re.sub(r"\b(?:auf|in|to) (?:eine |ne |die |der )?(?=" + _NUMBER + r"\b)", "", meant)
+    if not _RATING_PLACE.search(meant) or grade_marked(text):
+        return None
+    return rating_in(_corrections_as_nein(meant))
