@@ -983,3 +983,13 @@ def test_a_rating_corrected_at_a_later_question_changes_it_and_asks_that_questio
 def test_numbers_in_a_comment_are_no_corrected_rating(services, comment):
     _, dialog, _ = _survey(services, "ja", "zwei", "nein", comment)
     assert dialog.answers["zufriedenheit"] == "2" and dialog.answers["kommentar"] == comment
+
+
+def test_a_hedged_yes_or_no_at_the_second_ask_is_no_comment(services):
+    """ "Vielleicht, kommt drauf an wem." was stored as the comment, which was never asked."""
+    _, dialog, bot = _survey(
+        services, "ja", "drei", "Vielleicht.", "Vielleicht, kommt drauf an wem.", "Mehr Tempo."
+    )
+    assert bot[-2] == "Was sollte Ihr Anbieter besser machen?", bot
+    assert dialog.answers["weiterempfehlung"] is None
+    assert dialog.answers["kommentar"] == "Mehr Tempo."

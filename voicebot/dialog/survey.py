@@ -30,6 +30,7 @@ from voicebot.dialog.survey_words import (
     call_back,
     echoes_no,
     echoes_yes,
+    hedges,
     lacks_the_subject,
     leaves_the_survey,
     names_key,
@@ -492,8 +493,13 @@ class SurveyDialog:
             return False
         following = self.survey.questions[self.step + 1]
         words = len(fold(text).split())
+        current = self.survey.questions[self.step]
+        hedged = current.kind == "yesno" and (  # "Vielleicht, kommt drauf an wem.": an unsure
+            hedges(text) or names_key(text, question_keys(current.prompt))  # answer to this one
+        )
         if following.kind == "free":
-            answer = text.strip() if words >= 4 and not is_question(text) else None
+            comment = words >= 4 and not is_question(text) and not hedged
+            answer = text.strip() if comment else None
         elif words >= 3 and not spoken_digits(text, "de") and not rating_in(text):
             keys = question_keys(following.prompt)  # a plain yes or no, or one that echoes the
             plain = starts_with_yes(text) or starts_with_no(text)  # next question's verb (not

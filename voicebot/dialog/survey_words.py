@@ -334,6 +334,19 @@ _HEDGING = _NOT_PLAIN - {
 }  # fmt: skip
 
 
+_HEDGE = re.compile(
+    r"\b(?:vielleicht|eventuell|kommt (?:\w+ )?(?:drauf|darauf) an|je nachdem|jein|teils teils|"
+    r"mal sehen|mal schauen|unter umstaenden|moeglicherweise|kann sein|schwer zu sagen|"
+    r"bedingt|maybe|perhaps|it depends|depends)\b"
+)
+
+
+def hedges(text: str) -> bool:
+    """ "Vielleicht, kommt drauf an wem.", "je nachdem": a yes/no question answered, unsure
+    (no comment said one question early)."""
+    return bool(_HEDGE.search(fold(text)))
+
+
 _WH = frozenset((
     "wer", "was", "warum", "wieso", "weshalb", "weswegen", "wozu", "woher", "wo", "wie",
     "welche", "welcher", "welches", "who", "what", "why", "where", "how", "which",
