@@ -993,3 +993,22 @@ def test_a_hedged_yes_or_no_at_the_second_ask_is_no_comment(services):
     assert bot[-2] == "Was sollte Ihr Anbieter besser machen?", bot
     assert dialog.answers["weiterempfehlung"] is None
     assert dialog.answers["kommentar"] == "Mehr Tempo."
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Ja, wer ist da bitte?", "Ja, aber wer bekommt die Ergebnisse?", "Ja, hallo, wer ist da?",
+     "Ja, hallo?"],
+)  # fmt: skip
+def test_a_yes_followed_by_a_question_is_answered_before_consent(services, question):
+    """ "Ja, wer ist da bitte?" started the survey at once (session-14 probe)."""
+    record, dialog, bot = _survey(services, question, "ja", "vier", "ja", "nichts")
+    assert "Marktblick" in bot[1] and bot[1].endswith("Hätten Sie zwei Minuten Zeit für drei "
+                                                      "kurze Fragen?"), bot  # fmt: skip
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "4", bot
+
+
+@pytest.mark.parametrize("consent", ["Ja, was wollen Sie wissen?", "Ja klar, warum nicht?"])
+def test_a_yes_with_a_question_to_start_is_consent(services, consent):
+    _, dialog, bot = _survey(services, consent, "vier", "ja", "nichts")
+    assert bot[1].startswith("Wie zufrieden") and dialog.answers["zufriedenheit"] == "4", bot

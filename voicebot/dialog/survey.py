@@ -10,6 +10,9 @@ from typing import Any
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
+from voicebot.dialog.survey_consent import (
+    asks_after_yes,
+)
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
     corrected_rating,
@@ -273,8 +276,12 @@ class SurveyDialog:
         unsure = does_not_know(text) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
         if self.step < 0:
-            asks = asks and not opening_agrees(text)  # ("Na gut, was wollen Sie wissen?")
-            informs = asks and wh_question(text) and not annoyed_by_calls(text)  # "wer ruft an?"
+            asks_after = not keyed and asks_after_yes(text)  # "Ja, wer ist da bitte?": no yes
+            asks = (asks and not opening_agrees(text)) or asks_after  # (but "Na gut, was wollen
+            # Sie wissen?" is one)
+            informs = (  # "wer ruft an?", "Ja, hallo?"
+                asks and (wh_question(text) or asks_after) and not annoyed_by_calls(text)
+            )
             agreed = None if asks else _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
                 if not keyed:

@@ -1,0 +1,40 @@
+"""What is said to the survey's consent question besides yes or no: an answering machine, a
+rude refusal, a question after a yes ("Ja, wer ist da?"), little time (not none). Phrase tests
+on folded text (dialog/words.fold), German and English."""
+
+from __future__ import annotations
+
+import re
+
+from voicebot.dialog.words import fold, is_question, starts_with_yes
+
+# A question after the yes that asks to start, not for information ("Ja, was wollen Sie
+# wissen?", "Ja klar, warum nicht?")
+_GO_AHEAD = re.compile(
+    r"\b(?:was (?:wollen|moechten|moechtest|willst) (?:sie|du)(?: \w+)? wissen|"
+    r"was (?:gibts|gibt es)|was ist die erste frage|welche fragen|warum nicht|wieso nicht|"
+    r"kanns? (?:\w+ )?los(?:gehen)?|koennen (?:\w+ )?(?:anfangen|loslegen|beginnen)|"
+    r"why not|what do you want to know)\b"
+)
+_WH_OR_HELLO = frozenset((
+    "wer", "was", "worum", "warum", "wieso", "weshalb", "wozu", "woher", "wo", "wie", "welche",
+    "welcher", "welches", "wen", "wem", "hallo", "who", "what", "why", "where", "how", "which",
+    "hello",
+))  # fmt: skip
+
+
+def asks_after_yes(text: str) -> bool:
+    """ "Ja, wer ist da bitte?", "Ja, aber wer bekommt die Ergebnisse?", "Ja, hallo?", "Ja, ist
+    das anonym?": the "ja" answers the phone or leads in, the question is what is said (no
+    consent); "Ja, was wollen Sie wissen?", "Ja klar, warum nicht?" ask to start (consent)."""
+    if not starts_with_yes(text) or _GO_AHEAD.search(fold(text)):
+        return False
+    rest = re.split(r"[,.;!?]+", text, maxsplit=1)[1:]
+    later = fold(rest[0]).split() if rest else fold(text).split()[1:]
+    while later and later[0] in ("aber", "und", "moment", "also", "mal", "bitte", "jetzt"):
+        later = later[1:]
+    asked = text.rstrip().endswith("?") or (bool(rest) and is_question(rest[0]))
+    opens_a_question = bool(later) and (  # "wer ist da", "hallo?", "ist das anonym?"
+        later[0] in _WH_OR_HELLO or is_question(" ".join(later))
+    )
+    return asked and opens_a_question
