@@ -1012,3 +1012,18 @@ def test_a_yes_followed_by_a_question_is_answered_before_consent(services, quest
 def test_a_yes_with_a_question_to_start_is_consent(services, consent):
     _, dialog, bot = _survey(services, consent, "vier", "ja", "nichts")
     assert bot[1].startswith("Wie zufrieden") and dialog.answers["zufriedenheit"] == "4", bot
+
+
+def test_jaja_schon_gut_machen_sie_schnell_is_consent(services):
+    record, _, bot = _survey(services, "Jaja, schon gut, machen Sie schnell.", "4", "ja", "x")
+    assert record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    "little", ["Ich hab nicht viel Zeit.", "Worum geht es? Ich hab nicht viel Zeit."]
+)
+def test_little_time_is_not_no_time(services, little):
+    """ "Ich hab nicht viel Zeit" ended the call as keine Zeit: the consent, which says two
+    minutes, is asked again."""
+    record, _, bot = _survey(services, little, "Okay, dann schnell.", "4", "ja", "x")
+    assert "zwei Minuten" in bot[1] and record.outcome == "resolved", bot

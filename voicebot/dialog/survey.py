@@ -12,6 +12,7 @@ from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_consent import (
     asks_after_yes,
+    little_time,
 )
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
@@ -201,6 +202,11 @@ class SurveyDialog:
             return
         if not keyed and self.step > 0 and self._rating_corrected(text):
             return  # "Nein, doch eher eine Zwei." at the recommendation: the rating changed
+        if not keyed and self.step < 0 and little_time(text) and not starts_with_no(text):
+            # "Worum geht es? Ich hab nicht viel Zeit.": little, not none; it takes two minutes
+            asked = "?" in text or is_question(text)  # (then who calls and why, too)
+            self._retry(self._question_again() if asked else self.survey.consent, "yesno")
+            return
         thanked = "danke" in folded.split()  # Bavarian "Passt scho." consents, so does
         southern_yes = (says_any(folded, ("passt scho", "passt eh")) and not thanked) or (
             _agrees_first(folded) and says_any(folded, ("passt schon",))

@@ -38,3 +38,14 @@ def asks_after_yes(text: str) -> bool:
         later[0] in _WH_OR_HELLO or is_question(" ".join(later))
     )
     return asked and opens_a_question
+
+
+_LITTLE_TIME = re.compile(
+    r"\b(?:nicht (?:so )?viel zeit|wenig zeit|kaum zeit|nicht lange zeit|nur kurz zeit|"
+    r"bin in eile|bin (?:etwas|ein bisschen) in eile|not much time|in a hurry)\b"
+)
+
+
+def little_time(text: str) -> bool:
+    """ "Ich hab nicht viel Zeit", "nur wenig Zeit": little, not none ("keine Zeit" declines)."""
+    return bool(_LITTLE_TIME.search(fold(text)))

@@ -257,13 +257,14 @@ def _agreeing(words: list[str]) -> bool:
 _REFUSING = frozenset(("nein", "nee", "no", "nope", "noe", "nicht", "kein", "keine", "keinen",
                        "not", "never", "nie", "andermal", "sorry"))  # fmt: skip
 _AGREE_CORE = frozenset((
-    "ja", "jo", "ok", "okay", "gut", "gern", "gerne", "klar", "meinetwegen", "los", "fragen",
-    "schoen",
-    "machen", "sure", "yes", "yeah", "fine", "alright", "go", "ahead", "shoot", "away",
+    "ja", "jaja", "jo", "ok", "okay", "gut", "gern", "gerne", "klar", "meinetwegen", "los",
+    "fragen", "schoen", "machen", "sure", "yes", "yeah", "fine", "alright", "go", "ahead",
+    "shoot", "away",
 ))  # fmt: skip
 _AGREEING = _AGREE_CORE | frozenset((
     "na", "dann", "also", "mal", "ruhig", "doch", "schon", "sie", "wir", "legen", "schiessen",
-    "von", "mir", "aus", "ganz", "kurz", "bitte", "then",
+    "von", "mir", "aus", "ganz", "kurz", "bitte", "then", "schnell", "fix",  # "machen Sie
+    # schnell"
     "fire", "ask", "away", "please", "um", "aeh", "aehm", "halt", "eben",
 ))  # fmt: skip
 
