@@ -1027,3 +1027,12 @@ def test_little_time_is_not_no_time(services, little):
     minutes, is asked again."""
     record, _, bot = _survey(services, little, "Okay, dann schnell.", "4", "ja", "x")
     assert "zwei Minuten" in bot[1] and record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    "rude",
+    ["Ich hab keinen Bock auf so was.", "Halt die Fresse, du Scheiß-Roboter.", "Verpiss dich."],
+)
+def test_a_rude_refusal_gets_a_polite_goodbye_at_once(services, rude):
+    record, _, bot = _survey(services, rude, "ja")
+    assert record.outcome == "declined" and len(bot) == 2 and "Wiederhören" in bot[1], bot

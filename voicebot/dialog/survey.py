@@ -13,6 +13,7 @@ from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_consent import (
     asks_after_yes,
     little_time,
+    refuses_rudely,
 )
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
@@ -211,8 +212,9 @@ class SurveyDialog:
         southern_yes = (says_any(folded, ("passt scho", "passt eh")) and not thanked) or (
             _agrees_first(folded) and says_any(folded, ("passt schon",))
         )  # "passt schon" after a yes
-        refuses = (  # "Ja danke, schon gut." (not "Ähm, joa, passt scho.")
-            self.step < 0 and says_any(folded, NO_NEED_PHRASES) and not southern_yes
+        refuses = self.step < 0 and (  # "Ja danke, schon gut." (not "Ähm, joa, passt scho.")
+            (says_any(folded, NO_NEED_PHRASES) and not southern_yes)
+            or (not keyed and refuses_rudely(text))  # "Ich hab keinen Bock auf so was."
         )
         if refuses or (not free and says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine

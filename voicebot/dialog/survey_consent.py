@@ -49,3 +49,20 @@ _LITTLE_TIME = re.compile(
 def little_time(text: str) -> bool:
     """ "Ich hab nicht viel Zeit", "nur wenig Zeit": little, not none ("keine Zeit" declines)."""
     return bool(_LITTLE_TIME.search(fold(text)))
+
+
+_RUDE = re.compile(  # "Ich hab keinen Bock auf so was.", "Halt die Fresse, du Scheiß-Roboter."
+    r"\b(?:kein|keinen|null) bock|halt (?:die|deine|ihre) (?:fresse|klappe|schnauze)|"
+    r"halts maul|schnauze|verpiss dich|verpissen sie sich|leck mich|fick dich|hau ab|"
+    r"(?:du|sie) (?:scheiss|bloeder|bloede|dummer|dumme|bescheuerter|mistiger) ?\w*|"
+    r"scheiss ?(?:roboter|maschine|computer|umfrage|anruf|anrufe|verein|laden|bot)|"
+    r"(?:du|sie) (?:idiot|arschloch|penner|wichser|vollidiot)|arschloch|wichser|"
+    r"fuck off|piss off|shut up|screw you|sod off|bugger off"
+)
+
+
+def refuses_rudely(text: str) -> bool:
+    """A refusal in rude words, to us ("keinen Bock", "Halt die Fresse"; "Scheiß-Roboter"):
+    a polite goodbye at once. Said at a question about the provider, swearing about the
+    provider ("Der Scheiß-Anbieter …") is an answer, so only callers of this check it."""
+    return bool(_RUDE.search(fold(text)))

@@ -14,6 +14,7 @@ STOP_WORDS = (
     "keine lust", "will doch nicht", "moechte doch nicht", "will nicht mehr mitmachen",
     "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
     "nee lass mal", "ne lass mal", "nein lass mal", "lass mal gut sein", "lassen wir das",
+    "kein bock", "keinen bock", "null bock",
     "dont want to do this", "stop the survey", "i want to stop",
 )  # fmt: skip
 # Breaking off: the call is ended by the person ("ich leg auf"), or they say they have had
