@@ -1036,3 +1036,15 @@ def test_little_time_is_not_no_time(services, little):
 def test_a_rude_refusal_gets_a_polite_goodbye_at_once(services, rude):
     record, _, bot = _survey(services, rude, "ja")
     assert record.outcome == "declined" and len(bot) == 2 and "Wiederhören" in bot[1], bot
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    ["Hallo, hier ist der Anrufbeantworter von Familie Müller. Bitte hinterlassen Sie eine "
+     "Nachricht nach dem Piepton.",
+     "Herr Berg ist leider nicht erreichbar, hinterlassen Sie eine Nachricht.",
+     "Der Teilnehmer ist zurzeit nicht erreichbar."],
+)  # fmt: skip
+def test_an_answering_machine_is_hung_up_on_without_a_message(services, greeting):
+    record, _, bot = _survey(services, greeting)
+    assert record.outcome == "no_answer" and len(bot) == 1, bot

@@ -11,6 +11,7 @@ from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_consent import (
+    answering_machine,
     asks_after_yes,
     little_time,
     refuses_rudely,
@@ -180,6 +181,9 @@ class SurveyDialog:
         self.silent = 0
         free = self.step >= 0 and self.survey.questions[self.step].kind == "free"
         folded = " " + fold(text.replace("'", "").replace("’", "")) + " "  # ("reicht's")
+        if self.step < 0 and not keyed and answering_machine(text):  # "… hinterlassen Sie eine
+            self._finish("", "no_answer")  # Nachricht nach dem Piepton": no message left, the
+            return  # number is tried again
         if not keyed and wants_data_deleted(text):  # "löschen Sie bitte meine Antworten": the
             self.answers.clear()  # answers go, and the number is blocked
             self._block("declined", self.tenant.prompts.say("survey_data_deleted"))

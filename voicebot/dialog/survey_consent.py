@@ -66,3 +66,19 @@ def refuses_rudely(text: str) -> bool:
     a polite goodbye at once. Said at a question about the provider, swearing about the
     provider ("Der Scheiß-Anbieter …") is an answer, so only callers of this check it."""
     return bool(_RUDE.search(fold(text)))
+
+
+_MACHINE = re.compile(  # "… Anrufbeantworter von Familie Müller … nach dem Piepton", "Der
+    # Teilnehmer ist zurzeit nicht erreichbar", "… ist leider nicht erreichbar, hinterlassen Sie"
+    r"\b(?:anrufbeantworter|mailbox|sprachbox|sprachnachricht|piepton|signalton|"
+    r"nach dem (?:ton|piep|beep)|hinterlassen sie (?:\w+ ){0,3}(?:nachricht|namen|nummer)|"
+    r"(?:teilnehmer|teilnehmerin|gesprochene person) (?:\w+ ){0,4}nicht erreichbar|"
+    r"nicht erreichbar (?:\w+ ){0,4}hinterlassen|kein anschluss unter dieser nummer|"
+    r"voicemail|answering machine|leave (?:a|your) message|after the (?:beep|tone))\b"
+)
+
+
+def answering_machine(text: str) -> bool:
+    """A recorded greeting, not a person ("Bitte hinterlassen Sie eine Nachricht nach dem
+    Piepton."): a question about one ("Sind Sie ein Anrufbeantworter?") is a person's."""
+    return not text.rstrip().endswith("?") and bool(_MACHINE.search(fold(text)))
