@@ -1048,3 +1048,22 @@ def test_a_rude_refusal_gets_a_polite_goodbye_at_once(services, rude):
 def test_an_answering_machine_is_hung_up_on_without_a_message(services, greeting):
     record, _, bot = _survey(services, greeting)
     assert record.outcome == "no_answer" and len(bot) == 1, bot
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("ja", "drei", "ja", "Ich widerspreche der Verarbeitung meiner Daten."),
+     ("ja", "drei", "Widerspruch!"),
+     ("Ich widerspreche der Speicherung meiner Daten.",)],
+)  # fmt: skip
+def test_an_objection_to_the_processing_deletes_the_answers_and_blocks(services, turns):
+    """A GDPR objection at the comment was stored as the comment (session-14 probe)."""
+    _, dialog, bot = _survey(services, *turns)
+    assert dialog.answers == {} and dialog.opted_out, bot
+    assert "Antworten gelöscht" in bot[-1]
+
+
+def test_objecting_to_something_of_the_provider_is_a_comment(services):
+    comment = "Ich widerspreche der Preiserhöhung."
+    _, dialog, _ = _survey(services, "ja", "drei", "nein", comment)
+    assert dialog.answers["kommentar"] == comment and not dialog.opted_out

@@ -194,8 +194,10 @@ def never_again(text: str) -> bool:
 
 def wants_data_deleted(text: str) -> bool:
     """ "Löschen Sie bitte meine Antworten", "ich möchte nicht, dass meine Daten gespeichert
-    werden": the answers are to go, and the number with them."""
-    return bool(_DELETE_DATA.search(fold(text.replace("'", "").replace("’", ""))))
+    werden", "Ich widerspreche der Verarbeitung meiner Daten", "Widerspruch!": the answers are
+    to go, and the number with them."""
+    folded = fold(text.replace("'", "").replace("’", ""))
+    return bool(_DELETE_DATA.search(folded) or _OBJECTION_ALONE.match(folded))
 
 
 _DELETE_DATA = re.compile(  # asked for (an imperative, a wish), not asked about or told of
@@ -205,8 +207,16 @@ _DELETE_DATA = re.compile(  # asked for (an imperative, a wish), not asked about
     r"(?:ich|wir) (?:moechte|moechten|will|wollen) nicht dass (?:\w+ ){0,3}"
     r"(?:daten|antworten|angaben) (?:\w+ ){0,2}(?:gespeichert|verwendet|weitergegeben)|"
     r"(?:please )?delete my (?:answers|data|details)|(?:i|we) (?:dont|do not) want (?:you )?"
-    r"(?:to )?(?:store|keep|save|use) my (?:answers|data|details))\b"
+    r"(?:to )?(?:store|keep|save|use) my (?:answers|data|details)|"
+    # a GDPR objection ("Ich widerspreche der Verarbeitung meiner Daten", "Widerspruch gegen
+    # die Speicherung"; not "ich widerspreche der Preiserhöhung", a comment)
+    r"(?:widerspreche|widersprechen|widerspruch)\b(?: \w+){0,4} (?:der |die |einer )?"
+    r"(?:\w+ )?(?:verarbeitung|speicherung|nutzung|verwendung|weitergabe|daten\w*)|"
+    r"(?:verarbeitung|speicherung|nutzung|verwendung|weitergabe)\b(?: \w+){0,4} "
+    r"(?:widerspreche|widersprechen) (?:ich|wir)|(?:i|we) object to (?:the )?(?:\w+ )?"
+    r"(?:processing|storage|use) of my)\b"
 )
+_OBJECTION_ALONE = re.compile(r"^(?:ich )?(?:lege |erhebe )?widerspruch(?: ein)?$")
 
 
 def agrees_after_all(text: str) -> bool:
