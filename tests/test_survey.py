@@ -1067,3 +1067,13 @@ def test_objecting_to_something_of_the_provider_is_a_comment(services):
     comment = "Ich widerspreche der Preiserhöhung."
     _, dialog, _ = _survey(services, "ja", "drei", "nein", comment)
     assert dialog.answers["kommentar"] == comment and not dialog.opted_out
+
+
+def test_an_outage_at_the_rating_is_no_person_without_internet(services):
+    """ "Seit drei Wochen hab ich kein Internet" ended the survey as 'not for you'."""
+    record, dialog, bot = _survey(
+        services, "ja", "Seit drei Wochen hab ich kein Internet und keiner kümmert sich!",
+        "Eins natürlich.", "nein", "Endlich die Störung beheben.",
+    )  # fmt: skip
+    assert "Bitte nennen Sie eine Zahl" in bot[2], bot
+    assert dialog.answers["zufriedenheit"] == "1" and record.outcome == "resolved", bot

@@ -78,11 +78,27 @@ def lacks_the_subject(text: str, subject: str) -> bool:
     holds the thing they lack or starts like it: "Internetanschluss"), so its questions are not
     for them."""
     words = fold(subject).split()
+    if reports_an_outage(text):
+        return False
     for match in _HAS_NONE.finditer(fold(text.replace("'", "").replace("’", ""))):
         lacked = match.group(1) or match.group(2)
         if any(lacked in word or _same_stem(lacked, word) for word in words):
             return True
     return False
+
+
+_OUTAGE = re.compile(  # lacking it for a time, or with a complaint: it is out, not absent
+    r"\b(?:seit|schon wieder|wieder|gerade|grad|grade|momentan|zurzeit|derzeit|im moment|"
+    r"heute|gestern|tagen|wochen|staendig|dauernd|oft|ausfall|stoerung|gestoert|kaputt|"
+    r"kuemmert|kuemmern|techniker|hotline|repariert|behoben|since|again|currently|outage)\b"
+)
+
+
+def reports_an_outage(text: str) -> bool:
+    """ "Seit drei Wochen hab ich kein Internet und keiner kümmert sich!": the person has a
+    provider and no service now (an outage, a complaint), unlike "Ich hab gar kein
+    Internet."."""
+    return bool(_OUTAGE.search(fold(text)))
 
 
 def _same_stem(one: str, other: str) -> bool:
