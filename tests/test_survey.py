@@ -952,3 +952,128 @@ def test_answers_given_with_the_consent_are_not_asked_again(services, consent, s
 def test_a_number_with_the_consent_that_is_no_rating_is_not_stored(services):
     _, dialog, bot = _survey(services, "Ja, zwei Minuten hab ich.", "vier", "ja", "nichts")
     assert bot[1].startswith("Wie zufrieden") and dialog.answers["zufriedenheit"] == "4"
+
+
+# ---- session 14 probe: corrections later, consent, objections, outages, machines ------------
+@pytest.mark.parametrize(
+    ("turns", "rating", "asked"),
+    [(("ja", "drei", "Nein, doch eher eine Zwei.", "nein", "x"), "2", "Würden Sie"),
+     (("ja", "vier", "Moment, bei der ersten Frage wollte ich eigentlich zwei sagen.", "nein",
+       "x"), "2", "Würden Sie"),
+     (("ja", "zwei", "nein", "Ach, und ändern Sie meine Bewertung bitte auf eins.", "x"), "1",
+      "Was sollte")],
+)  # fmt: skip
+def test_a_rating_corrected_at_a_later_question_changes_it_and_asks_that_question_again(
+    services, turns, rating, asked
+):
+    """ "Nein, doch eher eine Zwei." at the recommendation was stored as its "nein"; the
+    change at the comment as the comment (session-14 probe)."""
+    record, dialog, bot = _survey(services, *turns)
+    told = next(t for t in bot if "Bewertung auf" in t)
+    assert f"auf {rating} geändert" in told and asked in told, bot
+    assert dialog.answers["zufriedenheit"] == rating and record.outcome == "resolved", bot
+    assert dialog.answers["weiterempfehlung"] == "nein" and dialog.answers["kommentar"] == "x"
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Zwei Techniker kamen nicht, eigentlich drei.", "Die sollten die Preise ändern, zwei Euro "
+     "weniger."],
+)  # fmt: skip
+def test_numbers_in_a_comment_are_no_corrected_rating(services, comment):
+    _, dialog, _ = _survey(services, "ja", "zwei", "nein", comment)
+    assert dialog.answers["zufriedenheit"] == "2" and dialog.answers["kommentar"] == comment
+
+
+def test_a_hedged_yes_or_no_at_the_second_ask_is_no_comment(services):
+    """ "Vielleicht, kommt drauf an wem." was stored as the comment, which was never asked."""
+    _, dialog, bot = _survey(
+        services, "ja", "drei", "Vielleicht.", "Vielleicht, kommt drauf an wem.", "Mehr Tempo."
+    )
+    assert bot[-2] == "Was sollte Ihr Anbieter besser machen?", bot
+    assert dialog.answers["weiterempfehlung"] is None
+    assert dialog.answers["kommentar"] == "Mehr Tempo."
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Ja, wer ist da bitte?", "Ja, aber wer bekommt die Ergebnisse?", "Ja, hallo, wer ist da?",
+     "Ja, hallo?"],
+)  # fmt: skip
+def test_a_yes_followed_by_a_question_is_answered_before_consent(services, question):
+    """ "Ja, wer ist da bitte?" started the survey at once (session-14 probe)."""
+    record, dialog, bot = _survey(services, question, "ja", "vier", "ja", "nichts")
+    assert "Marktblick" in bot[1] and bot[1].endswith("Hätten Sie zwei Minuten Zeit für drei "
+                                                      "kurze Fragen?"), bot  # fmt: skip
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "4", bot
+
+
+@pytest.mark.parametrize("consent", ["Ja, was wollen Sie wissen?", "Ja klar, warum nicht?"])
+def test_a_yes_with_a_question_to_start_is_consent(services, consent):
+    _, dialog, bot = _survey(services, consent, "vier", "ja", "nichts")
+    assert bot[1].startswith("Wie zufrieden") and dialog.answers["zufriedenheit"] == "4", bot
+
+
+def test_jaja_schon_gut_machen_sie_schnell_is_consent(services):
+    record, _, bot = _survey(services, "Jaja, schon gut, machen Sie schnell.", "4", "ja", "x")
+    assert record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    "little", ["Ich hab nicht viel Zeit.", "Worum geht es? Ich hab nicht viel Zeit."]
+)
+def test_little_time_is_not_no_time(services, little):
+    """ "Ich hab nicht viel Zeit" ended the call as keine Zeit: the consent, which says two
+    minutes, is asked again."""
+    record, _, bot = _survey(services, little, "Okay, dann schnell.", "4", "ja", "x")
+    assert "zwei Minuten" in bot[1] and record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    "rude",
+    ["Ich hab keinen Bock auf so was.", "Halt die Fresse, du Scheiß-Roboter.", "Verpiss dich."],
+)
+def test_a_rude_refusal_gets_a_polite_goodbye_at_once(services, rude):
+    record, _, bot = _survey(services, rude, "ja")
+    assert record.outcome == "declined" and len(bot) == 2 and "Wiederhören" in bot[1], bot
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    ["Hallo, hier ist der Anrufbeantworter von Familie Müller. Bitte hinterlassen Sie eine "
+     "Nachricht nach dem Piepton.",
+     "Herr Berg ist leider nicht erreichbar, hinterlassen Sie eine Nachricht.",
+     "Der Teilnehmer ist zurzeit nicht erreichbar."],
+)  # fmt: skip
+def test_an_answering_machine_is_hung_up_on_without_a_message(services, greeting):
+    record, _, bot = _survey(services, greeting)
+    assert record.outcome == "no_answer" and len(bot) == 1, bot
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("ja", "drei", "ja", "Ich widerspreche der Verarbeitung meiner Daten."),
+     ("ja", "drei", "Widerspruch!"),
+     ("Ich widerspreche der Speicherung meiner Daten.",)],
+)  # fmt: skip
+def test_an_objection_to_the_processing_deletes_the_answers_and_blocks(services, turns):
+    """A GDPR objection at the comment was stored as the comment (session-14 probe)."""
+    _, dialog, bot = _survey(services, *turns)
+    assert dialog.answers == {} and dialog.opted_out, bot
+    assert "Antworten gelöscht" in bot[-1]
+
+
+def test_objecting_to_something_of_the_provider_is_a_comment(services):
+    comment = "Ich widerspreche der Preiserhöhung."
+    _, dialog, _ = _survey(services, "ja", "drei", "nein", comment)
+    assert dialog.answers["kommentar"] == comment and not dialog.opted_out
+
+
+def test_an_outage_at_the_rating_is_no_person_without_internet(services):
+    """ "Seit drei Wochen hab ich kein Internet" ended the survey as 'not for you'."""
+    record, dialog, bot = _survey(
+        services, "ja", "Seit drei Wochen hab ich kein Internet und keiner kümmert sich!",
+        "Eins natürlich.", "nein", "Endlich die Störung beheben.",
+    )  # fmt: skip
+    assert "Bitte nennen Sie eine Zahl" in bot[2], bot
+    assert dialog.answers["zufriedenheit"] == "1" and record.outcome == "resolved", bot

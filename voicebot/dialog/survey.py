@@ -10,6 +10,18 @@ from typing import Any
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
+from voicebot.dialog.survey_consent import (
+    answering_machine,
+    asks_after_yes,
+    little_time,
+    refuses_rudely,
+)
+from voicebot.dialog.survey_ratings import (
+    asks_about_scale,
+    corrected_rating,
+    rating_said,
+    says_no_rating,
+)
 from voicebot.dialog.survey_words import (
     DECLINE_WORDS,
     LATER_WORDS,
@@ -24,6 +36,7 @@ from voicebot.dialog.survey_words import (
     call_back,
     echoes_no,
     echoes_yes,
+    hedges,
     lacks_the_subject,
     leaves_the_survey,
     names_key,
@@ -168,6 +181,9 @@ class SurveyDialog:
         self.silent = 0
         free = self.step >= 0 and self.survey.questions[self.step].kind == "free"
         folded = " " + fold(text.replace("'", "").replace("’", "")) + " "  # ("reicht's")
+        if self.step < 0 and not keyed and answering_machine(text):  # "… hinterlassen Sie eine
+            self._finish("", "no_answer")  # Nachricht nach dem Piepton": no message left, the
+            return  # number is tried again
         if not keyed and wants_data_deleted(text):  # "löschen Sie bitte meine Antworten": the
             self.answers.clear()  # answers go, and the number is blocked
             self._block("declined", self.tenant.prompts.say("survey_data_deleted"))
@@ -189,12 +205,20 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
+        if not keyed and self.step > 0 and self._rating_corrected(text):
+            return  # "Nein, doch eher eine Zwei." at the recommendation: the rating changed
+        if not keyed and self.step < 0 and little_time(text) and not starts_with_no(text):
+            # "Worum geht es? Ich hab nicht viel Zeit.": little, not none; it takes two minutes
+            asked = "?" in text or is_question(text)  # (then who calls and why, too)
+            self._retry(self._question_again() if asked else self.survey.consent, "yesno")
+            return
         thanked = "danke" in folded.split()  # Bavarian "Passt scho." consents, so does
         southern_yes = (says_any(folded, ("passt scho", "passt eh")) and not thanked) or (
             _agrees_first(folded) and says_any(folded, ("passt schon",))
         )  # "passt schon" after a yes
-        refuses = (  # "Ja danke, schon gut." (not "Ähm, joa, passt scho.")
-            self.step < 0 and says_any(folded, NO_NEED_PHRASES) and not southern_yes
+        refuses = self.step < 0 and (  # "Ja danke, schon gut." (not "Ähm, joa, passt scho.")
+            (says_any(folded, NO_NEED_PHRASES) and not southern_yes)
+            or (not keyed and refuses_rudely(text))  # "Ich hab keinen Bock auf so was."
         )
         if refuses or (not free and says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
@@ -240,7 +264,9 @@ class SurveyDialog:
         if free and not keyed and leaves_the_survey(text):  # "Ach, wissen Sie was, ich hab
             self._finish(self.survey.declined, "hangup")  # doch keine Lust mehr. Tschüss."
             return
-        if self.step >= 0 and not keyed and not free and asks_meaning(text):
+        rating_asked = self.step >= 0 and self.survey.questions[self.step].kind == "rating"
+        scale_asked = rating_asked and asks_about_scale(text)  # "Eins ist das Beste, oder?"
+        if self.step >= 0 and not keyed and not free and (asks_meaning(text) or scale_asked):
             question = self.survey.questions[self.step]  # "was heißt denn eins?": the scale
             self._ask(question.reprompt or question.prompt, _expect(question.kind))  # told,
             return  # no answer stored, no try counted
@@ -262,8 +288,12 @@ class SurveyDialog:
         unsure = does_not_know(text) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
         if self.step < 0:
-            asks = asks and not opening_agrees(text)  # ("Na gut, was wollen Sie wissen?")
-            informs = asks and wh_question(text) and not annoyed_by_calls(text)  # "wer ruft an?"
+            asks_after = not keyed and asks_after_yes(text)  # "Ja, wer ist da bitte?": no yes
+            asks = (asks and not opening_agrees(text)) or asks_after  # (but "Na gut, was wollen
+            # Sie wissen?" is one)
+            informs = (  # "wer ruft an?", "Ja, hallo?"
+                asks and (wh_question(text) or asks_after) and not annoyed_by_calls(text)
+            )
             agreed = None if asks else _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
                 if not keyed:
@@ -327,6 +357,21 @@ class SurveyDialog:
             self._said_instead(said)
         else:
             self._retry(question.reprompt or question.prompt, _expect(question.kind))
+
+    def _rating_corrected(self, text: str) -> bool:
+        """A rating said again at a later question ("Nein, doch eher eine Zwei.", "ändern Sie
+        meine Bewertung bitte auf eins"): the last rating question's answer is changed, the
+        person told so, and this question asked again (its "nein" is no answer to it). False:
+        no correction in the words."""
+        rated = [q for q in self.survey.questions[: self.step] if q.kind == "rating"]
+        question = self.survey.questions[self.step]
+        rating = corrected_rating(text, question.kind == "yesno") if rated else None
+        if rating is None:
+            return False
+        self.answers[rated[-1].id] = str(rating)
+        told = self.tenant.prompts.say("survey_rating_changed", rating=rating)
+        self._ask(f"{told} {question.prompt}", _expect(question.kind))
+        return True
 
     def _opts_out(self, said: _Said | None) -> bool:
         """Whether the words surely ask never to be called again (a survey `opt_out` intent)."""
@@ -467,8 +512,13 @@ class SurveyDialog:
             return False
         following = self.survey.questions[self.step + 1]
         words = len(fold(text).split())
+        current = self.survey.questions[self.step]
+        hedged = current.kind == "yesno" and (  # "Vielleicht, kommt drauf an wem.": an unsure
+            hedges(text) or names_key(text, question_keys(current.prompt))  # answer to this one
+        )
         if following.kind == "free":
-            answer = text.strip() if words >= 4 and not is_question(text) else None
+            comment = words >= 4 and not is_question(text) and not hedged
+            answer = text.strip() if comment else None
         elif words >= 3 and not spoken_digits(text, "de") and not rating_in(text):
             keys = question_keys(following.prompt)  # a plain yes or no, or one that echoes the
             plain = starts_with_yes(text) or starts_with_no(text)  # next question's verb (not
@@ -554,11 +604,12 @@ def _read_answer(
 ) -> str | None:
     """A stored answer: '1'-'5' for ratings, 'ja'/'nein', or the comment text; None: unclear."""
     if kind == "rating":
-        if not keyed and school_grade(text):
-            return None  # "eine glatte Eins": 1 is the best school grade, the worst rating
+        if not keyed and (school_grade(text) or says_no_rating(text)):
+            return None  # "eine glatte Eins", "eins plus": 1 is the best school grade, the
+            # worst rating; "Na gut.", "Eins ist das Beste, oder?"
         if value and value.isdigit() and 1 <= int(value) <= 5:
             return value
-        rating = None if keyed else rating_in(text)
+        rating = None if keyed else rating_said(text)
         return str(rating) if rating is not None else None
     if kind == "yesno":
         answer = _yes_no(text, value, keyed, noisy, question)

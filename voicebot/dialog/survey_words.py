@@ -14,6 +14,7 @@ STOP_WORDS = (
     "keine lust", "will doch nicht", "moechte doch nicht", "will nicht mehr mitmachen",
     "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
     "nee lass mal", "ne lass mal", "nein lass mal", "lass mal gut sein", "lassen wir das",
+    "kein bock", "keinen bock", "null bock",
     "dont want to do this", "stop the survey", "i want to stop",
 )  # fmt: skip
 # Breaking off: the call is ended by the person ("ich leg auf"), or they say they have had
@@ -77,11 +78,27 @@ def lacks_the_subject(text: str, subject: str) -> bool:
     holds the thing they lack or starts like it: "Internetanschluss"), so its questions are not
     for them."""
     words = fold(subject).split()
+    if reports_an_outage(text):
+        return False
     for match in _HAS_NONE.finditer(fold(text.replace("'", "").replace("’", ""))):
         lacked = match.group(1) or match.group(2)
         if any(lacked in word or _same_stem(lacked, word) for word in words):
             return True
     return False
+
+
+_OUTAGE = re.compile(  # lacking it for a time, or with a complaint: it is out, not absent
+    r"\b(?:seit|schon wieder|wieder|gerade|grad|grade|momentan|zurzeit|derzeit|im moment|"
+    r"heute|gestern|tagen|wochen|staendig|dauernd|oft|ausfall|stoerung|gestoert|kaputt|"
+    r"kuemmert|kuemmern|techniker|hotline|repariert|behoben|since|again|currently|outage)\b"
+)
+
+
+def reports_an_outage(text: str) -> bool:
+    """ "Seit drei Wochen hab ich kein Internet und keiner kümmert sich!": the person has a
+    provider and no service now (an outage, a complaint), unlike "Ich hab gar kein
+    Internet."."""
+    return bool(_OUTAGE.search(fold(text)))
 
 
 def _same_stem(one: str, other: str) -> bool:
@@ -193,8 +210,10 @@ def never_again(text: str) -> bool:
 
 def wants_data_deleted(text: str) -> bool:
     """ "Löschen Sie bitte meine Antworten", "ich möchte nicht, dass meine Daten gespeichert
-    werden": the answers are to go, and the number with them."""
-    return bool(_DELETE_DATA.search(fold(text.replace("'", "").replace("’", ""))))
+    werden", "Ich widerspreche der Verarbeitung meiner Daten", "Widerspruch!": the answers are
+    to go, and the number with them."""
+    folded = fold(text.replace("'", "").replace("’", ""))
+    return bool(_DELETE_DATA.search(folded) or _OBJECTION_ALONE.match(folded))
 
 
 _DELETE_DATA = re.compile(  # asked for (an imperative, a wish), not asked about or told of
@@ -204,8 +223,16 @@ _DELETE_DATA = re.compile(  # asked for (an imperative, a wish), not asked about
     r"(?:ich|wir) (?:moechte|moechten|will|wollen) nicht dass (?:\w+ ){0,3}"
     r"(?:daten|antworten|angaben) (?:\w+ ){0,2}(?:gespeichert|verwendet|weitergegeben)|"
     r"(?:please )?delete my (?:answers|data|details)|(?:i|we) (?:dont|do not) want (?:you )?"
-    r"(?:to )?(?:store|keep|save|use) my (?:answers|data|details))\b"
+    r"(?:to )?(?:store|keep|save|use) my (?:answers|data|details)|"
+    # a GDPR objection ("Ich widerspreche der Verarbeitung meiner Daten", "Widerspruch gegen
+    # die Speicherung"; not "ich widerspreche der Preiserhöhung", a comment)
+    r"(?:widerspreche|widersprechen|widerspruch)\b(?: \w+){0,4} (?:der |die |einer )?"
+    r"(?:\w+ )?(?:verarbeitung|speicherung|nutzung|verwendung|weitergabe|daten\w*)|"
+    r"(?:verarbeitung|speicherung|nutzung|verwendung|weitergabe)\b(?: \w+){0,4} "
+    r"(?:widerspreche|widersprechen) (?:ich|wir)|(?:i|we) object to (?:the )?(?:\w+ )?"
+    r"(?:processing|storage|use) of my)\b"
 )
+_OBJECTION_ALONE = re.compile(r"^(?:ich )?(?:lege |erhebe )?widerspruch(?: ein)?$")
 
 
 def agrees_after_all(text: str) -> bool:
@@ -257,13 +284,14 @@ def _agreeing(words: list[str]) -> bool:
 _REFUSING = frozenset(("nein", "nee", "no", "nope", "noe", "nicht", "kein", "keine", "keinen",
                        "not", "never", "nie", "andermal", "sorry"))  # fmt: skip
 _AGREE_CORE = frozenset((
-    "ja", "jo", "ok", "okay", "gut", "gern", "gerne", "klar", "meinetwegen", "los", "fragen",
-    "schoen",
-    "machen", "sure", "yes", "yeah", "fine", "alright", "go", "ahead", "shoot", "away",
+    "ja", "jaja", "jo", "ok", "okay", "gut", "gern", "gerne", "klar", "meinetwegen", "los",
+    "fragen", "schoen", "machen", "sure", "yes", "yeah", "fine", "alright", "go", "ahead",
+    "shoot", "away",
 ))  # fmt: skip
 _AGREEING = _AGREE_CORE | frozenset((
     "na", "dann", "also", "mal", "ruhig", "doch", "schon", "sie", "wir", "legen", "schiessen",
-    "von", "mir", "aus", "ganz", "kurz", "bitte", "then",
+    "von", "mir", "aus", "ganz", "kurz", "bitte", "then", "schnell", "fix",  # "machen Sie
+    # schnell"
     "fire", "ask", "away", "please", "um", "aeh", "aehm", "halt", "eben",
 ))  # fmt: skip
 
@@ -332,6 +360,19 @@ _NEGATING = frozenset(("nicht", "nie", "niemals", "niemandem", "keinem", "keinen
 _HEDGING = _NOT_PLAIN - {
     "nicht", "nie", "niemals", "niemandem", "never", "not", "no", "nein", "nee", "noe"
 }  # fmt: skip
+
+
+_HEDGE = re.compile(
+    r"\b(?:vielleicht|eventuell|kommt (?:\w+ )?(?:drauf|darauf) an|je nachdem|jein|teils teils|"
+    r"mal sehen|mal schauen|unter umstaenden|moeglicherweise|kann sein|schwer zu sagen|"
+    r"bedingt|maybe|perhaps|it depends|depends)\b"
+)
+
+
+def hedges(text: str) -> bool:
+    """ "Vielleicht, kommt drauf an wem.", "je nachdem": a yes/no question answered, unsure
+    (no comment said one question early)."""
+    return bool(_HEDGE.search(fold(text)))
 
 
 _WH = frozenset((

@@ -1,0 +1,84 @@
+"""What is said to the survey's consent question besides yes or no: an answering machine, a
+rude refusal, a question after a yes ("Ja, wer ist da?"), little time (not none). Phrase tests
+on folded text (dialog/words.fold), German and English."""
+
+from __future__ import annotations
+
+import re
+
+from voicebot.dialog.words import fold, is_question, starts_with_yes
+
+# A question after the yes that asks to start, not for information ("Ja, was wollen Sie
+# wissen?", "Ja klar, warum nicht?")
+_GO_AHEAD = re.compile(
+    r"\b(?:was (?:wollen|moechten|moechtest|willst) (?:sie|du)(?: \w+)? wissen|"
+    r"was (?:gibts|gibt es)|was ist die erste frage|welche fragen|warum nicht|wieso nicht|"
+    r"kanns? (?:\w+ )?los(?:gehen)?|koennen (?:\w+ )?(?:anfangen|loslegen|beginnen)|"
+    r"why not|what do you want to know)\b"
+)
+_WH_OR_HELLO = frozenset((
+    "wer", "was", "worum", "warum", "wieso", "weshalb", "wozu", "woher", "wo", "wie", "welche",
+    "welcher", "welches", "wen", "wem", "hallo", "who", "what", "why", "where", "how", "which",
+    "hello",
+))  # fmt: skip
+
+
+def asks_after_yes(text: str) -> bool:
+    """ "Ja, wer ist da bitte?", "Ja, aber wer bekommt die Ergebnisse?", "Ja, hallo?", "Ja, ist
+    das anonym?": the "ja" answers the phone or leads in, the question is what is said (no
+    consent); "Ja, was wollen Sie wissen?", "Ja klar, warum nicht?" ask to start (consent)."""
+    if not starts_with_yes(text) or _GO_AHEAD.search(fold(text)):
+        return False
+    rest = re.split(r"[,.;!?]+", text, maxsplit=1)[1:]
+    later = fold(rest[0]).split() if rest else fold(text).split()[1:]
+    while later and later[0] in ("aber", "und", "moment", "also", "mal", "bitte", "jetzt"):
+        later = later[1:]
+    asked = text.rstrip().endswith("?") or (bool(rest) and is_question(rest[0]))
+    opens_a_question = bool(later) and (  # "wer ist da", "hallo?", "ist das anonym?"
+        later[0] in _WH_OR_HELLO or is_question(" ".join(later))
+    )
+    return asked and opens_a_question
+
+
+_LITTLE_TIME = re.compile(
+    r"\b(?:nicht (?:so )?viel zeit|wenig zeit|kaum zeit|nicht lange zeit|nur kurz zeit|"
+    r"bin in eile|bin (?:etwas|ein bisschen) in eile|not much time|in a hurry)\b"
+)
+
+
+def little_time(text: str) -> bool:
+    """ "Ich hab nicht viel Zeit", "nur wenig Zeit": little, not none ("keine Zeit" declines)."""
+    return bool(_LITTLE_TIME.search(fold(text)))
+
+
+_RUDE = re.compile(  # "Ich hab keinen Bock auf so was.", "Halt die Fresse, du Scheiß-Roboter."
+    r"\b(?:kein|keinen|null) bock|halt (?:die|deine|ihre) (?:fresse|klappe|schnauze)|"
+    r"halts maul|schnauze|verpiss dich|verpissen sie sich|leck mich|fick dich|hau ab|"
+    r"(?:du|sie) (?:scheiss|bloeder|bloede|dummer|dumme|bescheuerter|mistiger) ?\w*|"
+    r"scheiss ?(?:roboter|maschine|computer|umfrage|anruf|anrufe|verein|laden|bot)|"
+    r"(?:du|sie) (?:idiot|arschloch|penner|wichser|vollidiot)|arschloch|wichser|"
+    r"fuck off|piss off|shut up|screw you|sod off|bugger off"
+)
+
+
+def refuses_rudely(text: str) -> bool:
+    """A refusal in rude words, to us ("keinen Bock", "Halt die Fresse"; "Scheiß-Roboter"):
+    a polite goodbye at once. Said at a question about the provider, swearing about the
+    provider ("Der Scheiß-Anbieter …") is an answer, so only callers of this check it."""
+    return bool(_RUDE.search(fold(text)))
+
+
+_MACHINE = re.compile(  # "… Anrufbeantworter von Familie Müller … nach dem Piepton", "Der
+    # Teilnehmer ist zurzeit nicht erreichbar", "… ist leider nicht erreichbar, hinterlassen Sie"
+    r"\b(?:anrufbeantworter|mailbox|sprachbox|sprachnachricht|piepton|signalton|"
+    r"nach dem (?:ton|piep|beep)|hinterlassen sie (?:\w+ ){0,3}(?:nachricht|namen|nummer)|"
+    r"(?:teilnehmer|teilnehmerin|gesprochene person) (?:\w+ ){0,4}nicht erreichbar|"
+    r"nicht erreichbar (?:\w+ ){0,4}hinterlassen|kein anschluss unter dieser nummer|"
+    r"voicemail|answering machine|leave (?:a|your) message|after the (?:beep|tone))\b"
+)
+
+
+def answering_machine(text: str) -> bool:
+    """A recorded greeting, not a person ("Bitte hinterlassen Sie eine Nachricht nach dem
+    Piepton."): a question about one ("Sind Sie ein Anrufbeantworter?") is a person's."""
+    return not text.rstrip().endswith("?") and bool(_MACHINE.search(fold(text)))
