@@ -707,3 +707,44 @@ def test_the_number_on_the_pack_is_no_product(services):
                                 "Produkt vegan?"), hang_up())  # fmt: skip
     assert "keines unserer Produkte" not in bot_said(record)[1]
     assert bot_said(record)[1] == "Um welches Sonnhof-Produkt geht es?"
+
+
+@pytest.mark.parametrize(
+    ("question", "heard", "ours"),
+    [
+        ("ist ihr eistee pfirsich vegan", "Eistee pfirsich", "Grüner Tee Zitrone"),
+        ("Haben Sie auch einen Eistee Pfirsich? Ist der vegan?", "Eistee Pfirsich", "Grüner Tee"),
+        ("ist ihre himbeermarmelade vegan", "Himbeermarmelade", "Erdbeer Fruchtaufstrich"),
+        ("Was kostet die Sonnencreme?", "Sonnencreme", "Sensitiv Handcreme"),
+        ("welchen lichtschutzfaktor hat die sonnencreme", "Sonnencreme", "Sensitiv Handcreme"),
+        ("ist in der zahnpasta für erwachsene fluorid", "Zahnpasta für erwachsene", "Kinder-Zahn"),
+    ],
+)
+def test_a_generic_name_with_a_qualifier_of_another_kind_is_not_one_of_ours(
+    services, question, heard, ours
+):
+    said = " ".join(bot_said(call(services, say(question), say("nein danke"))))
+    assert f"{heard} ist leider keines unserer Produkte. Wir haben nur Sonnhof {ours}" in said
+    assert "vegan." not in said and "Euro" not in said and "enthält" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("named", "product"),
+    [
+        ("die Tiefkühlbrezeln", "laugenbrezel-tk"),  # the category "Tiefkühl"
+        ("der eistee zitrone", "gruener-tee-zitrone"),  # its own flavour
+        ("die Kinderzahnpasta für meinen Sohn", "kinder-zahnpasta"),
+        ("die Schokocreme", "nuss-nougat-creme"),
+        ("Hafermilch", "hafer-drink-barista"),
+        ("das Duschgel", "duschgel-meeresbrise"),
+    ],
+)
+def test_a_qualifier_the_product_has_keeps_it_ours(services, named, product):
+    assert services.view("sonnhof").read_slot("product", f"was kostet {named}") == product
+
+
+def test_a_question_about_another_kind_is_not_served_after_not_ours(services):
+    record = call(services, say("Haben Sie auch einen Eistee Pfirsich? Ist der vegan?"), hang_up())
+    said = " ".join(bot_said(record))
+    assert "Eistee Pfirsich ist leider keines unserer Produkte" in said
+    assert "vegan" not in said and "Um welches" not in said, said

@@ -184,7 +184,7 @@ class IntentSteps:
                 if state.product_unknown:  # named again after "not ours": handed off with it
                     continue
                 heard = state.slots.pop(need)  # "Mein Nutella ist ranzig": not handed to our
-                not_ours = caller_input.unknown_product_text(self.prompts, heard)  # quality
+                not_ours = self._not_ours(heard)  # quality
                 state.product_unknown = True  # team as a complaint: which of ours is it?
                 self.ask_slot(need, [*parts, not_ours])
                 return
@@ -216,7 +216,8 @@ class IntentSteps:
         if answer is not None and answer.unknown_product:
             product = self.state.slots.pop("product", None)
             self.state.answered = self.state.product_unknown = True
-            parts = [*parts, caller_input.unknown_product_text(self.prompts, product)]
+            parts = [*parts, self._not_ours(product)]
+            self._drop_questions_about_it()
             self.anything_else(parts)
         elif answer is not None and answer.offer_agent:
             self.state.answered, self.state.last_answer = True, answer.text
@@ -232,6 +233,22 @@ class IntentSteps:
             self.reply.handoff_for_intent(parts, reason=self.reason())
         else:
             self.anything_else([*parts, self.prompts.say("no_information")])
+
+    def _drop_questions_about_it(self) -> None:
+        """ "Haben Sie einen Eistee Pfirsich? Ist der vegan?": the other product questions of
+        the same turn without a product of their own asked about the one we do not sell, so
+        they are not served after "not one of ours" (nor asked "which product?")."""
+        turn = max(0, len(self.state.lines) - 1)
+        self.state.also = [
+            c for c in self.state.also
+            if c.said_at != turn or "product" not in needs_of(c.intent) or c.slots.get("product")
+        ]  # fmt: skip
+
+    def _not_ours(self, heard: str | None) -> str:
+        """ "Himbeermarmelade ist leider keines unserer Produkte. Wir haben nur Sonnhof Erdbeer
+        Fruchtaufstrich." (the product of ours it resembles named, if one does)."""
+        ours = self.tenant.similar_product(heard)
+        return caller_input.unknown_product_text(self.prompts, heard, ours)
 
     def anything_else(self, parts: list[str]) -> None:
         """After a served concern: the next one the caller also named ("Sie hatten außerdem …

@@ -43,6 +43,7 @@ from voicebot.dialog.product_reading import (
     found_in_product,
     harm_reported,
     ingredient_asked,
+    other_kind_asked,
     praise_unsaid,
     problem_or_praise,
     urgent_handoffs,
@@ -475,6 +476,7 @@ class InboundDialog(YesNoTurns):
         intent = ingredient_asked(self.tenant, talked_about, text, intent)  # "Ist da Butter
         # drin?" after the Brezeln
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
+        intent = other_kind_asked(self.tenant, text, intent)  # "… die Sonnencreme?"
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
             # lieber die Handcreme": the product corrected to)

@@ -250,3 +250,22 @@ def problem_or_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
     if spec is None or spec.action != "selfservice" or "product" in needs_of(spec):
         return intent
     return replace(intent, name=spec.id, confidence=max(tenant.threshold, others[0][0]))
+
+
+def other_kind_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A question about another kind of one of our products ("Welchen Lichtschutzfaktor hat
+    die Sonnencreme?" beside our Handcreme), not placed by the classifier: its best product
+    question, so the caller hears "Sonnencreme ist leider keines unserer Produkte" instead of
+    "nicht verstanden" (a word of no product of ours, "Leberwurst", is not guessed at)."""
+    if intent.name is not None or not tenant.catalog or not is_question(text):
+        return intent
+    heard = tenant.unknown_product(text)
+    if not heard or tenant.product_in(text) or tenant.similar_product(heard) is None:
+        return intent
+    for name, confidence in intent.alternatives:
+        spec = tenant.intents.get(name)
+        if spec is not None and spec.action == "selfservice" and "product" in needs_of(spec):
+            slots = {**intent.slots, "product": f"?{heard}"}  # (told "not ours" as a slot)
+            sure = max(confidence, tenant.threshold)
+            return replace(intent, name=name, confidence=sure, slots=slots)
+    return intent

@@ -91,6 +91,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "ask_slot_batch": "Bitte nennen Sie die Chargennummer. Sie steht neben dem "
         "Mindesthaltbarkeitsdatum.",
         "unknown_product": "{product} ist leider keines unserer Produkte.",
+        "product_we_have": "Wir haben nur {product}.",
         "unknown_product_unnamed": "Das ist leider keines unserer Produkte.",
         "product_unclear": "Welches Produkt meinen Sie? Sagen Sie bitte seinen Namen, zum "
         "Beispiel {example}.",
@@ -175,6 +176,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "product_noted": "All right, {product}.",
         "ask_slot_batch": "Please tell me the batch number printed next to the best-before date.",
         "unknown_product": "{product} is not one of our products.",
+        "product_we_have": "We only have {product}.",
         "unknown_product_unnamed": "That is not one of our products.",
         "product_unclear": "Which product do you mean? Please say its name, for example {example}.",
         "product_which": "Do you mean {either}?",
