@@ -748,3 +748,40 @@ def test_a_question_about_another_kind_is_not_served_after_not_ours(services):
     said = " ".join(bot_said(record))
     assert "Eistee Pfirsich ist leider keines unserer Produkte" in said
     assert "vegan" not in said and "Um welches" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("question", "about", "not_said"),
+    [
+        ("Ist die Tomatensoße bio?", "zur Bio-Qualität", "vegan"),
+        ("bei wie viel grad back ich die brezeln auf und wie lange?", "zur Zubereitung", "-18"),
+        ("wird die zahnpasta an tieren getestet", "zu Tierversuchen", "vegan"),
+        ("Wie viele Kalorien hat die Nougatcreme?", "zu Nährwerten", "enthält"),
+    ],
+)
+def test_a_property_the_catalog_has_no_field_for_is_no_other_fields_answer(
+    services, question, about, not_said
+):
+    said = bot_said(call(services, say(question), say("nein danke")))
+    answer = next(t for t in said if about in t)
+    assert "leider nicht" in answer and "Mitarbeiter" in answer, said
+    assert not_said not in " ".join(said), said
+
+
+@pytest.mark.parametrize(
+    ("question", "field", "about"),
+    [
+        ("ist die zahnpasta tierversuchsfrei und vegan", "ist vegan", "zu Tierversuchen"),
+        ("Wie lange hält die Marmelade? Und in der Mikrowelle?", "Lagerung", "zur Zubereitung"),
+    ],
+)
+def test_the_field_named_beside_an_unlisted_property_is_answered_too(
+    services, question, field, about
+):
+    said = " ".join(bot_said(call(services, say(question), hang_up())))
+    assert field in said and f"{about} habe ich" in said, said
+
+
+def test_a_product_name_holding_bio_is_no_unlisted_question(services):
+    said = " ".join(bot_said(call(services, say("ist die bio tomatensauce vegan"), hang_up())))
+    assert "Ja, Sonnhof Bio Tomatensauce Basilikum ist vegan." in said, said

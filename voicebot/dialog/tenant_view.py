@@ -374,6 +374,26 @@ class TenantView:
         row = self._product(product_id)
         return str(row.get("name") or product_id) if row is not None else product_id
 
+    def without_product_name(self, text: str) -> str:
+        """The text without the product it names, as said, and the words of that product's
+        name just before it ("ist die Bio Tomatensauce vegan" -> "ist die vegan"; "ist die
+        Tomatensoße bio" keeps "bio", which asks about it)."""
+        from voicebot.dialog.words import fold
+
+        match = self._product_match(text)
+        if match is None:
+            return text
+        said = fold(text).split()
+        own = set(fold(self.product_name(match.product_id)).split())
+        span = fold(match.heard).split()
+        for start in range(len(said) - len(span) + 1):
+            if [w.strip("?!.,;:") for w in said[start : start + len(span)]] == span:
+                first = start
+                while first > 0 and said[first - 1].strip("?!.,;:") in own:
+                    first -= 1
+                return " ".join(said[:first] + said[start + len(span) :])
+        return text
+
     def similar_product(self, heard: str | None) -> str | None:
         """The catalog name of our product whose words a product we do not sell shares
         ("Himbeermarmelade" -> "Sonnhof Erdbeer Fruchtaufstrich"); None: none alike."""

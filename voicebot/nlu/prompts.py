@@ -92,6 +92,9 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "Mindesthaltbarkeitsdatum.",
         "unknown_product": "{product} ist leider keines unserer Produkte.",
         "product_we_have": "Wir haben nur {product}.",
+        "no_field": "Angaben {about} habe ich für {product} leider nicht.",
+        "no_field_but_name": "Das Produkt heißt {product}; weitere Angaben {about} habe ich "
+        "leider nicht.",
         "unknown_product_unnamed": "Das ist leider keines unserer Produkte.",
         "product_unclear": "Welches Produkt meinen Sie? Sagen Sie bitte seinen Namen, zum "
         "Beispiel {example}.",
@@ -177,6 +180,9 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "ask_slot_batch": "Please tell me the batch number printed next to the best-before date.",
         "unknown_product": "{product} is not one of our products.",
         "product_we_have": "We only have {product}.",
+        "no_field": "I'm afraid I have no information {about} for {product}.",
+        "no_field_but_name": "The product is called {product}; I have no further information "
+        "{about}, I'm afraid.",
         "unknown_product_unnamed": "That is not one of our products.",
         "product_unclear": "Which product do you mean? Please say its name, for example {example}.",
         "product_which": "Do you mean {either}?",
