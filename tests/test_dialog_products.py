@@ -785,3 +785,38 @@ def test_the_field_named_beside_an_unlisted_property_is_answered_too(
 def test_a_product_name_holding_bio_is_no_unlisted_question(services):
     said = " ".join(bot_said(call(services, say("ist die bio tomatensauce vegan"), hang_up())))
     assert "Ja, Sonnhof Bio Tomatensauce Basilikum ist vegan." in said, said
+
+
+@pytest.mark.parametrize(
+    ("report", "advice", "health"),
+    [
+        ("in der nougatcreme war ein glassplitter und meine tochter hat schon davon gegessen",
+         "ärztlich abklären", "Fremdkörper verzehrt"),
+        ("meine tochter hat von der kinderzahnpasta so rote flecken um den mund bekommen",
+         "ärztlich abklären", "Beschwerden"),
+        ("Mein Sohn hat eine halbe Tube Zahnpasta gegessen, ist das gefährlich?",
+         "Giftnotruf", "Vergiftung"),
+    ],
+)  # fmt: skip
+def test_harm_after_eating_or_using_is_urgent_without_asking_if_it_is_dangerous(
+    services, report, advice, health
+):
+    record = call(services, say(report))
+    assert advice in bot_said(record)[1], bot_said(record)
+    assert record.handoff is not None and record.handoff.priority == "high"
+    summary = str(record.handoff.context["summary"])
+    assert "Gesundheit: " in summary and health in summary.split("Gesundheit: ")[1], summary
+
+
+@pytest.mark.parametrize(
+    ("report", "problem"),
+    [
+        ("Die Nougatcreme riecht total ranzig, obwohl die noch lange haltbar ist.", "ranzig"),
+        ("In Ihren Laugenbrezeln war ein Stück Draht drin!", "Draht"),
+        ("ich hab schimmel im dinkelbrot gefunden", "schimmel"),
+    ],
+)
+def test_the_complaint_summary_carries_the_callers_problem(services, report, problem):
+    record = call(services, say(report), say("L 1 2 3 4 A"))
+    summary = str(record.handoff.context["summary"])
+    assert f"Problem: {problem}" in summary and "total" not in summary, summary

@@ -86,6 +86,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "product_sold": "Ja, das gehört zu unseren Produkten.",
         "health_emergency": "Bei Verdacht auf eine Vergiftung rufen Sie bitte sofort den "
         "Giftnotruf an, im Notfall die 112.",
+        "health_see_doctor": "Bitte lassen Sie das sofort ärztlich abklären, im Notfall rufen Sie "
+        "die 112.",
         "product_kind_not_sold": "Diese Sorte haben wir leider nicht, nur {product}.",
         "product_noted": "Gut, also {product}.",
         "ask_slot_batch": "Bitte nennen Sie die Chargennummer. Sie steht neben dem "
@@ -175,6 +177,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "product_sold": "Yes, that is one of our products.",
         "health_emergency": "If you suspect poisoning, please call the poison centre at once, "
         "or the emergency number.",
+        "health_see_doctor": "Please have this checked by a doctor at once, or call the emergency "
+        "number in an emergency.",
         "product_kind_not_sold": "We do not have that kind, I'm afraid, only {product}.",
         "product_noted": "All right, {product}.",
         "ask_slot_batch": "Please tell me the batch number printed next to the best-before date.",
