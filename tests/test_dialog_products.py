@@ -820,3 +820,16 @@ def test_the_complaint_summary_carries_the_callers_problem(services, report, pro
     record = call(services, say(report), say("L 1 2 3 4 A"))
     summary = str(record.handoff.context["summary"])
     assert f"Problem: {problem}" in summary and "total" not in summary, summary
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ich hab ein paar fragen zur tomatensoße. ist die eigentlich bio?",
+        "Hallo, ich bin schwanger und wollte wissen, ob in Ihren Käsespätzle Rohmilchkäse ist.",
+        "ihr duschgel meeresbrise riecht einfach herrlich! gibts das auch in ner großen flasche?",
+    ],
+)
+def test_a_question_is_never_thanked_for_as_praise(services, question):
+    said = " ".join(bot_said(call(services, say(question), say("nein danke"))))
+    assert "Lob" not in said and "leider nicht" in said, said

@@ -46,6 +46,7 @@ from voicebot.dialog.product_reading import (
     other_kind_asked,
     praise_unsaid,
     problem_or_praise,
+    question_not_praise,
     urgent_handoffs,
 )
 from voicebot.dialog.product_safety import urgent_advice
@@ -478,6 +479,7 @@ class InboundDialog(YesNoTurns):
         # drin?" after the Brezeln
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
         intent = other_kind_asked(self.tenant, text, intent)  # "… die Sonnencreme?"
+        intent = question_not_praise(self.tenant, text, intent)  # "Ist die eigentlich bio?"
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
             # lieber die Handcreme": the product corrected to)

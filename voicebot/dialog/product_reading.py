@@ -269,3 +269,29 @@ def other_kind_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
             sure = max(confidence, tenant.threshold)
             return replace(intent, name=name, confidence=sure, slots=slots)
     return intent
+
+
+_ASKS_WHETHER = re.compile(r"\b(?:ob|wissen|fragen|frage)\b")
+
+
+def question_not_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A question read as praise ("Ist die eigentlich bio?", "… wollte wissen, ob in Ihren
+    Käsespätzle Rohmilchkäse ist"): a question is never praise, so the best product question
+    is taken when a product is named or talked about, else praise is left out of the reading
+    (the caller is asked about the next guess, never thanked for a compliment)."""
+    top = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+    spec = tenant.intents.get(top or "")
+    if spec is None or not tenant.catalog or not is_praise(tenant, spec):
+        return intent
+    asks = "?" in text or any(is_question(c) for c in re.split(r"[.!,;]", text))
+    if not asks and not _ASKS_WHETHER.search(fold(text)):
+        return intent
+    others = tuple((n, c) for n, c in intent.alternatives if n != spec.id)
+    for name, confidence in others:
+        other = tenant.intents.get(name)
+        if other is not None and other.action == "selfservice" and "product" in needs_of(other):
+            if tenant.product_in(text) or tenant.unknown_product(text):
+                sure = max(confidence, tenant.threshold)
+                return replace(intent, name=name, confidence=sure, alternatives=others)
+            break
+    return replace(intent, name=None, confidence=0.0, alternatives=others)
