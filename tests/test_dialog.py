@@ -1689,7 +1689,7 @@ def test_a_corrected_number_with_a_concern_serves_the_concern(services):
 
 @pytest.mark.parametrize(
     ("turns", "said"),
-    [(("Wie lange hält die Marmelade?", "und in der Mikrowelle?"), "Lagerung"),
+    [(("Wie lange hält die Marmelade?", "und im Kühlschrank?"), "Lagerung"),
      (("Sind im Müsli Nüsse drin?", "und in Spuren?"), "Spuren davon"),
      (("Wie lange halten die Brezeln?", "und aufgetaut?"), "nicht wieder einfrieren"),
      (("Wie lange halten die Brezeln?", "und im Sommer?"), "nicht wieder einfrieren")],

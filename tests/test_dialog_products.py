@@ -707,3 +707,129 @@ def test_the_number_on_the_pack_is_no_product(services):
                                 "Produkt vegan?"), hang_up())  # fmt: skip
     assert "keines unserer Produkte" not in bot_said(record)[1]
     assert bot_said(record)[1] == "Um welches Sonnhof-Produkt geht es?"
+
+
+@pytest.mark.parametrize(
+    ("question", "heard", "ours"),
+    [
+        ("ist ihr eistee pfirsich vegan", "Eistee pfirsich", "Grüner Tee Zitrone"),
+        ("Haben Sie auch einen Eistee Pfirsich? Ist der vegan?", "Eistee Pfirsich", "Grüner Tee"),
+        ("ist ihre himbeermarmelade vegan", "Himbeermarmelade", "Erdbeer Fruchtaufstrich"),
+        ("Was kostet die Sonnencreme?", "Sonnencreme", "Sensitiv Handcreme"),
+        ("welchen lichtschutzfaktor hat die sonnencreme", "Sonnencreme", "Sensitiv Handcreme"),
+        ("ist in der zahnpasta für erwachsene fluorid", "Zahnpasta für erwachsene", "Kinder-Zahn"),
+    ],
+)
+def test_a_generic_name_with_a_qualifier_of_another_kind_is_not_one_of_ours(
+    services, question, heard, ours
+):
+    said = " ".join(bot_said(call(services, say(question), say("nein danke"))))
+    assert f"{heard} ist leider keines unserer Produkte. Wir haben nur Sonnhof {ours}" in said
+    assert "vegan." not in said and "Euro" not in said and "enthält" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("named", "product"),
+    [
+        ("die Tiefkühlbrezeln", "laugenbrezel-tk"),  # the category "Tiefkühl"
+        ("der eistee zitrone", "gruener-tee-zitrone"),  # its own flavour
+        ("die Kinderzahnpasta für meinen Sohn", "kinder-zahnpasta"),
+        ("die Schokocreme", "nuss-nougat-creme"),
+        ("Hafermilch", "hafer-drink-barista"),
+        ("das Duschgel", "duschgel-meeresbrise"),
+    ],
+)
+def test_a_qualifier_the_product_has_keeps_it_ours(services, named, product):
+    assert services.view("sonnhof").read_slot("product", f"was kostet {named}") == product
+
+
+def test_a_question_about_another_kind_is_not_served_after_not_ours(services):
+    record = call(services, say("Haben Sie auch einen Eistee Pfirsich? Ist der vegan?"), hang_up())
+    said = " ".join(bot_said(record))
+    assert "Eistee Pfirsich ist leider keines unserer Produkte" in said
+    assert "vegan" not in said and "Um welches" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("question", "about", "not_said"),
+    [
+        ("Ist die Tomatensoße bio?", "zur Bio-Qualität", "vegan"),
+        ("bei wie viel grad back ich die brezeln auf und wie lange?", "zur Zubereitung", "-18"),
+        ("wird die zahnpasta an tieren getestet", "zu Tierversuchen", "vegan"),
+        ("Wie viele Kalorien hat die Nougatcreme?", "zu Nährwerten", "enthält"),
+    ],
+)
+def test_a_property_the_catalog_has_no_field_for_is_no_other_fields_answer(
+    services, question, about, not_said
+):
+    said = bot_said(call(services, say(question), say("nein danke")))
+    answer = next(t for t in said if about in t)
+    assert "leider nicht" in answer and "Mitarbeiter" in answer, said
+    assert not_said not in " ".join(said), said
+
+
+@pytest.mark.parametrize(
+    ("question", "field", "about"),
+    [
+        ("ist die zahnpasta tierversuchsfrei und vegan", "ist vegan", "zu Tierversuchen"),
+        ("Wie lange hält die Marmelade? Und in der Mikrowelle?", "Lagerung", "zur Zubereitung"),
+    ],
+)
+def test_the_field_named_beside_an_unlisted_property_is_answered_too(
+    services, question, field, about
+):
+    said = " ".join(bot_said(call(services, say(question), hang_up())))
+    assert field in said and f"{about} habe ich" in said, said
+
+
+def test_a_product_name_holding_bio_is_no_unlisted_question(services):
+    said = " ".join(bot_said(call(services, say("ist die bio tomatensauce vegan"), hang_up())))
+    assert "Ja, Sonnhof Bio Tomatensauce Basilikum ist vegan." in said, said
+
+
+@pytest.mark.parametrize(
+    ("report", "advice", "health"),
+    [
+        ("in der nougatcreme war ein glassplitter und meine tochter hat schon davon gegessen",
+         "ärztlich abklären", "Fremdkörper verzehrt"),
+        ("meine tochter hat von der kinderzahnpasta so rote flecken um den mund bekommen",
+         "ärztlich abklären", "Beschwerden"),
+        ("Mein Sohn hat eine halbe Tube Zahnpasta gegessen, ist das gefährlich?",
+         "Giftnotruf", "Vergiftung"),
+    ],
+)  # fmt: skip
+def test_harm_after_eating_or_using_is_urgent_without_asking_if_it_is_dangerous(
+    services, report, advice, health
+):
+    record = call(services, say(report))
+    assert advice in bot_said(record)[1], bot_said(record)
+    assert record.handoff is not None and record.handoff.priority == "high"
+    summary = str(record.handoff.context["summary"])
+    assert "Gesundheit: " in summary and health in summary.split("Gesundheit: ")[1], summary
+
+
+@pytest.mark.parametrize(
+    ("report", "problem"),
+    [
+        ("Die Nougatcreme riecht total ranzig, obwohl die noch lange haltbar ist.", "ranzig"),
+        ("In Ihren Laugenbrezeln war ein Stück Draht drin!", "Draht"),
+        ("ich hab schimmel im dinkelbrot gefunden", "schimmel"),
+    ],
+)
+def test_the_complaint_summary_carries_the_callers_problem(services, report, problem):
+    record = call(services, say(report), say("L 1 2 3 4 A"))
+    summary = str(record.handoff.context["summary"])
+    assert f"Problem: {problem}" in summary and "total" not in summary, summary
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ich hab ein paar fragen zur tomatensoße. ist die eigentlich bio?",
+        "Hallo, ich bin schwanger und wollte wissen, ob in Ihren Käsespätzle Rohmilchkäse ist.",
+        "ihr duschgel meeresbrise riecht einfach herrlich! gibts das auch in ner großen flasche?",
+    ],
+)
+def test_a_question_is_never_thanked_for_as_praise(services, question):
+    said = " ".join(bot_said(call(services, say(question), say("nein danke"))))
+    assert "Lob" not in said and "leider nicht" in said, said

@@ -19,7 +19,8 @@ from voicebot.dialog.intent_choice import take_next_concern
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
-from voicebot.dialog.words import corrects_a_product, follows_up, is_question, parts_of
+from voicebot.dialog.unlisted_property import FIELD_NAMED, UnlistedProperty, unlisted_properties
+from voicebot.dialog.words import corrects_a_product, fold, follows_up, is_question, parts_of
 
 
 def needs_of(spec: IntentView) -> list[str]:
@@ -52,9 +53,46 @@ def answer_for(tenant: TenantView, state: CallState, spec: IntentView) -> Answer
         name = spec.answer.removeprefix("builtin:")
         if answer is None or answer.unknown_product or name not in PRODUCT_BUILTINS:
             return answer
+        unlisted = _unlisted_asked(tenant, facts)
+        if unlisted:  # "Ist die Tomatensoße bio?": never the vegan answer instead
+            return _no_field_for(tenant, facts, name, answer, unlisted)
         answer = _with_more_asked(tenant, state, facts, name, answer)
         return _for_other_products(tenant, state, facts, builtin, name, answer)
     return Answer(caller_input.fill_placeholders(spec.answer, state))
+
+
+def _unlisted_asked(tenant: TenantView, facts: AnswerFacts) -> list[UnlistedProperty]:
+    """Properties the caller's question asks about that the catalog has no field for; the
+    question is the latest line, or the one before when the latest only named the product
+    ("Ist die eigentlich bio?" - "Um welches Produkt?" - "die Tomatensoße")."""
+    lines = list(facts.caller_lines[-2:])
+    if len(lines) == 2 and not tenant.product_only(lines[-1]):
+        lines = lines[-1:]
+    asked = " ".join(tenant.without_product_name(line) for line in lines)
+    return unlisted_properties(asked, tenant.language)
+
+
+def _no_field_for(
+    tenant: TenantView,
+    facts: AnswerFacts,
+    name: str,
+    answer: Answer,
+    unlisted: list[UnlistedProperty],
+) -> Answer:
+    """ "Angaben zur Bio-Qualität habe ich für … leider nicht." and a person offered; the
+    field's own answer before it only when the question names that field too ("Ist die
+    Zahnpasta tierversuchsfrei und vegan?": the vegan answer, then no information)."""
+    product = tenant.product_name(str(facts.slots.get("product") or ""))
+    about = " und ".join(p.about for p in unlisted[:2])
+    if any(p.in_name(product) for p in unlisted):  # (the name may say "Bio": told as it is)
+        told = tenant.prompts.say("no_field_but_name", about=about, product=product)
+    else:
+        told = tenant.prompts.say("no_field", about=about, product=product)
+    field = FIELD_NAMED.get(name)
+    asked = tenant.without_product_name(facts.caller_lines[-1] if facts.caller_lines else "")
+    if field is not None and field.search(fold(asked)):
+        told = f"{answer.text} {told}"
+    return Answer(told, offer_agent=True)
 
 
 def _caller_lines(state: CallState) -> tuple[str, ...]:
@@ -184,7 +222,7 @@ class IntentSteps:
                 if state.product_unknown:  # named again after "not ours": handed off with it
                     continue
                 heard = state.slots.pop(need)  # "Mein Nutella ist ranzig": not handed to our
-                not_ours = caller_input.unknown_product_text(self.prompts, heard)  # quality
+                not_ours = self._not_ours(heard)  # quality
                 state.product_unknown = True  # team as a complaint: which of ours is it?
                 self.ask_slot(need, [*parts, not_ours])
                 return
@@ -216,7 +254,8 @@ class IntentSteps:
         if answer is not None and answer.unknown_product:
             product = self.state.slots.pop("product", None)
             self.state.answered = self.state.product_unknown = True
-            parts = [*parts, caller_input.unknown_product_text(self.prompts, product)]
+            parts = [*parts, self._not_ours(product)]
+            self._drop_questions_about_it()
             self.anything_else(parts)
         elif answer is not None and answer.offer_agent:
             self.state.answered, self.state.last_answer = True, answer.text
@@ -232,6 +271,22 @@ class IntentSteps:
             self.reply.handoff_for_intent(parts, reason=self.reason())
         else:
             self.anything_else([*parts, self.prompts.say("no_information")])
+
+    def _drop_questions_about_it(self) -> None:
+        """ "Haben Sie einen Eistee Pfirsich? Ist der vegan?": the other product questions of
+        the same turn without a product of their own asked about the one we do not sell, so
+        they are not served after "not one of ours" (nor asked "which product?")."""
+        turn = max(0, len(self.state.lines) - 1)
+        self.state.also = [
+            c for c in self.state.also
+            if c.said_at != turn or "product" not in needs_of(c.intent) or c.slots.get("product")
+        ]  # fmt: skip
+
+    def _not_ours(self, heard: str | None) -> str:
+        """ "Himbeermarmelade ist leider keines unserer Produkte. Wir haben nur Sonnhof Erdbeer
+        Fruchtaufstrich." (the product of ours it resembles named, if one does)."""
+        ours = self.tenant.similar_product(heard)
+        return caller_input.unknown_product_text(self.prompts, heard, ours)
 
     def anything_else(self, parts: list[str]) -> None:
         """After a served concern: the next one the caller also named ("Sie hatten außerdem …

@@ -134,11 +134,16 @@ def slot_in(
     return text.strip() or None
 
 
-def unknown_product_text(prompts: Prompts, product: str | None) -> str:
+def unknown_product_text(prompts: Prompts, product: str | None, ours: str | None = None) -> str:
+    """ "Himbeermarmelade ist leider keines unserer Produkte.", with the product of ours its
+    words resemble named after it (`ours`: "Wir haben nur Sonnhof Erdbeer Fruchtaufstrich.")."""
     product = (product or "").lstrip("?")
-    if product:
-        return prompts.say("unknown_product", product=product[:1].upper() + product[1:])
-    return prompts.say("unknown_product_unnamed")
+    if not product:
+        return prompts.say("unknown_product_unnamed")
+    told = prompts.say("unknown_product", product=product[:1].upper() + product[1:])
+    if ours:
+        told = f"{told} {prompts.say('product_we_have', product=ours)}"
+    return told
 
 
 def fill_placeholders(text: str, state: CallState) -> str:

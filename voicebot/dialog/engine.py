@@ -43,10 +43,13 @@ from voicebot.dialog.product_reading import (
     found_in_product,
     harm_reported,
     ingredient_asked,
+    other_kind_asked,
     praise_unsaid,
     problem_or_praise,
+    question_not_praise,
     urgent_handoffs,
 )
+from voicebot.dialog.product_safety import urgent_advice
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
@@ -80,7 +83,6 @@ from voicebot.dialog.words import (
     gives_reason,
     greets_only,
     has_no_number,
-    health_emergency,
     is_question,
     leaves_now,
     loose_clauses,
@@ -208,9 +210,10 @@ class InboundDialog(YesNoTurns):
             return
         state.no_input = 0
         open_question = state.awaiting in ("concern", "menu")
-        if value is None and self.tenant.catalog and health_emergency(text):
-            self._emergency(text, event)  # "… eine halbe Tube Zahnpasta gegessen. Ist das
-            return  # gefährlich?": the poison centre named, a person at once
+        advice = urgent_advice(text) if value is None and self.tenant.catalog else None
+        if advice is not None:  # "… eine halbe Tube Zahnpasta gegessen. Ist das gefährlich?",
+            self._emergency(text, event, advice)  # "… Glassplitter, meine Tochter hat schon
+            return  # davon gegessen": the advice for it, a person at once
         if value is None and checks_line(text):
             # "Hallo, ist da jemand?": an answer and the question once more (no try counted)
             again = self.prompts.say("ask_concern") if open_question else state.last_prompt
@@ -484,6 +487,8 @@ class InboundDialog(YesNoTurns):
         intent = ingredient_asked(self.tenant, talked_about, text, intent)  # "Ist da Butter
         # drin?" after the Brezeln
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
+        intent = other_kind_asked(self.tenant, text, intent)  # "… die Sonnencreme?"
+        intent = question_not_praise(self.tenant, text, intent)  # "Ist die eigentlich bio?"
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
             # lieber die Handcreme": the product corrected to)
@@ -842,7 +847,7 @@ class InboundDialog(YesNoTurns):
         Quatsch, das ist die von meiner Frau")."""
         return bool(words) and is_new_concern(self.tenant, self.tenant.classify(words, like))
 
-    def _emergency(self, text: str, event: Intent) -> None:
+    def _emergency(self, text: str, event: Intent, advice: str = "health_emergency") -> None:
         """Something swallowed that may harm: the poison centre or 112 named, then the product
         team's urgent queue at once, the product kept for them (no batch number asked)."""
         state = self.state
@@ -853,7 +858,7 @@ class InboundDialog(YesNoTurns):
         if product and not state.slots.get("product"):
             state.slots["product"] = product
         queue = urgent[0].queue if urgent else self.tenant.default_queue
-        told = [self.prompts.say("health_emergency")]
+        told = [self.prompts.say(advice)]
         self.reply.handoff(told, queue=queue or self.tenant.default_queue, priority="high",
                            reason="intent")  # fmt: skip
 

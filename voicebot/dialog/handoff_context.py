@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from voicebot.dialog.product_safety import hazard_noted, problem_said
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
 
@@ -19,11 +20,11 @@ def _at(state: CallState, at_ms: int) -> str:
 SUMMARY_WORDS = {
     "de": {"unclear": "Anliegen unklar", "customer": "Kunde", "unidentified":
            "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem",
-           "maybe": "vermutlich",
+           "maybe": "vermutlich", "problem": "Problem", "health": "Gesundheit",
            "speaks": "Anrufer spricht Englisch"},
     "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
            "customer not identified", "reason": "reason", "also": "also",
-           "maybe": "possibly",
+           "maybe": "possibly", "problem": "problem", "health": "health",
            "speaks": "caller speaks German"},
 }  # fmt: skip
 
@@ -49,12 +50,31 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     )
     if slots:
         parts.append(slots)
+    parts.extend(_complaint_notes(tenant, state, words))
     if state.also:
         parts.append(f"{words['also']}: " + ", ".join(c.intent.description for c in state.also))
     if state.caller_language and state.caller_language != tenant.language[:2]:
         parts.append(words["speaks"])  # the agent answers in the caller's language
     parts.append(f"{words['reason']}: {reason}")
     return "; ".join(parts)
+
+
+def _complaint_notes(tenant: TenantView, state: CallState, words: dict[str, str]) -> list[str]:
+    """For a complaint about a product, what the caller said was wrong and any health risk
+    ("Problem: Glassplitter, von einem Kind verzehrt", "Gesundheit: Fremdkörper verzehrt"), so
+    the waiting list tells a smell from a splinter a child ate."""
+    spec = state.intent
+    if not tenant.catalog or spec is None or spec.priority != "high":
+        return []
+    lines = [line.text for line in state.lines if line.role == "caller"]
+    notes = []
+    problem = problem_said(lines)
+    if problem:
+        notes.append(f"{words['problem']}: {', '.join(problem)}")
+    hazard = hazard_noted(" ".join(lines))
+    if hazard:
+        notes.append(f"{words['health']}: {hazard}")
+    return notes
 
 
 def _language(tenant: TenantView, state: CallState) -> str:

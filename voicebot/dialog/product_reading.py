@@ -250,3 +250,48 @@ def problem_or_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
     if spec is None or spec.action != "selfservice" or "product" in needs_of(spec):
         return intent
     return replace(intent, name=spec.id, confidence=max(tenant.threshold, others[0][0]))
+
+
+def other_kind_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A question about another kind of one of our products ("Welchen Lichtschutzfaktor hat
+    die Sonnencreme?" beside our Handcreme), not placed by the classifier: its best product
+    question, so the caller hears "Sonnencreme ist leider keines unserer Produkte" instead of
+    "nicht verstanden" (a word of no product of ours, "Leberwurst", is not guessed at)."""
+    if intent.name is not None or not tenant.catalog or not is_question(text):
+        return intent
+    heard = tenant.unknown_product(text)
+    if not heard or tenant.product_in(text) or tenant.similar_product(heard) is None:
+        return intent
+    for name, confidence in intent.alternatives:
+        spec = tenant.intents.get(name)
+        if spec is not None and spec.action == "selfservice" and "product" in needs_of(spec):
+            slots = {**intent.slots, "product": f"?{heard}"}  # (told "not ours" as a slot)
+            sure = max(confidence, tenant.threshold)
+            return replace(intent, name=name, confidence=sure, slots=slots)
+    return intent
+
+
+_ASKS_WHETHER = re.compile(r"\b(?:ob|wissen|fragen|frage)\b")
+
+
+def question_not_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A question read as praise ("Ist die eigentlich bio?", "… wollte wissen, ob in Ihren
+    Käsespätzle Rohmilchkäse ist"): a question is never praise, so the best product question
+    is taken when a product is named or talked about, else praise is left out of the reading
+    (the caller is asked about the next guess, never thanked for a compliment)."""
+    top = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+    spec = tenant.intents.get(top or "")
+    if spec is None or not tenant.catalog or not is_praise(tenant, spec):
+        return intent
+    asks = "?" in text or any(is_question(c) for c in re.split(r"[.!,;]", text))
+    if not asks and not _ASKS_WHETHER.search(fold(text)):
+        return intent
+    others = tuple((n, c) for n, c in intent.alternatives if n != spec.id)
+    for name, confidence in others:
+        other = tenant.intents.get(name)
+        if other is not None and other.action == "selfservice" and "product" in needs_of(other):
+            if tenant.product_in(text) or tenant.unknown_product(text):
+                sure = max(confidence, tenant.threshold)
+                return replace(intent, name=name, confidence=sure, alternatives=others)
+            break
+    return replace(intent, name=None, confidence=0.0, alternatives=others)

@@ -296,9 +296,12 @@ class TenantView:
         return None if found is None or no_product_word(str(found)) else str(found)
 
     def product_in(self, text: str) -> str | None:
-        """The catalog product the text names (its id), or None."""
+        """The catalog product the text names (its id), or None; None too for another kind
+        of ours ("die Himbeermarmelade", "Eistee Pfirsich": read as a product we do not sell)."""
         match = self._product_match(text)
-        return None if match is None else match.product_id
+        if match is None or self.nlu is None or self.nlu.slots.variant_named(text, match.heard):
+            return None
+        return str(match.product_id)
 
     def _product_match(self, text: str) -> Any:
         catalog = self.nlu.slots.catalog if self.nlu is not None else None
@@ -370,6 +373,32 @@ class TenantView:
         """The catalog name of a product ("Sonnhof Hafer Drink Barista")."""
         row = self._product(product_id)
         return str(row.get("name") or product_id) if row is not None else product_id
+
+    def without_product_name(self, text: str) -> str:
+        """The text without the product it names, as said, and the words of that product's
+        name just before it ("ist die Bio Tomatensauce vegan" -> "ist die vegan"; "ist die
+        Tomatensoße bio" keeps "bio", which asks about it)."""
+        from voicebot.dialog.words import fold
+
+        match = self._product_match(text)
+        if match is None:
+            return text
+        said = fold(text).split()
+        own = set(fold(self.product_name(match.product_id)).split())
+        span = fold(match.heard).split()
+        for start in range(len(said) - len(span) + 1):
+            if [w.strip("?!.,;:") for w in said[start : start + len(span)]] == span:
+                first = start
+                while first > 0 and said[first - 1].strip("?!.,;:") in own:
+                    first -= 1
+                return " ".join(said[:first] + said[start + len(span) :])
+        return text
+
+    def similar_product(self, heard: str | None) -> str | None:
+        """The catalog name of our product whose words a product we do not sell shares
+        ("Himbeermarmelade" -> "Sonnhof Erdbeer Fruchtaufstrich"); None: none alike."""
+        match = self._product_match((heard or "").lstrip("?"))
+        return None if match is None else self.product_name(match.product_id)
 
     def sells(self, product_id: str) -> bool:
         """Whether `product_id` is one of the catalog's products."""

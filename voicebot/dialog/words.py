@@ -393,6 +393,9 @@ QUESTION_WORDS = frozenset((
     "was", "wie", "wo", "wann", "warum", "wieso", "welche", "welcher", "welches", "ist", "sind",
     "enthaelt", "hat", "haben", "gibt", "kann", "darf", "what", "how", "where", "when", "why",
     "which", "is", "are", "does", "do", "can",
+    # "Welchen Lichtschutzfaktor hat …", "Woraus besteht …", "Woher kommen …"
+    "welchen", "welchem", "wer", "wen", "wem", "woraus", "woher", "wofuer", "wozu", "weshalb",
+    "wieviel", "gibts",
 ))  # fmt: skip
 
 

@@ -87,11 +87,17 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "product_sold": "Ja, das gehört zu unseren Produkten.",
         "health_emergency": "Bei Verdacht auf eine Vergiftung rufen Sie bitte sofort den "
         "Giftnotruf an, im Notfall die 112.",
+        "health_see_doctor": "Bitte lassen Sie das sofort ärztlich abklären, im Notfall rufen Sie "
+        "die 112.",
         "product_kind_not_sold": "Diese Sorte haben wir leider nicht, nur {product}.",
         "product_noted": "Gut, also {product}.",
         "ask_slot_batch": "Bitte nennen Sie die Chargennummer. Sie steht neben dem "
         "Mindesthaltbarkeitsdatum.",
         "unknown_product": "{product} ist leider keines unserer Produkte.",
+        "product_we_have": "Wir haben nur {product}.",
+        "no_field": "Angaben {about} habe ich für {product} leider nicht.",
+        "no_field_but_name": "Das Produkt heißt {product}; weitere Angaben {about} habe ich "
+        "leider nicht.",
         "unknown_product_unnamed": "Das ist leider keines unserer Produkte.",
         "product_unclear": "Welches Produkt meinen Sie? Sagen Sie bitte seinen Namen, zum "
         "Beispiel {example}.",
@@ -173,10 +179,16 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "product_sold": "Yes, that is one of our products.",
         "health_emergency": "If you suspect poisoning, please call the poison centre at once, "
         "or the emergency number.",
+        "health_see_doctor": "Please have this checked by a doctor at once, or call the emergency "
+        "number in an emergency.",
         "product_kind_not_sold": "We do not have that kind, I'm afraid, only {product}.",
         "product_noted": "All right, {product}.",
         "ask_slot_batch": "Please tell me the batch number printed next to the best-before date.",
         "unknown_product": "{product} is not one of our products.",
+        "product_we_have": "We only have {product}.",
+        "no_field": "I'm afraid I have no information {about} for {product}.",
+        "no_field_but_name": "The product is called {product}; I have no further information "
+        "{about}, I'm afraid.",
         "unknown_product_unnamed": "That is not one of our products.",
         "product_unclear": "Which product do you mean? Please say its name, for example {example}.",
         "product_which": "Do you mean {either}?",

@@ -13,6 +13,12 @@ from datetime import date
 from voicebot.nlu.dates import extract_date
 from voicebot.nlu.model import IntentSpec, SlotType, Tenant
 from voicebot.nlu.normalize import fold, normalize, strip_punctuation
+from voicebot.nlu.product_kinds import (
+    compound_of_another_kind,
+    group_beside,
+    product_words,
+    variety_beside,
+)
 from voicebot.nlu.slots import (
     FUNCTION_WORDS,
     ProductCatalog,
@@ -41,6 +47,9 @@ class SlotReader:
             else None
         )
         self._known_words: set[str] = set()
+        self._own_words = {  # product id -> the words it is known by (names, kind, contents)
+            row["product_id"]: product_words(row, tenant.name) for row in tenant.catalog or ()
+        }
 
     @staticmethod
     def _slot_words(tenant: Tenant) -> set[str]:
@@ -205,6 +214,29 @@ class SlotReader:
                 if 0 < at < len(words) and self._foreign_noun(words[at]):
                     first, last = min(at, start), max(at, start + len(span) - 1)
                     return " ".join(words[first : last + 1])
+        return self._other_kind_named(words, said, span)
+
+    def _other_kind_named(self, words: list[str], said: list[str], span: list[str]) -> str | None:
+        """Our product's generic word with a qualifier it does not have, in any casing:
+        "Himbeermarmelade", "eistee pfirsich", "zahnpasta für erwachsene" (product_kinds)."""
+        found = self.catalog.match(" ".join(span)) if self.catalog is not None else None
+        if found is None or found.product_id not in self._own_words:
+            return None
+        own = self._own_words[found.product_id]
+        names = self.catalog.squeezed_names(found.product_id)  # type: ignore[union-attr]
+        if compound_of_another_kind(" ".join(span), names, own):  # (one word, as said)
+            return next((w for w, f in zip(words, said, strict=True) if [f] == span), span[0])
+        for start in range(len(said) - len(span) + 1):
+            end = start + len(span)
+            if said[start:end] != span:
+                continue
+            holds = bool(_CONTAINED_IN & set(said[max(0, start - 2) : start]))
+            holds = holds or _asks_what_it_holds(said[:start]) or bool(_INSIDE & set(said[end:]))
+            other = variety_beside(said, start, end, own, holds) or group_beside(
+                said, start, end, own
+            )
+            if other is not None:
+                return " ".join(words[other[0] : other[1] + 1])
         return None
 
     def _foreign_noun(self, word: str) -> bool:

@@ -206,6 +206,10 @@ class ProductCatalog:
             for name in self.spoken_names
         )
 
+    def squeezed_names(self, product_id: str) -> list[str]:
+        """A product's name and aliases, folded and squeezed ("erdbeermarmelade"; no brand)."""
+        return [squeezed for squeezed, pid, _ in self._names if pid == product_id]
+
     @property
     def spoken_names(self) -> list[str]:
         """Every name and alias as said (brand left out)."""

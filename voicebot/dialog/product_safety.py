@@ -1,0 +1,87 @@
+"""Someone already ate or used a product and is at risk: a swallowed foreign body ("da war
+ein Glassplitter drin, und meine Tochter hat schon davon gegessen") or signs of a reaction
+("meine Tochter hat von der Zahnpasta rote Flecken um den Mund bekommen") are urgent by
+themselves, not only when the caller asks "ist das gefährlich?". The advice fits the
+hazard: a doctor (112 in an emergency) for a foreign body or symptoms, the poison centre for
+a suspected poisoning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voicebot.dialog.words import fold, health_emergency, is_question
+
+# Taken in: eaten, drunk, swallowed ("hat schon davon gegessen", "runtergeschluckt")
+_TAKEN_IN = re.compile(
+    r"\b(?:gegessen|gefuttert|genascht|verschluckt|geschluckt|runtergeschluckt|getrunken|"
+    r"probiert|abgebissen|swallowed|ate|eaten|drank|drunk)\b"
+)
+# Something hard or sharp that does not belong in food ("Glassplitter", "ein Stück Draht")
+_FOREIGN_BODY = re.compile(
+    r"\b(?:glas(?:splitter|scherbe|stueck|teil)\w*|\w*splitter\w*|scherbe\w*|draht\w*|metall\w*|nadel\w*|schraube\w*|"
+    r"plastikteil\w*|hartplastik|stein\w*|glass|splinter\w*|wire|metal|needle)\b"
+)
+# Signs of a reaction that happened ("rote Flecken bekommen", "hat sich übergeben")
+_SYMPTOMS = re.compile(
+    r"\b(?:ausschlag|rote flecken|flecken|roetung\w*|geroetet|quaddeln|juckt|jucken|"
+    r"geschwollen|anschwellen|uebel|erbrochen|uebergeben|gebrochen|durchfall|bauchschmerzen|"
+    r"bauchweh|fieber|atemnot|schwindel\w*|rash|swollen|itching|threw up|vomited|red spots)\b"
+)
+
+
+def urgent_advice(text: str) -> str | None:
+    """The prompt key of the advice for a health risk the words report, or None: a foreign
+    body swallowed or symptoms after use -> "health_see_doctor"; a suspected poisoning
+    (health_emergency) -> "health_emergency". A question of what might happen ("Kann man von
+    der Handcreme Ausschlag bekommen?") reports nothing."""
+    folded = fold(text)
+    taken_in = bool(_TAKEN_IN.search(folded))
+    if taken_in and _FOREIGN_BODY.search(folded):
+        return "health_see_doctor"
+    if health_emergency(text):
+        return "health_emergency"
+    if _SYMPTOMS.search(folded) and (taken_in or not is_question(text)):
+        return "health_see_doctor"
+    return None
+
+
+def hazard_noted(text: str) -> str | None:
+    """How the agent's summary marks it: "Fremdkörper verschluckt", "Beschwerden nach
+    Verzehr/Anwendung", "Verdacht auf Vergiftung"; None: no health risk reported."""
+    advice = urgent_advice(text)
+    if advice is None:
+        return None
+    if advice == "health_emergency":
+        return "Verdacht auf Vergiftung"
+    if _FOREIGN_BODY.search(fold(text)) and _TAKEN_IN.search(fold(text)):
+        return "Fremdkörper verzehrt"
+    return "Beschwerden nach Verzehr/Anwendung"
+
+
+# What was wrong with a product, as callers say it ("Glassplitter", "Schimmel", "ranzig")
+_DEFECT = re.compile(
+    r"(?:glas(?:splitter|scherbe|stueck|teil)\w*|\w*splitter\w*|scherbe\w*|draht\w*|metall\w*|plastik\w*|nadel\w*|"
+    r"schraube\w*|stein\w*|haar\w*|insekt\w*|fliege\w*|motte\w*|wurm|wuermer|made|maden|"
+    r"kaefer\w*|fremdkoerper\w*|schimmel\w*|verschimmelt|pelz|ranzig\w*|sauer|bitter|"
+    r"klumpig\w*|klumpen|verdorben\w*|muffig\w*|gammelig|faulig|stinkt|komisch\w*|"
+    r"seltsam\w*|ausgelaufen|undicht|kaputt\w*|aufgetaut|ausgetrocknet|fluessig|"
+    r"verfaerbt\w*|ausschlag|flecken|roetung\w*|geschwollen|uebel|erbrochen|durchfall|"
+    r"bauchschmerzen|ungeniessbar|ekelhaft|spuelmittel|tot|tote|toter|totes)"
+)
+_CHILD = re.compile(r"\b(?:kind\w*|tochter|sohn|baby\w*|enkel\w*|kleine[nr]?)\b")
+
+
+def problem_said(lines: list[str], most: int = 4) -> list[str]:
+    """The caller's problem in a few words for the agent's summary, as said: the defect words
+    ("Glassplitter", "ranzig"), then who took it in ("Kind hat davon gegessen" -> "von einem
+    Kind verzehrt") or "verzehrt"; empty when no defect or consumption was said."""
+    found: list[str] = []
+    for line in lines:
+        for word in re.findall(r"[\wÄÖÜäöüß]+", line):
+            if _DEFECT.fullmatch(fold(word)) and word not in found and len(found) < most:
+                found.append(word)
+    said = fold(" ".join(lines))
+    if _TAKEN_IN.search(said):
+        found.append("von einem Kind verzehrt" if _CHILD.search(said) else "verzehrt")
+    return found

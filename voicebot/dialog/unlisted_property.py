@@ -1,0 +1,99 @@
+"""Questions about a property of a product that the catalog has no field for ("Ist die
+Tomatensoße bio?", "Bei wie viel Grad backe ich die Brezeln auf?", "Wird die Zahnpasta an
+Tieren getestet?"): never answered with another field (not "ist vegan", not the storage
+text), but "Angaben zur Bio-Qualität habe ich für … leider nicht" and a person offered.
+
+The catalog's fields are the ingredients, allergens, vegan, gluten- and lactose-free, palm
+oil, storage and the price; each family below asks for something none of them says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from voicebot.dialog.words import fold
+
+# (pattern over the folded words, what the bot has no information on: German, English)
+_FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    # "Ist die Tomatensoße bio?", "Ist das Müsli aus ökologischem Anbau?"
+    (re.compile(r"\b(?:bio|oeko\w*|biologisch\w*|bioqualitaet|demeter|organic)\b"),
+     "zur Bio-Qualität", "on organic quality"),
+    # "Wird die Zahnpasta an Tieren getestet?", "Ist die Handcreme tierversuchsfrei?"
+    (re.compile(r"\b(?:tierversuch\w*|an tieren getestet|tested on animals|cruelty free)\b"),
+     "zu Tierversuchen", "on animal testing"),
+    # "Bei wie viel Grad back ich die Brezeln auf?", "Kann ich die Spätzle in die Mikrowelle?"
+    (re.compile(r"\b(?:back|backe|backen|backt|aufbacken|aufgebacken|gebacken|backofen|ofen|"
+                r"backzeit|zubereit\w*|mikrowelle|erhitzen|erwaermen|aufwaermen|kochzeit|"
+                r"garzeit|bake|baking|oven|microwave)\b"),
+     "zur Zubereitung", "on preparation"),
+    # "Gibt's das auch in ner großen Flasche?", "Welche Größen gibt es?"
+    (re.compile(r"\b(?:(?:packungs)?groesse\w*|groesser\w*|nachfuell\w*|familienpackung\w*|"
+                r"gross\w* (?:flasche|packung|tube|dose|glas|gebinde|becher)|bigger|sizes?)\b"),
+     "zu Packungsgrößen", "on pack sizes"),
+    # "Woher kommen die Haselnüsse?", "Wo wird das Brot hergestellt?"
+    (re.compile(r"\b(?:herkunft|woher|hergestellt|produziert|angebaut|anbau|stammen|stammt|"
+                r"regional\w*|made in|produced|where from)\b"),
+     "zur Herkunft", "on origin"),
+    # "Wie viele Kalorien hat die Nougatcreme?"
+    (re.compile(r"\b(?:kalorien|kcal|kilokalorien|naehrwert\w*|brennwert\w*|ballaststoff\w*|"
+                r"eiweissgehalt|calories|nutrition\w*)\b"),
+     "zu Nährwerten", "on nutrition values"),
+    # "Welchen Lichtschutzfaktor hat die Handcreme?"
+    (re.compile(r"\b(?:lichtschutz\w*|lsf|spf|uv|uv schutz|uvschutz)\b"), "zum Lichtschutzfaktor",
+     "on sun protection"),
+    # "Ist in den Käsespätzle Rohmilchkäse?"
+    (re.compile(r"\b(?:rohmilch\w*|pasteurisiert\w*|unpasteurisiert\w*|raw milk)\b"),
+     "zu Rohmilch", "on raw milk"),
+    # "Ab welchem Alter ist die Zahnpasta?", "Darf ich die in der Schwangerschaft essen?"
+    (re.compile(r"\b(?:ab welchem alter|ab wie viel\w* jahren|altersempfehlung|schwanger\w*|"
+                r"stillzeit|saeugling\w*|pregnan\w*)\b"),
+     "zur Eignung in Schwangerschaft oder nach Alter", "on pregnancy or age"),
+    # "Ist das halal?", "Ist da Gentechnik drin?", "Ist die Verpackung recycelbar?"
+    (re.compile(r"\b(?:halal|koscher|kosher)\b"), "zu Halal oder Koscher", "on halal or kosher"),
+    (re.compile(r"\b(?:gentechni\w*|genmanipul\w*|gvo|gmo)\b"), "zur Gentechnik", "on GMOs"),
+    (re.compile(r"\b(?:recycel\w*|recycl\w*|pfand|mehrweg\w*)\b"), "zur Verpackung",
+     "on packaging"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class UnlistedProperty:
+    """A property asked about that no catalog field says: how the bot names it ("zur
+    Bio-Qualität") and the words that ask for it."""
+
+    about: str
+    pattern: re.Pattern[str]
+
+    def in_name(self, name: str) -> bool:
+        """The product's own name says it ("Sonnhof Bio Tomatensauce Basilikum")."""
+        return bool(self.pattern.search(fold(name)))
+
+
+def unlisted_properties(text: str, language: str = "de") -> list[UnlistedProperty]:
+    """What the words ask about that no catalog field says, in the tenant's language;
+    empty when they ask only about what the catalog holds."""
+    folded = fold(text)
+    german = language.startswith("de")
+    return [
+        UnlistedProperty(de if german else en, pattern)
+        for pattern, de, en in _FAMILIES
+        if pattern.search(folded)
+    ]
+
+
+# A catalog field named in the same question ("Ist die Zahnpasta tierversuchsfrei und
+# vegan?"): that answer is given too; otherwise only "no information" is said
+FIELD_NAMED = {
+    "product_vegan": re.compile(r"\b(?:vegan\w*|tierisch\w*|pflanzlich\w*|vegetari\w*)"),
+    "product_palm_oil": re.compile(r"\bpalm"),
+    "product_price": re.compile(r"\b(?:kostet|kosten|preis\w*|teuer\w*|euro|price|cost\w*)\b"),
+    "product_ingredients": re.compile(
+        r"\b(?:zutat\w*|inhaltsstoff\w*|drin|enthalten|enthaelt|steckt|ingredients?)\b"
+    ),
+    "product_allergens": re.compile(r"\b(?:allerg\w*|gluten\w*|laktose\w*|nuss\w*|nuesse)"),
+    "product_storage": re.compile(
+        r"\b(?:lager\w*|haelt|halten|haltbar\w*|aufbewahr\w*|kuehlschrank|einfrier\w*|"
+        r"geoeffnet|oeffnen)\b"
+    ),
+}
