@@ -1194,3 +1194,19 @@ def test_a_served_caller_who_goes_quiet_is_said_goodbye_to(services):
                   silence())  # fmt: skip
     assert bot_said(record)[-1].startswith("Vielen Dank für Ihren Anruf")
     assert record.outcome == "resolved"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [("Guten Tag, ich habe eine Abbuchung auf meinem Konto, die ich nicht kenne",
+      "card_payment_not_recognised"),
+     ("Meine Karte wurde gestohlen, bitte sperren Sie sie.", "lost_or_stolen_card")],
+)  # fmt: skip
+def test_an_urgent_matter_said_in_german_at_the_bank_reaches_the_fraud_team(services, said, intent):
+    """A stolen card said in German went to the general queue at normal priority, told in
+    English only (session-14 probe): told in German too, and the fraud team at once."""
+    record = call(services, "harbour-bank", say(said))
+    assert record.handoff is not None
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+    assert record.handoff.context["intent"]["id"] == intent
+    assert "spricht nur Englisch" in bot_said(record)[1]

@@ -80,6 +80,7 @@ from voicebot.dialog.words import (
     dialled_wrong,
     digits_in,
     fold,
+    german_urgent_gloss,
     gives_reason,
     greets_only,
     has_no_number,
@@ -576,6 +577,11 @@ class InboundDialog(YesNoTurns):
             return False
         self.state.caller_language = "en" if english else "de"
         told = [self.prompts.say("other_language")]
+        gloss = german_urgent_gloss(text) if german else None  # ("Meine Karte wurde
+        if gloss is not None:  # gestohlen": the fraud team at once, as in English)
+            glossed = self.tenant.classify(gloss, intent)
+            if is_new_concern(self.tenant, glossed) and self._urgent(glossed):
+                intent = glossed
         spec = self.tenant.intents.get(intent.name or "")
         if spec is not None and spec.queue and is_new_concern(self.tenant, intent):
             take_intent(self.tenant, self.state, intent)

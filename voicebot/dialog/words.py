@@ -1265,3 +1265,25 @@ _LOOSE_BREAK = re.compile(r",|\b(?:aber|und|but|and)\b|\d[\d ]*\d|\d")
 def loose_clauses(text: str) -> list[str]:
     """The stretches of a turn between commas, conjunctions and numbers (see _LOOSE_BREAK)."""
     return [c.strip(" .!?") for c in _LOOSE_BREAK.split(text) if c.strip(" .!?")]
+
+
+# An urgent card matter said in German at the English hotline, glossed in English for its
+# classifier ("Meine Karte wurde gestohlen, bitte sperren Sie sie" -> a stolen card)
+_GERMAN_URGENT = (
+    (re.compile(r"\b(?:gestohlen|geklaut|geraubt|entwendet)\b"), "my card has been stolen"),
+    (re.compile(r"\b(?:verloren|verlegt|nicht mehr finden|ist weg)\b"), "i lost my card"),
+    (re.compile(r"\b(?:abbuchung|buchung|zahlung|lastschrift|abgebucht|belastung)\w*\b.*\b(?:"
+                r"nicht (?:erkannt|kenne|gemacht|von mir)|kenne ich nicht|unbekannt\w*|fremd\w*)|"
+                r"\b(?:nicht (?:erkannt|kenne|gemacht|von mir)|unbekannt\w*|fremd\w*)\b.*\b(?:"
+                r"abbuchung|buchung|zahlung|lastschrift|abgebucht)"),
+     "there is a card payment i do not recognise"),
+    (re.compile(r"\b(?:betrug\w*|betrueger\w*|gehackt|phishing)\b"),
+     "someone used my card without my permission"),
+    (re.compile(r"\b(?:sperren|sperrung)\b"), "my card has been stolen"),
+)  # fmt: skip
+
+
+def german_urgent_gloss(text: str) -> str | None:
+    """An English gloss of an urgent card matter said in German, or None."""
+    folded = fold(text)
+    return next((gloss for pattern, gloss in _GERMAN_URGENT if pattern.search(folded)), None)

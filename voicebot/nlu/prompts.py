@@ -158,7 +158,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "handoff_wait": "You are number {position} in the queue, the wait is about "
         "{wait_min} minutes.",
         "handoff_wait_one": "You are number {position} in the queue, the wait is about a minute.",
-        "other_language": "Sorry, this automated service speaks English only.",
+        "other_language": "Entschuldigung, dieser automatische Dienst spricht nur Englisch, ich "
+        "verbinde Sie mit einem Mitarbeiter. Sorry, this automated service speaks English only.",
         "goodbye": "Thank you for calling. Goodbye!",
         "survey_gone": "I cannot hear you any more. Thank you and goodbye.",
         "survey_call_back": "Of course, we will try another time. Goodbye.",
