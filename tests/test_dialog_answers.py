@@ -1210,3 +1210,24 @@ def test_an_urgent_matter_said_in_german_at_the_bank_reaches_the_fraud_team(serv
     assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
     assert record.handoff.context["intent"]["id"] == intent
     assert "spricht nur Englisch" in bot_said(record)[1]
+
+
+@pytest.mark.parametrize(
+    ("tenant", "said", "told"),
+    [("harbour-bank", "hello, is this harbour bank?", "Yes, this is Harbour Bank."),
+     ("harbour-bank", "Is this Barclays?", "No, this is Harbour Bank."),
+     ("nordwelle", "ist da die sparkasse", "Nein, hier ist Nordwelle."),
+     ("nordwelle", "Hallo, bin ich hier richtig bei Nordwelle?", "Ja, hier ist Nordwelle.")],
+)  # fmt: skip
+def test_a_caller_asking_whom_they_reached_is_told(services, tenant, said, told):
+    """ "hello, is this harbour bank?" got "Sorry, I did not understand" (session-14 probe)."""
+    record = call(services, tenant, say(said))
+    assert bot_said(record)[1].startswith(told)
+
+
+@pytest.mark.parametrize(
+    "said", ["Ist das Internet bei Ihnen gestört?", "ist da die Störungsstelle"]
+)
+def test_a_question_about_something_else_is_no_question_whom_they_reached(services, said):
+    record = call(services, "nordwelle", say(said))
+    assert not bot_said(record)[1].startswith(("Ja, hier ist", "Nein, hier ist"))

@@ -71,6 +71,7 @@ from voicebot.dialog.words import (
     asks_to_wait,
     asks_where,
     asks_where_it_is,
+    asks_who_answers,
     checks_line,
     clauses,
     closes_call,
@@ -221,6 +222,16 @@ class InboundDialog(YesNoTurns):
             self.reply.ask([self.prompts.say("line_ok"), again], state.awaiting,
                            state.last_expect, remember=False)  # fmt: skip
             return
+        reached = (
+            asks_who_answers(text, self.tenant.name, self.tenant.language)
+            if value is None
+            else None
+        )
+        if reached is not None and open_question:  # "Is this Harbour Bank?": yes (or no, "ist
+            told = "this_is_us" if reached else "not_us"  # da die Sparkasse": "Nein, hier ist
+            told_text = self.prompts.say(told, name=self.tenant.name)  # Nordwelle"), then the
+            self.reply.ask([told_text, self.prompts.say("ask_concern")], awaiting="concern")
+            return  # concern asked for; no try counted
         about_the_bot = asks_capabilities(text) or asks_if_machine(text)
         if value is None and state.intent is None and about_the_bot:
             self._tell_what_the_bot_does(text)  # "Was können Sie denn überhaupt?"

@@ -84,6 +84,7 @@ class TenantView:
         self.language: str = getattr(tenant, "language", "de") or "de"
         self.direction: str = getattr(tenant, "direction", "inbound") or "inbound"
         self.greeting: str = getattr(tenant, "greeting", "") or ""
+        self.name: str = getattr(tenant, "name", "") or self.id
         self.queues: dict[str, str] = dict(getattr(tenant, "queues", {}) or {})
         self.default_queue: str = getattr(tenant, "default_queue", None) or next(
             iter(self.queues), "allgemein"

@@ -1287,3 +1287,35 @@ def german_urgent_gloss(text: str) -> str | None:
     """An English gloss of an urgent card matter said in German, or None."""
     folded = fold(text)
     return next((gloss for pattern, gloss in _GERMAN_URGENT if pattern.search(folded)), None)
+
+
+# "Is this Harbour Bank?", "Bin ich hier richtig bei Nordwelle?", "ist da die Sparkasse": who
+# answers the call (the name asked about is the group)
+_WHO_ANSWERS = re.compile(
+    r"^(?:(?:hallo|hello|hi|ja|yes|guten tag|entschuldigung|sorry|aeh|um) )*(?:is (?:this|that)|"
+    r"am i (?:speaking to|talking to|through to)|have i (?:got|reached)|"
+    r"ist (?:da|dort|hier)|spreche ich mit|bin ich (?:hier |da )?(?:richtig )?bei)"
+    r"(?: (?:die|der|das|den|the))? (?P<name>\w+(?: \w+)?)$"
+)
+# How the names of other companies a caller may have meant end ("Sparkasse", "Telekom")
+_COMPANY_END = re.compile(r"(?:bank|kasse|telekom|vodafone|versicherung|werke|post|amt)$")
+
+
+def asks_who_answers(text: str, ours: str, language: str = "de") -> bool | None:
+    """Whether the caller asks if they reached `ours` ("is this harbour bank?": True) or
+    another company ("ist da die Sparkasse": False); None when the turn asks neither (a name
+    of one or two words, ours spelt alike or a company by its ending, or in English by its
+    capitals: German writes every noun so, "ist da die Störungsstelle")."""
+    from rapidfuzz import fuzz
+
+    found = _WHO_ANSWERS.match(fold(text))
+    if found is None:
+        return None
+    name, folded = found.group("name"), fold(ours)
+    if fuzz.ratio(name, folded) >= 80 or fuzz.partial_ratio(folded, name) >= 90:
+        return True
+    capitals = [
+        w for w in text.split()[1:]
+        if language == "en" and w[:1].isupper() and fold(w) in name.split()
+    ]  # fmt: skip
+    return False if capitals or _COMPANY_END.search(name) else None

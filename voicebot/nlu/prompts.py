@@ -63,6 +63,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "{wait_min} Minuten.",
         "handoff_wait_one": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
         "eine Minute.",
+        "this_is_us": "Ja, hier ist {name}.",
+        "not_us": "Nein, hier ist {name}.",
         "other_language": "Sorry, this automated service speaks German only. I am putting you "
         "through to a colleague.",
         "goodbye": "Vielen Dank für Ihren Anruf. Auf Wiederhören!",
@@ -158,6 +160,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "handoff_wait": "You are number {position} in the queue, the wait is about "
         "{wait_min} minutes.",
         "handoff_wait_one": "You are number {position} in the queue, the wait is about a minute.",
+        "this_is_us": "Yes, this is {name}.",
+        "not_us": "No, this is {name}.",
         "other_language": "Entschuldigung, dieser automatische Dienst spricht nur Englisch, ich "
         "verbinde Sie mit einem Mitarbeiter. Sorry, this automated service speaks English only.",
         "goodbye": "Thank you for calling. Goodbye!",
