@@ -1231,3 +1231,11 @@ def test_a_caller_asking_whom_they_reached_is_told(services, tenant, said, told)
 def test_a_question_about_something_else_is_no_question_whom_they_reached(services, said):
     record = call(services, "nordwelle", say(said))
     assert not bot_said(record)[1].startswith(("Ja, hier ist", "Nein, hier ist"))
+
+
+def test_the_missing_digit_said_alone_completes_the_number(services):
+    """ "vier null acht eins sieben zwei fünf" got "7 Ziffern"; the caller said just the
+    missing "drei", which started a new number (session-14 probe)."""
+    seven = say("vier null acht eins sieben zwei fünf")
+    record = call(services, "nordwelle", say("Meine Rechnung ist zu hoch"), seven, say("drei"))
+    assert bot_said(record)[3].startswith("Danke, Petra Lindner.")

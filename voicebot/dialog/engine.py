@@ -643,6 +643,12 @@ class InboundDialog(YesNoTurns):
         """Digits too few for a customer number: the first part is kept and the rest asked
         for, once; the next part completes it. False: go on with what was heard as a whole."""
         state, length = self.state, self.tenant.customer_digits
+        told = state.customer_number or ""  # the number of the wrong length said before: the
+        if 0 < len(told) < length and len(told) + len(heard) == length:  # missing digits
+            completed = told + heard  # alone ("… sieben zwei fünf" - "7 Ziffern" - "drei"),
+            if self.tenant.customer(completed) is not None:  # when that makes a customer's
+                state.partial_number = completed
+                return False
         joined = state.partial_number + heard
         if len(joined) >= length - 1:
             state.partial_number = joined  # complete: identified by the caller of this
