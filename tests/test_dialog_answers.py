@@ -1239,3 +1239,12 @@ def test_the_missing_digit_said_alone_completes_the_number(services):
     seven = say("vier null acht eins sieben zwei fünf")
     record = call(services, "nordwelle", say("Meine Rechnung ist zu hoch"), seven, say("drei"))
     assert bot_said(record)[3].startswith("Danke, Petra Lindner.")
+
+
+def test_no_mobile_reception_is_no_internet_fault(services):
+    """ "mein handy hat kein netz" was noted as service=internet ("Netz"), and at an address
+    with an internet outage it would be told that outage (session-14 probe)."""
+    record = call(services, "nordwelle", say("mein handy hat kein netz"), keys("40817253#"))
+    assert record.handoff is not None
+    assert record.handoff.context["slots"]["service"] == "mobilfunk"
+    assert "Störung bekannt" not in " ".join(bot_said(record))
