@@ -1248,3 +1248,15 @@ def test_no_mobile_reception_is_no_internet_fault(services):
     assert record.handoff is not None
     assert record.handoff.context["slots"]["service"] == "mobilfunk"
     assert "Störung bekannt" not in " ".join(bot_said(record))
+
+
+@pytest.mark.parametrize(
+    ("tenant", "said"),
+    [("harbour-bank", "sorry, can you hold on one second"),
+     ("nordwelle", "Moment, ich hol mal eben meine Unterlagen")],
+)  # fmt: skip
+def test_a_caller_asking_the_bot_to_hold_on_is_waited_for(services, tenant, said):
+    """ "sorry, can you hold on one second" at the greeting got "Sorry, I did not understand"
+    (session-14 probe)."""
+    record = call(services, tenant, say(said))
+    assert bot_said(record)[1] in ("Sure, I'll wait.", "Gerne, ich warte.")

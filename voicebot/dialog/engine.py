@@ -67,6 +67,7 @@ from voicebot.dialog.words import (
     asks_for_transfer,
     asks_if_machine,
     asks_something,
+    asks_to_hold,
     asks_to_repeat,
     asks_to_wait,
     asks_where,
@@ -443,6 +444,9 @@ class InboundDialog(YesNoTurns):
             return
         names_it = bool({"nummer", "kundennummer", "number"} & set(fold(text).split()))
         waits = asks_to_wait(text)  # ("…nicht auswendig, Moment, ich schau nach": waited for)
+        if asks_to_hold(text) and number is None and not sure:
+            self._wait()  # "sorry, can you hold on one second": "Gerne, ich warte.", not
+            return  # "Sorry, I did not understand"
         lacks = number is None and number_asked and names_it and has_no_number(text)
         if lacks and sure and not waits:  # "Ich kenn meine Kundennummer nicht, es geht um meine
             self.state.unidentified = True  # Rechnung": not asked for it (twice)

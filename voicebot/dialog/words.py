@@ -370,6 +370,20 @@ def asks_to_wait(text: str) -> bool:
     return waits and not any(c.isdigit() for c in folded)
 
 
+# Asking the bot to hold the line ("Einen Moment bitte", "hold on one second"); "Moment mal"
+# objects rather than asks to wait
+_HOLD = re.compile(
+    r"\b(?:moment(?!\s+mal)|momentchen|sekunde|augenblick|warten sie|hold on|hang on|"
+    r"one moment|just a moment|just a second|one second|one sec|wait a|bear with me)\b"
+)
+
+
+def asks_to_hold(text: str) -> bool:
+    """The caller asks the bot to hold on (see _HOLD), no digits said with it."""
+    folded = fold(text)
+    return bool(_HOLD.search(folded)) and not any(c.isdigit() for c in folded)
+
+
 # "Und was ist mit dem Müsli?": the same question about another product.
 FOLLOW_UP = re.compile(
     r"^(?:(?:ja|ok|okay|gut|yes|yeah|danke|thanks)\s+)*"
