@@ -1260,3 +1260,12 @@ def test_a_caller_asking_the_bot_to_hold_on_is_waited_for(services, tenant, said
     (session-14 probe)."""
     record = call(services, tenant, say(said))
     assert bot_said(record)[1] in ("Sure, I'll wait.", "Gerne, ich warte.")
+
+
+def test_a_number_keyed_after_an_answer_opens_the_next_concern(services):
+    """The number keyed at "Kann ich sonst noch helfen?" after the online-bills answer got
+    "Danke, Klaus Hoffmann." and the whole answer again (session-14 probe)."""
+    record = call(services, "nordwelle", say("Wo finde ich meine Rechnungen online?"),
+                  keys("40817287#"), say("Wie viel ist offen?"))  # fmt: skip
+    assert bot_said(record)[2] == "Danke, Klaus Hoffmann. Wie kann ich Ihnen helfen?"
+    assert "84,50 Euro offen" in bot_said(record)[3]

@@ -1001,7 +1001,11 @@ class InboundDialog(YesNoTurns):
         parts: list[str] = []
         short = len(digits) < self.tenant.customer_digits - 1 and state.awaiting == "concern"
         if needs_identity(self.tenant, self.state) and not short:
-            identify(self.tenant, self.state, digits, parts)
+            served = state.awaiting == "anything_else"  # keyed after an answer: for the next
+            if identify(self.tenant, self.state, digits, parts) and served:  # concern, not the
+                reset_concern(state)  # answer once more ("Danke, Klaus Hoffmann. Wie kann ich
+                self.reply.ask([*parts, self.prompts.say("ask_concern")], awaiting="concern")
+                return  # Ihnen helfen?")
             self._continue(parts)
         else:
             no_match(self.tenant, self.state, self.reply)  # (a key alone is no number)
