@@ -1269,3 +1269,12 @@ def test_a_number_keyed_after_an_answer_opens_the_next_concern(services):
                   keys("40817287#"), say("Wie viel ist offen?"))  # fmt: skip
     assert bot_said(record)[2] == "Danke, Klaus Hoffmann. Wie kann ich Ihnen helfen?"
     assert "84,50 Euro offen" in bot_said(record)[3]
+
+
+def test_a_second_service_down_is_told_apart_from_the_known_outage(services):
+    """Internet and TV down in Leipzig, where only a TV outage is known: only the TV outage
+    was told, the internet fault lost if the caller declined a person (session-14 probe)."""
+    both = say("Unser Internet geht nicht und das Fernsehen auch nicht")
+    record = call(services, "nordwelle", both, keys("40817309#"), say("nein"))
+    told = bot_said(record)[2]
+    assert "Betroffen ist das Fernsehen" in told and "Für das Internet ist keine Störung" in told

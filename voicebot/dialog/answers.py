@@ -107,7 +107,9 @@ def outage(facts: AnswerFacts) -> Answer | None:
                 f"An Ihrer Adresse ist eine Störung bekannt: {row.get('message', '')}. "
                 f"Betroffen ist {service_name(service)}. {when}"
             )
-            return Answer(text, offer_agent=True)
+            for other in sorted(_services_named(facts.caller_lines) - {service}):  # ("unser
+                text += f" Für {service_name(other)} ist keine Störung bekannt."  # Internet
+            return Answer(text, offer_agent=True)  # geht nicht und das Fernsehen auch nicht")
     return None
 
 
@@ -115,18 +117,25 @@ SERVICE_WORDS = {
     "internet": ("internet", "wlan", "dsl", "netz", "router", "glasfaser", "online"),
     "tv": ("tv", "fernsehen", "fernseher", "kabelfernsehen", "programm", "sender"),
     "telefon": ("telefon", "festnetz", "freizeichen", "telefonieren", "anrufen"),
+    "mobilfunk": ("handy", "mobilfunk", "smartphone", "handynetz", "mobiltelefon"),
 }
+
+
+def _services_named(lines: Sequence[str]) -> set[str]:
+    """The services the caller's words name ("Internet und Fernsehen gehen nicht")."""
+    words = set(normalize(" ".join(lines)).split())
+    return {s for s, terms in SERVICE_WORDS.items() if any(t in words for t in terms)}
 
 
 def _service_said(lines: Sequence[str]) -> str | None:
     """The one service the caller's words name ("mein Fernseher zeigt nichts" -> tv)."""
-    words = set(normalize(" ".join(lines)).split())
-    named = {s for s, terms in SERVICE_WORDS.items() if any(t in words for t in terms)}
+    named = _services_named(lines)
     return named.pop() if len(named) == 1 else None
 
 
 def service_name(service: str) -> str:
-    names = {"internet": "das Internet", "tv": "das Fernsehen", "telefon": "das Telefon"}
+    names = {"internet": "das Internet", "tv": "das Fernsehen", "telefon": "das Telefon",
+             "mobilfunk": "das Mobilfunknetz"}  # fmt: skip
     return names.get(service, service)
 
 
