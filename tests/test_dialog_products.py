@@ -833,3 +833,18 @@ def test_the_complaint_summary_carries_the_callers_problem(services, report, pro
 def test_a_question_is_never_thanked_for_as_praise(services, question):
     said = " ".join(bot_said(call(services, say(question), say("nein danke"))))
     assert "Lob" not in said and "leider nicht" in said, said
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [("die hafermilch, die noch zu ist, stand die ganze nacht draußen. kann ich die noch trinken?",
+      "Lagerung ungekühlt bis zum Öffnen"),
+     ("ich hab die brezeln 3 stunden im auto vergessen, kann ich die noch essen",
+      "Lagerung tiefgekühlt")],
+)  # fmt: skip
+def test_whether_a_product_can_still_be_used_is_a_storage_question(services, said, told):
+    """An unopened oat drink left out overnight ("kann ich die noch trinken?") was taken as a
+    complaint: the batch number asked, the quality team at high priority (session-14 probe)."""
+    record = call(services, say(said), say("nein danke"))
+    assert told in bot_said(record)[1] and "Chargennummer" not in " ".join(bot_said(record))
+    assert record.handoff is None

@@ -47,6 +47,7 @@ from voicebot.dialog.product_reading import (
     praise_unsaid,
     problem_or_praise,
     question_not_praise,
+    still_usable_asked,
     urgent_handoffs,
 )
 from voicebot.dialog.product_safety import urgent_advice
@@ -503,6 +504,7 @@ class InboundDialog(YesNoTurns):
         intent = ingredient_asked(self.tenant, talked_about, text, intent)  # "Ist da Butter
         # drin?" after the Brezeln
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
+        intent = still_usable_asked(self.tenant, text, intent)  # "… Kann ich die noch trinken?"
         intent = other_kind_asked(self.tenant, text, intent)  # "… die Sonnencreme?"
         intent = question_not_praise(self.tenant, text, intent)  # "Ist die eigentlich bio?"
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
@@ -522,6 +524,8 @@ class InboundDialog(YesNoTurns):
                     continue
                 if praise_unsaid(self.tenant, other, said):  # "Ich benutze die Handcreme jeden
                     continue  # Tag.": no praise to thank for
+                if self._complaint_unsaid(other, said):  # "Die Hafermilch stand die ganze
+                    continue  # Nacht draußen.": no problem said, no complaint to take
                 note_also(self.tenant, self.state, other, said)
             self.steps.advance(parts)
         elif (
@@ -547,6 +551,13 @@ class InboundDialog(YesNoTurns):
         if best is None or self.tenant.names_topic(text) != best:
             return intent
         return replace(intent, name=best, confidence=max(intent.confidence, self.tenant.threshold))
+
+    def _complaint_unsaid(self, part: Intent, said: str) -> bool:
+        """A sentence read as the product complaint that says nothing went wrong (the story
+        before a question: "Die Hafermilch stand die ganze Nacht draußen.")."""
+        spec = self.tenant.intents.get(part.name or "")
+        complaint = spec is not None and spec.priority == "high" and bool(self.tenant.catalog)
+        return complaint and not reports_problem(said)
 
     def _sure_clause(self, text: str, intent: Intent) -> Intent:
         """An unsure turn without sentence marks (Whisper's) whose clauses, cut at commas,

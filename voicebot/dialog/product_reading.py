@@ -167,6 +167,29 @@ def _product_complaint(tenant: TenantView) -> IntentView | None:
     return urgent[0] if len(urgent) == 1 else None
 
 
+# "Kann ich die noch trinken?", "Ist die noch gut?", "darf man das noch essen": whether a
+# product can still be used after how it was kept
+_STILL_USABLE = re.compile(
+    r"\b(?:kann|darf|koennte|soll) (?:ich|man|mein\w*|die|der|das|er|sie|es) (?:\w+ ){0,3}noch "
+    r"(?:\w+ )?(?:essen|trinken|verwenden|benutzen|nehmen|verzehren|geniessen|nutzen)\b|"
+    r"\b(?:ist|sind) (?:die|der|das|es|sie|er) (?:\w+ ){0,2}noch (?:gut|essbar|trinkbar|"
+    r"geniessbar|haltbar|verwendbar|ok|okay)\b"
+)
+
+
+def still_usable_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """Whether a product can still be eaten or used after how it was kept ("die Hafermilch,
+    die noch zu ist, stand die ganze Nacht draußen. Kann ich die noch trinken?") asks how it
+    keeps (storage), not a complaint, unless something went wrong with it ("riecht komisch")."""
+    storage = [i for i in tenant.intents.values() if i.answer == "builtin:product_storage"]
+    if not tenant.catalog or len(storage) != 1 or intent.name == storage[0].id:
+        return intent
+    if not _STILL_USABLE.search(fold(text)) or reports_problem(text):
+        return intent
+    return replace(intent, name=storage[0].id, confidence=max(intent.confidence,
+                                                              tenant.threshold))  # fmt: skip
+
+
 def condition_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
     """A question that names a health condition ("Kann ich das Müsli essen, wenn ich Zöliakie
     habe?") read as another self-service question (storage 0.75): the allergen answer, which
