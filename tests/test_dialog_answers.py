@@ -1278,3 +1278,18 @@ def test_a_second_service_down_is_told_apart_from_the_known_outage(services):
     record = call(services, "nordwelle", both, keys("40817309#"), say("nein"))
     told = bot_said(record)[2]
     assert "Betroffen ist das Fernsehen" in told and "Für das Internet ist keine Störung" in told
+
+
+def test_a_caller_who_is_not_the_customer_named_is_identified_again(services):
+    """ "nein nein das bin ich nicht ich bin stefan wagner ich hab mich versprochen …" after
+    "Danke, Klaus Hoffmann" went to the complaints team as Hoffmann (session-14 probe)."""
+    corrected = say("nein nein das bin ich nicht ich bin stefan wagner ich hab mich versprochen "
+                    "vier null acht eins sieben drei null neun")  # fmt: skip
+    record = call(services, "nordwelle", say("Ich ziehe um"), say("40817287"), corrected,
+                  say("04109"))  # fmt: skip
+    assert bot_said(record)[3].startswith("Danke, Stefan Wagner.")
+    assert record.handoff is not None and record.handoff.queue == "vertragsservice"
+    assert record.handoff.context["customer"]["name"] == "Stefan Wagner"
+    bare = call(services, "nordwelle", say("Ich ziehe um"), say("40817287"),
+                say("nein nein das bin ich nicht"))  # fmt: skip
+    assert "Kundennummer noch einmal" in bot_said(bare)[3]

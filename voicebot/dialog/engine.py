@@ -32,6 +32,7 @@ from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import (
     concern_besides_correction,
     concern_besides_number,
+    denies_identity,
     says_number_was_wrong,
     short_concern_besides,
     words_besides_number,
@@ -928,9 +929,20 @@ class InboundDialog(YesNoTurns):
         """ "Nein, die Nummer war falsch: 40817261" after the caller was identified: the
         customer meant, and the question asked again."""
         state = self.state
-        if state.customer is None or not says_number_was_wrong(text):
+        if state.customer is None:
+            return False
+        named = fold(str(state.customer.get("name", "")))  # ("Danke, Klaus Hoffmann." -
+        bot_said = [line.text for line in state.lines if line.role == "bot"]  # "nein nein,
+        just_named = bool(bot_said) and bool(named) and named in fold(bot_said[-1])  # das bin
+        denied = just_named and denies_identity(text)  # ich nicht, ich bin Stefan Wagner …")
+        if not (denied or says_number_was_wrong(text)):
             return False  # ("meine Handynummer ist …", "die Nummer von meinem Sohn ist …")
         number = caller_input.number_in(text, value, self.tenant)
+        if denied and number is None:  # not that customer, no number given: forgotten, and
+            state.customer, state.customer_number = None, None  # the number asked again
+            state.slots.pop("customer_number", None)
+            self.steps.ask_customer_number([self.prompts.say("customer_number_again")], False)
+            return True
         if number is None or number == state.customer_number:
             return False
         parts: list[str] = []

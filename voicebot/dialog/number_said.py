@@ -49,6 +49,18 @@ def says_number_was_wrong(text: str) -> bool:
 
 
 _NOT_MINE = re.compile(r"\b(?:nicht|not) (?:meine|my) (?:kunden ?)?(?:nummer|number)\b")
+# The caller is not the customer the bot just thanked by name ("nein nein, das bin ich nicht",
+# "ich bin nicht Herr Hoffmann", "ich hab mich versprochen / vertippt", "that's not me")
+_NOT_ME = re.compile(
+    r"\b(?:das bin ich nicht|bin ich (?:doch )?(?:gar )?nicht|ich bin (?:doch )?(?:gar )?nicht|"
+    r"nicht (?:herr|frau)|versprochen|vertippt|thats not me|that is not me|not me|im not|"
+    r"i am not|wrong person|wrong account)\b"
+)
+
+
+def denies_identity(text: str) -> bool:
+    """The caller says they are not the customer named (see _NOT_ME)."""
+    return bool(_NOT_ME.search(fold(text.replace("'", "").replace("’", ""))))
 
 
 def _with_digits(text: str) -> list[str]:

@@ -63,6 +63,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "{wait_min} Minuten.",
         "handoff_wait_one": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
         "eine Minute.",
+        "customer_number_again": "Entschuldigung. Bitte nennen Sie mir Ihre Kundennummer noch "
+        "einmal, Ziffer für Ziffer.",
         "this_is_us": "Ja, hier ist {name}.",
         "not_us": "Nein, hier ist {name}.",
         "other_language": "Sorry, this automated service speaks German only. I am putting you "
@@ -160,6 +162,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "handoff_wait": "You are number {position} in the queue, the wait is about "
         "{wait_min} minutes.",
         "handoff_wait_one": "You are number {position} in the queue, the wait is about a minute.",
+        "customer_number_again": "Sorry. Please tell me your customer number once more, digit "
+        "by digit.",
         "this_is_us": "Yes, this is {name}.",
         "not_us": "No, this is {name}.",
         "other_language": "Entschuldigung, dieser automatische Dienst spricht nur Englisch, ich "
