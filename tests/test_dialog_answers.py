@@ -1293,3 +1293,21 @@ def test_a_caller_who_is_not_the_customer_named_is_identified_again(services):
     bare = call(services, "nordwelle", say("Ich ziehe um"), say("40817287"),
                 say("nein nein das bin ich nicht"))  # fmt: skip
     assert "Kundennummer noch einmal" in bot_said(bare)[3]
+
+
+@pytest.mark.parametrize(
+    "again", ["sorry I didn't catch that can you say it again", "Sorry, what was that?"]
+)
+def test_a_request_to_hear_it_again_repeats_the_answer(services, again):
+    """ "sorry what was that" after the top-up limits got "did not understand" and then a
+    goodbye (session-14 probe round 2)."""
+    record = call(services, "harbour-bank", say("what's the top up limit"), say(again))
+    assert bot_said(record)[2] == bot_said(record)[1]
+
+
+def test_a_goodbye_instead_of_the_number_ends_the_call(services):
+    """ "ich ruf später nochmal an tschüss" at the number prompt got the prompt again and a
+    handoff with nothing known (session-14 probe round 2)."""
+    record = call(services, "nordwelle", say("meine Rechnung ist falsch"),
+                  say("ich ruf später nochmal an tschüss"))  # fmt: skip
+    assert record.handoff is None and bot_said(record)[-1].startswith("Vielen Dank")

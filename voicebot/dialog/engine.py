@@ -629,6 +629,9 @@ class InboundDialog(YesNoTurns):
             number = self.state.partial_number  # its second part completed it
         if number or heard:
             self.state.partial_number = ""  # (kept over "Moment, ich schau nach")
+        if not (number or heard) and says_goodbye(text) and not is_new_concern(self.tenant, intent):
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")  # "ich ruf später
+            return  # nochmal an, tschüss" instead of the number: the caller leaves
         short_answer = (  # "nein" alone; "nein, eigentlich will ich kündigen" brings a concern
             caller_input.yes_no_value(text, value, self.tenant.language) is not None
             and not after_answer_words(text)

@@ -346,7 +346,21 @@ REPEAT_PHRASES = (
     "repeat", "say that again", "say again", "come again", "what did you say",
     "didn t catch", "did not catch", "didn t hear you", "didn t get that",
     "was war die frage", "wie war die frage", "was war nochmal die frage", "what was the question",
+    "say it again",
 )  # fmt: skip
+# ... these plainly asking to hear it again, even in a longer turn ("sorry I didn't catch that
+# can you say it again")
+REPEAT_PLAIN = (
+    "didn t catch",
+    "did not catch",
+    "say it again",
+    "say that again",
+    "das nicht verstanden",
+    "das hab ich nicht verstanden",
+    "nicht mitbekommen",
+)
+# ... and these at the end of a short turn ("sorry, what was that?"; not "what was that payment")
+REPEAT_AT_END = ("what was that", "was war das", "what did you say")  # fmt: skip
 # ... and these only alone or nearly ("noch mal bitte"; not "ich rufe noch mal wegen ...").
 REPEAT_ALONE = ("nochmal", "noch mal", "noch einmal", "bitte was", "wie war das", "pardon",
                 "sorry what", "what", "sorry", "excuse me")  # fmt: skip
@@ -356,6 +370,10 @@ def asks_to_repeat(text: str) -> bool:
     """A short request to hear the bot again ("Wie bitte?", "sorry, can you repeat that?")."""
     folded = fold(text)
     words = len(folded.split())
+    if words <= 12 and any(says_phrase(folded, p) for p in REPEAT_PLAIN):
+        return True
+    if words <= 5 and folded.endswith(REPEAT_AT_END):
+        return True
     if words > 7:
         return False
     return any(says_phrase(folded, p) for p in REPEAT_PHRASES) or (
