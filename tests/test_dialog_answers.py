@@ -1311,3 +1311,12 @@ def test_a_goodbye_instead_of_the_number_ends_the_call(services):
     record = call(services, "nordwelle", say("meine Rechnung ist falsch"),
                   say("ich ruf später nochmal an tschüss"))  # fmt: skip
     assert record.handoff is None and bot_said(record)[-1].startswith("Vielen Dank")
+
+
+def test_a_concern_after_i_need_in_an_unpunctuated_turn_is_served(services):
+    """ "where's your nearest branch in leeds I need to pay some cash in" was not understood
+    (session-14 probe round 2): the clause "I need to pay some cash in" says it surely."""
+    said = say("where's your nearest branch in leeds I need to pay some cash in")
+    record = call(services, "harbour-bank", said)
+    assert record.handoff is not None
+    assert record.handoff.context["intent"]["id"] == "top_up_by_cash_or_cheque"

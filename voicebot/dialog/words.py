@@ -1289,9 +1289,14 @@ def area_named(text: str) -> str | None:
 
 
 # Where a turn Whisper wrote without punctuation may change its subject: a comma, "aber", "und",
-# "but", "and", or a number said in digits ("meine frau hat den vertrag kundennummer 40817253
-# das internet geht nicht")
-_LOOSE_BREAK = re.compile(r",|\b(?:aber|und|but|and)\b|\d[\d ]*\d|\d")
+# "but", "and", "because", a number said in digits ("meine frau hat den vertrag kundennummer
+# 40817253 das internet geht nicht"), or before "I need / ich möchte …" ("where's your nearest
+# branch in leeds I need to pay some cash in")
+_LOOSE_BREAK = re.compile(
+    r",|\b(?:aber|und|but|and|because|cause|weil)\b|\d[\d ]*\d|\d|"
+    r"(?=\b(?:i|ich) (?:need|want|would like|d like|have to|moechte|möchte|will|brauche|muss)\b)",
+    re.IGNORECASE,
+)
 
 
 def loose_clauses(text: str) -> list[str]:
