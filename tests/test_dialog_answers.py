@@ -1320,3 +1320,13 @@ def test_a_concern_after_i_need_in_an_unpunctuated_turn_is_served(services):
     record = call(services, "harbour-bank", said)
     assert record.handoff is not None
     assert record.handoff.context["intent"]["id"] == "top_up_by_cash_or_cheque"
+
+
+def test_a_known_outage_is_told_by_the_postcode_said_without_a_number(services):
+    """A caller at their mother's in Leipzig gave the postcode but no customer number: the
+    TV outage there was not told (session-14 probe round 2)."""
+    record = call(services, "nordwelle",
+                  say("ich bin bei meiner mutter in leipzig postleitzahl null vier eins null neun "
+                      "und das fernsehen geht nicht"),
+                  say("die kundennummer hab ich nicht"), say("nein danke"))  # fmt: skip
+    assert "Im Gebiet 04109 ist eine Störung bekannt" in " ".join(bot_said(record))

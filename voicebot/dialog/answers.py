@@ -87,6 +87,7 @@ def outage(facts: AnswerFacts) -> Answer | None:
     contract, product "mobil") is none of theirs, nor one of another service than the caller
     reported (a TV outage does not explain "mein Internet geht nicht")."""
     postcode = (facts.customer or {}).get("postcode") or facts.slots.get("postcode")
+    postcode = postcode or (_postcode_said(facts.caller_lines) if facts.customer is None else None)
     if not postcode:
         return None
     has = {p.strip() for p in str((facts.customer or {}).get("product") or "").split("+")} - {""}
@@ -103,8 +104,9 @@ def outage(facts: AnswerFacts) -> Answer | None:
                 if _past(fix, facts.now)  # never promise a time that has gone by
                 else f"Wir erwarten die Behebung am {_when(fix)}."
             )
+            where = "An Ihrer Adresse" if facts.customer else f"Im Gebiet {postcode}"
             text = (
-                f"An Ihrer Adresse ist eine Störung bekannt: {row.get('message', '')}. "
+                f"{where} ist eine Störung bekannt: {row.get('message', '')}. "
                 f"Betroffen ist {service_name(service)}. {when}"
             )
             for other in sorted(_services_named(facts.caller_lines) - {service}):  # ("unser
@@ -119,6 +121,16 @@ SERVICE_WORDS = {
     "telefon": ("telefon", "festnetz", "freizeichen", "telefonieren", "anrufen"),
     "mobilfunk": ("handy", "mobilfunk", "smartphone", "handynetz", "mobiltelefon"),
 }
+
+
+def _postcode_said(lines: Sequence[str]) -> str | None:
+    """A German postcode a caller without their customer number said ("ich bin bei meiner
+    Mutter in Leipzig, Postleitzahl null vier eins null neun"): five digits, the only digits
+    of that turn."""
+    from voicebot.dialog.words import digits_in
+
+    said = [d for line in lines if len(d := digits_in(line, "de")) == 5]
+    return said[-1] if said else None
 
 
 def _services_named(lines: Sequence[str]) -> set[str]:
