@@ -1330,3 +1330,11 @@ def test_a_known_outage_is_told_by_the_postcode_said_without_a_number(services):
                       "und das fernsehen geht nicht"),
                   say("die kundennummer hab ich nicht"), say("nein danke"))  # fmt: skip
     assert "Im Gebiet 04109 ist eine Störung bekannt" in " ".join(bot_said(record))
+
+
+def test_a_time_asked_after_an_answer_with_spelt_out_figures_repeats_it(services):
+    """ "und wie lange muss ich dann warten bis das internet wieder geht" after the router answer
+    ("Nach etwa drei Minuten …") got only "Genauer kann ich es Ihnen leider nicht sagen"."""
+    asked = say("und wie lange muss ich dann warten bis das internet wieder geht")
+    record = call(services, "nordwelle", say("wie kann ich meinen router neu starten"), asked)
+    assert "etwa drei Minuten" in bot_said(record)[2]

@@ -39,6 +39,7 @@ from voicebot.dialog.words import (
     closes_call,
     confirms_the_one,
     corrects,
+    digits_in,
     does_not_know,
     fold,
     follows_up,
@@ -247,7 +248,7 @@ class YesNoTurns:
         has figures ("Und wann wird das abgebucht?"); not for one it cannot hold ("Wo wird die
         hergestellt?" after the list of ingredients)."""
         state = self.state
-        figures = any(c.isdigit() for c in state.last_answer)
+        figures = bool(digits_in(state.last_answer, self.tenant.language))  # ("etwa drei Minuten")
         repeat = asked is None or (figures and asks_for_a_figure(asked))
         sorry = self.prompts.say("no_more_detail")
         if state.awaiting == "offer_agent" and state.last_said.startswith(sorry):
