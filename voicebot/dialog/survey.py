@@ -473,7 +473,7 @@ class SurveyDialog:
         if first is None or first.kind != "rating" or not _RATING_CUE.search(fold(text)):
             return
         rest = re.split(r"[,.;!?]+", text, maxsplit=1)[-1]  # (not the "ja" of the consent)
-        rating = rating_in(rest)
+        rating = rating_said(rest)  # (not "Eins, ich bin total zufrieden")
         if rating is None:
             return
         self.step = 0
