@@ -1077,3 +1077,34 @@ def test_an_outage_at_the_rating_is_no_person_without_internet(services):
     )  # fmt: skip
     assert "Bitte nennen Sie eine Zahl" in bot[2], bot
     assert dialog.answers["zufriedenheit"] == "1" and record.outcome == "resolved", bot
+
+
+# ---- session 14 probe round 2: a limited yes, a yes/no corrected at the comment -------------
+@pytest.mark.parametrize(
+    "said",
+    ["Ja würde ich aber nicht jedem", "Ja, aber nicht jedem", "Klar, wenn jemand nicht viel surft",
+     "Ja, nur nicht meiner Oma", "Schon, solange man nicht zockt"],
+)  # fmt: skip
+def test_a_yes_narrowed_by_a_nicht_is_a_yes(services, said):
+    """ "Ja, aber nicht jedem" was stored as "nein": in a short answer any "nicht" beat the
+    opening yes (session-14 probe round 2)."""
+    record, dialog, bot = _survey(services, "ja", "vier", said, "nichts")
+    assert dialog.answers["weiterempfehlung"] == "ja", bot
+    assert record.outcome == "resolved" and dialog.answers["kommentar"] == "nichts", bot
+
+
+@pytest.mark.parametrize(
+    "said", ["Ja, aber eigentlich eher nicht", "Ja, wenn die Hotline besser wäre"]
+)
+def test_a_yes_taken_back_or_bound_to_an_unmet_condition_is_asked_again(services, said):
+    _, dialog, bot = _survey(services, "ja", "vier", said, "nein", "nichts")
+    assert bot[3] == "Bitte antworten Sie mit Ja oder Nein.", bot
+    assert dialog.answers["weiterempfehlung"] == "nein", bot
+
+
+@pytest.mark.parametrize(
+    "said", ["Nein, aber die Preise sind okay", "Nein, nicht wenn die so weitermachen"]
+)
+def test_a_no_with_a_limit_stays_a_no(services, said):
+    _, dialog, bot = _survey(services, "ja", "vier", said, "nichts")
+    assert dialog.answers["weiterempfehlung"] == "nein", bot

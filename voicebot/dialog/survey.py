@@ -49,6 +49,7 @@ from voicebot.dialog.survey_words import (
     wants_data_deleted,
     wh_question,
 )
+from voicebot.dialog.survey_yes_no import limited_yes
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     NO_NEED_PHRASES,
@@ -316,7 +317,8 @@ class SurveyDialog:
             return
         question = self.survey.questions[self.step]
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
-        if answer is None and question.kind == "yesno" and not keyed and not noisy:
+        limited = question.kind == "yesno" and not keyed and limited_yes(text) is not None
+        if answer is None and question.kind == "yesno" and not keyed and not noisy and not limited:
             keys = question_keys(question.prompt)  # "Ich würde ihn schon weiterempfehlen",
             answer = (  # "empfehlen würde ich die keinem"
                 "ja" if echoes_yes(text, keys) else "nein" if echoes_no(text, keys) else None
@@ -612,6 +614,9 @@ def _read_answer(
         rating = None if keyed else rating_said(text)
         return str(rating) if rating is not None else None
     if kind == "yesno":
+        limited = None if keyed else limited_yes(text)  # "Ja, aber nicht jedem": a yes
+        if limited is not None:
+            return "ja" if limited == "ja" else None
         answer = _yes_no(text, value, keyed, noisy, question)
         return None if answer is None else ("ja" if answer else "nein")
     return text.strip() or None
