@@ -1108,3 +1108,27 @@ def test_a_yes_taken_back_or_bound_to_an_unmet_condition_is_asked_again(services
 def test_a_no_with_a_limit_stays_a_no(services, said):
     _, dialog, bot = _survey(services, "ja", "vier", said, "nichts")
     assert dialog.answers["weiterempfehlung"] == "nein", bot
+
+
+def test_a_recommendation_corrected_at_the_comment_changes_it_and_keeps_the_comment(services):
+    """ "Die Hotline. Ach und weiterempfehlen würde ich ihn doch eigentlich." left the "nein"
+    and was stored whole as the comment (session-14 probe round 2)."""
+    said = "Die Hotline. Ach und weiterempfehlen würde ich ihn doch eigentlich."
+    record, dialog, bot = _survey(services, "ja", "drei", "nein", said)
+    assert "Antwort auf ja geändert" in bot[-1], bot
+    assert dialog.answers["weiterempfehlung"] == "ja", bot
+    assert dialog.answers["kommentar"] == "Die Hotline." and record.outcome == "resolved", bot
+
+
+def test_a_recommendation_corrected_alone_at_the_comment_asks_for_the_comment_again(services):
+    said = "Empfehlen würde ich ihn doch eigentlich schon."
+    record, dialog, bot = _survey(services, "ja", "drei", "nein", said, "Schnelleres Netz")
+    assert "Antwort auf ja geändert. Was sollte" in bot[-2], bot
+    assert dialog.answers["weiterempfehlung"] == "ja", bot
+    assert dialog.answers["kommentar"] == "Schnelleres Netz" and record.outcome == "resolved"
+
+
+def test_a_comment_that_says_when_it_would_recommend_changes_nothing(services):
+    said = "Die Hotline verbessern, dann würde ich ihn auch weiterempfehlen"
+    _, dialog, _ = _survey(services, "ja", "drei", "nein", said)
+    assert dialog.answers["weiterempfehlung"] == "nein" and dialog.answers["kommentar"] == said

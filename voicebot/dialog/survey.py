@@ -49,7 +49,7 @@ from voicebot.dialog.survey_words import (
     wants_data_deleted,
     wh_question,
 )
-from voicebot.dialog.survey_yes_no import limited_yes
+from voicebot.dialog.survey_yes_no import corrected_yes_no, limited_yes
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     NO_NEED_PHRASES,
@@ -208,6 +208,8 @@ class SurveyDialog:
             return
         if not keyed and self.step > 0 and self._rating_corrected(text):
             return  # "Nein, doch eher eine Zwei." at the recommendation: the rating changed
+        if not keyed and free and self._yes_no_corrected(text):
+            return  # "Die Hotline. Ach und weiterempfehlen würde ich ihn doch eigentlich."
         if not keyed and self.step < 0 and little_time(text) and not starts_with_no(text):
             # "Worum geht es? Ich hab nicht viel Zeit.": little, not none; it takes two minutes
             asked = "?" in text or is_question(text)  # (then who calls and why, too)
@@ -375,6 +377,26 @@ class SurveyDialog:
         self._ask(f"{told} {question.prompt}", _expect(question.kind))
         return True
 
+    def _yes_no_corrected(self, text: str) -> bool:
+        """The last yes/no question answered again, otherwise, at the comment question ("Die
+        Hotline. Ach und weiterempfehlen würde ich ihn doch eigentlich."): its answer is
+        changed and the person told so; the rest of the words is the comment, or, when
+        nothing is left, the comment question is asked again. False: no such correction."""
+        asked = [q for q in self.survey.questions[: self.step] if q.kind == "yesno"]
+        found = corrected_yes_no(text, question_keys(asked[-1].prompt)) if asked else None
+        if found is None or found[0] == self.answers.get(asked[-1].id):
+            return False
+        answer, comment = found
+        self.answers[asked[-1].id] = answer
+        told = self.tenant.prompts.say("survey_answer_changed", answer=answer)
+        question = self.survey.questions[self.step]
+        if not comment:
+            self._ask(f"{told} {question.prompt}", None)
+            return True
+        self.answers[question.id] = comment
+        self._next_question(told)
+        return True
+
     def _opts_out(self, said: _Said | None) -> bool:
         """Whether the words surely ask never to be called again (a survey `opt_out` intent)."""
         return said is not None and said.id in self.survey.opt_out and said.sure
@@ -537,15 +559,16 @@ class SurveyDialog:
         self._next_question()
         return True
 
-    def _next_question(self) -> None:
+    def _next_question(self, told: str = "") -> None:
+        """The next question, or the thanks after the last; `told` is said before it."""
         self.step += 1
         self.retries = 0
         self.narrowed = False
         if self.step >= len(self.survey.questions):
-            self._finish(self.survey.thanks, "resolved")
+            self._finish(f"{told} {self.survey.thanks}".strip(), "resolved")
             return
         question = self.survey.questions[self.step]
-        self._ask(question.prompt, _expect(question.kind))
+        self._ask(f"{told} {question.prompt}".strip(), _expect(question.kind))
 
     def _ask(self, text: str, expect: str | None) -> None:
         self.lines.append(Line("bot", text, self.now_ms))

@@ -1,11 +1,13 @@
 """How the survey reads a yes/no answer beyond a plain ja or nein: a yes with a limit ("Ja,
-aber nicht jedem"). Folded text (words.fold)."""
+aber nicht jedem") and a yes/no answer corrected at a later question ("weiterempfehlen würde
+ich ihn doch eigentlich"). Folded text (words.fold)."""
 
 from __future__ import annotations
 
 import re
 from typing import Literal
 
+from voicebot.dialog.survey_words import echoes_no, echoes_yes, names_key
 from voicebot.dialog.words import fold
 
 _YES = frozenset((
@@ -48,3 +50,37 @@ def limited_yes(text: str) -> Literal["ja", "unclear"] | None:
     if not _NEGATIONS & set(rest):
         return "ja"  # "Ja, aber die Preise sind hoch"
     return "ja" if _NOT_EVERYONE.match(" ".join(rest)) else "unclear"
+
+
+# ---- a yes/no answer corrected at a later question ------------------------------------------
+# "… weiterempfehlen würde ich ihn doch eigentlich", "empfehlen würde ich ihn doch nicht":
+# a word of changing one's mind with the earlier question's own word
+_CHANGED_MIND = re.compile(
+    r"\b(?:doch|eigentlich|korrigier\w*|aender\w*|vorhin|actually|after all|on second thought)\b"
+)
+
+
+def corrected_yes_no(text: str, keys: frozenset[str]) -> tuple[str, str] | None:
+    """A yes/no question answered again later, in a sentence that names its own word (`keys`)
+    and a word of changing one's mind ("Die Hotline. Ach und weiterempfehlen würde ich ihn doch
+    eigentlich."): the new answer ("ja"/"nein") and the rest of the words without that
+    sentence ("Die Hotline."); None when no sentence answers it again."""
+    sentences = [s for s in re.split(r"(?<=[.!?;])\s+|,?\s+\b(?=und\b|aber\b)", text) if s]
+    for at, sentence in enumerate(sentences):
+        if not names_key(sentence, keys) or not _CHANGED_MIND.search(fold(sentence)):
+            continue
+        answer = (
+            "ja" if echoes_yes(sentence, keys) else "nein" if echoes_no(sentence, keys) else None
+        )
+        if answer is not None:
+            rest = " ".join(s.strip() for s in sentences[:at] + sentences[at + 1 :])
+            return answer, _without_leading_fillers(rest)
+    return None
+
+
+def _without_leading_fillers(text: str) -> str:
+    """ "Ach und" left over at the end or start of a comment is no comment."""
+    words = text.split()
+    while words and fold(words[-1]) in ("ach", "und", "also", "aber", "and"):
+        words = words[:-1]
+    return " ".join(words)
