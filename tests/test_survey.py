@@ -1132,3 +1132,40 @@ def test_a_comment_that_says_when_it_would_recommend_changes_nothing(services):
     said = "Die Hotline verbessern, dann würde ich ihn auch weiterempfehlen"
     _, dialog, _ = _survey(services, "ja", "drei", "nein", said)
     assert dialog.answers["weiterempfehlung"] == "nein" and dialog.answers["kommentar"] == said
+
+
+# ---- session 14 probe round 2: consent after a no, the phone answered, a suspicion ----------
+@pytest.mark.parametrize(
+    "said",
+    ["Nein. Ach, doch, wissen Sie was, okay, ich mach mit.",
+     "Nee. Na gut, weil Sie so freundlich sind.", "Nein, ach was soll's, fragen Sie"],
+)  # fmt: skip
+def test_a_no_followed_by_a_change_of_mind_is_consent(services, said):
+    """ "Nein. Ach, doch, … ich mach mit." ended the call as declined (session-14 probe round
+    2)."""
+    record, dialog, bot = _survey(services, said, "vier", "ja", "nichts")
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "4", bot
+
+
+@pytest.mark.parametrize("said", ["Nein, doch nicht.", "Nein. Okay, tschüss."])
+def test_a_no_kept_after_a_filler_is_declined(services, said):
+    record, _, bot = _survey(services, said)
+    assert record.outcome == "declined", bot
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Ja, bitte?", "Hallo?", "Hallo? Hallo?",
+     "Ja ja, ich kenn das, am Ende wollen Sie mir einen Vertrag andrehen"],
+)  # fmt: skip
+def test_the_phone_answered_or_a_mocking_yes_is_no_consent_and_hears_who_calls(services, said):
+    """ "Ja, bitte?" (how people answer the phone) and a mocking "Ja ja, … Vertrag andrehen"
+    started the survey; "Hallo?" heard only the consent question (session-14 probe round 2)."""
+    record, dialog, bot = _survey(services, said, "ja gerne", "vier", "ja", "nichts")
+    assert "Marktblick Instituts" in bot[1] and "Hätten Sie zwei Minuten" in bot[1], bot
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "4", bot
+
+
+def test_a_yes_on_the_condition_that_nothing_is_sold_is_consent(services):
+    _, _, bot = _survey(services, "Ja gerne, solange Sie mir nichts verkaufen", "vier")
+    assert bot[1].startswith("Wie zufrieden"), bot

@@ -13,6 +13,9 @@ from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_consent import (
     answering_machine,
     asks_after_yes,
+    changes_mind_to_yes,
+    doubts_the_call,
+    greets_only,
     little_time,
     refuses_rudely,
 )
@@ -202,7 +205,12 @@ class SurveyDialog:
             # "Die sollen mich nicht mehr anrufen" is about the provider)
             self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
             return
-        consents = self.step < 0 and not keyed and not noisy and agrees_after_all(text)
+        consents = (  # "Nein. Ach, doch, … ich mach mit."
+            self.step < 0
+            and not keyed
+            and not noisy
+            and (agrees_after_all(text) or changes_mind_to_yes(text))
+        )
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
@@ -292,10 +300,14 @@ class SurveyDialog:
         said = None if keyed or free or unsure else self._intent(text)
         if self.step < 0:
             asks_after = not keyed and asks_after_yes(text)  # "Ja, wer ist da bitte?": no yes
-            asks = (asks and not opening_agrees(text)) or asks_after  # (but "Na gut, was wollen
-            # Sie wissen?" is one)
+            unheard = not keyed and (greets_only(text) or doubts_the_call(text))  # "Hallo?",
+            # "Ja, bitte?", "Ja ja, … am Ende wollen Sie mir einen Vertrag andrehen": who calls
+            # and why, again (no intent read: the words hold none)
+            said = None if unheard else said
+            asks = (asks and not opening_agrees(text)) or asks_after or unheard  # (but "Na gut,
+            # was wollen Sie wissen?" is one)
             informs = (  # "wer ruft an?", "Ja, hallo?"
-                asks and (wh_question(text) or asks_after) and not annoyed_by_calls(text)
+                asks and (wh_question(text) or asks_after or unheard) and not annoyed_by_calls(text)
             )
             agreed = None if asks else _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
