@@ -1077,3 +1077,95 @@ def test_an_outage_at_the_rating_is_no_person_without_internet(services):
     )  # fmt: skip
     assert "Bitte nennen Sie eine Zahl" in bot[2], bot
     assert dialog.answers["zufriedenheit"] == "1" and record.outcome == "resolved", bot
+
+
+# ---- session 14 probe round 2: a limited yes, a yes/no corrected at the comment -------------
+@pytest.mark.parametrize(
+    "said",
+    ["Ja würde ich aber nicht jedem", "Ja, aber nicht jedem", "Klar, wenn jemand nicht viel surft",
+     "Ja, nur nicht meiner Oma", "Schon, solange man nicht zockt"],
+)  # fmt: skip
+def test_a_yes_narrowed_by_a_nicht_is_a_yes(services, said):
+    """ "Ja, aber nicht jedem" was stored as "nein": in a short answer any "nicht" beat the
+    opening yes (session-14 probe round 2)."""
+    record, dialog, bot = _survey(services, "ja", "vier", said, "nichts")
+    assert dialog.answers["weiterempfehlung"] == "ja", bot
+    assert record.outcome == "resolved" and dialog.answers["kommentar"] == "nichts", bot
+
+
+@pytest.mark.parametrize(
+    "said", ["Ja, aber eigentlich eher nicht", "Ja, wenn die Hotline besser wäre"]
+)
+def test_a_yes_taken_back_or_bound_to_an_unmet_condition_is_asked_again(services, said):
+    _, dialog, bot = _survey(services, "ja", "vier", said, "nein", "nichts")
+    assert bot[3] == "Bitte antworten Sie mit Ja oder Nein.", bot
+    assert dialog.answers["weiterempfehlung"] == "nein", bot
+
+
+@pytest.mark.parametrize(
+    "said", ["Nein, aber die Preise sind okay", "Nein, nicht wenn die so weitermachen"]
+)
+def test_a_no_with_a_limit_stays_a_no(services, said):
+    _, dialog, bot = _survey(services, "ja", "vier", said, "nichts")
+    assert dialog.answers["weiterempfehlung"] == "nein", bot
+
+
+def test_a_recommendation_corrected_at_the_comment_changes_it_and_keeps_the_comment(services):
+    """ "Die Hotline. Ach und weiterempfehlen würde ich ihn doch eigentlich." left the "nein"
+    and was stored whole as the comment (session-14 probe round 2)."""
+    said = "Die Hotline. Ach und weiterempfehlen würde ich ihn doch eigentlich."
+    record, dialog, bot = _survey(services, "ja", "drei", "nein", said)
+    assert "Antwort auf ja geändert" in bot[-1], bot
+    assert dialog.answers["weiterempfehlung"] == "ja", bot
+    assert dialog.answers["kommentar"] == "Die Hotline." and record.outcome == "resolved", bot
+
+
+def test_a_recommendation_corrected_alone_at_the_comment_asks_for_the_comment_again(services):
+    said = "Empfehlen würde ich ihn doch eigentlich schon."
+    record, dialog, bot = _survey(services, "ja", "drei", "nein", said, "Schnelleres Netz")
+    assert "Antwort auf ja geändert. Was sollte" in bot[-2], bot
+    assert dialog.answers["weiterempfehlung"] == "ja", bot
+    assert dialog.answers["kommentar"] == "Schnelleres Netz" and record.outcome == "resolved"
+
+
+def test_a_comment_that_says_when_it_would_recommend_changes_nothing(services):
+    said = "Die Hotline verbessern, dann würde ich ihn auch weiterempfehlen"
+    _, dialog, _ = _survey(services, "ja", "drei", "nein", said)
+    assert dialog.answers["weiterempfehlung"] == "nein" and dialog.answers["kommentar"] == said
+
+
+# ---- session 14 probe round 2: consent after a no, the phone answered, a suspicion ----------
+@pytest.mark.parametrize(
+    "said",
+    ["Nein. Ach, doch, wissen Sie was, okay, ich mach mit.",
+     "Nee. Na gut, weil Sie so freundlich sind.", "Nein, ach was soll's, fragen Sie"],
+)  # fmt: skip
+def test_a_no_followed_by_a_change_of_mind_is_consent(services, said):
+    """ "Nein. Ach, doch, … ich mach mit." ended the call as declined (session-14 probe round
+    2)."""
+    record, dialog, bot = _survey(services, said, "vier", "ja", "nichts")
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "4", bot
+
+
+@pytest.mark.parametrize("said", ["Nein, doch nicht.", "Nein. Okay, tschüss."])
+def test_a_no_kept_after_a_filler_is_declined(services, said):
+    record, _, bot = _survey(services, said)
+    assert record.outcome == "declined", bot
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Ja, bitte?", "Hallo?", "Hallo? Hallo?",
+     "Ja ja, ich kenn das, am Ende wollen Sie mir einen Vertrag andrehen"],
+)  # fmt: skip
+def test_the_phone_answered_or_a_mocking_yes_is_no_consent_and_hears_who_calls(services, said):
+    """ "Ja, bitte?" (how people answer the phone) and a mocking "Ja ja, … Vertrag andrehen"
+    started the survey; "Hallo?" heard only the consent question (session-14 probe round 2)."""
+    record, dialog, bot = _survey(services, said, "ja gerne", "vier", "ja", "nichts")
+    assert "Marktblick Instituts" in bot[1] and "Hätten Sie zwei Minuten" in bot[1], bot
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "4", bot
+
+
+def test_a_yes_on_the_condition_that_nothing_is_sold_is_consent(services):
+    _, _, bot = _survey(services, "Ja gerne, solange Sie mir nichts verkaufen", "vier")
+    assert bot[1].startswith("Wie zufrieden"), bot

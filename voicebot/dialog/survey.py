@@ -13,6 +13,9 @@ from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_consent import (
     answering_machine,
     asks_after_yes,
+    changes_mind_to_yes,
+    doubts_the_call,
+    greets_only,
     little_time,
     refuses_rudely,
 )
@@ -49,6 +52,7 @@ from voicebot.dialog.survey_words import (
     wants_data_deleted,
     wh_question,
 )
+from voicebot.dialog.survey_yes_no import corrected_yes_no, limited_yes
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     NO_NEED_PHRASES,
@@ -201,12 +205,19 @@ class SurveyDialog:
             # "Die sollen mich nicht mehr anrufen" is about the provider)
             self._finish(self.tenant.prompts.say("survey_call_back"), "declined")
             return
-        consents = self.step < 0 and not keyed and not noisy and agrees_after_all(text)
+        consents = (  # "Nein. Ach, doch, … ich mach mit."
+            self.step < 0
+            and not keyed
+            and not noisy
+            and (agrees_after_all(text) or changes_mind_to_yes(text))
+        )
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
         if not keyed and self.step > 0 and self._rating_corrected(text):
             return  # "Nein, doch eher eine Zwei." at the recommendation: the rating changed
+        if not keyed and free and self._yes_no_corrected(text):
+            return  # "Die Hotline. Ach und weiterempfehlen würde ich ihn doch eigentlich."
         if not keyed and self.step < 0 and little_time(text) and not starts_with_no(text):
             # "Worum geht es? Ich hab nicht viel Zeit.": little, not none; it takes two minutes
             asked = "?" in text or is_question(text)  # (then who calls and why, too)
@@ -289,10 +300,14 @@ class SurveyDialog:
         said = None if keyed or free or unsure else self._intent(text)
         if self.step < 0:
             asks_after = not keyed and asks_after_yes(text)  # "Ja, wer ist da bitte?": no yes
-            asks = (asks and not opening_agrees(text)) or asks_after  # (but "Na gut, was wollen
-            # Sie wissen?" is one)
+            unheard = not keyed and (greets_only(text) or doubts_the_call(text))  # "Hallo?",
+            # "Ja, bitte?", "Ja ja, … am Ende wollen Sie mir einen Vertrag andrehen": who calls
+            # and why, again (no intent read: the words hold none)
+            said = None if unheard else said
+            asks = (asks and not opening_agrees(text)) or asks_after or unheard  # (but "Na gut,
+            # was wollen Sie wissen?" is one)
             informs = (  # "wer ruft an?", "Ja, hallo?"
-                asks and (wh_question(text) or asks_after) and not annoyed_by_calls(text)
+                asks and (wh_question(text) or asks_after or unheard) and not annoyed_by_calls(text)
             )
             agreed = None if asks else _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
@@ -316,7 +331,8 @@ class SurveyDialog:
             return
         question = self.survey.questions[self.step]
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
-        if answer is None and question.kind == "yesno" and not keyed and not noisy:
+        limited = question.kind == "yesno" and not keyed and limited_yes(text) is not None
+        if answer is None and question.kind == "yesno" and not keyed and not noisy and not limited:
             keys = question_keys(question.prompt)  # "Ich würde ihn schon weiterempfehlen",
             answer = (  # "empfehlen würde ich die keinem"
                 "ja" if echoes_yes(text, keys) else "nein" if echoes_no(text, keys) else None
@@ -371,6 +387,26 @@ class SurveyDialog:
         self.answers[rated[-1].id] = str(rating)
         told = self.tenant.prompts.say("survey_rating_changed", rating=rating)
         self._ask(f"{told} {question.prompt}", _expect(question.kind))
+        return True
+
+    def _yes_no_corrected(self, text: str) -> bool:
+        """The last yes/no question answered again, otherwise, at the comment question ("Die
+        Hotline. Ach und weiterempfehlen würde ich ihn doch eigentlich."): its answer is
+        changed and the person told so; the rest of the words is the comment, or, when
+        nothing is left, the comment question is asked again. False: no such correction."""
+        asked = [q for q in self.survey.questions[: self.step] if q.kind == "yesno"]
+        found = corrected_yes_no(text, question_keys(asked[-1].prompt)) if asked else None
+        if found is None or found[0] == self.answers.get(asked[-1].id):
+            return False
+        answer, comment = found
+        self.answers[asked[-1].id] = answer
+        told = self.tenant.prompts.say("survey_answer_changed", answer=answer)
+        question = self.survey.questions[self.step]
+        if not comment:
+            self._ask(f"{told} {question.prompt}", None)
+            return True
+        self.answers[question.id] = comment
+        self._next_question(told)
         return True
 
     def _opts_out(self, said: _Said | None) -> bool:
@@ -473,7 +509,7 @@ class SurveyDialog:
         if first is None or first.kind != "rating" or not _RATING_CUE.search(fold(text)):
             return
         rest = re.split(r"[,.;!?]+", text, maxsplit=1)[-1]  # (not the "ja" of the consent)
-        rating = rating_in(rest)
+        rating = rating_said(rest)  # (not "Eins, ich bin total zufrieden")
         if rating is None:
             return
         self.step = 0
@@ -535,15 +571,16 @@ class SurveyDialog:
         self._next_question()
         return True
 
-    def _next_question(self) -> None:
+    def _next_question(self, told: str = "") -> None:
+        """The next question, or the thanks after the last; `told` is said before it."""
         self.step += 1
         self.retries = 0
         self.narrowed = False
         if self.step >= len(self.survey.questions):
-            self._finish(self.survey.thanks, "resolved")
+            self._finish(f"{told} {self.survey.thanks}".strip(), "resolved")
             return
         question = self.survey.questions[self.step]
-        self._ask(question.prompt, _expect(question.kind))
+        self._ask(f"{told} {question.prompt}".strip(), _expect(question.kind))
 
     def _ask(self, text: str, expect: str | None) -> None:
         self.lines.append(Line("bot", text, self.now_ms))
@@ -612,6 +649,9 @@ def _read_answer(
         rating = None if keyed else rating_said(text)
         return str(rating) if rating is not None else None
     if kind == "yesno":
+        limited = None if keyed else limited_yes(text)  # "Ja, aber nicht jedem": a yes
+        if limited is not None:
+            return "ja" if limited == "ja" else None
         answer = _yes_no(text, value, keyed, noisy, question)
         return None if answer is None else ("ja" if answer else "nein")
     return text.strip() or None

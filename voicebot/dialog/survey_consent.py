@@ -82,3 +82,64 @@ def answering_machine(text: str) -> bool:
     """A recorded greeting, not a person ("Bitte hinterlassen Sie eine Nachricht nach dem
     Piepton."): a question about one ("Sind Sie ein Anrufbeantworter?") is a person's."""
     return not text.rstrip().endswith("?") and bool(_MACHINE.search(fold(text)))
+
+
+_NO_FIRST = frozenset(("nein", "nee", "noe", "no", "nope"))
+# A change of mind after the no ("Nein. Ach, doch, …", "Nee. Na gut, …", "Nein, ach was
+# soll's, fragen Sie"), fillers before it
+_CHANGE_OF_MIND = re.compile(
+    r"^(?:(?:ach|also|hm|hmm|aeh|aehm|oh|wissen sie was) )*(?:doch|na gut|na schoen|also gut|"
+    r"was solls|meinetwegen|ach komm|dann eben|okay|ok)\b(?P<after>.*)$"
+)
+_TAKES_BACK = frozenset((
+    "nein", "nee", "noe", "nicht", "kein", "keine", "keinen", "nie", "spaeter", "andermal",
+    "tschuess", "wiederhoeren", "danke", "no", "not", "never", "later", "bye",
+))  # fmt: skip
+
+
+def changes_mind_to_yes(text: str) -> bool:
+    """ "Nein. Ach, doch, wissen Sie was, okay, ich mach mit.", "Nee. Na gut, weil Sie so
+    freundlich sind.": a no, then consent after all (the last word decides). Not "Nein, doch
+    nicht", "Nein. Okay, tschüss." or a question ("Nein, doch, wer sind Sie denn?")."""
+    plain = text.replace("'", "").replace("’", "")
+    clauses = [fold(c) for c in re.split(r"[,.;!?]+", plain) if fold(c)]
+    if len(clauses) < 2 or clauses[0].split()[0] not in _NO_FIRST or plain.rstrip().endswith("?"):
+        return False
+    changed = _CHANGE_OF_MIND.match(" ".join(clauses[1:]))
+    return changed is not None and not _TAKES_BACK & set(changed.group("after").split())
+
+
+# (a question who calls, "Hallo? Wer ist da?", is answered by the tenant's intent)
+_GREETING = frozenset(("hallo", "hello", "hi", "ja", "bitte", "guten", "tag", "moin", "servus",
+                       "yes"))  # fmt: skip
+
+
+def greets_only(text: str) -> bool:
+    """ "Hallo?", "Hallo? Hallo?", "Ja, bitte?", "Ja?": the phone answered, the introduction
+    not heard; it is said again (no consent)."""
+    words = fold(text).split()
+    called = {"hallo", "hello", "hi", "moin", "servus"} & set(words)
+    asked = text.rstrip().endswith("?") and bool(words) and words[0] in ("ja", "yes")
+    return bool(words) and set(words) <= _GREETING and (bool(called) or asked)
+
+
+# Suspicion that the call sells something, said with a mocking "ja ja" or as a claim ("Ja ja,
+# ich kenn das, am Ende wollen Sie mir einen Vertrag andrehen"; not "gerne, solange Sie mir
+# nichts verkaufen", a condition the survey keeps)
+_SALE = re.compile(
+    r"\b(?:andrehen|aufschwatzen|unterjubeln|verkaufen|vertrag|werbung|abzocke|masche|abo|"
+    r"abofalle|betrug|verarschen|kenn ich|kenne ich|kenn das|kenne das|kenn ich schon)\b"
+)
+_CLAIMS_A_SALE = re.compile(
+    r"\b(?:wollen|willst|woll) (?:sie|du) (?:mir|uns) (?:doch )?(?:nur |eh |bloss )?"
+    r"(?:(?!nichts|nix|kein)\w+ ){0,3}(?:andrehen|aufschwatzen|unterjubeln|verkaufen)\b"
+)
+
+
+def doubts_the_call(text: str) -> bool:
+    """A mocking "ja ja" with a suspicion of selling, or the claim that we sell ("Ja ja, ich
+    kenn das, am Ende wollen Sie mir einen Vertrag andrehen"): no consent; who calls and why is
+    said again."""
+    folded = fold(text)
+    mocking = folded.startswith(("ja ja", "jaja", "jaja ja"))
+    return bool(mocking and _SALE.search(folded)) or bool(_CLAIMS_A_SALE.search(folded))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from voicebot.dialog.survey_rating_doubts import rating_in_doubt, without_counts
 from voicebot.dialog.words import fold, is_question, rating_in
 from voicebot.nlu.slots import rating_range
 
@@ -20,19 +21,23 @@ _NUMBER_WORD = re.compile(rf"\b{_NUMBER}\b")
 def rating_said(text: str) -> int | None:
     """The rating in the words, None when unclear: a school grade ("ne eins plus"), a word of
     going along ("Na gut.") or a question ("ist fünf gut?") is none; "Hundert Prozent
-    zufrieden" is 5; "zwei, nee, drei" is 3."""
+    zufrieden" is 5; "zwei, nee, drei" is 3; a number counting something ("drei Störungen")
+    is none."""
     if says_no_rating(text):
         return None
     top = _top_degree(fold(text))
     if top is not None:
         return top
-    return rating_in(_corrections_as_nein(text))
+    return rating_in(_corrections_as_nein(without_counts(text)))
 
 
 def says_no_rating(text: str) -> bool:
     """Words that hold a number or a judgement and are still no rating: a school grade, going
-    along, a question about the scale (checked before a recogniser's value, too)."""
-    return grade_marked(text) or goes_along(fold(text)) or asks_about_scale(text)
+    along, a question about the scale, words that cast doubt on it (survey_rating_doubts;
+    checked before a recogniser's value, too)."""
+    if grade_marked(text) or goes_along(fold(text)) or asks_about_scale(text):
+        return True
+    return rating_in_doubt(text)
 
 
 _GRADE_MARK = re.compile(  # "ne eins plus", "zwei minus", "2-", "eins a", "1a" ("eins - zwei"
