@@ -848,3 +848,14 @@ def test_whether_a_product_can_still_be_used_is_a_storage_question(services, sai
     record = call(services, say(said), say("nein danke"))
     assert told in bot_said(record)[1] and "Chargennummer" not in " ".join(bot_said(record))
     assert record.handoff is None
+
+
+@pytest.mark.parametrize(
+    "asked", ["Ich hätte mal eine Frage zu den Inhaltsstoffen", "was da so alles drinne is"]
+)
+def test_a_question_about_contents_without_a_product_asks_which_one(services, asked):
+    """ "eine Frage zu den Inhaltsstoffen" was asked "Geht es um die Zutaten?" (the area rule),
+    and "drinne" was taken for a product that is not ours (session 14)."""
+    record = call(services, say(asked), say("Die Zahnpasta für Kinder mit Erdbeergeschmack."))
+    assert bot_said(record)[1] == "Um welches Sonnhof-Produkt geht es?"
+    assert "Sorbitol" in bot_said(record)[2]

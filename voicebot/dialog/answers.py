@@ -91,7 +91,8 @@ def outage(facts: AnswerFacts) -> Answer | None:
     if not postcode:
         return None
     has = {p.strip() for p in str((facts.customer or {}).get("product") or "").split("+")} - {""}
-    reported = facts.slots.get("service") or _service_said(facts.caller_lines)
+    reported = _mobile_said(facts.caller_lines) or facts.slots.get("service")
+    reported = reported or _service_said(facts.caller_lines)
     for row in facts.outages:
         service = row.get("service", "")
         if reported and service != reported:
@@ -121,6 +122,15 @@ SERVICE_WORDS = {
     "telefon": ("telefon", "festnetz", "freizeichen", "telefonieren", "anrufen"),
     "mobilfunk": ("handy", "mobilfunk", "smartphone", "handynetz", "mobiltelefon"),
 }
+
+
+def _mobile_said(lines: Sequence[str]) -> str | None:
+    """ "mobilfunk" when the caller speaks of their mobile ("mein Handy hat kein Netz"), whose
+    "Netz" the service slot reads as the internet; None otherwise."""
+    words = set(normalize(" ".join(lines)).split())
+    internet = any(t in words for t in SERVICE_WORDS["internet"] if t != "netz")
+    mobile = any(t in words for t in SERVICE_WORDS["mobilfunk"])
+    return "mobilfunk" if mobile and not internet else None
 
 
 def _postcode_said(lines: Sequence[str]) -> str | None:

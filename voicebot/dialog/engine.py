@@ -586,8 +586,10 @@ class InboundDialog(YesNoTurns):
         concern's own topic ("Es geht um meine Rechnung") stays that concern."""
         if not is_own_concern(self.tenant, intent):
             return intent
-        area = area_named(text)
+        area = area_named(text)  # ("eine Frage zu den Inhaltsstoffen": a word of few intents)
         if area is None or self.tenant.names_topic(area) == intent.name:
+            return intent
+        if self.tenant.names_distinctly(area, str(intent.name)):
             return intent
         guess = (str(intent.name), intent.confidence)
         return replace(intent, name=None, alternatives=(guess, *intent.alternatives))

@@ -50,17 +50,22 @@ def says_number_was_wrong(text: str) -> bool:
 
 _NOT_MINE = re.compile(r"\b(?:nicht|not) (?:meine|my) (?:kunden ?)?(?:nummer|number)\b")
 # The caller is not the customer the bot just thanked by name ("nein nein, das bin ich nicht",
-# "ich bin nicht Herr Hoffmann", "ich hab mich versprochen / vertippt", "that's not me")
+# "ich bin nicht Herr Hoffmann", "ich hab mich versprochen / vertippt", "that's not me"); not
+# "ich bin nicht zufrieden", "mir wurde ein Rückruf versprochen"
 _NOT_ME = re.compile(
-    r"\b(?:das bin ich nicht|bin ich (?:doch )?(?:gar )?nicht|ich bin (?:doch )?(?:gar )?nicht|"
-    r"nicht (?:herr|frau)|versprochen|vertippt|thats not me|that is not me|not me|im not|"
-    r"i am not|wrong person|wrong account)\b"
+    r"\b(?:das bin ich (?:doch )?(?:gar )?nicht|"
+    r"(?:ich )?bin (?:doch )?(?:gar )?nicht (?:der|die)? ?(?:herr|frau)|"
+    r"(?:hab|habe) mich (?:\w+ )?(?:versprochen|vertippt|verwaehlt|vertan)|"
+    r"thats not me|that is not me|(?:im|i am) not (?:mr|mrs|ms|miss)|wrong person|wrong account|"
+    r"not my account)\b"
 )
+_NOT_NAMED = re.compile(r"\b(?:ich bin|bin ich) (?:doch )?(?:gar )?nicht [A-ZÄÖÜ][a-zäöüß]+")
 
 
 def denies_identity(text: str) -> bool:
     """The caller says they are not the customer named (see _NOT_ME)."""
-    return bool(_NOT_ME.search(fold(text.replace("'", "").replace("’", ""))))
+    folded = fold(text.replace("'", "").replace("’", ""))
+    return bool(_NOT_ME.search(folded) or _NOT_NAMED.search(text))
 
 
 def _with_digits(text: str) -> list[str]:

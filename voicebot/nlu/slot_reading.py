@@ -312,7 +312,8 @@ def _asks_what_it_holds(before: list[str]) -> bool:
     return len(before) >= 2 and before[-2] in _HAS and before[-1] in _DETERMINERS
 
 
-_INFLECTIONS = ("n", "en", "e", "s", "es", "er", "ern")  # German case and plural endings
+_INFLECTIONS = ("n", "en", "e", "s", "es", "er", "ern", "ne")  # German case and plural endings
+# (and the spoken "drinne" for "drin")
 
 
 def _nouns(text: str) -> set[str] | None:
