@@ -1348,3 +1348,18 @@ def test_a_complaint_with_a_promise_is_no_denial_of_identity(services):
                       "es hat sich keiner gemeldet."), say("ja"))  # fmt: skip
     assert "Kundennummer noch einmal" not in " ".join(bot_said(record))
     assert record.handoff is not None and record.handoff.queue == "beschwerde"
+
+
+@pytest.mark.parametrize(
+    ("tenant", "said", "turns", "also"),
+    [("nordwelle", "Ich ziehe nach Bremen und wo ich Sie gerade dran habe, meine Rechnung ist zu "
+      "hoch", ("40817287#", "28195"), "außerdem: Frage zur Rechnung"),
+     ("harbour-bank", "I need to change my address, and while I'm on, has my card arrived yet",
+      (), "also:")],
+)  # fmt: skip
+def test_a_second_concern_brought_up_while_on_the_line_is_kept(services, tenant, said, turns, also):
+    """ "…, and while I'm on, how long does a transfer to France take" lost its second concern
+    (session-14 probe round 2)."""
+    rest = [keys(t) if t.endswith("#") else say(t) for t in turns]
+    record = call(services, tenant, say(said), *rest)
+    assert record.handoff is not None and also in record.handoff.context["summary"]

@@ -841,7 +841,11 @@ class InboundDialog(YesNoTurns):
             return sure[-1]
         if not (adds_another(text, self.tenant.language) or questions):  # "Ich habe letzte
             return intent if whole else sure[-1]  # Woche den Tarif gewechselt. Seitdem geht
-        return sure[0]  # mein Internet nicht mehr": background first, the concern last
+            # mein Internet nicht mehr": background first, the concern last
+        answered = [p for p in sure if self.tenant.intents[str(p.name)].action == "selfservice"]
+        if answered and len(answered) < len(sure) and not any(map(self._urgent, sure)):
+            return answered[0]  # ("my transfer's still pending and while I'm on, what's the
+        return sure[0]  # exchange rate": the answer first, the person after it)
 
     def _part_intents(self, sentences: list[str], intent: Intent) -> list[Intent]:
         """Each sentence or added clause of the turn classified alone ([] for a single one)."""

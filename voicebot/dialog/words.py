@@ -889,6 +889,11 @@ def after_answer_words(text: str) -> str:
 _PART_BREAK = re.compile(
     r"[.?!;]+\s+|,?\s+\b(?:oh and|and also|also|and then|außerdem|ausserdem|und dann noch|"
     r"und noch|und ausserdem|und außerdem|plus)\b\s*"
+    # a second concern brought up "while I'm on" ("…, and while I'm on, how long does a transfer
+    # to France take", "… und wo ich Sie gerade dran habe, …")
+    r"|,?\s*\b(?:and )?(?:while i'?m on|while i have you|while i'?ve got you|"
+    r"(?:und )?(?:wo|wenn|da) ich (?:sie|euch|dich) (?:schon |gerade |grad )?(?:mal )?dran habe?|"
+    r"(?:und )?bei der gelegenheit)\b,?\s*"
     # a second question joined by "und" ("ist die Hafermilch vegan und enthält sie Palmöl?")
     r"|,?\s+\b(?:und|and)\s+(?=(?:was|wie|wo|wann|bis wann|warum|wieso|welche\w*|ist|sind|"
     r"enthält|enthaelt|hat|kostet|what|how|where|when|why|which|is|are|does|do|can)\b)"
@@ -914,7 +919,8 @@ _REASON = re.compile(
 
 _ANOTHER = re.compile(
     r"\b(?:ausserdem|zusaetzlich|und noch|auch noch|dann noch|and also|as well|another thing|"
-    r"plus)\b"
+    r"plus|while i m on|while im on|while i have you|while i ve got you|while ive got you|"
+    r"ich (?:sie|euch|dich) (?:schon |gerade |grad )?(?:mal )?dran hab\w*|bei der gelegenheit)\b"
 )
 
 
