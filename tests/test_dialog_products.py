@@ -848,3 +848,44 @@ def test_whether_a_product_can_still_be_used_is_a_storage_question(services, sai
     record = call(services, say(said), say("nein danke"))
     assert told in bot_said(record)[1] and "Chargennummer" not in " ".join(bot_said(record))
     assert record.handoff is None
+
+
+@pytest.mark.parametrize(
+    ("question", "not_ours"),
+    [("Was kostet die Sauce Hollandaise?", "Sauce Hollandaise"),
+     ("was kostet die sauce bolognese", "Sauce bolognese"),
+     ("ist die creme fraiche laktosefrei", "Creme fraiche"),
+     ("ist der kakao drink vegan", "Kakao drink"),
+     ("ich hab hier ne hafermilch von alnatura ist die glutenfrei", "Hafermilch von alnatura"),
+     ("Ist der Haferdrink von Oatly vegan?", "Haferdrink von Oatly"),
+     ("Ist die Alnatura Hafermilch vegan?", "Alnatura Hafermilch")],
+)  # fmt: skip
+def test_a_name_beside_our_generic_word_or_another_maker_is_not_ours(services, question, not_ours):
+    """ "Sauce Hollandaise" got the Tomatensauce's price, "Creme fraîche" the Handcreme's
+    lactose answer and the Hafermilch "von Alnatura" our gluten answer (session-14 probe)."""
+    said = " ".join(bot_said(call(services, say(question), hang_up())))
+    assert f"{not_ours} ist leider keines unserer Produkte" in said, said
+    assert "Euro" not in said and "vegan." not in said and "frei." not in said, said
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [("ist die Nougatcreme laktosefrei", "Nuss-Nougat-Creme ist nicht laktosefrei"),
+     ("was kostet die creme", "Handcreme kostet"),
+     ("ist der drink glutenfrei", "Hafer Drink Barista ist nicht glutenfrei"),
+     ("ist die handcreme parfümfrei", "ohne Parfum"),
+     ("hat die sauce knoblauch", "enthält knoblauch"),
+     ("ist die nougatcreme von ihnen vegan", "Nuss-Nougat-Creme ist nicht vegan"),
+     ("was kostet die Tomatensoße", "Tomatensauce Basilikum kostet")],
+)  # fmt: skip
+def test_our_loose_names_with_ordinary_words_beside_them_stay_ours(services, question, answer):
+    said = " ".join(bot_said(call(services, say(question), hang_up())))
+    assert answer in said and "keines unserer" not in said, said
+
+
+def test_a_follow_up_naming_another_kind_of_sauce_is_not_answered_for_ours(services):
+    record = call(
+        services, say("was kostet die tomatensauce"), say("und die sauce hollandaise"), hang_up()
+    )
+    reply = bot_said(record)[2]
+    assert "Sauce hollandaise ist leider keines unserer Produkte" in reply, reply

@@ -16,7 +16,12 @@ from voicebot.nlu.normalize import fold, normalize, strip_punctuation
 from voicebot.nlu.product_kinds import (
     compound_of_another_kind,
     group_beside,
+    is_bare_generic,
+    is_own,
+    maker_named,
     product_words,
+    qualifier_after,
+    qualifier_before,
     variety_beside,
 )
 from voicebot.nlu.slots import (
@@ -235,9 +240,32 @@ class SlotReader:
             other = variety_beside(said, start, end, own, holds) or group_beside(
                 said, start, end, own
             )
+            other = other or self._named_beside(said, start, end, own, names, holds)
             if other is not None:
                 return " ".join(words[other[0] : other[1] + 1])
         return None
+
+    def _named_beside(
+        self, said: list[str], start: int, end: int, own: str, names: list[str], holds: bool
+    ) -> tuple[int, int] | None:
+        """A name beside our product's words that makes it another product: a maker ("die
+        Hafermilch von Alnatura", "die Oatly Hafermilch") or, beside our bare generic word,
+        another kind ("Sauce Hollandaise", "der Kakao Drink") (product_kinds)."""
+
+        def ordinary(word: str) -> bool:  # a word of our examples, our product or our catalog
+            return (
+                word in FUNCTION_WORDS
+                or self._knows(word)
+                or is_own(word, own)
+                or (self.catalog is not None and self.catalog.resembles(word))
+            )
+
+        found = maker_named(said, start, end, ordinary) or qualifier_before(
+            said, start, end, ordinary
+        )
+        if found is None and is_bare_generic(" ".join(said[start:end]), names) and not holds:
+            found = qualifier_after(said, start, end, ordinary)
+        return found
 
     def _foreign_noun(self, word: str) -> bool:
         folded = fold(word)
