@@ -889,3 +889,30 @@ def test_a_follow_up_naming_another_kind_of_sauce_is_not_answered_for_ours(servi
     )
     reply = bot_said(record)[2]
     assert "Sauce hollandaise ist leider keines unserer Produkte" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("mein kind verträgt keine nüsse und keine kerne ist das dinkelbrot okay",
+      ["keine Nüsse", "Sonnenblumenkerne"]),
+     ("ist im dinkelbrot sesam oder sonnenblumenkerne", ["Spuren", "Sonnenblumenkerne"]),
+     ("ist in der nougatcreme zucker und milch", ["enthält Milch", "Zucker"])],
+)  # fmt: skip
+def test_an_allergen_question_answers_every_ingredient_it_names(services, question, said):
+    """ "keine Nüsse und keine Kerne … Dinkelbrot" got only "enthält keine Nüsse" though the
+    bread holds Sonnenblumenkerne (session-14 probe)."""
+    reply = bot_said(call(services, say(question), hang_up()))[1]
+    assert all(part in reply for part in said), reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ist die handcreme nussfrei", "sind in der handcreme nüsse",
+     "ich hab ne nussallergie kann ich die handcreme benutzen"],
+)  # fmt: skip
+def test_a_nut_question_about_a_product_with_shea_butter_is_never_a_plain_no(services, question):
+    """The Handcreme holds Shea Butter (from the shea nut) and lists no allergens: it was
+    called "nussfrei" (session-14 probe)."""
+    reply = bot_said(call(services, say(question), hang_up()))[1]
+    assert "Shea Butter" in reply and "Arzt" in reply, reply
+    assert "ist nussfrei" not in reply and "enthält keine Nüsse." not in reply, reply
