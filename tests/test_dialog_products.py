@@ -916,3 +916,18 @@ def test_a_nut_question_about_a_product_with_shea_butter_is_never_a_plain_no(ser
     reply = bot_said(call(services, say(question), hang_up()))[1]
     assert "Shea Butter" in reply and "Arzt" in reply, reply
     assert "ist nussfrei" not in reply and "enthält keine Nüsse." not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "also"),
+    [("kann ich die sensitiv handcreme auch für mein baby nehmen das ist sechs monate alt", ""),
+     ("darf mein zweijähriger die kinderzahnpasta schon benutzen oder ist da zu viel fluorid drin",
+      "500 ppm Fluorid"),
+     ("ist die handcreme für ein kleinkind geeignet", "")],
+)  # fmt: skip
+def test_a_baby_or_a_toddlers_age_is_answered_as_no_information(services, question, also):
+    """ "… für mein Baby nehmen" got the Handcreme's storage, "darf mein Zweijähriger …" the
+    ingredient list with the age part dropped (session-14 probe)."""
+    reply = bot_said(call(services, say(question), hang_up()))[1]
+    assert "Angaben zur Eignung" in reply and also in reply, reply
+    assert "Lagerung" not in reply, reply
