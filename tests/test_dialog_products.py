@@ -931,3 +931,19 @@ def test_a_baby_or_a_toddlers_age_is_answered_as_no_information(services, questi
     reply = bot_said(call(services, say(question), hang_up()))[1]
     assert "Angaben zur Eignung" in reply and also in reply, reply
     assert "Lagerung" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "second"),
+    [("ist der fruchtaufstrich eigentlich vegan und was ist mit den käsespätzle",
+      "Käsespätzle Fertiggericht ist nicht vegan"),
+     ("was kostet das müsli und wie sieht es mit dem haferdrink aus",
+      "Hafer Drink Barista kostet 2,29 Euro")],
+)  # fmt: skip
+def test_what_about_another_product_in_the_same_turn_asks_the_same_question(
+    services, question, second
+):
+    """ "… vegan und was ist mit den Käsespätzle" read the Käsespätzle's ingredients as a
+    second concern instead of saying whether they are vegan (session-14 probe)."""
+    reply = bot_said(call(services, say(question), hang_up()))[1]
+    assert second in reply and "außerdem" not in reply, reply
