@@ -133,9 +133,9 @@ def qualifier_after(
     if end >= len(said):
         return None
     word = said[end]
-    if ordinary(word) or word.endswith(_PROPERTY_ENDINGS) or _asked_as_property(said, start, end):
-        return None
-    return start, end
+    if ordinary(word) or word.endswith(_PROPERTY_ENDINGS) or word.endswith(_VERB_ENDINGS):
+        return None  # ("die Spätzle schmecken nach Seife", "die Creme riecht komisch")
+    return None if _asked_as_property(said, start, end) else (start, end)
 
 
 def qualifier_before(
@@ -186,6 +186,8 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _PROPERTY_ENDINGS = (
     "frei", "los", "haltig", "arm", "reich", "fest", "ig", "lich", "isch", "bar", "free",
 )  # fmt: skip
+# Endings of verbs said after a product ("schmecken", "riecht", "klebte")
+_VERB_ENDINGS = ("en", "t", "te", "ten", "st")
 _FROM = frozenset(("von", "vom", "from", "by"))
 # After "von": no maker (a time, a shop the product was bought in, a person)
 _NO_MAKER = frozenset((
