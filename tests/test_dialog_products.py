@@ -949,3 +949,32 @@ def test_what_about_another_product_in_the_same_turn_asks_the_same_question(
     second concern instead of saying whether they are vegan (session-14 probe)."""
     reply = bot_said(call(services, say(question), hang_up()))[1]
     assert second in reply and "außerdem" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [("ich hab die nougatcreme in den kühlschrank gestellt jetzt ist sie steinhart ist das schlimm",
+      "trocken, nicht über 25 °C"),
+     ("Die Nougatcreme ist im Kühlschrank hart geworden, ist das normal?",
+      "trocken, nicht über 25 °C"),
+     ("ich hab ne nussallergie und die sensitiv handcreme hat doch sheabutter ist das ein problem",
+      "Shea Butter"),
+     ("ich hab eine fruktoseintoleranz ist in der marmelade fruchtzucker", "Rohrzucker")],
+)  # fmt: skip
+def test_a_question_about_keeping_or_a_condition_is_no_complaint(services, question, answer):
+    """They were taken as complaints: the batch number asked, then the quality team at high
+    priority (session-14 probe)."""
+    record = call(services, say(question), hang_up())
+    reply = bot_said(record)[1]
+    assert answer in reply and "Chargennummer" not in reply and "Reklamation" not in reply, reply
+    assert record.handoff is None
+
+
+@pytest.mark.parametrize(
+    "report",
+    ["ich hab die hafermilch im kühlschrank und jetzt ist schimmel drauf ist das normal",
+     "in den brezeln war ein stein"],
+)  # fmt: skip
+def test_something_wrong_besides_how_it_was_kept_stays_a_complaint(services, report):
+    reply = bot_said(call(services, say(report), hang_up()))[1]
+    assert "Chargennummer" in reply, reply
