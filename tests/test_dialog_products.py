@@ -978,3 +978,24 @@ def test_a_question_about_keeping_or_a_condition_is_no_complaint(services, quest
 def test_something_wrong_besides_how_it_was_kept_stays_a_complaint(services, report):
     reply = bot_said(call(services, say(report), hang_up()))[1]
     assert "Chargennummer" in reply, reply
+
+
+MOULD = "die erdbeermarmelade hat geschimmelt obwohl das glas noch zu war"
+
+
+@pytest.mark.parametrize(
+    ("then", "batch"),
+    [(["moment L 3 3", "4 1 A"], "L3341A"),
+     (["moment L 3 3", "nein da kommt noch 4 1 A"], "L3341A"),
+     (["moment L 3 3", "L 3 3 4 1 A"], "L3341A"),
+     (["äh moment, L 3 3", "ja das ist alles"], "L33"),
+     (["moment, L 3 3 4 1 A"], "L3341A"),
+     (["L 3 3"], "L33")],
+)  # fmt: skip
+def test_a_short_code_after_a_pause_word_waits_for_the_rest(services, then, batch):
+    """ "Moment, L 3 3" was taken as the batch L33 and the call handed over at once, so the
+    rest "4 1 A" was never heard (session-14 probe)."""
+    record = call(services, say(MOULD), *(say(t) for t in then), hang_up())
+    assert record.handoff is not None and record.handoff.context["slots"]["batch"] == batch
+    if len(then) == 2:
+        assert "Ich habe L 3 3. Ist das die ganze Nummer" in bot_said(record)[2]
