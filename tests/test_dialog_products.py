@@ -999,3 +999,15 @@ def test_a_short_code_after_a_pause_word_waits_for_the_rest(services, then, batc
     assert record.handoff is not None and record.handoff.context["slots"]["batch"] == batch
     if len(then) == 2:
         assert "Ich habe L 3 3. Ist das die ganze Nummer" in bot_said(record)[2]
+
+
+@pytest.mark.parametrize(
+    "first", ["ist ihre pfefferminz zahnpasta vegan", "ist die hafermilch vegan"]
+)
+def test_ach_so_after_an_answer_is_not_asked_about_as_praise(services, first):
+    """ "ach so" after "… keines unserer Produkte" was asked "Geht es um ein Lob?", then
+    handed to the Verbraucherservice on silence (session-14 probe)."""
+    record = call(services, say(first), say("ach so"), hang_up())
+    reply = bot_said(record)[2]
+    assert "Lob" not in reply, reply
+    assert record.handoff is None

@@ -532,7 +532,7 @@ class InboundDialog(YesNoTurns):
         elif (
             number is None or (found and short_concern_besides(self.tenant, text, number, intent))
         ) and confirmable(
-            self.tenant, self.state, intent
+            self.tenant, self.state, intent, text
         ):  # "40817287, Rechnung.": "Danke, … Geht es um Ihre Rechnung?"
             self._ask_confirmation(parts)
         elif found is True:
