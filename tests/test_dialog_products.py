@@ -1011,3 +1011,15 @@ def test_ach_so_after_an_answer_is_not_asked_about_as_praise(services, first):
     reply = bot_said(record)[2]
     assert "Lob" not in reply, reply
     assert record.handoff is None
+
+
+def test_a_complaint_about_two_products_names_both_for_the_agent(services):
+    """ "das Dinkelbrot war verschimmelt und die Hafermilch war auch schon sauer" handed over
+    the bread only (session-14 probe)."""
+    record = call(
+        services,
+        say("das dinkelbrot war verschimmelt und die hafermilch war auch schon sauer"),
+        say("beim brot L 1 1 2 2 A"),
+    )
+    summary = str(record.handoff.context["summary"]) if record.handoff else ""
+    assert "Dinkel-Vollkornbrot" in summary and "weitere Produkte: Sonnhof Hafer Drink" in summary
