@@ -1023,3 +1023,13 @@ def test_a_complaint_about_two_products_names_both_for_the_agent(services):
     )
     summary = str(record.handoff.context["summary"]) if record.handoff else ""
     assert "Dinkel-Vollkornbrot" in summary and "weitere Produkte: Sonnhof Hafer Drink" in summary
+
+
+def test_ach_so_ok_after_an_answer_asks_what_else(services):
+    """ "Ach so, ok." after "… keines unserer Produkte" was read as a concern of its own
+    ("Geht es um ein Lob?"; session-14 probe)."""
+    record = call(
+        services, say("Haben Sie auch einen Eistee Pfirsich? Ist der vegan?"), say("Ach so, ok."),
+        hang_up(),
+    )  # fmt: skip
+    assert bot_said(record)[2] == services.view("sonnhof").prompts.say("ask_concern_again")
