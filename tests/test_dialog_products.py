@@ -859,3 +859,188 @@ def test_a_question_about_contents_without_a_product_asks_which_one(services, as
     record = call(services, say(asked), say("Die Zahnpasta für Kinder mit Erdbeergeschmack."))
     assert bot_said(record)[1] == "Um welches Sonnhof-Produkt geht es?"
     assert "Sorbitol" in bot_said(record)[2]
+
+
+@pytest.mark.parametrize(
+    ("question", "not_ours"),
+    [("Was kostet die Sauce Hollandaise?", "Sauce Hollandaise"),
+     ("was kostet die sauce bolognese", "Sauce bolognese"),
+     ("ist die creme fraiche laktosefrei", "Creme fraiche"),
+     ("ist der kakao drink vegan", "Kakao drink"),
+     ("ich hab hier ne hafermilch von alnatura ist die glutenfrei", "Hafermilch von alnatura"),
+     ("Ist der Haferdrink von Oatly vegan?", "Haferdrink von Oatly"),
+     ("Ist die Alnatura Hafermilch vegan?", "Alnatura Hafermilch")],
+)  # fmt: skip
+def test_a_name_beside_our_generic_word_or_another_maker_is_not_ours(services, question, not_ours):
+    """ "Sauce Hollandaise" got the Tomatensauce's price, "Creme fraîche" the Handcreme's
+    lactose answer and the Hafermilch "von Alnatura" our gluten answer (session-14 probe)."""
+    said = " ".join(bot_said(call(services, say(question), hang_up())))
+    assert f"{not_ours} ist leider keines unserer Produkte" in said, said
+    assert "Euro" not in said and "vegan." not in said and "frei." not in said, said
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [("ist die Nougatcreme laktosefrei", "Nuss-Nougat-Creme ist nicht laktosefrei"),
+     ("was kostet die creme", "Handcreme kostet"),
+     ("ist der drink glutenfrei", "Hafer Drink Barista ist nicht glutenfrei"),
+     ("ist die handcreme parfümfrei", "ohne Parfum"),
+     ("hat die sauce knoblauch", "enthält knoblauch"),
+     ("ist die nougatcreme von ihnen vegan", "Nuss-Nougat-Creme ist nicht vegan"),
+     ("was kostet die Tomatensoße", "Tomatensauce Basilikum kostet"),
+     ("die spätzle schmecken nach seife", "Chargennummer"),
+     ("die creme riecht komisch", "Chargennummer")],
+)  # fmt: skip
+def test_our_loose_names_with_ordinary_words_beside_them_stay_ours(services, question, answer):
+    said = " ".join(bot_said(call(services, say(question), hang_up())))
+    assert answer in said and "keines unserer" not in said, said
+
+
+def test_a_follow_up_naming_another_kind_of_sauce_is_not_answered_for_ours(services):
+    record = call(
+        services, say("was kostet die tomatensauce"), say("und die sauce hollandaise"), hang_up()
+    )
+    reply = bot_said(record)[2]
+    assert "Sauce hollandaise ist leider keines unserer Produkte" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("mein kind verträgt keine nüsse und keine kerne ist das dinkelbrot okay",
+      ["keine Nüsse", "Sonnenblumenkerne"]),
+     ("ist im dinkelbrot sesam oder sonnenblumenkerne", ["Spuren", "Sonnenblumenkerne"]),
+     ("ist in der nougatcreme zucker und milch", ["enthält Milch", "Zucker"])],
+)  # fmt: skip
+def test_an_allergen_question_answers_every_ingredient_it_names(services, question, said):
+    """ "keine Nüsse und keine Kerne … Dinkelbrot" got only "enthält keine Nüsse" though the
+    bread holds Sonnenblumenkerne (session-14 probe)."""
+    reply = bot_said(call(services, say(question), hang_up()))[1]
+    assert all(part in reply for part in said), reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ist die handcreme nussfrei", "sind in der handcreme nüsse",
+     "ich hab ne nussallergie kann ich die handcreme benutzen"],
+)  # fmt: skip
+def test_a_nut_question_about_a_product_with_shea_butter_is_never_a_plain_no(services, question):
+    """The Handcreme holds Shea Butter (from the shea nut) and lists no allergens: it was
+    called "nussfrei" (session-14 probe)."""
+    reply = bot_said(call(services, say(question), hang_up()))[1]
+    assert "Shea Butter" in reply and "Arzt" in reply, reply
+    assert "ist nussfrei" not in reply and "enthält keine Nüsse." not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "also"),
+    [("kann ich die sensitiv handcreme auch für mein baby nehmen das ist sechs monate alt", ""),
+     ("darf mein zweijähriger die kinderzahnpasta schon benutzen oder ist da zu viel fluorid drin",
+      "500 ppm Fluorid"),
+     ("ist die handcreme für ein kleinkind geeignet", "")],
+)  # fmt: skip
+def test_a_baby_or_a_toddlers_age_is_answered_as_no_information(services, question, also):
+    """ "… für mein Baby nehmen" got the Handcreme's storage, "darf mein Zweijähriger …" the
+    ingredient list with the age part dropped (session-14 probe)."""
+    reply = bot_said(call(services, say(question), hang_up()))[1]
+    assert "Angaben zur Eignung" in reply and also in reply, reply
+    assert "Lagerung" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "second"),
+    [("ist der fruchtaufstrich eigentlich vegan und was ist mit den käsespätzle",
+      "Käsespätzle Fertiggericht ist nicht vegan"),
+     ("was kostet das müsli und wie sieht es mit dem haferdrink aus",
+      "Hafer Drink Barista kostet 2,29 Euro")],
+)  # fmt: skip
+def test_what_about_another_product_in_the_same_turn_asks_the_same_question(
+    services, question, second
+):
+    """ "… vegan und was ist mit den Käsespätzle" read the Käsespätzle's ingredients as a
+    second concern instead of saying whether they are vegan (session-14 probe)."""
+    reply = bot_said(call(services, say(question), hang_up()))[1]
+    assert second in reply and "außerdem" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [("ich hab die nougatcreme in den kühlschrank gestellt jetzt ist sie steinhart ist das schlimm",
+      "trocken, nicht über 25 °C"),
+     ("Die Nougatcreme ist im Kühlschrank hart geworden, ist das normal?",
+      "trocken, nicht über 25 °C"),
+     ("ich hab ne nussallergie und die sensitiv handcreme hat doch sheabutter ist das ein problem",
+      "Shea Butter"),
+     ("ich hab eine fruktoseintoleranz ist in der marmelade fruchtzucker", "Rohrzucker")],
+)  # fmt: skip
+def test_a_question_about_keeping_or_a_condition_is_no_complaint(services, question, answer):
+    """They were taken as complaints: the batch number asked, then the quality team at high
+    priority (session-14 probe)."""
+    record = call(services, say(question), hang_up())
+    reply = bot_said(record)[1]
+    assert answer in reply and "Chargennummer" not in reply and "Reklamation" not in reply, reply
+    assert record.handoff is None
+
+
+@pytest.mark.parametrize(
+    "report",
+    ["ich hab die hafermilch im kühlschrank und jetzt ist schimmel drauf ist das normal",
+     "in den brezeln war ein stein"],
+)  # fmt: skip
+def test_something_wrong_besides_how_it_was_kept_stays_a_complaint(services, report):
+    reply = bot_said(call(services, say(report), hang_up()))[1]
+    assert "Chargennummer" in reply, reply
+
+
+MOULD = "die erdbeermarmelade hat geschimmelt obwohl das glas noch zu war"
+
+
+@pytest.mark.parametrize(
+    ("then", "batch"),
+    [(["moment L 3 3", "4 1 A"], "L3341A"),
+     (["moment L 3 3", "nein da kommt noch 4 1 A"], "L3341A"),
+     (["moment L 3 3", "L 3 3 4 1 A"], "L3341A"),
+     (["äh moment, L 3 3", "ja das ist alles"], "L33"),
+     (["moment, L 3 3 4 1 A"], "L3341A"),
+     (["L 3 3"], "L33")],
+)  # fmt: skip
+def test_a_short_code_after_a_pause_word_waits_for_the_rest(services, then, batch):
+    """ "Moment, L 3 3" was taken as the batch L33 and the call handed over at once, so the
+    rest "4 1 A" was never heard (session-14 probe)."""
+    record = call(services, say(MOULD), *(say(t) for t in then), hang_up())
+    assert record.handoff is not None and record.handoff.context["slots"]["batch"] == batch
+    if len(then) == 2:
+        assert "Ich habe L 3 3. Ist das die ganze Nummer" in bot_said(record)[2]
+
+
+@pytest.mark.parametrize(
+    "first", ["ist ihre pfefferminz zahnpasta vegan", "ist die hafermilch vegan"]
+)
+def test_ach_so_after_an_answer_is_not_asked_about_as_praise(services, first):
+    """ "ach so" after "… keines unserer Produkte" was asked "Geht es um ein Lob?", then
+    handed to the Verbraucherservice on silence (session-14 probe)."""
+    record = call(services, say(first), say("ach so"), hang_up())
+    reply = bot_said(record)[2]
+    assert "Lob" not in reply, reply
+    assert record.handoff is None
+
+
+def test_a_complaint_about_two_products_names_both_for_the_agent(services):
+    """ "das Dinkelbrot war verschimmelt und die Hafermilch war auch schon sauer" handed over
+    the bread only (session-14 probe)."""
+    record = call(
+        services,
+        say("das dinkelbrot war verschimmelt und die hafermilch war auch schon sauer"),
+        say("beim brot L 1 1 2 2 A"),
+    )
+    summary = str(record.handoff.context["summary"]) if record.handoff else ""
+    assert "Dinkel-Vollkornbrot" in summary and "weitere Produkte: Sonnhof Hafer Drink" in summary
+
+
+def test_ach_so_ok_after_an_answer_asks_what_else(services):
+    """ "Ach so, ok." after "… keines unserer Produkte" was read as a concern of its own
+    ("Geht es um ein Lob?"; session-14 probe)."""
+    record = call(
+        services, say("Haben Sie auch einen Eistee Pfirsich? Ist der vegan?"), say("Ach so, ok."),
+        hang_up(),
+    )  # fmt: skip
+    assert bot_said(record)[2] == services.view("sonnhof").prompts.say("ask_concern_again")

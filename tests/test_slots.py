@@ -219,6 +219,10 @@ def test_product_not_in_catalog_is_never_guessed(catalog, text):
         ("Im Müsli war ein Stein, die Charge ist L 2 3 4 5 B, haltbar bis 12.05.2026", "L2345B"),
         ("Die Marmelade war schimmelig, haltbar bis 12.05.2026", None),  # a date, no batch
         ("mindestens haltbar bis 3.11., Charge 4 7 1 1", "4711"),
+        # written with spaces (session-14 probe: the date was sent as the batch 12032026)
+        ("da steht 4 4 1 7 und daneben mindestens haltbar bis 12 03 2026", "4417"),
+        ("MHD 12 3 26 und Charge L 7 7 1", "L771"),
+        ("12 03 2026", None),
     ],
 )
 def test_a_best_before_date_is_never_the_batch_number(said, batch):
@@ -249,3 +253,15 @@ def test_a_corrected_rating_is_the_last_one_and_a_duration_is_none(said, rating)
     from voicebot.nlu.slots import extract_rating
 
     assert extract_rating(said, "de") == rating
+
+
+@pytest.mark.parametrize(
+    ("said", "batch"),
+    [("die charge ist L doppel null sieben vier", "L0074"),
+     ("L zweimal sieben drei B", "L773B"),
+     ("ich hab die doppelt gekauft, L 1 2 3 4", "L1234")],
+)  # fmt: skip
+def test_a_digit_said_twice_with_doppel_is_written_twice(said, batch):
+    """ "L doppel null sieben vier" gave the batch 074: the L and one 0 lost (session-14
+    probe)."""
+    assert extract_batch(said, "de") == batch

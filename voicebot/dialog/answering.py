@@ -19,6 +19,7 @@ from voicebot.dialog.intent_choice import take_next_concern
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
+from voicebot.dialog.turn_parts import product_followed_up
 from voicebot.dialog.unlisted_property import FIELD_NAMED, UnlistedProperty, unlisted_properties
 from voicebot.dialog.words import corrects_a_product, fold, follows_up, is_question, parts_of
 
@@ -152,6 +153,7 @@ def _for_other_products(
         p for p in parts
         if (
             p == asking or (follows_up(p) and tenant.product_only(p))
+            or product_followed_up(tenant, p)  # ("… und was ist mit den Käsespätzle")
             or _asks_the_same(tenant, p, name)
         )
     ]  # fmt: skip

@@ -404,7 +404,31 @@ def _allergen_answer(row: Row, key: str) -> str:
         return f"{name} enthält {spoken}."
     if found == "traces":
         return _traces_answer(row, key)
-    return f"{name} enthält {none} {spoken}."
+    return _nut_fat_caution(row, key) or f"{name} enthält {none} {spoken}."
+
+
+# Fats and oils pressed from nuts that the allergen lists do not count as nuts ("Shea
+# Butter"): a nut question about a product holding one is never a plain "nussfrei"
+NUT_FATS = {"shea": "der Nuss des Sheabaums", "argan": "der Nuss des Arganbaums",
+            "macadamia": "Macadamianüssen", "kokos": "der Kokosnuss"}  # fmt: skip
+_NUT_KEYS = frozenset(("nuesse", "haselnuesse", "erdnuesse"))
+
+
+def _nut_fat_caution(row: Row, key: str) -> str | None:
+    """ "Ist die Handcreme nussfrei?": no nut among the allergens, but Shea Butter in it, from
+    the shea nut: said so, with no promise that it suits a nut allergy; None: no such fat."""
+    if key not in _NUT_KEYS:
+        return None
+    ingredients = [i.strip() for i in _INGREDIENT_SPLIT.split(row.get("ingredients", ""))]
+    for item in ingredients:
+        origin = next((o for stem, o in NUT_FATS.items() if normalize(item).startswith(stem)), None)
+        if origin is not None:
+            return (
+                f"Für {row['name']} sind keine Nüsse als Allergen angegeben, es enthält aber "
+                f"{item}, ein Fett aus {origin}. Ob es bei einer Nussallergie verträglich ist, "
+                "kann ich nicht sagen; bitte fragen Sie Ihren Arzt."
+            )
+    return None
 
 
 def _free_of_answer(row: Row, form: str, key: str) -> str:
@@ -416,7 +440,7 @@ def _free_of_answer(row: Row, form: str, key: str) -> str:
         return f"Nein, {name} ist nicht {form}: es enthält {spoken}."
     if found == "traces":
         return _traces_answer(row, key)
-    return f"Ja, {name} ist {form}."
+    return _nut_fat_caution(row, key) or f"Ja, {name} ist {form}."
 
 
 def _product_answer(render: Callable[[Row, AnswerFacts], str]) -> Callable[..., Answer | None]:
@@ -439,15 +463,16 @@ def _ingredients(row: Row, facts: AnswerFacts) -> str:
 def _allergens(row: Row, facts: AnswerFacts) -> str:
     several = _allergens_named(_latest_words(facts, row))
     if len(several) > 1:  # "Ist die Nougatcreme glutenfrei, und sind Erdnüsse drin?": each
-        return " ".join(
+        said = " ".join(
             _free_of_answer(row, form, key) if form else _allergen_answer(row, key)
             for key, form in several
         )
+        return _with_ingredients_named(row, facts, said)
     asked = asked_allergen(facts)
     if asked is not None and asked[1] is not None:
-        return _free_of_answer(row, asked[1], asked[0])
+        return _with_ingredients_named(row, facts, _free_of_answer(row, asked[1], asked[0]))
     if asked is not None:
-        return _allergen_answer(row, asked[0])
+        return _with_ingredients_named(row, facts, _allergen_answer(row, asked[0]))
     listed = (row.get("allergens") or "keine").replace("|", ", ")
     other = _other_ingredient_asked(row, facts)
     if other is not None:  # "Ist in der Tomatensauce Knoblauch?": no allergen, an ingredient
@@ -456,6 +481,53 @@ def _allergens(row: Row, facts: AnswerFacts) -> str:
             return f"Ja, {row['name']} enthält {word}. Allergene: {listed}."
         return f"{row['name']} enthält: {row['ingredients']}. Allergene: {listed}."
     return f"Allergene in {row['name']}: {listed}."
+
+
+def _with_ingredients_named(row: Row, facts: AnswerFacts, said: str) -> str:
+    """An allergen answer with the other ingredients the same question names: "keine Nüsse
+    und keine Kerne, ist das Dinkelbrot okay?" is not answered by "enthält keine Nüsse" alone
+    ("Außerdem enthält es Sonnenblumenkerne.")."""
+    named = _ingredients_named(row, facts.caller_lines[-1] if facts.caller_lines else "")
+    named = [item for item in named if normalize(item) not in normalize(said)]
+    if not named:
+        return said
+    return f"{said} Außerdem enthält es {_listed(named)}."
+
+
+def _ingredients_named(row: Row, text: str) -> list[str]:
+    """The ingredients (as the catalog writes them) that words of the text name, allergens and
+    the product's own names left out: "Kerne" and "Sonnenblumenkerne" -> "Sonnenblumenkerne",
+    "Zucker" -> "Zucker"."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    own = set(_names_of(row).split())
+    items = [i for i in (_INGREDIENT_SPLIT.split(row.get("ingredients", ""))) if i.strip()]
+    found: list[str] = []
+    for word in normalize(text).split():
+        if len(word) < 4 or word in FUNCTION_WORDS or word in _ABOUT_CONTENTS or word in own:
+            continue
+        if _allergens_named(word) or word.endswith("frei") or any(o in word for o in own):
+            continue
+        for item in items:
+            name = _PERCENT.sub("", item).strip()
+            if any(_names_the_word(word, w) for w in normalize(name).split()) and name not in found:
+                found.append(name)
+    return found
+
+
+def _names_the_word(said: str, ingredient: str) -> bool:
+    """ "kerne" names "sonnenblumenkerne" (a compound's end), "zucker" "zucker", "oliven"
+    "olivenoel" (its start)."""
+    ends_with_it = re.search(rf"{re.escape(said)}\w{{0,2}}$", ingredient)
+    return ingredient.startswith(said) or bool(ends_with_it)
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} und {items[-1]}"
+
+
+_INGREDIENT_SPLIT = re.compile(r"[,()]")
+_PERCENT = re.compile(r"\s*\d+(?:[.,]\d+)?\s*%")
 
 
 _ABOUT_CONTENTS = frozenset((

@@ -11,7 +11,7 @@ from voicebot.dialog.words import digits_in, yes_or_no
 from voicebot.events import Intent
 from voicebot.nlu.normalize import fold
 from voicebot.nlu.numbers import digit_runs
-from voicebot.nlu.slots import extract_digits
+from voicebot.nlu.slots import extract_digits, extract_yes_no
 
 if TYPE_CHECKING:
     from voicebot.dialog.state import CallState
@@ -105,6 +105,34 @@ def codes_in(needs: Sequence[str], text: str, intent: Intent, tenant: TenantView
         if slot in needs and (said := slot_in(slot, text, intent, None, tenant)) is not None:
             found[slot] = said
     return found
+
+
+# A pause word opening a turn that gives a code ("Moment, L 3 3", "äh, warten Sie, 4 7"): the
+# caller is still reading it from the pack
+_STILL_READING = re.compile(
+    r"^(?:(?:moment\w*|augenblick|sekunde|warte\w*|warten sie|aeh\w*|hm+|also|mal sehen|"
+    r"einen|one|wait|hold on|uh+|um+)\b\s*)+"
+)
+_SHORT_CODE = 5  # characters: shorter than the example the prompt gives ("L 2 3 4 5 B")
+
+
+def code_may_go_on(text: str, code: str) -> bool:
+    """A short code after a pause word ("Moment, L 3 3"): the caller may still be reading it,
+    so it is read back and the caller asked whether that was all (the rest "4 1 A" followed
+    after the call had been handed over with L33)."""
+    return len(code) < _SHORT_CODE and bool(_STILL_READING.match(fold(text)))
+
+
+def code_so_far(state: CallState, code: str | None, text: str, language: str) -> str | None:
+    """The code after "Ist das die ganze Nummer?": the begun code with the rest added ("4 1 A"
+    after "L 3 3" -> "L341A"), all of it said again ("L 3 3 4 1 A"), or the begun one as it
+    was ("ja, das ist alles"); without a begun code the code as heard."""
+    begun, state.code_begun = state.code_begun, ""
+    if not begun:
+        return code
+    if code is None:
+        return begun if extract_yes_no(text, language) is True else None
+    return code if code.startswith(begun) else begun + code
 
 
 def slot_in(

@@ -532,7 +532,7 @@ class InboundDialog(YesNoTurns):
         elif (
             number is None or (found and short_concern_besides(self.tenant, text, number, intent))
         ) and confirmable(
-            self.tenant, self.state, intent
+            self.tenant, self.state, intent, text
         ):  # "40817287, Rechnung.": "Danke, … Geht es um Ihre Rechnung?"
             self._ask_confirmation(parts)
         elif found is True:
@@ -699,6 +699,13 @@ class InboundDialog(YesNoTurns):
 
     def _on_slot(self, slot: str, text: str, intent: Intent, value: str | None) -> None:
         found = caller_input.slot_in(slot, text, intent, value, self.tenant)
+        if slot == "batch":  # "Moment, L 3 3": read back, the rest joined to it (caller_input)
+            found = caller_input.code_so_far(self.state, found, text, self.tenant.language)
+            if found is not None and caller_input.code_may_go_on(text, found):
+                self.state.code_begun = self.state.slots[slot] = found  # (kept if no more
+                told = self.prompts.say("code_complete", code=" ".join(found))  # comes)
+                self.reply.ask([told], self.state.awaiting, self.state.last_expect, False)
+                return
         if found is None:
             self._keep_other_needs(slot, text, intent)  # "L 1 2 3 4" at the product prompt
         lacks = slot != "product" and has_no_number(text)  # ("vergessen, tschüss": no batch)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
 from voicebot.dialog.product_safety import hazard_noted, problem_said
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.words import corrects_a_product
 
 SCHEMA_ID = "voicebot.handoff/1"
 
@@ -21,11 +23,11 @@ SUMMARY_WORDS = {
     "de": {"unclear": "Anliegen unklar", "customer": "Kunde", "unidentified":
            "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem",
            "maybe": "vermutlich", "problem": "Problem", "health": "Gesundheit",
-           "speaks": "Anrufer spricht Englisch"},
+           "speaks": "Anrufer spricht Englisch", "products": "weitere Produkte"},
     "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
            "customer not identified", "reason": "reason", "also": "also",
            "maybe": "possibly", "problem": "problem", "health": "health",
-           "speaks": "caller speaks German"},
+           "speaks": "caller speaks German", "products": "other products"},
 }  # fmt: skip
 
 
@@ -74,7 +76,26 @@ def _complaint_notes(tenant: TenantView, state: CallState, words: dict[str, str]
     hazard = hazard_noted(" ".join(lines))
     if hazard:
         notes.append(f"{words['health']}: {hazard}")
+    others = _other_products_named(tenant, lines, state.slots.get("product"))
+    if others:
+        notes.append(f"{words['products']}: {', '.join(others)}")
     return notes
+
+
+def _other_products_named(tenant: TenantView, lines: list[str], product: str | None) -> list[str]:
+    """Our products the caller named besides the complaint's own, by catalog name ("das
+    Dinkelbrot war verschimmelt und die Hafermilch war auch schon sauer": the Hafer Drink), so
+    the agent takes up both."""
+    named: list[str] = []
+    said = [line for line in lines if not corrects_a_product(line)]  # (not the one corrected
+    for piece in (p for line in said for p in _JOINED.split(line)):  # from: "ach nee, doch …")
+        found = tenant.product_in(piece)
+        if found and found != product and found not in named:
+            named.append(found)
+    return [tenant.product_name(n) for n in named]
+
+
+_JOINED = re.compile(r",|;|\.|\b(?:und|oder|sowie|and|or)\b", re.IGNORECASE)
 
 
 def _language(tenant: TenantView, state: CallState) -> str:

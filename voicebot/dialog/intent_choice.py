@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from voicebot.dialog.state import CallState, Concern
 from voicebot.dialog.tenant_view import AGENT_INTENTS, IntentView, TenantView
@@ -127,11 +128,19 @@ def is_own_concern(tenant: TenantView, event: Intent) -> bool:
     return is_new_concern(tenant, event) and event.name not in AGENT_INTENTS
 
 
-def confirmable(tenant: TenantView, state: CallState, event: Intent) -> bool:
-    """Somewhat likely intent: remembered as the candidate to ask "Geht es um …?"."""
+def confirmable(
+    tenant: TenantView, state: CallState, event: Intent, text: str | None = None
+) -> bool:
+    """Somewhat likely intent: remembered as the candidate to ask "Geht es um …?"; never the
+    tenant's praise for words without praise (`text`: "ach so" after an answer is no "Geht
+    es um ein Lob?")."""
+    from voicebot.dialog.product_reading import praise_unsaid
+
     name, confidence = event.name, event.confidence
     if name is None and event.alternatives:
         name, confidence = event.alternatives[0]
+    if text is not None and praise_unsaid(tenant, replace(event, name=name), text):
+        return False
     if event.name is None and event.unlike_examples and confidence < tenant.threshold:
         return False  # words far from every concern, and unsure: "mein Fahrrad wurde geklaut"
         # is no "Geht es um eine Störung?" (held-out phrases: 16 such guesses at out-of-scope

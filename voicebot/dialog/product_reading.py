@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from voicebot.dialog.answering import needs_of
+from voicebot.dialog.product_safety import DEFECT
 from voicebot.dialog.tenant_view import IntentView, TenantView
 from voicebot.dialog.words import (
     after_a_correction,
@@ -177,25 +178,77 @@ _STILL_USABLE = re.compile(
 )
 
 
+# How the caller kept a product ("in den Kühlschrank gestellt", "eingefroren", "lag in der
+# Sonne", "stand offen herum")
+_KEPT = re.compile(
+    r"\b(?:kuehlschrank\w*|gefrier\w*|eingefroren|gefroren|tiefkuehl\w*|sonne|heizung|"
+    r"draussen|im auto|offen (?:\w+ )?(?:gelassen|gestanden)|nicht gekuehlt|fridge|freezer|"
+    r"frozen|in the sun)\b"
+)
+# Whether that matters ("ist das schlimm?", "ist das normal?", "macht das was?")
+ASKS_IF_IT_MATTERS = re.compile(
+    r"\b(?:ist|waere|wird) (?:das|es|sowas|die|der) (?:\w+ )?(?:schlimm|normal|ein problem|"
+    r"problematisch|gefaehrlich|ok|okay|in ordnung|bedenklich)\b|"
+    r"\bmacht (?:das|es) (?:\w+ )?(?:was|etwas)\b|"
+    r"\b(?:is|would) (?:that|it|this) (?:\w+ )?(?:normal|ok|okay|a problem|bad|dangerous)\b"
+)
+# What keeping does to a product, no defect of it ("hart geworden", "flüssig", "aufgetaut")
+_CHANGED_BY_KEEPING = frozenset((
+    "hart", "steinhart", "fest", "weich", "fluessig", "klumpig", "klumpen", "ausgetrocknet",
+    "aufgetaut", "geschmolzen", "kristallisiert", "zaeh",
+))  # fmt: skip
+
+
+def kept_and_asked(text: str) -> bool:
+    """A question whether how the caller kept a product matters, with nothing wrong with the
+    product besides what keeping does ("ich hab die Nougatcreme in den Kühlschrank gestellt,
+    jetzt ist sie steinhart, ist das schlimm?"); not "… im Kühlschrank, und jetzt ist Schimmel
+    drauf, ist das normal?"."""
+    folded = fold(text)
+    if not (_KEPT.search(folded) and ASKS_IF_IT_MATTERS.search(folded)) or reports_harm(text):
+        return False
+    return not any(DEFECT.fullmatch(w) and w not in _CHANGED_BY_KEEPING for w in folded.split())
+
+
 def still_usable_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
     """Whether a product can still be eaten or used after how it was kept ("die Hafermilch,
-    die noch zu ist, stand die ganze Nacht draußen. Kann ich die noch trinken?") asks how it
-    keeps (storage), not a complaint, unless something went wrong with it ("riecht komisch")."""
+    die noch zu ist, stand die ganze Nacht draußen. Kann ich die noch trinken?") or whether
+    how it was kept matters ("… in den Kühlschrank gestellt, jetzt ist sie hart, ist das
+    normal?") asks how it keeps (storage), not a complaint, unless something went wrong
+    with it ("riecht komisch")."""
     storage = [i for i in tenant.intents.values() if i.answer == "builtin:product_storage"]
     if not tenant.catalog or len(storage) != 1 or intent.name == storage[0].id:
         return intent
-    if not _STILL_USABLE.search(fold(text)) or reports_problem(text):
+    usable = _STILL_USABLE.search(fold(text)) and not reports_problem(text)
+    if not usable and not kept_and_asked(text):
         return intent
     return replace(intent, name=storage[0].id, confidence=max(intent.confidence,
                                                               tenant.threshold))  # fmt: skip
 
 
+def condition_question(text: str) -> bool:
+    """A health condition named and a question asked about it, with nothing wrong reported
+    ("ich hab ne Nussallergie und die Handcreme hat doch Sheabutter, ist das ein Problem?",
+    "Fruktoseintoleranz, ist in der Marmelade Fruchtzucker?"): never a complaint."""
+    folded = fold(text)
+    condition = _CONDITION.search(folded)
+    if condition is None or reports_harm(text) or any(DEFECT.fullmatch(w) for w in folded.split()):
+        return False
+    after = re.split(r",|\bund\b", folded[condition.end() :])
+    return "?" in text or bool(ASKS_IF_IT_MATTERS.search(folded)) or any(map(is_question, after))
+
+
 def condition_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
     """A question that names a health condition ("Kann ich das Müsli essen, wenn ich Zöliakie
-    habe?") read as another self-service question (storage 0.75): the allergen answer, which
-    says what the condition is about ("enthält Gluten"). Harm that happened is read before."""
+    habe?") read as another self-service question (storage 0.75) or as the complaint with
+    nothing wrong reported: the allergen answer, which says what the condition is about
+    ("enthält Gluten"). Harm that happened is read before."""
     spec = tenant.intents.get(intent.name or "")
-    if spec is None or not tenant.catalog or spec.action != "selfservice":
+    complaint = _product_complaint(tenant)
+    top = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+    if complaint is not None and top == complaint.id and condition_question(text):
+        spec = complaint  # "ich hab eine Fruktoseintoleranz, ist in der Marmelade Fruchtzucker"
+    elif spec is None or not tenant.catalog or spec.action != "selfservice":
         return intent
     if spec.answer in CONTENT_ANSWERS or not _CONDITION.search(fold(text)):
         return intent
@@ -252,6 +305,8 @@ def problem_or_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
     folded = fold(text)
     if after_a_correction(text) is not None or re.search(r"reklam|beschwer|doch nicht", folded):
         return intent  # a complaint announced or taken back is read by the classifier
+    if condition_question(text) or kept_and_asked(text):
+        return intent  # "Nussallergie … ist das ein Problem?" asks (condition_asked)
     complaint = _product_complaint(tenant)
     if complaint is None:
         return intent

@@ -20,7 +20,7 @@ _TAKEN_IN = re.compile(
 # Something hard or sharp that does not belong in food ("Glassplitter", "ein Stück Draht")
 _FOREIGN_BODY = re.compile(
     r"\b(?:glas(?:splitter|scherbe|stueck|teil)\w*|\w*splitter\w*|scherbe\w*|draht\w*|metall\w*|nadel\w*|schraube\w*|"
-    r"plastikteil\w*|hartplastik|stein\w*|glass|splinter\w*|wire|metal|needle)\b"
+    r"plastikteil\w*|hartplastik|stein(?:e|en|chen)?|glass|splinter\w*|wire|metal|needle)\b"
 )
 # Signs of a reaction that happened ("rote Flecken bekommen", "hat sich übergeben")
 _SYMPTOMS = re.compile(
@@ -60,9 +60,9 @@ def hazard_noted(text: str) -> str | None:
 
 
 # What was wrong with a product, as callers say it ("Glassplitter", "Schimmel", "ranzig")
-_DEFECT = re.compile(
+DEFECT = re.compile(
     r"(?:glas(?:splitter|scherbe|stueck|teil)\w*|\w*splitter\w*|scherbe\w*|draht\w*|metall\w*|plastik\w*|nadel\w*|"
-    r"schraube\w*|stein\w*|haar\w*|insekt\w*|fliege\w*|motte\w*|wurm|wuermer|made|maden|"
+    r"schraube\w*|stein(?:e|en|chen)?|haar\w*|insekt\w*|fliege\w*|motte\w*|wurm|wuermer|made|maden|"
     r"kaefer\w*|fremdkoerper\w*|schimmel\w*|verschimmelt|pelz|ranzig\w*|sauer|bitter|"
     r"klumpig\w*|klumpen|verdorben\w*|muffig\w*|gammelig|faulig|stinkt|komisch\w*|"
     r"seltsam\w*|ausgelaufen|undicht|kaputt\w*|aufgetaut|ausgetrocknet|fluessig|"
@@ -79,7 +79,7 @@ def problem_said(lines: list[str], most: int = 4) -> list[str]:
     found: list[str] = []
     for line in lines:
         for word in re.findall(r"[\wÄÖÜäöüß]+", line):
-            if _DEFECT.fullmatch(fold(word)) and word not in found and len(found) < most:
+            if DEFECT.fullmatch(fold(word)) and word not in found and len(found) < most:
                 found.append(word)
     said = fold(" ".join(lines))
     if _TAKEN_IN.search(said):

@@ -84,6 +84,7 @@ class CallState:
     customer_number: str | None = None
     customer_tries: int = 0
     partial_number: str = ""  # the first digits of a customer number said in two parts
+    code_begun: str = ""  # a short code read back ("Moment, L 3 3"): the rest may follow
     unidentified: bool = False
     caller_named: str | None = None  # the name the caller gave for themself, if any
     on_behalf: bool = False  # the caller speaks for someone else ("für meinen Vater")

@@ -4,11 +4,18 @@ sentence that asks is the one meant, and parts that are no concern of their own 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from voicebot.dialog.intent_choice import is_new_concern
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import fold, introduces_only, is_lead_in, reports_problem
+from voicebot.dialog.words import (
+    FOLLOW_UP,
+    fold,
+    introduces_only,
+    is_lead_in,
+    reports_problem,
+)
 from voicebot.events import Intent
 
 
@@ -66,8 +73,9 @@ def aside(tenant: TenantView, intent: Intent, part: Intent, said: str) -> bool:
     product corrected to ("Ach nee, doch lieber die Handcreme.")."""
     if introduces_only(said):  # (or the caller's name: "Guten Tag, mein Name ist …")
         return True
-    if tenant.product_only(said):  # "doch lieber die Handcreme" (the product
-        return True  # corrected to), "Und die Spätzle?" (answered with the first)
+    if tenant.product_only(said) or product_followed_up(tenant, said):  # "doch lieber die
+        return True  # Handcreme" (the product corrected to), "Und die Spätzle?", "was ist mit
+    # den Käsespätzle" (answered with the first)
     background = is_urgent(tenant, part) and lead_in(tenant, said)
     return background and is_new_concern(tenant, intent) and not is_urgent(tenant, intent)
 
@@ -77,3 +85,18 @@ _PRODUCT_STATE = frozenset((  # how a product was ("war", "schmeckt", "riecht", 
     "schmeckte", "riecht", "riechen", "roch", "sieht", "sehen", "sah", "fuehlt", "klebt",
     "was", "is", "are", "tastes", "smells", "looks", "had",
 ))  # fmt: skip
+
+
+def product_followed_up(tenant: TenantView, said: str) -> str | None:
+    """ "Ist der Fruchtaufstrich vegan, und was ist mit den Käsespätzle?": a part that asks
+    the same question about another product ("was ist mit …", "wie sieht es mit … aus",
+    "und …?") and names nothing else: that product's id; None otherwise."""
+    folded = fold(said)
+    opener = FOLLOW_UP.match(folded)
+    if opener is None:
+        return None
+    rest = _TRAILING.sub("", folded[opener.end() :])  # ("… mit dem Müsli aus")
+    return tenant.product_only(rest) if rest.strip() else None
+
+
+_TRAILING = re.compile(r"\s+(?:aus|denn|so|eigentlich)\s*[?.!]*\s*$")

@@ -45,9 +45,12 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "Ist in den Käsespätzle Rohmilchkäse?"
     (re.compile(r"\b(?:rohmilch\w*|pasteurisiert\w*|unpasteurisiert\w*|raw milk)\b"),
      "zu Rohmilch", "on raw milk"),
-    # "Ab welchem Alter ist die Zahnpasta?", "Darf ich die in der Schwangerschaft essen?"
+    # "Ab welchem Alter ist die Zahnpasta?", "Darf ich die in der Schwangerschaft essen?", "…
+    # auch für mein Baby nehmen?", "darf mein Zweijähriger die Zahnpasta benutzen?"
     (re.compile(r"\b(?:ab welchem alter|ab wie viel\w* jahren|altersempfehlung|schwanger\w*|"
-                r"stillzeit|saeugling\w*|pregnan\w*)\b"),
+                r"stillzeit|saeugling\w*|baby\w*|babies|kleinkind\w*|neugeboren\w*|"
+                r"\w*jaehrig\w*|\w+ (?:jahre|monate|wochen) alt|pregnan\w*|infants?|toddlers?|"
+                r"years? old|months? old)\b"),
      "zur Eignung in Schwangerschaft oder nach Alter", "on pregnancy or age"),
     # "Ist das halal?", "Ist da Gentechnik drin?", "Ist die Verpackung recycelbar?"
     (re.compile(r"\b(?:halal|koscher|kosher)\b"), "zu Halal oder Koscher", "on halal or kosher"),
@@ -91,7 +94,10 @@ FIELD_NAMED = {
     "product_ingredients": re.compile(
         r"\b(?:zutat\w*|inhaltsstoff\w*|drin|enthalten|enthaelt|steckt|ingredients?)\b"
     ),
-    "product_allergens": re.compile(r"\b(?:allerg\w*|gluten\w*|laktose\w*|nuss\w*|nuesse)"),
+    # (also what is in it: "… oder ist da zu viel Fluorid drin?" is answered from the list)
+    "product_allergens": re.compile(
+        r"\b(?:allerg\w*|gluten\w*|laktose\w*|nuss\w*|nuesse|drin|enthalten|enthaelt)\b"
+    ),
     "product_storage": re.compile(
         r"\b(?:lager\w*|haelt|halten|haltbar\w*|aufbewahr\w*|kuehlschrank|einfrier\w*|"
         r"geoeffnet|oeffnen)\b"

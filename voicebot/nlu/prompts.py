@@ -37,6 +37,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "Vertrag. Haben Sie sie nicht zur Hand, sagen Sie einfach: habe ich nicht.",
         "slot_skipped": "Kein Problem.",
         "wait_ok": "Gerne, ich warte.",
+        "code_complete": "Ich habe {code}. Ist das die ganze Nummer, oder kommt noch etwas?",
         "slot_unknown": "unbekannt",
         "customer_unidentified": "Leider konnte ich Ihre Kundennummer nicht finden. "
         "Wir machen trotzdem weiter.",
@@ -141,6 +142,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "If you don't have it to hand, just say: I don't have it.",
         "slot_skipped": "No problem.",
         "wait_ok": "Sure, I'll wait.",
+        "code_complete": "I have {code}. Is that the whole number, or is there more?",
         "slot_unknown": "unknown",
         "customer_unidentified": "I could not find your customer number. Let's carry on anyway.",
         "confirm_intent": "Is it about {topic}?",

@@ -7,7 +7,7 @@ heard) without `<slot>`: the dialog says "not one of our products" and never gue
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from voicebot.nlu.dates import extract_date
@@ -16,7 +16,12 @@ from voicebot.nlu.normalize import fold, normalize, strip_punctuation
 from voicebot.nlu.product_kinds import (
     compound_of_another_kind,
     group_beside,
+    is_bare_generic,
+    is_own,
+    maker_named,
     product_words,
+    qualifier_after,
+    qualifier_before,
     variety_beside,
 )
 from voicebot.nlu.slots import (
@@ -235,9 +240,29 @@ class SlotReader:
             other = variety_beside(said, start, end, own, holds) or group_beside(
                 said, start, end, own
             )
+            ordinary = self._names_nothing(words, own)
+            other = other or _named_beside(said, (start, end), names, holds, ordinary)
             if other is not None:
                 return " ".join(words[other[0] : other[1] + 1])
         return None
+
+    def _names_nothing(self, words: list[str], own: str) -> Callable[[str], bool]:
+        """Whether a folded word beside a product names nothing of its own: a word of our
+        examples, our product or our catalog, or one written lowercase in a text with capitals
+        (the recogniser writes nouns with a capital: "Die Spätzle schmecken nach Seife.")."""
+        cased = any(w[:1].isupper() for w in words)
+        lowercase = {fold(w) for w in words if cased and w[:1].islower()}
+
+        def ordinary(word: str) -> bool:
+            return (
+                word in FUNCTION_WORDS
+                or word in lowercase
+                or self._knows(word)
+                or is_own(word, own)
+                or (self.catalog is not None and self.catalog.resembles(word))
+            )
+
+        return ordinary
 
     def _foreign_noun(self, word: str) -> bool:
         folded = fold(word)
@@ -277,6 +302,23 @@ class SlotReader:
         if _asks_if_in_it(normalize(text, self.language).split(), runs[0][0]):
             return None  # "Ist da Honig drin?": an ingredient of the product talked about
         return heard
+
+
+def _named_beside(
+    said: list[str],
+    span: tuple[int, int],
+    names: list[str],
+    holds: bool,
+    ordinary: Callable[[str], bool],
+) -> tuple[int, int] | None:
+    """A name beside our product's words `said[span]` that makes it another product: a
+    maker ("die Hafermilch von Alnatura", "die Oatly Hafermilch") or, beside our bare
+    generic word, another kind ("Sauce Hollandaise", "der Kakao Drink") (product_kinds)."""
+    start, end = span
+    found = maker_named(said, start, end, ordinary) or qualifier_before(said, start, end, ordinary)
+    if found is None and is_bare_generic(" ".join(said[start:end]), names) and not holds:
+        found = qualifier_after(said, start, end, ordinary)
+    return found
 
 
 _CONTAINED_IN = frozenset(("in", "im", "ins"))  # "ist in der Nougatcreme …" (not "zur")

@@ -72,9 +72,16 @@ _DATE = re.compile(  # "12.05.2026", "Mai 2027", "haltbar bis 2027": a best-befo
     r"\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|"
     r"\b(?:januar|februar|m(?:ae|ä)rz|april|mai|juni|juli|august|september|oktober|november|"
     r"dezember|january|february|march|may|june|july|october|december)\s+\d{2,4}\b|"
-    r"\b(?:bis|mhd|ablaufdatum|until|expiry)\s+(?:zum\s+|ende\s+|end\s+of\s+)?(?:19|20)\d\d\b",
+    r"\b(?:bis|mhd|ablaufdatum|until|expiry)\s+(?:zum\s+|ende\s+|end\s+of\s+)?(?:19|20)\d\d\b|"
+    # written with spaces, as Whisper often does: "haltbar bis 12 03 2026", "MHD 12 3 26"
+    r"\b(?:bis|mhd|datum|ablaufdatum|before|until|expiry|use by)\s+(?:zum\s+)?"
+    r"\d{1,2}[\s./-]+\d{1,2}(?:[\s./-]+\d{2,4})?\b|"
+    r"\b\d{1,2}[\s/-]+\d{1,2}[\s/-]+(?:19|20)\d\d\b",  # "12 03 2026" said alone
     re.IGNORECASE,
 )
+# "doppel null", "zweimal sieben", "double seven": the next piece said twice (or three times)
+_REPEATED = {"doppel": 2, "doppelt": 2, "zweimal": 2, "double": 2, "dreimal": 3, "dreifach": 3,
+             "triple": 3}  # fmt: skip
 _PRICE = re.compile(r"\b\d+,\d{2}\b|\b\d+\s*(?:euro|eur|cent|€)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DASHES = {"strich", "bindestrich", "minus", "dash", "hyphen", "schraegstrich", "slash"}
@@ -91,8 +98,12 @@ def extract_batch(text: str, language: str) -> str | None:
     best = ""
     run: list[str] = []
     said = [*words, "."]
+    times = 1
     for at, word in enumerate(said):
         if word in _DASHES and run:  # "L Strich 3 4 5 6 Strich B": the dashes are no break
+            continue
+        if word in _REPEATED and _code_piece(said[at + 1], language) is not None:
+            times = _REPEATED[word]  # "L doppel null sieben vier" -> "L0074"
             continue
         if run and word in _BATCH_FILLER:  # "L, dann sieben, drei, eins, neun, und am Ende ein
             continue  # C": words between the pieces
@@ -100,7 +111,8 @@ def extract_batch(text: str, language: str) -> str | None:
             continue  # ("ein C": the letter's article, not a one)
         piece = None if word in _BATCH_STOP else _code_piece(word, language)
         if piece is not None:
-            run.append(piece)
+            run.append(piece * times)
+            times = 1
             continue
         code = "".join(run)
         if _YEAR.fullmatch(code):  # "Nein, 2027": a year, no code
