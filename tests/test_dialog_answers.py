@@ -1363,3 +1363,17 @@ def test_a_second_concern_brought_up_while_on_the_line_is_kept(services, tenant,
     rest = [keys(t) if t.endswith("#") else say(t) for t in turns]
     record = call(services, tenant, say(said), *rest)
     assert record.handoff is not None and also in record.handoff.context["summary"]
+
+
+@pytest.mark.parametrize(
+    ("tenant", "question", "noted"),
+    [("sonnhof", "Ist der Haferdrink vegan?", "Ach so."),
+     ("harbour-bank", "what's the top up limit", "I see.")],
+)  # fmt: skip
+def test_words_that_only_take_note_get_the_question_again_not_a_yes_or_no_order(
+    services, tenant, question, noted
+):
+    """ "Ach so." to "Kann ich sonst noch helfen?" got "Bitte antworten Sie mit Ja oder Nein,
+    oder drücken Sie die 1 …" (session-14 probe round 2)."""
+    record = call(services, tenant, say(question), say(noted))
+    assert bot_said(record)[2] == services.view(tenant).prompts.say("anything_else")

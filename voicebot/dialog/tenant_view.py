@@ -422,14 +422,14 @@ class TenantView:
         """No concern in it: a lone yes/no, only greetings and answer words ("hallo, ja gut"),
         or every content word unknown ("blubb blubb") and the NLU places none."""
         from voicebot.dialog.words import says_nothing, yes_or_no
-        from voicebot.nlu.normalize import fold, normalize
+        from voicebot.nlu.normalize import normalize
 
         words = normalize(text, self.language).split()
         if 0 < len(words) <= 2 and yes_or_no(text, self.language) is not None:
             return True
         if words and says_nothing(text):
             return True
-        if words and all(fold(w) in _ACKNOWLEDGING for w in words):
+        if only_acknowledges(text, self.language):
             return True  # "Ach so, ok." after an answer: taken note of, no concern
         content = [w for w in words if len(w) >= 4 and not w.isdigit()]
         unknown = (self.unknown_words(text) or "").split()
@@ -551,6 +551,14 @@ _RATHER = frozenset(("lieber", "eigentlich", "rather", "actually", "ach", "aeh",
 
 
 # Words that only acknowledge what was said ("ach so", "aha, verstehe", "I see")
+def only_acknowledges(text: str, language: str) -> bool:
+    """Words that only take note ("Ach so.", "Aha, verstehe.", "I see."), nothing else."""
+    from voicebot.nlu.normalize import fold, normalize
+
+    words = normalize(text, language).split()
+    return bool(words) and all(fold(w) in _ACKNOWLEDGING for w in words)
+
+
 _ACKNOWLEDGING = frozenset((
     "ach", "so", "achso", "aha", "ah", "oh", "okay", "ok", "verstehe", "verstanden", "alles",
     "klar", "schade", "na", "gut", "hm", "hmm", "naja", "i", "see", "right", "oh", "okay",

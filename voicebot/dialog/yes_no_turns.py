@@ -28,6 +28,7 @@ from voicebot.dialog.intent_choice import (
 )
 from voicebot.dialog.product_reading import praise_unsaid
 from voicebot.dialog.recovery import no_match
+from voicebot.dialog.tenant_view import only_acknowledges
 from voicebot.dialog.words import (
     adds_concern,
     after_answer_words,
@@ -478,7 +479,10 @@ class YesNoTurns:
             self._answer_once_more(text)  # knapp vierzig Euro?": no more to say, a person
             return  # offered (not "Ja oder Nein?")
         state.unclear += 1
-        if state.unclear < 2:
+        noted = awaiting == "anything_else" and only_acknowledges(text, self.tenant.language)
+        if state.unclear < 2 and noted:  # "Ach so." to "Kann ich sonst noch helfen?": the
+            self.reply.ask([self.prompts.say("anything_else")], awaiting, "yesno")  # question
+        elif state.unclear < 2:  # again, not "Bitte antworten Sie mit Ja oder Nein"
             self.reply.ask([self.prompts.say("yesno_unclear")], awaiting, "yesno")
         elif awaiting == "offer_agent":
             self.reply.handoff_for_intent([], reason="intent")
