@@ -91,8 +91,10 @@ def outage(facts: AnswerFacts) -> Answer | None:
     if not postcode:
         return None
     has = {p.strip() for p in str((facts.customer or {}).get("product") or "").split("+")} - {""}
-    reported = _mobile_said(facts.caller_lines) or facts.slots.get("service")
-    reported = reported or _service_said(facts.caller_lines)
+    named = _services_named(facts.caller_lines)
+    mobile = "mobilfunk" if "mobilfunk" in named and "internet" not in named else None
+    one = next(iter(named)) if len(named) == 1 else None
+    reported = mobile or facts.slots.get("service") or one
     for row in facts.outages:
         service = row.get("service", "")
         if reported and service != reported:
@@ -110,7 +112,7 @@ def outage(facts: AnswerFacts) -> Answer | None:
                 f"{where} ist eine Störung bekannt: {row.get('message', '')}. "
                 f"Betroffen ist {service_name(service)}. {when}"
             )
-            for other in sorted(_services_named(facts.caller_lines) - {service}):  # ("unser
+            for other in sorted(named - {service}):  # ("unser
                 text += f" Für {service_name(other)} ist keine Störung bekannt."  # Internet
             return Answer(text, offer_agent=True)  # geht nicht und das Fernsehen auch nicht")
     return None
@@ -124,15 +126,6 @@ SERVICE_WORDS = {
 }
 
 
-def _mobile_said(lines: Sequence[str]) -> str | None:
-    """ "mobilfunk" when the caller speaks of their mobile ("mein Handy hat kein Netz"), whose
-    "Netz" the service slot reads as the internet; None otherwise."""
-    words = set(normalize(" ".join(lines)).split())
-    internet = any(t in words for t in SERVICE_WORDS["internet"] if t != "netz")
-    mobile = any(t in words for t in SERVICE_WORDS["mobilfunk"])
-    return "mobilfunk" if mobile and not internet else None
-
-
 def _postcode_said(lines: Sequence[str]) -> str | None:
     """A German postcode a caller without their customer number said ("ich bin bei meiner
     Mutter in Leipzig, Postleitzahl null vier eins null neun"): five digits, the only digits
@@ -144,15 +137,12 @@ def _postcode_said(lines: Sequence[str]) -> str | None:
 
 
 def _services_named(lines: Sequence[str]) -> set[str]:
-    """The services the caller's words name ("Internet und Fernsehen gehen nicht")."""
+    """The services the caller's words name ("Internet und Fernsehen gehen nicht"); the
+    "Netz" of a mobile ("mein Handy hat kein Netz") is the mobile network, not the internet."""
     words = set(normalize(" ".join(lines)).split())
+    if any(t in words for t in SERVICE_WORDS["mobilfunk"]):
+        words.discard("netz")
     return {s for s, terms in SERVICE_WORDS.items() if any(t in words for t in terms)}
-
-
-def _service_said(lines: Sequence[str]) -> str | None:
-    """The one service the caller's words name ("mein Fernseher zeigt nichts" -> tv)."""
-    named = _services_named(lines)
-    return named.pop() if len(named) == 1 else None
 
 
 def service_name(service: str) -> str:

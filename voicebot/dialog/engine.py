@@ -948,9 +948,9 @@ class InboundDialog(YesNoTurns):
         if state.customer is None:
             return False
         named = fold(str(state.customer.get("name", "")))  # ("Danke, Klaus Hoffmann." -
-        bot_said = [line.text for line in state.lines if line.role == "bot"]  # "nein nein,
-        just_named = bool(bot_said) and bool(named) and named in fold(bot_said[-1])  # das bin
-        denied = just_named and denies_identity(text)  # ich nicht, ich bin Stefan Wagner …")
+        last = next((line.text for line in reversed(state.lines) if line.role == "bot"), "")
+        denied = bool(named) and named in fold(last) and denies_identity(text)  # "nein nein,
+        # das bin ich nicht, ich bin Stefan Wagner …")
         if not (denied or says_number_was_wrong(text)):
             return False  # ("meine Handynummer ist …", "die Nummer von meinem Sohn ist …")
         number = caller_input.number_in(text, value, self.tenant)

@@ -12,10 +12,10 @@ from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_consent import (
     answering_machine,
+    answers_the_phone,
     asks_after_yes,
     changes_mind_to_yes,
     doubts_the_call,
-    greets_only,
     little_time,
     refuses_rudely,
 )
@@ -300,7 +300,7 @@ class SurveyDialog:
         said = None if keyed or free or unsure else self._intent(text)
         if self.step < 0:
             asks_after = not keyed and asks_after_yes(text)  # "Ja, wer ist da bitte?": no yes
-            unheard = not keyed and (greets_only(text) or doubts_the_call(text))  # "Hallo?",
+            unheard = not keyed and (answers_the_phone(text) or doubts_the_call(text))  # "Hallo?",
             # "Ja, bitte?", "Ja ja, … am Ende wollen Sie mir einen Vertrag andrehen": who calls
             # and why, again (no intent read: the words hold none)
             said = None if unheard else said

@@ -114,7 +114,7 @@ _GREETING = frozenset(("hallo", "hello", "hi", "ja", "bitte", "guten", "tag", "m
                        "yes"))  # fmt: skip
 
 
-def greets_only(text: str) -> bool:
+def answers_the_phone(text: str) -> bool:
     """ "Hallo?", "Hallo? Hallo?", "Ja, bitte?", "Ja?": the phone answered, the introduction
     not heard; it is said again (no consent)."""
     words = fold(text).split()

@@ -421,7 +421,7 @@ class TenantView:
     def is_nonsense(self, text: str) -> bool:
         """No concern in it: a lone yes/no, only greetings and answer words ("hallo, ja gut"),
         or every content word unknown ("blubb blubb") and the NLU places none."""
-        from voicebot.dialog.words import says_nothing, yes_or_no
+        from voicebot.dialog.words import only_acknowledges, says_nothing, yes_or_no
         from voicebot.nlu.normalize import normalize
 
         words = normalize(text, self.language).split()
@@ -548,18 +548,3 @@ _SOLD_FILLER = frozenset((
     "mit", "with", "sorte", "variante",
 ))  # fmt: skip
 _RATHER = frozenset(("lieber", "eigentlich", "rather", "actually", "ach", "aeh", "moment"))
-
-
-# Words that only acknowledge what was said ("ach so", "aha, verstehe", "I see")
-def only_acknowledges(text: str, language: str) -> bool:
-    """Words that only take note ("Ach so.", "Aha, verstehe.", "I see."), nothing else."""
-    from voicebot.nlu.normalize import fold, normalize
-
-    words = normalize(text, language).split()
-    return bool(words) and all(fold(w) in _ACKNOWLEDGING for w in words)
-
-
-_ACKNOWLEDGING = frozenset((
-    "ach", "so", "achso", "aha", "ah", "oh", "okay", "ok", "verstehe", "verstanden", "alles",
-    "klar", "schade", "na", "gut", "hm", "hmm", "naja", "i", "see", "right", "oh", "okay",
-))  # fmt: skip

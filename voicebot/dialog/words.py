@@ -341,15 +341,12 @@ WAIT_PHRASES = (
 # "Wie bitte?", "können Sie das wiederholen?": the caller did not catch what the bot said.
 REPEAT_PHRASES = (
     "wie bitte", "wiederholen", "was haben sie gesagt", "was hast du gesagt",
-    "sie nicht verstanden", "das nicht verstanden", "das habe ich nicht verstanden",
-    "das hab ich nicht verstanden", "sie nicht gehoert", "das nicht mitbekommen",
-    "repeat", "say that again", "say again", "come again", "what did you say",
-    "didn t catch", "did not catch", "didn t hear you", "didn t get that",
+    "sie nicht verstanden", "das habe ich nicht verstanden", "sie nicht gehoert", "repeat",
+    "say again", "come again", "what did you say", "didn t hear you", "didn t get that",
     "was war die frage", "wie war die frage", "was war nochmal die frage", "what was the question",
-    "say it again",
 )  # fmt: skip
-# ... these plainly asking to hear it again, even in a longer turn ("sorry I didn't catch that
-# can you say it again")
+# ... these plainly asking to hear it again, even in a longer turn of up to 12 words ("sorry I
+# didn't catch that can you say it again"), so not listed above again
 REPEAT_PLAIN = (
     "didn t catch",
     "did not catch",
@@ -1030,6 +1027,21 @@ def greets_only(text: str) -> bool:
 _INTRODUCING = frozenset(("hier", "ist", "spricht", "mein", "name", "ich", "heisse", "am",
                           "apparat", "frau", "herr", "my", "is", "this", "it", "s", "mr", "mrs",
                           "ms"))  # fmt: skip
+
+
+# Words that only take note of what was said ("ach so", "aha, verstehe", "I see")
+_ACKNOWLEDGING = frozenset((
+    "ach", "so", "achso", "aha", "ah", "oh", "okay", "ok", "verstehe", "verstanden", "alles",
+    "klar", "schade", "na", "gut", "hm", "hmm", "naja", "i", "see", "right",
+))  # fmt: skip
+
+
+def only_acknowledges(text: str, language: str) -> bool:
+    """Words that only take note ("Ach so.", "Aha, verstehe.", "I see."), nothing else."""
+    from voicebot.nlu.normalize import normalize
+
+    words = normalize(text, language).split()
+    return bool(words) and all(fold(w) in _ACKNOWLEDGING for w in words)
 
 
 def says_nothing(text: str) -> bool:

@@ -28,7 +28,6 @@ from voicebot.dialog.intent_choice import (
 )
 from voicebot.dialog.product_reading import praise_unsaid
 from voicebot.dialog.recovery import no_match
-from voicebot.dialog.tenant_view import only_acknowledges
 from voicebot.dialog.words import (
     adds_concern,
     after_answer_words,
@@ -50,6 +49,7 @@ from voicebot.dialog.words import (
     needs_no_more,
     needs_nothing_more,
     not_helped,
+    only_acknowledges,
     only_thanks,
     rejects_the_answer,
     replaces_concern,
