@@ -69,6 +69,7 @@ def test_an_agent_logs_in_sees_a_call_arrive_claims_reads_and_closes_it(
             reason="intent",
             summary="Beschwerde über Techniker, Termin zweimal verpasst",
             intent={"id": "beschwerde", "confidence": 0.83, "alternatives": []},
+            out_of_hours=True,  # the caller was told the team gets back to them
         )
     )
     rows = page.locator("#waiting-table tbody tr")
@@ -82,6 +83,7 @@ def test_an_agent_logs_in_sees_a_call_arrive_claims_reads_and_closes_it(
     detail = page.locator("#call-detail")
     expect(detail).to_be_visible()
     expect(page.locator("#call-id")).to_have_text("call-page-0002")
+    expect(page.locator("#call-concern")).to_contain_text("Call back")
     run(_enqueue(agent_server, "call-page-0003", "stoerungsdienst", "normal"))
     expect(rows).to_have_count(2)
     page.keyboard.press("Escape")
@@ -98,6 +100,7 @@ def test_an_agent_logs_in_sees_a_call_arrive_claims_reads_and_closes_it(
     expect(page.locator("#call-customer")).to_contain_text("40817253")
     expect(page.locator("#call-concern")).to_contain_text("stoerung (91 %)")
     expect(page.locator("#call-concern")).to_contain_text("rechnung (5 %)")
+    expect(page.locator("#call-concern")).not_to_contain_text("Call back")
     expect(page.locator("#call-slots")).to_contain_text("customer number")
     expect(page.locator("#call-summary")).to_have_text(make_context("x")["summary"])
     transcript = page.locator("#call-transcript li")

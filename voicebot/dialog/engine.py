@@ -8,6 +8,7 @@ from datetime import datetime
 
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
+from voicebot.dialog.after_hours import Clock
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.identify import (
     failed_identification,
@@ -131,13 +132,14 @@ class InboundDialog(YesNoTurns):
         validate: Callable[[Mapping[str, object]], None] | None = None,
         timers: DialogTimers | None = None,
         started_at: datetime | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.tenant = tenant
         self.prompts = tenant.prompts
         self.validate = validate
         self.timers = timers or DialogTimers()
         self.state = CallState(started_at=started_at or datetime.now().astimezone())
-        self.reply = BotReply(tenant, self.state, validate)
+        self.reply = BotReply(tenant, self.state, validate, clock)
         self.steps = IntentSteps(tenant, self.state, self.reply)
 
     # ---- event dispatch -------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from voicebot.dialog.after_hours import Clock, closed_announcement, closed_for
 from voicebot.dialog.handoff_context import build_context
 from voicebot.dialog.intent_choice import set_intent
 from voicebot.dialog.state import CallState, Line, speech_ms
@@ -19,11 +20,13 @@ class BotReply:
         tenant: TenantView,
         state: CallState,
         validate: Callable[[Mapping[str, object]], None] | None,
+        clock: Clock | None = None,
     ) -> None:
         self.tenant = tenant
         self.state = state
         self.prompts = tenant.prompts
         self.validate = validate
+        self.clock = clock  # business hours are read by it; None: handoffs as in open hours
         self.out: list[CallEvent] = []
 
     def ask(
@@ -104,13 +107,24 @@ class BotReply:
         self.handoff([], queue=self.tenant.default_queue, priority="normal", reason=reason)
 
     def handoff(self, parts: list[str], queue: str, priority: str, reason: str) -> None:
-        """Announces the team, builds and checks the context, hands over and hangs up."""
+        """Announces the team (or, out of hours, when it is there), builds and checks the
+        context, hands over and hangs up."""
         state = self.state
         priority = "high" if priority == "high" else "normal"
-        announce = [*parts, self.prompts.say("handoff", queue_name=self.tenant.queue_name(queue))]
+        hours = getattr(self.tenant.tenant, "business_hours", None)
+        closed = closed_for(hours, self.clock, priority)
+        name = self.tenant.queue_name(queue)
+        if closed:
+            reachable = bool(state.caller) or state.customer is not None
+            told = closed_announcement(self.prompts, hours, self.prompts.language, name, reachable)
+        else:
+            told = self.prompts.say("handoff", queue_name=name)
+        announce = [*parts, told]
         state.lines.append(Line("bot", " ".join(announce), state.now_ms))
         context = build_context(self.tenant, state, queue=queue, priority=priority, reason=reason)
         state.lines.pop()
+        if closed:
+            context["out_of_hours"] = True  # no place in a queue to tell: the team calls back
         if self.validate is not None:
             self.validate(context)
         self.say(" ".join(announce), expect=None, listen=False)

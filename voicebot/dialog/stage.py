@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from voicebot.channels.base import DialogProgress
+from voicebot.dialog.after_hours import Clock
 from voicebot.dialog.engine import InboundDialog
 from voicebot.dialog.state import DialogTimers
 from voicebot.dialog.tenant_view import TenantView
@@ -46,15 +47,18 @@ class Dialog(Protocol):
 DialogFactory = Callable[[TenantView], Dialog]
 
 
-def inbound_or_survey(timers: DialogTimers, validate: Callable[..., None] | None) -> DialogFactory:
-    """Picks the dialog by the tenant's direction: outbound tenants run their survey."""
+def inbound_or_survey(
+    timers: DialogTimers, validate: Callable[..., None] | None, clock: Clock | None = None
+) -> DialogFactory:
+    """Picks the dialog by the tenant's direction: outbound tenants run their survey. `clock`
+    reads the business hours of inbound handoffs (None: as in open hours; after_hours.py)."""
 
     def make(tenant: TenantView) -> Dialog:
         if tenant.direction == "outbound" and tenant.survey is not None:
             from voicebot.dialog.survey import SurveyDialog
 
             return SurveyDialog(tenant, timers=timers)
-        return InboundDialog(tenant, validate=validate, timers=timers)
+        return InboundDialog(tenant, validate=validate, timers=timers, clock=clock)
 
     return make
 
@@ -135,6 +139,8 @@ class DialogStage:
             )
         except Exception as exc:  # full disk, Redis down: tell the caller
             return self._not_queued(handoff, exc)
+        if ctx.get("out_of_hours"):
+            return out  # no place in a queue nobody works now: the caller was told the hours
         position = await store.position(handoff.call_id)
         wait_s = await store.estimate_wait_s(str(ctx["tenant"]), handoff.queue, position)
         if position is None:

@@ -86,6 +86,8 @@ class CallServices:
     observer: Any = None  # voicebot.pipeline.CallObserver: records every call
     prompt_cache: Any = None  # voicebot.tts.cache.PromptCache: bot audio; None: text only
     nlu_for: Any = None  # tenant id -> TenantNLU, to share NLUs built elsewhere; None: build
+    clock: Any = None  # () -> aware datetime: business hours apply to handoffs (the server's
+    # wall clock); None: offline tools hand over as in open hours (dialog/after_hours.py)
     classifiers: TenantClassifiers = field(init=False)
     _views: dict[str, TenantView] = field(init=False, default_factory=dict)
 
@@ -112,7 +114,7 @@ class CallServices:
 
     def dialog_stage(self) -> DialogStage:
         return DialogStage(
-            self.view, inbound_or_survey(self.timers, self.validate), self.queue_store
+            self.view, inbound_or_survey(self.timers, self.validate, self.clock), self.queue_store
         )
 
     def dialog_and_speak(self, sample_rate: int, dialog: DialogStage | None = None) -> list[Any]:

@@ -20,6 +20,7 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from voicebot.channels.base import CallChannel
@@ -96,7 +97,9 @@ class LiveCalls:
         from voicebot.tts.choice import load_synthesizer
 
         tenant_files = TenantRegistry(settings.intents_dir, loaded_elsewhere=True)
-        services = CallServices(load_tenants(settings.intents_dir), queue_store=queue_store)
+        services = CallServices(
+            load_tenants(settings.intents_dir), queue_store=queue_store, clock=wall_clock
+        )  # live calls: handoffs outside a tenant's business hours are told so (after_hours.py)
         services.observer = CallRecorder.for_settings(settings, services.tenants)
         for tenant_id in services.tenants:  # each NLU built here, off the event loop: built by
             services.view(tenant_id)  # a tenant's first call, it froze every call for seconds
@@ -278,6 +281,11 @@ class LiveCalls:
         if self._watching is not None:
             self._watching.cancel()
             self._watching = None
+
+
+def wall_clock() -> datetime:
+    """Now, time-zone aware: the business hours of live calls' handoffs are read by it."""
+    return datetime.now(UTC)
 
 
 def without_bot_audio(record: CallRecord) -> CallRecord:

@@ -185,7 +185,8 @@ function showCall(call) {
   const alternatives = (ctx.intent?.alternatives || []).map((a) => `${a.id} (${Math.round(a.confidence * 100)} %)`);
   fillList($("call-concern"), [
     ["Intent", ctx.intent ? `${ctx.intent.id} (${Math.round(ctx.intent.confidence * 100)} %)` : "not recognised"],
-    ["Alternatives", alternatives.join(", ") || null], ["Reason", ctx.reason.replace(/_/g, " ")]]);
+    ["Alternatives", alternatives.join(", ") || null], ["Reason", ctx.reason.replace(/_/g, " ")],
+    ...(ctx.out_of_hours ? [["Call back", "came in out of hours; the caller was told we get back to them"]] : [])]);
   const slots = Object.entries(ctx.slots || {});
   fillList($("call-slots"), slots.length ? slots.map(([k, v]) => [k.replace(/_/g, " "), String(v)]) : [["—", "none"]]);
   $("call-transcript").replaceChildren(...ctx.transcript.map((turn) => el("li", { class: turn.role },

@@ -1,0 +1,115 @@
+"""Handoffs outside business hours: the caller hears when the team is there, not a queue place.
+
+Real tenants, NLU and a real SQLite queue store; the clock is pinned (a Saturday and a
+Wednesday), as the server's wall clock would give it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from voicebot.dialog.after_hours import closed_for
+from voicebot.dialog.textcall import CallServices, run_call, say
+from voicebot.events import BotSpeech
+from voicebot.handoff.context import validate_context
+from voicebot.handoff.store import open_queue_store
+from voicebot.settings import load_settings
+
+BERLIN, LONDON = ZoneInfo("Europe/Berlin"), ZoneInfo("Europe/London")
+SATURDAY_NOON = datetime(2026, 12, 5, 12, 0, tzinfo=BERLIN)  # Sonnhof: Mon-Fri 8-18 only
+WEDNESDAY_NOON = datetime(2026, 12, 2, 12, 0, tzinfo=BERLIN)
+SUNDAY_NOON = datetime(2026, 12, 6, 12, 0, tzinfo=LONDON)  # Harbour Bank: closed on Sundays
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    settings = load_settings(data_dir=tmp_path_factory.mktemp("var"))
+    queue_store = open_queue_store(settings)
+    yield queue_store
+    asyncio.run(queue_store.aclose())
+
+
+def services_at(tenants, tenant_nlu, store, moment: datetime | None) -> CallServices:
+    clock = None if moment is None else (lambda: moment)
+    return CallServices(tenants, queue_store=store, nlu_for=tenant_nlu, clock=clock)
+
+
+def call(services: CallServices, tenant: str, *turns: str, caller: str | None = None):
+    return asyncio.run(run_call(tenant, [say(t) for t in turns], services, caller_number=caller))
+
+
+def said(record) -> str:
+    return " | ".join(e.text for e in record.events if isinstance(e, BotSpeech))
+
+
+PERSON = ("Ich möchte bitte mit einem Mitarbeiter sprechen.",)
+
+
+def test_a_request_for_a_person_on_saturday_is_noted_with_the_hours_not_queued_as_waiting(
+    tenants, tenant_nlu, store
+):
+    services = services_at(tenants, tenant_nlu, store, SATURDAY_NOON)
+    record = call(services, "sonnhof", *PERSON, caller="+49 170 1234567")
+    handoff = record.handoff
+    assert handoff is not None, said(record)
+    validate_context(handoff.context)
+    last = said(record).split(" | ")[-1]
+    assert "gerade nicht erreichbar" in last and "montags bis freitags von 8 bis 18 Uhr" in last
+    assert "wir melden uns dann bei Ihnen" in last
+    assert "Position" not in last and "leite Sie jetzt" not in last, last
+    assert handoff.context["out_of_hours"] is True
+    waiting = asyncio.run(store.get("sonnhof", handoff.call_id))  # the concern is not lost
+    assert waiting is not None and waiting.queue == handoff.queue
+
+
+def test_the_same_request_on_a_wednesday_is_put_through_with_its_place_in_the_queue(
+    tenants, tenant_nlu, store
+):
+    services = services_at(tenants, tenant_nlu, store, WEDNESDAY_NOON)
+    record = call(services, "sonnhof", *PERSON, caller="+49 170 1234567")
+    last = said(record).split(" | ")[-1]
+    assert "leite Sie jetzt" in last and "Position" in last, last
+    assert record.handoff is not None and "out_of_hours" not in record.handoff.context
+
+
+def test_without_a_clock_offline_tools_hand_over_as_in_open_hours(tenants, tenant_nlu, store):
+    record = call(services_at(tenants, tenant_nlu, store, None), "sonnhof", *PERSON)
+    assert "leite Sie jetzt" in said(record).split(" | ")[-1]
+
+
+def test_an_urgent_handoff_is_put_through_at_any_hour(tenants, tenant_nlu, store):
+    """A stolen card on a Sunday, plastic in a product on a Saturday: teams on call."""
+    saturday = services_at(tenants, tenant_nlu, store, SATURDAY_NOON)
+    record = call(saturday, "sonnhof", "In meinem Schokomüsli war ein Stück Plastik.", "L2291")
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", said(record)
+    assert "leite Sie jetzt" in said(record) and "out_of_hours" not in record.handoff.context
+    services = services_at(tenants, tenant_nlu, store, SUNDAY_NOON)
+    record = call(services, "harbour-bank", "My card was stolen this morning.")
+    handoff = record.handoff
+    assert handoff is not None and handoff.queue == "fraud" and handoff.priority == "high"
+    assert "putting you through" in said(record) and "out_of_hours" not in handoff.context
+
+
+def test_a_caller_without_a_number_to_call_back_is_asked_to_call_again(tenants, tenant_nlu, store):
+    services = services_at(tenants, tenant_nlu, store, SUNDAY_NOON)
+    record = call(services, "harbour-bank", "Can I speak to a person please?")
+    last = said(record).split(" | ")[-1]
+    assert "not available right now" in last and "please call us again" in last, last
+    assert "Monday to Friday from 8 am to 8 pm" in last
+    assert record.handoff is not None and record.handoff.context["out_of_hours"] is True
+
+
+@pytest.mark.parametrize(
+    ("moment", "closed"),
+    [(datetime(2026, 12, 4, 16, 59, tzinfo=UTC), False),  # Friday 17:59 in Berlin
+     (datetime(2026, 12, 4, 17, 0, tzinfo=UTC), True),  # Friday 18:00 in Berlin
+     (datetime(2026, 12, 7, 7, 0, tzinfo=UTC), False)],  # Monday 8:00 in Berlin
+)  # fmt: skip
+def test_the_hours_are_read_in_the_tenants_time_zone(tenants, moment, closed):
+    hours = tenants["sonnhof"].business_hours
+    assert closed_for(hours, lambda: moment, "normal") is closed
+    assert closed_for(hours, lambda: moment, "high") is False

@@ -1,0 +1,40 @@
+"""Handoffs outside the tenant's business hours (`business_hours` in tenant.yaml).
+
+Nobody works a queue at night: instead of "Ich leite Sie weiter … Sie sind an Position 1" the
+caller is told that the team is not there now, when it is, and that the concern is noted (with
+the whole context, in the queue as always, marked `out_of_hours` so the team takes it first when
+it starts). Urgent handoffs (priority `high`: a stolen card, a product that hurt someone) are put
+through at any hour: those teams are on call.
+
+The hours are read by the clock the call's services give (`CallServices.clock`; the server's is
+the wall clock). Offline tools (text calls, `voicebot call`, replay) have none, so a recorded case
+replays the same on a Sunday as on a Monday."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from voicebot.dialog.opening_hours import hours_text
+
+Clock = Callable[[], datetime]
+
+
+def closed_for(business_hours: object, clock: Clock | None, priority: str) -> bool:
+    """True when a handoff of this priority would wait for a team that is not there now."""
+    if clock is None or business_hours is None or priority == "high":
+        return False
+    is_open = getattr(business_hours, "is_open", None)
+    return is_open is not None and not is_open(clock())
+
+
+def closed_announcement(
+    prompts: object, business_hours: object, language: str, queue_name: str, reachable: bool
+) -> str:
+    """ "Unser Team ist gerade nicht erreichbar. Unser Team ist montags bis freitags von 8 bis
+    18 Uhr für Sie da. Ich habe Ihr Anliegen für das Qualitätsteam notiert; wir melden uns dann
+    bei Ihnen." A caller without a number to call back (a browser call, a withheld number) is
+    asked to call again in those hours instead."""
+    key = "handoff_closed" if reachable else "handoff_closed_call_again"
+    hours = hours_text(business_hours, language) or ""
+    return prompts.say(key, hours=hours, queue_name=queue_name)  # type: ignore[attr-defined]
