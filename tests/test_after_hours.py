@@ -58,7 +58,8 @@ def test_a_request_for_a_person_on_saturday_is_noted_with_the_hours_not_queued_a
     assert handoff is not None, said(record)
     validate_context(handoff.context)
     last = said(record).split(" | ")[-1]
-    assert "gerade nicht erreichbar" in last and "montags bis freitags von 8 bis 18 Uhr" in last
+    assert "gerade niemand für Sie erreichbar" in last
+    assert "montags bis freitags von 8 bis 18 Uhr" in last
     assert "wir melden uns dann bei Ihnen" in last
     assert "Position" not in last and "leite Sie jetzt" not in last, last
     assert handoff.context["out_of_hours"] is True
@@ -98,7 +99,7 @@ def test_a_caller_without_a_number_to_call_back_is_asked_to_call_again(tenants, 
     services = services_at(tenants, tenant_nlu, store, SUNDAY_NOON)
     record = call(services, "harbour-bank", "Can I speak to a person please?")
     last = said(record).split(" | ")[-1]
-    assert "not available right now" in last and "please call us again" in last, last
+    assert "nobody is available" in last and "please call us again" in last, last
     assert "Monday to Friday from 8 am to 8 pm" in last
     assert record.handoff is not None and record.handoff.context["out_of_hours"] is True
 

@@ -82,6 +82,27 @@ def test_call_command_prints_one_json_object_for_a_text_call():
     assert {"call_id", "tenant", "outcome", "queue", "handoff", "turns"} <= set(summary)
 
 
+def test_call_command_at_a_closed_hour_notes_the_concern_instead_of_queue_waiting(tmp_path):
+    """`--at`: product teams hear their out-of-hours handoff (business_hours in tenant.yaml)."""
+    import os
+
+    def run(at: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "voicebot.cli", "call", "--tenant", "sonnhof", "--say",
+             "ich möchte mit einem Mitarbeiter sprechen", "--json", "--at", at],
+            capture_output=True, text=True, cwd=PROJECT_ROOT,
+            env={**os.environ, "VOICEBOT_DATA": str(tmp_path)},
+        )  # fmt: skip
+
+    summary = json.loads(run("2026-12-05T12:00").stdout)  # a Saturday: Sonnhof is closed
+    assert summary["outcome"] == "handoff" and summary["handoff"]["out_of_hours"] is True
+    assert "montags bis freitags" in summary["turns"][-1]["text"]
+    summary = json.loads(run("2026-12-02T12:00").stdout)  # a Wednesday
+    assert "out_of_hours" not in summary["handoff"]
+    done = run("tomorrow")
+    assert done.returncode == 1 and "--at 'tomorrow'" in done.stderr
+
+
 def test_call_command_names_an_unknown_tenant_in_one_line():
     done = subprocess.run(
         [sys.executable, "-m", "voicebot.cli", "call", "--tenant", "nowhere"],

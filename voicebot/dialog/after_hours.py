@@ -31,7 +31,7 @@ def closed_for(business_hours: object, clock: Clock | None, priority: str) -> bo
 def closed_announcement(
     prompts: object, business_hours: object, language: str, queue_name: str, reachable: bool
 ) -> str:
-    """ "Unser Team ist gerade nicht erreichbar. Unser Team ist montags bis freitags von 8 bis
+    """ "Leider ist gerade niemand für Sie erreichbar. Unser Team ist montags bis freitags von 8 bis
     18 Uhr für Sie da. Ich habe Ihr Anliegen für das Qualitätsteam notiert; wir melden uns dann
     bei Ihnen." A caller without a number to call back (a browser call, a withheld number) is
     asked to call again in those hours instead."""

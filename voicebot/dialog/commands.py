@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -92,6 +94,13 @@ def call(
     say: Annotated[list[str] | None, typer.Option(help="caller turn as text (no audio)")] = None,
     mic: Annotated[bool, typer.Option(help="live call on the microphone and speaker")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            help="when the call happens, '2026-12-05T20:30' (tenant's time zone): "
+            "handoffs follow its business hours; default: as in open hours"
+        ),
+    ] = None,
 ) -> None:
     """Runs one whole call offline (or live with --mic) and prints the dialogue (CONTRACTS.md)."""
     import asyncio
@@ -111,11 +120,12 @@ def call(
         raise UserError("voicebot call --mic: the caller speaks live; leave out --wav and --say")
     if bad_keys := sorted(set(dtmf) - set("0123456789*#")):
         raise UserError(f"--dtmf {dtmf!r}: {''.join(bad_keys)!r} are not keys; use 0-9, * and #")
+    clock = None if at is None else fixed_clock(at, tenants[tenant_id])
 
     async def run() -> Any:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         store = open_queue_store(settings)
-        services = CallServices(tenants, queue_store=store)
+        services = CallServices(tenants, queue_store=store, clock=clock)
         try:
             if say is not None and not wav and not mic:
                 from voicebot.dialog.textcall import keys, run_call
@@ -138,3 +148,17 @@ def call(
         f"outcome: {summary['outcome']}"
         + (f", queue {summary['queue']}" if summary["queue"] else "")
     )
+
+
+def fixed_clock(at: str, tenant: Any) -> Callable[[], datetime]:
+    """`--at 2026-12-05T20:30`: that moment, in the tenant's time zone unless it names one."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        raise UserError(f"--at {at!r}: not a date and time; use e.g. 2026-12-05T20:30") from None
+    if moment.tzinfo is None:
+        hours = getattr(tenant, "business_hours", None)
+        moment = moment.replace(tzinfo=ZoneInfo(hours.timezone if hours else "UTC"))
+    return lambda: moment

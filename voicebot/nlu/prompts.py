@@ -60,10 +60,10 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "no_more_detail": "Genauer kann ich es Ihnen leider nicht sagen.",
         "answer_again": "Noch einmal: {answer}",
         "handoff": "Ich leite Sie jetzt an {queue_name} weiter.",  # names are accusative
-        "handoff_closed": "Unser Team ist gerade nicht erreichbar. {hours} Ich habe Ihr Anliegen "
-        "für {queue_name} notiert; wir melden uns dann bei Ihnen.",
-        "handoff_closed_call_again": "Unser Team ist gerade nicht erreichbar. {hours} Ich habe "
-        "Ihr Anliegen für {queue_name} notiert; bitte rufen Sie dann noch einmal an.",
+        "handoff_closed": "Leider ist gerade niemand für Sie erreichbar. {hours} Ich habe Ihr "
+        "Anliegen für {queue_name} notiert; wir melden uns dann bei Ihnen.",
+        "handoff_closed_call_again": "Leider ist gerade niemand für Sie erreichbar. {hours} Ich "
+        "habe Ihr Anliegen für {queue_name} notiert; bitte rufen Sie dann noch einmal an.",
         "handoff_wait": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
         "{wait_min} Minuten.",
         "handoff_wait_one": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
@@ -166,10 +166,10 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "no_more_detail": "I'm sorry, I can't tell you more than that.",
         "answer_again": "Once more: {answer}",
         "handoff": "I am putting you through to {queue_name}.",
-        "handoff_closed": "Our team is not available right now. {hours} I have noted your "
-        "request for {queue_name}, and we will get back to you then.",
-        "handoff_closed_call_again": "Our team is not available right now. {hours} I have noted "
-        "your request for {queue_name}; please call us again then.",
+        "handoff_closed": "Sorry, nobody is available to take your call right now. {hours} I "
+        "have noted your request for {queue_name}, and we will get back to you then.",
+        "handoff_closed_call_again": "Sorry, nobody is available to take your call right now. "
+        "{hours} I have noted your request for {queue_name}; please call us again then.",
         "handoff_wait": "You are number {position} in the queue, the wait is about "
         "{wait_min} minutes.",
         "handoff_wait_one": "You are number {position} in the queue, the wait is about a minute.",
