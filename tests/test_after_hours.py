@@ -114,3 +114,23 @@ def test_the_hours_are_read_in_the_tenants_time_zone(tenants, moment, closed):
     hours = tenants["sonnhof"].business_hours
     assert closed_for(hours, lambda: moment, "normal") is closed
     assert closed_for(hours, lambda: moment, "high") is False
+
+
+def test_an_english_caller_at_a_closed_german_hotline_hears_it_all_in_english(
+    tenants, tenant_nlu, store
+):
+    """Not "I am putting you through to a colleague." followed by German hours."""
+    services = services_at(tenants, tenant_nlu, store, SATURDAY_NOON)
+    record = call(services, "sonnhof", "Hello, sorry, I don't speak German. Is your muesli vegan?")
+    last = said(record).split(" | ")[-1]
+    assert "nobody is available" in last and "Monday to Friday from 8 am to 6 pm" in last, last
+    assert "putting you through" not in last and "Uhr" not in last
+    assert record.handoff is not None and record.handoff.context["language"] == "en"
+
+
+def test_a_concern_the_bot_never_learned_is_not_said_to_be_noted(tenants, tenant_nlu, store):
+    services = services_at(tenants, tenant_nlu, store, SUNDAY_NOON)
+    record = call(services, "harbour-bank", "blah blah", "hmm", "no idea", caller="+44 7700 900123")
+    last = said(record).split(" | ")[-1]
+    assert record.handoff is not None and record.handoff.context["intent"] is None, last
+    assert "nobody is available" in last and "noted" not in last, last

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from voicebot.dialog.opening_hours import hours_text
+from voicebot.dialog.prompts import Prompts
+from voicebot.nlu.prompts import DEFAULT_PROMPTS
 
 Clock = Callable[[], datetime]
 
@@ -29,12 +31,31 @@ def closed_for(business_hours: object, clock: Clock | None, priority: str) -> bo
 
 
 def closed_announcement(
-    prompts: object, business_hours: object, language: str, queue_name: str, reachable: bool
-) -> str:
-    """ "Leider ist gerade niemand für Sie erreichbar. Unser Team ist montags bis freitags von 8 bis
-    18 Uhr für Sie da. Ich habe Ihr Anliegen für das Qualitätsteam notiert; wir melden uns dann
-    bei Ihnen." A caller without a number to call back (a browser call, a withheld number) is
-    asked to call again in those hours instead."""
-    key = "handoff_closed" if reachable else "handoff_closed_call_again"
-    hours = hours_text(business_hours, language) or ""
-    return prompts.say(key, hours=hours, queue_name=queue_name)  # type: ignore[attr-defined]
+    prompts: Prompts,
+    business_hours: object,
+    parts: list[str],
+    queue_name: str,
+    *,
+    caller_language: str | None,
+    concern_known: bool,
+    reachable: bool,
+) -> list[str]:
+    """What the caller hears instead of "Ich leite Sie weiter": "Leider ist gerade niemand für
+    Sie erreichbar. Unser Team ist montags bis freitags von 8 bis 18 Uhr für Sie da. Ich habe Ihr
+    Anliegen für das Qualitätsteam notiert; wir melden uns dann bei Ihnen." A caller without a
+    number to call back (a browser call, a withheld number) is asked to call again in those
+    hours; one whose concern the bot did not learn is not told it was noted; a caller of the
+    other language (an English caller at a German hotline) hears it all in their language,
+    instead of "I am putting you through to a colleague"."""
+    said_in = prompts.language
+    if caller_language and caller_language != said_in and caller_language in DEFAULT_PROMPTS:
+        other = prompts.say("other_language")
+        kept = [part for part in parts if part != other]
+        hours = hours_text(business_hours, caller_language) or ""
+        return [*kept, prompts.say("other_language_closed", hours=hours)]
+    hours = hours_text(business_hours, said_in) or ""
+    if not concern_known:
+        key = "handoff_closed_unknown"
+    else:
+        key = "handoff_closed" if reachable else "handoff_closed_call_again"
+    return [*parts, prompts.say(key, hours=hours, queue_name=queue_name)]

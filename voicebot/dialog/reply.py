@@ -115,11 +115,14 @@ class BotReply:
         closed = closed_for(hours, self.clock, priority)
         name = self.tenant.queue_name(queue)
         if closed:
-            reachable = bool(state.caller) or state.customer is not None
-            told = closed_announcement(self.prompts, hours, self.prompts.language, name, reachable)
+            announce = closed_announcement(
+                self.prompts, hours, parts, name,
+                caller_language=state.caller_language,
+                concern_known=state.intent is not None,
+                reachable=bool(state.caller) or state.customer is not None,
+            )  # fmt: skip
         else:
-            told = self.prompts.say("handoff", queue_name=name)
-        announce = [*parts, told]
+            announce = [*parts, self.prompts.say("handoff", queue_name=name)]
         state.lines.append(Line("bot", " ".join(announce), state.now_ms))
         context = build_context(self.tenant, state, queue=queue, priority=priority, reason=reason)
         state.lines.pop()

@@ -64,6 +64,10 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "Anliegen für {queue_name} notiert; wir melden uns dann bei Ihnen.",
         "handoff_closed_call_again": "Leider ist gerade niemand für Sie erreichbar. {hours} Ich "
         "habe Ihr Anliegen für {queue_name} notiert; bitte rufen Sie dann noch einmal an.",
+        "handoff_closed_unknown": "Leider ist gerade niemand für Sie erreichbar. {hours} Bitte "
+        "rufen Sie dann noch einmal an.",
+        "other_language_closed": "Sorry, this automated service speaks German only, and nobody "
+        "is available to take your call right now. {hours} Please call us again then.",
         "handoff_wait": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
         "{wait_min} Minuten.",
         "handoff_wait_one": "Sie sind an Position {position}, die Wartezeit beträgt etwa "
@@ -170,6 +174,11 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "have noted your request for {queue_name}, and we will get back to you then.",
         "handoff_closed_call_again": "Sorry, nobody is available to take your call right now. "
         "{hours} I have noted your request for {queue_name}; please call us again then.",
+        "handoff_closed_unknown": "Sorry, nobody is available to take your call right now. "
+        "{hours} Please call us again then.",
+        "other_language_closed": "Entschuldigung, dieser automatische Dienst spricht nur "
+        "Englisch, und gerade ist niemand für Sie erreichbar. {hours} Bitte rufen Sie dann noch "
+        "einmal an.",
         "handoff_wait": "You are number {position} in the queue, the wait is about "
         "{wait_min} minutes.",
         "handoff_wait_one": "You are number {position} in the queue, the wait is about a minute.",
