@@ -72,6 +72,7 @@ class BotSpeech(Event):
     expect: str | None = None  # what the bot expects as the answer to this prompt
     listen: bool = True  # False: a statement before Handoff/Hangup; the caller's turn waits
     about: str | None = None  # the intent a "Geht es um …?" asks the caller to confirm
+    concern: str | None = None  # the intent the bot is working on as it says this (inbound)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

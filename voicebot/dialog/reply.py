@@ -54,6 +54,7 @@ class BotReply:
                 expect=expect,
                 listen=listen,
                 about=about,
+                concern=state.intent.id if state.intent is not None else None,
             )
         )
 
