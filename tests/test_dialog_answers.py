@@ -1377,3 +1377,31 @@ def test_words_that_only_take_note_get_the_question_again_not_a_yes_or_no_order(
     oder drücken Sie die 1 …" (session-14 probe round 2)."""
     record = call(services, tenant, say(question), say(noted))
     assert bot_said(record)[2] == services.view(tenant).prompts.say("anything_else")
+
+
+@pytest.mark.parametrize("fix", ["nein die letzte ist eine 3", "die letzte Ziffer ist eine drei",
+                                 "nicht neun sondern drei am Ende", "drei statt neun",
+                                 "nein moment die achte stelle ist eine drei"])  # fmt: skip
+def test_one_digit_corrected_changes_that_digit_of_the_number_said(services, fix):
+    """ "nein, die letzte ist eine 3" after "Endziffern 59 nicht gefunden" was taken as one
+    digit of a new number ("Und die weiteren Ziffern?"): the number said with that digit
+    changed is the number meant (session-15 probe)."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"),
+                  say("4 0 8 1 7 2 5 9"), say(fix), say("ja"))  # fmt: skip
+    assert bot_said(record)[3].startswith("Danke, Petra Lindner.")
+    assert record.handoff is not None and record.handoff.context["customer"]["number"] == "40817253"
+
+
+def test_a_digit_corrected_after_the_name_was_read_identifies_again(services):
+    """ "nein, die letzte ist eine 9" after "Danke, Petra Lindner" was read as "nein" to the
+    agent offer: the number with that digit is looked up (here: not a customer, asked again)."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"),
+                  say("4 0 8 1 7 2 5 3"), say("nein die letzte ist eine 9"))  # fmt: skip
+    assert "Endziffern 59" in bot_said(record)[3]
+
+
+def test_a_place_word_without_a_digit_corrects_no_number(services):
+    """ "die letzte Rechnung war zu hoch" names no digit: the bill concern, no number change."""
+    record = call(services, "nordwelle", say("4 0 8 1 7 2 5 9"),
+                  say("die letzte rechnung war zu hoch"))  # fmt: skip
+    assert "Petra Lindner" not in " ".join(bot_said(record))

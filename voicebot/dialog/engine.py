@@ -9,6 +9,7 @@ from datetime import datetime
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.answering import IntentSteps, needs_of
+from voicebot.dialog.digit_correction import corrected_number
 from voicebot.dialog.identify import (
     failed_identification,
     identify,
@@ -624,6 +625,7 @@ class InboundDialog(YesNoTurns):
         parts: list[str] = []
         number = caller_input.number_in(text, value, self.tenant)
         number = number or names_mismatched_customer(self.tenant, self.state, text)
+        number = number or self._digit_corrected(text)  # "nein, die letzte ist eine 3"
         heard = "" if number else digits_in(text, self.tenant.language)
         if heard and self._number_in_parts(heard):  # "vier null acht" ... "eins sieben …"
             return
@@ -951,9 +953,10 @@ class InboundDialog(YesNoTurns):
         last = next((line.text for line in reversed(state.lines) if line.role == "bot"), "")
         denied = bool(named) and named in fold(last) and denies_identity(text)  # "nein nein,
         # das bin ich nicht, ich bin Stefan Wagner …")
-        if not (denied or says_number_was_wrong(text)):
+        fixed = self._digit_corrected(text)  # "nein, die letzte ist eine 9"
+        if not (denied or fixed or says_number_was_wrong(text)):
             return False  # ("meine Handynummer ist …", "die Nummer von meinem Sohn ist …")
-        number = caller_input.number_in(text, value, self.tenant)
+        number = fixed or caller_input.number_in(text, value, self.tenant)
         if denied and number is None:  # not that customer, no number given: forgotten, and
             state.customer, state.customer_number = None, None  # the number asked again
             state.slots.pop("customer_number", None)
@@ -983,6 +986,13 @@ class InboundDialog(YesNoTurns):
         else:
             self.reply.ask([*parts, state.last_prompt], state.awaiting, state.last_expect)
         return True
+
+    def _digit_corrected(self, text: str) -> str | None:
+        """The customer number said last with the one digit this turn corrects."""
+        tenant = self.tenant
+        return corrected_number(
+            text, self.state.customer_number, tenant.language, tenant.customer_digits
+        )
 
     # ---- confirming a likely intent ---------------------------------------------------
     def _ask_confirmation(self, parts: list[str]) -> None:
