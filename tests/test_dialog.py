@@ -1371,10 +1371,15 @@ def test_where_is_it_at_the_number_prompt_is_about_the_number(services):
      ("sonnhof", "was können Sie mir denn alles beantworten?", "Allergene"),
      ("harbour-bank", "what can you help me with", "activating your card"),
      ("nordwelle", "sind Sie ein Roboter?", "digitale Assistent"),
-     ("harbour-bank", "am I talking to a machine", "digital assistant")],
+     ("harbour-bank", "am I talking to a machine", "digital assistant"),
+     ("nordwelle", "spreche ich mit einem Menschen", "digitale Assistent"),
+     ("nordwelle", "sind Sie ein Mensch oder eine Maschine?", "digitale Assistent"),
+     ("nordwelle", "ist das eine Bandansage", "digitale Assistent"),
+     ("nordwelle", "bin ich hier bei einem Menschen oder beim Computer", "digitale Assistent")],
 )  # fmt: skip
 def test_what_the_bot_does_is_told_and_the_concern_asked(services, tenant, question, told):
-    """Not understood before; 'sind Sie ein Roboter?' put the caller through at once."""
+    """Not understood before; 'sind Sie ein Roboter?' put the caller through at once, and so
+    did "spreche ich mit einem Menschen?" (a question, no request; session-15 probe)."""
     record = call(services, tenant, say(question))
     assert told in bot_said(record) and record.handoff is None, bot_said(record)
 

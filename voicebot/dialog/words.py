@@ -967,11 +967,20 @@ _ASKS_CAPABILITIES = re.compile(
     r"what are you (?:for|able to do))\b"
 )
 # "Sind Sie ein Roboter?", "am I talking to a machine?": asked, not a refusal of the machine
+_MACHINE_OR_PERSON = (
+    r"(?:(?:ein|eine|einem|einer|einen|a|an|the|nem|ner) )?(?:(?:echte[nmrs]?|richtige[nmrs]?|"
+    r"lebendige[nmrs]?|real|actual) )?(?:roboter|maschine|computer|sprachcomputer|bot|chatbot|"
+    r"automat|robot|machine|ki|ai|kuenstliche intelligenz|bandansage|ansage|tonband|recording|"
+    r"mensch|menschen|person|human|human being)"
+)
+# "Sind Sie ein Roboter?", "Spreche ich mit einem Menschen?", "Ist das eine Bandansage?", "Sind
+# Sie ein Mensch oder eine Maschine?": a question what answers, the whole turn
 _ASKS_IF_MACHINE = re.compile(
-    r"^(?:\w+ )?(?:sind sie|bist du|are you|rede ich (?:hier )?mit|spreche ich (?:hier )?mit|"
-    r"bin ich (?:hier )?mit|am i (?:talking|speaking) (?:to|with)) (?:\w+ )?"
-    r"(?:ein|eine|einem|einer|a|an)? ?(?:roboter|maschine|computer|bot|chatbot|automat|robot|"
-    r"machine|ki|ai|mensch|real person|human)(?: verbunden| am telefon| dran)?$"
+    r"^(?:\w+ )?(?:sind sie|bist du|ist das|is this|are you|rede ich|red ich|spreche ich|"
+    r"sprech ich|bin ich|am i|is that)(?: (?:hier|da|gerade|jetzt|eigentlich|wirklich|denn|"
+    r"etwa|nur|doch|talking|speaking))* (?:(?:mit|bei|beim|to|with) )?"
+    + _MACHINE_OR_PERSON + r"(?: (?:oder|or) (?:(?:mit|bei|beim|to|with) )?" + _MACHINE_OR_PERSON
+    + r")?(?: (?:verbunden|am telefon|dran|am apparat|on the line|or not|oder nicht))?$"
 )
 
 
