@@ -76,6 +76,7 @@ from voicebot.dialog.words import (
     asks_where,
     asks_where_it_is,
     asks_who_answers,
+    besides_no_number,
     checks_line,
     clauses,
     closes_call,
@@ -451,6 +452,11 @@ class InboundDialog(YesNoTurns):
             self._wait()  # "sorry, can you hold on one second": "Gerne, ich warte.", not
             return  # "Sorry, I did not understand"
         lacks = number is None and number_asked and names_it and has_no_number(text)
+        if lacks and (rest := besides_no_number(text)) != fold(text):  # "ich hab keine
+            text = rest  # Kundennummer" alone is no fault of the line ("kein Freizeichen"):
+            intent = self.tenant.classify(rest, intent) if rest else _nothing(intent)  # the
+            intent = self._sure_clause(rest, intent) if rest else intent  # concern is read
+            sure = is_new_concern(self.tenant, intent)  # from the words besides it
         if lacks and sure and not waits:  # "Ich kenn meine Kundennummer nicht, es geht um meine
             self.state.unidentified = True  # Rechnung": not asked for it (twice)
             parts.append(self.prompts.say("customer_skipped"))
@@ -1083,6 +1089,11 @@ class InboundDialog(YesNoTurns):
         minutes = max(1, round(wait_s / 60))  # ("etwa eine Minute", not "1 Minuten")
         key = "handoff_wait_one" if minutes == 1 else "handoff_wait"
         return self.prompts.say(key, position=position, wait_min=minutes)
+
+
+def _nothing(event: Intent) -> Intent:
+    """The turn's Intent understood as no concern at all."""
+    return replace(event, name=None, confidence=0.0, alternatives=())
 
 
 def _without(event: Intent, rejected: str) -> Intent:

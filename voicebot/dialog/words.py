@@ -314,6 +314,46 @@ def has_no_number(text: str) -> bool:
     return any(says_phrase(" ".join(words), phrase) for phrase in NO_NUMBER_PHRASES)
 
 
+def besides_no_number(text: str) -> str:
+    """The words of a turn besides its saying that the number is not at hand ("ich hab keine
+    Kundennummer, mein Telefon geht nicht" -> "mein telefon geht nicht"; "ich hab keine
+    Kundennummer" -> ""), folded: what the classifier reads for the concern ("ich hab keine
+    Kundennummer" alone was a fault of the line, like "ich hab kein Freizeichen")."""
+    words = fold(text.replace("'", "").replace("’", "")).split()
+    named = [i for i, w in enumerate(words) if _NUMBER_WORD.fullmatch(w) or w == "kundennr"]
+    every = list(enumerate(words))
+    kept = [(i, w) for i, w in every if w not in _NO_NUMBER_FILLER]
+    for sequence in (every, kept):  # the phrase as said, or with the fillers left out
+        padded = f" {' '.join(w for _, w in sequence)} "
+        for phrase in NO_NUMBER_PHRASES:
+            at = padded.find(f" {phrase} ")
+            if at < 0:
+                continue
+            first = len(padded[:at].split())
+            start, end = sequence[first][0], sequence[first + phrase.count(" ")][0]
+            near = [i for i in named if start - 4 <= i <= end + 4]
+            if not near:
+                continue
+            start, end = min(start, *near), max(end, *near)
+            while start > 0 and words[start - 1] in _BEFORE_NO_NUMBER:
+                start -= 1
+            while end + 1 < len(words) and words[end + 1] in _AFTER_NO_NUMBER:
+                end += 1
+            return " ".join(words[:start] + words[end + 1 :])
+    return fold(text)
+
+
+_JOINING = frozenset(("aber", "und", "also", "doch", "but", "and", "so", "weil", "because"))
+_BEFORE_NO_NUMBER = _NO_NUMBER_FILLER | _JOINING | frozenset((
+    "hab", "habe", "habs", "kenn", "kenne", "weiss", "find", "finde", "have", "know", "dont",
+))  # fmt: skip
+_AFTER_NO_NUMBER = _JOINING | frozenset((
+    "leider", "gerade", "grad", "jetzt", "echt", "wirklich", "momentan", "aktuell", "auswendig",
+    "zur", "hand", "zeit", "heute", "da", "noch", "sorry", "right", "now", "actually", "really",
+    "dabei", "parat", "griffbereit", "mehr",
+))  # fmt: skip
+
+
 _PACK_GONE = re.compile(
     r"\b(?:packung|verpackung|flasche|dose|tube|glas|tuete|karton|becher|package|packaging|"
     r"bottle|jar|box)\b(?: \w+){0,4}? (?:weg|leer|aufgebraucht|nicht mehr da|gone|empty)\b"
@@ -979,7 +1019,9 @@ _ASKS_IF_MACHINE = re.compile(
     r"^(?:\w+ )?(?:sind sie|bist du|ist das|is this|are you|rede ich|red ich|spreche ich|"
     r"sprech ich|bin ich|am i|is that)(?: (?:hier|da|gerade|jetzt|eigentlich|wirklich|denn|"
     r"etwa|nur|doch|talking|speaking))* (?:(?:mit|bei|beim|to|with) )?"
-    + _MACHINE_OR_PERSON + r"(?: (?:oder|or) (?:(?:mit|bei|beim|to|with) )?" + _MACHINE_OR_PERSON
+    + _MACHINE_OR_PERSON
+    + r"(?: (?:oder|or) (?:(?:mit|bei|beim|to|with) )?"
+    + _MACHINE_OR_PERSON
     + r")?(?: (?:verbunden|am telefon|dran|am apparat|on the line|or not|oder nicht))?$"
 )
 
