@@ -1428,3 +1428,12 @@ def test_no_customer_number_to_a_confirmation_asks_it_again(services):
     assert bot_said(record)[2] == ("Kein Problem, dann geht es ohne Kundennummer weiter. "
                                    "Geht es um Ihre Rechnung?")  # fmt: skip
     assert record.handoff is not None and record.handoff.queue == "abrechnung"
+
+
+@pytest.mark.parametrize("asked", ["ich will wissen wann es wieder geht",
+                                   "ich möchte gerne wissen ob das heute noch behoben wird"])
+def test_a_question_asked_as_a_wish_to_know_is_a_question_about_the_answer(services, asked):
+    """ "ich will wissen wann es wieder geht" after the outage (Whisper writes no "?") got
+    "Bitte antworten Sie mit Ja oder Nein": sorry, no more known, and a person offered."""
+    record = call(services, "nordwelle", say("internet kaputt"), say("40817253"), say(asked))
+    assert bot_said(record)[3].startswith("Genauer kann ich es Ihnen leider nicht sagen.")

@@ -522,7 +522,16 @@ def is_question(text: str) -> bool:
         words = words[1:]
     if text.rstrip().endswith("?") or (bool(words) and words[0] in QUESTION_WORDS):
         return True
-    return bool(_VERB_FIRST.match(" ".join(words)))
+    return bool(_VERB_FIRST.match(" ".join(words)) or _ASKS_INDIRECTLY.search(" ".join(words)))
+
+
+# A question asked as a wish to know ("ich will wissen, wann es wieder geht", "mich würde
+# interessieren, ob …", "I'd like to know when …"), which Whisper writes without its "?"
+_ASKS_INDIRECTLY = re.compile(
+    r"\b(?:wissen|erfahren|interessieren|interessiert|know)(?: (?:bitte|mal|gerne?|nur|halt|"
+    r"eben|doch|jetzt|endlich))* (?:wann|ob|wie|was|wo|warum|wieso|weshalb|wieviel|when|"
+    r"whether|if|how|what|where|why)\b"
+)
 
 
 # A German yes/no question Whisper wrote without its "?": a verb of asking for something first,
