@@ -1437,3 +1437,15 @@ def test_a_question_asked_as_a_wish_to_know_is_a_question_about_the_answer(servi
     "Bitte antworten Sie mit Ja oder Nein": sorry, no more known, and a person offered."""
     record = call(services, "nordwelle", say("internet kaputt"), say("40817253"), say(asked))
     assert bot_said(record)[3].startswith("Genauer kann ich es Ihnen leider nicht sagen.")
+
+
+@pytest.mark.parametrize("told", [
+    "es geht um den vertrag meines vaters der möchte kündigen",
+    "ich rufe an wegen meiner mutter die hat bei ihnen einen vertrag sie möchte kündigen",
+])  # fmt: skip
+def test_a_caller_for_a_relative_is_told_the_account_was_found(services, told):
+    """ "ich rufe an wegen meiner Mutter, die hat bei Ihnen einen Vertrag" was thanked by the
+    holder's name ("Danke, Klaus Hoffmann") as if the caller were him (session-15 probe)."""
+    record = call(services, "nordwelle", say(told), say("ja"), say("40817287"))
+    said = " ".join(bot_said(record))
+    assert "Kundenkonto von Klaus Hoffmann" in said and "Danke, Klaus Hoffmann" not in said
