@@ -1449,3 +1449,13 @@ def test_a_caller_for_a_relative_is_told_the_account_was_found(services, told):
     record = call(services, "nordwelle", say(told), say("ja"), say("40817287"))
     said = " ".join(bot_said(record))
     assert "Kundenkonto von Klaus Hoffmann" in said and "Danke, Klaus Hoffmann" not in said
+
+
+@pytest.mark.parametrize(("first", "rest"), [("meine kundennummer ist 4 0 8 1 7 2", "5 3"),
+                                             ("vier null acht eins sieben", "zwei fünf drei")])
+def test_part_of_the_number_as_the_first_words_asks_for_the_rest(services, first, rest):
+    """ "meine kundennummer ist 4 0 8 1 7 2" at the greeting got "nicht verstanden" and the
+    digits were lost; the rest of the number is asked for, as at the number prompt."""
+    record = call(services, "nordwelle", say(first), say(rest), say("mein internet geht nicht"))
+    assert bot_said(record)[1] == "Und die weiteren Ziffern?"
+    assert bot_said(record)[2].startswith("Danke, Petra Lindner.")

@@ -100,6 +100,7 @@ from voicebot.dialog.words import (
     reports_problem,
     restates_concern,
     says_goodbye,
+    says_nothing,
     speaks_english,
     speaks_german,
     starts_with_no,
@@ -439,6 +440,9 @@ class InboundDialog(YesNoTurns):
         sure = is_new_concern(self.tenant, intent)
         if number_asked:
             number = caller_input.number_in(text, value, self.tenant)
+        if number is None and number_asked and self._number_part_only(text):
+            self._on_customer_number(text, intent, value)  # "meine Kundennummer ist 4 0 8 1
+            return  # 7 2": the rest asked for, not "nicht verstanden"
         if number is None and not sure:
             intent = self._sure_clause(text, intent)  # "ich hab die nummer nicht zur hand aber
             sure = is_new_concern(self.tenant, intent)  # … und das internet geht nicht"
@@ -667,6 +671,14 @@ class InboundDialog(YesNoTurns):
             self.state.partial_number = ""
             failed_identification(self.tenant, self.state, parts, heard=None)
         self._continue(parts)
+
+    def _number_part_only(self, text: str) -> bool:
+        """The turn gives digits of a customer number (four or more, not all of it) and
+        nothing else besides naming it."""
+        heard = digits_in(text, self.tenant.language)
+        if not 4 <= len(heard) < self.tenant.customer_digits:
+            return False
+        return says_nothing(words_besides_number(text, heard, self.tenant.language))
 
     def _number_in_parts(self, heard: str) -> bool:
         """Digits too few for a customer number: the first part is kept and the rest asked
