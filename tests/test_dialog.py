@@ -1856,3 +1856,15 @@ def test_topic_words_name_one_intent_each(services):
     assert view.names_topic("Vertrag.") is None  # two intents' topics say it
     assert view.names_topic("Mitarbeiter.") is None  # a person is asked for by its own rule
     assert services.view("sonnhof").names_topic("Zutaten Duschgel") == "produkt_zutaten"
+
+
+def test_the_name_a_caller_gave_reaches_the_agent_when_it_is_not_the_customers(services):
+    """An unidentified caller who said her name ("hier ist Gertrud Meier") or a relative of
+    the customer: the agent's summary names the caller, so they need not ask again; the
+    customer's own name is not repeated (session-15 probe)."""
+    record = call(services, "nordwelle", say("Ja hallo, hier ist Gertrud Meier, mein Internet "
+                                             "geht nicht mehr"), say("hab ich nicht"))  # fmt: skip
+    assert "Anrufer: Gertrud Meier" in handoff_in(record).context["summary"]
+    own = call(services, "nordwelle", say("mein Name ist Klaus Hoffmann, ich habe eine Frage "
+                                          "zur Rechnung"), say("40817287"), say("ja"))  # fmt: skip
+    assert "Anrufer" not in handoff_in(own).context["summary"]
