@@ -1868,3 +1868,12 @@ def test_the_name_a_caller_gave_reaches_the_agent_when_it_is_not_the_customers(s
     own = call(services, "nordwelle", say("mein Name ist Klaus Hoffmann, ich habe eine Frage "
                                           "zur Rechnung"), say("40817287"), say("ja"))  # fmt: skip
     assert "Anrufer" not in handoff_in(own).context["summary"]
+
+
+@pytest.mark.parametrize("wrong", ["ich hab falsch gewählt entschuldigung",
+                                   "oh da hab ich wohl die falsche nummer gewählt"])
+def test_a_caller_who_dialled_wrong_is_let_go(services, wrong):
+    """ "ich hab falsch gewählt, Entschuldigung" was put through to the complaints team with
+    high priority (the classifier's reading of "Entschuldigung"): a goodbye (session-15)."""
+    record = call(services, "nordwelle", say(wrong))
+    assert record.handoff is None and "Auf Wiederhören" in bot_said(record)

@@ -76,6 +76,7 @@ from voicebot.dialog.words import (
     asks_where,
     asks_where_it_is,
     asks_who_answers,
+    besides_dialled_wrong,
     besides_no_number,
     checks_line,
     clauses,
@@ -897,12 +898,11 @@ class InboundDialog(YesNoTurns):
         goodbye ("Tschüss", "dann ruf ich später an", "schönen Tag noch") ends the call unless a
         concern is said with it."""
         state = self.state
-        if (
-            dialled_wrong(text)
-            and not is_question(text)
-            and not is_new_concern(self.tenant, intent)
-        ):
-            return True  # "Oh, Entschuldigung, dann bin ich falsch." (no goodbye said)
+        if dialled_wrong(text) and not is_question(text):
+            rest = besides_dialled_wrong(text)  # ("ich hab falsch gewählt, Entschuldigung" was
+            if not is_new_concern(self.tenant, intent) or self.tenant.is_nonsense(rest):
+                return True  # a complaint: nothing besides it) "Oh, Entschuldigung, dann bin
+                # ich falsch." (no goodbye said)
         if says_goodbye(text) and not asks_for_agent(text):  # (unless it comes with a concern:
             clear = is_new_concern(self.tenant, intent) and intent.confidence >= 0.85
             wrong = dialled_wrong(text)  # "Sorry, wrong number. Bye." leaves; "Ich wurde

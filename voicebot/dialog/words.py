@@ -556,6 +556,8 @@ def says_goodbye(text: str) -> bool:
 # number on a transfer")
 _WRONG_NUMBER = re.compile(
     r"\b(?:falsch verbunden|(?:mich|ich mich) verwaehlt|sorry wrong number|wrong number sorry|"
+    r"(?:ich |hab |habe |ich hab |ich habe )(?:mich )?(?:wohl |glaube ich |da )?falsch gewaehlt|"
+    r"(?:die )?falsche nummer (?:gewaehlt|erwischt|angerufen)|"
     r"(?:da |dann |hier )?bin ich (?:wohl |hier |da )?(?:falsch|verkehrt)(?! \w)|"
     r"(?:dialled|dialed|rang|called|phoned) (?:the )?wrong number|"
     r"(?:i ve|i have|must have|i) got (?:the )?wrong number(?! on| in| for| of))\b"
@@ -572,6 +574,12 @@ _DISMISSING = re.compile(
 def dialled_wrong(text: str) -> bool:
     """ "Sorry, wrong number", "falsch verbunden": said of the call itself."""
     return bool(_WRONG_NUMBER.search(fold_spoken(text)))
+
+
+def besides_dialled_wrong(text: str) -> str:
+    """The words of the turn besides its saying the call reached the wrong number, folded
+    ("ich hab falsch gewählt, entschuldigung" -> "entschuldigung")."""
+    return " ".join(_WRONG_NUMBER.sub(" ", fold_spoken(text)).split())
 
 
 def leaves_now(text: str) -> bool:
