@@ -1646,7 +1646,8 @@ def test_no_thats_it_and_another_concern_at_a_confirmation_is_that_concern(servi
      (("Was ist in der Tomatensauce drin?", "und im Ketchup?"), "Ketchup ist leider keines"),
      (("Ist das Duschgel vegan?", "und ohne Mikroplastik?"), "Duschgel Meeresbrise enthält:"),
      (("Ich hätte gerne die Zutatenliste.", "Von der Tomatensauce, bitte."), "Tomaten 85%"),
-     (("Die Hafermilch schäumt super.", "Nein, das war ein Lob."), "Lob gerne"),
+     (("Die Hafermilch schäumt richtig schön.", "Nein, das war ein Lob."), "Lob gerne"),
+     (("Die Hafermilch schäumt super.", "nein danke"), "Lob gerne"),
      (("Ich habe eine Frage zu einem Produkt.", "Die Nougatcreme.", "ist die vegan"),
       "nicht vegan")],
 )  # fmt: skip
@@ -1877,3 +1878,18 @@ def test_a_caller_who_dialled_wrong_is_let_go(services, wrong):
     high priority (the classifier's reading of "Entschuldigung"): a goodbye (session-15)."""
     record = call(services, "nordwelle", say(wrong))
     assert record.handoff is None and "Auf Wiederhören" in bot_said(record)
+
+
+def test_praise_is_thanked_for_and_not_put_through_as_a_complaint(services):
+    """ "ich wollte mich mal bedanken, der Techniker war super nett" went to the complaints
+    team with high priority: thanked, then "anything else?"; praise with a problem stays the
+    problem, and a complaint announced stays a complaint (session-15 probe)."""
+    record = call(services, "nordwelle", say("ich wollte mich mal bedanken der techniker war "
+                                             "super nett"), say("nein danke"))  # fmt: skip
+    assert record.handoff is None and "Lob gern weiter" in bot_said(record)
+    fault = call(services, "nordwelle", say("der techniker war super nett aber das internet "
+                                            "geht immer noch nicht"), say("40817279"))  # fmt: skip
+    assert handoff_in(fault).queue == "stoerungsdienst"
+    complaint = call(services, "nordwelle",
+                     say("ich will mich beschweren obwohl der techniker nett war"))
+    assert handoff_in(complaint).queue == "beschwerde"

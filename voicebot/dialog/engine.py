@@ -39,6 +39,7 @@ from voicebot.dialog.number_said import (
     words_besides_number,
 )
 from voicebot.dialog.opening_hours import asks_opening_hours, hours_text, only_about_hours
+from voicebot.dialog.praise_reading import praise_intent, praise_read_as_complaint
 from voicebot.dialog.product_reading import (
     condition_asked,
     content_asked,
@@ -525,6 +526,12 @@ class InboundDialog(YesNoTurns):
             # lieber die Handcreme": the product corrected to)
         intent = self._named_by_topic(text, intent)  # "Rechnung.", "Zutaten Duschgel"
         intent = self._area_only(text, intent)  # "I have a question about my account"
+        if number is None and praise_read_as_complaint(self.tenant, text, intent):
+            if (praised := praise_intent(self.tenant)) is None:  # "Ich wollte mich mal
+                self._thank_for_praise()  # bedanken, der Techniker war super nett": no
+                return  # complaint; thanked (or the tenant's praise intent answers it)
+            sure = max(intent.confidence, self.tenant.threshold)
+            intent = replace(intent, name=praised, confidence=sure)
         found = identify(self.tenant, self.state, number, parts) if number else None
         sold = self.tenant.asked_if_sold(text) if number is None else None
         if sold is not None:
@@ -553,6 +560,12 @@ class InboundDialog(YesNoTurns):
             self._continue(parts)
         elif not self._speaks_another_language(text, intent):
             no_match(self.tenant, self.state, self.reply)
+
+    def _thank_for_praise(self) -> None:
+        """Thanks for praise where no intent of the tenant answers it, then "anything else?"."""
+        thanks = self.prompts.say("praise_thanks")
+        self.state.answered, self.state.last_answer = True, thanks
+        self.reply.ask([thanks, self.prompts.say("anything_else")], "anything_else", "yesno")
 
     def _named_by_topic(self, text: str, intent: Intent) -> Intent:
         """A turn of a word or two that names the classifier's own best guess by its topic
