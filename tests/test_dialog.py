@@ -1893,3 +1893,15 @@ def test_praise_is_thanked_for_and_not_put_through_as_a_complaint(services):
     complaint = call(services, "nordwelle",
                      say("ich will mich beschweren obwohl der techniker nett war"))
     assert handoff_in(complaint).queue == "beschwerde"
+
+
+@pytest.mark.parametrize("asked", ["wo finde ich denn meine kundennummer",
+                                   "was war nochmal meine kundennummer",
+                                   "können sie mir meine kundennummer sagen"])
+def test_a_question_where_the_customer_number_is_told_where_to_find_it(services, asked):
+    """ "wo finde ich denn meine Kundennummer" got the online-bills answer, "was war nochmal
+    meine Kundennummer" was taken as a bill question: where it is printed, then the number
+    (or none) and the concern (session-15 probe)."""
+    record = call(services, "nordwelle", say(asked), say("40817253"), say("meine rechnung"))
+    assert bot_said(record).split(" | ")[1].startswith("Ihre Kundennummer steht auf jeder")
+    assert "Danke, Petra Lindner. Wie kann ich Ihnen helfen?" in bot_said(record)

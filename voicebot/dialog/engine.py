@@ -66,6 +66,7 @@ from voicebot.dialog.words import (
     after_a_correction,
     after_answer_words,
     area_named,
+    asks_about_own_number,
     asks_capabilities,
     asks_for_agent,
     asks_for_transfer,
@@ -442,6 +443,10 @@ class InboundDialog(YesNoTurns):
         sure = is_new_concern(self.tenant, intent)
         if number_asked:
             number = caller_input.number_in(text, value, self.tenant)
+        if number is None and number_asked and asks_about_own_number(text):
+            where = self.prompts.say("customer_number_where")  # "wo finde ich meine
+            self.steps.ask_customer_number([where], False)  # Kundennummer?" (it was read as
+            return  # the online bills, or a bill question)
         if number is None and number_asked and self._number_part_only(text):
             self._on_customer_number(text, intent, value)  # "meine Kundennummer ist 4 0 8 1
             return  # 7 2": the rest asked for, not "nicht verstanden"

@@ -282,6 +282,32 @@ def asks_where_it_is(text: str) -> bool:
     return asks_where(text) and not rest
 
 
+def asks_about_own_number(text: str) -> bool:
+    """A question about the customer number itself and nothing else ("wo finde ich meine
+    Kundennummer?", "was war nochmal meine Kundennummer", "können Sie mir meine Kundennummer
+    sagen"), not a concern that names it ("meine Kundennummer hat sich geändert")."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    folded = fold(text)
+    if not re.search(r"\b(?:kundennummer|kundennr|customer number)\b", folded):
+        return False
+    if not (is_question(text) or asks_where(text) or _ASKS_FOR_IT.search(folded)):
+        return False
+    rest = [w for w in _NUMBER_WORD.sub(" ", folded).split()
+            if w not in FUNCTION_WORDS and w not in _WHERE_WORDS and w not in QUESTION_WORDS
+            and w not in _ASKING_VERBS and w not in ANSWER_WORDS]  # fmt: skip
+    return not rest
+
+
+_ASKING_VERBS = frozenset((
+    "sagen", "nennen", "geben", "finden", "suchen", "nachschauen", "nachsehen", "raussuchen",
+    "heraussuchen", "weiss", "wissen", "war", "lautet", "lautete", "koennen", "koennten",
+    "kannst", "tell", "give", "find", "look", "what", "was", "nochmal", "mal", "bitte",
+    "eigentlich", "denn", "please", "again", "ueberhaupt",
+))  # fmt: skip
+_ASKS_FOR_IT = re.compile(r"\b(?:sagen|nennen|geben|raussuchen|nachschauen|tell|give)\b")
+
+
 def about_the_number(text: str) -> bool:
     """The reply talks about the number asked for ("wo steht die Kundennummer denn?", "die
     Nummer hab ich nicht hier"): no new concern, however the classifier reads it."""
