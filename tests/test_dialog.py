@@ -1905,3 +1905,12 @@ def test_a_question_where_the_customer_number_is_told_where_to_find_it(services,
     record = call(services, "nordwelle", say(asked), say("40817253"), say("meine rechnung"))
     assert bot_said(record).split(" | ")[1].startswith("Ihre Kundennummer steht auf jeder")
     assert "Danke, Petra Lindner. Wie kann ich Ihnen helfen?" in bot_said(record)
+
+
+def test_a_caller_asking_to_speak_more_slowly_hears_the_prompt_again(services):
+    """ "…, ich bin schon alt, können Sie langsamer sprechen" got "nicht verstanden"."""
+    slower = say("entschuldigung ich versteh das nicht ich bin schon alt können sie langsamer "
+                 "sprechen")  # fmt: skip
+    record = call(services, "nordwelle", slower)
+    said = bot_said(record).split(" | ")
+    assert said[1] == said[0], said

@@ -422,6 +422,12 @@ REPEAT_PLAIN = (
     "das hab ich nicht verstanden",
     "nicht mitbekommen",
 )
+# ... and these asking for it more slowly, even in a turn of up to 16 words ("Entschuldigung, ich
+# bin schon alt, können Sie langsamer sprechen?")
+REPEAT_SLOWER = (
+    "langsamer sprechen", "langsamer reden", "etwas langsamer", "bitte langsamer",
+    "nicht so schnell", "speak slower", "more slowly", "slow down", "talk slower",
+)  # fmt: skip
 # ... and these at the end of a short turn ("sorry, what was that?"; not "what was that payment")
 REPEAT_AT_END = ("what was that", "was war das", "what did you say")  # fmt: skip
 # ... and these only alone or nearly ("noch mal bitte"; not "ich rufe noch mal wegen ...").
@@ -434,6 +440,8 @@ def asks_to_repeat(text: str) -> bool:
     folded = fold(text)
     words = len(folded.split())
     if words <= 12 and any(says_phrase(folded, p) for p in REPEAT_PLAIN):
+        return True
+    if words <= 16 and any(says_phrase(folded, p) for p in REPEAT_SLOWER):
         return True
     if words <= 5 and folded.endswith(REPEAT_AT_END):
         return True
