@@ -1914,3 +1914,14 @@ def test_a_caller_asking_to_speak_more_slowly_hears_the_prompt_again(services):
     record = call(services, "nordwelle", slower)
     said = bot_said(record).split(" | ")
     assert said[1] == said[0], said
+
+
+@pytest.mark.parametrize("before", [(), (say("mein internet geht nicht"),)])
+def test_a_number_keyed_in_two_parts_is_joined(services, before):
+    """ "4081" keyed, a pause, then "7253#": "nicht verstanden" twice at the greeting, "4
+    Ziffern verstanden" twice at the number prompt; the rest is asked for and joined."""
+    record = call(services, "nordwelle", *before, keys("4081"), keys("7253#"))
+    said = bot_said(record).split(" | ")
+    assert "Und die weiteren Ziffern?" in said and any(
+        s.startswith("Danke, Petra Lindner.") for s in said
+    ), said

@@ -1085,6 +1085,11 @@ class InboundDialog(YesNoTurns):
             return
         parts: list[str] = []
         short = len(digits) < self.tenant.customer_digits - 1 and state.awaiting == "concern"
+        asked = state.awaiting in ("concern", "customer_number")  # "4081" keyed, a pause,
+        first_part = asked and 4 <= len(digits) < self.tenant.customer_digits - 1  # "7253#":
+        if needs_identity(self.tenant, state) and (first_part or state.partial_number):
+            self._on_customer_number(digits, nothing, digits)  # the rest asked for and joined
+            return  # to it (a key alone stays no number)
         if needs_identity(self.tenant, self.state) and not short:
             served = state.awaiting == "anything_else"  # keyed after an answer: for the next
             if identify(self.tenant, self.state, digits, parts) and served:  # concern, not the
