@@ -1459,3 +1459,13 @@ def test_part_of_the_number_as_the_first_words_asks_for_the_rest(services, first
     record = call(services, "nordwelle", say(first), say(rest), say("mein internet geht nicht"))
     assert bot_said(record)[1] == "Und die weiteren Ziffern?"
     assert bot_said(record)[2].startswith("Danke, Petra Lindner.")
+
+
+def test_a_concern_taken_back_at_the_postcode_prompt_is_replaced(services):
+    """ "ach nein, ich will doch nicht umziehen, ich will kündigen" at "Wie lautet die
+    Postleitzahl Ihrer neuen Adresse?" got the postcode question again and the move went to
+    the contract service: the new concern is served (session-15 probe)."""
+    record = call(services, "nordwelle", say("ich will umziehen"), say("40817253"),
+                  say("ach nein ich will doch nicht umziehen ich will kündigen"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "kundenbindung"
+    assert "31.3.2027" in bot_said(record)[3]

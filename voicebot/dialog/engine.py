@@ -107,6 +107,7 @@ from voicebot.dialog.words import (
     speaks_english,
     speaks_german,
     starts_with_no,
+    takes_concern_back,
     yes_or_no,
 )
 from voicebot.dialog.yes_no_turns import YesNoTurns
@@ -822,15 +823,17 @@ class InboundDialog(YesNoTurns):
         """Another concern said instead of the batch number or postcode ("Nee, ich hab nur ne
         Frage. Ist der vegan?"): that one is served, the product named before kept."""
         state = self.state
-        if not (is_question(text) or starts_with_no(text)):
+        declined = starts_with_no(text) or takes_concern_back(text)  # ("ach nein, ich will
+        if not (is_question(text) or declined):  # doch nicht umziehen, ich will kündigen")
             return False  # a statement ("Dinkelbrot", "mindestens haltbar bis …") is no concern
         concern = concern_in_answer(self.tenant, text, intent)
         said = clauses(text)
+        said = said if len(said) > 1 else loose_clauses(text)  # (Whisper's turn: no commas)
         if (  # "nein, ich will nichts reklamieren, ich will nur wissen, ob da Mikroplastik drin
             concern is not None  # ist": the concern turned down is named; the last clause
             and state.intent is not None  # says what it is about
             and concern.name == state.intent.id
-            and starts_with_no(text)
+            and declined
             and len(said) > 1
         ):
             last = self.tenant.classify(said[-1], intent)
@@ -838,7 +841,7 @@ class InboundDialog(YesNoTurns):
         if concern is None or state.intent is None or concern.name == state.intent.id:
             return False
         product = state.slots.get("product")
-        if starts_with_no(text):  # "Nee, ich hab nur ne Frage …": not that concern
+        if declined:  # "Nee, ich hab nur ne Frage …": not that concern
             reset_concern(state)
         else:  # "Ist da Sesam drin?": answered, then the batch number asked for again
             set_aside(state)

@@ -754,6 +754,15 @@ def restates_concern(text: str) -> bool:
     return bool(_RESTATING & set(fold(text).split()))
 
 
+def takes_concern_back(text: str) -> bool:
+    """ "ach nein, ich will doch nicht umziehen", "nee, doch nicht": the concern said before
+    is taken back."""
+    return bool(_TAKEN_BACK.search(fold(text)))
+
+
+_TAKEN_BACK = re.compile(r"\b(?:doch nicht|ach nein|ach nee|nein doch|nee doch|never mind)\b")
+
+
 def replaces_concern(text: str) -> bool:
     """ "Nein, eigentlich geht es um die Rechnung": the concern said before is not wanted."""
     return any(w in REPLACING_WORDS for w in fold(text).split())
