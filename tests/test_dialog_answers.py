@@ -1469,3 +1469,12 @@ def test_a_concern_taken_back_at_the_postcode_prompt_is_replaced(services):
                   say("ach nein ich will doch nicht umziehen ich will kündigen"))  # fmt: skip
     assert record.handoff is not None and record.handoff.queue == "kundenbindung"
     assert "31.3.2027" in bot_said(record)[3]
+
+
+def test_a_question_back_about_the_concern_is_no_second_concern(services):
+    """ "kann ich meinen Tarif wechseln und was kostet das" noted a bill question for the
+    agent ("außerdem: Frage zur Rechnung"): "was kostet das" asks about the tariff change."""
+    record = call(services, "nordwelle", say("kann ich meinen tarif wechseln und was kostet das"),
+                  say("40817261"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "verkauf"
+    assert "außerdem" not in record.handoff.context["summary"]
