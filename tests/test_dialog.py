@@ -1925,3 +1925,13 @@ def test_a_number_keyed_in_two_parts_is_joined(services, before):
     assert "Und die weiteren Ziffern?" in said and any(
         s.startswith("Danke, Petra Lindner.") for s in said
     ), said
+
+
+def test_the_number_said_again_after_identification_asks_for_the_concern(services):
+    """ "4 0 8 1 7 2 5 3" said once more after "Danke, Petra Lindner. Wie kann ich Ihnen
+    helfen?" got "nicht verstanden" (a miss towards the keypad menu): the concern is asked
+    for again (session-15 probe)."""
+    number = say("4 0 8 1 7 2 5 3")
+    record = call(services, "nordwelle", number, number, say("meine rechnung"))
+    said = bot_said(record).split(" | ")
+    assert said[2] == "Wie kann ich Ihnen helfen?" and "kein Betrag offen" in said[3], said

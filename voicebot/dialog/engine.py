@@ -444,6 +444,8 @@ class InboundDialog(YesNoTurns):
         sure = is_new_concern(self.tenant, intent)
         if number_asked:
             number = caller_input.number_in(text, value, self.tenant)
+        if not number_asked and self._number_again(text, value):
+            return  # "4 0 8 1 7 2 5 3" once more after "Danke, Petra Lindner": no miss
         if number is None and number_asked and asks_about_own_number(text):
             where = self.prompts.say("customer_number_where")  # "wo finde ich meine
             self.steps.ask_customer_number([where], False)  # Kundennummer?" (it was read as
@@ -691,6 +693,19 @@ class InboundDialog(YesNoTurns):
             self.state.partial_number = ""
             failed_identification(self.tenant, self.state, parts, heard=None)
         self._continue(parts)
+
+    def _number_again(self, text: str, value: str | None) -> bool:
+        """The customer's number said again, and nothing else, after they were identified:
+        the concern asked for once more (it got "nicht verstanden")."""
+        known = self.state.customer_number
+        if self.state.customer is None or known is None:
+            return False
+        if caller_input.number_in(text, value, self.tenant) != known:
+            return False
+        if not says_nothing(words_besides_number(text, known, self.tenant.language)):
+            return False
+        self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")
+        return True
 
     def _number_part_only(self, text: str) -> bool:
         """The turn gives digits of a customer number (four or more, not all of it) and
