@@ -1371,10 +1371,15 @@ def test_where_is_it_at_the_number_prompt_is_about_the_number(services):
      ("sonnhof", "was können Sie mir denn alles beantworten?", "Allergene"),
      ("harbour-bank", "what can you help me with", "activating your card"),
      ("nordwelle", "sind Sie ein Roboter?", "digitale Assistent"),
-     ("harbour-bank", "am I talking to a machine", "digital assistant")],
+     ("harbour-bank", "am I talking to a machine", "digital assistant"),
+     ("nordwelle", "spreche ich mit einem Menschen", "digitale Assistent"),
+     ("nordwelle", "sind Sie ein Mensch oder eine Maschine?", "digitale Assistent"),
+     ("nordwelle", "ist das eine Bandansage", "digitale Assistent"),
+     ("nordwelle", "bin ich hier bei einem Menschen oder beim Computer", "digitale Assistent")],
 )  # fmt: skip
 def test_what_the_bot_does_is_told_and_the_concern_asked(services, tenant, question, told):
-    """Not understood before; 'sind Sie ein Roboter?' put the caller through at once."""
+    """Not understood before; 'sind Sie ein Roboter?' put the caller through at once, and so
+    did "spreche ich mit einem Menschen?" (a question, no request; session-15 probe)."""
     record = call(services, tenant, say(question))
     assert told in bot_said(record) and record.handoff is None, bot_said(record)
 
@@ -1641,7 +1646,8 @@ def test_no_thats_it_and_another_concern_at_a_confirmation_is_that_concern(servi
      (("Was ist in der Tomatensauce drin?", "und im Ketchup?"), "Ketchup ist leider keines"),
      (("Ist das Duschgel vegan?", "und ohne Mikroplastik?"), "Duschgel Meeresbrise enthält:"),
      (("Ich hätte gerne die Zutatenliste.", "Von der Tomatensauce, bitte."), "Tomaten 85%"),
-     (("Die Hafermilch schäumt super.", "Nein, das war ein Lob."), "Lob gerne"),
+     (("Die Hafermilch schäumt richtig schön.", "Nein, das war ein Lob."), "Lob gerne"),
+     (("Die Hafermilch schäumt super.", "nein danke"), "Lob gerne"),
      (("Ich habe eine Frage zu einem Produkt.", "Die Nougatcreme.", "ist die vegan"),
       "nicht vegan")],
 )  # fmt: skip
@@ -1851,3 +1857,81 @@ def test_topic_words_name_one_intent_each(services):
     assert view.names_topic("Vertrag.") is None  # two intents' topics say it
     assert view.names_topic("Mitarbeiter.") is None  # a person is asked for by its own rule
     assert services.view("sonnhof").names_topic("Zutaten Duschgel") == "produkt_zutaten"
+
+
+def test_the_name_a_caller_gave_reaches_the_agent_when_it_is_not_the_customers(services):
+    """An unidentified caller who said her name ("hier ist Gertrud Meier") or a relative of
+    the customer: the agent's summary names the caller, so they need not ask again; the
+    customer's own name is not repeated (session-15 probe)."""
+    record = call(services, "nordwelle", say("Ja hallo, hier ist Gertrud Meier, mein Internet "
+                                             "geht nicht mehr"), say("hab ich nicht"))  # fmt: skip
+    assert "Anrufer: Gertrud Meier" in handoff_in(record).context["summary"]
+    own = call(services, "nordwelle", say("mein Name ist Klaus Hoffmann, ich habe eine Frage "
+                                          "zur Rechnung"), say("40817287"), say("ja"))  # fmt: skip
+    assert "Anrufer" not in handoff_in(own).context["summary"]
+
+
+@pytest.mark.parametrize("wrong", ["ich hab falsch gewählt entschuldigung",
+                                   "oh da hab ich wohl die falsche nummer gewählt"])
+def test_a_caller_who_dialled_wrong_is_let_go(services, wrong):
+    """ "ich hab falsch gewählt, Entschuldigung" was put through to the complaints team with
+    high priority (the classifier's reading of "Entschuldigung"): a goodbye (session-15)."""
+    record = call(services, "nordwelle", say(wrong))
+    assert record.handoff is None and "Auf Wiederhören" in bot_said(record)
+
+
+def test_praise_is_thanked_for_and_not_put_through_as_a_complaint(services):
+    """ "ich wollte mich mal bedanken, der Techniker war super nett" went to the complaints
+    team with high priority: thanked, then "anything else?"; praise with a problem stays the
+    problem, and a complaint announced stays a complaint (session-15 probe)."""
+    record = call(services, "nordwelle", say("ich wollte mich mal bedanken der techniker war "
+                                             "super nett"), say("nein danke"))  # fmt: skip
+    assert record.handoff is None and "Lob gern weiter" in bot_said(record)
+    fault = call(services, "nordwelle", say("der techniker war super nett aber das internet "
+                                            "geht immer noch nicht"), say("40817279"))  # fmt: skip
+    assert handoff_in(fault).queue == "stoerungsdienst"
+    complaint = call(services, "nordwelle",
+                     say("ich will mich beschweren obwohl der techniker nett war"))
+    assert handoff_in(complaint).queue == "beschwerde"
+
+
+@pytest.mark.parametrize("asked", ["wo finde ich denn meine kundennummer",
+                                   "was war nochmal meine kundennummer",
+                                   "können sie mir meine kundennummer sagen"])
+def test_a_question_where_the_customer_number_is_told_where_to_find_it(services, asked):
+    """ "wo finde ich denn meine Kundennummer" got the online-bills answer, "was war nochmal
+    meine Kundennummer" was taken as a bill question: where it is printed, then the number
+    (or none) and the concern (session-15 probe)."""
+    record = call(services, "nordwelle", say(asked), say("40817253"), say("meine rechnung"))
+    assert bot_said(record).split(" | ")[1].startswith("Ihre Kundennummer steht auf jeder")
+    assert "Danke, Petra Lindner. Wie kann ich Ihnen helfen?" in bot_said(record)
+
+
+def test_a_caller_asking_to_speak_more_slowly_hears_the_prompt_again(services):
+    """ "…, ich bin schon alt, können Sie langsamer sprechen" got "nicht verstanden"."""
+    slower = say("entschuldigung ich versteh das nicht ich bin schon alt können sie langsamer "
+                 "sprechen")  # fmt: skip
+    record = call(services, "nordwelle", slower)
+    said = bot_said(record).split(" | ")
+    assert said[1] == said[0], said
+
+
+@pytest.mark.parametrize("before", [(), (say("mein internet geht nicht"),)])
+def test_a_number_keyed_in_two_parts_is_joined(services, before):
+    """ "4081" keyed, a pause, then "7253#": "nicht verstanden" twice at the greeting, "4
+    Ziffern verstanden" twice at the number prompt; the rest is asked for and joined."""
+    record = call(services, "nordwelle", *before, keys("4081"), keys("7253#"))
+    said = bot_said(record).split(" | ")
+    assert "Und die weiteren Ziffern?" in said and any(
+        s.startswith("Danke, Petra Lindner.") for s in said
+    ), said
+
+
+def test_the_number_said_again_after_identification_asks_for_the_concern(services):
+    """ "4 0 8 1 7 2 5 3" said once more after "Danke, Petra Lindner. Wie kann ich Ihnen
+    helfen?" got "nicht verstanden" (a miss towards the keypad menu): the concern is asked
+    for again (session-15 probe)."""
+    number = say("4 0 8 1 7 2 5 3")
+    record = call(services, "nordwelle", number, number, say("meine rechnung"))
+    said = bot_said(record).split(" | ")
+    assert said[2] == "Wie kann ich Ihnen helfen?" and "kein Betrag offen" in said[3], said

@@ -10,6 +10,7 @@ from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.after_hours import Clock
 from voicebot.dialog.answering import IntentSteps, needs_of
+from voicebot.dialog.digit_correction import corrected_number
 from voicebot.dialog.identify import (
     failed_identification,
     identify,
@@ -39,6 +40,7 @@ from voicebot.dialog.number_said import (
     words_besides_number,
 )
 from voicebot.dialog.opening_hours import asks_opening_hours, hours_text, only_about_hours
+from voicebot.dialog.praise_reading import praise_intent, praise_read_as_complaint
 from voicebot.dialog.product_reading import (
     condition_asked,
     content_asked,
@@ -65,6 +67,7 @@ from voicebot.dialog.words import (
     after_a_correction,
     after_answer_words,
     area_named,
+    asks_about_own_number,
     asks_capabilities,
     asks_for_agent,
     asks_for_transfer,
@@ -76,6 +79,8 @@ from voicebot.dialog.words import (
     asks_where,
     asks_where_it_is,
     asks_who_answers,
+    besides_dialled_wrong,
+    besides_no_number,
     checks_line,
     clauses,
     closes_call,
@@ -99,9 +104,11 @@ from voicebot.dialog.words import (
     reports_problem,
     restates_concern,
     says_goodbye,
+    says_nothing,
     speaks_english,
     speaks_german,
     starts_with_no,
+    takes_concern_back,
     yes_or_no,
 )
 from voicebot.dialog.yes_no_turns import YesNoTurns
@@ -439,6 +446,15 @@ class InboundDialog(YesNoTurns):
         sure = is_new_concern(self.tenant, intent)
         if number_asked:
             number = caller_input.number_in(text, value, self.tenant)
+        if not number_asked and self._number_again(text, value):
+            return  # "4 0 8 1 7 2 5 3" once more after "Danke, Petra Lindner": no miss
+        if number is None and number_asked and asks_about_own_number(text):
+            where = self.prompts.say("customer_number_where")  # "wo finde ich meine
+            self.steps.ask_customer_number([where], False)  # Kundennummer?" (it was read as
+            return  # the online bills, or a bill question)
+        if number is None and number_asked and self._number_part_only(text):
+            self._on_customer_number(text, intent, value)  # "meine Kundennummer ist 4 0 8 1
+            return  # 7 2": the rest asked for, not "nicht verstanden"
         if number is None and not sure:
             intent = self._sure_clause(text, intent)  # "ich hab die nummer nicht zur hand aber
             sure = is_new_concern(self.tenant, intent)  # … und das internet geht nicht"
@@ -452,6 +468,11 @@ class InboundDialog(YesNoTurns):
             self._wait()  # "sorry, can you hold on one second": "Gerne, ich warte.", not
             return  # "Sorry, I did not understand"
         lacks = number is None and number_asked and names_it and has_no_number(text)
+        if lacks and (rest := besides_no_number(text)) != fold(text):  # "ich hab keine
+            text = rest  # Kundennummer" alone is no fault of the line ("kein Freizeichen"):
+            intent = self.tenant.classify(rest, intent) if rest else _nothing(intent)  # the
+            intent = self._sure_clause(rest, intent) if rest else intent  # concern is read
+            sure = is_new_concern(self.tenant, intent)  # from the words besides it
         if lacks and sure and not waits:  # "Ich kenn meine Kundennummer nicht, es geht um meine
             self.state.unidentified = True  # Rechnung": not asked for it (twice)
             parts.append(self.prompts.say("customer_skipped"))
@@ -515,6 +536,12 @@ class InboundDialog(YesNoTurns):
             # lieber die Handcreme": the product corrected to)
         intent = self._named_by_topic(text, intent)  # "Rechnung.", "Zutaten Duschgel"
         intent = self._area_only(text, intent)  # "I have a question about my account"
+        if number is None and praise_read_as_complaint(self.tenant, text, intent):
+            if (praised := praise_intent(self.tenant)) is None:  # "Ich wollte mich mal
+                self._thank_for_praise()  # bedanken, der Techniker war super nett": no
+                return  # complaint; thanked (or the tenant's praise intent answers it)
+            sure = max(intent.confidence, self.tenant.threshold)
+            intent = replace(intent, name=praised, confidence=sure)
         found = identify(self.tenant, self.state, number, parts) if number else None
         sold = self.tenant.asked_if_sold(text) if number is None else None
         if sold is not None:
@@ -543,6 +570,12 @@ class InboundDialog(YesNoTurns):
             self._continue(parts)
         elif not self._speaks_another_language(text, intent):
             no_match(self.tenant, self.state, self.reply)
+
+    def _thank_for_praise(self) -> None:
+        """Thanks for praise where no intent of the tenant answers it, then "anything else?"."""
+        thanks = self.prompts.say("praise_thanks")
+        self.state.answered, self.state.last_answer = True, thanks
+        self.reply.ask([thanks, self.prompts.say("anything_else")], "anything_else", "yesno")
 
     def _named_by_topic(self, text: str, intent: Intent) -> Intent:
         """A turn of a word or two that names the classifier's own best guess by its topic
@@ -626,6 +659,7 @@ class InboundDialog(YesNoTurns):
         parts: list[str] = []
         number = caller_input.number_in(text, value, self.tenant)
         number = number or names_mismatched_customer(self.tenant, self.state, text)
+        number = number or self._digit_corrected(text)  # "nein, die letzte ist eine 3"
         heard = "" if number else digits_in(text, self.tenant.language)
         if heard and self._number_in_parts(heard):  # "vier null acht" ... "eins sieben …"
             return
@@ -661,6 +695,27 @@ class InboundDialog(YesNoTurns):
             self.state.partial_number = ""
             failed_identification(self.tenant, self.state, parts, heard=None)
         self._continue(parts)
+
+    def _number_again(self, text: str, value: str | None) -> bool:
+        """The customer's number said again, and nothing else, after they were identified:
+        the concern asked for once more (it got "nicht verstanden")."""
+        known = self.state.customer_number
+        if self.state.customer is None or known is None:
+            return False
+        if caller_input.number_in(text, value, self.tenant) != known:
+            return False
+        if not says_nothing(words_besides_number(text, known, self.tenant.language)):
+            return False
+        self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")
+        return True
+
+    def _number_part_only(self, text: str) -> bool:
+        """The turn gives digits of a customer number (four or more, not all of it) and
+        nothing else besides naming it."""
+        heard = digits_in(text, self.tenant.language)
+        if not 4 <= len(heard) < self.tenant.customer_digits:
+            return False
+        return says_nothing(words_besides_number(text, heard, self.tenant.language))
 
     def _number_in_parts(self, heard: str) -> bool:
         """Digits too few for a customer number: the first part is kept and the rest asked
@@ -785,15 +840,17 @@ class InboundDialog(YesNoTurns):
         """Another concern said instead of the batch number or postcode ("Nee, ich hab nur ne
         Frage. Ist der vegan?"): that one is served, the product named before kept."""
         state = self.state
-        if not (is_question(text) or starts_with_no(text)):
+        declined = starts_with_no(text) or takes_concern_back(text)  # ("ach nein, ich will
+        if not (is_question(text) or declined):  # doch nicht umziehen, ich will kündigen")
             return False  # a statement ("Dinkelbrot", "mindestens haltbar bis …") is no concern
         concern = concern_in_answer(self.tenant, text, intent)
         said = clauses(text)
+        said = said if len(said) > 1 else loose_clauses(text)  # (Whisper's turn: no commas)
         if (  # "nein, ich will nichts reklamieren, ich will nur wissen, ob da Mikroplastik drin
             concern is not None  # ist": the concern turned down is named; the last clause
             and state.intent is not None  # says what it is about
             and concern.name == state.intent.id
-            and starts_with_no(text)
+            and declined
             and len(said) > 1
         ):
             last = self.tenant.classify(said[-1], intent)
@@ -801,7 +858,7 @@ class InboundDialog(YesNoTurns):
         if concern is None or state.intent is None or concern.name == state.intent.id:
             return False
         product = state.slots.get("product")
-        if starts_with_no(text):  # "Nee, ich hab nur ne Frage …": not that concern
+        if declined:  # "Nee, ich hab nur ne Frage …": not that concern
             reset_concern(state)
         else:  # "Ist da Sesam drin?": answered, then the batch number asked for again
             set_aside(state)
@@ -879,12 +936,11 @@ class InboundDialog(YesNoTurns):
         goodbye ("Tschüss", "dann ruf ich später an", "schönen Tag noch") ends the call unless a
         concern is said with it."""
         state = self.state
-        if (
-            dialled_wrong(text)
-            and not is_question(text)
-            and not is_new_concern(self.tenant, intent)
-        ):
-            return True  # "Oh, Entschuldigung, dann bin ich falsch." (no goodbye said)
+        if dialled_wrong(text) and not is_question(text):
+            rest = besides_dialled_wrong(text)  # ("ich hab falsch gewählt, Entschuldigung" was
+            if not is_new_concern(self.tenant, intent) or self.tenant.is_nonsense(rest):
+                return True  # a complaint: nothing besides it) "Oh, Entschuldigung, dann bin
+                # ich falsch." (no goodbye said)
         if says_goodbye(text) and not asks_for_agent(text):  # (unless it comes with a concern:
             clear = is_new_concern(self.tenant, intent) and intent.confidence >= 0.85
             wrong = dialled_wrong(text)  # "Sorry, wrong number. Bye." leaves; "Ich wurde
@@ -953,9 +1009,10 @@ class InboundDialog(YesNoTurns):
         last = next((line.text for line in reversed(state.lines) if line.role == "bot"), "")
         denied = bool(named) and named in fold(last) and denies_identity(text)  # "nein nein,
         # das bin ich nicht, ich bin Stefan Wagner …")
-        if not (denied or says_number_was_wrong(text)):
+        fixed = self._digit_corrected(text)  # "nein, die letzte ist eine 9"
+        if not (denied or fixed or says_number_was_wrong(text)):
             return False  # ("meine Handynummer ist …", "die Nummer von meinem Sohn ist …")
-        number = caller_input.number_in(text, value, self.tenant)
+        number = fixed or caller_input.number_in(text, value, self.tenant)
         if denied and number is None:  # not that customer, no number given: forgotten, and
             state.customer, state.customer_number = None, None  # the number asked again
             state.slots.pop("customer_number", None)
@@ -985,6 +1042,13 @@ class InboundDialog(YesNoTurns):
         else:
             self.reply.ask([*parts, state.last_prompt], state.awaiting, state.last_expect)
         return True
+
+    def _digit_corrected(self, text: str) -> str | None:
+        """The customer number said last with the one digit this turn corrects."""
+        tenant = self.tenant
+        return corrected_number(
+            text, self.state.customer_number, tenant.language, tenant.customer_digits
+        )
 
     # ---- confirming a likely intent ---------------------------------------------------
     def _ask_confirmation(self, parts: list[str]) -> None:
@@ -1041,6 +1105,11 @@ class InboundDialog(YesNoTurns):
             return
         parts: list[str] = []
         short = len(digits) < self.tenant.customer_digits - 1 and state.awaiting == "concern"
+        asked = state.awaiting in ("concern", "customer_number")  # "4081" keyed, a pause,
+        first_part = asked and 4 <= len(digits) < self.tenant.customer_digits - 1  # "7253#":
+        if needs_identity(self.tenant, state) and (first_part or state.partial_number):
+            self._on_customer_number(digits, nothing, digits)  # the rest asked for and joined
+            return  # to it (a key alone stays no number)
         if needs_identity(self.tenant, self.state) and not short:
             served = state.awaiting == "anything_else"  # keyed after an answer: for the next
             if identify(self.tenant, self.state, digits, parts) and served:  # concern, not the
@@ -1075,6 +1144,11 @@ class InboundDialog(YesNoTurns):
         minutes = max(1, round(wait_s / 60))  # ("etwa eine Minute", not "1 Minuten")
         key = "handoff_wait_one" if minutes == 1 else "handoff_wait"
         return self.prompts.say(key, position=position, wait_min=minutes)
+
+
+def _nothing(event: Intent) -> Intent:
+    """The turn's Intent understood as no concern at all."""
+    return replace(event, name=None, confidence=0.0, alternatives=())
 
 
 def _without(event: Intent, rejected: str) -> Intent:

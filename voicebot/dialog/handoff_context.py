@@ -9,7 +9,7 @@ from typing import Any
 from voicebot.dialog.product_safety import hazard_noted, problem_said
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import corrects_a_product
+from voicebot.dialog.words import corrects_a_product, fold
 
 SCHEMA_ID = "voicebot.handoff/1"
 
@@ -23,11 +23,13 @@ SUMMARY_WORDS = {
     "de": {"unclear": "Anliegen unklar", "customer": "Kunde", "unidentified":
            "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem",
            "maybe": "vermutlich", "problem": "Problem", "health": "Gesundheit",
-           "speaks": "Anrufer spricht Englisch", "products": "weitere Produkte"},
+           "speaks": "Anrufer spricht Englisch", "products": "weitere Produkte",
+           "caller": "Anrufer"},
     "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
            "customer not identified", "reason": "reason", "also": "also",
            "maybe": "possibly", "problem": "problem", "health": "health",
-           "speaks": "caller speaks German", "products": "other products"},
+           "speaks": "caller speaks German", "products": "other products",
+           "caller": "caller"},
 }  # fmt: skip
 
 
@@ -45,6 +47,10 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
         parts.append(f"{words['customer']} {state.customer.get('name', '')} (…{number[-2:]})")
     elif state.unidentified:
         parts.append(words["unidentified"])
+    holder = str(state.customer.get("name", "")) if state.customer is not None else ""
+    if state.caller_named and fold(state.caller_named) not in fold(holder):  # the name the
+        parts.append(f"{words['caller']}: {state.caller_named}")  # caller gave ("hier ist
+        # Gertrud Meier", no number at hand; or a relative's), so the agent need not ask it
     slots = ", ".join(
         f"{k}={tenant.product_name(v) if k == 'product' and tenant.sells(v) else v}"
         for k, v in state.slots.items()

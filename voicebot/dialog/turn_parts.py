@@ -10,7 +10,11 @@ from dataclasses import replace
 from voicebot.dialog.intent_choice import is_new_concern
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
+    BACK_REFERENCES,
     FOLLOW_UP,
+    OPENING_WORDS,
+    QUESTION_WORDS,
+    asks_back,
     fold,
     introduces_only,
     is_lead_in,
@@ -76,8 +80,24 @@ def aside(tenant: TenantView, intent: Intent, part: Intent, said: str) -> bool:
     if tenant.product_only(said) or product_followed_up(tenant, said):  # "doch lieber die
         return True  # Handcreme" (the product corrected to), "Und die Spätzle?", "was ist mit
     # den Käsespätzle" (answered with the first)
+    spec = tenant.intents.get(part.name or "")  # "Ich will meinen Tarif wechseln und was
+    if spec is not None and spec.action == "handoff" and asks_back_only(said):  # kostet das?":
+        return True  # about the concern taken, no bill question for another team ("… und ist
+    # das vegan?" is a question the bot answers)
     background = is_urgent(tenant, part) and lead_in(tenant, said)
     return background and is_new_concern(tenant, intent) and not is_urgent(tenant, intent)
+
+
+def asks_back_only(said: str) -> bool:
+    """A part that only asks about what the turn said before it ("und was kostet das?", "wann
+    ist das behoben?"): a question pointing back, with at most one word of content."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    if not asks_back(said):
+        return False
+    words = [w for w in fold(said).split() if w not in FUNCTION_WORDS and w not in
+             QUESTION_WORDS and w not in BACK_REFERENCES and w not in OPENING_WORDS]  # fmt: skip
+    return len(words) <= 1
 
 
 _PRODUCT_STATE = frozenset((  # how a product was ("war", "schmeckt", "riecht", "sah … aus")

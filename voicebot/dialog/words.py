@@ -282,6 +282,32 @@ def asks_where_it_is(text: str) -> bool:
     return asks_where(text) and not rest
 
 
+def asks_about_own_number(text: str) -> bool:
+    """A question about the customer number itself and nothing else ("wo finde ich meine
+    Kundennummer?", "was war nochmal meine Kundennummer", "können Sie mir meine Kundennummer
+    sagen"), not a concern that names it ("meine Kundennummer hat sich geändert")."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    folded = fold(text)
+    if not re.search(r"\b(?:kundennummer|kundennr|customer number)\b", folded):
+        return False
+    if not (is_question(text) or asks_where(text) or _ASKS_FOR_IT.search(folded)):
+        return False
+    rest = [w for w in _NUMBER_WORD.sub(" ", folded).split()
+            if w not in FUNCTION_WORDS and w not in _WHERE_WORDS and w not in QUESTION_WORDS
+            and w not in _ASKING_VERBS and w not in ANSWER_WORDS]  # fmt: skip
+    return not rest
+
+
+_ASKING_VERBS = frozenset((
+    "sagen", "nennen", "geben", "finden", "suchen", "nachschauen", "nachsehen", "raussuchen",
+    "heraussuchen", "weiss", "wissen", "war", "lautet", "lautete", "koennen", "koennten",
+    "kannst", "tell", "give", "find", "look", "what", "was", "nochmal", "mal", "bitte",
+    "eigentlich", "denn", "please", "again", "ueberhaupt",
+))  # fmt: skip
+_ASKS_FOR_IT = re.compile(r"\b(?:sagen|nennen|geben|raussuchen|nachschauen|tell|give)\b")
+
+
 def about_the_number(text: str) -> bool:
     """The reply talks about the number asked for ("wo steht die Kundennummer denn?", "die
     Nummer hab ich nicht hier"): no new concern, however the classifier reads it."""
@@ -312,6 +338,46 @@ def has_no_number(text: str) -> bool:
     folded = fold(text.replace("'", "").replace("’", ""))  # "don't" -> "dont", as extract_yes_no
     words = [w for w in folded.split() if w not in _NO_NUMBER_FILLER]
     return any(says_phrase(" ".join(words), phrase) for phrase in NO_NUMBER_PHRASES)
+
+
+def besides_no_number(text: str) -> str:
+    """The words of a turn besides its saying that the number is not at hand ("ich hab keine
+    Kundennummer, mein Telefon geht nicht" -> "mein telefon geht nicht"; "ich hab keine
+    Kundennummer" -> ""), folded: what the classifier reads for the concern ("ich hab keine
+    Kundennummer" alone was a fault of the line, like "ich hab kein Freizeichen")."""
+    words = fold(text.replace("'", "").replace("’", "")).split()
+    named = [i for i, w in enumerate(words) if _NUMBER_WORD.fullmatch(w) or w == "kundennr"]
+    every = list(enumerate(words))
+    kept = [(i, w) for i, w in every if w not in _NO_NUMBER_FILLER]
+    for sequence in (every, kept):  # the phrase as said, or with the fillers left out
+        padded = f" {' '.join(w for _, w in sequence)} "
+        for phrase in NO_NUMBER_PHRASES:
+            at = padded.find(f" {phrase} ")
+            if at < 0:
+                continue
+            first = len(padded[:at].split())
+            start, end = sequence[first][0], sequence[first + phrase.count(" ")][0]
+            near = [i for i in named if start - 4 <= i <= end + 4]
+            if not near:
+                continue
+            start, end = min(start, *near), max(end, *near)
+            while start > 0 and words[start - 1] in _BEFORE_NO_NUMBER:
+                start -= 1
+            while end + 1 < len(words) and words[end + 1] in _AFTER_NO_NUMBER:
+                end += 1
+            return " ".join(words[:start] + words[end + 1 :])
+    return fold(text)
+
+
+_JOINING = frozenset(("aber", "und", "also", "doch", "but", "and", "so", "weil", "because"))
+_BEFORE_NO_NUMBER = _NO_NUMBER_FILLER | _JOINING | frozenset((
+    "hab", "habe", "habs", "kenn", "kenne", "weiss", "find", "finde", "have", "know", "dont",
+))  # fmt: skip
+_AFTER_NO_NUMBER = _JOINING | frozenset((
+    "leider", "gerade", "grad", "jetzt", "echt", "wirklich", "momentan", "aktuell", "auswendig",
+    "zur", "hand", "zeit", "heute", "da", "noch", "sorry", "right", "now", "actually", "really",
+    "dabei", "parat", "griffbereit", "mehr",
+))  # fmt: skip
 
 
 _PACK_GONE = re.compile(
@@ -356,6 +422,12 @@ REPEAT_PLAIN = (
     "das hab ich nicht verstanden",
     "nicht mitbekommen",
 )
+# ... and these asking for it more slowly, even in a turn of up to 16 words ("Entschuldigung, ich
+# bin schon alt, können Sie langsamer sprechen?")
+REPEAT_SLOWER = (
+    "langsamer sprechen", "langsamer reden", "etwas langsamer", "bitte langsamer",
+    "nicht so schnell", "speak slower", "more slowly", "slow down", "talk slower",
+)  # fmt: skip
 # ... and these at the end of a short turn ("sorry, what was that?"; not "what was that payment")
 REPEAT_AT_END = ("what was that", "was war das", "what did you say")  # fmt: skip
 # ... and these only alone or nearly ("noch mal bitte"; not "ich rufe noch mal wegen ...").
@@ -368,6 +440,8 @@ def asks_to_repeat(text: str) -> bool:
     folded = fold(text)
     words = len(folded.split())
     if words <= 12 and any(says_phrase(folded, p) for p in REPEAT_PLAIN):
+        return True
+    if words <= 16 and any(says_phrase(folded, p) for p in REPEAT_SLOWER):
         return True
     if words <= 5 and folded.endswith(REPEAT_AT_END):
         return True
@@ -482,7 +556,16 @@ def is_question(text: str) -> bool:
         words = words[1:]
     if text.rstrip().endswith("?") or (bool(words) and words[0] in QUESTION_WORDS):
         return True
-    return bool(_VERB_FIRST.match(" ".join(words)))
+    return bool(_VERB_FIRST.match(" ".join(words)) or _ASKS_INDIRECTLY.search(" ".join(words)))
+
+
+# A question asked as a wish to know ("ich will wissen, wann es wieder geht", "mich würde
+# interessieren, ob …", "I'd like to know when …"), which Whisper writes without its "?"
+_ASKS_INDIRECTLY = re.compile(
+    r"\b(?:wissen|erfahren|interessieren|interessiert|know)(?: (?:bitte|mal|gerne?|nur|halt|"
+    r"eben|doch|jetzt|endlich))* (?:wann|ob|wie|was|wo|warum|wieso|weshalb|wieviel|when|"
+    r"whether|if|how|what|where|why)\b"
+)
 
 
 # A German yes/no question Whisper wrote without its "?": a verb of asking for something first,
@@ -507,6 +590,8 @@ def says_goodbye(text: str) -> bool:
 # number on a transfer")
 _WRONG_NUMBER = re.compile(
     r"\b(?:falsch verbunden|(?:mich|ich mich) verwaehlt|sorry wrong number|wrong number sorry|"
+    r"(?:ich |hab |habe |ich hab |ich habe )(?:mich )?(?:wohl |glaube ich |da )?falsch gewaehlt|"
+    r"(?:die )?falsche nummer (?:gewaehlt|erwischt|angerufen)|"
     r"(?:da |dann |hier )?bin ich (?:wohl |hier |da )?(?:falsch|verkehrt)(?! \w)|"
     r"(?:dialled|dialed|rang|called|phoned) (?:the )?wrong number|"
     r"(?:i ve|i have|must have|i) got (?:the )?wrong number(?! on| in| for| of))\b"
@@ -523,6 +608,12 @@ _DISMISSING = re.compile(
 def dialled_wrong(text: str) -> bool:
     """ "Sorry, wrong number", "falsch verbunden": said of the call itself."""
     return bool(_WRONG_NUMBER.search(fold_spoken(text)))
+
+
+def besides_dialled_wrong(text: str) -> str:
+    """The words of the turn besides its saying the call reached the wrong number, folded
+    ("ich hab falsch gewählt, entschuldigung" -> "entschuldigung")."""
+    return " ".join(_WRONG_NUMBER.sub(" ", fold_spoken(text)).split())
 
 
 def leaves_now(text: str) -> bool:
@@ -661,6 +752,15 @@ def restates_concern(text: str) -> bool:
     """ "…, aber ich wollte eigentlich nur meine Bankverbindung ändern": another concern (a
     plain "nein" is none: "nein, die hab ich nicht")."""
     return bool(_RESTATING & set(fold(text).split()))
+
+
+def takes_concern_back(text: str) -> bool:
+    """ "ach nein, ich will doch nicht umziehen", "nee, doch nicht": the concern said before
+    is taken back."""
+    return bool(_TAKEN_BACK.search(fold(text)))
+
+
+_TAKEN_BACK = re.compile(r"\b(?:doch nicht|ach nein|ach nee|nein doch|nee doch|never mind)\b")
 
 
 def replaces_concern(text: str) -> bool:
@@ -967,11 +1067,22 @@ _ASKS_CAPABILITIES = re.compile(
     r"what are you (?:for|able to do))\b"
 )
 # "Sind Sie ein Roboter?", "am I talking to a machine?": asked, not a refusal of the machine
+_MACHINE_OR_PERSON = (
+    r"(?:(?:ein|eine|einem|einer|einen|a|an|the|nem|ner) )?(?:(?:echte[nmrs]?|richtige[nmrs]?|"
+    r"lebendige[nmrs]?|real|actual) )?(?:roboter|maschine|computer|sprachcomputer|bot|chatbot|"
+    r"automat|robot|machine|ki|ai|kuenstliche intelligenz|bandansage|ansage|tonband|recording|"
+    r"mensch|menschen|person|human|human being)"
+)
+# "Sind Sie ein Roboter?", "Spreche ich mit einem Menschen?", "Ist das eine Bandansage?", "Sind
+# Sie ein Mensch oder eine Maschine?": a question what answers, the whole turn
 _ASKS_IF_MACHINE = re.compile(
-    r"^(?:\w+ )?(?:sind sie|bist du|are you|rede ich (?:hier )?mit|spreche ich (?:hier )?mit|"
-    r"bin ich (?:hier )?mit|am i (?:talking|speaking) (?:to|with)) (?:\w+ )?"
-    r"(?:ein|eine|einem|einer|a|an)? ?(?:roboter|maschine|computer|bot|chatbot|automat|robot|"
-    r"machine|ki|ai|mensch|real person|human)(?: verbunden| am telefon| dran)?$"
+    r"^(?:\w+ )?(?:sind sie|bist du|ist das|is this|are you|rede ich|red ich|spreche ich|"
+    r"sprech ich|bin ich|am i|is that)(?: (?:hier|da|gerade|jetzt|eigentlich|wirklich|denn|"
+    r"etwa|nur|doch|talking|speaking))* (?:(?:mit|bei|beim|to|with) )?"
+    + _MACHINE_OR_PERSON
+    + r"(?: (?:oder|or) (?:(?:mit|bei|beim|to|with) )?"
+    + _MACHINE_OR_PERSON
+    + r")?(?: (?:verbunden|am telefon|dran|am apparat|on the line|or not|oder nicht))?$"
 )
 
 

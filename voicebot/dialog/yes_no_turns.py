@@ -35,6 +35,7 @@ from voicebot.dialog.words import (
     asks_for_a_figure,
     asks_for_technician,
     asks_to_wait,
+    besides_no_number,
     clauses,
     closes_call,
     confirms_the_one,
@@ -44,6 +45,7 @@ from voicebot.dialog.words import (
     fold,
     follows_up,
     has_more,
+    has_no_number,
     is_question,
     names_allergen,
     needs_no_more,
@@ -96,9 +98,26 @@ class YesNoTurns:
         def _ask_confirmation(self, parts: list[str]) -> None: ...
         def _ask_about_product(self, product: str, parts: list[str]) -> None: ...
 
+    def _lacks_number(self, text: str) -> bool:
+        """The caller, asked for no number now but not yet identified, says they have none:
+        the call goes on without it."""
+        if not needs_identity(self.tenant, self.state) or not has_no_number(text):
+            return False
+        if not {"nummer", "kundennummer", "number"} & set(fold(text).split()):
+            return False
+        self.state.unidentified = True
+        return True
+
     def _on_yes_no(self, awaiting: str, text: str, intent: Intent, value: str | None) -> None:
         if self._number_corrected(text, value, intent):
             return
+        if value is None and self._lacks_number(text):  # "ich hab keine Kundennummer" to
+            text = besides_no_number(text)  # "Geht es um Ihre Rechnung?": on without it
+            if not text:  # (it was read as a fault of the line, "kein Freizeichen")
+                skipped = self.prompts.say("customer_skipped")
+                self.reply.ask([skipped, self.state.last_prompt], awaiting, self.state.last_expect)
+                return
+            intent = self.tenant.classify(text, intent)
         asked = text.split("?")[0].strip() + "?"  # "Und die Nougatcreme? Pfiat di.": the
         if "?" in text and says_goodbye(text) and asked.strip(" ?") and not closes_call(asked):
             text, intent = asked, self.tenant.classify(asked, intent)  # question, not the bye

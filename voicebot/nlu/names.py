@@ -124,11 +124,19 @@ _THEIR_NUMBER = re.compile(
 )
 # Someone else holds the contract: "meine Frau hat den Vertrag", "der Vertrag läuft auf meinen
 # Mann", "my husband has the account", "the account is in my wife's name"
+_RELATIVE = (
+    r"(?:mann|frau|ehemann|ehefrau|vater|mutter|sohn|tochter|partner|partnerin|freund|freundin|"
+    r"oma|opa|schwester|bruder|eltern|schwiegermutter|schwiegervater|grossmutter|großmutter|"
+    r"grossvater|großvater|tante|onkel|nachbarin|nachbar)(?:e?s|n)?"
+)
 _HOLDER = re.compile(
-    r"(?i)\b(?:mein|meine|unser|unsere)\s+(?:\w+\s+)?(?:mann|frau|ehemann|ehefrau|vater|mutter|"
-    r"sohn|tochter|partner|partnerin|freund|freundin|oma|opa|schwester|bruder|eltern|"
-    r"schwiegermutter|schwiegervater)\s+(?:hat|haben)\s+(?:\w+\s+)?(?:den|das|einen)\s+"
+    r"(?i)\b(?:mein|meine|unser|unsere)\s+(?:\w+\s+)?" + _RELATIVE + r"\s+(?:(?:die|der)\s+)?"
+    r"(?:hat|haben)\s+(?:\w+\s+){0,2}?(?:den|das|einen|ein)\s+"
     r"(?:vertrag|anschluss|konto|kundenkonto)\b|"
+    # "ich rufe an wegen meiner Mutter", "es geht um den Vertrag meines Vaters"
+    r"\bwegen\s+(?:meiner|meines|meinem|unserer|unseres|unserem)\s+" + _RELATIVE + r"\b|"
+    r"\b(?:vertrag|anschluss|kundenkonto|kundennummer)\s+(?:von\s+)?(?:meiner|meines|meinem|"
+    r"unserer|unseres|unserem)\s+" + _RELATIVE + r"\b|"
     r"\b(?:der|unser) vertrag (?:läuft|laeuft|ist) (?:\w+ )?(?:auf|über|ueber) (?:meinen|meine|"
     r"unseren|unsere|den namen)\b|"
     r"\bmy (?:husband|wife|partner|mother|father|mum|mom|dad|son|daughter) (?:has|holds) the "

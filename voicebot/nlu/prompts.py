@@ -57,6 +57,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "also_concern": "Sie hatten außerdem {topic} erwähnt.",  # {topic}: accusative
         "offer_agent": "Möchten Sie mit einem Mitarbeiter sprechen?",
         "not_helped": "Das tut mir leid.",
+        "praise_thanks": "Vielen Dank, das freut uns sehr! Ich gebe Ihr Lob gern weiter.",
         "no_more_detail": "Genauer kann ich es Ihnen leider nicht sagen.",
         "answer_again": "Noch einmal: {answer}",
         "handoff": "Ich leite Sie jetzt an {queue_name} weiter.",  # names are accusative
@@ -167,6 +168,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "also_concern": "You also mentioned {topic}.",
         "offer_agent": "Would you like to speak to an agent?",
         "not_helped": "I'm sorry to hear that.",
+        "praise_thanks": "Thank you, that's lovely to hear! I'll pass it on.",
         "no_more_detail": "I'm sorry, I can't tell you more than that.",
         "answer_again": "Once more: {answer}",
         "handoff": "I am putting you through to {queue_name}.",
