@@ -1371,7 +1371,12 @@ def test_where_is_it_at_the_number_prompt_is_about_the_number(services):
      ("sonnhof", "was können Sie mir denn alles beantworten?", "Allergene"),
      ("harbour-bank", "what can you help me with", "activating your card"),
      ("nordwelle", "sind Sie ein Roboter?", "digitale Assistent"),
-     ("harbour-bank", "am I talking to a machine", "digital assistant")],
+     ("harbour-bank", "am I talking to a machine", "digital assistant"),
+     # put through to an agent or not understood before (session 15 probe)
+     ("harbour-bank", "am i talking to a real person or a machine", "digital assistant"),
+     ("harbour-bank", "hello, is that a real person?", "digital assistant"),
+     ("harbour-bank", "is this a recorded message", "digital assistant"),
+     ("nordwelle", "Ist das eine Bandansage?", "digitale Assistent")],
 )  # fmt: skip
 def test_what_the_bot_does_is_told_and_the_concern_asked(services, tenant, question, told):
     """Not understood before; 'sind Sie ein Roboter?' put the caller through at once."""

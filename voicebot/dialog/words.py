@@ -966,12 +966,20 @@ _ASKS_CAPABILITIES = re.compile(
     r"what can (?:you|i) (?:\w+ ){0,2}(?:do|help|ask)|what do you (?:do|help with)|"
     r"what are you (?:for|able to do))\b"
 )
-# "Sind Sie ein Roboter?", "am I talking to a machine?": asked, not a refusal of the machine
+# "Sind Sie ein Roboter?", "am I talking to a real person or a machine?", "is this a recorded
+# message?", "ist das eine Bandansage?": asked, not a refusal of the machine
+_WHAT_ANSWERS = (
+    r"(?:ein|eine|einem|einer|einen|a|an)? ?(?:(?:real|actual|live|proper|echt\w*|richtig\w*) )?"
+    r"(?:roboter|maschine|computer|bot|chatbot|automat|robot|machine|ki|ai|mensch|menschen|"
+    r"person|human|recording|bandansage|ansage|band|(?:automated|automatic|automatisch\w*|"
+    r"recorded|computer) (?:message|voice|service|system|line|ansage|stimme|dienst)|automated)"
+)
 _ASKS_IF_MACHINE = re.compile(
-    r"^(?:\w+ )?(?:sind sie|bist du|are you|rede ich (?:hier )?mit|spreche ich (?:hier )?mit|"
-    r"bin ich (?:hier )?mit|am i (?:talking|speaking) (?:to|with)) (?:\w+ )?"
-    r"(?:ein|eine|einem|einer|a|an)? ?(?:roboter|maschine|computer|bot|chatbot|automat|robot|"
-    r"machine|ki|ai|mensch|real person|human)(?: verbunden| am telefon| dran)?$"
+    r"^(?:\w+ ){0,2}?(?:(?:sind sie|bist du|are you) (?:real|echt)|(?:sind sie|bist du|are you|"
+    r"rede ich (?:hier )?mit|spreche ich (?:hier )?mit|bin ich (?:hier )?mit|"
+    r"am i (?:talking|speaking) (?:to|with)|is (?:this|that|it)|ist (?:das|dies)) "
+    rf"(?:really |just |wirklich |nur )?{_WHAT_ANSWERS}(?: (?:or|oder) {_WHAT_ANSWERS})?)"
+    r"(?: verbunden| am telefon| dran| i m talking to| i am talking to| on the line| or what| then)?$"
 )
 
 
