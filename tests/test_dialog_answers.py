@@ -739,6 +739,31 @@ def test_money_or_a_card_used_without_the_caller_reaches_the_fraud_team(services
 
 
 @pytest.mark.parametrize(
+    "turn",
+    ["I've been scammed, I transferred two thousand pounds to someone pretending to be from the "
+     "bank.",
+     "i got a text saying my account was locked and i clicked the link and put in my details",
+     "I think my mum has been conned, she sent money to a man claiming to be from the police."],
+)  # fmt: skip
+def test_a_caller_who_was_scammed_reaches_the_fraud_team(services, turn):
+    """A scam (a payment the caller made when tricked, phishing) was asked about as 'a balance
+    not updated after a bank transfer?' or not understood (session 15 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["What happens if I get scammed?",
+     "I clicked the link in the app and nothing happened, I can't top up."],
+)  # fmt: skip
+def test_a_question_about_scams_is_no_report_of_one(services, turn):
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert record.handoff is None or record.handoff.priority == "normal", bot_said(record)
+
+
+@pytest.mark.parametrize(
     ("tenant", "turns", "queue"),
     [("harbour-bank", ("My transfer didn't arrive, the money left my account but my friend didn't"
                        " get it.",), "transfers"),
