@@ -739,6 +739,34 @@ def test_money_or_a_card_used_without_the_caller_reaches_the_fraud_team(services
 
 
 @pytest.mark.parametrize(
+    ("turn", "said", "kept"),
+    [("my card number is 4929 1234 5678 9012 and it has been stolen", "4929 1234", "**** 9012"),
+     ("the long number on my card is four five five six, seven seven eight eight, one two three"
+      " four, nine nine zero zero, it keeps getting declined", "five five six", "**** 9900"),
+     ("my pin is 4 3 2 1 and it won't work at the cash machine", "4 3 2 1", "my pin is ****")],
+)  # fmt: skip
+def test_a_card_number_or_pin_read_out_is_masked_for_the_agent_and_warned_about(
+    services, turn, said, kept
+):
+    """The handoff transcript held the whole card number or the PIN (PCI DSS: never stored),
+    and nobody told the caller not to say them (session 15 probe)."""
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert record.handoff is not None, bot_said(record)
+    heard = " ".join(line["text"] for line in record.handoff.context["transcript"])
+    assert said not in heard and kept in heard, heard
+    assert "never tell anyone your PIN" in bot_said(record)[1], bot_said(record)
+    assert sum("never tell anyone" in s for s in bot_said(record)) == 1
+
+
+def test_a_customer_number_stays_in_the_agents_transcript(services):
+    record = call(services, "nordwelle", say("Meine Kundennummer ist 40817253, mein Internet "
+                                             "geht nicht."), say("ja"))  # fmt: skip
+    assert record.handoff is not None
+    assert "40817253" in record.handoff.context["transcript"][1]["text"]
+    assert not any("niemandem" in s for s in bot_said(record))
+
+
+@pytest.mark.parametrize(
     "turn",
     ["I've been scammed, I transferred two thousand pounds to someone pretending to be from the "
      "bank.",

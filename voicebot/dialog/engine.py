@@ -117,6 +117,7 @@ from voicebot.events import (
 )
 from voicebot.nlu.model import AGENT_INTENTS
 from voicebot.nlu.names import name_said, speaks_for_someone
+from voicebot.payment_secrets import secret_said
 
 SURE_CLAUSE = 0.8  # a clause of an unsure turn counts only this sure of its concern
 
@@ -202,6 +203,9 @@ class InboundDialog(YesNoTurns):
         state.lines.append(Line("caller", event.text, event.at_ms, event.confidence))
         state.caller_named = name_said(event.text) or state.caller_named
         state.on_behalf = state.on_behalf or speaks_for_someone(event.text)
+        if not state.secret_warned and secret_said(event.text):  # "my pin is 4 3 2 1": never
+            state.preface.append(self.prompts.say("never_say_secrets"))  # to be said, not even
+            state.secret_warned = True  # to us
         state.number_asked_again = False  # (per turn: set while this turn's reply is made)
 
     def _understood(self, event: Intent) -> None:

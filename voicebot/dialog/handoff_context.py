@@ -10,6 +10,7 @@ from voicebot.dialog.product_safety import hazard_noted, problem_said
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import corrects_a_product
+from voicebot.payment_secrets import mask_secrets
 
 SCHEMA_ID = "voicebot.handoff/1"
 
@@ -147,8 +148,10 @@ def build_context(
         "summary": summary_line(tenant, state, reason),
         "transcript": [
             {
-                "role": line.role,
-                "text": line.text,
+                "role": line.role,  # (a card number or PIN read out: never stored in full)
+                "text": mask_secrets(line.text, tenant.language)
+                if line.role == "caller"
+                else line.text,
                 "at": _at(state, line.at_ms),
                 "confidence": line.confidence,
             }

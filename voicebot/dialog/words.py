@@ -979,7 +979,8 @@ _ASKS_IF_MACHINE = re.compile(
     r"rede ich (?:hier )?mit|spreche ich (?:hier )?mit|bin ich (?:hier )?mit|"
     r"am i (?:talking|speaking) (?:to|with)|is (?:this|that|it)|ist (?:das|dies)) "
     rf"(?:really |just |wirklich |nur )?{_WHAT_ANSWERS}(?: (?:or|oder) {_WHAT_ANSWERS})?)"
-    r"(?: verbunden| am telefon| dran| i m talking to| i am talking to| on the line| or what| then)?$"
+    r"(?: verbunden| am telefon| dran| i m talking to| i am talking to| on the line| or what|"
+    r" then)?$"
 )
 
 
