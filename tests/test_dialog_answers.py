@@ -1430,3 +1430,38 @@ def test_words_that_only_take_note_get_the_question_again_not_a_yes_or_no_order(
     oder drücken Sie die 1 …" (session-14 probe round 2)."""
     record = call(services, tenant, say(question), say(noted))
     assert bot_said(record)[2] == services.view(tenant).prompts.say("anything_else")
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turn", "queue"),
+    [("harbour-bank", "i'm ringing about my late mother's account, she passed away last week and"
+                      " i need to let you know", "general"),
+     ("harbour-bank", "i need to report a death", "general"),
+     ("harbour-bank", "I want to speak to someone about closing my late fathers account",
+      "general"),
+     ("harbour-bank", "my wife has died and her card is still being charged for netflix",
+      "payments"),
+     ("harbour-bank", "My husband died last month and somebody has been using his card, there "
+                      "are payments we didn't make.", "fraud"),
+     ("nordwelle", "Mein Mann ist letzte Woche verstorben, ich möchte seinen Vertrag kündigen.",
+      "kundenbindung")],
+)  # fmt: skip
+def test_a_death_reported_gets_condolences_and_its_note_for_the_agent(
+    services, tenant, turn, queue
+):
+    """'Sorry, I did not understand' twice and the keypad menu for a widow (session 15 probe);
+    a concern said with it is served as usual, the death noted first for the agent."""
+    record = call(services, tenant, say(turn), say("40817287"))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+    assert any(w in bot_said(record)[1] for w in ("sorry for your loss", "Beileid"))
+    summary = record.handoff.context["summary"]
+    assert summary.startswith(("bereavement", "Todesfall")) and "unclear" not in summary, summary
+
+
+@pytest.mark.parametrize(
+    "turn", ["my phone died so I couldn't pay", "what happens to my account if I die?",
+             "I lost my husband's card"],
+)  # fmt: skip
+def test_a_death_not_of_a_person_is_no_bereavement(services, turn):
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert not any("sorry for your loss" in s for s in bot_said(record)), bot_said(record)

@@ -9,6 +9,7 @@ from datetime import datetime
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.answering import IntentSteps, needs_of
+from voicebot.dialog.bereavement import death_reported
 from voicebot.dialog.identify import (
     failed_identification,
     identify,
@@ -286,6 +287,9 @@ class InboundDialog(YesNoTurns):
                 event = fraud_reported(self.tenant, text, event)  # ("money missing": fraud)
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I
                 take_intent(self.tenant, state, event)  # need to speak to someone": kept;
+            if not state.bereaved and death_reported(text):  # "someone about my late father's
+                state.bereaved = True  # account": condolences, the death noted
+                state.preface.insert(0, self.prompts.say("condolences"))
             self.reply.handoff_for_agent()  # a stolen card: the fraud team, not the agents
             return
         if repeat:
@@ -463,6 +467,8 @@ class InboundDialog(YesNoTurns):
             self.reply.ask([skipped, self.prompts.say("ask_concern")], awaiting="concern")
             return
         if number is None and self._speaks_another_language(text, intent):
+            return
+        if number is None and self._bereaved(text, intent):
             return
         talked_about = self.state.slots.get("product") or self.state.last_product
         about_contents = ingredient_asked(self.tenant, talked_about, text, intent) != intent
@@ -869,6 +875,20 @@ class InboundDialog(YesNoTurns):
             if product and "product" not in p.slots else p
             for p in parts
         ]  # fmt: skip
+
+    def _bereaved(self, text: str, intent: Intent) -> bool:
+        """A death reported ("my mother passed away last week"): condolences first and the
+        death noted for the agent. A concern the NLU is sure of is served as usual ("… and I
+        want to end his contract": identified, its team); none: a person at once (True)."""
+        state = self.state
+        if state.bereaved or not death_reported(text):
+            return False
+        state.bereaved = True
+        state.preface.insert(0, self.prompts.say("condolences"))
+        if is_new_concern(self.tenant, fraud_reported(self.tenant, text, intent)):
+            return False
+        self.reply.handoff_default(reason="intent")
+        return True
 
     def _urgent(self, event: Intent) -> bool:
         """A confident concern of high priority (fraud, a complaint)."""

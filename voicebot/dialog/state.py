@@ -89,8 +89,9 @@ class CallState:
     caller_named: str | None = None  # the name the caller gave for themself, if any
     on_behalf: bool = False  # the caller speaks for someone else ("für meinen Vater")
     preface: list[str] = field(default_factory=list)  # said before the bot's next line
-    # (the warning never to say a PIN)
+    # (condolences, the warning never to say a PIN)
     secret_warned: bool = False  # the caller was told never to say a PIN (once a call)
+    bereaved: bool = False  # the caller reported a death (the agent is told)
     number_asked_again: bool = False  # the words so far ask for the number again
     mismatched_number: str | None = None  # the last number whose customer has another name
     # than the caller's (None: no mismatch yet)

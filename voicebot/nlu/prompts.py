@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
     "de": {
+        "condolences": "Das tut mir sehr leid. Mein herzliches Beileid.",
         "never_say_secrets": "Zu Ihrer Sicherheit: Nennen Sie Ihre PIN oder Ihre vollständige "
         "Kartennummer bitte niemandem, auch uns nicht.",
         "ask_concern": "Wie kann ich Ihnen helfen?",
@@ -118,6 +119,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "Bitte rufen Sie in ein paar Minuten noch einmal an. Auf Wiederhören!",
     },
     "en": {
+        "condolences": "I am very sorry for your loss.",
         "never_say_secrets": "For your security, please never tell anyone your PIN or your "
         "full card number, not even us.",
         "ask_concern": "How can I help you?",
