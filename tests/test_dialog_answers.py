@@ -1465,3 +1465,36 @@ def test_a_death_reported_gets_condolences_and_its_note_for_the_agent(
 def test_a_death_not_of_a_person_is_no_bereavement(services, turn):
     record = call(services, "harbour-bank", say(turn), say("yes"))
     assert not any("sorry for your loss" in s for s in bot_said(record)), bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("turns", "queue"),
+    [(("I want to make a complaint",), "general"),
+     (("the way I was treated in your branch was disgusting", "it was just terrible service"),
+      "general"),
+     (("I want to complain. Somebody took 300 pounds from my account and it wasn't me.",),
+      "fraud")],
+)  # fmt: skip
+def test_a_complaint_no_intent_takes_gets_an_apology_and_a_person(services, turns, queue):
+    """Harbour Bank (Banking77) has no complaint intent: 'Sorry, I did not understand' twice
+    and an example about activating a card (session 15 probe)."""
+    record = call(services, "harbour-bank", *(say(t) for t in turns), say("yes"))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+    assert "sorry to hear" in bot_said(record)[len(turns)]
+    assert record.handoff.context["summary"].startswith("complaint")
+
+
+def test_a_complaint_at_a_tenant_with_a_complaint_intent_keeps_it(services):
+    record = call(services, "nordwelle", say("Ich möchte mich beschweren, der Techniker war "
+                                             "unverschämt."), say("ja"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "beschwerde", bot_said(record)
+
+
+def test_displeasure_with_a_concern_is_asked_about_before_it_counts_as_a_complaint(services):
+    """'… you want my payslips, this is my own money, it's outrageous' is a concern the bot asks
+    about (the account team), not yet a complaint for the agents."""
+    record = call(services, "harbour-bank",
+                  say("you've frozen my account and now you want my payslips this is my own "
+                      "money it's outrageous"),
+                  say("no it's not that, you want proof of where my money comes from"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "account", bot_said(record)

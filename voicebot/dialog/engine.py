@@ -10,6 +10,7 @@ from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.bereavement import death_reported
+from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.identify import (
     failed_identification,
     identify,
@@ -470,6 +471,10 @@ class InboundDialog(YesNoTurns):
             return
         if number is None and self._bereaved(text, intent):
             return
+        missed = self.state.no_match > 0  # (displeasure alone counts once a turn was missed)
+        if number is None and complaint_unplaced(self.tenant, text, intent, missed):
+            self._complaint(text, intent)  # "I want to make a complaint" (no intent for it)
+            return
         talked_about = self.state.slots.get("product") or self.state.last_product
         about_contents = ingredient_asked(self.tenant, talked_about, text, intent) != intent
         if number is None and self.tenant.is_nonsense(text) and not about_contents:
@@ -889,6 +894,19 @@ class InboundDialog(YesNoTurns):
             return False
         self.reply.handoff_default(reason="intent")
         return True
+
+    def _complaint(self, text: str, intent: Intent) -> None:
+        """A complaint no intent places: an apology and a person, the complaint noted; money
+        used without the caller said with it goes to the urgent team."""
+        state = self.state
+        state.complained = True
+        intent = fraud_reported(self.tenant, text, intent)
+        told = [self.prompts.say("complaint_heard")]
+        if take_intent(self.tenant, state, intent) and self._urgent(intent):
+            self.reply.handoff_for_intent(told, reason="intent")
+        else:
+            self.reply.handoff(told, queue=self.tenant.default_queue, priority="normal",
+                               reason="intent")  # fmt: skip
 
     def _urgent(self, event: Intent) -> bool:
         """A confident concern of high priority (fraud, a complaint)."""

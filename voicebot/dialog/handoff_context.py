@@ -25,12 +25,12 @@ SUMMARY_WORDS = {
            "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem",
            "maybe": "vermutlich", "problem": "Problem", "health": "Gesundheit",
            "speaks": "Anrufer spricht Englisch", "products": "weitere Produkte",
-           "death": "Todesfall gemeldet"},
+           "death": "Todesfall gemeldet", "complaint": "Beschwerde"},
     "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
            "customer not identified", "reason": "reason", "also": "also",
            "maybe": "possibly", "problem": "problem", "health": "health",
            "speaks": "caller speaks German", "products": "other products",
-           "death": "bereavement: caller reports a death"},
+           "death": "bereavement: caller reports a death", "complaint": "complaint"},
 }  # fmt: skip
 
 
@@ -43,8 +43,9 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
         parts[0] += f" ({words['maybe']}: {state.candidate.description})"  # (no answer came)
     elif state.intent is not None and state.intent_guessed:  # ("Geht es um …?" - "Verbinden
         parts[0] = f"{words['maybe']}: {parts[0]}"  # Sie mich mit einem Menschen")
-    if state.bereaved:  # (first: the agent greets a bereaved caller with care)
-        parts[:1] = [words["death"]] if state.intent is None else [words["death"], parts[0]]
+    for noted, word in ((state.complained, "complaint"), (state.bereaved, "death")):
+        if noted:  # (first: the agent greets a bereaved or angry caller with care)
+            parts[:1] = [words[word]] if state.intent is None else [words[word], parts[0]]
     if state.customer is not None:
         number = state.customer.get("customer_number", "")
         parts.append(f"{words['customer']} {state.customer.get('name', '')} (…{number[-2:]})")

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
     "de": {
         "condolences": "Das tut mir sehr leid. Mein herzliches Beileid.",
+        "complaint_heard": "Das tut mir leid, dass Sie sich ärgern mussten.",
         "never_say_secrets": "Zu Ihrer Sicherheit: Nennen Sie Ihre PIN oder Ihre vollständige "
         "Kartennummer bitte niemandem, auch uns nicht.",
         "ask_concern": "Wie kann ich Ihnen helfen?",
@@ -120,6 +121,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
     },
     "en": {
         "condolences": "I am very sorry for your loss.",
+        "complaint_heard": "I am sorry to hear that.",
         "never_say_secrets": "For your security, please never tell anyone your PIN or your "
         "full card number, not even us.",
         "ask_concern": "How can I help you?",
