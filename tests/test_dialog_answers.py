@@ -1498,3 +1498,11 @@ def test_displeasure_with_a_concern_is_asked_about_before_it_counts_as_a_complai
                       "money it's outrageous"),
                   say("no it's not that, you want proof of where my money comes from"))  # fmt: skip
     assert record.handoff is not None and record.handoff.queue == "account", bot_said(record)
+
+
+@pytest.mark.parametrize("check", ["hello? hello? is this thing working", "are you there?"])
+def test_a_caller_checking_the_line_is_told_the_bot_hears_them(services, check):
+    """'is this thing working' was asked about as 'contactless payments not working?'."""
+    record = call(services, "harbour-bank", say(check), say("my card was stolen last night"))
+    assert bot_said(record)[1].startswith("Yes, I can hear you"), bot_said(record)
+    assert record.handoff is not None and record.handoff.queue == "fraud"

@@ -952,7 +952,8 @@ _ANNOUNCING = frozenset((
 _LINE_CHECK = re.compile(
     r"\b(?:ist da (?:jemand|wer)|hoert mich (?:jemand|wer)|hoeren sie mich|hallo hallo|"
     r"is (?:any|some)(?:one|body) there|can (?:any|some)(?:one|body) hear me|can you hear me|"
-    r"hello hello)\b"
+    r"hello hello|is (?:this|the) (?:thing|line|phone) (?:working|on)|are you (?:still )?there|"
+    r"sind sie (?:noch )?da|bist du (?:noch )?da)\b"
 )
 _REAL_PERSON = re.compile(r"\b(?:echt\w*|mensch\w*|person|real|human|live)\b")
 
