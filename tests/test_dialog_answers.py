@@ -1506,3 +1506,13 @@ def test_a_caller_checking_the_line_is_told_the_bot_hears_them(services, check):
     record = call(services, "harbour-bank", say(check), say("my card was stolen last night"))
     assert bot_said(record)[1].startswith("Yes, I can hear you"), bot_said(record)
     assert record.handoff is not None and record.handoff.queue == "fraud"
+
+
+def test_a_cloned_card_reaches_the_fraud_team_at_once(services):
+    """Asked about as 'a lost or stolen card?' before (session 15 probe)."""
+    record = call(services, "harbour-bank",
+                  say("i'm in portugal and my card's been cloned, there's loads of money gone, "
+                      "i've no cash and i'm stuck"))  # fmt: skip
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+    assert len(bot_said(record)) == 2

@@ -46,6 +46,8 @@ _SOMEONE_ELSE = re.compile(
     r"withdrawn|spent|stolen|stole) (?:\w+ ){0,2}(?:money|cash|pounds|quid)|"
     r"(?:account|savings)(?: s been| has been| have been| was| were| got)? (?:just )?"
     r"(?:emptied|drained|cleared out|wiped)(?! into| to)|"
+    r"(?:card|cards|account|details)(?: s| has| have| was| were| got| is)?(?: been)? (?:just )?"
+    r"(?:cloned|skimmed|hacked)|"
     r"(?:charge|payment|transaction|debit)s? (?:\w+ ){0,3}(?:from|at|to) (?:a |an |the )?"
     r"(?:shop|store|place|restaurant|merchant|website|company|business) (?:\w+ ){0,3}"
     r"(?:i ve|i have|i) never (?:been|heard|used|shopped)|"
