@@ -1516,3 +1516,16 @@ def test_a_cloned_card_reaches_the_fraud_team_at_once(services):
     assert record.handoff is not None, bot_said(record)
     assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
     assert len(bot_said(record)) == 2
+
+
+@pytest.mark.parametrize(
+    ("turns", "queue"),
+    [(("hello is anyone there", "yes i want to check if my transfer to my landlord went through"),
+      "transfers"),
+     (("yeah hi so i want to check if my transfer to my landlord went through",), "transfers")],
+)  # fmt: skip
+def test_a_concern_after_yes_or_a_greeting_is_read_without_them(services, turns, queue):
+    """'Yes, I can hear you. How can I help you?' - 'yes i want to check if my transfer …' was
+    not understood: the leading 'yes' took the transfer below the threshold (session 15)."""
+    record = call(services, "harbour-bank", *(say(t) for t in turns))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)

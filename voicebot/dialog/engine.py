@@ -58,7 +58,13 @@ from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.turn_parts import aside, is_urgent, product_asked_about, urgent_part
+from voicebot.dialog.turn_parts import (
+    aside,
+    concern_after_lead_in,
+    is_urgent,
+    product_asked_about,
+    urgent_part,
+)
 from voicebot.dialog.words import (
     about_the_number,
     adds_another,
@@ -448,7 +454,8 @@ class InboundDialog(YesNoTurns):
             number = caller_input.number_in(text, value, self.tenant)
         if number is None and not sure:
             intent = self._sure_clause(text, intent)  # "ich hab die nummer nicht zur hand aber
-            sure = is_new_concern(self.tenant, intent)  # … und das internet geht nicht"
+            intent = concern_after_lead_in(self.tenant, text, intent)  # … und das internet geht
+            sure = is_new_concern(self.tenant, intent)  # nicht"; "yes i want to check my …"
         if number is None and greets_only(text) and not self.state.greeted:
             self.state.greeted = True  # "Hallo?": a greeting back, not "nicht verstanden"
             self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")  # (once)

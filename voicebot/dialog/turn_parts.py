@@ -100,3 +100,34 @@ def product_followed_up(tenant: TenantView, said: str) -> str | None:
 
 
 _TRAILING = re.compile(r"\s+(?:aus|denn|so|eigentlich)\s*[?.!]*\s*$")
+
+
+# Words a caller starts a turn with before the concern ("yes, I want to check my transfer",
+# "yeah hi so my card …", "ja also ähm …"): answers to "How can I help?", greetings, fillers
+_LEAD_WORDS = frozenset((
+    "yes", "yeah", "yep", "yup", "ok", "okay", "right", "well", "so", "oh", "ah", "um", "uh",
+    "erm", "er", "hm", "hmm", "hi", "hello", "hey", "good", "morning", "afternoon", "evening",
+    "ja", "jo", "also", "gut", "genau", "na", "naja", "aeh", "aehm", "hallo", "guten", "tag",
+    "morgen", "abend", "moin", "servus",
+))  # fmt: skip
+
+
+def concern_after_lead_in(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """An unsure turn that starts with "yes", "yeah so", "hallo also …": the rest, classified
+    alone, when it is a sure concern ("yes i want to check if my transfer went through" was
+    not understood: the "yes" took the transfer below the threshold)."""
+    if is_new_concern(tenant, intent):
+        return intent
+    words = text.split()
+    lead = 0
+    while lead < len(words) and fold(words[lead]) in _LEAD_WORDS:
+        lead += 1
+    rest = " ".join(words[lead:])
+    if lead == 0 or len(rest.split()) < 3:
+        return intent
+    found = tenant.classify(rest, intent)
+    return (
+        replace(found, slots={**intent.slots, **found.slots})
+        if is_new_concern(tenant, found)
+        else intent
+    )
