@@ -1500,6 +1500,19 @@ def test_displeasure_with_a_concern_is_asked_about_before_it_counts_as_a_complai
     assert record.handoff is not None and record.handoff.queue == "account", bot_said(record)
 
 
+@pytest.mark.parametrize(
+    ("turns", "queue"),
+    [(("hello is anyone there", "yes i want to check if my transfer to my landlord went through"),
+      "transfers"),
+     (("yeah hi so i want to check if my transfer to my landlord went through",), "transfers")],
+)  # fmt: skip
+def test_a_concern_after_yes_or_a_greeting_is_read_without_them(services, turns, queue):
+    """'Yes, I can hear you. How can I help you?' - 'yes i want to check if my transfer …' was
+    not understood: the leading 'yes' took the transfer below the threshold (session 15)."""
+    record = call(services, "harbour-bank", *(say(t) for t in turns))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
 @pytest.mark.parametrize("check", ["hello? hello? is this thing working", "are you there?"])
 def test_a_caller_checking_the_line_is_told_the_bot_hears_them(services, check):
     """'is this thing working' was asked about as 'contactless payments not working?'."""
@@ -1518,14 +1531,22 @@ def test_a_cloned_card_reaches_the_fraud_team_at_once(services):
     assert len(bot_said(record)) == 2
 
 
+def test_an_adult_caller_telling_their_age_gets_no_age_limit_answer(services):
+    """'I'm 82 and …' was answered 'You need to be at least 18 …' and the call ended as
+    resolved (session 15 probe); the concern is read from the rest of the turn."""
+    record = call(services, "harbour-bank",
+                  say("i'm 82 and my grandson set up this app thing and i can't make head nor "
+                      "tail of it, i just want to know if my pension has arrived"))  # fmt: skip
+    assert "at least 18" not in bot_said(record)[1], bot_said(record)
+    record = call(services, "harbour-bank",
+                  say("I am 70 years old and I cannot work the app, my card payment is still "
+                      "pending"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "payments", bot_said(record)
+
+
 @pytest.mark.parametrize(
-    ("turns", "queue"),
-    [(("hello is anyone there", "yes i want to check if my transfer to my landlord went through"),
-      "transfers"),
-     (("yeah hi so i want to check if my transfer to my landlord went through",), "transfers")],
-)  # fmt: skip
-def test_a_concern_after_yes_or_a_greeting_is_read_without_them(services, turns, queue):
-    """'Yes, I can hear you. How can I help you?' - 'yes i want to check if my transfer …' was
-    not understood: the leading 'yes' took the transfer below the threshold (session 15)."""
-    record = call(services, "harbour-bank", *(say(t) for t in turns))
-    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+    "turn", ["I'm 17, can I open an account?", "how old do you have to be to open an account"]
+)
+def test_an_age_asked_about_still_gets_the_age_limit_answer(services, turn):
+    record = call(services, "harbour-bank", say(turn), say("no thanks"))
+    assert "at least 18" in bot_said(record)[1], bot_said(record)

@@ -61,6 +61,7 @@ from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import (
     aside,
     concern_after_lead_in,
+    concern_without_own_age,
     is_urgent,
     product_asked_about,
     urgent_part,
@@ -452,6 +453,9 @@ class InboundDialog(YesNoTurns):
         sure = is_new_concern(self.tenant, intent)
         if number_asked:
             number = caller_input.number_in(text, value, self.tenant)
+        if number is None:  # "I'm 82 and …": the age is background
+            intent = concern_without_own_age(self.tenant, text, intent)
+            sure = is_new_concern(self.tenant, intent)
         if number is None and not sure:
             intent = self._sure_clause(text, intent)  # "ich hab die nummer nicht zur hand aber
             intent = concern_after_lead_in(self.tenant, text, intent)  # … und das internet geht

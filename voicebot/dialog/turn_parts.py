@@ -131,3 +131,32 @@ def concern_after_lead_in(tenant: TenantView, text: str, intent: Intent) -> Inte
         if is_new_concern(tenant, found)
         else intent
     )
+
+
+# The caller's own age told as background ("I'm 82 and my grandson set up this app …", "ich
+# bin 75 Jahre alt und …"): read as the bank's age-limit question before
+_OWN_AGE = re.compile(
+    r"\b(?:i m|i am|im|ich bin) (?:now |already |jetzt |schon )?(?P<age>\d{2,3}|[a-z]+(?: [a-z]+)?"
+    r")(?! (?:percent|per cent|pounds?|quid|pence|euros?|dollars?|minutes|mins|hours|days|"
+    r"weeks|months|prozent|euro|minuten|stunden|tage|wochen)\b)"
+    r"(?: years? old| years of age| jahre alt| jahre)?(?: (?:and|und|so|now|jetzt))?\b"
+)
+ADULT_AGE = 21  # from here an age said is background, not the question whether one may join
+
+
+def concern_without_own_age(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A turn that tells the caller's adult age: the concern read from the rest ("I'm 82 and
+    my grandson set up this app … I just want to know if my pension has arrived" got the
+    minimum age for an account as its answer)."""
+    from voicebot.nlu.numbers import spoken_digits
+
+    folded = fold(text)
+    match = _OWN_AGE.search(folded)
+    if match is None:
+        return intent
+    age = spoken_digits(match.group("age"), tenant.language)
+    rest = (folded[: match.start()] + " " + folded[match.end() :]).strip()
+    if not age or not ADULT_AGE <= int(age) <= 120 or len(rest.split()) < 3:
+        return intent
+    found = tenant.classify(rest, intent)
+    return replace(found, slots={**intent.slots, **found.slots})
