@@ -1550,3 +1550,17 @@ def test_an_adult_caller_telling_their_age_gets_no_age_limit_answer(services):
 def test_an_age_asked_about_still_gets_the_age_limit_answer(services, turn):
     record = call(services, "harbour-bank", say(turn), say("no thanks"))
     assert "at least 18" in bot_said(record)[1], bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["my card is not working and i want to know the exchange rate",
+     "right, first thing, my card is not working, second thing, i want to know the exchange rate",
+     "i want to know the exchange rate and my card is not working"],
+)  # fmt: skip
+def test_two_concerns_in_one_sentence_without_marks_are_both_served(services, turn):
+    """Only the exchange rate was answered; the card that does not work was lost, and 'yes' at
+    'anything else?' got 'What else can I do for you?' (session 15 probe)."""
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert "interbank" in bot_said(record)[1], bot_said(record)
+    assert record.handoff is not None and record.handoff.queue == "cards", bot_said(record)

@@ -60,6 +60,7 @@ from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import (
     aside,
+    clause_concerns,
     concern_after_lead_in,
     concern_without_own_age,
     is_urgent,
@@ -554,6 +555,10 @@ class InboundDialog(YesNoTurns):
                 if self._complaint_unsaid(other, said):  # "Die Hafermilch stand die ganze
                     continue  # Nacht draußen.": no problem said, no complaint to take
                 note_also(self.tenant, self.state, other, said)
+            if len(sentences) < 2:  # one sentence without marks: "… and i want to know …"
+                for other, said in clause_concerns(self.tenant, text, intent):
+                    if not aside(self.tenant, intent, other, said):
+                        note_also(self.tenant, self.state, other, said)
             self.steps.advance(parts)
         elif (
             number is None or (found and short_concern_besides(self.tenant, text, number, intent))

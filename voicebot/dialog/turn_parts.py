@@ -160,3 +160,29 @@ def concern_without_own_age(tenant: TenantView, text: str, intent: Intent) -> In
         return intent
     found = tenant.classify(rest, intent)
     return replace(found, slots={**intent.slots, **found.slots})
+
+
+_CONCERN_BREAK = re.compile(r",|;|\b(?:and|und|also|außerdem|ausserdem|plus)\b", re.IGNORECASE)
+CLAUSE_SURE = 0.8  # a clause is short: only this sure counts as a concern of its own
+
+
+def clause_concerns(tenant: TenantView, text: str, intent: Intent) -> list[tuple[Intent, str]]:
+    """Other concerns in the clauses of one sentence without sentence marks ("my card is not
+    working and i want to know the exchange rate": the rate was answered, the card was lost):
+    each clause of three words or more, cut at commas and "and", that is surely a concern of
+    the tenant other than the one taken, with its words."""
+    clauses = [c.strip() for c in _CONCERN_BREAK.split(text) if len(c.split()) >= 3]
+    if len(clauses) < 2:
+        return []
+    found = []
+    for clause in clauses:
+        part = tenant.classify(clause, intent)
+        same = dict(part.alternatives).get(intent.name or "", 0.0) >= 0.1  # (the taken concern
+        # in other words: "two things, my card is not working" beside a declined payment)
+        if (
+            part.name != intent.name
+            and not same
+            and part.confidence >= max(tenant.threshold, CLAUSE_SURE)
+        ):
+            found.append((part, clause))
+    return found
