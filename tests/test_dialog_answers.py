@@ -1564,3 +1564,12 @@ def test_two_concerns_in_one_sentence_without_marks_are_both_served(services, tu
     record = call(services, "harbour-bank", say(turn), say("yes"))
     assert "interbank" in bot_said(record)[1], bot_said(record)
     assert record.handoff is not None and record.handoff.queue == "cards", bot_said(record)
+
+
+def test_repeating_a_piece_of_the_guessed_concern_confirms_it(services):
+    """'Is it about topping up by card?' - 'by card' was asked about as 'a charge for topping
+    up by card?' (session 15 probe)."""
+    record = call(services, "harbour-bank", say("i want to top up"), say("by card"))
+    assert record.handoff is not None and record.handoff.queue == "topup_cash", bot_said(record)
+    assert record.handoff.context["intent"]["id"] == "topping_up_by_card"
+    assert len(bot_said(record)) == 3

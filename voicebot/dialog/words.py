@@ -787,6 +787,26 @@ def topic_named(text: str, topic: str) -> bool:
     return any(len(w) >= 4 and _stem(w) in named for w in fold(text).split())
 
 
+def names_only_the_topic(text: str, topic: str) -> bool:
+    """A short reply to "Is it about topping up by card?" that only repeats a piece of the
+    topic ("by card", "stolen", "ja, die Öffnungszeiten"): a yes, not a new concern ("by card"
+    was asked about as "a charge for topping up by card?"). A bare "card" or "my card" to "a
+    lost or stolen card?" is none."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    words = fold(text).split()
+    if not 1 <= len(words) <= 4 or _NO_WORDS & set(words):
+        return False
+    while words and words[0] in ANSWER_WORDS:
+        words = words[1:]
+    named = fold(topic).split()
+    if not words or not any(w not in FUNCTION_WORDS for w in words):
+        return False
+    if len(words) == 1:
+        return len(words[0]) >= 6 and words[0] in named
+    return any(named[i : i + len(words)] == words for i in range(len(named)))
+
+
 def asks_with_or_without(text: str) -> bool:
     """ "und ohne Mikroplastik?", "und mit Zucker?": about what is in it."""
     return bool({"ohne", "mit", "without", "with"} & set(fold(text).split()))

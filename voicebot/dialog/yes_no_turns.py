@@ -46,6 +46,7 @@ from voicebot.dialog.words import (
     has_more,
     is_question,
     names_allergen,
+    names_only_the_topic,
     needs_no_more,
     needs_nothing_more,
     not_helped,
@@ -111,6 +112,15 @@ class YesNoTurns:
         if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
         if awaiting == "confirm_intent" and self._product_given_instead(text):
+            return
+        candidate = self.state.candidate
+        if (
+            awaiting == "confirm_intent"
+            and candidate
+            and names_only_the_topic(text, candidate.topic)
+        ):
+            self.state.unclear = 0  # "Is it about topping up by card?" - "by card": a yes
+            self._confirmed(True)
             return
         if awaiting == "anything_else" and self._same_about_more(text, early=True):
             return  # (short: read as the same question before it could be a concern)
