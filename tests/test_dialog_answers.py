@@ -1573,3 +1573,11 @@ def test_repeating_a_piece_of_the_guessed_concern_confirms_it(services):
     assert record.handoff is not None and record.handoff.queue == "topup_cash", bot_said(record)
     assert record.handoff.context["intent"]["id"] == "topping_up_by_card"
     assert len(bot_said(record)) == 3
+
+
+def test_a_death_reported_in_german_at_the_english_hotline_is_noted(services):
+    turn = "Mein Vater ist verstorben und ich brauche Hilfe mit seinem Konto"
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == "general", bot_said(record)
+    summary = record.handoff.context["summary"]
+    assert summary.startswith("bereavement") and "German" in summary, summary

@@ -636,7 +636,8 @@ class InboundDialog(YesNoTurns):
         if not (english or german):  # Englisch." at the bank: put through, not hung up on)
             return False
         self.state.caller_language = "en" if english else "de"
-        told = [self.prompts.say("other_language")]
+        self.state.bereaved = self.state.bereaved or death_reported(text)  # (noted for the
+        told = [self.prompts.say("other_language")]  # agent: "Mein Vater ist verstorben …")
         gloss = german_urgent_gloss(text) if german else None  # ("Meine Karte wurde
         if gloss is not None:  # gestohlen": the fraud team at once, as in English)
             glossed = self.tenant.classify(gloss, intent)
