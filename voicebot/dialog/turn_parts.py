@@ -162,7 +162,20 @@ def concern_without_own_age(tenant: TenantView, text: str, intent: Intent) -> In
     return replace(found, slots={**intent.slots, **found.slots})
 
 
-_CONCERN_BREAK = re.compile(r",|;|\b(?:and|und|also|außerdem|ausserdem|plus)\b", re.IGNORECASE)
+# Where a second concern starts inside one sentence: a comma or "and" before a request or a
+# question ("my card is not working and i want to know the exchange rate", "…, second thing,
+# what is …"); not before a remark ("…, I sent it to the wrong person", "…, it got reversed")
+_CONCERN_BREAK = re.compile(
+    r"(?:,|;|\band\b|\bund\b)\s+(?=(?:(?:and|also|plus|then|und|ausserdem|außerdem|"
+    r"second(?:ly)?|second thing|the other thing|another thing|zweitens)\W+)*"
+    r"(?:i (?:want|need|would like|d like|also want|also need)|can (?:you|i)|"
+    r"could (?:you|i)|how (?:do|can|much|long)|what (?:is|s|are|about)|when|where|why|"
+    r"is there|are there|do you|ich (?:will|moechte|möchte|brauche|muss|haette|hätte)|"
+    r"wie (?:kann|viel|lange)|was (?:kostet|ist)|wann|warum|gibt es|koennen sie|können sie|"
+    r"kann ich)\b)|\band\s+(?=(?:also\s+)?(?:my|our)\b)|"
+    r"\bund\s+(?=(?:auch\s+)?(?:mein|unser)\w*\b)",
+    re.IGNORECASE,
+)
 CLAUSE_SURE = 0.8  # a clause is short: only this sure counts as a concern of its own
 
 
