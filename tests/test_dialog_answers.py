@@ -1581,3 +1581,15 @@ def test_a_death_reported_in_german_at_the_english_hotline_is_noted(services):
     assert record.handoff is not None and record.handoff.queue == "general", bot_said(record)
     summary = record.handoff.context["summary"]
     assert summary.startswith("bereavement") and "German" in summary, summary
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turn", "asked"),
+    [("harbour-bank", "can you help me", "How can I help you?"),
+     ("harbour-bank", "hello, I was wondering if you could help me", "How can I help you?"),
+     ("nordwelle", "Können Sie mir helfen?", "Wie kann ich Ihnen helfen?")],
+)  # fmt: skip
+def test_help_asked_for_without_a_concern_gets_the_concern_asked(services, tenant, turn, asked):
+    """'can you help me' was 'Sorry, I did not understand' (session 15 probe)."""
+    record = call(services, tenant, say(turn), hang_up())
+    assert bot_said(record)[1] == asked, bot_said(record)

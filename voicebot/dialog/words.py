@@ -1051,7 +1051,24 @@ def greets_only(text: str) -> bool:
         words = [w for w in fold(without_introduction(text)).split() if w not in _INTRODUCING]
     announced = {"frage", "fragen", "question", "questions", "anliegen"} & set(words)
     plain = all(w in _ANNOUNCING or w in ANSWER_WORDS or w in GREETING_WORDS for w in words)
-    return (bool(named) or bool(announced)) and plain
+    return ((bool(named) or bool(announced)) and plain) or asks_for_help_only(text)
+
+
+# "Can you help me?", "I was wondering if you could help me", "Können Sie mir helfen?": help
+# asked for, no concern yet (it was "Sorry, I did not understand")
+_HELP_ONLY = re.compile(
+    r"^(?:(?:hello|hi|hey|yes|yeah|um|erm|oh|so|right|please|hallo|ja|also|aeh|good|morning|"
+    r"afternoon|evening|guten|tag|sorry)\s+)*(?:(?:can|could|would) you (?:please )?help(?: me)?|"
+    r"i (?:need|would like|d like) (?:some |a bit of |a little )?help|"
+    r"i (?:wonder|was wondering|wondered) if you (?:can|could) help(?: me)?|"
+    r"(?:koennen|koennten) sie mir (?:bitte |vielleicht )?helfen|ich brauche (?:bitte )?hilfe)"
+    r"(?: (?:please|bitte|with something|mit etwas))?$"
+)
+
+
+def asks_for_help_only(text: str) -> bool:
+    """Help asked for and nothing else (see _HELP_ONLY)."""
+    return bool(_HELP_ONLY.match(fold(text)))
 
 
 _INTRODUCING = frozenset(("hier", "ist", "spricht", "mein", "name", "ich", "heisse", "am",
