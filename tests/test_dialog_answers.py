@@ -1593,3 +1593,11 @@ def test_help_asked_for_without_a_concern_gets_the_concern_asked(services, tenan
     """'can you help me' was 'Sorry, I did not understand' (session 15 probe)."""
     record = call(services, tenant, say(turn), hang_up())
     assert bot_said(record)[1] == asked, bot_said(record)
+
+
+def test_hang_on_at_a_yes_no_question_is_waited_for(services):
+    """'hang on a sec' to 'anything else?' got 'Please answer yes or no, or press 1 …'."""
+    record = call(services, "harbour-bank", say("whats the exchange rate"), say("hang on a sec"),
+                  say("no thats all"))  # fmt: skip
+    assert "wait" in bot_said(record)[2] and "yes or no" not in bot_said(record)[2]
+    assert record.outcome == "resolved", bot_said(record)

@@ -34,6 +34,7 @@ from voicebot.dialog.words import (
     asks_back,
     asks_for_a_figure,
     asks_for_technician,
+    asks_to_hold,
     asks_to_wait,
     clauses,
     closes_call,
@@ -149,7 +150,9 @@ class YesNoTurns:
         if (closing and not the_one) or (thanked and (awaiting == "anything_else" or served)):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # "nein danke, das war
             return  # alles" to any yes/no question; "danke schön" to "anything else?"
-        if awaiting == "anything_else" and asks_to_wait(text):  # "hold on"
+        holds = asks_to_hold(text) and len(text.split()) <= 6  # "hang on a sec" to any
+        holds = holds and yes_or_no(text, self.tenant.language) is None  # yes/no question
+        if holds or (awaiting == "anything_else" and asks_to_wait(text)):  # "hold on"
             self._wait()
             return
         if awaiting == "confirm_intent" and self._slot_given_instead(text, intent):
