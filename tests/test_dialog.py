@@ -1375,7 +1375,12 @@ def test_where_is_it_at_the_number_prompt_is_about_the_number(services):
      ("nordwelle", "spreche ich mit einem Menschen", "digitale Assistent"),
      ("nordwelle", "sind Sie ein Mensch oder eine Maschine?", "digitale Assistent"),
      ("nordwelle", "ist das eine Bandansage", "digitale Assistent"),
-     ("nordwelle", "bin ich hier bei einem Menschen oder beim Computer", "digitale Assistent")],
+     ("nordwelle", "bin ich hier bei einem Menschen oder beim Computer", "digitale Assistent"),
+     # put through to an agent or not understood before (session 15 probe)
+     ("harbour-bank", "am i talking to a real person or a machine", "digital assistant"),
+     ("harbour-bank", "hello, is that a real person?", "digital assistant"),
+     ("harbour-bank", "is this a recorded message", "digital assistant"),
+     ("nordwelle", "Ist das eine Bandansage?", "digitale Assistent")],
 )  # fmt: skip
 def test_what_the_bot_does_is_told_and_the_concern_asked(services, tenant, question, told):
     """Not understood before; 'sind Sie ein Roboter?' put the caller through at once, and so

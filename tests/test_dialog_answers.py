@@ -739,6 +739,59 @@ def test_money_or_a_card_used_without_the_caller_reaches_the_fraud_team(services
 
 
 @pytest.mark.parametrize(
+    ("turn", "said", "kept"),
+    [("my card number is 4929 1234 5678 9012 and it has been stolen", "4929 1234", "**** 9012"),
+     ("the long number on my card is four five five six, seven seven eight eight, one two three"
+      " four, nine nine zero zero, it keeps getting declined", "five five six", "**** 9900"),
+     ("my pin is 4 3 2 1 and it won't work at the cash machine", "4 3 2 1", "my pin is ****")],
+)  # fmt: skip
+def test_a_card_number_or_pin_read_out_is_masked_for_the_agent_and_warned_about(
+    services, turn, said, kept
+):
+    """The handoff transcript held the whole card number or the PIN (PCI DSS: never stored),
+    and nobody told the caller not to say them (session 15 probe)."""
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert record.handoff is not None, bot_said(record)
+    heard = " ".join(line["text"] for line in record.handoff.context["transcript"])
+    assert said not in heard and kept in heard, heard
+    assert "never tell anyone your PIN" in bot_said(record)[1], bot_said(record)
+    assert sum("never tell anyone" in s for s in bot_said(record)) == 1
+
+
+def test_a_customer_number_stays_in_the_agents_transcript(services):
+    record = call(services, "nordwelle", say("Meine Kundennummer ist 40817253, mein Internet "
+                                             "geht nicht."), say("ja"))  # fmt: skip
+    assert record.handoff is not None
+    assert "40817253" in record.handoff.context["transcript"][1]["text"]
+    assert not any("niemandem" in s for s in bot_said(record))
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["I've been scammed, I transferred two thousand pounds to someone pretending to be from the "
+     "bank.",
+     "i got a text saying my account was locked and i clicked the link and put in my details",
+     "I think my mum has been conned, she sent money to a man claiming to be from the police."],
+)  # fmt: skip
+def test_a_caller_who_was_scammed_reaches_the_fraud_team(services, turn):
+    """A scam (a payment the caller made when tricked, phishing) was asked about as 'a balance
+    not updated after a bank transfer?' or not understood (session 15 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["What happens if I get scammed?",
+     "I clicked the link in the app and nothing happened, I can't top up."],
+)  # fmt: skip
+def test_a_question_about_scams_is_no_report_of_one(services, turn):
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert record.handoff is None or record.handoff.priority == "normal", bot_said(record)
+
+
+@pytest.mark.parametrize(
     ("tenant", "turns", "queue"),
     [("harbour-bank", ("My transfer didn't arrive, the money left my account but my friend didn't"
                        " get it.",), "transfers"),
@@ -1478,3 +1531,172 @@ def test_a_question_back_about_the_concern_is_no_second_concern(services):
                   say("40817261"))  # fmt: skip
     assert record.handoff is not None and record.handoff.queue == "verkauf"
     assert "außerdem" not in record.handoff.context["summary"]
+@pytest.mark.parametrize(
+    ("tenant", "turn", "queue"),
+    [("harbour-bank", "i'm ringing about my late mother's account, she passed away last week and"
+                      " i need to let you know", "general"),
+     ("harbour-bank", "i need to report a death", "general"),
+     ("harbour-bank", "I want to speak to someone about closing my late fathers account",
+      "general"),
+     ("harbour-bank", "my wife has died and her card is still being charged for netflix",
+      "payments"),
+     ("harbour-bank", "My husband died last month and somebody has been using his card, there "
+                      "are payments we didn't make.", "fraud"),
+     ("nordwelle", "Mein Mann ist letzte Woche verstorben, ich möchte seinen Vertrag kündigen.",
+      "kundenbindung")],
+)  # fmt: skip
+def test_a_death_reported_gets_condolences_and_its_note_for_the_agent(
+    services, tenant, turn, queue
+):
+    """'Sorry, I did not understand' twice and the keypad menu for a widow (session 15 probe);
+    a concern said with it is served as usual, the death noted first for the agent."""
+    record = call(services, tenant, say(turn), say("40817287"))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+    assert any(w in bot_said(record)[1] for w in ("sorry for your loss", "Beileid"))
+    summary = record.handoff.context["summary"]
+    assert summary.startswith(("bereavement", "Todesfall")) and "unclear" not in summary, summary
+
+
+@pytest.mark.parametrize(
+    "turn", ["my phone died so I couldn't pay", "what happens to my account if I die?",
+             "I lost my husband's card"],
+)  # fmt: skip
+def test_a_death_not_of_a_person_is_no_bereavement(services, turn):
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert not any("sorry for your loss" in s for s in bot_said(record)), bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("turns", "queue"),
+    [(("I want to make a complaint",), "general"),
+     (("the way I was treated in your branch was disgusting", "it was just terrible service"),
+      "general"),
+     (("I want to complain. Somebody took 300 pounds from my account and it wasn't me.",),
+      "fraud")],
+)  # fmt: skip
+def test_a_complaint_no_intent_takes_gets_an_apology_and_a_person(services, turns, queue):
+    """Harbour Bank (Banking77) has no complaint intent: 'Sorry, I did not understand' twice
+    and an example about activating a card (session 15 probe)."""
+    record = call(services, "harbour-bank", *(say(t) for t in turns), say("yes"))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+    assert "sorry to hear" in bot_said(record)[len(turns)]
+    assert record.handoff.context["summary"].startswith("complaint")
+
+
+def test_a_complaint_at_a_tenant_with_a_complaint_intent_keeps_it(services):
+    record = call(services, "nordwelle", say("Ich möchte mich beschweren, der Techniker war "
+                                             "unverschämt."), say("ja"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "beschwerde", bot_said(record)
+
+
+def test_displeasure_with_a_concern_is_asked_about_before_it_counts_as_a_complaint(services):
+    """'… you want my payslips, this is my own money, it's outrageous' is a concern the bot asks
+    about (the account team), not yet a complaint for the agents."""
+    record = call(services, "harbour-bank",
+                  say("you've frozen my account and now you want my payslips this is my own "
+                      "money it's outrageous"),
+                  say("no it's not that, you want proof of where my money comes from"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "account", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("turns", "queue"),
+    [(("hello is anyone there", "yes i want to check if my transfer to my landlord went through"),
+      "transfers"),
+     (("yeah hi so i want to check if my transfer to my landlord went through",), "transfers")],
+)  # fmt: skip
+def test_a_concern_after_yes_or_a_greeting_is_read_without_them(services, turns, queue):
+    """'Yes, I can hear you. How can I help you?' - 'yes i want to check if my transfer …' was
+    not understood: the leading 'yes' took the transfer below the threshold (session 15)."""
+    record = call(services, "harbour-bank", *(say(t) for t in turns))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
+@pytest.mark.parametrize("check", ["hello? hello? is this thing working", "are you there?"])
+def test_a_caller_checking_the_line_is_told_the_bot_hears_them(services, check):
+    """'is this thing working' was asked about as 'contactless payments not working?'."""
+    record = call(services, "harbour-bank", say(check), say("my card was stolen last night"))
+    assert bot_said(record)[1].startswith("Yes, I can hear you"), bot_said(record)
+    assert record.handoff is not None and record.handoff.queue == "fraud"
+
+
+def test_a_cloned_card_reaches_the_fraud_team_at_once(services):
+    """Asked about as 'a lost or stolen card?' before (session 15 probe)."""
+    record = call(services, "harbour-bank",
+                  say("i'm in portugal and my card's been cloned, there's loads of money gone, "
+                      "i've no cash and i'm stuck"))  # fmt: skip
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+    assert len(bot_said(record)) == 2
+
+
+def test_an_adult_caller_telling_their_age_gets_no_age_limit_answer(services):
+    """'I'm 82 and …' was answered 'You need to be at least 18 …' and the call ended as
+    resolved (session 15 probe); the concern is read from the rest of the turn."""
+    record = call(services, "harbour-bank",
+                  say("i'm 82 and my grandson set up this app thing and i can't make head nor "
+                      "tail of it, i just want to know if my pension has arrived"))  # fmt: skip
+    assert "at least 18" not in bot_said(record)[1], bot_said(record)
+    record = call(services, "harbour-bank",
+                  say("I am 70 years old and I cannot work the app, my card payment is still "
+                      "pending"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "payments", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn", ["I'm 17, can I open an account?", "how old do you have to be to open an account"]
+)
+def test_an_age_asked_about_still_gets_the_age_limit_answer(services, turn):
+    record = call(services, "harbour-bank", say(turn), say("no thanks"))
+    assert "at least 18" in bot_said(record)[1], bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["my card is not working and i want to know the exchange rate",
+     "right, first thing, my card is not working, second thing, i want to know the exchange rate",
+     "i want to know the exchange rate and my card is not working"],
+)  # fmt: skip
+def test_two_concerns_in_one_sentence_without_marks_are_both_served(services, turn):
+    """Only the exchange rate was answered; the card that does not work was lost, and 'yes' at
+    'anything else?' got 'What else can I do for you?' (session 15 probe)."""
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert "interbank" in bot_said(record)[1], bot_said(record)
+    assert record.handoff is not None and record.handoff.queue == "cards", bot_said(record)
+
+
+def test_repeating_a_piece_of_the_guessed_concern_confirms_it(services):
+    """'Is it about topping up by card?' - 'by card' was asked about as 'a charge for topping
+    up by card?' (session 15 probe)."""
+    record = call(services, "harbour-bank", say("i want to top up"), say("by card"))
+    assert record.handoff is not None and record.handoff.queue == "topup_cash", bot_said(record)
+    assert record.handoff.context["intent"]["id"] == "topping_up_by_card"
+    assert len(bot_said(record)) == 3
+
+
+def test_a_death_reported_in_german_at_the_english_hotline_is_noted(services):
+    turn = "Mein Vater ist verstorben und ich brauche Hilfe mit seinem Konto"
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == "general", bot_said(record)
+    summary = record.handoff.context["summary"]
+    assert summary.startswith("bereavement") and "German" in summary, summary
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turn", "asked"),
+    [("harbour-bank", "can you help me", "How can I help you?"),
+     ("harbour-bank", "hello, I was wondering if you could help me", "How can I help you?"),
+     ("nordwelle", "Können Sie mir helfen?", "Wie kann ich Ihnen helfen?")],
+)  # fmt: skip
+def test_help_asked_for_without_a_concern_gets_the_concern_asked(services, tenant, turn, asked):
+    """'can you help me' was 'Sorry, I did not understand' (session 15 probe)."""
+    record = call(services, tenant, say(turn), hang_up())
+    assert bot_said(record)[1] == asked, bot_said(record)
+
+
+def test_hang_on_at_a_yes_no_question_is_waited_for(services):
+    """'hang on a sec' to 'anything else?' got 'Please answer yes or no, or press 1 …'."""
+    record = call(services, "harbour-bank", say("whats the exchange rate"), say("hang on a sec"),
+                  say("no thats all"))  # fmt: skip
+    assert "wait" in bot_said(record)[2] and "yes or no" not in bot_said(record)[2]
+    assert record.outcome == "resolved", bot_said(record)

@@ -23,3 +23,32 @@ def test_log_filter_masks_formatted_arguments():
 def test_addresses_and_decimals_stay_readable():
     assert mask_digits("bind 127.0.0.1:5060") == "bind 127.0.0.1:5060"
     assert mask_digits("Kunde 4081-7253") == "Kunde ******53"
+
+
+def test_card_numbers_keep_only_their_last_four_digits_in_digits_or_words():
+    from voicebot.payment_secrets import mask_secrets
+
+    assert mask_secrets("my card number is 4929 1234 5678 9012 and it") == (
+        "my card number is **** 9012 and it"
+    )
+    said = "it's four five five six, seven seven eight eight, one two three four, nine nine oh oh,"
+    said += " ok"
+    assert mask_secrets(said, "en") == "it's **** 9900, ok"
+
+
+def test_pins_and_security_codes_are_masked_whole():
+    from voicebot.payment_secrets import mask_secrets
+
+    assert mask_secrets("my pin is 4 3 2 1 and it won't work") == "my pin is **** and it won't work"
+    assert mask_secrets("the cvv is seven four one") == "the cvv is ****"
+    assert mask_secrets("meine Geheimzahl ist 1234", "de") == "meine Geheimzahl ist ****"
+    assert mask_transcript("pin 4321 please") == "pin **** please"
+
+
+def test_other_numbers_stay_for_the_agent():
+    from voicebot.payment_secrets import mask_secrets, secret_said
+
+    kept = ["my pin was blocked after 3 tries", "sort code 20 45 77, account 12345678",
+            "meine Kundennummer ist 4 0 8 1 7 2 5 3", "I topped up 50 pounds twice"]  # fmt: skip
+    assert [mask_secrets(t) for t in kept] == kept
+    assert not secret_said("my phone number is 0049 170 12345678")  # long, but no card

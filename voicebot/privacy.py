@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
+from voicebot.payment_secrets import mask_secrets
+
 _DIGIT_RUN = re.compile(r"(?:\d[ \t\-/]?){5,}")  # 5+ digits, possibly grouped: numbers, phones
 
 
@@ -20,8 +22,8 @@ def mask_digits(text: str) -> str:
 
 
 def mask_transcript(text: str) -> str:
-    """A transcript for logs: digits masked, words cut to their first letter after the first 3."""
-    words = mask_digits(text).split()
+    """A transcript for logs: card numbers, PINs and digits masked, words cut after the first 3."""
+    words = mask_digits(mask_secrets(text)).split()
     if len(words) <= 3:
         return " ".join(words)
     return " ".join(words[:3]) + f" …(+{len(words) - 3} words)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from voicebot.payment_secrets import mask_secrets
 from voicebot.privacy import mask_digits
 
 _UNITS = (
@@ -40,8 +41,9 @@ def mask_spoken_numbers(text: str) -> str:
 
 
 def mask_utterance(text: str) -> str:
-    """Caller speech safe to store and show: digit runs and spoken number runs masked."""
-    return mask_spoken_numbers(mask_digits(text))
+    """Caller speech safe to store and show: card numbers, PINs, digit runs and spoken number
+    runs masked."""
+    return mask_spoken_numbers(mask_digits(mask_secrets(text)))
 
 
 def is_masked_word(word: str) -> bool:

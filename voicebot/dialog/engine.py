@@ -10,6 +10,8 @@ from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.after_hours import Clock
 from voicebot.dialog.answering import IntentSteps, needs_of
+from voicebot.dialog.bereavement import death_reported
+from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.digit_correction import corrected_number
 from voicebot.dialog.identify import (
     failed_identification,
@@ -59,7 +61,15 @@ from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.turn_parts import aside, is_urgent, product_asked_about, urgent_part
+from voicebot.dialog.turn_parts import (
+    aside,
+    clause_concerns,
+    concern_after_lead_in,
+    concern_without_own_age,
+    is_urgent,
+    product_asked_about,
+    urgent_part,
+)
 from voicebot.dialog.words import (
     about_the_number,
     adds_another,
@@ -125,6 +135,7 @@ from voicebot.events import (
 )
 from voicebot.nlu.model import AGENT_INTENTS
 from voicebot.nlu.names import name_said, speaks_for_someone
+from voicebot.payment_secrets import secret_said
 
 SURE_CLAUSE = 0.8  # a clause of an unsure turn counts only this sure of its concern
 
@@ -211,6 +222,9 @@ class InboundDialog(YesNoTurns):
         state.lines.append(Line("caller", event.text, event.at_ms, event.confidence))
         state.caller_named = name_said(event.text) or state.caller_named
         state.on_behalf = state.on_behalf or speaks_for_someone(event.text)
+        if not state.secret_warned and secret_said(event.text):  # "my pin is 4 3 2 1": never
+            state.preface.append(self.prompts.say("never_say_secrets"))  # to be said, not even
+            state.secret_warned = True  # to us
         state.number_asked_again = False  # (per turn: set while this turn's reply is made)
 
     def _understood(self, event: Intent) -> None:
@@ -291,6 +305,9 @@ class InboundDialog(YesNoTurns):
                 event = fraud_reported(self.tenant, text, event)  # ("money missing": fraud)
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I
                 take_intent(self.tenant, state, event)  # need to speak to someone": kept;
+            if not state.bereaved and death_reported(text):  # "someone about my late father's
+                state.bereaved = True  # account": condolences, the death noted
+                state.preface.insert(0, self.prompts.say("condolences"))
             self.reply.handoff_for_agent()  # a stolen card: the fraud team, not the agents
             return
         if repeat:
@@ -455,9 +472,13 @@ class InboundDialog(YesNoTurns):
         if number is None and number_asked and self._number_part_only(text):
             self._on_customer_number(text, intent, value)  # "meine Kundennummer ist 4 0 8 1
             return  # 7 2": the rest asked for, not "nicht verstanden"
+        if number is None:  # "I'm 82 and …": the age is background
+            intent = concern_without_own_age(self.tenant, text, intent)
+            sure = is_new_concern(self.tenant, intent)
         if number is None and not sure:
             intent = self._sure_clause(text, intent)  # "ich hab die nummer nicht zur hand aber
-            sure = is_new_concern(self.tenant, intent)  # … und das internet geht nicht"
+            intent = concern_after_lead_in(self.tenant, text, intent)  # … und das internet geht
+            sure = is_new_concern(self.tenant, intent)  # nicht"; "yes i want to check my …"
         if number is None and greets_only(text) and not self.state.greeted:
             self.state.greeted = True  # "Hallo?": a greeting back, not "nicht verstanden"
             self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")  # (once)
@@ -482,6 +503,12 @@ class InboundDialog(YesNoTurns):
             self.reply.ask([skipped, self.prompts.say("ask_concern")], awaiting="concern")
             return
         if number is None and self._speaks_another_language(text, intent):
+            return
+        if number is None and self._bereaved(text, intent):
+            return
+        missed = self.state.no_match > 0  # (displeasure alone counts once a turn was missed)
+        if number is None and complaint_unplaced(self.tenant, text, intent, missed):
+            self._complaint(text, intent)  # "I want to make a complaint" (no intent for it)
             return
         talked_about = self.state.slots.get("product") or self.state.last_product
         about_contents = ingredient_asked(self.tenant, talked_about, text, intent) != intent
@@ -557,6 +584,10 @@ class InboundDialog(YesNoTurns):
                 if self._complaint_unsaid(other, said):  # "Die Hafermilch stand die ganze
                     continue  # Nacht draußen.": no problem said, no complaint to take
                 note_also(self.tenant, self.state, other, said)
+            if len(sentences) < 2:  # one sentence without marks: "… and i want to know …"
+                for other, said in clause_concerns(self.tenant, text, intent):
+                    if not aside(self.tenant, intent, other, said):
+                        note_also(self.tenant, self.state, other, said)
             self.steps.advance(parts)
         elif (
             number is None or (found and short_concern_besides(self.tenant, text, number, intent))
@@ -640,7 +671,8 @@ class InboundDialog(YesNoTurns):
         if not (english or german):  # Englisch." at the bank: put through, not hung up on)
             return False
         self.state.caller_language = "en" if english else "de"
-        told = [self.prompts.say("other_language")]
+        self.state.bereaved = self.state.bereaved or death_reported(text)  # (noted for the
+        told = [self.prompts.say("other_language")]  # agent: "Mein Vater ist verstorben …")
         gloss = german_urgent_gloss(text) if german else None  # ("Meine Karte wurde
         if gloss is not None:  # gestohlen": the fraud team at once, as in English)
             glossed = self.tenant.classify(gloss, intent)
@@ -924,6 +956,33 @@ class InboundDialog(YesNoTurns):
             if product and "product" not in p.slots else p
             for p in parts
         ]  # fmt: skip
+
+    def _bereaved(self, text: str, intent: Intent) -> bool:
+        """A death reported ("my mother passed away last week"): condolences first and the
+        death noted for the agent. A concern the NLU is sure of is served as usual ("… and I
+        want to end his contract": identified, its team); none: a person at once (True)."""
+        state = self.state
+        if state.bereaved or not death_reported(text):
+            return False
+        state.bereaved = True
+        state.preface.insert(0, self.prompts.say("condolences"))
+        if is_new_concern(self.tenant, fraud_reported(self.tenant, text, intent)):
+            return False
+        self.reply.handoff_default(reason="intent")
+        return True
+
+    def _complaint(self, text: str, intent: Intent) -> None:
+        """A complaint no intent places: an apology and a person, the complaint noted; money
+        used without the caller said with it goes to the urgent team."""
+        state = self.state
+        state.complained = True
+        intent = fraud_reported(self.tenant, text, intent)
+        told = [self.prompts.say("complaint_heard")]
+        if take_intent(self.tenant, state, intent) and self._urgent(intent):
+            self.reply.handoff_for_intent(told, reason="intent")
+        else:
+            self.reply.handoff(told, queue=self.tenant.default_queue, priority="normal",
+                               reason="intent")  # fmt: skip
 
     def _urgent(self, event: Intent) -> bool:
         """A confident concern of high priority (fraud, a complaint)."""

@@ -10,6 +10,7 @@ from voicebot.dialog.product_safety import hazard_noted, problem_said
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import corrects_a_product, fold
+from voicebot.payment_secrets import mask_secrets
 
 SCHEMA_ID = "voicebot.handoff/1"
 
@@ -24,12 +25,13 @@ SUMMARY_WORDS = {
            "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem",
            "maybe": "vermutlich", "problem": "Problem", "health": "Gesundheit",
            "speaks": "Anrufer spricht Englisch", "products": "weitere Produkte",
-           "caller": "Anrufer"},
+           "caller": "Anrufer", "death": "Todesfall gemeldet", "complaint": "Beschwerde"},
     "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
            "customer not identified", "reason": "reason", "also": "also",
            "maybe": "possibly", "problem": "problem", "health": "health",
            "speaks": "caller speaks German", "products": "other products",
-           "caller": "caller"},
+           "caller": "caller", "death": "bereavement: caller reports a death",
+           "complaint": "complaint"},
 }  # fmt: skip
 
 
@@ -42,6 +44,9 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
         parts[0] += f" ({words['maybe']}: {state.candidate.description})"  # (no answer came)
     elif state.intent is not None and state.intent_guessed:  # ("Geht es um …?" - "Verbinden
         parts[0] = f"{words['maybe']}: {parts[0]}"  # Sie mich mit einem Menschen")
+    for noted, word in ((state.complained, "complaint"), (state.bereaved, "death")):
+        if noted:  # (first: the agent greets a bereaved or angry caller with care)
+            parts[:1] = [words[word]] if state.intent is None else [words[word], parts[0]]
     if state.customer is not None:
         number = state.customer.get("customer_number", "")
         parts.append(f"{words['customer']} {state.customer.get('name', '')} (…{number[-2:]})")
@@ -153,8 +158,10 @@ def build_context(
         "summary": summary_line(tenant, state, reason),
         "transcript": [
             {
-                "role": line.role,
-                "text": line.text,
+                "role": line.role,  # (a card number or PIN read out: never stored in full)
+                "text": mask_secrets(line.text, tenant.language)
+                if line.role == "caller"
+                else line.text,
                 "at": _at(state, line.at_ms),
                 "confidence": line.confidence,
             }

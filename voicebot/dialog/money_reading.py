@@ -46,6 +46,8 @@ _SOMEONE_ELSE = re.compile(
     r"withdrawn|spent|stolen|stole) (?:\w+ ){0,2}(?:money|cash|pounds|quid)|"
     r"(?:account|savings)(?: s been| has been| have been| was| were| got)? (?:just )?"
     r"(?:emptied|drained|cleared out|wiped)(?! into| to)|"
+    r"(?:card|cards|account|details)(?: s| has| have| was| were| got| is)?(?: been)? (?:just )?"
+    r"(?:cloned|skimmed|hacked)|"
     r"(?:charge|payment|transaction|debit)s? (?:\w+ ){0,3}(?:from|at|to) (?:a |an |the )?"
     r"(?:shop|store|place|restaurant|merchant|website|company|business) (?:\w+ ){0,3}"
     r"(?:i ve|i have|i) never (?:been|heard|used|shopped)|"
@@ -60,6 +62,44 @@ _NOT_A_REPORT = re.compile(
     r"typo|typed|by mistake|mistake|received (?:a |an |some )?(?:transfer|payment|money)|"
     r"paid in|pay (?:\w+ ){0,2}in)\b"
 )
+
+
+# The caller was tricked into paying or into giving away details: a scam (authorised push
+# payment, phishing, a caller posing as the bank): "I've been scammed, I transferred 2000
+# pounds to someone pretending to be from the bank", "I clicked the link and put in my details"
+_SCAMMED = re.compile(
+    r"\b(?:(?:i|we|he|she|they|mum|dad|mother|father|wife|husband)(?: ve| have| has| s)? "
+    r"(?:\w+ )?(?:been|got|was|were) (?:\w+ )?(?:scammed|conned|defrauded|tricked|phished|"
+    r"duped|swindled)|scam(?:mer|mers|med)|fraudsters?|con ?man|con ?artist|phishing|"
+    r"(?:scam|fake|phishing|dodgy|bogus) (?:call|phone call|text|texts|sms|email|e mail|"
+    r"message|link|website|site|investment)s?|"
+    r"(?:(?:pretend\w*|claim\w*) to be|posing as|posed as|(?:said|saying|claimed|claiming) "
+    r"(?:he|she|they|it) (?:was|were|is|are|s|re)) (?:from |calling from )?"
+    r"(?:the |your |my |a )?(?:bank|police|fraud|harbour|hmrc|security|courier)|"
+    r"(?:tricked|conned|scammed|pressured|persuaded) (?:me |us |him |her )?into|"
+    r"clicked (?:on )?(?:a |the |this |that )?link\b.{0,60}\b(?:details|password|passcode|pin|"
+    r"card|number|code|log ?in)|"
+    r"betrogen|betrueger\w*|abgezockt|gefaelscht\w* (?:sms|mail|email|anruf|nachricht|seite)|"
+    r"(?:pin|tan|zugangsdaten|kartennummer|kartendaten) (?:\w+ ){0,4}(?:gegeben|genannt|"
+    r"verraten|eingegeben))\b"
+)
+# A question about scams in general, not a report ("how do I spot a scam?", "what if I get
+# scammed?")
+_ONLY_ASKS_ABOUT_SCAMS = re.compile(
+    r"^(?:if|would|in case|what if)\b|\bwhat (?:happens|would happen) if\b|"
+    r"\b(?:avoid|spot|recogni[sz]e|protect (?:myself|me|us) from|tips?)\b"
+)
+
+
+def scam_reported(text: str) -> bool:
+    """The words report that the caller (or their relative) was tricked into paying or into
+    giving details away (a scam, phishing, someone posing as the bank), not a question about
+    scams in general."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        said = fold_spoken(sentence)
+        if said and _SCAMMED.search(said) and not _ONLY_ASKS_ABOUT_SCAMS.search(said):
+            return True
+    return False
 
 
 def used_by_someone_else(text: str) -> bool:
@@ -77,10 +117,10 @@ def used_by_someone_else(text: str) -> bool:
 
 def fraud_reported(tenant: TenantView, text: str, intent: Intent) -> Intent:
     """The tenant's urgent handoff intent the classifier ranks highest, when the words say
-    money or a card was used without the caller; else the intent as read. Tenants whose
-    urgent intents need a product (a food complaint) are left alone."""
-    if not used_by_someone_else(text):  # ("my friend didn't get the money": a transfer)
-        return intent
+    money or a card was used without the caller, or the caller was scammed; else the intent
+    as read. Tenants whose urgent intents need a product (a food complaint) are left alone."""
+    if not (used_by_someone_else(text) or scam_reported(text)):  # ("my friend didn't get
+        return intent  # the money": a transfer)
     spec = tenant.intents.get(intent.name or "")
     if spec is not None and spec.priority == "high":
         return intent

@@ -44,7 +44,12 @@ class BotReply:
         state.listening_since_ms = state.now_ms + speech_ms(text)  # until the audio says more
 
     def say(self, text: str, expect: str | None, listen: bool, about: str | None = None) -> None:
+        """Says text, after what waits to be said first (`CallState.preface`: condolences, the
+        warning never to say a PIN)."""
         state = self.state
+        if state.preface:
+            text = " ".join([*state.preface, text])
+            state.preface = []
         state.lines.append(Line("bot", text, state.now_ms))
         self.out.append(
             BotSpeech(

@@ -88,6 +88,11 @@ class CallState:
     unidentified: bool = False
     caller_named: str | None = None  # the name the caller gave for themself, if any
     on_behalf: bool = False  # the caller speaks for someone else ("für meinen Vater")
+    preface: list[str] = field(default_factory=list)  # said before the bot's next line
+    # (condolences, the warning never to say a PIN)
+    secret_warned: bool = False  # the caller was told never to say a PIN (once a call)
+    bereaved: bool = False  # the caller reported a death (the agent is told)
+    complained: bool = False  # a complaint no intent of the tenant takes (the agent is told)
     number_asked_again: bool = False  # the words so far ask for the number again
     mismatched_number: str | None = None  # the last number whose customer has another name
     # than the caller's (None: no mismatch yet)

@@ -120,3 +120,102 @@ def product_followed_up(tenant: TenantView, said: str) -> str | None:
 
 
 _TRAILING = re.compile(r"\s+(?:aus|denn|so|eigentlich)\s*[?.!]*\s*$")
+
+
+# Words a caller starts a turn with before the concern ("yes, I want to check my transfer",
+# "yeah hi so my card …", "ja also ähm …"): answers to "How can I help?", greetings, fillers
+_LEAD_WORDS = frozenset((
+    "yes", "yeah", "yep", "yup", "ok", "okay", "right", "well", "so", "oh", "ah", "um", "uh",
+    "erm", "er", "hm", "hmm", "hi", "hello", "hey", "good", "morning", "afternoon", "evening",
+    "ja", "jo", "also", "gut", "genau", "na", "naja", "aeh", "aehm", "hallo", "guten", "tag",
+    "morgen", "abend", "moin", "servus",
+))  # fmt: skip
+
+
+def concern_after_lead_in(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """An unsure turn that starts with "yes", "yeah so", "hallo also …": the rest, classified
+    alone, when it is a sure concern ("yes i want to check if my transfer went through" was
+    not understood: the "yes" took the transfer below the threshold)."""
+    if is_new_concern(tenant, intent):
+        return intent
+    words = text.split()
+    lead = 0
+    while lead < len(words) and fold(words[lead]) in _LEAD_WORDS:
+        lead += 1
+    rest = " ".join(words[lead:])
+    if lead == 0 or len(rest.split()) < 3:
+        return intent
+    found = tenant.classify(rest, intent)
+    return (
+        replace(found, slots={**intent.slots, **found.slots})
+        if is_new_concern(tenant, found)
+        else intent
+    )
+
+
+# The caller's own age told as background ("I'm 82 and my grandson set up this app …", "ich
+# bin 75 Jahre alt und …"): read as the bank's age-limit question before
+_OWN_AGE = re.compile(
+    r"\b(?:i m|i am|im|ich bin) (?:now |already |jetzt |schon )?(?P<age>\d{2,3}|[a-z]+(?: [a-z]+)?"
+    r")(?! (?:percent|per cent|pounds?|quid|pence|euros?|dollars?|minutes|mins|hours|days|"
+    r"weeks|months|prozent|euro|minuten|stunden|tage|wochen)\b)"
+    r"(?: years? old| years of age| jahre alt| jahre)?(?: (?:and|und|so|now|jetzt))?\b"
+)
+ADULT_AGE = 21  # from here an age said is background, not the question whether one may join
+
+
+def concern_without_own_age(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A turn that tells the caller's adult age: the concern read from the rest ("I'm 82 and
+    my grandson set up this app … I just want to know if my pension has arrived" got the
+    minimum age for an account as its answer)."""
+    from voicebot.nlu.numbers import spoken_digits
+
+    folded = fold(text)
+    match = _OWN_AGE.search(folded)
+    if match is None:
+        return intent
+    age = spoken_digits(match.group("age"), tenant.language)
+    rest = (folded[: match.start()] + " " + folded[match.end() :]).strip()
+    if not age or not ADULT_AGE <= int(age) <= 120 or len(rest.split()) < 3:
+        return intent
+    found = tenant.classify(rest, intent)
+    return replace(found, slots={**intent.slots, **found.slots})
+
+
+# Where a second concern starts inside one sentence: a comma or "and" before a request or a
+# question ("my card is not working and i want to know the exchange rate", "…, second thing,
+# what is …"); not before a remark ("…, I sent it to the wrong person", "…, it got reversed")
+_CONCERN_BREAK = re.compile(
+    r"(?:,|;|\band\b|\bund\b)\s+(?=(?:(?:and|also|plus|then|und|ausserdem|außerdem|"
+    r"second(?:ly)?|second thing|the other thing|another thing|zweitens)\W+)*"
+    r"(?:i (?:want|need|would like|d like|also want|also need)|can (?:you|i)|"
+    r"could (?:you|i)|how (?:do|can|much|long)|what (?:is|s|are|about)|when|where|why|"
+    r"is there|are there|do you|ich (?:will|moechte|möchte|brauche|muss|haette|hätte)|"
+    r"wie (?:kann|viel|lange)|was (?:kostet|ist)|wann|warum|gibt es|koennen sie|können sie|"
+    r"kann ich)\b)|\band\s+(?=(?:also\s+)?(?:my|our)\b)|"
+    r"\bund\s+(?=(?:auch\s+)?(?:mein|unser)\w*\b)",
+    re.IGNORECASE,
+)
+CLAUSE_SURE = 0.8  # a clause is short: only this sure counts as a concern of its own
+
+
+def clause_concerns(tenant: TenantView, text: str, intent: Intent) -> list[tuple[Intent, str]]:
+    """Other concerns in the clauses of one sentence without sentence marks ("my card is not
+    working and i want to know the exchange rate": the rate was answered, the card was lost):
+    each clause of three words or more, cut at commas and "and", that is surely a concern of
+    the tenant other than the one taken, with its words."""
+    clauses = [c.strip() for c in _CONCERN_BREAK.split(text) if len(c.split()) >= 3]
+    if len(clauses) < 2:
+        return []
+    found = []
+    for clause in clauses:
+        part = tenant.classify(clause, intent)
+        same = dict(part.alternatives).get(intent.name or "", 0.0) >= 0.1  # (the taken concern
+        # in other words: "two things, my card is not working" beside a declined payment)
+        if (
+            part.name != intent.name
+            and not same
+            and part.confidence >= max(tenant.threshold, CLAUSE_SURE)
+        ):
+            found.append((part, clause))
+    return found

@@ -887,6 +887,26 @@ def topic_named(text: str, topic: str) -> bool:
     return any(len(w) >= 4 and _stem(w) in named for w in fold(text).split())
 
 
+def names_only_the_topic(text: str, topic: str) -> bool:
+    """A short reply to "Is it about topping up by card?" that only repeats a piece of the
+    topic ("by card", "stolen", "ja, die Öffnungszeiten"): a yes, not a new concern ("by card"
+    was asked about as "a charge for topping up by card?"). A bare "card" or "my card" to "a
+    lost or stolen card?" is none."""
+    from voicebot.nlu.slots import FUNCTION_WORDS
+
+    words = fold(text).split()
+    if not 1 <= len(words) <= 4 or _NO_WORDS & set(words):
+        return False
+    while words and words[0] in ANSWER_WORDS:
+        words = words[1:]
+    named = fold(topic).split()
+    if not words or not any(w not in FUNCTION_WORDS for w in words):
+        return False
+    if len(words) == 1:
+        return len(words[0]) >= 6 and words[0] in named
+    return any(named[i : i + len(words)] == words for i in range(len(named)))
+
+
 def asks_with_or_without(text: str) -> bool:
     """ "und ohne Mikroplastik?", "und mit Zucker?": about what is in it."""
     return bool({"ohne", "mit", "without", "with"} & set(fold(text).split()))
@@ -1052,7 +1072,8 @@ _ANNOUNCING = frozenset((
 _LINE_CHECK = re.compile(
     r"\b(?:ist da (?:jemand|wer)|hoert mich (?:jemand|wer)|hoeren sie mich|hallo hallo|"
     r"is (?:any|some)(?:one|body) there|can (?:any|some)(?:one|body) hear me|can you hear me|"
-    r"hello hello)\b"
+    r"hello hello|is (?:this|the) (?:thing|line|phone) (?:working|on)|are you (?:still )?there|"
+    r"sind sie (?:noch )?da|bist du (?:noch )?da)\b"
 )
 _REAL_PERSON = re.compile(r"\b(?:echt\w*|mensch\w*|person|real|human|live)\b")
 
@@ -1075,7 +1096,7 @@ _MACHINE_OR_PERSON = (
 )
 # "Sind Sie ein Roboter?", "Spreche ich mit einem Menschen?", "Ist das eine Bandansage?", "Sind
 # Sie ein Mensch oder eine Maschine?": a question what answers, the whole turn
-_ASKS_IF_MACHINE = re.compile(
+_ASKS_MACHINE_OR_PERSON = (
     r"^(?:\w+ )?(?:sind sie|bist du|ist das|is this|are you|rede ich|red ich|spreche ich|"
     r"sprech ich|bin ich|am i|is that)(?: (?:hier|da|gerade|jetzt|eigentlich|wirklich|denn|"
     r"etwa|nur|doch|talking|speaking))* (?:(?:mit|bei|beim|to|with) )?"
@@ -1084,6 +1105,24 @@ _ASKS_IF_MACHINE = re.compile(
     + _MACHINE_OR_PERSON
     + r")?(?: (?:verbunden|am telefon|dran|am apparat|on the line|or not|oder nicht))?$"
 )
+# "Sind Sie ein Roboter?", "am I talking to a real person or a machine?", "is this a recorded
+# message?", "ist das eine Bandansage?": asked, not a refusal of the machine
+_WHAT_ANSWERS = (
+    r"(?:ein|eine|einem|einer|einen|a|an)? ?(?:(?:real|actual|live|proper|echt\w*|richtig\w*) )?"
+    r"(?:roboter|maschine|computer|bot|chatbot|automat|robot|machine|ki|ai|mensch|menschen|"
+    r"person|human|recording|bandansage|ansage|band|(?:automated|automatic|automatisch\w*|"
+    r"recorded|computer) (?:message|voice|service|system|line|ansage|stimme|dienst)|automated)"
+)
+_ASKS_WHAT_ANSWERS = (
+    r"^(?:\w+ ){0,2}?(?:(?:sind sie|bist du|are you) (?:real|echt)|(?:sind sie|bist du|are you|"
+    r"rede ich (?:hier )?mit|spreche ich (?:hier )?mit|bin ich (?:hier )?mit|"
+    r"am i (?:talking|speaking) (?:to|with)|is (?:this|that|it)|ist (?:das|dies)) "
+    rf"(?:really |just |wirklich |nur )?{_WHAT_ANSWERS}(?: (?:or|oder) {_WHAT_ANSWERS})?)"
+    r"(?: verbunden| am telefon| dran| i m talking to| i am talking to| on the line| or what|"
+    r" then)?$"
+)
+# either reading (two probes of session 15 wrote one each)
+_ASKS_IF_MACHINE = re.compile(f"(?:{_ASKS_MACHINE_OR_PERSON})|(?:{_ASKS_WHAT_ANSWERS})")
 
 
 def asks_capabilities(text: str) -> bool:
@@ -1132,7 +1171,24 @@ def greets_only(text: str) -> bool:
         words = [w for w in fold(without_introduction(text)).split() if w not in _INTRODUCING]
     announced = {"frage", "fragen", "question", "questions", "anliegen"} & set(words)
     plain = all(w in _ANNOUNCING or w in ANSWER_WORDS or w in GREETING_WORDS for w in words)
-    return (bool(named) or bool(announced)) and plain
+    return ((bool(named) or bool(announced)) and plain) or asks_for_help_only(text)
+
+
+# "Can you help me?", "I was wondering if you could help me", "Können Sie mir helfen?": help
+# asked for, no concern yet (it was "Sorry, I did not understand")
+_HELP_ONLY = re.compile(
+    r"^(?:(?:hello|hi|hey|yes|yeah|um|erm|oh|so|right|please|hallo|ja|also|aeh|good|morning|"
+    r"afternoon|evening|guten|tag|sorry)\s+)*(?:(?:can|could|would) you (?:please )?help(?: me)?|"
+    r"i (?:need|would like|d like) (?:some |a bit of |a little )?help|"
+    r"i (?:wonder|was wondering|wondered) if you (?:can|could) help(?: me)?|"
+    r"(?:koennen|koennten) sie mir (?:bitte |vielleicht )?helfen|ich brauche (?:bitte )?hilfe)"
+    r"(?: (?:please|bitte|with something|mit etwas))?$"
+)
+
+
+def asks_for_help_only(text: str) -> bool:
+    """Help asked for and nothing else (see _HELP_ONLY)."""
+    return bool(_HELP_ONLY.match(fold(text)))
 
 
 _INTRODUCING = frozenset(("hier", "ist", "spricht", "mein", "name", "ich", "heisse", "am",

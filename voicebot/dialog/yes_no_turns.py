@@ -34,6 +34,7 @@ from voicebot.dialog.words import (
     asks_back,
     asks_for_a_figure,
     asks_for_technician,
+    asks_to_hold,
     asks_to_wait,
     besides_no_number,
     clauses,
@@ -48,6 +49,7 @@ from voicebot.dialog.words import (
     has_no_number,
     is_question,
     names_allergen,
+    names_only_the_topic,
     needs_no_more,
     needs_nothing_more,
     not_helped,
@@ -131,6 +133,15 @@ class YesNoTurns:
             return
         if awaiting == "confirm_intent" and self._product_given_instead(text):
             return
+        candidate = self.state.candidate
+        if (
+            awaiting == "confirm_intent"
+            and candidate
+            and names_only_the_topic(text, candidate.topic)
+        ):
+            self.state.unclear = 0  # "Is it about topping up by card?" - "by card": a yes
+            self._confirmed(True)
+            return
         if awaiting == "anything_else" and self._same_about_more(text, early=True):
             return  # (short: read as the same question before it could be a concern)
         if awaiting == "anything_else" and self._why_of_a_product_answer(text):
@@ -158,7 +169,9 @@ class YesNoTurns:
         if (closing and not the_one) or (thanked and (awaiting == "anything_else" or served)):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # "nein danke, das war
             return  # alles" to any yes/no question; "danke schön" to "anything else?"
-        if awaiting == "anything_else" and asks_to_wait(text):  # "hold on"
+        holds = asks_to_hold(text) and len(text.split()) <= 6  # "hang on a sec" to any
+        holds = holds and yes_or_no(text, self.tenant.language) is None  # yes/no question
+        if holds or (awaiting == "anything_else" and asks_to_wait(text)):  # "hold on"
             self._wait()
             return
         if awaiting == "confirm_intent" and self._slot_given_instead(text, intent):

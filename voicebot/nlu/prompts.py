@@ -9,6 +9,10 @@ from collections.abc import Mapping
 
 DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
     "de": {
+        "condolences": "Das tut mir sehr leid. Mein herzliches Beileid.",
+        "complaint_heard": "Das tut mir leid, dass Sie sich ärgern mussten.",
+        "never_say_secrets": "Zu Ihrer Sicherheit: Nennen Sie Ihre PIN oder Ihre vollständige "
+        "Kartennummer bitte niemandem, auch uns nicht.",
         "ask_concern": "Wie kann ich Ihnen helfen?",
         "line_ok": "Ja, ich höre Sie gut.",
         "bot_capabilities": "Ich bin der digitale Assistent. Es kann zum Beispiel um {topics} "
@@ -125,6 +129,10 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "Bitte rufen Sie in ein paar Minuten noch einmal an. Auf Wiederhören!",
     },
     "en": {
+        "condolences": "I am very sorry for your loss.",
+        "complaint_heard": "I am sorry to hear that.",
+        "never_say_secrets": "For your security, please never tell anyone your PIN or your "
+        "full card number, not even us.",
         "ask_concern": "How can I help you?",
         "line_ok": "Yes, I can hear you.",
         "bot_capabilities": "I am the digital assistant. It can be about {topics}, for example, "
