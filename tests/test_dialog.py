@@ -1851,3 +1851,49 @@ def test_topic_words_name_one_intent_each(services):
     assert view.names_topic("Vertrag.") is None  # two intents' topics say it
     assert view.names_topic("Mitarbeiter.") is None  # a person is asked for by its own rule
     assert services.view("sonnhof").names_topic("Zutaten Duschgel") == "produkt_zutaten"
+
+
+# ---- questions about the company and concerns given up -------------------------------------
+@pytest.mark.parametrize(
+    ("tenant", "question", "topic", "queue"),
+    [
+        ("sonnhof", "ich wollte fragen ob sie noch leute für die produktion suchen",
+         "zu Stellenangeboten und Bewerbungen", "verbraucherservice"),
+        ("sonnhof", "kann man bei ihnen eine werksbesichtigung machen mit einer schulklasse",
+         "zu Besichtigungen", "verbraucherservice"),
+        ("sonnhof", "wo sitzt ihre firma eigentlich", "zu Anschrift und Standorten",
+         "verbraucherservice"),
+        ("nordwelle", "bieten sie auch ausbildungsplätze an", "zu Stellenangeboten und "
+         "Bewerbungen", "allgemein"),
+    ],
+)  # fmt: skip
+def test_a_question_about_the_company_is_told_no_information_and_offered_a_person(
+    services, tenant, question, topic, queue
+):
+    record = call(services, tenant, say(question), say("ja bitte"))
+    said = bot_said(record)
+    assert f"Auskünfte {topic} kann ich Ihnen hier leider nicht geben" in said, said
+    assert "nicht verstanden" not in said and "Telefontastatur" not in said, said
+    handoff = handoff_in(record)
+    assert handoff.queue == queue and handoff.priority == "normal"
+    assert str(handoff.context["summary"]).startswith(f"Frage {topic}"), handoff.context
+    declined = call(services, tenant, say(question), say("nein danke"), say("nein"))
+    assert declined.outcome == "resolved", bot_said(declined)
+
+
+@pytest.mark.parametrize(
+    ("tenant", "first"),
+    [("sonnhof", "ich hab da so eine frage zu äh"), ("nordwelle", "ja also ich wollte äh")],
+)
+@pytest.mark.parametrize("given_up", ["ach vergessen Sie es", "ist schon gut, dann eben nicht"])
+def test_a_caller_who_gives_up_is_said_goodbye_not_asked_again(services, tenant, first, given_up):
+    record = call(services, tenant, say(first), say(given_up), silence())
+    said = bot_said(record)
+    assert said.endswith("Auf Wiederhören!"), said
+    assert "Leider habe ich Sie wieder nicht" not in said and record.handoff is None, said
+
+
+def test_money_sent_to_the_caller_is_no_wish_for_a_written_answer(services):
+    record = call(services, "harbour-bank", say("I'd like to know if my son can send me money "
+                                                "from australia"))  # fmt: skip
+    assert "writing" not in str(handoff_in(record).context["summary"])

@@ -9,6 +9,7 @@ from datetime import datetime
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.answering import IntentSteps, needs_of
+from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.identify import (
     failed_identification,
     identify,
@@ -57,6 +58,7 @@ from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import aside, is_urgent, product_asked_about, urgent_part
+from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
 from voicebot.dialog.words import (
     about_the_number,
     adds_another,
@@ -86,12 +88,14 @@ from voicebot.dialog.words import (
     fold,
     german_urgent_gloss,
     gives_reason,
+    gives_up,
     greets_only,
     has_no_number,
     is_question,
     leaves_now,
     loose_clauses,
     no_code_at_hand,
+    only_thanks,
     parts_of,
     refers_back,
     replaces_concern,
@@ -506,6 +510,8 @@ class InboundDialog(YesNoTurns):
         # drin?" after the Brezeln
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
         intent = still_usable_asked(self.tenant, text, intent)  # "… Kann ich die noch trinken?"
+        intent = unlisted_asked(self.tenant, talked_about, text, intent)  # "Wo kann ich die
+        # Nougatcreme kaufen?": no field says it, the product question tells so
         intent = other_kind_asked(self.tenant, text, intent)  # "… die Sonnencreme?"
         intent = question_not_praise(self.tenant, text, intent)  # "Ist die eigentlich bio?"
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
@@ -513,6 +519,11 @@ class InboundDialog(YesNoTurns):
             # lieber die Handcreme": the product corrected to)
         intent = self._named_by_topic(text, intent)  # "Rechnung.", "Zutaten Duschgel"
         intent = self._area_only(text, intent)  # "I have a question about my account"
+        unsure = not (sure or is_new_concern(self.tenant, intent))
+        unsure = unsure or "product_heard" in intent.slots  # ("eine Spende": no product)
+        if number is None and unsure and tell_no_company_info(self.tenant, self.state,
+                                                              self.reply, text):  # fmt: skip
+            return  # "Suchen Sie noch Azubis?": no information, a person offered
         found = identify(self.tenant, self.state, number, parts) if number else None
         sold = self.tenant.asked_if_sold(text) if number is None else None
         if sold is not None:
@@ -527,6 +538,8 @@ class InboundDialog(YesNoTurns):
                     continue  # Tag.": no praise to thank for
                 if self._complaint_unsaid(other, said):  # "Die Hafermilch stand die ganze
                     continue  # Nacht draußen.": no problem said, no complaint to take
+                if told_beside(self.tenant, self.state.intent, other, said):  # "… und wie
+                    continue  # viele sind in einer Packung?": told with the answer
                 note_also(self.tenant, self.state, other, said)
             self.steps.advance(parts)
         elif (
@@ -558,7 +571,10 @@ class InboundDialog(YesNoTurns):
         before a question: "Die Hafermilch stand die ganze Nacht draußen.")."""
         spec = self.tenant.intents.get(part.name or "")
         complaint = spec is not None and spec.priority == "high" and bool(self.tenant.catalog)
-        return complaint and not reports_problem(said)
+        if complaint and reports_problem(said):  # ("mein Mann sagt, die ist nicht bio, stimmt
+            product = self.state.slots.get("product")  # das?" asks what no field says)
+            return unlisted_asked(self.tenant, product, said, part).name != part.name
+        return complaint
 
     def _sure_clause(self, text: str, intent: Intent) -> Intent:
         """An unsure turn without sentence marks (Whisper's) whose clauses, cut at commas,
@@ -710,6 +726,9 @@ class InboundDialog(YesNoTurns):
             self._keep_other_needs(slot, text, intent)  # "L 1 2 3 4" at the product prompt
         lacks = slot != "product" and has_no_number(text)  # ("vergessen, tschüss": no batch)
         unheard = found is None or str(found).startswith("?")  # ("ach, vergessen sie es,
+        if unheard and gives_up(text):  # "ach, vergessen Sie es" (not "vergessen" the number)
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")
+            return
         if unheard and closes_call(text) and not lacks:  # tschüss" is no product
             # "nein danke, das war alles" instead of the slot: done ("50667, danke, und
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # schönen Tag noch"
@@ -721,6 +740,10 @@ class InboundDialog(YesNoTurns):
         if found is None and asks_to_wait(text):
             self._wait()
             return
+        if found is None and self.prompts.has(f"{slot}_where") and asks_where(text):
+            told = self.prompts.say(f"{slot}_where")  # "ich weiß nicht, wo die Nummer ist":
+            self.reply.ask([told], self.state.awaiting, self.state.last_expect, False)  # where
+            return  # it is, then waited for (not "Kein Problem" and handed off without it)
         if found is None and slot != "product" and no_code_at_hand(text):
             # "die Chargennummer weiß ich nicht", "nein, die Packung ist weg": noted for the
             # agent, not asked again
@@ -892,10 +915,13 @@ class InboundDialog(YesNoTurns):
             if "?" in text:  # "Und die Nougatcreme, ist da Palmöl drin? Pfiat di.": answered
                 return False
             return not is_new_concern(self.tenant, intent)
+        if gives_up(text) and not is_new_concern(self.tenant, intent):
+            return True  # "ach, vergessen Sie es": not "nicht verstanden" and the keypad menu
         if not (state.answered or state.slots.get("product")):
             return False
         bare_no = yes_or_no(text, self.tenant.language) is False and self.tenant.is_nonsense(text)
-        return closes_call(text) or bare_no
+        thanked = state.answered and only_thanks(text)  # "Was möchten Sie über … wissen?" -
+        return closes_call(text) or bare_no or thanked  # "danke" after an answer: done
 
     def _concern_in(self, words: str, like: Intent) -> bool:
         """The words say a concern the NLU is sure of ("mein Internet geht nicht"; not "Ach
