@@ -1897,3 +1897,10 @@ def test_money_sent_to_the_caller_is_no_wish_for_a_written_answer(services):
     record = call(services, "harbour-bank", say("I'd like to know if my son can send me money "
                                                 "from australia"))  # fmt: skip
     assert "writing" not in str(handoff_in(record).context["summary"])
+
+
+def test_a_follow_up_on_an_earlier_report_is_noted_for_the_agent(services):
+    record = call(services, "nordwelle", say("ich hab letzte woche schon angerufen wegen meinem "
+                                             "internet und es geht immer noch nicht"),
+                  keys("40817253#"), say("ja"))  # fmt: skip
+    assert "Nachfrage zu einer früheren Meldung" in str(handoff_in(record).context["summary"])

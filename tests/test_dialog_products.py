@@ -368,7 +368,7 @@ def test_a_verb_first_question_about_what_a_product_holds_is_answered(services, 
 @pytest.mark.parametrize(
     ("question", "said"),
     [("Wir haben Zöliakie in der Familie, welche Produkte von Ihnen sind glutenfrei?",
-      "Um welches Sonnhof-Produkt"),
+      "Glutenfrei sind von unseren Produkten"),  # (was "Um welches Sonnhof-Produkt")
      ("Ich habe Zöliakie. Ist das Dinkelbrot für mich geeignet?", "enthält Gluten")],
 )  # fmt: skip
 def test_a_condition_named_is_no_product(services, question, said):
@@ -1273,3 +1273,62 @@ def test_a_refund_wish_and_a_receipt_are_noted_for_the_quality_team(
     summary = str(record.handoff.context["summary"]) if record.handoff else ""
     assert all(n in summary for n in notes), summary
     assert not any(n in summary for n in not_noted), summary
+
+
+def test_an_unsure_question_what_is_in_it_is_no_complaint(services):
+    said = bot_said(call(services, say("ich hab eine frage zum grünen tee ist da koffein drin"),
+                         hang_up()))  # fmt: skip
+    assert "Grüner Tee Zitrone enthält: Wasser" in said[1], said
+
+
+def test_praise_then_a_kind_we_do_not_sell_is_thanked_and_told_not_that_kind(services):
+    said = bot_said(
+        call(
+            services,
+            say(
+                "Hallo, ich wollte nur sagen, Ihre Brezeln sind super. "
+                "Gibt es die auch als Laugenstangen?"
+            ),
+            hang_up(),
+        )
+    )
+    assert said[1].startswith("Das freut uns sehr!"), said
+    assert "Diese Sorte haben wir leider nicht, nur Sonnhof Laugenbrezeln" in said[1], said
+    assert "enthält" not in said[1], said
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Ich achte sehr auf Palmöl. Welche von Ihren Produkten haben denn Palmöl?",
+         "Palmöl enthält von unseren Produkten nur Schokomüsli."),
+        ("gibt es bei ihnen auch glutenfreie produkte", "Glutenfrei sind von unseren Produkten "
+         "Nougatcreme, Erdbeermarmelade, Tomatensauce und grüner Tee."),
+        ("welche produkte von ihnen sind vegan", "Vegan sind von unseren Produkten Haferdrink,"),
+    ],
+)  # fmt: skip
+def test_a_question_over_the_whole_range_is_answered_from_the_catalog(services, question, answer):
+    said = bot_said(call(services, say(question), say("nein danke")))
+    assert said[1].startswith(answer), said
+    assert "Um welches" not in " ".join(said) and "keines unserer Produkte" not in said[1]
+
+
+def test_a_written_confirmation_of_what_no_field_says_is_noted_for_the_agent(services):
+    record = call(services, say("ich hätte gern eine schriftliche bestätigung dass die handcreme "
+                                "ohne tierversuche hergestellt wird"), say("ja"))  # fmt: skip
+    assert record.handoff is not None
+    assert "schriftlich gewünscht" in str(record.handoff.context["summary"])
+
+
+def test_a_short_follow_up_after_a_catalog_wide_answer_asks_over_the_catalog(services):
+    said = bot_said(call(services, say("haben sie auch laktosefreie produkte?"),
+                         say("und vegane?"), say("danke")))  # fmt: skip
+    assert said[2].startswith("Vegan sind von unseren Produkten"), said
+
+
+def test_a_follow_up_on_an_earlier_complaint_is_not_asked_the_batch_again(services):
+    record = call(services, say("ich hab letzte woche hier angerufen wegen schimmel im brot und "
+                                "noch keine antwort bekommen"), hang_up())  # fmt: skip
+    assert not any("Chargennummer" in t for t in bot_said(record)), bot_said(record)
+    assert record.handoff is not None and record.handoff.queue == "qualitaet"
+    assert "Nachfrage zu einer früheren Meldung" in str(record.handoff.context["summary"])

@@ -63,7 +63,8 @@ def answer_for(tenant: TenantView, state: CallState, spec: IntentView) -> Answer
             return answer
         unlisted = _unlisted_asked(tenant, facts)
         if unlisted:  # "Ist die Tomatensoße bio?": never the vegan answer instead
-            return _no_field_for(tenant, facts, name, answer, unlisted)
+            told = _no_field_for(tenant, facts, name, answer, unlisted)
+            return _not_in_writing(tenant, facts, told)  # ("… schriftliche Bestätigung")
         answer = _with_more_asked(tenant, state, facts, name, answer)
         answer = _for_other_products(tenant, state, facts, builtin, name, answer)
         return _not_in_writing(tenant, facts, answer)

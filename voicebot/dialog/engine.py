@@ -9,6 +9,7 @@ from datetime import datetime
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.answering import IntentSteps, needs_of
+from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.identify import (
     failed_identification,
@@ -45,6 +46,7 @@ from voicebot.dialog.product_reading import (
     found_in_product,
     harm_reported,
     ingredient_asked,
+    is_praise,
     other_kind_asked,
     praise_unsaid,
     problem_or_praise,
@@ -57,7 +59,13 @@ from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.turn_parts import aside, is_urgent, product_asked_about, urgent_part
+from voicebot.dialog.turn_parts import (
+    aside,
+    is_urgent,
+    product_asked_about,
+    sold_asked_last,
+    urgent_part,
+)
 from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
 from voicebot.dialog.words import (
     about_the_number,
@@ -66,6 +74,7 @@ from voicebot.dialog.words import (
     after_a_correction,
     after_answer_words,
     area_named,
+    asks_about_earlier_case,
     asks_capabilities,
     asks_for_agent,
     asks_for_transfer,
@@ -524,13 +533,24 @@ class InboundDialog(YesNoTurns):
         if number is None and unsure and tell_no_company_info(self.tenant, self.state,
                                                               self.reply, text):  # fmt: skip
             return  # "Suchen Sie noch Azubis?": no information, a person offered
+        last = self.state.last_answer
+        over_catalog = catalog_wide_answer(self.tenant, text, last) if number is None else None
+        if over_catalog is not None:  # "Welche Ihrer Produkte enthalten Palmöl?"
+            self.state.answered, self.state.last_answer = True, over_catalog
+            self.steps.anything_else([*parts, over_catalog])
+            return
         found = identify(self.tenant, self.state, number, parts) if number else None
         sold = self.tenant.asked_if_sold(text) if number is None else None
+        asked_last = sold_asked_last(self.tenant, sentences) if number is None else None
+        if sold is None and asked_last is not None:  # "Ihre Brezeln sind super. Gibt es die
+            *sold, praised = asked_last  # auch als Laugenstangen?"
+            parts.extend(self._praise_thanks() if praised else [])
         if sold is not None:
             self._tell_if_sold(*sold, parts)
         elif number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
         elif take_intent(self.tenant, self.state, intent):
+            self._earlier_case(text)  # "… letzte Woche angerufen, noch keine Antwort"
             for other, said in zip(pieces, sentences, strict=False):  # "… und außerdem ist
                 if aside(self.tenant, intent, other, said):  # die Rechnung falsch": served next
                     continue
@@ -957,6 +977,25 @@ class InboundDialog(YesNoTurns):
         else:
             told = caller_input.unknown_product_text(self.prompts, other)
         self.steps.anything_else([*parts, told])
+
+    def _earlier_case(self, text: str) -> None:
+        """A follow-up of a case reported before ("ich hab letzte Woche wegen Schimmel im Brot
+        angerufen und noch keine Antwort"): the codes the concern asks for (a batch number)
+        are not asked again (the agent finds the case), and the summary says so."""
+        spec = self.state.intent
+        if spec is None or not asks_about_earlier_case(text):
+            return
+        self.state.topic = self.prompts.say("earlier_case")
+        kinds = getattr(self.tenant.tenant, "slot_types", None) or {}
+        for need in needs_of(spec):
+            kind = getattr(kinds.get(need), "kind", None)
+            if need not in self.state.slots and kind == "batch":
+                self.state.slots[need] = self.prompts.say("slot_unknown")
+
+    def _praise_thanks(self) -> list[str]:
+        """The tenant's answer to praise ("Das freut uns sehr! …"), if it has a praise intent."""
+        praise = next((i for i in self.tenant.intents.values() if is_praise(self.tenant, i)), None)
+        return [praise.answer] if praise is not None and praise.answer else []
 
     def _ask_about_product(self, product: str, parts: list[str]) -> None:
         """Only a product was named: the question about it is asked for, not guessed (the

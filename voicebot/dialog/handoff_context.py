@@ -45,6 +45,8 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     parts = [state.intent.description if state.intent else words["unclear"]]
     if state.topic and (state.intent is None or state.intent.id in AGENT_INTENTS):
         parts[0] = state.topic  # "Frage zu Presseanfragen", not "Möchte mit einem Menschen …"
+    elif state.topic:
+        parts[0] += f" ({state.topic})"  # "Reklamation … (Nachfrage zu einer früheren Meldung)"
     unlisted = _unlisted_noted(tenant, state)
     if unlisted:  # "Wo kann ich die Nougatcreme kaufen?" was answered by the allergen
         parts[0] = f"{words['unlisted']} {unlisted}"  # question: not "Allergene eines Produkts"

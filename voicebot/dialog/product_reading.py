@@ -17,6 +17,7 @@ from voicebot.dialog.product_safety import DEFECT
 from voicebot.dialog.tenant_view import IntentView, TenantView
 from voicebot.dialog.words import (
     after_a_correction,
+    clauses,
     fold,
     is_question,
     names_allergen,
@@ -90,8 +91,11 @@ def content_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
     da Palmfett drin?") read as the complaint, an ingredient or allergen question next: that
     question (a question about what a product holds asks; it reports nothing found)."""
     complaint = _product_complaint(tenant)
-    if complaint is None or intent.name != complaint.id or not is_question(text):
-        return intent
+    top = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+    asked = is_question(text) or any(is_question(c) for c in clauses(text))  # ("ich hab eine
+    asked = asked or bool(_IN_IT_ASKED.search(fold(text)))
+    if complaint is None or top != complaint.id or not asked:  # Frage zum Tee, ist da
+        return intent  # Koffein drin": unsure, read as the complaint first)
     folded = set(fold(text).split())
     if not folded & {"in", "im", "drin", "drinnen", "enthalten", "enthaelt"}:
         return intent
@@ -104,6 +108,10 @@ def content_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
     return intent
 
 
+# "… ist da Koffein drin" said after other words, without a question mark
+_IN_IT_ASKED = re.compile(
+    r"\b(?:ist|sind) (?:da|denn da|dort) (?:\w+ ){1,3}(?:drin|drinnen|enthalten)\b"
+)
 _RUNNER_UP = 0.1  # the content question's share when the complaint was read first
 
 

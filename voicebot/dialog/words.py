@@ -680,6 +680,24 @@ def asks_in_writing(text: str) -> bool:
     return bool(_IN_WRITING.search(fold(text)))
 
 
+# A call about a case reported before ("ich hab letzte Woche schon angerufen … und noch keine
+# Antwort bekommen", "ich wollte nach meiner Reklamation fragen")
+_EARLIER_CASE = re.compile(
+    r"\b(?:(?:schon|bereits|letzte woche|letzten monat|vor \w+ (?:tagen|wochen)|neulich|"
+    r"gestern) (?:\w+ ){0,3}(?:angerufen|gemeldet|geschrieben|reklamiert|beschwert)|"
+    r"noch (?:keine|nichts|kein) (?:\w+ )?(?:antwort|rueckmeldung|nachricht|reaktion|"
+    r"rueckruf|gehoert)|(?:nie|nicht) zurueckgerufen|nach (?:meiner|der) (?:reklamation|"
+    r"beschwerde|meldung) (?:\w+ )?(?:fragen|erkundigen)|stand (?:meiner|der) (?:reklamation|"
+    r"beschwerde)|called (?:last week|before|already)|(?:no|never) (?:heard back|got a reply))"
+)
+
+
+def asks_about_earlier_case(text: str) -> bool:
+    """The caller follows up a case reported earlier: an agent looks it up (no batch number
+    asked again)."""
+    return bool(_EARLIER_CASE.search(fold(text)))
+
+
 # The caller gives the concern up ("ach, vergessen Sie es", "dann eben nicht", "never mind")
 GIVE_UP_PHRASES = (
     "vergessen sie es", "vergessen sie s", "vergessen sies", "vergiss es", "vergessts",
