@@ -1876,8 +1876,10 @@ def test_the_name_a_caller_gave_reaches_the_agent_when_it_is_not_the_customers(s
     assert "Anrufer" not in handoff_in(own).context["summary"]
 
 
-@pytest.mark.parametrize("wrong", ["ich hab falsch gewählt entschuldigung",
-                                   "oh da hab ich wohl die falsche nummer gewählt"])
+@pytest.mark.parametrize(
+    "wrong",
+    ["ich hab falsch gewählt entschuldigung", "oh da hab ich wohl die falsche nummer gewählt"],
+)
 def test_a_caller_who_dialled_wrong_is_let_go(services, wrong):
     """ "ich hab falsch gewählt, Entschuldigung" was put through to the complaints team with
     high priority (the classifier's reading of "Entschuldigung"): a goodbye (session-15)."""
@@ -1895,14 +1897,20 @@ def test_praise_is_thanked_for_and_not_put_through_as_a_complaint(services):
     fault = call(services, "nordwelle", say("der techniker war super nett aber das internet "
                                             "geht immer noch nicht"), say("40817279"))  # fmt: skip
     assert handoff_in(fault).queue == "stoerungsdienst"
-    complaint = call(services, "nordwelle",
-                     say("ich will mich beschweren obwohl der techniker nett war"))
+    complaint = call(
+        services, "nordwelle", say("ich will mich beschweren obwohl der techniker nett war")
+    )
     assert handoff_in(complaint).queue == "beschwerde"
 
 
-@pytest.mark.parametrize("asked", ["wo finde ich denn meine kundennummer",
-                                   "was war nochmal meine kundennummer",
-                                   "können sie mir meine kundennummer sagen"])
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "wo finde ich denn meine kundennummer",
+        "was war nochmal meine kundennummer",
+        "können sie mir meine kundennummer sagen",
+    ],
+)
 def test_a_question_where_the_customer_number_is_told_where_to_find_it(services, asked):
     """ "wo finde ich denn meine Kundennummer" got the online-bills answer, "was war nochmal
     meine Kundennummer" was taken as a bill question: where it is printed, then the number
@@ -1940,3 +1948,56 @@ def test_the_number_said_again_after_identification_asks_for_the_concern(service
     record = call(services, "nordwelle", number, number, say("meine rechnung"))
     said = bot_said(record).split(" | ")
     assert said[2] == "Wie kann ich Ihnen helfen?" and "kein Betrag offen" in said[3], said
+
+
+# ---- questions about the company and concerns given up -------------------------------------
+@pytest.mark.parametrize(
+    ("tenant", "question", "topic", "queue"),
+    [
+        ("sonnhof", "ich wollte fragen ob sie noch leute für die produktion suchen",
+         "zu Stellenangeboten und Bewerbungen", "verbraucherservice"),
+        ("sonnhof", "kann man bei ihnen eine werksbesichtigung machen mit einer schulklasse",
+         "zu Besichtigungen", "verbraucherservice"),
+        ("sonnhof", "wo sitzt ihre firma eigentlich", "zu Anschrift und Standorten",
+         "verbraucherservice"),
+        ("nordwelle", "bieten sie auch ausbildungsplätze an", "zu Stellenangeboten und "
+         "Bewerbungen", "allgemein"),
+    ],
+)  # fmt: skip
+def test_a_question_about_the_company_is_told_no_information_and_offered_a_person(
+    services, tenant, question, topic, queue
+):
+    record = call(services, tenant, say(question), say("ja bitte"))
+    said = bot_said(record)
+    assert f"Auskünfte {topic} kann ich Ihnen hier leider nicht geben" in said, said
+    assert "nicht verstanden" not in said and "Telefontastatur" not in said, said
+    handoff = handoff_in(record)
+    assert handoff.queue == queue and handoff.priority == "normal"
+    assert str(handoff.context["summary"]).startswith(f"Frage {topic}"), handoff.context
+    declined = call(services, tenant, say(question), say("nein danke"), say("nein"))
+    assert declined.outcome == "resolved", bot_said(declined)
+
+
+@pytest.mark.parametrize(
+    ("tenant", "first"),
+    [("sonnhof", "ich hab da so eine frage zu äh"), ("nordwelle", "ja also ich wollte äh")],
+)
+@pytest.mark.parametrize("given_up", ["ach vergessen Sie es", "ist schon gut, dann eben nicht"])
+def test_a_caller_who_gives_up_is_said_goodbye_not_asked_again(services, tenant, first, given_up):
+    record = call(services, tenant, say(first), say(given_up), silence())
+    said = bot_said(record)
+    assert said.endswith("Auf Wiederhören!"), said
+    assert "Leider habe ich Sie wieder nicht" not in said and record.handoff is None, said
+
+
+def test_money_sent_to_the_caller_is_no_wish_for_a_written_answer(services):
+    record = call(services, "harbour-bank", say("I'd like to know if my son can send me money "
+                                                "from australia"))  # fmt: skip
+    assert "writing" not in str(handoff_in(record).context["summary"])
+
+
+def test_a_follow_up_on_an_earlier_report_is_noted_for_the_agent(services):
+    record = call(services, "nordwelle", say("ich hab letzte woche schon angerufen wegen meinem "
+                                             "internet und es geht immer noch nicht"),
+                  keys("40817253#"), say("ja"))  # fmt: skip
+    assert "Nachfrage zu einer früheren Meldung" in str(handoff_in(record).context["summary"])

@@ -207,7 +207,25 @@ def test_product_by_name_alias_or_misspelling(catalog, text, product_id):
 
 
 @pytest.mark.parametrize(
-    "text", ["was kostet die lakritzschnecke", "habt ihr auch ketchup", "was ist da drin"]
+    ("text", "product_id"),
+    [("wie lange hält sich das marmeladenglas", "erdbeer-fruchtaufstrich"),
+     ("die zahnpastatube ist kaputt", "kinder-zahnpasta"),
+     ("die hafermilchpackung war aufgebläht", "hafer-drink-barista")],
+)  # fmt: skip
+def test_a_product_named_with_its_pack_in_one_word(catalog, text, product_id):
+    match = catalog.match(text)
+    assert match is not None and match.product_id == product_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "was kostet die lakritzschnecke",
+        "habt ihr auch ketchup",
+        "was ist da drin",
+        "ein senfglas",
+        "die gurkendose",
+    ],
 )
 def test_product_not_in_catalog_is_never_guessed(catalog, text):
     assert catalog.match(text) is None

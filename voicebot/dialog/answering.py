@@ -21,7 +21,14 @@ from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
 from voicebot.dialog.turn_parts import product_followed_up
 from voicebot.dialog.unlisted_property import FIELD_NAMED, UnlistedProperty, unlisted_properties
-from voicebot.dialog.words import corrects_a_product, fold, follows_up, is_question, parts_of
+from voicebot.dialog.words import (
+    asks_in_writing,
+    corrects_a_product,
+    fold,
+    follows_up,
+    is_question,
+    parts_of,
+)
 
 
 def needs_of(spec: IntentView) -> list[str]:
@@ -56,10 +63,21 @@ def answer_for(tenant: TenantView, state: CallState, spec: IntentView) -> Answer
             return answer
         unlisted = _unlisted_asked(tenant, facts)
         if unlisted:  # "Ist die Tomatensoße bio?": never the vegan answer instead
-            return _no_field_for(tenant, facts, name, answer, unlisted)
+            told = _no_field_for(tenant, facts, name, answer, unlisted)
+            return _not_in_writing(tenant, facts, told)  # ("… schriftliche Bestätigung")
         answer = _with_more_asked(tenant, state, facts, name, answer)
-        return _for_other_products(tenant, state, facts, builtin, name, answer)
+        answer = _for_other_products(tenant, state, facts, builtin, name, answer)
+        return _not_in_writing(tenant, facts, answer)
     return Answer(caller_input.fill_placeholders(spec.answer, state))
+
+
+def _not_in_writing(tenant: TenantView, facts: AnswerFacts, answer: Answer) -> Answer:
+    """A product answer asked for in writing ("… per E-Mail schicken?"): told by phone, then
+    that the bot cannot send it and a person offered (who can)."""
+    if not asks_in_writing(facts.caller_lines[-1] if facts.caller_lines else ""):
+        return answer
+    return replace(answer, text=f"{answer.text} {tenant.prompts.say('not_in_writing')}",
+                   offer_agent=True)  # fmt: skip
 
 
 def _unlisted_asked(tenant: TenantView, facts: AnswerFacts) -> list[UnlistedProperty]:

@@ -11,6 +11,8 @@ from voicebot.dialog import caller_input, menu
 from voicebot.dialog.after_hours import Clock
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.bereavement import death_reported
+from voicebot.dialog.catalog_question import catalog_wide_answer
+from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.digit_correction import corrected_number
 from voicebot.dialog.identify import (
@@ -49,6 +51,7 @@ from voicebot.dialog.product_reading import (
     found_in_product,
     harm_reported,
     ingredient_asked,
+    is_praise,
     other_kind_asked,
     praise_unsaid,
     problem_or_praise,
@@ -68,8 +71,10 @@ from voicebot.dialog.turn_parts import (
     concern_without_own_age,
     is_urgent,
     product_asked_about,
+    sold_asked_last,
     urgent_part,
 )
+from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
 from voicebot.dialog.words import (
     about_the_number,
     adds_another,
@@ -77,6 +82,7 @@ from voicebot.dialog.words import (
     after_a_correction,
     after_answer_words,
     area_named,
+    asks_about_earlier_case,
     asks_about_own_number,
     asks_capabilities,
     asks_for_agent,
@@ -102,12 +108,14 @@ from voicebot.dialog.words import (
     fold,
     german_urgent_gloss,
     gives_reason,
+    gives_up,
     greets_only,
     has_no_number,
     is_question,
     leaves_now,
     loose_clauses,
     no_code_at_hand,
+    only_thanks,
     parts_of,
     refers_back,
     replaces_concern,
@@ -556,6 +564,8 @@ class InboundDialog(YesNoTurns):
         # drin?" after the Brezeln
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
         intent = still_usable_asked(self.tenant, text, intent)  # "… Kann ich die noch trinken?"
+        intent = unlisted_asked(self.tenant, talked_about, text, intent)  # "Wo kann ich die
+        # Nougatcreme kaufen?": no field says it, the product question tells so
         intent = other_kind_asked(self.tenant, text, intent)  # "… die Sonnencreme?"
         intent = question_not_praise(self.tenant, text, intent)  # "Ist die eigentlich bio?"
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
@@ -569,13 +579,29 @@ class InboundDialog(YesNoTurns):
                 return  # complaint; thanked (or the tenant's praise intent answers it)
             sure = max(intent.confidence, self.tenant.threshold)
             intent = replace(intent, name=praised, confidence=sure)
+        unsure = not (sure or is_new_concern(self.tenant, intent))
+        unsure = unsure or "product_heard" in intent.slots  # ("eine Spende": no product)
+        if number is None and unsure and tell_no_company_info(self.tenant, self.state,
+                                                              self.reply, text):  # fmt: skip
+            return  # "Suchen Sie noch Azubis?": no information, a person offered
+        last = self.state.last_answer
+        over_catalog = catalog_wide_answer(self.tenant, text, last) if number is None else None
+        if over_catalog is not None:  # "Welche Ihrer Produkte enthalten Palmöl?"
+            self.state.answered, self.state.last_answer = True, over_catalog
+            self.steps.anything_else([*parts, over_catalog])
+            return
         found = identify(self.tenant, self.state, number, parts) if number else None
         sold = self.tenant.asked_if_sold(text) if number is None else None
+        asked_last = sold_asked_last(self.tenant, sentences) if number is None else None
+        if sold is None and asked_last is not None:  # "Ihre Brezeln sind super. Gibt es die
+            *sold, praised = asked_last  # auch als Laugenstangen?"
+            parts.extend(self._praise_thanks() if praised else [])
         if sold is not None:
             self._tell_if_sold(*sold, parts)
         elif number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
         elif take_intent(self.tenant, self.state, intent):
+            self._earlier_case(text)  # "… letzte Woche angerufen, noch keine Antwort"
             for other, said in zip(pieces, sentences, strict=False):  # "… und außerdem ist
                 if aside(self.tenant, intent, other, said):  # die Rechnung falsch": served next
                     continue
@@ -583,6 +609,8 @@ class InboundDialog(YesNoTurns):
                     continue  # Tag.": no praise to thank for
                 if self._complaint_unsaid(other, said):  # "Die Hafermilch stand die ganze
                     continue  # Nacht draußen.": no problem said, no complaint to take
+                if told_beside(self.tenant, self.state.intent, other, said):  # "… und wie
+                    continue  # viele sind in einer Packung?": told with the answer
                 note_also(self.tenant, self.state, other, said)
             if len(sentences) < 2:  # one sentence without marks: "… and i want to know …"
                 for other, said in clause_concerns(self.tenant, text, intent):
@@ -624,7 +652,10 @@ class InboundDialog(YesNoTurns):
         before a question: "Die Hafermilch stand die ganze Nacht draußen.")."""
         spec = self.tenant.intents.get(part.name or "")
         complaint = spec is not None and spec.priority == "high" and bool(self.tenant.catalog)
-        return complaint and not reports_problem(said)
+        if complaint and reports_problem(said):  # ("mein Mann sagt, die ist nicht bio, stimmt
+            product = self.state.slots.get("product")  # das?" asks what no field says)
+            return unlisted_asked(self.tenant, product, said, part).name != part.name
+        return complaint
 
     def _sure_clause(self, text: str, intent: Intent) -> Intent:
         """An unsure turn without sentence marks (Whisper's) whose clauses, cut at commas,
@@ -799,6 +830,9 @@ class InboundDialog(YesNoTurns):
             self._keep_other_needs(slot, text, intent)  # "L 1 2 3 4" at the product prompt
         lacks = slot != "product" and has_no_number(text)  # ("vergessen, tschüss": no batch)
         unheard = found is None or str(found).startswith("?")  # ("ach, vergessen sie es,
+        if unheard and gives_up(text):  # "ach, vergessen Sie es" (not "vergessen" the number)
+            self.reply.end([self.prompts.say("goodbye")], reason="bot")
+            return
         if unheard and closes_call(text) and not lacks:  # tschüss" is no product
             # "nein danke, das war alles" instead of the slot: done ("50667, danke, und
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # schönen Tag noch"
@@ -810,6 +844,10 @@ class InboundDialog(YesNoTurns):
         if found is None and asks_to_wait(text):
             self._wait()
             return
+        if found is None and self.prompts.has(f"{slot}_where") and asks_where(text):
+            told = self.prompts.say(f"{slot}_where")  # "ich weiß nicht, wo die Nummer ist":
+            self.reply.ask([told], self.state.awaiting, self.state.last_expect, False)  # where
+            return  # it is, then waited for (not "Kein Problem" and handed off without it)
         if found is None and slot != "product" and no_code_at_hand(text):
             # "die Chargennummer weiß ich nicht", "nein, die Packung ist weg": noted for the
             # agent, not asked again
@@ -1009,10 +1047,13 @@ class InboundDialog(YesNoTurns):
             if "?" in text:  # "Und die Nougatcreme, ist da Palmöl drin? Pfiat di.": answered
                 return False
             return not is_new_concern(self.tenant, intent)
+        if gives_up(text) and not is_new_concern(self.tenant, intent):
+            return True  # "ach, vergessen Sie es": not "nicht verstanden" and the keypad menu
         if not (state.answered or state.slots.get("product")):
             return False
         bare_no = yes_or_no(text, self.tenant.language) is False and self.tenant.is_nonsense(text)
-        return closes_call(text) or bare_no
+        thanked = state.answered and only_thanks(text)  # "Was möchten Sie über … wissen?" -
+        return closes_call(text) or bare_no or thanked  # "danke" after an answer: done
 
     def _concern_in(self, words: str, like: Intent) -> bool:
         """The words say a concern the NLU is sure of ("mein Internet geht nicht"; not "Ach
@@ -1048,6 +1089,25 @@ class InboundDialog(YesNoTurns):
         else:
             told = caller_input.unknown_product_text(self.prompts, other)
         self.steps.anything_else([*parts, told])
+
+    def _earlier_case(self, text: str) -> None:
+        """A follow-up of a case reported before ("ich hab letzte Woche wegen Schimmel im Brot
+        angerufen und noch keine Antwort"): the codes the concern asks for (a batch number)
+        are not asked again (the agent finds the case), and the summary says so."""
+        spec = self.state.intent
+        if spec is None or not asks_about_earlier_case(text):
+            return
+        self.state.topic = self.prompts.say("earlier_case")
+        kinds = getattr(self.tenant.tenant, "slot_types", None) or {}
+        for need in needs_of(spec):
+            kind = getattr(kinds.get(need), "kind", None)
+            if need not in self.state.slots and kind == "batch":
+                self.state.slots[need] = self.prompts.say("slot_unknown")
+
+    def _praise_thanks(self) -> list[str]:
+        """The tenant's answer to praise ("Das freut uns sehr! …"), if it has a praise intent."""
+        praise = next((i for i in self.tenant.intents.values() if is_praise(self.tenant, i)), None)
+        return [praise.answer] if praise is not None and praise.answer else []
 
     def _ask_about_product(self, product: str, parts: list[str]) -> None:
         """Only a product was named: the question about it is asked for, not guessed (the

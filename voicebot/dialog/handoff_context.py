@@ -6,10 +6,13 @@ import re
 from datetime import timedelta
 from typing import Any
 
+from voicebot.dialog.answers import PRODUCT_BUILTINS
 from voicebot.dialog.product_safety import hazard_noted, problem_said
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.unlisted_property import unlisted_properties
 from voicebot.dialog.words import corrects_a_product, fold
+from voicebot.nlu.model import AGENT_INTENTS
 from voicebot.payment_secrets import mask_secrets
 
 SCHEMA_ID = "voicebot.handoff/1"
@@ -25,13 +28,17 @@ SUMMARY_WORDS = {
            "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem",
            "maybe": "vermutlich", "problem": "Problem", "health": "Gesundheit",
            "speaks": "Anrufer spricht Englisch", "products": "weitere Produkte",
-           "caller": "Anrufer", "death": "Todesfall gemeldet", "complaint": "Beschwerde"},
+           "caller": "Anrufer", "death": "Todesfall gemeldet", "complaint": "Beschwerde",
+           "unlisted": "Frage nach Angaben", "writing": "schriftlich gewünscht",
+           "refund": "Erstattung gewünscht", "receipt": "Kassenbon vorhanden"},
     "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
            "customer not identified", "reason": "reason", "also": "also",
            "maybe": "possibly", "problem": "problem", "health": "health",
            "speaks": "caller speaks German", "products": "other products",
            "caller": "caller", "death": "bereavement: caller reports a death",
-           "complaint": "complaint"},
+           "complaint": "complaint",
+           "unlisted": "asked for information", "writing": "wants it in writing",
+           "refund": "wants a refund", "receipt": "has the receipt"},
 }  # fmt: skip
 
 
@@ -40,6 +47,13 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     only), slots (a product by its catalog name), the other concerns named, why handed off."""
     words = SUMMARY_WORDS.get(tenant.language[:2], SUMMARY_WORDS["en"])
     parts = [state.intent.description if state.intent else words["unclear"]]
+    if state.topic and (state.intent is None or state.intent.id in AGENT_INTENTS):
+        parts[0] = state.topic  # "Frage zu Presseanfragen", not "Möchte mit einem Menschen …"
+    elif state.topic:
+        parts[0] += f" ({state.topic})"  # "Reklamation … (Nachfrage zu einer früheren Meldung)"
+    unlisted = _unlisted_noted(tenant, state)
+    if unlisted:  # "Wo kann ich die Nougatcreme kaufen?" was answered by the allergen
+        parts[0] = f"{words['unlisted']} {unlisted}"  # question: not "Allergene eines Produkts"
     if state.intent is None and state.candidate is not None:  # asked about, not confirmed
         parts[0] += f" ({words['maybe']}: {state.candidate.description})"  # (no answer came)
     elif state.intent is not None and state.intent_guessed:  # ("Geht es um …?" - "Verbinden
@@ -64,6 +78,10 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     if slots:
         parts.append(slots)
     parts.extend(_complaint_notes(tenant, state, words))
+    since = state.lines[state.concern_since :]
+    told = tenant.prompts.say("not_in_writing")  # ("… per E-Mail schicken?": told the bot
+    if any(ln.role == "bot" and told in ln.text for ln in since):  # cannot; the agent can)
+        parts.append(words["writing"])
     if state.also:
         parts.append(f"{words['also']}: " + ", ".join(c.intent.description for c in state.also))
     if state.caller_language and state.caller_language != tenant.language[:2]:
@@ -90,7 +108,42 @@ def _complaint_notes(tenant: TenantView, state: CallState, words: dict[str, str]
     others = _other_products_named(tenant, lines, state.slots.get("product"))
     if others:
         notes.append(f"{words['products']}: {', '.join(others)}")
+    said = fold(" ".join(lines))
+    if _REFUND.search(said):  # "ich will mein Geld zurück", "… den Kassenbon hab ich noch"
+        notes.append(words["refund"])
+    if _RECEIPT.search(said) and not _NO_RECEIPT.search(said):
+        notes.append(words["receipt"])
     return notes
+
+
+_REFUND = re.compile(
+    r"\b(?:geld zurueck\w*|mein geld|zurueckerstatt\w*|erstatt\w*|rueckerstattung|"
+    r"gutschrift|ersatz|refund\w*|money back|replacement)\b"
+)
+_RECEIPT = re.compile(r"\b(?:kassenbon|kassenzettel|quittung|beleg|bon|receipt)\b")
+_NO_RECEIPT = re.compile(
+    r"\b(?:kein\w*|ohne|nicht mehr|weggeworfen|no|without) (?:\w+ ){0,2}(?:kassenbon|"
+    r"kassenzettel|quittung|beleg|bon|receipt)|(?:kassenbon|kassenzettel|quittung|beleg|bon|"
+    r"receipt) (?:\w+ ){0,3}(?:nicht mehr|weggeworfen|verloren)\b"
+)
+
+
+def _unlisted_noted(tenant: TenantView, state: CallState) -> str | None:
+    """What a product question asked that no catalog field says ("zu Verkaufsstellen und
+    Verfügbarkeit"), for the agent the caller is put through to after "Angaben … habe ich
+    leider nicht"; None for any other concern."""
+    spec = state.intent
+    if not tenant.catalog or spec is None or spec.action != "selfservice":
+        return None
+    builtin = (spec.answer or "").removeprefix("builtin:")
+    if builtin not in PRODUCT_BUILTINS or state.intent_guessed:
+        return None
+    since = state.lines[state.concern_since :]
+    lines = [ln.text for ln in since if ln.role == "caller"]
+    asked = " ".join(tenant.without_product_name(line) for line in lines)
+    about = " und ".join(p.about for p in unlisted_properties(asked, tenant.language)[:2])
+    told = any(about in ln.text for ln in since if ln.role == "bot")  # (only when the caller
+    return about if about and told else None  # was told so: not a product never found)
 
 
 def _other_products_named(tenant: TenantView, lines: list[str], product: str | None) -> list[str]:

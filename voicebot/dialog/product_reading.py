@@ -17,6 +17,7 @@ from voicebot.dialog.product_safety import DEFECT
 from voicebot.dialog.tenant_view import IntentView, TenantView
 from voicebot.dialog.words import (
     after_a_correction,
+    clauses,
     fold,
     is_question,
     names_allergen,
@@ -90,8 +91,11 @@ def content_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
     da Palmfett drin?") read as the complaint, an ingredient or allergen question next: that
     question (a question about what a product holds asks; it reports nothing found)."""
     complaint = _product_complaint(tenant)
-    if complaint is None or intent.name != complaint.id or not is_question(text):
-        return intent
+    top = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+    asked = is_question(text) or any(is_question(c) for c in clauses(text))  # ("ich hab eine
+    asked = asked or bool(_IN_IT_ASKED.search(fold(text)))
+    if complaint is None or top != complaint.id or not asked:  # Frage zum Tee, ist da
+        return intent  # Koffein drin": unsure, read as the complaint first)
     folded = set(fold(text).split())
     if not folded & {"in", "im", "drin", "drinnen", "enthalten", "enthaelt"}:
         return intent
@@ -104,6 +108,10 @@ def content_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
     return intent
 
 
+# "… ist da Koffein drin" said after other words, without a question mark
+_IN_IT_ASKED = re.compile(
+    r"\b(?:ist|sind) (?:da|denn da|dort) (?:\w+ ){1,3}(?:drin|drinnen|enthalten)\b"
+)
 _RUNNER_UP = 0.1  # the content question's share when the complaint was read first
 
 
@@ -248,6 +256,8 @@ def condition_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
     top = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
     if complaint is not None and top == complaint.id and condition_question(text):
         spec = complaint  # "ich hab eine Fruktoseintoleranz, ist in der Marmelade Fruchtzucker"
+    elif spec is None and complaint and tenant.product_in(text) and condition_question(text):
+        spec = complaint  # unsure: "… Bewohner mit Zöliakie, können die die Käsespätzle essen"
     elif spec is None or not tenant.catalog or spec.action != "selfservice":
         return intent
     if spec.answer in CONTENT_ANSWERS or not _CONDITION.search(fold(text)):
@@ -350,6 +360,37 @@ def other_kind_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
 
 
 _ASKS_WHETHER = re.compile(r"\b(?:ob|wissen|fragen|frage)\b")
+# A question run on after praise without a sentence mark ("… so lecker was kostet die denn")
+_QUESTION_INSIDE = re.compile(
+    r"\b(?:was|wie|wo|welche\w*|woraus|wann) (?:ist|sind|kostet|kosten|viel|lange|hat|haben|"
+    r"steckt|stecken|gibt|fuer|genau|denn|eigentlich|macht|enthaelt)\b"
+)
+
+
+def _run_on_question(tenant: TenantView, question: str, like: Intent) -> tuple[str, float] | None:
+    """The product question a run-on question asks, when its words tell it: the reading of
+    the question alone when sure, else the ingredients when it asks what is in it ("was ist
+    da für ein Duft drin"); None: not told."""
+    asked = tenant.classify(question, like)
+    spec = tenant.intents.get(asked.name or "")
+    if spec is not None and spec.action == "selfservice" and "product" in needs_of(spec):
+        return spec.id, max(asked.confidence, tenant.threshold)
+    ingredients = tenant.ingredient_intents()
+    if ingredients and _ASKS_CONTENTS.search(question):
+        return ingredients[0], tenant.threshold
+    return None
+
+
+_ASKS_CONTENTS = re.compile(
+    r"\b(?:zutat\w*|inhaltsstoff\w*|drin|drinnen|enthalten|enthaelt|steckt)\b"
+)
+
+
+def _question_inside(text: str) -> str | None:
+    """The words from a question that follows other words in the same sentence, or None."""
+    folded = fold(text)
+    found = _QUESTION_INSIDE.search(folded)
+    return folded[found.start() :] if found is not None and found.start() > 0 else None
 
 
 def question_not_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
@@ -362,9 +403,16 @@ def question_not_praise(tenant: TenantView, text: str, intent: Intent) -> Intent
     if spec is None or not tenant.catalog or not is_praise(tenant, spec):
         return intent
     asks = "?" in text or any(is_question(c) for c in re.split(r"[.!,;]", text))
-    if not asks and not _ASKS_WHETHER.search(fold(text)):
+    inside = _question_inside(text)  # "ihr Duschgel riecht so toll was ist da für ein Duft drin"
+    if not asks and not _ASKS_WHETHER.search(fold(text)) and inside is None:
         return intent
     others = tuple((n, c) for n, c in intent.alternatives if n != spec.id)
+    if inside is not None and tenant.product_in(text):  # that question's own reading, not
+        asked = _run_on_question(tenant, inside, intent)  # the praise's runners-up
+        if asked is not None:
+            return replace(intent, name=asked[0], confidence=asked[1], alternatives=others)
+        if not asks and not _ASKS_WHETHER.search(fold(text)):
+            return intent
     for name, confidence in others:
         other = tenant.intents.get(name)
         if other is not None and other.action == "selfservice" and "product" in needs_of(other):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from voicebot.dialog.words import fold, health_emergency, is_question
+from voicebot.dialog.words import fold, health_emergency, is_question, reports_body_reaction
 
 # Taken in: eaten, drunk, swallowed ("hat schon davon gegessen", "runtergeschluckt")
 _TAKEN_IN = re.compile(
@@ -43,6 +43,8 @@ def urgent_advice(text: str) -> str | None:
         return "health_emergency"
     if _SYMPTOMS.search(folded) and (taken_in or not is_question(text)):
         return "health_see_doctor"
+    if reports_body_reaction(text):  # "er hat die Handcreme benutzt, seine Haut ist ganz rot"
+        return "health_see_doctor"
     return None
 
 
@@ -67,8 +69,10 @@ DEFECT = re.compile(
     r"klumpig\w*|klumpen|verdorben\w*|muffig\w*|gammelig|faulig|stinkt|komisch\w*|"
     r"seltsam\w*|ausgelaufen|undicht|kaputt\w*|aufgetaut|ausgetrocknet|fluessig|"
     r"verfaerbt\w*|ausschlag|flecken|roetung\w*|geschwollen|uebel|erbrochen|durchfall|"
-    r"bauchschmerzen|ungeniessbar|ekelhaft|spuelmittel|tot|tote|toter|totes)"
+    r"bauchschmerzen|ungeniessbar|ekelhaft|spuelmittel|tot|tote|toter|totes|abgelaufen|"
+    r"verbrannt|angebrannt)"
 )
+_NOT = frozenset(("nicht", "kein", "keine", "keinen", "nie", "not", "no", "never"))
 _CHILD = re.compile(r"\b(?:kind\w*|tochter|sohn|baby\w*|enkel\w*|kleine[nr]?)\b")
 
 
@@ -78,8 +82,12 @@ def problem_said(lines: list[str], most: int = 4) -> list[str]:
     Kind verzehrt") or "verzehrt"; empty when no defect or consumption was said."""
     found: list[str] = []
     for line in lines:
-        for word in re.findall(r"[\wÄÖÜäöüß]+", line):
-            if DEFECT.fullmatch(fold(word)) and word not in found and len(found) < most:
+        words = re.findall(r"[\wÄÖÜäöüß]+", line)
+        for at, word in enumerate(words):
+            denied = _NOT & {fold(w) for w in words[max(0, at - 3) : at]}  # ("obwohl das
+            if denied or not DEFECT.fullmatch(fold(word)):  # Datum noch lange nicht
+                continue  # abgelaufen ist")
+            if word not in found and len(found) < most:
                 found.append(word)
     said = fold(" ".join(lines))
     if _TAKEN_IN.search(said):

@@ -333,7 +333,12 @@ class TenantView:
         from voicebot.nlu.slots import FUNCTION_WORDS
 
         folded = words.fold(text)
-        if not self.catalog or not words.is_question(text) or not _SOLD.search(folded):
+        said = folded.split()  # ("habt ihr auch müsliriegel": Whisper wrote no "?")
+        opening = words.OPENING_WORDS | words.GREETING_WORDS | words.ANSWER_WORDS
+        while said and said[0] in opening:
+            said = said[1:]
+        asks = words.is_question(text) or bool(_SOLD.match(" ".join(said)))
+        if not self.catalog or not asks or not _SOLD.search(folded):
             return None
         rest = _SOLD.sub(" ", folded)
         match = self._product_match(text)
@@ -431,6 +436,9 @@ class TenantView:
             return True
         if only_acknowledges(text, self.language):
             return True  # "Ach so, ok." after an answer: taken note of, no concern
+        if self.catalog and self.product_in(text) is not None:
+            return False  # "ich hab da ne Frage zu dem Tee" (a short product name is no word
+            # of four letters or more: asked what about it, not "nicht verstanden")
         content = [w for w in words if len(w) >= 4 and not w.isdigit()]
         unknown = (self.unknown_words(text) or "").split()
         if not content or len(unknown) < len(content):

@@ -219,3 +219,28 @@ def clause_concerns(tenant: TenantView, text: str, intent: Intent) -> list[tuple
         ):
             found.append((part, clause))
     return found
+
+
+def sold_asked_last(
+    tenant: TenantView, sentences: list[str]
+) -> tuple[str | None, str | None, bool] | None:
+    """ "Ihre Brezeln sind super. Gibt es die auch als Laugenstangen?": whether we sell a
+    product, asked in the last sentence after others: (our product, the kind not ours, whether
+    an earlier sentence praised), the product of an earlier sentence standing for "die"; None
+    when the last sentence asks no such thing."""
+    from voicebot.dialog.product_reading import says_praise
+
+    if len(sentences) < 2:
+        return None
+    sold = tenant.asked_if_sold(sentences[-1])
+    if sold is None:
+        return None
+    product, other = sold
+    before = " ".join(sentences[:-1])
+    named = tenant.product_in(before)
+    if product is None and other and named is not None and _POINTS_BACK.search(fold(sentences[-1])):
+        product = named  # ("… auch als Laugenstangen": not that kind, only our Brezeln)
+    return product, other, any(says_praise(s) for s in sentences[:-1])
+
+
+_POINTS_BACK = re.compile(r"\b(?:die|der|das|den|es|sie|ihn|diese\w*)\b")

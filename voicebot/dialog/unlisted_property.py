@@ -27,12 +27,40 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"backzeit|zubereit\w*|mikrowelle|erhitzen|erwaermen|aufwaermen|kochzeit|"
                 r"garzeit|bake|baking|oven|microwave)\b"),
      "zur Zubereitung", "on preparation"),
-    # "Gibt's das auch in ner großen Flasche?", "Welche Größen gibt es?"
+    # "Gibt's das auch in ner großen Flasche?", "Welche Größen gibt es?", "Wie groß ist die
+    # Tube?", "Wie viel Gramm sind da drin?", "Gibt es die in Großpackungen?"
     (re.compile(r"\b(?:(?:packungs)?groesse\w*|groesser\w*|nachfuell\w*|familienpackung\w*|"
-                r"gross\w* (?:flasche|packung|tube|dose|glas|gebinde|becher)|bigger|sizes?)\b"),
+                r"gross\w* (?:flasche|packung|tube|dose|glas|gebinde|becher)|bigger|sizes?|"
+                r"grosspackung\w*|grossgebinde\w*|fuellmenge|packungsinhalt|"
+                r"wie (?:gross|schwer)\b(?!.*\b(?:anteil|prozent))|"
+                r"wie viele? (?:gramm|milliliter|ml|liter|kilo\w*|stueck|scheiben|portionen)"
+                r"(?: (?:sind|ist|hat|haben|enthaelt|passen|gehen|fasst|drin|in)\b|$)|"
+                r"wie viele (?:\w+ ){0,2}(?:sind |ist )?(?:in|pro) (?:einer |der |ner )?(?:packung|"
+                r"tuete|schachtel|dose|karton|glas|flasche|tube)|how (?:big|large|many grams))\b"),
      "zu Packungsgrößen", "on pack sizes"),
+    # "Wo kann ich die Nougatcreme kaufen?", "Gibt es den Haferdrink auch in Bayern zu
+    # kaufen?", "Ich find die Brezeln nicht mehr im Laden, habt ihr die aus dem Sortiment?"
+    (re.compile(r"\b(?:wo (?:\w+ ){0,5}(?:kaufen|kauf|bekomm\w*|krieg\w*|finde\w*|gibt es|"
+                r"gibts|erhaeltlich|verkauft)|zu kaufen|zu haben|erhaeltlich|verfuegbar\w*|"
+                r"lieferbar|bezugsquelle\w*|verkaufsstelle\w*|haendler\w*|sortiment\w*|"
+                r"ausgelistet|bestellen|bestellung|onlineshop|online shop|online kaufen|"
+                r"gibt es (?:\w+ ){0,5}nicht mehr|(?:noch|nicht mehr) (?:hergestellt|produziert|"
+                r"verkauft|im sortiment)|"
+                r"nicht mehr (?:\w+ ){0,4}(?:finde\w*|gefunden|bekomm\w*|krieg\w*|kaufen|"
+                r"im regal|im laden|im handel|im supermarkt|im markt)|"
+                r"where (?:can|do) (?:i|you|we) (?:buy|get|find)|in stock|stockists?)\b"),
+     "zu Verkaufsstellen und Verfügbarkeit", "on where it is sold"),
+    # "Kann man den Haferdrink aufschäumen?", "Kann ich die Tomatensauce für eine Lasagne
+    # nehmen?", "Haben Sie ein Rezept mit den Brezeln?"
+    (re.compile(r"\b(?:aufschaeum\w*|schaeum\w*|aufschlagen|rezept\w*|anwend\w*|dosier\w*|"
+                r"(?:fuer|zum|zur|in) (?:\w+ )?(?:lasagne|pizza|auflauf|suppe|kuchen|pfannkuchen|"
+                r"kaffee|cappuccino|latte\w*|smoothie\w*|porridge|kochen|backen|braten)|"
+                r"froth\w*|foam\w*|recipe\w*)\b"),
+     "zur Verwendung und zu Rezepten", "on uses and recipes"),
+
     # "Woher kommen die Haselnüsse?", "Wo wird das Brot hergestellt?"
-    (re.compile(r"\b(?:herkunft|woher|hergestellt|produziert|angebaut|anbau|stammen|stammt|"
+    (re.compile(r"\b(?:herkunft|woher|(?<!noch )(?<!mehr )hergestellt|"
+                r"(?<!noch )(?<!mehr )produziert|angebaut|anbau|stammen|stammt|"
                 r"regional\w*|made in|produced|where from)\b"),
      "zur Herkunft", "on origin"),
     # "Wie viele Kalorien hat die Nougatcreme?"

@@ -768,6 +768,59 @@ def replaces_concern(text: str) -> bool:
     return any(w in REPLACING_WORDS for w in fold(text).split())
 
 
+# "Können Sie mir das schriftlich geben / per E-Mail schicken?"
+_IN_WRITING = re.compile(
+    r"\b(?:schriftlich\w*|per (?:e ?mail|mail|post|brief|fax)|zuschicken|zusenden|mailen|"
+    r"in writing|by (?:e ?mail|email|post|letter))\b"
+)
+
+
+def asks_in_writing(text: str) -> bool:
+    """The caller wants the answer in writing: by letter, e-mail or fax."""
+    return bool(_IN_WRITING.search(fold(text)))
+
+
+# A call about a case reported before ("ich hab letzte Woche schon angerufen … und noch keine
+# Antwort bekommen", "ich wollte nach meiner Reklamation fragen")
+_EARLIER_CASE = re.compile(
+    r"\b(?:(?:schon|bereits|letzte woche|letzten monat|vor \w+ (?:tagen|wochen)|neulich|"
+    r"gestern) (?:\w+ ){0,3}(?:angerufen|gemeldet|geschrieben|reklamiert|beschwert)|"
+    r"noch (?:keine|nichts|kein) (?:\w+ )?(?:antwort|rueckmeldung|nachricht|reaktion|"
+    r"rueckruf|gehoert)|(?:nie|nicht) zurueckgerufen|nach (?:meiner|der) (?:reklamation|"
+    r"beschwerde|meldung) (?:\w+ )?(?:fragen|erkundigen)|stand (?:meiner|der) (?:reklamation|"
+    r"beschwerde)|called (?:last week|before|already)|(?:no|never) (?:heard back|got a reply))"
+)
+
+
+def asks_about_earlier_case(text: str) -> bool:
+    """The caller follows up a case reported earlier: an agent looks it up (no batch number
+    asked again)."""
+    return bool(_EARLIER_CASE.search(fold(text)))
+
+
+# The caller gives the concern up ("ach, vergessen Sie es", "dann eben nicht", "never mind")
+GIVE_UP_PHRASES = (
+    "vergessen sie es", "vergessen sie s", "vergessen sies", "vergiss es", "vergessts",
+    "vergessen wirs", "ach egal", "ist egal", "is egal", "schon egal", "lassen wir das",
+    "lassen wirs", "lassen sie es", "lassen sies", "lass mal", "schon gut", "dann eben nicht",
+    "dann halt nicht", "never mind", "nevermind", "forget it", "forget about it",
+    "doesn t matter", "it doesn t matter",
+)  # fmt: skip
+
+
+def gives_up(text: str) -> bool:
+    """ "Ach, vergessen Sie es.", "Ist schon gut, dann eben nicht": the caller drops what they
+    were asking (no question besides it)."""
+
+    def given_up(words: str) -> bool:
+        folded = fold(words.replace("'", " ").replace("’", " "))
+        return any(says_phrase(folded, p) for p in GIVE_UP_PHRASES)
+
+    said = clauses(text)  # ("Ist schon gut" is no question; "…, ist die vegan?" asks)
+    asks = "?" in text or any(is_question(c) for c in said if not given_up(c))
+    return given_up(text) and not asks
+
+
 def closes_call(text: str) -> bool:
     """ "Das war alles", "that's all", "…, das wollte ich nur wissen", "Nichts mehr, danke":
     the caller has nothing more (a no to "anything else?")."""
@@ -1207,8 +1260,14 @@ def only_acknowledges(text: str, language: str) -> bool:
     """Words that only take note ("Ach so.", "Aha, verstehe.", "I see."), nothing else."""
     from voicebot.nlu.normalize import normalize
 
-    words = normalize(text, language).split()
-    return bool(words) and all(fold(w) in _ACKNOWLEDGING for w in words)
+    words = [fold(w) for w in normalize(text, language).split()]
+    if words[:1] == ["na"] and len(words) <= 3:  # "Na toll.", "na super": said sourly, no
+        return all(w in _ACKNOWLEDGING or w in _SOURLY for w in words)  # praise
+    return bool(words) and all(w in _ACKNOWLEDGING for w in words)
+
+
+_SOURLY = frozenset(("toll", "super", "prima", "klasse", "bravo", "wunderbar", "herrlich",
+                     "spitze", "grossartig", "fantastisch"))  # fmt: skip
 
 
 def says_nothing(text: str) -> bool:
@@ -1231,6 +1290,25 @@ def asks_for_transfer(text: str) -> bool:
     named with it (the caller of this checks)."""
     folded = fold(text)
     return bool(_TRANSFER_ME.search(folded)) and not COMPLAINT.search(folded)
+
+
+# A part of the body that reacted ("seine Haut ist jetzt ganz rot", "die Augen brennen",
+# "Hautreizung"): a reaction that happened, said by the body part rather than a symptom's noun
+BODY_REACTION = re.compile(
+    r"\b(?:(?:haut|gesicht|haende|hand|mund|augen|auge|lippen|finger|kopfhaut|zunge|hals)\b"
+    r"(?:\s+\w+){0,4}\s+(?:rot|geroetet|brennt|brennen|juckt|jucken|gereizt|entzuendet|"
+    r"geschwollen|wund|trocken und rissig)|(?:brennt|brennen|juckt|jucken|traenen|schmerzt|"
+    r"schmerzen)\s+(?:\w+\s+){0,2}(?:haut|augen|auge|lippen|haende|hand|mund|gesicht|"
+    r"kopfhaut|zunge)|(?:mir|ihm|ihr|uns) (?:ist|war|wurde|wird) (?:\w+ ){0,4}(?:schlecht|"
+    r"uebel|schwindelig)|hautreizung\w*|ekzem\w*|(?:skin|face|eyes?|lips?|"
+    r"hands?|mouth)\b(?:\s+\w+){0,3}\s+(?:red|burn\w*|itch\w*|swollen|irritated|sore))\b"
+)
+
+
+def reports_body_reaction(text: str) -> bool:
+    """A body part that reacted ("seine Haut ist ganz rot"), unless only asked about ("Kann
+    die Haut davon rot werden?")."""
+    return bool(BODY_REACTION.search(fold(text))) and not is_question(text)
 
 
 # A product that did the caller harm ("ich habe allergisch reagiert", "mir ist übel geworden")
@@ -1268,7 +1346,7 @@ _EMERGENCY = re.compile(
 
 def reports_harm(text: str) -> bool:
     """The caller reports a reaction or illness (for products: a case for a person)."""
-    return bool(_HARM.search(fold(text)))
+    return bool(_HARM.search(fold(text))) or reports_body_reaction(text)
 
 
 # Something went wrong, in words of its own ("war schimmelig", "someone stole my card", "der

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from voicebot.dialog import caller_input
 from voicebot.dialog.answering import IntentSteps, needs_of
+from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.follow_up import read_follow_up
 from voicebot.dialog.identify import identify, needs_identity
 from voicebot.dialog.intent_choice import (
@@ -123,6 +124,15 @@ class YesNoTurns:
         asked = text.split("?")[0].strip() + "?"  # "Und die Nougatcreme? Pfiat di.": the
         if "?" in text and says_goodbye(text) and asked.strip(" ?") and not closes_call(asked):
             text, intent = asked, self.tenant.classify(asked, intent)  # question, not the bye
+        over_catalog = (
+            catalog_wide_answer(self.tenant, text, self.state.last_answer)
+            if awaiting == "anything_else" and value is None
+            else None
+        )
+        if over_catalog is not None:  # "Laktosefrei sind …" - "und vegane?": over the catalog
+            self.state.last_answer = over_catalog
+            self.steps.anything_else([over_catalog])
+            return
         if awaiting == "offer_agent" and self._asks_the_team(text, intent):
             self.reply.handoff_for_intent([], reason="intent")  # "Kann ich früher raus?" after
             return  # the contract end date: retention answers that

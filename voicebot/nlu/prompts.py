@@ -115,6 +115,11 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "unknown_product": "{product} ist leider keines unserer Produkte.",
         "product_we_have": "Wir haben nur {product}.",
         "no_field": "Angaben {about} habe ich für {product} leider nicht.",
+        "no_company_info": "Auskünfte {about} kann ich Ihnen hier leider nicht geben.",
+        "not_in_writing": "Schriftlich kann ich Ihnen das von hier aus leider nicht schicken.",
+        "earlier_case": "Nachfrage zu einer früheren Meldung",
+        "batch_where": "Die Chargennummer steht auf der Verpackung, meist direkt neben dem "
+        "Mindesthaltbarkeitsdatum, oft mit einem L davor. Schauen Sie ruhig nach, ich warte.",
         "no_field_but_name": "Das Produkt heißt {product}; weitere Angaben {about} habe ich "
         "leider nicht.",
         "unknown_product_unnamed": "Das ist leider keines unserer Produkte.",
@@ -227,6 +232,11 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "unknown_product": "{product} is not one of our products.",
         "product_we_have": "We only have {product}.",
         "no_field": "I'm afraid I have no information {about} for {product}.",
+        "no_company_info": "I'm afraid I cannot give information {about} here.",
+        "not_in_writing": "I'm afraid I cannot send this in writing from here.",
+        "earlier_case": "follow-up on an earlier report",
+        "batch_where": "The batch number is printed on the pack, usually right next to the "
+        "best-before date, often starting with an L. Take your time, I'll wait.",
         "no_field_but_name": "The product is called {product}; I have no further information "
         "{about}, I'm afraid.",
         "unknown_product_unnamed": "That is not one of our products.",

@@ -144,6 +144,8 @@ kann koennen kannst konnte muss muessen darf duerfen moechte moechten will wolle
 wuerden waere sein gibt gibts geht gehen gesagt sagen sage sagt weiss wissen frage fragen
 fragte gerne gern okay produkt produkte artikel sache sachen ding dinge zeug teil hallo
 guten tag aeh aehm hmm aha naja tja klar prima super toll
+hab hast habt per pro je kriegt kriege kriegen bekommt bekomme bekommen kaufen kaufe kauft
+gekauft verkauft verkaufen vergessen
 the a an this that these those it its i you he she we they me my your our their what who
 how where when why which there here is are was were be been do does did have has had can
 could would should will shall may might must please thanks thank yes no not some any about
@@ -243,7 +245,28 @@ class ProductCatalog:
             if len(owners) == 1:
                 product_id, name = owners.pop()
                 return ProductMatch(product_id, name, word, 80.0)
+        for word in words:  # "das Marmeladenglas", "die Zahnpastatube": a product and its pack
+            owners = {(pid, name) for squeezed, pid, name in self._names
+                      if squeezed in _without_pack(word)}  # fmt: skip
+            if len(owners) == 1:
+                product_id, name = owners.pop()
+                return ProductMatch(product_id, name, word, 80.0)
         return None
+
+
+_PACKS = ("glas", "glaeser", "tube", "tuben", "flasche", "flaschen", "packung", "packungen",
+          "dose", "dosen", "becher", "tuete", "tueten", "karton", "schachtel", "tetrapack",
+          "tetrapak", "packerl")  # fmt: skip
+
+
+def _without_pack(word: str) -> set[str]:
+    """The product a compound names before its pack ("marmeladenglas" -> "marmelade",
+    "marmeladen"), with and without the joining -n/-s/-en; empty when no pack ends it."""
+    for pack in _PACKS:
+        stem = word.removesuffix(pack)
+        if stem != word and len(stem) >= 4:
+            return {stem, stem.removesuffix("n"), stem.removesuffix("s"), stem.removesuffix("en")}
+    return set()
 
 
 _YES = {

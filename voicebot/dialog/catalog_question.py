@@ -1,0 +1,74 @@
+"""A question over the whole catalog rather than one product ("Welche Ihrer Produkte enthalten
+Palmöl?", "Was habt ihr alles an veganen Sachen?"): answered from the catalog's yes/no fields,
+naming each product that has it, instead of "Um welches Sonnhof-Produkt geht es?".
+"""
+
+from __future__ import annotations
+
+import re
+
+from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.words import fold
+
+# "welche Ihrer Produkte …", "was habt ihr alles an veganen Sachen", "gibt es bei Ihnen
+# glutenfreie Produkte": the range, not one product
+_RANGE = re.compile(
+    r"\b(?:welche (?:\w+ ){0,3}(?:produkte\w*|sachen|artikel)|welche (?:von )?(?:ihren|euren|"
+    r"ihrer|eurer)|(?:habt ihr|haben sie|gibt es) (?:\w+ ){0,4}(?:produkte|sachen|artikel)|"
+    r"was (?:habt ihr|haben sie|gibt es) (?:\w+ ){0,2}(?:an|fuer) )"
+)
+# (catalog field, words asking for it, the answer's opening for one product and for more,
+# food only)
+_FIELDS: tuple[tuple[str, re.Pattern[str], str, str, bool], ...] = (
+    ("palm_oil", re.compile(r"\bpalm\w*"), "Palmöl enthält", "Palmöl enthalten", False),
+    ("vegan", re.compile(r"\bvegan\w*"), "Vegan ist", "Vegan sind", False),
+    ("gluten_free", re.compile(r"\b(?:glutenfrei\w*|ohne gluten)\b"), "Glutenfrei ist",
+     "Glutenfrei sind", True),
+    ("lactose_free", re.compile(r"\b(?:laktosefrei\w*|lactosefrei\w*|ohne laktose)\b"),
+     "Laktosefrei ist", "Laktosefrei sind", True),
+)  # fmt: skip
+_FOOD_ONLY_SKIPPED = frozenset(("kosmetik",))
+
+
+def catalog_wide_answer(tenant: TenantView, text: str, last_answer: str = "") -> str | None:
+    """The answer to a question over the catalog ("Palmöl enthält von unseren Produkten nur
+    Schokomüsli."), or None when the words ask about one product or none of the fields; right
+    after such an answer a short follow-up ("und vegane?") asks over the catalog too."""
+    folded = fold(text)
+    follows = _answered_over_catalog(last_answer) and len(folded.split()) <= 4
+    if not tenant.catalog or tenant.language != "de":
+        return None
+    if not (_RANGE.search(folded) or follows):
+        return None
+    if tenant.product_in(text) is not None:
+        return None
+    for field, asked, one, more, food_only in _FIELDS:
+        if not asked.search(folded):
+            continue
+        rows = [
+            r for r in tenant.catalog
+            if not (food_only and fold(str(r.get("category") or "")) in _FOOD_ONLY_SKIPPED)
+        ]  # fmt: skip
+        having = [_spoken(r) for r in rows if fold(str(r.get(field) or "")) == "ja"]
+        if not having:
+            return f"{one} keines unserer Produkte."
+        told = one if len(having) == 1 else more
+        listed = having[0] if len(having) == 1 else f"{', '.join(having[:-1])} und {having[-1]}"
+        only = "nur " if len(having) <= len(rows) // 3 else ""
+        return f"{told} von unseren Produkten {only}{listed}."
+    return None
+
+
+def _answered_over_catalog(answer: str) -> bool:
+    """The answer just given was one over the catalog."""
+    opened = any(answer.startswith(f"{one} ") or answer.startswith(f"{more} ")
+                 for _, _, one, more, _ in _FIELDS)  # fmt: skip
+    return opened and ("von unseren Produkten" in answer or "keines unserer Produkte" in answer)
+
+
+def _spoken(row: object) -> str:
+    """A product as callers name it: its first alias, else its name."""
+    get = getattr(row, "get", None)
+    aliases = str(get("aliases") or "") if get else ""
+    first = aliases.split("|")[0].strip()
+    return first or (str(get("name") or "") if get else "")

@@ -1,0 +1,76 @@
+"""Questions about the company rather than a concern its hotline serves ("Suchen Sie noch
+Azubis?", "Ich bin von der Zeitung", "Kann man bei Ihnen eine Werksbesichtigung machen?", "Wo
+sitzt Ihre Firma?"): said plainly that the bot has no information on it and a person offered,
+instead of "nicht verstanden" twice and the keypad menu.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voicebot.dialog.intent_choice import set_intent
+from voicebot.dialog.reply import BotReply
+from voicebot.dialog.state import CallState
+from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.words import fold
+
+# (pattern over the folded words, what the bot has no information on: German, English)
+_TOPICS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\b(?:stellenangebot\w*|stellenanzeige\w*|offene stellen?|bewerb\w*|"
+                r"ausbildungs?plaetze?|ausbildungsstelle\w*|azubis?|praktik\w*|karriere\w*|"
+                r"(?:suchen|sucht|sucht ihr|suchen sie) (?:\w+ ){0,2}(?:leute|personal|"
+                r"mitarbeiter\w*|verstaerkung|aushilfe\w*)|(?:leute|personal|aushilfe\w*|"
+                r"verstaerkung) (?:\w+ ){0,3}(?:suchen|sucht|gesucht|einstellen)|"
+                r"stellen sie (?:\w+ ){0,2}ein|arbeiten bei (?:ihnen|euch)|"
+                r"jobs?|vacanc\w*|careers?|hiring|apply for)\b"),
+     "zu Stellenangeboten und Bewerbungen", "on jobs and applications"),
+    (re.compile(r"\b(?:presse\w*|journalist\w*|zeitung|redaktion|reporter\w*|medienanfrage\w*|"
+                r"press|media enquir\w*)\b"),
+     "zu Presseanfragen", "on press enquiries"),
+    (re.compile(r"\b(?:\w*besichtigung\w*|werksfuehrung\w*|betriebsfuehrung\w*|"
+                r"(?:fabrik|werk|produktion|betrieb) (?:\w+ ){0,2}(?:besuchen|anschauen|ansehen)|"
+                r"factory (?:tour|visit)\w*|tours?)\b"),
+     "zu Besichtigungen", "on visits"),
+    (re.compile(r"\b(?:firmensitz|hauptsitz|firmenadresse|postanschrift|"
+                r"wo (?:sitzt|ist|sind|liegt|befindet sich) (?:denn |eigentlich )*(?:ihre|eure|"
+                r"die) (?:firma|zentrale|fabrik|werk|unternehmen|produktion)|"
+                r"(?:ihre|eure) (?:adresse|anschrift)|headquarters|head office)\b"),
+     "zu Anschrift und Standorten", "on addresses and sites"),
+    # "Wo kann ich Ihre Produkte kaufen?" (no product named: one named is asked about it)
+    (re.compile(r"\b(?:wo (?:\w+ ){0,5}(?:kaufen|kauf|bekomm\w*|krieg\w*)|zu kaufen|"
+                r"erhaeltlich|verkaufsstelle\w*|haendler\w*|onlineshop|online shop|"
+                r"where (?:can|do) (?:i|you|we) buy)\b"),
+     "zu Verkaufsstellen", "on where our products are sold"),
+    (re.compile(r"\b(?:spende\w*|spenden|sponsor\w*|kooperation\w*|lieferant\w*|"
+                r"zusammenarbeit|donation\w*|partnership\w*|supplier\w*)\b"),
+     "zu Sponsoring und Kooperationen", "on sponsoring and partnerships"),
+)  # fmt: skip
+
+
+def company_topic(text: str, language: str = "de") -> str | None:
+    """What the words ask about the company ("zu Stellenangeboten und Bewerbungen"), in the
+    tenant's language; None when they ask nothing of the kind."""
+    folded = fold(text)
+    german = language.startswith("de")
+    for pattern, de, en in _TOPICS:
+        if pattern.search(folded):
+            return de if german else en
+    return None
+
+
+def tell_no_company_info(tenant: TenantView, state: CallState, reply: BotReply, text: str) -> bool:
+    """ "Suchen Sie noch Leute für die Produktion?" with no concern of the tenant's placed
+    and no product named: "Auskünfte zu Stellenangeboten … kann ich Ihnen hier leider nicht
+    geben. Möchten Sie mit einem Mitarbeiter sprechen?", the topic kept for the agent; False
+    when the words ask nothing about the company."""
+    topic = company_topic(text, tenant.language)
+    if topic is None or tenant.product_in(text):
+        return False
+    agent = tenant.agent_intent()
+    if agent is not None:
+        set_intent(state, agent, 1.0, None)
+    asked = "Frage" if tenant.language.startswith("de") else "question"
+    state.topic, state.answered = f"{asked} {topic}", True
+    told = tenant.prompts.say("no_company_info", about=topic)
+    reply.ask([told, tenant.prompts.say("offer_agent")], "offer_agent", "yesno")
+    return True
