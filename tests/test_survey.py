@@ -1169,3 +1169,74 @@ def test_the_phone_answered_or_a_mocking_yes_is_no_consent_and_hears_who_calls(s
 def test_a_yes_on_the_condition_that_nothing_is_sold_is_consent(services):
     _, _, bot = _survey(services, "Ja gerne, solange Sie mir nichts verkaufen", "vier")
     assert bot[1].startswith("Wie zufrieden"), bot
+
+
+# ---- session 15 probe (mb): leaving, conditions, changes asked for ---------------------------
+@pytest.mark.parametrize(
+    ("turns", "kept"),
+    [(("ja", "zwei", "mir reichts jetzt wiederhören"), {"zufriedenheit": "2"}),
+     (("ja", "vier", "ach das ist mir zu blöd tschüss"), {"zufriedenheit": "4"}),
+     (("ja", "drei", "ich muss jetzt auflegen"), {"zufriedenheit": "3"}),
+     (("ja", "das dauert mir zu lange tschüss"), {}),
+     (("ja", "drei", "ja", "mir reichts tschüss"),
+      {"zufriedenheit": "3", "weiterempfehlung": "ja"})],
+)  # fmt: skip
+def test_leaving_instead_of_an_answer_is_a_break_off_and_stores_no_answer(services, turns, kept):
+    """ "Mir reicht's jetzt, wiederhören" at the recommendation was stored as its "nein" (a
+    goodbye reads as no) and the call ended resolved; at the comment it was the comment."""
+    record, dialog, bot = _survey(services, *turns)
+    assert record.outcome == "hangup" and dialog.answers == kept, bot
+    assert bot[-1].endswith("Auf Wiederhören."), bot
+
+
+def test_a_plain_goodbye_at_the_comment_is_no_comment_and_the_survey_is_done(services):
+    record, dialog, bot = _survey(services, "ja", "vier", "ja", "danke tschüss")
+    assert record.outcome == "resolved" and dialog.answers["kommentar"] is None, bot
+
+
+@pytest.mark.parametrize("said", ["nur wenn der preis stimmt", "Wenn der Preis stimmt."])
+def test_a_condition_alone_is_no_yes_to_the_recommendation(services, said):
+    """ "Nur wenn der Preis stimmt" was stored as "ja" (its "stimmt")."""
+    _, dialog, bot = _survey(services, "ja", "drei", said, "nein", "nichts")
+    assert bot[3] == "Bitte antworten Sie mit Ja oder Nein.", bot
+    assert dialog.answers["weiterempfehlung"] == "nein", bot
+
+
+def test_a_condition_with_an_answer_after_it_answers(services):
+    _, dialog, _ = _survey(services, "ja", "vier", "wenn jemand schnelles internet braucht dann ja")
+    assert dialog.answers["weiterempfehlung"] == "ja"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["eigentlich würde ich doch eher drei sagen", "nein warten sie bei der ersten frage eher drei"],
+)
+def test_a_rating_corrected_at_the_comment_with_a_correcting_word_is_changed(services, said):
+    """Both were stored as the comment, the rating staying 4 (session-15 probe)."""
+    _, dialog, bot = _survey(services, "ja", "vier", "ja", said, "nichts")
+    assert "Bewertung auf 3 geändert" in bot[4], bot
+    assert dialog.answers["zufriedenheit"] == "3" and dialog.answers["kommentar"] == "nichts"
+
+
+@pytest.mark.parametrize(
+    ("turns", "answers"),
+    [(("ja", "fünf", "ja", "kann ich die erste antwort nochmal ändern", "drei", "nichts"),
+      {"zufriedenheit": "3", "weiterempfehlung": "ja", "kommentar": "nichts"}),
+     (("ja", "fünf", "ja", "ich möchte meine antwort ändern", "nein", "nichts"),
+      {"zufriedenheit": "5", "weiterempfehlung": "nein", "kommentar": "nichts"}),
+     (("ja", "fünf", "ich möchte meine antwort ändern", "zwei", "nein", "nichts"),
+      {"zufriedenheit": "2", "weiterempfehlung": "nein", "kommentar": "nichts"}),
+     (("ja", "fünf", "ja", "ich möchte meine antwort ändern", "ach vergessen sie es", "nichts"),
+      {"zufriedenheit": "5", "weiterempfehlung": "ja", "kommentar": "nichts"})],
+)  # fmt: skip
+def test_a_change_asked_for_without_the_new_answer_asks_for_it(services, turns, answers):
+    """ "Kann ich die erste Antwort nochmal ändern?" was stored as the comment and the call
+    ended (session-15 probe)."""
+    record, dialog, bot = _survey(services, *turns)
+    assert "Gern. Wie lautet Ihre neue Antwort?" in bot, bot
+    assert record.outcome == "resolved" and dialog.answers == answers, bot
+
+
+def test_a_comment_about_changing_prices_is_a_comment(services):
+    _, dialog, _ = _survey(services, "ja", "vier", "ja", "die sollten mal ihre preise ändern")
+    assert dialog.answers["kommentar"] == "die sollten mal ihre preise ändern"

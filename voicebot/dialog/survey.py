@@ -10,6 +10,7 @@ from typing import Any
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
+from voicebot.dialog.survey_changes import asks_to_change
 from voicebot.dialog.survey_consent import (
     answering_machine,
     answers_the_phone,
@@ -19,6 +20,7 @@ from voicebot.dialog.survey_consent import (
     little_time,
     refuses_rudely,
 )
+from voicebot.dialog.survey_leaving import breaks_off_leaving, leaves_instead
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
     corrected_rating,
@@ -52,7 +54,7 @@ from voicebot.dialog.survey_words import (
     wants_data_deleted,
     wh_question,
 )
-from voicebot.dialog.survey_yes_no import corrected_yes_no, limited_yes
+from voicebot.dialog.survey_yes_no import corrected_yes_no, limited_yes, only_a_condition
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     NO_NEED_PHRASES,
@@ -118,6 +120,7 @@ class SurveyDialog:
         self.waited = False  # "Moment, ich überleg mal" at the comment question: waited once
         self.narrowed = False  # "zwischen zwei und drei": "Eher 2 oder eher 3?" asked once
         self.person_asked = False  # a person asked for (none to put through to): told once
+        self.changing = False  # an earlier answer to be changed: its new value asked for
         self.ended = False
         self.outcome = "no_answer"
         self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
@@ -214,10 +217,18 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
+        changing, self.changing = self.changing, False
+        if changing:  # "Ich möchte meine Antwort ändern." - "Wie lautet …?" - "Drei." (or
+            self._changed(text, value, keyed)  # "ach, lassen Sie's": this question again)
+            return
         if not keyed and self.step > 0 and self._rating_corrected(text):
             return  # "Nein, doch eher eine Zwei." at the recommendation: the rating changed
         if not keyed and free and self._yes_no_corrected(text):
             return  # "Die Hotline. Ach und weiterempfehlen würde ich ihn doch eigentlich."
+        if not keyed and self.step > 0 and asks_to_change(text):
+            self.changing = True  # no new answer in the words: asked for it (nothing stored)
+            self._ask(self.tenant.prompts.say("survey_new_answer"), None)
+            return
         if not keyed and self.step < 0 and little_time(text) and not starts_with_no(text):
             # "Worum geht es? Ich hab nicht viel Zeit.": little, not none; it takes two minutes
             asked = "?" in text or is_question(text)  # (then who calls and why, too)
@@ -256,7 +267,15 @@ class SurveyDialog:
             if said is not None and said.sure and said.id not in self.survey.ends_call:
                 self._said_instead(said)  # and the question asked again (it was stored as
                 return  # the comment)
-        if free and not keyed and (leaves_the_survey(text) or only_breaks_off(folded)):
+        if free and not keyed and leaves_instead(text) and not breaks_off_leaving(text):
+            self.answers[self.survey.questions[self.step].id] = None  # "Danke, tschüss.": no
+            self._next_question()  # comment, and nothing left to ask
+            return
+        if (
+            free
+            and not keyed
+            and (leaves_the_survey(text) or only_breaks_off(folded) or breaks_off_leaving(text))
+        ):
             # "Ich hab jetzt doch keine Zeit mehr." at the comment: no comment, the survey ends
             self._finish(self.survey.declined, "hangup")
             return
@@ -330,6 +349,9 @@ class SurveyDialog:
                 self._retry(self.survey.consent, "yesno")
             return
         question = self.survey.questions[self.step]
+        if not keyed and leaves_instead(text):  # "Das dauert mir zu lange, tschüss": the
+            self._finish(self.survey.declined, "hangup")  # goodbye is no "nein"; the answers
+            return  # given are kept
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
         limited = question.kind == "yesno" and not keyed and limited_yes(text) is not None
         if answer is None and question.kind == "yesno" and not keyed and not noisy and not limited:
@@ -381,13 +403,35 @@ class SurveyDialog:
         no correction in the words."""
         rated = [q for q in self.survey.questions[: self.step] if q.kind == "rating"]
         question = self.survey.questions[self.step]
-        rating = corrected_rating(text, question.kind == "yesno") if rated else None
+        yes_no, free = question.kind == "yesno", question.kind == "free"
+        rating = corrected_rating(text, yes_no, free) if rated else None
         if rating is None:
             return False
         self.answers[rated[-1].id] = str(rating)
         told = self.tenant.prompts.say("survey_rating_changed", rating=rating)
         self._ask(f"{told} {question.prompt}", _expect(question.kind))
         return True
+
+    def _changed(self, text: str, value: str | None, keyed: bool) -> None:
+        """The new answer, asked for after "Ich möchte meine Antwort ändern": a rating changes
+        the last rating question's answer, a yes or no the last yes/no question's before this
+        one; the person is told so and this question asked again (asked again as well when
+        neither was said: nothing changed)."""
+        before = self.survey.questions[: self.step]
+        rated = [q for q in before if q.kind == "rating"]
+        asked = [q for q in before if q.kind == "yesno"]
+        rating = _read_answer("rating", text, value, keyed) if rated else None
+        yes_no = _read_answer("yesno", text, value, keyed) if asked and not keyed else None
+        question = self.survey.questions[self.step]
+        if rating is not None:
+            self.answers[rated[-1].id] = rating
+            told = self.tenant.prompts.say("survey_rating_changed", rating=rating)
+        elif yes_no is not None:
+            self.answers[asked[-1].id] = yes_no
+            told = self.tenant.prompts.say("survey_answer_changed", answer=yes_no)
+        else:
+            told = ""
+        self._ask(f"{told} {question.prompt}".strip(), _expect(question.kind))
 
     def _yes_no_corrected(self, text: str) -> bool:
         """The last yes/no question answered again, otherwise, at the comment question ("Die
@@ -649,6 +693,8 @@ def _read_answer(
         rating = None if keyed else rating_said(text)
         return str(rating) if rating is not None else None
     if kind == "yesno":
+        if not keyed and only_a_condition(text):  # "Nur wenn der Preis stimmt": no yes
+            return None
         limited = None if keyed else limited_yes(text)  # "Ja, aber nicht jedem": a yes
         if limited is not None:
             return "ja" if limited == "ja" else None

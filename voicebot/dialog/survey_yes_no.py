@@ -52,6 +52,26 @@ def limited_yes(text: str) -> Literal["ja", "unclear"] | None:
     return "ja" if _NOT_EVERYONE.match(" ".join(rest)) else "unclear"
 
 
+# A condition said first, in place of the answer ("Nur wenn der Preis stimmt."): the yes or no
+# is whatever follows it ("…, dann ja"); with nothing after it, the "stimmt" of the condition
+# is no yes
+_CONDITION_FIRST = re.compile(r"^(?:(?:aeh|aehm|also|naja|na|hm|nur|only) )*(?:wenn|wenns|falls|"
+                              r"sofern|solange|if|as long as|provided)\b")  # fmt: skip
+_ANSWER_AFTER = frozenset((*_YES, "nein", "nee", "noe", "nicht", "no", "not", "nope"))
+
+
+def only_a_condition(text: str) -> bool:
+    """The words name a condition and no answer after it ("Nur wenn der Preis stimmt", "if
+    they fixed the line"): not a yes, whatever word of agreeing the condition holds; "Wenn
+    jemand schnelles Internet braucht, dann ja" answers."""
+    folded = fold(text)
+    if not _CONDITION_FIRST.match(folded):
+        return False
+    clauses = [fold(c).split() for c in re.split(r"[,.;!?]+", text) if fold(c)]
+    tail = clauses[-1][-2:] if len(clauses) > 1 else folded.split()[-2:]
+    return not _ANSWER_AFTER & set(tail)
+
+
 # ---- a yes/no answer corrected at a later question ------------------------------------------
 # "… weiterempfehlen würde ich ihn doch eigentlich", "empfehlen würde ich ihn doch nicht":
 # a word of changing one's mind with the earlier question's own word

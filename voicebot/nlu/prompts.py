@@ -76,6 +76,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "survey_which_of_two": "Eher {low} oder eher {high}?",
         "survey_rating_changed": "Gut, ich habe Ihre Bewertung auf {rating} geändert.",
         "survey_answer_changed": "Gut, ich habe Ihre Antwort auf {answer} geändert.",
+        "survey_new_answer": "Gern. Wie lautet Ihre neue Antwort?",
         "survey_no_person": "Verbinden kann ich Sie leider nicht, ich bin der digitale "
         "Assistent des Instituts.",
         "survey_not_concerned": "Dann sind die Fragen leider nicht für Sie. Vielen Dank und "
@@ -177,6 +178,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "survey_which_of_two": "Closer to {low} or to {high}?",
         "survey_rating_changed": "All right, I have changed your rating to {rating}.",
         "survey_answer_changed": "All right, I have changed your answer to {answer}.",
+        "survey_new_answer": "Of course. What is your new answer?",
         "survey_no_person": "I'm sorry, I cannot put you through; I am the institute's digital "
         "assistant.",
         "survey_not_concerned": "Then these questions are not for you. Thank you and goodbye.",
