@@ -1240,3 +1240,46 @@ def test_a_change_asked_for_without_the_new_answer_asks_for_it(services, turns, 
 def test_a_comment_about_changing_prices_is_a_comment(services):
     _, dialog, _ = _survey(services, "ja", "vier", "ja", "die sollten mal ihre preise ändern")
     assert dialog.answers["kommentar"] == "die sollten mal ihre preise ändern"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["am wochenende passt es besser", "heute abend wäre besser", "morgen um 18 uhr wär besser"],
+)
+def test_another_time_named_as_better_is_a_call_back_not_consent(services, said):
+    """ "Am Wochenende passt es besser" started the survey (its "passt" read as yes)."""
+    record, _, bot = _survey(services, said, "vier")
+    assert bot[-1] == "Gern, dann versuchen wir es ein anderes Mal. Auf Wiederhören.", bot
+    assert record.outcome == "declined"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["ich versteh sie nicht sprechen sie lauter", "ich hör so schlecht was sagen sie", "hä"],
+)
+def test_a_person_who_cannot_hear_the_bot_hears_the_introduction_again(services, said):
+    """ "Ich versteh Sie nicht, sprechen Sie lauter" ended the call as declined."""
+    record, dialog, bot = _survey(services, said, "ja", "zwei", "nein", "nichts")
+    assert bot[1] == bot[0], bot
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "2", bot
+
+
+def test_not_hearing_the_rating_question_asks_it_again_without_a_try_lost(services):
+    _, dialog, bot = _survey(services, "ja", "ich verstehe sie so schlecht", "was", "vier")
+    assert bot[2] == bot[1] == bot[3], bot
+    assert dialog.answers["zufriedenheit"] == "4"
+
+
+@pytest.mark.parametrize(
+    ("said", "repeat"),
+    [("sprechen Sie bitte lauter", True), ("können sie lauter sprechen", True),
+     ("Ich hör so schlecht, was sagen Sie?", True), ("sorry I can't hear you", True),
+     ("Hä?", True), ("Was?", True),
+     ("ich verstehe nicht warum die rechnung so hoch ist", False),
+     ("ich verstehe kein wort von der rechnung", False), ("was kostet das", False),
+     ("mein internet ist so schlecht", False)],
+)  # fmt: skip
+def test_not_hearing_the_bot_is_a_request_to_repeat_and_a_concern_is_not(said, repeat):
+    from voicebot.dialog.words import asks_to_repeat
+
+    assert asks_to_repeat(said) is repeat
