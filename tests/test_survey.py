@@ -1283,3 +1283,46 @@ def test_not_hearing_the_bot_is_a_request_to_repeat_and_a_concern_is_not(said, r
     from voicebot.dialog.words import asks_to_repeat
 
     assert asks_to_repeat(said) is repeat
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("ich bin erst zwölf darf ich da mitmachen", "ja", "vier"),
+     ("hier ist der paul ich bin neun",),
+     ("hallo wer ist da", "meine mama ist nicht da"),
+     ("ja", "ich bin erst fünfzehn ist das schlimm", "vier")],
+)  # fmt: skip
+def test_a_child_on_the_phone_is_not_surveyed_and_nothing_is_kept(services, turns):
+    """ "Ich bin erst zwölf, darf ich da mitmachen?" - "ja" was surveyed (session-15 probe);
+    the number is tried again (no_answer): no adult was reached."""
+    record, dialog, bot = _survey(services, *turns)
+    assert bot[-1].startswith("Vielen Dank! Die Umfrage richtet sich leider nur an Erwachsene")
+    assert record.outcome == "no_answer" and dialog.answers == {}, bot
+
+
+@pytest.mark.parametrize("said", ["ich bin vier", "ich bin zufrieden, ich gebe vier"])
+def test_i_am_and_a_number_at_the_rating_question_is_a_rating(services, said):
+    _, dialog, bot = _survey(services, "ja", said, "ja", "nichts")
+    assert dialog.answers["zufriedenheit"] == "4", bot
+
+
+def test_someone_else_out_hears_that_anyone_in_the_household_may_answer(services):
+    """ "Mein Mann ist nicht da" ended the call as declined at once."""
+    record, dialog, bot = _survey(services, "mein mann ist nicht da", "ja", "drei", "ja", "x")
+    assert bot[1].startswith("Die Fragen kann gern auch jemand anderes aus dem Haushalt"), bot
+    assert bot[1].endswith("Hätten Sie zwei Minuten Zeit für drei kurze Fragen?"), bot
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "3"
+
+
+@pytest.mark.parametrize("said", ["sorry i dont speak german", "do you speak english"])
+def test_an_english_speaker_is_told_in_english_that_the_survey_is_german_only(services, said):
+    """ "Sorry, I don't speak German" heard a German goodbye."""
+    record, _, bot = _survey(services, said)
+    assert bot[-1].startswith("Sorry, this is the digital assistant of Marktblick"), bot
+    assert bot[-1].endswith("Thank you and goodbye.") and record.outcome == "declined"
+
+
+def test_an_english_question_at_consent_is_answered_in_english_and_consent_asked(services):
+    record, dialog, bot = _survey(services, "hello who is this", "yes okay", "four", "yes", "x")
+    assert bot[1].endswith("Would you like to take part in German?"), bot
+    assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "4"

@@ -21,6 +21,7 @@ from voicebot.dialog.survey_consent import (
     refuses_rudely,
 )
 from voicebot.dialog.survey_leaving import breaks_off_leaving, leaves_instead
+from voicebot.dialog.survey_people import a_child_answers, someone_else_is_out
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
     corrected_rating,
@@ -65,6 +66,8 @@ from voicebot.dialog.words import (
     fold,
     is_question,
     rating_in,
+    speaks_english,
+    speaks_german,
     starts_with_no,
     starts_with_yes,
 )
@@ -121,6 +124,8 @@ class SurveyDialog:
         self.narrowed = False  # "zwischen zwei und drei": "Eher 2 oder eher 3?" asked once
         self.person_asked = False  # a person asked for (none to put through to): told once
         self.changing = False  # an earlier answer to be changed: its new value asked for
+        self.anyone_told = False  # "Mein Mann ist nicht da": told anyone may answer (once)
+        self.language_told = False  # an English turn at a German survey: told so (once)
         self.ended = False
         self.outcome = "no_answer"
         self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
@@ -191,6 +196,10 @@ class SurveyDialog:
         if self.step < 0 and not keyed and answering_machine(text):  # "… hinterlassen Sie eine
             self._finish("", "no_answer")  # Nachricht nach dem Piepton": no message left, the
             return  # number is tried again
+        if not keyed and a_child_answers(fold(text), self.step < 0):  # "ich bin erst zwölf":
+            self.answers.clear()  # a child is not asked (the number is tried again)
+            self._finish(self.tenant.prompts.say("survey_minor"), "no_answer")
+            return
         if not keyed and wants_data_deleted(text):  # "löschen Sie bitte meine Antworten": the
             self.answers.clear()  # answers go, and the number is blocked
             self._block("declined", self.tenant.prompts.say("survey_data_deleted"))
@@ -245,6 +254,13 @@ class SurveyDialog:
         if refuses or (not free and says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
+        if not keyed and self.step < 0 and self._other_language(text):
+            return  # "Sorry, I don't speak German": told in their language
+        if not keyed and self.step < 0 and not self.anyone_told and someone_else_is_out(fold(text)):
+            self.anyone_told = True  # "Mein Mann ist nicht da": the survey is for whoever
+            told = self.tenant.prompts.say("survey_anyone")  # answers (once, no try lost)
+            self._ask(f"{told} {self.survey.consent}", "yesno")
+            return
         if not keyed and not free and lacks_the_subject(text, self._subject):
             self._finish(self.tenant.prompts.say("survey_not_concerned"), "declined")
             return  # "Ich hab gar kein Internet." (to a survey on internet providers)
@@ -410,6 +426,25 @@ class SurveyDialog:
         self.answers[rated[-1].id] = str(rating)
         told = self.tenant.prompts.say("survey_rating_changed", rating=rating)
         self._ask(f"{told} {question.prompt}", _expect(question.kind))
+        return True
+
+    def _other_language(self, text: str) -> bool:
+        """An English turn at the consent of a German survey (or German at an English one):
+        who calls and that the survey is in its language only, said in theirs; a person who
+        does not speak the language ("I don't speak German") is let go, one who asks who calls
+        ("Hello, who is this?") is asked whether they will take part in it (once). False: the
+        turn is in the survey's language."""
+        other = speaks_english(text) if self.tenant.language == "de" else speaks_german(text)
+        if not other or self.language_told:
+            return False
+        self.language_told = True
+        told = self.tenant.prompts.say("survey_other_language", name=self.tenant.name)
+        if _LANGUAGE_NAMED.search(fold(text)):
+            bye = self.tenant.prompts.say("survey_other_language_bye")
+            self._finish(f"{told} {bye}", "declined")
+        else:
+            ask = self.tenant.prompts.say("survey_other_language_ask")
+            self._ask(f"{told} {ask}", "yesno")
         return True
 
     def _changed(self, text: str, value: str | None, keyed: bool) -> None:
@@ -658,6 +693,9 @@ _RATING_CUE = re.compile(
     r"\b(?:zufrieden|unzufrieden|wuerde sagen|sag mal|sagen wir|note|punkte|sterne|von fuenf|"
     r"bewerte|satisfied|i d say|would say|out of five)\b"
 )
+
+
+_LANGUAGE_NAMED = re.compile(r"\b(?:german|deutsch|english|englisch|language|sprache)\b")
 
 
 def _agrees_first(folded: str) -> bool:
