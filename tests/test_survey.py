@@ -1326,3 +1326,40 @@ def test_an_english_question_at_consent_is_answered_in_english_and_consent_asked
     record, dialog, bot = _survey(services, "hello who is this", "yes okay", "four", "yes", "x")
     assert bot[1].endswith("Would you like to take part in German?"), bot
     assert record.outcome == "resolved" and dialog.answers["zufriedenheit"] == "4"
+
+
+def test_the_phone_handed_over_is_waited_for_and_the_new_person_hears_who_calls(services):
+    """ "Moment, ich hole meinen Mann" heard the consent question again at once and, after
+    the silence of fetching him, a goodbye (declined; session-14 and -15 probes)."""
+    dialog = services.dialog_stage()
+    turns = [say("moment ich hole meinen mann"), silence(), say("ja hallo worum geht es"),
+             say("ja gerne"), say("drei"), say("ja"), say("nichts")]  # fmt: skip
+    record = asyncio.run(run_call("marktblick", turns, services, dialog=dialog))
+    bot = [e.text for e in record.events if isinstance(e, BotSpeech)]
+    assert bot[1] == "Gerne, ich warte." and bot[2] == bot[0], bot
+    assert "zwei Minuten" in bot[3] and bot[3].endswith(
+        "Hätten Sie zwei Minuten Zeit für drei kurze Fragen?"
+    )
+    assert record.outcome == "resolved" and dialog.dialog.answers["zufriedenheit"] == "3", bot
+
+
+@pytest.mark.parametrize(
+    ("turns", "second"),
+    [(("ich geb ihnen mal meine frau", "ja hallo", "ja", "drei"), "intro"),
+     (("einen augenblick bitte", "ja okay", "drei"), "rating")],
+)  # fmt: skip
+def test_a_moment_asked_for_at_consent_is_waited_for(services, turns, second):
+    """The person handed the phone to hears who calls whatever they say first; the same
+    person back after "einen Augenblick" answers the consent question."""
+    _, dialog, bot = _survey(services, *turns)
+    assert bot[1] == "Gerne, ich warte.", bot
+    assert bot[2] == bot[0] if second == "intro" else bot[2].startswith("Wie zufrieden"), bot
+    assert dialog.answers["zufriedenheit"] == "3", bot
+
+
+@pytest.mark.parametrize(
+    "said", ["ja hallo worum geht es", "ja wer ist da", "ja wie lange dauert das"]
+)
+def test_a_yes_before_a_question_without_punctuation_is_no_consent(services, said):
+    _, _, bot = _survey(services, said, "ja", "vier")
+    assert bot[1].endswith("Hätten Sie zwei Minuten Zeit für drei kurze Fragen?"), bot

@@ -21,7 +21,7 @@ from voicebot.dialog.survey_consent import (
     refuses_rudely,
 )
 from voicebot.dialog.survey_leaving import breaks_off_leaving, leaves_instead
-from voicebot.dialog.survey_people import a_child_answers, someone_else_is_out
+from voicebot.dialog.survey_people import a_child_answers, hands_over, someone_else_is_out
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
     corrected_rating,
@@ -70,6 +70,7 @@ from voicebot.dialog.words import (
     speaks_german,
     starts_with_no,
     starts_with_yes,
+    yes_or_no,
 )
 from voicebot.events import (
     BotAudio,
@@ -126,6 +127,8 @@ class SurveyDialog:
         self.changing = False  # an earlier answer to be changed: its new value asked for
         self.anyone_told = False  # "Mein Mann ist nicht da": told anyone may answer (once)
         self.language_told = False  # an English turn at a German survey: told so (once)
+        self.hold: str | None = None  # at consent, waiting: "same" person or an "other"
+        self.held = False  # waited once
         self.ended = False
         self.outcome = "no_answer"
         self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
@@ -254,6 +257,12 @@ class SurveyDialog:
         if refuses or (not free and says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
+        hold, self.hold = self.hold, None
+        if hold == "other" and not keyed and self.step < 0 and not starts_with_no(text):
+            self._ask(self._question_again(), "yesno")  # the one handed the phone to: who
+            return  # calls and why (whatever they say first; no try counted)
+        if not keyed and self.step < 0 and hold is None and not self.held and self._holds(text):
+            return  # "Moment, ich hole meinen Mann": waited for
         if not keyed and self.step < 0 and self._other_language(text):
             return  # "Sorry, I don't speak German": told in their language
         if not keyed and self.step < 0 and not self.anyone_told and someone_else_is_out(fold(text)):
@@ -428,6 +437,21 @@ class SurveyDialog:
         self._ask(f"{told} {question.prompt}", _expect(question.kind))
         return True
 
+    def _holds(self, text: str) -> bool:
+        """ "Moment, ich hole meinen Mann", "Einen Augenblick bitte" at the consent question:
+        "Gerne, ich warte." (once, no try counted); the person handed the phone to hears who
+        calls. False: no wait asked for (a question, a yes or no, "Moment, wer ist da?")."""
+        folded = fold(text)
+        other = hands_over(folded)
+        asked = is_question(text) or wh_question(text)  # ("Moment, wer ist da?")
+        waits = asks_to_wait(text) and not asked and yes_or_no(text) is None
+        if not (other or waits):
+            return False
+        self.held = True
+        self.hold = "other" if other else "same"
+        self._ask(self.tenant.prompts.say("wait_ok"), "yesno")
+        return True
+
     def _other_language(self, text: str) -> bool:
         """An English turn at the consent of a German survey (or German at an English one):
         who calls and that the survey is in its language only, said in theirs; a person who
@@ -518,6 +542,10 @@ class SurveyDialog:
         self._ask(prompt, expect)
 
     def _no_reply(self) -> None:
+        if self.hold is not None:  # waited for the phone to be handed over, or for a moment:
+            other, self.hold = self.hold == "other", None  # the silence is no answer (no try
+            self._ask(self._question_again() if other else self.survey.consent, "yesno")
+            return  # counted); who calls is told again to whoever is on the line now
         if self.step < 0 and not self.heard_anything:
             if self.retries >= 1:
                 self._finish("", "no_answer")

@@ -37,6 +37,10 @@ def asks_after_yes(text: str) -> bool:
     opens_a_question = bool(later) and (  # "wer ist da", "hallo?", "ist das anonym?"
         later[0] in _WH_OR_HELLO or is_question(" ".join(later))
     )
+    if not rest and not asked:  # written without punctuation: "ja hallo worum geht es", "ja
+        while later and later[0] in ("hallo", "hello", "guten", "tag"):  # wer ist da" (a
+            later = later[1:]  # question word after the "ja", not "ja ist gut")
+        return len(later) >= 2 and later[0] in _WH_OR_HELLO - {"hallo", "hello"}
     return asked and opens_a_question
 
 

@@ -53,3 +53,18 @@ def someone_else_is_out(folded: str) -> bool:
     """ "Mein Mann ist nicht da", "meine Frau ist gerade nicht zu Hause": the person thinks the
     call is for someone else; the survey is for whoever answers."""
     return bool(_OTHER_OUT.search(folded))
+
+
+_HANDS_OVER = re.compile(
+    r"\b(?:ich (?:hol|hole|ruf|rufe|frag|frage) (?:\w+ )?(?:mal )?(?:meinen|meine|mein|den|"
+    rf"die) {_HOUSEHOLD}|ich (?:geb|gebe|reich|reiche) (?:sie |ihnen )?(?:mal )?(?:weiter )?"
+    rf"(?:an )?(?:meinen|meine|mein|den|die) {_HOUSEHOLD}|(?:meinen|meine|mein) {_HOUSEHOLD} "
+    r"(?:\w+ )?(?:ans telefon|an den apparat)|ich hol(?:e)? (?:mal )?(?:jemanden|jemand)|"
+    rf"(?:i ll|i will|let me) get my {_HOUSEHOLD})\b"
+)
+
+
+def hands_over(folded: str) -> bool:
+    """ "Moment, ich hole meinen Mann", "ich geb Ihnen mal meine Frau": another person is to
+    come to the phone (who has not heard who calls)."""
+    return bool(_HANDS_OVER.search(folded))
