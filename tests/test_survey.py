@@ -391,7 +391,8 @@ def test_a_comment_said_where_yes_or_no_was_asked_is_no_no(services):
 def test_never_call_again_in_the_comment_keeps_the_answers_and_blocks_the_number(services):
     comment = "weniger Werbeanrufe, rufen Sie mich nie wieder an"
     record, dialog, said = _survey(services, "ja", "zwei", "nein", comment)
-    assert dialog.opted_out and dialog.answers["kommentar"] == comment
+    assert dialog.opted_out and dialog.answers["kommentar"] == "weniger Werbeanrufe"  # (the
+    # request is no comment on the provider)
     assert record.outcome == "resolved" and said[-1].startswith("Ich habe Ihre Nummer gesperrt")
 
 
@@ -1363,3 +1364,39 @@ def test_a_moment_asked_for_at_consent_is_waited_for(services, turns, second):
 def test_a_yes_before_a_question_without_punctuation_is_no_consent(services, said):
     _, _, bot = _survey(services, said, "ja", "vier")
     assert bot[1].endswith("Hätten Sie zwei Minuten Zeit für drei kurze Fragen?"), bot
+
+
+def test_are_you_from_my_provider_hears_who_calls_and_why(services):
+    """ "Sind Sie von der Telekom?" heard only the consent question again (a try lost)."""
+    _, dialog, bot = _survey(services, "sind sie von der telekom", "ach so ja dann", "zwei")
+    assert bot[1] == bot[0], bot
+    assert dialog.answers["zufriedenheit"] == "2"
+
+
+@pytest.mark.parametrize(
+    ("said", "comment"),
+    [("und rufen sie mich nie wieder an", None),
+     ("Schnellere Reaktion bei Störungen. Und rufen Sie mich bitte nicht mehr an.",
+      "Schnellere Reaktion bei Störungen")],
+)  # fmt: skip
+def test_an_opt_out_at_the_comment_is_no_part_of_the_comment(services, said, comment):
+    """The request never to be called again was stored as (part of) the comment."""
+    _, dialog, _ = _survey(services, "ja", "zwei", "nein", said)
+    assert dialog.opted_out and dialog.answers["kommentar"] == comment
+
+
+@pytest.mark.parametrize(
+    ("turns", "at", "stored"),
+    [(("ja", "eins mein internet ist seit einer woche kaputt können sie das weitergeben", "nein",
+       "x"), 2, {"zufriedenheit": "1", "weiterempfehlung": "nein", "kommentar": "x"}),
+     (("Können Sie meine Störung an die Telekom weitergeben?", "ja", "drei"), 1,
+      {"zufriedenheit": "3"}),
+     (("ja", "zwei", "nein", "ich will dass sie das an nordwelle weitergeben"), 4,
+      {"zufriedenheit": "2", "weiterempfehlung": "nein",
+       "kommentar": "ich will dass sie das an nordwelle weitergeben"})],
+)  # fmt: skip
+def test_a_message_for_the_provider_hears_that_nothing_is_passed_on(services, turns, at, stored):
+    """ "Können Sie das weitergeben?" went unanswered (session-14 and -15 probes)."""
+    _, dialog, bot = _survey(services, *turns)
+    assert bot[at].startswith("Weitergeben kann ich leider nichts"), bot
+    assert all(dialog.answers.get(k) == v for k, v in stored.items()), (dialog.answers, bot)

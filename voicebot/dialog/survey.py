@@ -11,16 +11,22 @@ from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_changes import asks_to_change
+from voicebot.dialog.survey_complaints import wants_it_passed_on
 from voicebot.dialog.survey_consent import (
     answering_machine,
     answers_the_phone,
     asks_after_yes,
+    asks_who_sent_us,
     changes_mind_to_yes,
     doubts_the_call,
     little_time,
     refuses_rudely,
 )
-from voicebot.dialog.survey_leaving import breaks_off_leaving, leaves_instead
+from voicebot.dialog.survey_leaving import (
+    breaks_off_leaving,
+    comment_besides_opt_out,
+    leaves_instead,
+)
 from voicebot.dialog.survey_people import a_child_answers, hands_over, someone_else_is_out
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
@@ -129,6 +135,7 @@ class SurveyDialog:
         self.language_told = False  # an English turn at a German survey: told so (once)
         self.hold: str | None = None  # at consent, waiting: "same" person or an "other"
         self.held = False  # waited once
+        self.passing_told = False  # told once that nothing is passed on to the provider
         self.ended = False
         self.outcome = "no_answer"
         self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
@@ -210,8 +217,9 @@ class SurveyDialog:
         opted_out_before = self.step < 0 and unsubscribed_before(text)
         if not keyed and (never_again(text) or opted_out_before):  # "nein, und rufen Sie hier
             # nie wieder an", "ich hab mich doch abgemeldet!": on the
-            if free:  # do-not-call list whatever else was said (the comment is kept)
-                self.answers[self.survey.questions[self.step].id] = text.strip() or None
+            if free:  # do-not-call list whatever else was said (the comment is kept, the
+                comment = comment_besides_opt_out(text)  # request is none)
+                self.answers[self.survey.questions[self.step].id] = comment
             last = self.step == len(self.survey.questions) - 1
             self._block("declined" if self.step < 0 else ("resolved" if last else "hangup"))
             return
@@ -263,6 +271,10 @@ class SurveyDialog:
             return  # calls and why (whatever they say first; no try counted)
         if not keyed and self.step < 0 and hold is None and not self.held and self._holds(text):
             return  # "Moment, ich hole meinen Mann": waited for
+        note = "" if keyed else self._not_passed_on(text)  # "Können Sie das weitergeben?"
+        if note and self.step < 0:  # told once; the consent question again (no try counted)
+            self._ask(f"{note} {self.survey.consent}", "yesno")
+            return
         if not keyed and self.step < 0 and self._other_language(text):
             return  # "Sorry, I don't speak German": told in their language
         if not keyed and self.step < 0 and not self.anyone_told and someone_else_is_out(fold(text)):
@@ -350,8 +362,12 @@ class SurveyDialog:
             said = None if unheard else said
             asks = (asks and not opening_agrees(text)) or asks_after or unheard  # (but "Na gut,
             # was wollen Sie wissen?" is one)
+            whose = asks_who_sent_us(text)  # "Sind Sie von der Telekom?"
+            asks = asks or whose
             informs = (  # "wer ruft an?", "Ja, hallo?"
-                asks and (wh_question(text) or asks_after or unheard) and not annoyed_by_calls(text)
+                asks
+                and (wh_question(text) or asks_after or unheard or whose)
+                and not annoyed_by_calls(text)
             )
             agreed = None if asks else _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
@@ -394,7 +410,9 @@ class SurveyDialog:
             self.answers[question.id] = answer
             if not keyed and self._next_answered_too(text):  # "Drei, und weiterempfehlen
                 self.step += 1  # würde ich ihn nicht": that one is answered as well
-            self._next_question()
+            self._next_question(note)
+        elif note:  # "Können Sie das an Nordwelle weitergeben?": told, asked again (no try)
+            self._ask(f"{note} {question.prompt}", _expect(question.kind))
         elif not keyed and says_any(folded, STOP_WORDS):
             self._finish(self.survey.declined, "declined")  # "nee lass mal", no answer in it
         elif not keyed and call_back(text) and LATER_WORDS & set(folded.split()):
@@ -436,6 +454,15 @@ class SurveyDialog:
         told = self.tenant.prompts.say("survey_rating_changed", rating=rating)
         self._ask(f"{told} {question.prompt}", _expect(question.kind))
         return True
+
+    def _not_passed_on(self, text: str) -> str:
+        """What is said to a complaint or a message for the provider ("Können Sie das an
+        Nordwelle weitergeben?"): nothing is passed on, the answers are anonymous (said once);
+        "" when none was asked for or it was said already."""
+        if self.passing_told or not wants_it_passed_on(text):
+            return ""
+        self.passing_told = True
+        return self.tenant.prompts.say("survey_not_passed_on")
 
     def _holds(self, text: str) -> bool:
         """ "Moment, ich hole meinen Mann", "Einen Augenblick bitte" at the consent question:

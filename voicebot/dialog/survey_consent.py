@@ -147,3 +147,16 @@ def doubts_the_call(text: str) -> bool:
     folded = fold(text)
     mocking = folded.startswith(("ja ja", "jaja", "jaja ja"))
     return bool(mocking and _SALE.search(folded)) or bool(_CLAIMS_A_SALE.search(folded))
+
+
+_ON_WHOSE_BEHALF = re.compile(  # "Sind Sie von der Telekom?", "Kommen Sie von meinem Anbieter?"
+    r"^(?:(?:aeh|aehm|also|moment|hallo|ja|und|wie) )*(?:sind|rufen|kommen|arbeiten) (?:sie|"
+    r"ihr) (?:\w+ ){0,2}(?:von|vom|aus|bei|fuer|im auftrag)\b|^(?:are|do) you (?:\w+ )?"
+    r"(?:from|with|work for|calling (?:from|for))\b"
+)
+
+
+def asks_who_sent_us(text: str) -> bool:
+    """ "Sind Sie von der Telekom?", "Kommen Sie von meinem Anbieter?": a question who we call
+    for, answered with who calls and why (not a yes or no)."""
+    return bool(_ON_WHOSE_BEHALF.search(fold(text)))

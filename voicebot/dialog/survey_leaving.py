@@ -49,3 +49,20 @@ def breaks_off_leaving(text: str) -> bool:
     more to say)."""
     folded = fold(text.replace("'", "").replace("’", ""))
     return leaves_instead(text) and bool(_HAD_ENOUGH.search(folded) or _HANGS_UP.search(folded))
+
+
+_CLAUSE = re.compile(r"[,.;!?]+|\s+(?=\bund\b|\baber\b|\band\b|\bbut\b)")
+_LEAD_INS = frozenset(("und", "aber", "also", "ach", "nein", "nee", "ja", "and", "but", "so"))
+
+
+def comment_besides_opt_out(text: str) -> str | None:
+    """The comment given with a request never to be called again ("Schnelleres Internet, und
+    rufen Sie mich nie wieder an" -> "Schnelleres Internet"); None when the turn holds nothing
+    else ("Und rufen Sie mich nie wieder an.")."""
+    from voicebot.dialog.survey_words import never_again
+
+    kept = [c.strip() for c in _CLAUSE.split(text) if c.strip() and not never_again(c)]
+    words = " ".join(kept).split()
+    while words and fold(words[0]) in _LEAD_INS:
+        words = words[1:]
+    return " ".join(words) or None

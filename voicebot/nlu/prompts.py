@@ -81,6 +81,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "Wiederhören.",
         "survey_anyone": "Die Fragen kann gern auch jemand anderes aus dem Haushalt "
         "beantworten, zum Beispiel Sie.",
+        "survey_not_passed_on": "Weitergeben kann ich leider nichts, Ihre Antworten werden "
+        "nur anonym ausgewertet. Bitte wenden Sie sich dafür direkt an Ihren Anbieter.",
         "survey_other_language": "Sorry, this is the digital assistant of {name}, calling for "
         "a short survey. The survey is in German only.",
         "survey_other_language_ask": "Would you like to take part in German?",
@@ -189,6 +191,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "survey_new_answer": "Of course. What is your new answer?",
         "survey_minor": "Thank you! The survey is for adults only. Goodbye.",
         "survey_anyone": "Anyone in the household may answer the questions, you as well.",
+        "survey_not_passed_on": "I cannot pass anything on; your answers are only counted "
+        "anonymously. Please contact your provider directly about it.",
         "survey_other_language": "Entschuldigung, hier spricht der digitale Assistent von "
         "{name}, wir rufen für eine kurze Umfrage an. Die Umfrage ist nur auf Englisch.",
         "survey_other_language_ask": "Möchten Sie auf Englisch teilnehmen?",
