@@ -1400,3 +1400,35 @@ def test_a_message_for_the_provider_hears_that_nothing_is_passed_on(services, tu
     _, dialog, bot = _survey(services, *turns)
     assert bot[at].startswith("Weitergeben kann ich leider nichts"), bot
     assert all(dialog.answers.get(k) == v for k, v in stored.items()), (dialog.answers, bot)
+
+
+@pytest.mark.parametrize(
+    "said", ["sie schon wieder", "Ach, Sie schon wieder!", "nicht schon wieder"]
+)
+def test_weariness_of_being_called_is_no_consent(services, said):
+    """ "Sie schon wieder" started the survey (its "schon" read as a yes)."""
+    record, dialog, bot = _survey(services, said, "nein")
+    assert record.outcome == "declined" and dialog.answers == {}, bot
+
+
+@pytest.mark.parametrize("said", ["keine ahnung", "dazu sag ich nichts", "weiß ich nicht"])
+def test_no_comment_said_as_the_comment_is_none(services, said):
+    _, dialog, _ = _survey(services, "ja", "drei", "ja", said)
+    assert dialog.answers["kommentar"] is None
+
+
+def test_nothing_to_improve_is_a_comment(services):
+    _, dialog, _ = _survey(services, "ja", "drei", "ja", "nichts")
+    assert dialog.answers["kommentar"] == "nichts"
+
+
+@pytest.mark.parametrize(
+    ("turns", "answers"),
+    [(("ja", "drei tschüss"), {"zufriedenheit": "3"}),
+     (("ja", "vier", "nein danke tschüss"), {"zufriedenheit": "4", "weiterempfehlung": "nein"})],
+)  # fmt: skip
+def test_an_answer_with_a_goodbye_is_kept_and_the_survey_ends(services, turns, answers):
+    """ "Drei, tschüss" stored 3 and asked the next question of a person gone."""
+    record, dialog, bot = _survey(services, *turns)
+    assert record.outcome == "hangup" and dialog.answers == answers, bot
+    assert bot[-1] == "Vielen Dank für Ihre Antworten! Auf Wiederhören.", bot

@@ -72,6 +72,7 @@ from voicebot.dialog.words import (
     fold,
     is_question,
     rating_in,
+    says_goodbye,
     speaks_english,
     speaks_german,
     starts_with_no,
@@ -406,10 +407,17 @@ class SurveyDialog:
                 self.answers[question.id] = answer  # hab keine Zeit mehr": 3 kept)
             self._finish(self.survey.declined, "declined")
             return
-        if answer is not None:  # an answer is never read as an intent ("vier", "nein")
+        if answer is not None and free and not keyed and _no_comment(text, folded):
+            self.answers[question.id] = None  # "keine Ahnung", "dazu sag ich nichts": no
+            self._next_question(note)  # comment (the question is answered)
+        elif answer is not None:  # an answer is never read as an intent ("vier", "nein")
             self.answers[question.id] = answer
             if not keyed and self._next_answered_too(text):  # "Drei, und weiterempfehlen
                 self.step += 1  # würde ich ihn nicht": that one is answered as well
+            last = self.step >= len(self.survey.questions) - 1
+            if not keyed and not last and says_goodbye(text):  # "Drei, tschüss.": kept, and
+                self._finish(self.survey.thanks, "hangup")  # the person is gone
+                return
             self._next_question(note)
         elif note:  # "Können Sie das an Nordwelle weitergeben?": told, asked again (no try)
             self._ask(f"{note} {question.prompt}", _expect(question.kind))
@@ -751,6 +759,13 @@ _RATING_CUE = re.compile(
 
 
 _LANGUAGE_NAMED = re.compile(r"\b(?:german|deutsch|english|englisch|language|sprache)\b")
+
+
+def _no_comment(text: str, folded: str) -> bool:
+    """ "Keine Ahnung", "weiß ich nicht", "dazu sag ich nichts" said as the whole comment:
+    none given ("nichts", nothing to improve, is one)."""
+    words = len(folded.split())
+    return (words <= 4 and does_not_know(text)) or (words <= 6 and says_any(folded, WITHHOLD_WORDS))
 
 
 def _agrees_first(folded: str) -> bool:

@@ -66,10 +66,19 @@ _RUDE = re.compile(  # "Ich hab keinen Bock auf so was.", "Halt die Fresse, du S
 
 
 def refuses_rudely(text: str) -> bool:
-    """A refusal in rude words, to us ("keinen Bock", "Halt die Fresse"; "Scheiß-Roboter"):
-    a polite goodbye at once. Said at a question about the provider, swearing about the
-    provider ("Der Scheiß-Anbieter …") is an answer, so only callers of this check it."""
-    return bool(_RUDE.search(fold(text)))
+    """A refusal in rude words, to us ("keinen Bock", "Halt die Fresse"; "Scheiß-Roboter"),
+    or weariness of being called ("Sie schon wieder!", "nicht schon wieder"): a polite goodbye
+    at once. Said at a question about the provider, swearing about the provider ("Der
+    Scheiß-Anbieter …") is an answer, so only callers of this check it."""
+    folded = fold(text)
+    return bool(_RUDE.search(folded) or _AGAIN_YOU.search(folded))
+
+
+_AGAIN_YOU = re.compile(  # (its "schon" is no yes)
+    r"^(?:(?:ach|och|oh|boah|nee|ne|na|ja|jetzt|also) )*(?:sie|ihr|du) schon wieder\b|"
+    r"\bnicht schon wieder\b|\bschon wieder (?:sie|ihr|so ein\w*|eine umfrage|diese umfrage|"
+    r"so eine umfrage)\b"
+)
 
 
 _MACHINE = re.compile(  # "… Anrufbeantworter von Familie Müller … nach dem Piepton", "Der
