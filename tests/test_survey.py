@@ -1432,3 +1432,11 @@ def test_an_answer_with_a_goodbye_is_kept_and_the_survey_ends(services, turns, a
     record, dialog, bot = _survey(services, *turns)
     assert record.outcome == "hangup" and dialog.answers == answers, bot
     assert bot[-1] == "Vielen Dank für Ihre Antworten! Auf Wiederhören.", bot
+
+
+@pytest.mark.parametrize("said", ["ja aber nur meinen feinden", "Ja, meinem ärgsten Feind."])
+def test_a_mocking_yes_is_no_recommendation(services, said):
+    """ "Ja, aber nur meinen Feinden" was stored as "ja"."""
+    _, dialog, bot = _survey(services, "ja", "drei", said, "nein", "nichts")
+    assert bot[3] == "Bitte antworten Sie mit Ja oder Nein.", bot
+    assert dialog.answers["weiterempfehlung"] == "nein"

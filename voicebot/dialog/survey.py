@@ -61,7 +61,12 @@ from voicebot.dialog.survey_words import (
     wants_data_deleted,
     wh_question,
 )
-from voicebot.dialog.survey_yes_no import corrected_yes_no, limited_yes, only_a_condition
+from voicebot.dialog.survey_yes_no import (
+    corrected_yes_no,
+    limited_yes,
+    only_a_condition,
+    scorns,
+)
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     NO_NEED_PHRASES,
@@ -801,8 +806,8 @@ def _read_answer(
         rating = None if keyed else rating_said(text)
         return str(rating) if rating is not None else None
     if kind == "yesno":
-        if not keyed and only_a_condition(text):  # "Nur wenn der Preis stimmt": no yes
-            return None
+        if not keyed and (only_a_condition(text) or scorns(text)):  # "Nur wenn der Preis
+            return None  # stimmt", "Ja, meinem ärgsten Feind": no yes
         limited = None if keyed else limited_yes(text)  # "Ja, aber nicht jedem": a yes
         if limited is not None:
             return "ja" if limited == "ja" else None
