@@ -1440,3 +1440,17 @@ def test_a_mocking_yes_is_no_recommendation(services, said):
     _, dialog, bot = _survey(services, "ja", "drei", said, "nein", "nichts")
     assert bot[3] == "Bitte antworten Sie mit Ja oder Nein.", bot
     assert dialog.answers["weiterempfehlung"] == "nein"
+
+
+@pytest.mark.parametrize("said", ["es geht", "geht"])
+def test_a_statement_at_the_rating_is_no_question_about_the_survey(services, said):
+    """ "Es geht." at the rating heard how long the survey takes (its intent read it so)."""
+    _, dialog, bot = _survey(services, "ja", said, "drei")
+    assert bot[2].startswith("Bitte nennen Sie eine Zahl von 1 bis 5"), bot
+    assert dialog.answers["zufriedenheit"] == "3"
+
+
+def test_a_question_about_the_survey_at_the_rating_is_still_answered(services):
+    _, dialog, bot = _survey(services, "ja", "bin ich hier mit einem computer verbunden", "drei")
+    assert bot[2].startswith("Die Umfrage dauert etwa zwei Minuten"), bot
+    assert dialog.answers["zufriedenheit"] == "3"

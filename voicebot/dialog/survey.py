@@ -360,6 +360,9 @@ class SurveyDialog:
         waits = asks_to_wait(text) and not asks  # genau ruft da an?" is no yes, and answered
         unsure = does_not_know(text) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
+        if said is not None and self.step >= 0 and said.id not in self.survey.ends_call:
+            said = said if _asks_us_something(text) else None  # "Es geht." at the rating is
+            # no question about the survey (its intent read it so at 0.98): asked again
         if self.step < 0:
             asks_after = not keyed and asks_after_yes(text)  # "Ja, wer ist da bitte?": no yes
             unheard = not keyed and (answers_the_phone(text) or doubts_the_call(text))  # "Hallo?",
@@ -764,6 +767,21 @@ _RATING_CUE = re.compile(
 
 
 _LANGUAGE_NAMED = re.compile(r"\b(?:german|deutsch|english|englisch|language|sprache)\b")
+
+
+_ASKED_VERB_FIRST = re.compile(  # "bin ich hier mit einem Computer verbunden", "spreche ich
+    r"^(?:(?:aeh|aehm|also|moment|und|sagen sie mal|mal) )*(?:bin|spreche|rede|sind|ist|"  # mit
+    r"kostet|dauert|wird|werden|gibt|gibts|muss|kann|darf|hat|haben|koennen|wollen|rufen|"  # einem
+    r"kommen|arbeiten|machen) (?:ich|sie|das|es|der|die|man|ihr|wir)\b"  # Menschen"
+)
+
+
+def _asks_us_something(text: str) -> bool:
+    """A question, not a statement the survey's intents happen to read as one ("Es geht.",
+    "geht" at the rating)."""
+    folded = fold(text)
+    asked = "?" in text or is_question(text) or wh_question(text)
+    return asked or bool(_ASKED_VERB_FIRST.match(folded))
 
 
 def _no_comment(text: str, folded: str) -> bool:
