@@ -1454,3 +1454,28 @@ def test_a_question_about_the_survey_at_the_rating_is_still_answered(services):
     _, dialog, bot = _survey(services, "ja", "bin ich hier mit einem computer verbunden", "drei")
     assert bot[2].startswith("Die Umfrage dauert etwa zwei Minuten"), bot
     assert dialog.answers["zufriedenheit"] == "3"
+
+
+@pytest.mark.parametrize("said", ["danke das wars", "nein das ist alles"])
+def test_a_comment_that_only_closes_is_none(services, said):
+    _, dialog, _ = _survey(services, "ja", "drei", "ja", said)
+    assert dialog.answers["kommentar"] is None
+
+
+def test_nothing_more_is_a_comment_like_nothing(services):
+    _, dialog, _ = _survey(services, "ja", "drei", "ja", "Nichts weiter.")
+    assert dialog.answers["kommentar"] == "Nichts weiter."
+
+
+def test_a_moment_asked_for_at_the_rating_is_waited_for_once(services):
+    """ "Warte mal kurz" at the rating was asked again as unclear (a try lost)."""
+    _, dialog, bot = _survey(services, "ja", "warte mal kurz", "vier")
+    assert bot[2] == "Gerne, ich warte.", bot
+    assert dialog.answers["zufriedenheit"] == "4"
+
+
+@pytest.mark.parametrize("said", ["moment wer ist da", "Ähm, ja, warum nicht."])
+def test_a_pause_word_then_who_asks_and_a_yes_with_warum_nicht_consents(services, said):
+    _, _, bot = _survey(services, said, "ja", "vier")
+    asks = said.startswith("moment")
+    assert (bot[1] == bot[0]) if asks else bot[1].startswith("Wie zufrieden"), bot

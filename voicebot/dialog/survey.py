@@ -69,6 +69,8 @@ from voicebot.dialog.survey_yes_no import (
 )
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
+    BYE_WORDS,
+    CLOSING_PHRASES,
     NO_NEED_PHRASES,
     asks_for_agent,
     asks_to_repeat,
@@ -297,8 +299,11 @@ class SurveyDialog:
         if not keyed and value is None and repeat:
             self._ask(self._question_again(), self._current_expect())  # (no try lost)
             return
-        if free and not keyed and short and not self.waited and asks_to_wait(text):
-            self.waited = True  # "Moment, ich überleg mal.": no comment yet (once)
+        unanswered = self.step >= 0 and (
+            free or _read_answer(self.survey.questions[self.step].kind, text, value, keyed) is None
+        )  # ("Moment, drei." answers)
+        if unanswered and not keyed and short and not self.waited and asks_to_wait(text):
+            self.waited = True  # "Moment, ich überleg mal.", "Warte mal kurz": no answer yet
             self._ask(self.tenant.prompts.say("wait_ok"), None)
             return
         if free and not keyed and short and is_question(text) and asks_meaning(text):
@@ -356,7 +361,8 @@ class SurveyDialog:
             self.answers[self.survey.questions[self.step].id] = None  # "weiß ich nicht": an
             self._next_question()  # answer in a survey, asked once; "keine Ahnung" is no
             return  # "kein Interesse"
-        asks = not keyed and is_question(text) and not starts_with_yes(text)  # "Moment, wer
+        asks = not keyed and (is_question(text) or _pause_then_asks(text))
+        asks = asks and not starts_with_yes(text)  # "Moment, wer
         waits = asks_to_wait(text) and not asks  # genau ruft da an?" is no yes, and answered
         unsure = does_not_know(text) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
@@ -785,10 +791,37 @@ def _asks_us_something(text: str) -> bool:
 
 
 def _no_comment(text: str, folded: str) -> bool:
-    """ "Keine Ahnung", "weiß ich nicht", "dazu sag ich nichts" said as the whole comment:
-    none given ("nichts", nothing to improve, is one)."""
-    words = len(folded.split())
-    return (words <= 4 and does_not_know(text)) or (words <= 6 and says_any(folded, WITHHOLD_WORDS))
+    """ "Keine Ahnung", "weiß ich nicht", "dazu sag ich nichts", "Danke, das war's" said as
+    the whole comment: none given ("nichts", nothing to improve, is one)."""
+    words = folded.split()
+    if len(words) <= 4 and (does_not_know(text) or _only_closes(folded)):
+        return True
+    return len(words) <= 6 and says_any(folded, WITHHOLD_WORDS)
+
+
+_CLOSING = tuple(  # ("nichts weiter", "sonst nichts" say "nothing", as "nichts" does)
+    p for p in CLOSING_PHRASES if p not in BYE_WORDS and "nichts" not in p and "nothing" not in p
+)
+_CLOSING_FILLER = frozenset(("danke", "dank", "vielen", "ja", "nein", "nee", "also", "ok", "okay"))
+
+
+def _only_closes(folded: str) -> bool:
+    """ "Danke, das war's", "nein, das ist alles": done, nothing said about the provider."""
+    rest = f" {folded.strip()} "
+    for phrase in _CLOSING:
+        rest = rest.replace(f" {phrase} ", " ")
+    return rest.split() != folded.split() and set(rest.split()) <= _CLOSING_FILLER
+
+
+_PAUSE_FIRST = frozenset(("moment", "augenblick", "hallo", "sorry", "entschuldigung"))
+_ASKING_FIRST = frozenset(("wer", "was", "worum", "wieso", "weshalb", "woher", "wo", "wie"))
+
+
+def _pause_then_asks(text: str) -> bool:
+    """ "Moment, wer ist da?" written without its "?": a pause word, then a question word
+    (not "Ähm, ja, warum nicht.", consent)."""
+    words = fold(text).split()
+    return len(words) >= 3 and words[0] in _PAUSE_FIRST and words[1] in _ASKING_FIRST
 
 
 def _agrees_first(folded: str) -> bool:

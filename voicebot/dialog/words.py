@@ -334,7 +334,8 @@ WAIT_PHRASES = (
     "moment", "momentchen", "sekunde", "augenblick", "warten sie", "ich suche", "ich schaue",
     "ich schau", "muss ich suchen", "muss ich nachschauen", "ich hole", "hold on", "one moment",
     "just a moment", "just a second", "one second", "let me check", "let me look",
-    "let me find", "wait a", "ueberlegen", "nachdenken", "let me think",
+    "let me find", "wait a", "ueberlegen", "nachdenken", "let me think", "warte mal", "wart mal",
+    "warte kurz",
 )  # fmt: skip
 
 
