@@ -10,15 +10,24 @@ from typing import Any
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
+from voicebot.dialog.survey_changes import asks_to_change
+from voicebot.dialog.survey_complaints import wants_it_passed_on
 from voicebot.dialog.survey_consent import (
     answering_machine,
     answers_the_phone,
     asks_after_yes,
+    asks_who_sent_us,
     changes_mind_to_yes,
     doubts_the_call,
     little_time,
     refuses_rudely,
 )
+from voicebot.dialog.survey_leaving import (
+    breaks_off_leaving,
+    comment_besides_opt_out,
+    leaves_instead,
+)
+from voicebot.dialog.survey_people import a_child_answers, hands_over, someone_else_is_out
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
     corrected_rating,
@@ -52,9 +61,16 @@ from voicebot.dialog.survey_words import (
     wants_data_deleted,
     wh_question,
 )
-from voicebot.dialog.survey_yes_no import corrected_yes_no, limited_yes
+from voicebot.dialog.survey_yes_no import (
+    corrected_yes_no,
+    limited_yes,
+    only_a_condition,
+    scorns,
+)
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
+    BYE_WORDS,
+    CLOSING_PHRASES,
     NO_NEED_PHRASES,
     asks_for_agent,
     asks_to_repeat,
@@ -63,8 +79,12 @@ from voicebot.dialog.words import (
     fold,
     is_question,
     rating_in,
+    says_goodbye,
+    speaks_english,
+    speaks_german,
     starts_with_no,
     starts_with_yes,
+    yes_or_no,
 )
 from voicebot.events import (
     BotAudio,
@@ -118,6 +138,12 @@ class SurveyDialog:
         self.waited = False  # "Moment, ich überleg mal" at the comment question: waited once
         self.narrowed = False  # "zwischen zwei und drei": "Eher 2 oder eher 3?" asked once
         self.person_asked = False  # a person asked for (none to put through to): told once
+        self.changing = False  # an earlier answer to be changed: its new value asked for
+        self.anyone_told = False  # "Mein Mann ist nicht da": told anyone may answer (once)
+        self.language_told = False  # an English turn at a German survey: told so (once)
+        self.hold: str | None = None  # at consent, waiting: "same" person or an "other"
+        self.held = False  # waited once
+        self.passing_told = False  # told once that nothing is passed on to the provider
         self.ended = False
         self.outcome = "no_answer"
         self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
@@ -188,6 +214,10 @@ class SurveyDialog:
         if self.step < 0 and not keyed and answering_machine(text):  # "… hinterlassen Sie eine
             self._finish("", "no_answer")  # Nachricht nach dem Piepton": no message left, the
             return  # number is tried again
+        if not keyed and a_child_answers(fold(text), self.step < 0):  # "ich bin erst zwölf":
+            self.answers.clear()  # a child is not asked (the number is tried again)
+            self._finish(self.tenant.prompts.say("survey_minor"), "no_answer")
+            return
         if not keyed and wants_data_deleted(text):  # "löschen Sie bitte meine Antworten": the
             self.answers.clear()  # answers go, and the number is blocked
             self._block("declined", self.tenant.prompts.say("survey_data_deleted"))
@@ -195,8 +225,9 @@ class SurveyDialog:
         opted_out_before = self.step < 0 and unsubscribed_before(text)
         if not keyed and (never_again(text) or opted_out_before):  # "nein, und rufen Sie hier
             # nie wieder an", "ich hab mich doch abgemeldet!": on the
-            if free:  # do-not-call list whatever else was said (the comment is kept)
-                self.answers[self.survey.questions[self.step].id] = text.strip() or None
+            if free:  # do-not-call list whatever else was said (the comment is kept, the
+                comment = comment_besides_opt_out(text)  # request is none)
+                self.answers[self.survey.questions[self.step].id] = comment
             last = self.step == len(self.survey.questions) - 1
             self._block("declined" if self.step < 0 else ("resolved" if last else "hangup"))
             return
@@ -214,10 +245,18 @@ class SurveyDialog:
         if consents:  # "Ich hab nicht viel Zeit, aber okay", "Gut, fragen Sie.", "Na los."
             self._next_question()
             return
+        changing, self.changing = self.changing, False
+        if changing:  # "Ich möchte meine Antwort ändern." - "Wie lautet …?" - "Drei." (or
+            self._changed(text, value, keyed)  # "ach, lassen Sie's": this question again)
+            return
         if not keyed and self.step > 0 and self._rating_corrected(text):
             return  # "Nein, doch eher eine Zwei." at the recommendation: the rating changed
         if not keyed and free and self._yes_no_corrected(text):
             return  # "Die Hotline. Ach und weiterempfehlen würde ich ihn doch eigentlich."
+        if not keyed and self.step > 0 and asks_to_change(text):
+            self.changing = True  # no new answer in the words: asked for it (nothing stored)
+            self._ask(self.tenant.prompts.say("survey_new_answer"), None)
+            return
         if not keyed and self.step < 0 and little_time(text) and not starts_with_no(text):
             # "Worum geht es? Ich hab nicht viel Zeit.": little, not none; it takes two minutes
             asked = "?" in text or is_question(text)  # (then who calls and why, too)
@@ -234,6 +273,23 @@ class SurveyDialog:
         if refuses or (not free and says_any(folded, DECLINE_WORDS)):
             self._finish(self.survey.declined, "declined")  # a comment may well say "keine
             return  # Zeit für Warteschleifen"; "keine zeitnahe Antwort" is no "keine Zeit"
+        hold, self.hold = self.hold, None
+        if hold == "other" and not keyed and self.step < 0 and not starts_with_no(text):
+            self._ask(self._question_again(), "yesno")  # the one handed the phone to: who
+            return  # calls and why (whatever they say first; no try counted)
+        if not keyed and self.step < 0 and hold is None and not self.held and self._holds(text):
+            return  # "Moment, ich hole meinen Mann": waited for
+        note = "" if keyed else self._not_passed_on(text)  # "Können Sie das weitergeben?"
+        if note and self.step < 0:  # told once; the consent question again (no try counted)
+            self._ask(f"{note} {self.survey.consent}", "yesno")
+            return
+        if not keyed and self.step < 0 and self._other_language(text):
+            return  # "Sorry, I don't speak German": told in their language
+        if not keyed and self.step < 0 and not self.anyone_told and someone_else_is_out(fold(text)):
+            self.anyone_told = True  # "Mein Mann ist nicht da": the survey is for whoever
+            told = self.tenant.prompts.say("survey_anyone")  # answers (once, no try lost)
+            self._ask(f"{told} {self.survey.consent}", "yesno")
+            return
         if not keyed and not free and lacks_the_subject(text, self._subject):
             self._finish(self.tenant.prompts.say("survey_not_concerned"), "declined")
             return  # "Ich hab gar kein Internet." (to a survey on internet providers)
@@ -243,8 +299,11 @@ class SurveyDialog:
         if not keyed and value is None and repeat:
             self._ask(self._question_again(), self._current_expect())  # (no try lost)
             return
-        if free and not keyed and short and not self.waited and asks_to_wait(text):
-            self.waited = True  # "Moment, ich überleg mal.": no comment yet (once)
+        unanswered = self.step >= 0 and (
+            free or _read_answer(self.survey.questions[self.step].kind, text, value, keyed) is None
+        )  # ("Moment, drei." answers)
+        if unanswered and not keyed and short and not self.waited and asks_to_wait(text):
+            self.waited = True  # "Moment, ich überleg mal.", "Warte mal kurz": no answer yet
             self._ask(self.tenant.prompts.say("wait_ok"), None)
             return
         if free and not keyed and short and is_question(text) and asks_meaning(text):
@@ -256,7 +315,15 @@ class SurveyDialog:
             if said is not None and said.sure and said.id not in self.survey.ends_call:
                 self._said_instead(said)  # and the question asked again (it was stored as
                 return  # the comment)
-        if free and not keyed and (leaves_the_survey(text) or only_breaks_off(folded)):
+        if free and not keyed and leaves_instead(text) and not breaks_off_leaving(text):
+            self.answers[self.survey.questions[self.step].id] = None  # "Danke, tschüss.": no
+            self._next_question()  # comment, and nothing left to ask
+            return
+        if (
+            free
+            and not keyed
+            and (leaves_the_survey(text) or only_breaks_off(folded) or breaks_off_leaving(text))
+        ):
             # "Ich hab jetzt doch keine Zeit mehr." at the comment: no comment, the survey ends
             self._finish(self.survey.declined, "hangup")
             return
@@ -294,10 +361,14 @@ class SurveyDialog:
             self.answers[self.survey.questions[self.step].id] = None  # "weiß ich nicht": an
             self._next_question()  # answer in a survey, asked once; "keine Ahnung" is no
             return  # "kein Interesse"
-        asks = not keyed and is_question(text) and not starts_with_yes(text)  # "Moment, wer
+        asks = not keyed and (is_question(text) or _pause_then_asks(text))
+        asks = asks and not starts_with_yes(text)  # "Moment, wer
         waits = asks_to_wait(text) and not asks  # genau ruft da an?" is no yes, and answered
         unsure = does_not_know(text) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
+        if said is not None and self.step >= 0 and said.id not in self.survey.ends_call:
+            said = said if _asks_us_something(text) else None  # "Es geht." at the rating is
+            # no question about the survey (its intent read it so at 0.98): asked again
         if self.step < 0:
             asks_after = not keyed and asks_after_yes(text)  # "Ja, wer ist da bitte?": no yes
             unheard = not keyed and (answers_the_phone(text) or doubts_the_call(text))  # "Hallo?",
@@ -306,8 +377,12 @@ class SurveyDialog:
             said = None if unheard else said
             asks = (asks and not opening_agrees(text)) or asks_after or unheard  # (but "Na gut,
             # was wollen Sie wissen?" is one)
+            whose = asks_who_sent_us(text)  # "Sind Sie von der Telekom?"
+            asks = asks or whose
             informs = (  # "wer ruft an?", "Ja, hallo?"
-                asks and (wh_question(text) or asks_after or unheard) and not annoyed_by_calls(text)
+                asks
+                and (wh_question(text) or asks_after or unheard or whose)
+                and not annoyed_by_calls(text)
             )
             agreed = None if asks else _yes_no(text, value, keyed, noisy, self.survey.consent)
             if agreed:
@@ -330,6 +405,9 @@ class SurveyDialog:
                 self._retry(self.survey.consent, "yesno")
             return
         question = self.survey.questions[self.step]
+        if not keyed and leaves_instead(text):  # "Das dauert mir zu lange, tschüss": the
+            self._finish(self.survey.declined, "hangup")  # goodbye is no "nein"; the answers
+            return  # given are kept
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
         limited = question.kind == "yesno" and not keyed and limited_yes(text) is not None
         if answer is None and question.kind == "yesno" and not keyed and not noisy and not limited:
@@ -343,11 +421,20 @@ class SurveyDialog:
                 self.answers[question.id] = answer  # hab keine Zeit mehr": 3 kept)
             self._finish(self.survey.declined, "declined")
             return
-        if answer is not None:  # an answer is never read as an intent ("vier", "nein")
+        if answer is not None and free and not keyed and _no_comment(text, folded):
+            self.answers[question.id] = None  # "keine Ahnung", "dazu sag ich nichts": no
+            self._next_question(note)  # comment (the question is answered)
+        elif answer is not None:  # an answer is never read as an intent ("vier", "nein")
             self.answers[question.id] = answer
             if not keyed and self._next_answered_too(text):  # "Drei, und weiterempfehlen
                 self.step += 1  # würde ich ihn nicht": that one is answered as well
-            self._next_question()
+            last = self.step >= len(self.survey.questions) - 1
+            if not keyed and not last and says_goodbye(text):  # "Drei, tschüss.": kept, and
+                self._finish(self.survey.thanks, "hangup")  # the person is gone
+                return
+            self._next_question(note)
+        elif note:  # "Können Sie das an Nordwelle weitergeben?": told, asked again (no try)
+            self._ask(f"{note} {question.prompt}", _expect(question.kind))
         elif not keyed and says_any(folded, STOP_WORDS):
             self._finish(self.survey.declined, "declined")  # "nee lass mal", no answer in it
         elif not keyed and call_back(text) and LATER_WORDS & set(folded.split()):
@@ -381,13 +468,78 @@ class SurveyDialog:
         no correction in the words."""
         rated = [q for q in self.survey.questions[: self.step] if q.kind == "rating"]
         question = self.survey.questions[self.step]
-        rating = corrected_rating(text, question.kind == "yesno") if rated else None
+        yes_no, free = question.kind == "yesno", question.kind == "free"
+        rating = corrected_rating(text, yes_no, free) if rated else None
         if rating is None:
             return False
         self.answers[rated[-1].id] = str(rating)
         told = self.tenant.prompts.say("survey_rating_changed", rating=rating)
         self._ask(f"{told} {question.prompt}", _expect(question.kind))
         return True
+
+    def _not_passed_on(self, text: str) -> str:
+        """What is said to a complaint or a message for the provider ("Können Sie das an
+        Nordwelle weitergeben?"): nothing is passed on, the answers are anonymous (said once);
+        "" when none was asked for or it was said already."""
+        if self.passing_told or not wants_it_passed_on(text):
+            return ""
+        self.passing_told = True
+        return self.tenant.prompts.say("survey_not_passed_on")
+
+    def _holds(self, text: str) -> bool:
+        """ "Moment, ich hole meinen Mann", "Einen Augenblick bitte" at the consent question:
+        "Gerne, ich warte." (once, no try counted); the person handed the phone to hears who
+        calls. False: no wait asked for (a question, a yes or no, "Moment, wer ist da?")."""
+        folded = fold(text)
+        other = hands_over(folded)
+        asked = is_question(text) or wh_question(text)  # ("Moment, wer ist da?")
+        waits = asks_to_wait(text) and not asked and yes_or_no(text) is None
+        if not (other or waits):
+            return False
+        self.held = True
+        self.hold = "other" if other else "same"
+        self._ask(self.tenant.prompts.say("wait_ok"), "yesno")
+        return True
+
+    def _other_language(self, text: str) -> bool:
+        """An English turn at the consent of a German survey (or German at an English one):
+        who calls and that the survey is in its language only, said in theirs; a person who
+        does not speak the language ("I don't speak German") is let go, one who asks who calls
+        ("Hello, who is this?") is asked whether they will take part in it (once). False: the
+        turn is in the survey's language."""
+        other = speaks_english(text) if self.tenant.language == "de" else speaks_german(text)
+        if not other or self.language_told:
+            return False
+        self.language_told = True
+        told = self.tenant.prompts.say("survey_other_language", name=self.tenant.name)
+        if _LANGUAGE_NAMED.search(fold(text)):
+            bye = self.tenant.prompts.say("survey_other_language_bye")
+            self._finish(f"{told} {bye}", "declined")
+        else:
+            ask = self.tenant.prompts.say("survey_other_language_ask")
+            self._ask(f"{told} {ask}", "yesno")
+        return True
+
+    def _changed(self, text: str, value: str | None, keyed: bool) -> None:
+        """The new answer, asked for after "Ich möchte meine Antwort ändern": a rating changes
+        the last rating question's answer, a yes or no the last yes/no question's before this
+        one; the person is told so and this question asked again (asked again as well when
+        neither was said: nothing changed)."""
+        before = self.survey.questions[: self.step]
+        rated = [q for q in before if q.kind == "rating"]
+        asked = [q for q in before if q.kind == "yesno"]
+        rating = _read_answer("rating", text, value, keyed) if rated else None
+        yes_no = _read_answer("yesno", text, value, keyed) if asked and not keyed else None
+        question = self.survey.questions[self.step]
+        if rating is not None:
+            self.answers[rated[-1].id] = rating
+            told = self.tenant.prompts.say("survey_rating_changed", rating=rating)
+        elif yes_no is not None:
+            self.answers[asked[-1].id] = yes_no
+            told = self.tenant.prompts.say("survey_answer_changed", answer=yes_no)
+        else:
+            told = ""
+        self._ask(f"{told} {question.prompt}".strip(), _expect(question.kind))
 
     def _yes_no_corrected(self, text: str) -> bool:
         """The last yes/no question answered again, otherwise, at the comment question ("Die
@@ -439,6 +591,10 @@ class SurveyDialog:
         self._ask(prompt, expect)
 
     def _no_reply(self) -> None:
+        if self.hold is not None:  # waited for the phone to be handed over, or for a moment:
+            other, self.hold = self.hold == "other", None  # the silence is no answer (no try
+            self._ask(self._question_again() if other else self.survey.consent, "yesno")
+            return  # counted); who calls is told again to whoever is on the line now
         if self.step < 0 and not self.heard_anything:
             if self.retries >= 1:
                 self._finish("", "no_answer")
@@ -616,6 +772,58 @@ _RATING_CUE = re.compile(
 )
 
 
+_LANGUAGE_NAMED = re.compile(r"\b(?:german|deutsch|english|englisch|language|sprache)\b")
+
+
+_ASKED_VERB_FIRST = re.compile(  # "bin ich hier mit einem Computer verbunden", "spreche ich
+    r"^(?:(?:aeh|aehm|also|moment|und|sagen sie mal|mal) )*(?:bin|spreche|rede|sind|ist|"  # mit
+    r"kostet|dauert|wird|werden|gibt|gibts|muss|kann|darf|hat|haben|koennen|wollen|rufen|"  # einem
+    r"kommen|arbeiten|machen) (?:ich|sie|das|es|der|die|man|ihr|wir)\b"  # Menschen"
+)
+
+
+def _asks_us_something(text: str) -> bool:
+    """A question, not a statement the survey's intents happen to read as one ("Es geht.",
+    "geht" at the rating)."""
+    folded = fold(text)
+    asked = "?" in text or is_question(text) or wh_question(text)
+    return asked or bool(_ASKED_VERB_FIRST.match(folded))
+
+
+def _no_comment(text: str, folded: str) -> bool:
+    """ "Keine Ahnung", "weiß ich nicht", "dazu sag ich nichts", "Danke, das war's" said as
+    the whole comment: none given ("nichts", nothing to improve, is one)."""
+    words = folded.split()
+    if len(words) <= 4 and (does_not_know(text) or _only_closes(folded)):
+        return True
+    return len(words) <= 6 and says_any(folded, WITHHOLD_WORDS)
+
+
+_CLOSING = tuple(  # ("nichts weiter", "sonst nichts" say "nothing", as "nichts" does)
+    p for p in CLOSING_PHRASES if p not in BYE_WORDS and "nichts" not in p and "nothing" not in p
+)
+_CLOSING_FILLER = frozenset(("danke", "dank", "vielen", "ja", "nein", "nee", "also", "ok", "okay"))
+
+
+def _only_closes(folded: str) -> bool:
+    """ "Danke, das war's", "nein, das ist alles": done, nothing said about the provider."""
+    rest = f" {folded.strip()} "
+    for phrase in _CLOSING:
+        rest = rest.replace(f" {phrase} ", " ")
+    return rest.split() != folded.split() and set(rest.split()) <= _CLOSING_FILLER
+
+
+_PAUSE_FIRST = frozenset(("moment", "augenblick", "hallo", "sorry", "entschuldigung"))
+_ASKING_FIRST = frozenset(("wer", "was", "worum", "wieso", "weshalb", "woher", "wo", "wie"))
+
+
+def _pause_then_asks(text: str) -> bool:
+    """ "Moment, wer ist da?" written without its "?": a pause word, then a question word
+    (not "Ähm, ja, warum nicht.", consent)."""
+    words = fold(text).split()
+    return len(words) >= 3 and words[0] in _PAUSE_FIRST and words[1] in _ASKING_FIRST
+
+
 def _agrees_first(folded: str) -> bool:
     """The answer opens with a yes, after fillers ("ähm, joa, passt scho")."""
     words = [w for w in folded.split() if w not in ("aeh", "aehm", "hm", "hmm", "also", "na")]
@@ -649,6 +857,8 @@ def _read_answer(
         rating = None if keyed else rating_said(text)
         return str(rating) if rating is not None else None
     if kind == "yesno":
+        if not keyed and (only_a_condition(text) or scorns(text)):  # "Nur wenn der Preis
+            return None  # stimmt", "Ja, meinem ärgsten Feind": no yes
         limited = None if keyed else limited_yes(text)  # "Ja, aber nicht jedem": a yes
         if limited is not None:
             return "ja" if limited == "ja" else None

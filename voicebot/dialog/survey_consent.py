@@ -37,6 +37,10 @@ def asks_after_yes(text: str) -> bool:
     opens_a_question = bool(later) and (  # "wer ist da", "hallo?", "ist das anonym?"
         later[0] in _WH_OR_HELLO or is_question(" ".join(later))
     )
+    if not rest and not asked:  # written without punctuation: "ja hallo worum geht es", "ja
+        while later and later[0] in ("hallo", "hello", "guten", "tag"):  # wer ist da" (a
+            later = later[1:]  # question word after the "ja", not "ja ist gut")
+        return len(later) >= 2 and later[0] in _WH_OR_HELLO - {"hallo", "hello"}
     return asked and opens_a_question
 
 
@@ -62,10 +66,19 @@ _RUDE = re.compile(  # "Ich hab keinen Bock auf so was.", "Halt die Fresse, du S
 
 
 def refuses_rudely(text: str) -> bool:
-    """A refusal in rude words, to us ("keinen Bock", "Halt die Fresse"; "Scheiß-Roboter"):
-    a polite goodbye at once. Said at a question about the provider, swearing about the
-    provider ("Der Scheiß-Anbieter …") is an answer, so only callers of this check it."""
-    return bool(_RUDE.search(fold(text)))
+    """A refusal in rude words, to us ("keinen Bock", "Halt die Fresse"; "Scheiß-Roboter"),
+    or weariness of being called ("Sie schon wieder!", "nicht schon wieder"): a polite goodbye
+    at once. Said at a question about the provider, swearing about the provider ("Der
+    Scheiß-Anbieter …") is an answer, so only callers of this check it."""
+    folded = fold(text)
+    return bool(_RUDE.search(folded) or _AGAIN_YOU.search(folded))
+
+
+_AGAIN_YOU = re.compile(  # (its "schon" is no yes)
+    r"^(?:(?:ach|och|oh|boah|nee|ne|na|ja|jetzt|also) )*(?:sie|ihr|du) schon wieder\b|"
+    r"\bnicht schon wieder\b|\bschon wieder (?:sie|ihr|so ein\w*|eine umfrage|diese umfrage|"
+    r"so eine umfrage)\b"
+)
 
 
 _MACHINE = re.compile(  # "… Anrufbeantworter von Familie Müller … nach dem Piepton", "Der
@@ -143,3 +156,16 @@ def doubts_the_call(text: str) -> bool:
     folded = fold(text)
     mocking = folded.startswith(("ja ja", "jaja", "jaja ja"))
     return bool(mocking and _SALE.search(folded)) or bool(_CLAIMS_A_SALE.search(folded))
+
+
+_ON_WHOSE_BEHALF = re.compile(  # "Sind Sie von der Telekom?", "Kommen Sie von meinem Anbieter?"
+    r"^(?:(?:aeh|aehm|also|moment|hallo|ja|und|wie) )*(?:sind|rufen|kommen|arbeiten) (?:sie|"
+    r"ihr) (?:\w+ ){0,2}(?:von|vom|aus|bei|fuer|im auftrag)\b|^(?:are|do) you (?:\w+ )?"
+    r"(?:from|with|work for|calling (?:from|for))\b"
+)
+
+
+def asks_who_sent_us(text: str) -> bool:
+    """ "Sind Sie von der Telekom?", "Kommen Sie von meinem Anbieter?": a question who we call
+    for, answered with who calls and why (not a yes or no)."""
+    return bool(_ON_WHOSE_BEHALF.search(fold(text)))

@@ -148,19 +148,31 @@ _RATING_PLACE = re.compile(
     rf"\b{_NUMBER}(?= *$| (?:sagen|geben|gemeint|nehmen|bitte|eintragen|setzen|aendern|"
     r"machen|sein|statt|anstatt|und|oder|also|dann|ja|say|please|instead))"
 )
-_NOT_THIS = re.compile(
-    rf"\b(?:statt|anstatt|nicht|frage|instead of|not|question) (?:\w+ )?{_NUMBER}\b"
+_NOT_THIS = re.compile(  # (the word between is no correcting one: "bei der ersten Frage eher
+    r"\b(?:statt|anstatt|nicht|frage|instead of|not|question) "  # drei" means three)
+    rf"(?:(?!(?:doch|eher|lieber|eigentlich|actually|rather) )\w+ )?{_NUMBER}\b"
 )
 
 
-def corrected_rating(text: str, yes_no_asked: bool) -> int | None:
+# Said where a comment is asked, a correcting word needs a word of rating after the number
+# ("eigentlich würde ich doch eher drei sagen"; "Zwei Techniker kamen nicht, eigentlich drei"
+# counts)
+_CORRECTING_SAID = re.compile(
+    rf"\b(?:doch|eher|lieber|eigentlich|actually|rather) (?:\w+ )?{_NUMBER} (?:sagen|geben|"
+    r"vergeben|nehmen|say|give)\b"
+)
+
+
+def corrected_rating(text: str, yes_no_asked: bool, comment_asked: bool = False) -> int | None:
     """The rating said again, to be stored instead of the first one: a number of the scale in
     a rating's place, with words that point back at the rating question; where yes or no is
-    asked, a correcting word before the number does too. None otherwise (a comment counting
-    something, "Zwei Techniker kamen nicht")."""
+    asked, a correcting word before the number does too, and where a comment is asked, one
+    with a word of rating after the number ("eigentlich würde ich doch eher drei sagen"). None
+    otherwise (a comment counting something, "Zwei Techniker kamen nicht")."""
     folded = fold(text)
     back = bool(_BACK_TO_THE_RATING.search(folded))
-    if not back and not (yes_no_asked and _CORRECTING.search(folded)):
+    correcting = _CORRECTING_SAID if comment_asked else _CORRECTING
+    if not back and not ((yes_no_asked or comment_asked) and correcting.search(folded)):
         return None
     meant = _NOT_THIS.sub(" ", folded)  # "statt vier lieber zwei", "bei Frage eins zwei"
     meant = re.sub(r"\b(?:auf|in|to) (?:eine |ne |die |der )?(?=" + _NUMBER + r"\b)", "", meant)

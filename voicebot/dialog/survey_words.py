@@ -296,9 +296,29 @@ _AGREEING = _AGREE_CORE | frozenset((
 ))  # fmt: skip
 
 
+# Another time named as better ("Am Wochenende passt es besser", "heute Abend wäre besser",
+# "nach dem Essen ginge es"): its "passt" is no yes to now
+_LATER_TIME = re.compile(
+    r"\b(?:morgen|uebermorgen|spaeter|nachher|abend|abends|heute abend|nachmittag|nachmittags|"
+    r"vormittag|vormittags|mittag|wochenende|naechste woche|naechsten woche|montag|dienstag|"
+    r"mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|\d{1,2} uhr|\w+ uhr|"
+    r"nach dem (?:essen|mittagessen|abendessen|fruehstueck|feierabend|urlaub)|"
+    r"in (?:einer|zwei|drei|ein paar|zehn|zwanzig|dreissig|einer halben) (?:stunde|stunden|"
+    r"minuten|tagen|tag|woche|wochen)|tomorrow|later|tonight|this evening|next week|weekend)\b"
+)
+_BETTER = re.compile(
+    r"\b(?:(?:passt|passen|waere|waer|ist|geht|ginge|passte)(?: (?:es|das|mir|uns|ihnen|bei|"
+    r"eher|viel|deutlich|auch))* (?:besser|lieber|guenstiger)|(?:would be|is|suits me) better|"
+    r"better for me)\b"
+)
+
+
 def call_back(text: str) -> bool:
-    """ "Rufen Sie mich in einer Stunde zurück", "call me back tomorrow": another time."""
-    return not never_again(text) and bool(_CALL_BACK.search(fold(text)))
+    """ "Rufen Sie mich in einer Stunde zurück", "call me back tomorrow", "am Wochenende passt
+    es besser": another time."""
+    folded = fold(text)
+    named = bool(_LATER_TIME.search(folded) and _BETTER.search(folded))
+    return not never_again(text) and (named or bool(_CALL_BACK.search(folded)))
 
 
 def question_keys(prompt: str) -> frozenset[str]:

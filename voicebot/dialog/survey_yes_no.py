@@ -29,6 +29,7 @@ _NOT_EVERYONE = re.compile(
     r"einfach|so) )?(?:jedem|jeden|jeder|allen|jedermann|everyone|everybody|anyone|to everyone)\b"
 )
 _CONDITIONS = frozenset(("wenn", "falls", "solange", "sofern", "nur", "if", "as long as", "only"))
+_SCORN = ("feind", "aergsten", "schlimmsten", "schwiegermutter", "enemies", "enemy", "worst")
 _UNREAL = frozenset(("waere", "waer", "waeren", "wuerde", "wuerden", "haette", "haetten",
                      "koennte", "koennten", "were", "would", "could"))  # fmt: skip
 
@@ -45,11 +46,38 @@ def limited_yes(text: str) -> Literal["ja", "unclear"] | None:
     if not _YES & set(opening) or _NEGATIONS & set(opening):
         return None  # ("Nein, aber die Preise sind okay")
     limit, rest = match.group("limit"), match.group("rest").split()
+    if any(word.startswith(_SCORN) for word in rest):  # "Ja, aber nur meinen Feinden": a
+        return "unclear"  # mocking yes, no recommendation
     if limit in _CONDITIONS or set(rest[:1]) & _CONDITIONS:  # "aber nur wenn …"
         return "unclear" if _UNREAL & set(rest) else "ja"
     if not _NEGATIONS & set(rest):
         return "ja"  # "Ja, aber die Preise sind hoch"
     return "ja" if _NOT_EVERYONE.match(" ".join(rest)) else "unclear"
+
+
+# A condition said first, in place of the answer ("Nur wenn der Preis stimmt."): the yes or no
+# is whatever follows it ("…, dann ja"); with nothing after it, the "stimmt" of the condition
+# is no yes
+_CONDITION_FIRST = re.compile(r"^(?:(?:aeh|aehm|also|naja|na|hm|nur|only) )*(?:wenn|wenns|falls|"
+                              r"sofern|solange|if|as long as|provided)\b")  # fmt: skip
+_ANSWER_AFTER = frozenset((*_YES, "nein", "nee", "noe", "nicht", "no", "not", "nope"))
+
+
+def scorns(text: str) -> bool:
+    """ "Ja, meinem ärgsten Feind", "nur meinen Feinden": a mocking yes, no recommendation."""
+    return any(word.startswith(_SCORN) for word in fold(text).split())
+
+
+def only_a_condition(text: str) -> bool:
+    """The words name a condition and no answer after it ("Nur wenn der Preis stimmt", "if
+    they fixed the line"): not a yes, whatever word of agreeing the condition holds; "Wenn
+    jemand schnelles Internet braucht, dann ja" answers."""
+    folded = fold(text)
+    if not _CONDITION_FIRST.match(folded):
+        return False
+    clauses = [fold(c).split() for c in re.split(r"[,.;!?]+", text) if fold(c)]
+    tail = clauses[-1][-2:] if len(clauses) > 1 else folded.split()[-2:]
+    return not _ANSWER_AFTER & set(tail)
 
 
 # ---- a yes/no answer corrected at a later question ------------------------------------------

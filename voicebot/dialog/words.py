@@ -400,7 +400,8 @@ WAIT_PHRASES = (
     "moment", "momentchen", "sekunde", "augenblick", "warten sie", "ich suche", "ich schaue",
     "ich schau", "muss ich suchen", "muss ich nachschauen", "ich hole", "hold on", "one moment",
     "just a moment", "just a second", "one second", "let me check", "let me look",
-    "let me find", "wait a", "ueberlegen", "nachdenken", "let me think",
+    "let me find", "wait a", "ueberlegen", "nachdenken", "let me think", "warte mal", "wart mal",
+    "warte kurz",
 )  # fmt: skip
 
 
@@ -433,12 +434,34 @@ REPEAT_AT_END = ("what was that", "was war das", "what did you say")  # fmt: ski
 # ... and these only alone or nearly ("noch mal bitte"; not "ich rufe noch mal wegen ...").
 REPEAT_ALONE = ("nochmal", "noch mal", "noch einmal", "bitte was", "wie war das", "pardon",
                 "sorry what", "what", "sorry", "excuse me")  # fmt: skip
+# ... and these as the whole turn ("Hä?", "Was?"; not "was kostet das")
+REPEAT_WHOLE = frozenset(("hae", "haeh", "hae was", "haeh was", "was", "was denn", "hm was"))
+
+
+# ... and the caller who cannot hear or follow the bot ("sprechen Sie lauter", "ich versteh Sie
+# so schlecht", "ich hör so schlecht, was sagen Sie?"; not "ich verstehe nicht, warum die
+# Rechnung so hoch ist", said of something else)
+_CANNOT_HEAR = re.compile(
+    r"\b(?:(?:sprechen|reden) sie (?:\w+ ){0,3}(?:lauter|deutlicher|langsamer)|"
+    r"(?:bitte|etwas|bisschen|mal|geht das|gehts|noch) lauter|lauter (?:bitte|sprechen|reden)|"
+    r"(?:versteh|verstehe|hoer|hoere) sie (?:\w+ ){0,2}(?:nicht|schlecht|kaum)|"
+    r"(?:ich|i) (?:hoer|hoere|hoeren|versteh|verstehe) (?:sie |dich )?(?:so |sehr |ganz |echt "
+    r"|leider |nur |ja )*(?:schlecht|kaum|nichts|nix|kein wort)(?= was\b| wie\b| bitte\b|"
+    r" koennen\b| sprechen\b| reden\b|$)|"
+    r"speak up|(?:speak|talk) (?:\w+ )?(?:louder|slower)|louder please|cant hear you|"
+    r"can not hear you|cannot hear you)\b"
+)
 
 
 def asks_to_repeat(text: str) -> bool:
-    """A short request to hear the bot again ("Wie bitte?", "sorry, can you repeat that?")."""
+    """A short request to hear the bot again ("Wie bitte?", "sorry, can you repeat that?",
+    "sprechen Sie lauter")."""
     folded = fold(text)
     words = len(folded.split())
+    if folded in REPEAT_WHOLE or (
+        words <= 10 and any(_CANNOT_HEAR.search(clause) for clause in _heard_clauses(text))
+    ):
+        return True
     if words <= 12 and any(says_phrase(folded, p) for p in REPEAT_PLAIN):
         return True
     if words <= 16 and any(says_phrase(folded, p) for p in REPEAT_SLOWER):
@@ -450,6 +473,13 @@ def asks_to_repeat(text: str) -> bool:
     return any(says_phrase(folded, p) for p in REPEAT_PHRASES) or (
         words <= 3 and any(says_phrase(folded, p) for p in REPEAT_ALONE)
     )
+
+
+def _heard_clauses(text: str) -> list[str]:
+    """The turn folded whole and cut at its commas and sentence ends ("Ich hör so schlecht,
+    was sagen Sie?")."""
+    parts = [fold(p) for p in re.split(r"[,.;!?]+", text.replace("'", "").replace("’", ""))]
+    return [fold(text.replace("'", "").replace("’", "")), *(p for p in parts if p)]
 
 
 def asks_to_wait(text: str) -> bool:

@@ -89,6 +89,17 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "survey_which_of_two": "Eher {low} oder eher {high}?",
         "survey_rating_changed": "Gut, ich habe Ihre Bewertung auf {rating} geändert.",
         "survey_answer_changed": "Gut, ich habe Ihre Antwort auf {answer} geändert.",
+        "survey_new_answer": "Gern. Wie lautet Ihre neue Antwort?",
+        "survey_minor": "Vielen Dank! Die Umfrage richtet sich leider nur an Erwachsene. Auf "
+        "Wiederhören.",
+        "survey_anyone": "Die Fragen kann gern auch jemand anderes aus dem Haushalt "
+        "beantworten, zum Beispiel Sie.",
+        "survey_not_passed_on": "Weitergeben kann ich leider nichts, Ihre Antworten werden "
+        "nur anonym ausgewertet. Bitte wenden Sie sich dafür direkt an Ihren Anbieter.",
+        "survey_other_language": "Sorry, this is the digital assistant of {name}, calling for "
+        "a short survey. The survey is in German only.",
+        "survey_other_language_ask": "Would you like to take part in German?",
+        "survey_other_language_bye": "Thank you and goodbye.",
         "survey_no_person": "Verbinden kann ich Sie leider nicht, ich bin der digitale "
         "Assistent des Instituts.",
         "survey_not_concerned": "Dann sind die Fragen leider nicht für Sie. Vielen Dank und "
@@ -209,6 +220,15 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "survey_which_of_two": "Closer to {low} or to {high}?",
         "survey_rating_changed": "All right, I have changed your rating to {rating}.",
         "survey_answer_changed": "All right, I have changed your answer to {answer}.",
+        "survey_new_answer": "Of course. What is your new answer?",
+        "survey_minor": "Thank you! The survey is for adults only. Goodbye.",
+        "survey_anyone": "Anyone in the household may answer the questions, you as well.",
+        "survey_not_passed_on": "I cannot pass anything on; your answers are only counted "
+        "anonymously. Please contact your provider directly about it.",
+        "survey_other_language": "Entschuldigung, hier spricht der digitale Assistent von "
+        "{name}, wir rufen für eine kurze Umfrage an. Die Umfrage ist nur auf Englisch.",
+        "survey_other_language_ask": "Möchten Sie auf Englisch teilnehmen?",
+        "survey_other_language_bye": "Vielen Dank und auf Wiederhören.",
         "survey_no_person": "I'm sorry, I cannot put you through; I am the institute's digital "
         "assistant.",
         "survey_not_concerned": "Then these questions are not for you. Thank you and goodbye.",

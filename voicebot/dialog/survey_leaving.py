@@ -1,0 +1,68 @@
+"""A survey question answered by leaving: a goodbye with nothing but words of having had
+enough ("Das dauert mir zu lange, tschüss", "Mir reicht's jetzt, wiederhören", "Ich muss jetzt
+auflegen"). The goodbye is no "nein" to the question, and the rest is no comment. Folded text
+(words.fold)."""
+
+from __future__ import annotations
+
+import re
+
+from voicebot.dialog.words import BYE_WORDS, FAREWELL_WISHES, fold, says_goodbye
+
+# Hanging up said in words ("ich muss jetzt auflegen", "ich leg jetzt auf")
+_HANGS_UP = re.compile(
+    r"\b(?:(?:muss|will|werde|moechte) (?:\w+ ){0,2}auflegen|ich (?:leg|lege) (?:\w+ ){0,2}auf)$"
+)
+# Having had enough, said of oneself or of the survey (not a judgement of the provider)
+_HAD_ENOUGH = re.compile(
+    r"\b(?:mir reichts|reicht mir|mir reicht es|jetzt reichts|das reicht|es reicht|"
+    r"(?:ist|wird) mir (?:\w+ )?zu (?:bloed|doof|dumm|lang|lange|viel|bunt)|"
+    r"dauert (?:\w+ ){0,2}zu lang\w*|keine (?:lust|zeit|geduld) mehr|hab genug|habe genug|"
+    r"muss (?:\w+ )?(?:los|weg)|i ve had enough|ive had enough|takes too long|too long|"
+    r"(?:have|got) to go)\b"
+)
+_FILLER = frozenset((
+    "ach", "also", "naja", "na", "oh", "so", "jetzt", "doch", "sorry", "tut", "mir", "leid",
+    "echt", "wirklich", "danke", "dank", "vielen", "schoen", "und", "dann", "wissen", "sie", "was",
+    "aeh", "aehm", "ich", "hab", "habe", "muss", "los", "weg", "well", "thanks", "i", "im", "have",
+    "to", "go", "now", "noch", "einen", "tag", "abend", "auf", "das", "ist", "es", "ehrlich",
+    "gesagt", "sowieso", "egal", "mal",
+))  # fmt: skip
+
+
+def leaves_instead(text: str) -> bool:
+    """The turn only says goodbye, hangs up in words, or has had enough and goes: no answer to
+    the question asked (a "tschüss" is no "nein"), no comment. "Nein, tschüss" and "Zwei,
+    tschüss" answer; "Schnelleres Internet, tschüss" comments: neither is leaving instead."""
+    folded = fold(text.replace("'", "").replace("’", ""))
+    if not (says_goodbye(text) or _HANGS_UP.search(folded)):
+        return False
+    rest = _HANGS_UP.sub(" ", _HAD_ENOUGH.sub(" ", folded))
+    for phrase in sorted((*BYE_WORDS, *FAREWELL_WISHES), key=len, reverse=True):
+        rest = re.sub(rf"\b{re.escape(phrase)}\b", " ", rest)
+    return all(word in _FILLER for word in rest.split())
+
+
+def breaks_off_leaving(text: str) -> bool:
+    """Leaving instead of answering with a reason to stop ("mir reicht's", "zu lange") or a
+    hang-up in words, not a plain goodbye ("Danke, tschüss" to the last question: nothing
+    more to say)."""
+    folded = fold(text.replace("'", "").replace("’", ""))
+    return leaves_instead(text) and bool(_HAD_ENOUGH.search(folded) or _HANGS_UP.search(folded))
+
+
+_CLAUSE = re.compile(r"[,.;!?]+|\s+(?=\bund\b|\baber\b|\band\b|\bbut\b)")
+_LEAD_INS = frozenset(("und", "aber", "also", "ach", "nein", "nee", "ja", "and", "but", "so"))
+
+
+def comment_besides_opt_out(text: str) -> str | None:
+    """The comment given with a request never to be called again ("Schnelleres Internet, und
+    rufen Sie mich nie wieder an" -> "Schnelleres Internet"); None when the turn holds nothing
+    else ("Und rufen Sie mich nie wieder an.")."""
+    from voicebot.dialog.survey_words import never_again
+
+    kept = [c.strip() for c in _CLAUSE.split(text) if c.strip() and not never_again(c)]
+    words = " ".join(kept).split()
+    while words and fold(words[0]) in _LEAD_INS:
+        words = words[1:]
+    return " ".join(words) or None
