@@ -1935,3 +1935,11 @@ def test_the_number_said_again_after_identification_asks_for_the_concern(service
     record = call(services, "nordwelle", number, number, say("meine rechnung"))
     said = bot_said(record).split(" | ")
     assert said[2] == "Wie kann ich Ihnen helfen?" and "kein Betrag offen" in said[3], said
+
+
+def test_the_agent_is_told_that_the_answer_did_not_help(services):
+    """The router steps, "hab ich schon gemacht, hilft nicht", "ja" reached the agent as "Wie
+    man den Router neu startet" only, as if the caller still wanted the steps (session-15)."""
+    record = call(services, "nordwelle", say("wie starte ich den router neu"),
+                  say("hab ich schon gemacht, hilft nicht"), say("ja"))  # fmt: skip
+    assert "(Antwort hat nicht geholfen)" in handoff_in(record).context["summary"]

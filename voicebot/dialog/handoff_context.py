@@ -24,12 +24,12 @@ SUMMARY_WORDS = {
            "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem",
            "maybe": "vermutlich", "problem": "Problem", "health": "Gesundheit",
            "speaks": "Anrufer spricht Englisch", "products": "weitere Produkte",
-           "caller": "Anrufer"},
+           "caller": "Anrufer", "not_helped": "Antwort hat nicht geholfen"},
     "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
            "customer not identified", "reason": "reason", "also": "also",
            "maybe": "possibly", "problem": "problem", "health": "health",
            "speaks": "caller speaks German", "products": "other products",
-           "caller": "caller"},
+           "caller": "caller", "not_helped": "the answer did not help"},
 }  # fmt: skip
 
 
@@ -38,6 +38,9 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     only), slots (a product by its catalog name), the other concerns named, why handed off."""
     words = SUMMARY_WORDS.get(tenant.language[:2], SUMMARY_WORDS["en"])
     parts = [state.intent.description if state.intent else words["unclear"]]
+    if state.not_helped and state.intent is not None and state.intent.action == "selfservice":
+        parts[0] += f" ({words['not_helped']})"  # "Wie man den Router neu startet (Antwort
+        # hat nicht geholfen)": the agent starts from there
     if state.intent is None and state.candidate is not None:  # asked about, not confirmed
         parts[0] += f" ({words['maybe']}: {state.candidate.description})"  # (no answer came)
     elif state.intent is not None and state.intent_guessed:  # ("Geht es um …?" - "Verbinden

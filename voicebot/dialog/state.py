@@ -97,6 +97,7 @@ class CallState:
     no_input: int = 0
     unclear: int = 0
     answered: bool = False
+    not_helped: bool = False  # the caller said the bot's answer did not help ("hilft nicht")
     last_answer: str = ""  # the self-service answer just given (a question about it repeats it)
     product_unknown: bool = False  # the bot just said the product named is not one of ours
     concern_since: int = 0  # index in `lines` where the current concern began
