@@ -1943,3 +1943,12 @@ def test_the_agent_is_told_that_the_answer_did_not_help(services):
     record = call(services, "nordwelle", say("wie starte ich den router neu"),
                   say("hab ich schon gemacht, hilft nicht"), say("ja"))  # fmt: skip
     assert "(Antwort hat nicht geholfen)" in handoff_in(record).context["summary"]
+
+
+def test_a_service_corrected_with_sondern_is_the_one_meant(services):
+    """ "da geht der Fernseher nicht mehr, also nicht der Fernseher, sondern das Internet auf
+    dem Tablet" reached the fault team as service=tv (session-15 probe)."""
+    record = call(services, "nordwelle", say("seit letzter woche geht der fernseher nicht mehr "
+                                             "also nicht der fernseher sondern das internet"),
+                  say("hab ich nicht"))  # fmt: skip
+    assert handoff_in(record).context["slots"].get("service") == "internet"
