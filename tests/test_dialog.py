@@ -1952,3 +1952,12 @@ def test_a_service_corrected_with_sondern_is_the_one_meant(services):
                                              "also nicht der fernseher sondern das internet"),
                   say("hab ich nicht"))  # fmt: skip
     assert handoff_in(record).context["slots"].get("service") == "internet"
+
+
+def test_a_caller_asking_someone_beside_them_for_the_number_is_waited_for(services):
+    """ "Schatz, wie ist nochmal unsere Kundennummer?" at the number prompt got "Ich habe
+    keine Kundennummer verstanden": the bot waits, as for "Moment" (session-15 probe)."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"),
+                  say("schatz wie ist nochmal unsere kundennummer"), say("4 0 8 1 7 2 5 3"))
+    said = bot_said(record).split(" | ")
+    assert said[2] == "Gerne, ich warte." and said[3].startswith("Danke, Petra Lindner."), said
