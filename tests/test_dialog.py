@@ -1871,8 +1871,10 @@ def test_the_name_a_caller_gave_reaches_the_agent_when_it_is_not_the_customers(s
     assert "Anrufer" not in handoff_in(own).context["summary"]
 
 
-@pytest.mark.parametrize("wrong", ["ich hab falsch gewählt entschuldigung",
-                                   "oh da hab ich wohl die falsche nummer gewählt"])
+@pytest.mark.parametrize(
+    "wrong",
+    ["ich hab falsch gewählt entschuldigung", "oh da hab ich wohl die falsche nummer gewählt"],
+)
 def test_a_caller_who_dialled_wrong_is_let_go(services, wrong):
     """ "ich hab falsch gewählt, Entschuldigung" was put through to the complaints team with
     high priority (the classifier's reading of "Entschuldigung"): a goodbye (session-15)."""
@@ -1890,14 +1892,20 @@ def test_praise_is_thanked_for_and_not_put_through_as_a_complaint(services):
     fault = call(services, "nordwelle", say("der techniker war super nett aber das internet "
                                             "geht immer noch nicht"), say("40817279"))  # fmt: skip
     assert handoff_in(fault).queue == "stoerungsdienst"
-    complaint = call(services, "nordwelle",
-                     say("ich will mich beschweren obwohl der techniker nett war"))
+    complaint = call(
+        services, "nordwelle", say("ich will mich beschweren obwohl der techniker nett war")
+    )
     assert handoff_in(complaint).queue == "beschwerde"
 
 
-@pytest.mark.parametrize("asked", ["wo finde ich denn meine kundennummer",
-                                   "was war nochmal meine kundennummer",
-                                   "können sie mir meine kundennummer sagen"])
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "wo finde ich denn meine kundennummer",
+        "was war nochmal meine kundennummer",
+        "können sie mir meine kundennummer sagen",
+    ],
+)
 def test_a_question_where_the_customer_number_is_told_where_to_find_it(services, asked):
     """ "wo finde ich denn meine Kundennummer" got the online-bills answer, "was war nochmal
     meine Kundennummer" was taken as a bill question: where it is printed, then the number
@@ -1957,7 +1965,12 @@ def test_a_service_corrected_with_sondern_is_the_one_meant(services):
 def test_a_caller_asking_someone_beside_them_for_the_number_is_waited_for(services):
     """ "Schatz, wie ist nochmal unsere Kundennummer?" at the number prompt got "Ich habe
     keine Kundennummer verstanden": the bot waits, as for "Moment" (session-15 probe)."""
-    record = call(services, "nordwelle", say("mein internet geht nicht"),
-                  say("schatz wie ist nochmal unsere kundennummer"), say("4 0 8 1 7 2 5 3"))
+    record = call(
+        services,
+        "nordwelle",
+        say("mein internet geht nicht"),
+        say("schatz wie ist nochmal unsere kundennummer"),
+        say("4 0 8 1 7 2 5 3"),
+    )
     said = bot_said(record).split(" | ")
     assert said[2] == "Gerne, ich warte." and said[3].startswith("Danke, Petra Lindner."), said

@@ -1415,8 +1415,11 @@ def test_no_customer_number_at_the_greeting_is_no_fault_of_the_line(services):
                   say("meine rechnung ist zu hoch"))  # fmt: skip
     assert "ohne Kundennummer" in bot_said(record)[1] and "Wie kann ich" in bot_said(record)[1]
     assert record.handoff is not None and record.handoff.queue == "abrechnung"
-    told = call(services, "nordwelle",
-                say("die kundennummer hab ich grad nicht aber mein telefon geht nicht"))
+    told = call(
+        services,
+        "nordwelle",
+        say("die kundennummer hab ich grad nicht aber mein telefon geht nicht"),
+    )
     assert told.handoff is not None and told.handoff.queue == "stoerungsdienst"
 
 
@@ -1430,8 +1433,13 @@ def test_no_customer_number_to_a_confirmation_asks_it_again(services):
     assert record.handoff is not None and record.handoff.queue == "abrechnung"
 
 
-@pytest.mark.parametrize("asked", ["ich will wissen wann es wieder geht",
-                                   "ich möchte gerne wissen ob das heute noch behoben wird"])
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "ich will wissen wann es wieder geht",
+        "ich möchte gerne wissen ob das heute noch behoben wird",
+    ],
+)
 def test_a_question_asked_as_a_wish_to_know_is_a_question_about_the_answer(services, asked):
     """ "ich will wissen wann es wieder geht" after the outage (Whisper writes no "?") got
     "Bitte antworten Sie mit Ja oder Nein": sorry, no more known, and a person offered."""
@@ -1451,8 +1459,13 @@ def test_a_caller_for_a_relative_is_told_the_account_was_found(services, told):
     assert "Kundenkonto von Klaus Hoffmann" in said and "Danke, Klaus Hoffmann" not in said
 
 
-@pytest.mark.parametrize(("first", "rest"), [("meine kundennummer ist 4 0 8 1 7 2", "5 3"),
-                                             ("vier null acht eins sieben", "zwei fünf drei")])
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("meine kundennummer ist 4 0 8 1 7 2", "5 3"),
+        ("vier null acht eins sieben", "zwei fünf drei"),
+    ],
+)
 def test_part_of_the_number_as_the_first_words_asks_for_the_rest(services, first, rest):
     """ "meine kundennummer ist 4 0 8 1 7 2" at the greeting got "nicht verstanden" and the
     digits were lost; the rest of the number is asked for, as at the number prompt."""
