@@ -2001,3 +2001,34 @@ def test_a_follow_up_on_an_earlier_report_is_noted_for_the_agent(services):
                                              "internet und es geht immer noch nicht"),
                   keys("40817253#"), say("ja"))  # fmt: skip
     assert "Nachfrage zu einer früheren Meldung" in str(handoff_in(record).context["summary"])
+
+
+def test_the_agent_is_told_that_the_answer_did_not_help(services):
+    """The router steps, "hab ich schon gemacht, hilft nicht", "ja" reached the agent as "Wie
+    man den Router neu startet" only, as if the caller still wanted the steps (session-15)."""
+    record = call(services, "nordwelle", say("wie starte ich den router neu"),
+                  say("hab ich schon gemacht, hilft nicht"), say("ja"))  # fmt: skip
+    assert "(Antwort hat nicht geholfen)" in handoff_in(record).context["summary"]
+
+
+def test_a_service_corrected_with_sondern_is_the_one_meant(services):
+    """ "da geht der Fernseher nicht mehr, also nicht der Fernseher, sondern das Internet auf
+    dem Tablet" reached the fault team as service=tv (session-15 probe)."""
+    record = call(services, "nordwelle", say("seit letzter woche geht der fernseher nicht mehr "
+                                             "also nicht der fernseher sondern das internet"),
+                  say("hab ich nicht"))  # fmt: skip
+    assert handoff_in(record).context["slots"].get("service") == "internet"
+
+
+def test_a_caller_asking_someone_beside_them_for_the_number_is_waited_for(services):
+    """ "Schatz, wie ist nochmal unsere Kundennummer?" at the number prompt got "Ich habe
+    keine Kundennummer verstanden": the bot waits, as for "Moment" (session-15 probe)."""
+    record = call(
+        services,
+        "nordwelle",
+        say("mein internet geht nicht"),
+        say("schatz wie ist nochmal unsere kundennummer"),
+        say("4 0 8 1 7 2 5 3"),
+    )
+    said = bot_said(record).split(" | ")
+    assert said[2] == "Gerne, ich warte." and said[3].startswith("Danke, Petra Lindner."), said

@@ -88,6 +88,7 @@ from voicebot.dialog.words import (
     asks_for_agent,
     asks_for_transfer,
     asks_if_machine,
+    asks_someone_for_number,
     asks_something,
     asks_to_hold,
     asks_to_repeat,
@@ -743,7 +744,8 @@ class InboundDialog(YesNoTurns):
         if concern and is_new_concern(self.tenant, intent):
             self._another_concern(text, intent)
             return
-        if not number and asks_to_wait(text):  # "Moment, ich suche die Nummer"
+        if not number and (asks_to_wait(text) or asks_someone_for_number(text)):  # "Moment,
+            # ich suche die Nummer", "Schatz, wie ist nochmal unsere Kundennummer?"
             self._wait()
             return
         if not (number or heard) and asks_where(text):  # "wo steht die denn?"

@@ -30,7 +30,8 @@ SUMMARY_WORDS = {
            "speaks": "Anrufer spricht Englisch", "products": "weitere Produkte",
            "caller": "Anrufer", "death": "Todesfall gemeldet", "complaint": "Beschwerde",
            "unlisted": "Frage nach Angaben", "writing": "schriftlich gewünscht",
-           "refund": "Erstattung gewünscht", "receipt": "Kassenbon vorhanden"},
+           "refund": "Erstattung gewünscht", "receipt": "Kassenbon vorhanden",
+           "not_helped": "Antwort hat nicht geholfen"},
     "en": {"unclear": "concern unclear", "customer": "customer", "unidentified":
            "customer not identified", "reason": "reason", "also": "also",
            "maybe": "possibly", "problem": "problem", "health": "health",
@@ -38,7 +39,8 @@ SUMMARY_WORDS = {
            "caller": "caller", "death": "bereavement: caller reports a death",
            "complaint": "complaint",
            "unlisted": "asked for information", "writing": "wants it in writing",
-           "refund": "wants a refund", "receipt": "has the receipt"},
+           "refund": "wants a refund", "receipt": "has the receipt",
+           "not_helped": "the answer did not help"},
 }  # fmt: skip
 
 
@@ -54,6 +56,9 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     unlisted = _unlisted_noted(tenant, state)
     if unlisted:  # "Wo kann ich die Nougatcreme kaufen?" was answered by the allergen
         parts[0] = f"{words['unlisted']} {unlisted}"  # question: not "Allergene eines Produkts"
+    if state.not_helped and state.intent is not None and state.intent.action == "selfservice":
+        parts[0] += f" ({words['not_helped']})"  # "Wie man den Router neu startet (Antwort
+        # hat nicht geholfen)": the agent starts from there
     if state.intent is None and state.candidate is not None:  # asked about, not confirmed
         parts[0] += f" ({words['maybe']}: {state.candidate.description})"  # (no answer came)
     elif state.intent is not None and state.intent_guessed:  # ("Geht es um …?" - "Verbinden

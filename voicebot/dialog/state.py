@@ -104,6 +104,7 @@ class CallState:
     answered: bool = False
     topic: str | None = None  # what the caller asked that no intent serves ("Frage zu
     # Stellenangeboten und Bewerbungen"), for the agent's summary
+    not_helped: bool = False  # the caller said the bot's answer did not help ("hilft nicht")
     last_answer: str = ""  # the self-service answer just given (a question about it repeats it)
     product_unknown: bool = False  # the bot just said the product named is not one of ours
     concern_since: int = 0  # index in `lines` where the current concern began

@@ -308,6 +308,22 @@ _ASKING_VERBS = frozenset((
 _ASKS_FOR_IT = re.compile(r"\b(?:sagen|nennen|geben|raussuchen|nachschauen|tell|give)\b")
 
 
+def asks_someone_for_number(text: str) -> bool:
+    """The caller asks someone beside them for the number ("Schatz, wie ist nochmal unsere
+    Kundennummer?", "weißt du die Kundennummer?"): they need a moment, as with "Moment"."""
+    words = set(fold(text).split())
+    if not words & {"kundennummer", "nummer", "kundennr"}:
+        return False
+    asks = is_question(text) or bool(words & {"wie", "was", "wo", "weisst", "hast"})
+    return asks and bool(words & _ADDRESSING)  # ("Schatz" first: no question word first)
+
+
+_ADDRESSING = frozenset((
+    "du", "dir", "schatz", "schatzi", "liebling", "mama", "papa", "mutti", "vati", "oma", "opa",
+    "unsere", "unser", "wir", "ihr", "weisst",
+))  # fmt: skip
+
+
 def about_the_number(text: str) -> bool:
     """The reply talks about the number asked for ("wo steht die Kundennummer denn?", "die
     Nummer hab ich nicht hier"): no new concern, however the classifier reads it."""

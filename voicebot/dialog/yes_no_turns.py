@@ -214,6 +214,7 @@ class YesNoTurns:
         helped_not = answer is not True and bool(self.state.last_answer) and not_helped(text)
         if awaiting == "anything_else" and helped_not:  # "hab ich schon gemacht, hilft nicht":
             # a person offered, the concern kept
+            self.state.not_helped = True  # (the agent is told)
             offer = [self.prompts.say("not_helped"), self.prompts.say("offer_agent")]
             self.reply.ask(offer, "offer_agent", "yesno")
             return

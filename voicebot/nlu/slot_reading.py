@@ -158,11 +158,12 @@ class SlotReader:
         """The slots an utterance carries: template slots, then self-evident ones, then needs."""
         slots = dict(found)
         folded = f" {fold(normalize(text, self.language))} "
+        corrected = folded.rsplit(" sondern ", 1)[1] if " sondern " in folded else ""
         for name in spec.slots if spec else ():
             values = self.template_values(spec, name).phrases  # type: ignore[union-attr]
-            hit = next(
-                (p for p in sorted(values, key=len, reverse=True) if f" {p} " in folded), None
-            )
+            ordered = sorted(values, key=len, reverse=True)  # "nicht der Fernseher, sondern
+            hit = next((p for p in ordered if f" {p} " in f" {corrected} "), None)  # das
+            hit = hit or next((p for p in ordered if f" {p} " in folded), None)  # Internet"
             if name not in slots and hit is not None:
                 slots[name] = values[hit]
         needs = set(spec.needs) if spec else set()
