@@ -27,7 +27,12 @@ from voicebot.dialog.survey_leaving import (
     comment_besides_opt_out,
     leaves_instead,
 )
-from voicebot.dialog.survey_people import a_child_answers, hands_over, someone_else_is_out
+from voicebot.dialog.survey_people import (
+    a_child_answers,
+    hands_over,
+    offers_to_answer,
+    someone_else_is_out,
+)
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
     corrected_rating,
@@ -285,6 +290,9 @@ class SurveyDialog:
             return
         if not keyed and self.step < 0 and self._other_language(text):
             return  # "Sorry, I don't speak German": told in their language
+        if not keyed and self.step < 0 and offers_to_answer(fold(text)):
+            self._next_question()  # "Mein Mann ist nicht da, aber ich kann das machen."
+            return
         if not keyed and self.step < 0 and not self.anyone_told and someone_else_is_out(fold(text)):
             self.anyone_told = True  # "Mein Mann ist nicht da": the survey is for whoever
             told = self.tenant.prompts.say("survey_anyone")  # answers (once, no try lost)
@@ -327,7 +335,11 @@ class SurveyDialog:
             # "Ich hab jetzt doch keine Zeit mehr." at the comment: no comment, the survey ends
             self._finish(self.survey.declined, "hangup")
             return
-        to_us = not free or (is_question(text) and asks_us(text))  # (a comment may want people
+        asked_now = self.survey.questions[self.step].prompt if self.step >= 0 else ""
+        answers_it = self.step >= 0 and names_key(text, question_keys(str(asked_now)))
+        to_us = not answers_it and (  # ("falls mich jemand fragt, würde ich ihn empfehlen"
+            not free or (is_question(text) and asks_us(text))  # answers; a comment may want people
+        )
         if not keyed and to_us and asks_for_agent(text):  # at the provider's hotline) "Können
             # Sie mich mit jemandem verbinden?":
             if self.person_asked:  # no one to put through to; asked again, another time
