@@ -1498,3 +1498,16 @@ def test_someone_in_an_answer_to_the_recommendation_asks_for_no_person(services)
     nicht" (its "jemand" read as a person asked for)."""
     _, _, bot = _survey(services, "ja", "drei", "falls mich jemand fragt würde ich ihn empfehlen")
     assert not any(b.startswith("Verbinden kann ich") for b in bot), bot
+
+
+@pytest.mark.parametrize(
+    ("turns", "empty"),
+    [(("ja", "ich hab gerade erst gewechselt kann ich noch nicht sagen", "ja", "x"),
+      "zufriedenheit"),
+     (("ja", "drei", "kann ich nicht beurteilen", "x"), "weiterempfehlung")],
+)  # fmt: skip
+def test_cannot_say_is_an_answer_of_its_own_like_dont_know(services, turns, empty):
+    """ "…, kann ich noch nicht sagen" was asked again as unclear."""
+    record, dialog, bot = _survey(services, *turns)
+    assert dialog.answers[empty] is None and dialog.answers["kommentar"] == "x", bot
+    assert record.outcome == "resolved"

@@ -39,7 +39,12 @@ from voicebot.dialog.survey_ratings import (
     rating_said,
     says_no_rating,
 )
-from voicebot.dialog.survey_turns import asks_us_something, no_comment, pause_then_asks
+from voicebot.dialog.survey_turns import (
+    asks_us_something,
+    cannot_say,
+    no_comment,
+    pause_then_asks,
+)
 from voicebot.dialog.survey_words import (
     DECLINE_WORDS,
     LATER_WORDS,
@@ -366,7 +371,9 @@ class SurveyDialog:
             and not keyed
             and not free
             and (
-                does_not_know(text) or (withheld and yes_no_asked)  # ("sag ich nicht": no "nein")
+                does_not_know(text)
+                or cannot_say(text)  # "kann ich noch nicht sagen"
+                or (withheld and yes_no_asked)  # ("sag ich nicht": no "nein")
             )
         ):
             self.answers[self.survey.questions[self.step].id] = None  # "weiß ich nicht": an

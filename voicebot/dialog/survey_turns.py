@@ -57,3 +57,17 @@ def pause_then_asks(text: str) -> bool:
     (not "Ähm, ja, warum nicht.", consent)."""
     words = fold(text).split()
     return len(words) >= 3 and words[0] in _PAUSE_FIRST and words[1] in _ASKING_FIRST
+
+
+_CANNOT_SAY = re.compile(
+    r"\b(?:kann ich (?:\w+ )?(?:noch |so |jetzt )?(?:nicht|schlecht|kaum) sagen|(?:kann|koennte) "
+    r"(?:ich|man) (?:\w+ )?(?:noch )?nicht (?:sagen|beurteilen|einschaetzen)|"
+    r"(?:kann|koennte) (?:ich|man) (?:\w+ )?(?:noch )?(?:nicht|schlecht|kaum) beurteilen|"
+    r"(?:i )?(?:cant|can not|cannot) (?:really )?(?:say|tell)(?: yet)?)\b"
+)
+
+
+def cannot_say(text: str) -> bool:
+    """ "Ich hab gerade erst gewechselt, kann ich noch nicht sagen": no answer to give (as
+    "weiß ich nicht"), not unclear."""
+    return bool(_CANNOT_SAY.search(fold(text.replace("'", "").replace("’", ""))))
