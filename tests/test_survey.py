@@ -1479,3 +1479,35 @@ def test_a_pause_word_then_who_asks_and_a_yes_with_warum_nicht_consents(services
     _, _, bot = _survey(services, said, "ja", "vier")
     asks = said.startswith("moment")
     assert (bot[1] == bot[0]) if asks else bot[1].startswith("Wie zufrieden"), bot
+
+
+def test_someone_else_out_but_i_can_do_it_is_consent(services):
+    _, dialog, bot = _survey(services, "mein mann ist nicht da aber ich kann das machen", "vier")
+    assert bot[1].startswith("Wie zufrieden"), bot
+    assert dialog.answers["zufriedenheit"] == "4"
+
+
+def test_not_wanting_to_complain_is_no_complaint(services):
+    _, dialog, bot = _survey(services, "ja", "ich will mich nicht beschweren aber so drei")
+    assert not any(b.startswith("Weitergeben") for b in bot), bot
+    assert dialog.answers["zufriedenheit"] == "3"
+
+
+def test_someone_in_an_answer_to_the_recommendation_asks_for_no_person(services):
+    """ "falls mich jemand fragt, würde ich ihn empfehlen" heard "Verbinden kann ich Sie leider
+    nicht" (its "jemand" read as a person asked for)."""
+    _, _, bot = _survey(services, "ja", "drei", "falls mich jemand fragt würde ich ihn empfehlen")
+    assert not any(b.startswith("Verbinden kann ich") for b in bot), bot
+
+
+@pytest.mark.parametrize(
+    ("turns", "empty"),
+    [(("ja", "ich hab gerade erst gewechselt kann ich noch nicht sagen", "ja", "x"),
+      "zufriedenheit"),
+     (("ja", "drei", "kann ich nicht beurteilen", "x"), "weiterempfehlung")],
+)  # fmt: skip
+def test_cannot_say_is_an_answer_of_its_own_like_dont_know(services, turns, empty):
+    """ "…, kann ich noch nicht sagen" was asked again as unclear."""
+    record, dialog, bot = _survey(services, *turns)
+    assert dialog.answers[empty] is None and dialog.answers["kommentar"] == "x", bot
+    assert record.outcome == "resolved"

@@ -27,12 +27,23 @@ from voicebot.dialog.survey_leaving import (
     comment_besides_opt_out,
     leaves_instead,
 )
-from voicebot.dialog.survey_people import a_child_answers, hands_over, someone_else_is_out
+from voicebot.dialog.survey_people import (
+    a_child_answers,
+    hands_over,
+    offers_to_answer,
+    someone_else_is_out,
+)
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
     corrected_rating,
     rating_said,
     says_no_rating,
+)
+from voicebot.dialog.survey_turns import (
+    asks_us_something,
+    cannot_say,
+    no_comment,
+    pause_then_asks,
 )
 from voicebot.dialog.survey_words import (
     DECLINE_WORDS,
@@ -69,8 +80,6 @@ from voicebot.dialog.survey_yes_no import (
 )
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
-    BYE_WORDS,
-    CLOSING_PHRASES,
     NO_NEED_PHRASES,
     asks_for_agent,
     asks_to_repeat,
@@ -285,6 +294,9 @@ class SurveyDialog:
             return
         if not keyed and self.step < 0 and self._other_language(text):
             return  # "Sorry, I don't speak German": told in their language
+        if not keyed and self.step < 0 and offers_to_answer(fold(text)):
+            self._next_question()  # "Mein Mann ist nicht da, aber ich kann das machen."
+            return
         if not keyed and self.step < 0 and not self.anyone_told and someone_else_is_out(fold(text)):
             self.anyone_told = True  # "Mein Mann ist nicht da": the survey is for whoever
             told = self.tenant.prompts.say("survey_anyone")  # answers (once, no try lost)
@@ -327,7 +339,11 @@ class SurveyDialog:
             # "Ich hab jetzt doch keine Zeit mehr." at the comment: no comment, the survey ends
             self._finish(self.survey.declined, "hangup")
             return
-        to_us = not free or (is_question(text) and asks_us(text))  # (a comment may want people
+        asked_now = self.survey.questions[self.step].prompt if self.step >= 0 else ""
+        answers_it = self.step >= 0 and names_key(text, question_keys(str(asked_now)))
+        to_us = not answers_it and (  # ("falls mich jemand fragt, würde ich ihn empfehlen"
+            not free or (is_question(text) and asks_us(text))  # answers; a comment may want people
+        )
         if not keyed and to_us and asks_for_agent(text):  # at the provider's hotline) "Können
             # Sie mich mit jemandem verbinden?":
             if self.person_asked:  # no one to put through to; asked again, another time
@@ -355,19 +371,21 @@ class SurveyDialog:
             and not keyed
             and not free
             and (
-                does_not_know(text) or (withheld and yes_no_asked)  # ("sag ich nicht": no "nein")
+                does_not_know(text)
+                or cannot_say(text)  # "kann ich noch nicht sagen"
+                or (withheld and yes_no_asked)  # ("sag ich nicht": no "nein")
             )
         ):
             self.answers[self.survey.questions[self.step].id] = None  # "weiß ich nicht": an
             self._next_question()  # answer in a survey, asked once; "keine Ahnung" is no
             return  # "kein Interesse"
-        asks = not keyed and (is_question(text) or _pause_then_asks(text))
+        asks = not keyed and (is_question(text) or pause_then_asks(text))
         asks = asks and not starts_with_yes(text)  # "Moment, wer
         waits = asks_to_wait(text) and not asks  # genau ruft da an?" is no yes, and answered
         unsure = does_not_know(text) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
         if said is not None and self.step >= 0 and said.id not in self.survey.ends_call:
-            said = said if _asks_us_something(text) else None  # "Es geht." at the rating is
+            said = said if asks_us_something(text) else None  # "Es geht." at the rating is
             # no question about the survey (its intent read it so at 0.98): asked again
         if self.step < 0:
             asks_after = not keyed and asks_after_yes(text)  # "Ja, wer ist da bitte?": no yes
@@ -421,7 +439,7 @@ class SurveyDialog:
                 self.answers[question.id] = answer  # hab keine Zeit mehr": 3 kept)
             self._finish(self.survey.declined, "declined")
             return
-        if answer is not None and free and not keyed and _no_comment(text, folded):
+        if answer is not None and free and not keyed and no_comment(text, folded):
             self.answers[question.id] = None  # "keine Ahnung", "dazu sag ich nichts": no
             self._next_question(note)  # comment (the question is answered)
         elif answer is not None:  # an answer is never read as an intent ("vier", "nein")
@@ -773,55 +791,6 @@ _RATING_CUE = re.compile(
 
 
 _LANGUAGE_NAMED = re.compile(r"\b(?:german|deutsch|english|englisch|language|sprache)\b")
-
-
-_ASKED_VERB_FIRST = re.compile(  # "bin ich hier mit einem Computer verbunden", "spreche ich
-    r"^(?:(?:aeh|aehm|also|moment|und|sagen sie mal|mal) )*(?:bin|spreche|rede|sind|ist|"  # mit
-    r"kostet|dauert|wird|werden|gibt|gibts|muss|kann|darf|hat|haben|koennen|wollen|rufen|"  # einem
-    r"kommen|arbeiten|machen) (?:ich|sie|das|es|der|die|man|ihr|wir)\b"  # Menschen"
-)
-
-
-def _asks_us_something(text: str) -> bool:
-    """A question, not a statement the survey's intents happen to read as one ("Es geht.",
-    "geht" at the rating)."""
-    folded = fold(text)
-    asked = "?" in text or is_question(text) or wh_question(text)
-    return asked or bool(_ASKED_VERB_FIRST.match(folded))
-
-
-def _no_comment(text: str, folded: str) -> bool:
-    """ "Keine Ahnung", "weiß ich nicht", "dazu sag ich nichts", "Danke, das war's" said as
-    the whole comment: none given ("nichts", nothing to improve, is one)."""
-    words = folded.split()
-    if len(words) <= 4 and (does_not_know(text) or _only_closes(folded)):
-        return True
-    return len(words) <= 6 and says_any(folded, WITHHOLD_WORDS)
-
-
-_CLOSING = tuple(  # ("nichts weiter", "sonst nichts" say "nothing", as "nichts" does)
-    p for p in CLOSING_PHRASES if p not in BYE_WORDS and "nichts" not in p and "nothing" not in p
-)
-_CLOSING_FILLER = frozenset(("danke", "dank", "vielen", "ja", "nein", "nee", "also", "ok", "okay"))
-
-
-def _only_closes(folded: str) -> bool:
-    """ "Danke, das war's", "nein, das ist alles": done, nothing said about the provider."""
-    rest = f" {folded.strip()} "
-    for phrase in _CLOSING:
-        rest = rest.replace(f" {phrase} ", " ")
-    return rest.split() != folded.split() and set(rest.split()) <= _CLOSING_FILLER
-
-
-_PAUSE_FIRST = frozenset(("moment", "augenblick", "hallo", "sorry", "entschuldigung"))
-_ASKING_FIRST = frozenset(("wer", "was", "worum", "wieso", "weshalb", "woher", "wo", "wie"))
-
-
-def _pause_then_asks(text: str) -> bool:
-    """ "Moment, wer ist da?" written without its "?": a pause word, then a question word
-    (not "Ähm, ja, warum nicht.", consent)."""
-    words = fold(text).split()
-    return len(words) >= 3 and words[0] in _PAUSE_FIRST and words[1] in _ASKING_FIRST
 
 
 def _agrees_first(folded: str) -> bool:

@@ -15,7 +15,8 @@ _PASS_ON = re.compile(
     r"(?:geben|leiten|richten) sie (?:\w+ ){0,6}(?:weiter|aus)\b(?! \w+ empfehlen)|"
     r"dass sie (?:\w+ ){0,6}(?:weitergeben|weiterleiten|ausrichten)|"
     r"(?:ich|wir) (?:habe|hab|haben|moechte|moechten|will|wollen) (?:\w+ ){0,2}beschwerde|"
-    r"(?:ich|wir) (?:moechte|moechten|will|wollen) (?:mich|uns) (?:\w+ ){0,3}beschweren|"
+    r"(?:ich|wir) (?:moechte|moechten|will|wollen) (?:mich|uns) (?:(?!nicht\b)\w+ ){0,3}"
+    r"beschweren|"
     r"(?:can|could|will) you (?:\w+ ){0,5}(?:pass (?:\w+ ){0,3}on|forward|tell them)|"
     r"i (?:want|would like|d like) to (?:make a )?complain\w*)\b"
 )

@@ -68,3 +68,15 @@ def hands_over(folded: str) -> bool:
     """ "Moment, ich hole meinen Mann", "ich geb Ihnen mal meine Frau": another person is to
     come to the phone (who has not heard who calls)."""
     return bool(_HANDS_OVER.search(folded))
+
+
+_OFFERS = re.compile(
+    r"\baber ich (?:kann|koennte|mach|mache|beantworte|uebernehme) (?!nicht)|"
+    r"\bich (?:kann|koennte|mach|mache) (?:das|die fragen) (?:\w+ )?(?:auch|gern|gerne|machen|"
+    r"beantworten)\b"
+)
+
+
+def offers_to_answer(folded: str) -> bool:
+    """ "Mein Mann ist nicht da, aber ich kann das machen": the one on the phone consents."""
+    return bool(_OFFERS.search(folded))
