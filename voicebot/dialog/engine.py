@@ -76,6 +76,7 @@ from voicebot.dialog.words import (
     area_named,
     asks_capabilities,
     asks_for_agent,
+    asks_for_callback,
     asks_for_transfer,
     asks_if_machine,
     asks_something,
@@ -482,6 +483,11 @@ class InboundDialog(YesNoTurns):
         if number is None and self._speaks_another_language(text, intent):
             return
         if number is None and self._bereaved(text, intent):
+            return
+        own = is_own_concern(self.tenant, intent)  # ("… a callback about my refund": that)
+        if number is None and not own and asks_for_callback(text):  # "can you call me back?"
+            told = [self.prompts.say("no_callback"), self.prompts.say("offer_agent")]
+            self.reply.ask(told, "offer_agent", "yesno")  # (the bot cannot; a person now)
             return
         missed = self.state.no_match > 0  # (displeasure alone counts once a turn was missed)
         if number is None and complaint_unplaced(self.tenant, text, intent, missed):
