@@ -1619,3 +1619,16 @@ def test_a_call_back_about_a_concern_serves_the_concern(services):
     turn = "i asked for a callback about my refund last week and nobody called"
     record = call(services, "harbour-bank", say(turn))
     assert record.handoff is not None and record.handoff.queue == "payments", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("my card was declined online", "entschuldigung ich verstehe nicht, sprechen sie deutsch"),
+     ("whats the exchange rate", "ich verstehe kein englisch")],
+)  # fmt: skip
+def test_german_at_a_yes_no_question_is_put_through_with_the_language_noted(services, turns):
+    """A caller switching to German at 'Is it about …?' or 'Anything else?' got 'Please answer
+    yes or no, or press 1 for yes and 2 for no' in English (session 15 probe)."""
+    record = call(services, "harbour-bank", *(say(t) for t in turns))
+    assert "Entschuldigung" in bot_said(record)[2], bot_said(record)
+    assert record.handoff is not None and "German" in record.handoff.context["summary"]
