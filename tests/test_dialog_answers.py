@@ -1632,3 +1632,17 @@ def test_german_at_a_yes_no_question_is_put_through_with_the_language_noted(serv
     record = call(services, "harbour-bank", *(say(t) for t in turns))
     assert "Entschuldigung" in bot_said(record)[2], bot_said(record)
     assert record.handoff is not None and "German" in record.handoff.context["summary"]
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turn", "noted"),
+    [("harbour-bank", "can you get me someone who speaks german please", "caller speaks German"),
+     ("nordwelle", "Verbinden Sie mich bitte mit jemandem, der Englisch spricht.",
+      "Anrufer spricht Englisch")],
+)  # fmt: skip
+def test_a_person_asked_for_in_another_language_is_noted_for_the_agent(
+    services, tenant, turn, noted
+):
+    """'someone who speaks German' reached the agents as 'talking to a person' only."""
+    record = call(services, tenant, say(turn))
+    assert record.handoff is not None and noted in record.handoff.context["summary"]

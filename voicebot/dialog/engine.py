@@ -100,6 +100,7 @@ from voicebot.dialog.words import (
     greets_only,
     has_no_number,
     is_question,
+    language_asked_for,
     leaves_now,
     loose_clauses,
     no_code_at_hand,
@@ -300,7 +301,8 @@ class InboundDialog(YesNoTurns):
             if not state.bereaved and death_reported(text):  # "someone about my late father's
                 state.bereaved = True  # account": condolences, the death noted
                 state.preface.insert(0, self.prompts.say("condolences"))
-            self.reply.handoff_for_agent()  # a stolen card: the fraud team, not the agents
+            state.caller_language = language_asked_for(text) or state.caller_language  # "someone
+            self.reply.handoff_for_agent()  # who speaks German"; a stolen card: the fraud team
             return
         if repeat:
             self._repeat()

@@ -1079,6 +1079,22 @@ _CALLBACK = re.compile(
 )
 
 
+_LANGUAGE_ASKED = re.compile(
+    r"\b(?:(?:speaks?|speaking|spricht|sprechen|in) (?:\w+ )?(?P<language>german|deutsch|"
+    r"english|englisch)|(?P<before>deutsch|englisch) (?:spricht|sprechen|kann|versteht))\b"
+)
+
+
+def language_asked_for(text: str) -> str | None:
+    """The language a person is asked for in ("someone who speaks German", "jemand, der
+    Englisch spricht", "in English please"): "de" or "en", None when none is named."""
+    found = _LANGUAGE_ASKED.search(fold(text))
+    if found is None:
+        return None
+    said = found.group("language") or found.group("before")
+    return "de" if said in ("german", "deutsch") else "en"
+
+
 def asks_for_callback(text: str) -> bool:
     """A call back asked for (see _CALLBACK)."""
     return bool(_CALLBACK.search(fold(text)))
