@@ -1715,3 +1715,48 @@ def test_hang_on_at_a_yes_no_question_is_waited_for(services):
                   say("no thats all"))  # fmt: skip
     assert "wait" in bot_said(record)[2] and "yes or no" not in bot_said(record)[2]
     assert record.outcome == "resolved", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turns", "told"),
+    [("harbour-bank", ("can you call me back later", "yes please"), "cannot arrange a call back"),
+     ("nordwelle", ("Können Sie mich bitte zurückrufen?", "ja"), "Rückruf")],
+)  # fmt: skip
+def test_a_call_back_asked_for_is_declined_and_a_person_offered(services, tenant, turns, told):
+    """'can you call me back later' was 'Sorry, I did not understand' twice (session 15)."""
+    record = call(services, tenant, *(say(t) for t in turns))
+    assert told in bot_said(record)[1], bot_said(record)
+    assert record.handoff is not None, bot_said(record)
+
+
+def test_a_call_back_about_a_concern_serves_the_concern(services):
+    turn = "i asked for a callback about my refund last week and nobody called"
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == "payments", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("my card was declined online", "entschuldigung ich verstehe nicht, sprechen sie deutsch"),
+     ("whats the exchange rate", "ich verstehe kein englisch")],
+)  # fmt: skip
+def test_german_at_a_yes_no_question_is_put_through_with_the_language_noted(services, turns):
+    """A caller switching to German at 'Is it about …?' or 'Anything else?' got 'Please answer
+    yes or no, or press 1 for yes and 2 for no' in English (session 15 probe)."""
+    record = call(services, "harbour-bank", *(say(t) for t in turns))
+    assert "Entschuldigung" in bot_said(record)[2], bot_said(record)
+    assert record.handoff is not None and "German" in record.handoff.context["summary"]
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turn", "noted"),
+    [("harbour-bank", "can you get me someone who speaks german please", "caller speaks German"),
+     ("nordwelle", "Verbinden Sie mich bitte mit jemandem, der Englisch spricht.",
+      "Anrufer spricht Englisch")],
+)  # fmt: skip
+def test_a_person_asked_for_in_another_language_is_noted_for_the_agent(
+    services, tenant, turn, noted
+):
+    """'someone who speaks German' reached the agents as 'talking to a person' only."""
+    record = call(services, tenant, say(turn))
+    assert record.handoff is not None and noted in record.handoff.context["summary"]

@@ -86,6 +86,7 @@ from voicebot.dialog.words import (
     asks_about_own_number,
     asks_capabilities,
     asks_for_agent,
+    asks_for_callback,
     asks_for_transfer,
     asks_if_machine,
     asks_someone_for_number,
@@ -113,6 +114,7 @@ from voicebot.dialog.words import (
     greets_only,
     has_no_number,
     is_question,
+    language_asked_for,
     leaves_now,
     loose_clauses,
     no_code_at_hand,
@@ -317,7 +319,8 @@ class InboundDialog(YesNoTurns):
             if not state.bereaved and death_reported(text):  # "someone about my late father's
                 state.bereaved = True  # account": condolences, the death noted
                 state.preface.insert(0, self.prompts.say("condolences"))
-            self.reply.handoff_for_agent()  # a stolen card: the fraud team, not the agents
+            state.caller_language = language_asked_for(text) or state.caller_language  # "someone
+            self.reply.handoff_for_agent()  # who speaks German"; a stolen card: the fraud team
             return
         if repeat:
             self._repeat()
@@ -514,6 +517,11 @@ class InboundDialog(YesNoTurns):
         if number is None and self._speaks_another_language(text, intent):
             return
         if number is None and self._bereaved(text, intent):
+            return
+        own = is_own_concern(self.tenant, intent)  # ("… a callback about my refund": that)
+        if number is None and not own and asks_for_callback(text):  # "can you call me back?"
+            told = [self.prompts.say("no_callback"), self.prompts.say("offer_agent")]
+            self.reply.ask(told, "offer_agent", "yesno")  # (the bot cannot; a person now)
             return
         missed = self.state.no_match > 0  # (displeasure alone counts once a turn was missed)
         if number is None and complaint_unplaced(self.tenant, text, intent, missed):

@@ -1285,6 +1285,40 @@ _HELP_ONLY = re.compile(
 )
 
 
+# "Can you call me back later?", "Können Sie mich zurückrufen?": a call back asked for (not
+# "I'll call back later", a goodbye)
+_CALLBACK = re.compile(
+    r"\b(?:(?:can|could|would|will) (?:you|someone|somebody|one of you) (?:please )?(?:call|ring|"
+    r"phone) (?:me )?back|^(?:please )?(?:call|ring|phone) me back|"
+    r"(?:can i|could i|i want|i d like|i would like|i need) (?:to (?:get|have|request|book|"
+    r"arrange) )?a call ?back|"
+    r"(?:koennen|koennten|wuerden) sie mich (?:\w+ ){0,4}zurueckrufen|"
+    r"(?:ich (?:moechte|haette gern|haette gerne|will|brauche)|bitte um) (?:einen )?rueckruf|"
+    r"^(?:bitte )?ruf(?:en sie|t) mich (?:\w+ ){0,4}zurueck)\b"
+)
+
+
+_LANGUAGE_ASKED = re.compile(
+    r"\b(?:(?:speaks?|speaking|spricht|sprechen|in) (?:\w+ )?(?P<language>german|deutsch|"
+    r"english|englisch)|(?P<before>deutsch|englisch) (?:spricht|sprechen|kann|versteht))\b"
+)
+
+
+def language_asked_for(text: str) -> str | None:
+    """The language a person is asked for in ("someone who speaks German", "jemand, der
+    Englisch spricht", "in English please"): "de" or "en", None when none is named."""
+    found = _LANGUAGE_ASKED.search(fold(text))
+    if found is None:
+        return None
+    said = found.group("language") or found.group("before")
+    return "de" if said in ("german", "deutsch") else "en"
+
+
+def asks_for_callback(text: str) -> bool:
+    """A call back asked for (see _CALLBACK)."""
+    return bool(_CALLBACK.search(fold(text)))
+
+
 def asks_for_help_only(text: str) -> bool:
     """Help asked for and nothing else (see _HELP_ONLY)."""
     return bool(_HELP_ONLY.match(fold(text)))

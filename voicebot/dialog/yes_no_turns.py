@@ -100,6 +100,7 @@ class YesNoTurns:
         def _continue(self, parts: list[str]) -> None: ...
         def _ask_confirmation(self, parts: list[str]) -> None: ...
         def _ask_about_product(self, product: str, parts: list[str]) -> None: ...
+        def _speaks_another_language(self, text: str, intent: Intent) -> bool: ...
 
     def _lacks_number(self, text: str) -> bool:
         """The caller, asked for no number now but not yet identified, says they have none:
@@ -121,6 +122,10 @@ class YesNoTurns:
                 self.reply.ask([skipped, self.state.last_prompt], awaiting, self.state.last_expect)
                 return
             intent = self.tenant.classify(text, intent)
+        unanswered = value is None and yes_or_no(text, self.tenant.language) is None
+        if unanswered and self._speaks_another_language(text, intent):
+            return  # "Entschuldigung, ich verstehe nicht, sprechen Sie Deutsch?" to "Is it
+            # about …?": told in German and put through, not "Please answer yes or no"
         asked = text.split("?")[0].strip() + "?"  # "Und die Nougatcreme? Pfiat di.": the
         if "?" in text and says_goodbye(text) and asked.strip(" ?") and not closes_call(asked):
             text, intent = asked, self.tenant.classify(asked, intent)  # question, not the bye

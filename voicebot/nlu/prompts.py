@@ -10,6 +10,8 @@ from collections.abc import Mapping
 DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
     "de": {
         "condolences": "Das tut mir sehr leid. Mein herzliches Beileid.",
+        "no_callback": "Einen Rückruf kann ich leider nicht vereinbaren, aber ich kann Sie "
+        "gleich mit einem Mitarbeiter verbinden.",
         "complaint_heard": "Das tut mir leid, dass Sie sich ärgern mussten.",
         "never_say_secrets": "Zu Ihrer Sicherheit: Nennen Sie Ihre PIN oder Ihre vollständige "
         "Kartennummer bitte niemandem, auch uns nicht.",
@@ -146,6 +148,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
     },
     "en": {
         "condolences": "I am very sorry for your loss.",
+        "no_callback": "I cannot arrange a call back, but I can put you through to an agent now.",
         "complaint_heard": "I am sorry to hear that.",
         "never_say_secrets": "For your security, please never tell anyone your PIN or your "
         "full card number, not even us.",
