@@ -1332,3 +1332,20 @@ def test_a_follow_up_on_an_earlier_complaint_is_not_asked_the_batch_again(servic
     assert not any("Chargennummer" in t for t in bot_said(record)), bot_said(record)
     assert record.handoff is not None and record.handoff.queue == "qualitaet"
     assert "Nachfrage zu einer früheren Meldung" in str(record.handoff.context["summary"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ich hab die nougatcreme im angebot gekauft für 1 euro 99 ist das normal",
+        "warum ist der preis für das duschgel so gestiegen",
+    ],
+)
+def test_a_price_met_in_a_shop_is_told_shops_set_their_own(services, question):
+    said = bot_said(call(services, say(question), hang_up()))
+    assert "unverbindliche Preisempfehlung. Die Verkaufspreise im Handel" in said[1], said
+
+
+def test_a_plain_price_question_gets_no_word_on_shops(services):
+    said = bot_said(call(services, say("was kostet die handcreme"), hang_up()))
+    assert "Händler" not in said[1], said
