@@ -1179,6 +1179,7 @@ def test_a_sour_na_toll_after_an_answer_is_no_praise(services):
     [
         ("Guten Tag. Wo kann ich Ihre Produkte eigentlich kaufen?", "zu Verkaufsstellen"),
         ("Ich möchte eine Spende für unseren Kindergarten anfragen.", "zu Sponsoring"),
+        ("Verkaufen Sie Ihre Sachen auch online?", "zu Verkaufsstellen"),
     ],
 )
 def test_a_company_question_without_a_product_is_no_product_question(services, question, about):
@@ -1223,6 +1224,8 @@ def test_an_answer_asked_for_in_writing_is_told_and_a_person_offered(services, q
         ("wie viele brezeln sind in einer packung", "zu Packungsgrößen"),
         ("Das Duschgel gibt es bei uns im dm nicht mehr. Wird das noch hergestellt?",
          "zu Verkaufsstellen"),
+        ("kann man das duschgel auch für die haare nehmen", "zur Verwendung"),
+        ("wie viel inhalt hat die flasche haferdrink", "zu Packungsgrößen"),
     ],
 )  # fmt: skip
 def test_more_ways_to_ask_what_no_catalog_field_says(services, question, about):

@@ -39,6 +39,7 @@ _TOPICS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "Wo kann ich Ihre Produkte kaufen?" (no product named: one named is asked about it)
     (re.compile(r"\b(?:wo (?:\w+ ){0,5}(?:kaufen|kauf|bekomm\w*|krieg\w*)|zu kaufen|"
                 r"erhaeltlich|verkaufsstelle\w*|haendler\w*|onlineshop|online shop|"
+                r"(?:verkauf\w*|kauf\w*|bestell\w*|bekomm\w*) (?:\w+ ){0,4}online|"
                 r"where (?:can|do) (?:i|you|we) buy)\b"),
      "zu Verkaufsstellen", "on where our products are sold"),
     (re.compile(r"\b(?:spende\w*|spenden|sponsor\w*|kooperation\w*|lieferant\w*|"
