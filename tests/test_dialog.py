@@ -1904,3 +1904,14 @@ def test_a_follow_up_on_an_earlier_report_is_noted_for_the_agent(services):
                                              "internet und es geht immer noch nicht"),
                   keys("40817253#"), say("ja"))  # fmt: skip
     assert "Nachfrage zu einer früheren Meldung" in str(handoff_in(record).context["summary"])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("I pressed the wrong button", "en"), ("in der Zeitung stand was über euch", "de"),
+     ("we are on a tour of the city", "en")],
+)  # fmt: skip
+def test_words_that_only_look_like_a_company_question_are_none(text, language):
+    from voicebot.dialog.company_question import company_topic
+
+    assert company_topic(text, language) is None
