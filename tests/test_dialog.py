@@ -2032,3 +2032,14 @@ def test_a_caller_asking_someone_beside_them_for_the_number_is_waited_for(servic
     )
     said = bot_said(record).split(" | ")
     assert said[2] == "Gerne, ich warte." and said[3].startswith("Danke, Petra Lindner."), said
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("I pressed the wrong button", "en"), ("in der Zeitung stand was über euch", "de"),
+     ("we are on a tour of the city", "en")],
+)  # fmt: skip
+def test_words_that_only_look_like_a_company_question_are_none(text, language):
+    from voicebot.dialog.company_question import company_topic
+
+    assert company_topic(text, language) is None

@@ -1179,6 +1179,7 @@ def test_a_sour_na_toll_after_an_answer_is_no_praise(services):
     [
         ("Guten Tag. Wo kann ich Ihre Produkte eigentlich kaufen?", "zu Verkaufsstellen"),
         ("Ich möchte eine Spende für unseren Kindergarten anfragen.", "zu Sponsoring"),
+        ("Verkaufen Sie Ihre Sachen auch online?", "zu Verkaufsstellen"),
     ],
 )
 def test_a_company_question_without_a_product_is_no_product_question(services, question, about):
@@ -1223,6 +1224,8 @@ def test_an_answer_asked_for_in_writing_is_told_and_a_person_offered(services, q
         ("wie viele brezeln sind in einer packung", "zu Packungsgrößen"),
         ("Das Duschgel gibt es bei uns im dm nicht mehr. Wird das noch hergestellt?",
          "zu Verkaufsstellen"),
+        ("kann man das duschgel auch für die haare nehmen", "zur Verwendung"),
+        ("wie viel inhalt hat die flasche haferdrink", "zu Packungsgrößen"),
     ],
 )  # fmt: skip
 def test_more_ways_to_ask_what_no_catalog_field_says(services, question, about):
@@ -1332,3 +1335,20 @@ def test_a_follow_up_on_an_earlier_complaint_is_not_asked_the_batch_again(servic
     assert not any("Chargennummer" in t for t in bot_said(record)), bot_said(record)
     assert record.handoff is not None and record.handoff.queue == "qualitaet"
     assert "Nachfrage zu einer früheren Meldung" in str(record.handoff.context["summary"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ich hab die nougatcreme im angebot gekauft für 1 euro 99 ist das normal",
+        "warum ist der preis für das duschgel so gestiegen",
+    ],
+)
+def test_a_price_met_in_a_shop_is_told_shops_set_their_own(services, question):
+    said = bot_said(call(services, say(question), hang_up()))
+    assert "unverbindliche Preisempfehlung. Die Verkaufspreise im Handel" in said[1], said
+
+
+def test_a_plain_price_question_gets_no_word_on_shops(services):
+    said = bot_said(call(services, say("was kostet die handcreme"), hang_up()))
+    assert "Händler" not in said[1], said

@@ -210,7 +210,8 @@ def test_product_by_name_alias_or_misspelling(catalog, text, product_id):
     ("text", "product_id"),
     [("wie lange hält sich das marmeladenglas", "erdbeer-fruchtaufstrich"),
      ("die zahnpastatube ist kaputt", "kinder-zahnpasta"),
-     ("die hafermilchpackung war aufgebläht", "hafer-drink-barista")],
+     ("die hafermilchpackung war aufgebläht", "hafer-drink-barista"),
+     ("sind die brezn vegan", "laugenbrezel-tk")],
 )  # fmt: skip
 def test_a_product_named_with_its_pack_in_one_word(catalog, text, product_id):
     match = catalog.match(text)
@@ -225,6 +226,7 @@ def test_a_product_named_with_its_pack_in_one_word(catalog, text, product_id):
         "was ist da drin",
         "ein senfglas",
         "die gurkendose",
+        "sind die kindern vegan",
     ],
 )
 def test_product_not_in_catalog_is_never_guessed(catalog, text):

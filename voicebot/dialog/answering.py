@@ -67,8 +67,27 @@ def answer_for(tenant: TenantView, state: CallState, spec: IntentView) -> Answer
             return _not_in_writing(tenant, facts, told)  # ("… schriftliche Bestätigung")
         answer = _with_more_asked(tenant, state, facts, name, answer)
         answer = _for_other_products(tenant, state, facts, builtin, name, answer)
+        answer = _shop_price_noted(tenant, facts, name, answer)
         return _not_in_writing(tenant, facts, answer)
     return Answer(caller_input.fill_placeholders(spec.answer, state))
+
+
+# A price the caller met in a shop ("im Angebot für 1,99", "bei mir im Markt viel teurer",
+# "warum ist der Preis so gestiegen"): the recommended price is not what shops must charge
+_SHOP_PRICE = re.compile(
+    r"\b(?:angebot|teurer|billiger|guenstiger|gestiegen|erhoeht|aufgeschlagen|preiserhoehung|"
+    r"im (?:laden|markt|supermarkt|geschaeft|discounter)|bezahlt|gezahlt|\d+ euro|euro \d+|"
+    r"bei (?:edeka|rewe|aldi|lidl|penny|netto|kaufland|dm|rossmann|mueller))\b"
+)
+
+
+def _shop_price_noted(tenant: TenantView, facts: AnswerFacts, name: str, answer: Answer) -> Answer:
+    """The price answer, plus that shops set their own prices when the caller talks about a
+    price met in a shop."""
+    asked = facts.caller_lines[-1] if facts.caller_lines else ""
+    if name != "product_price" or not _SHOP_PRICE.search(fold(asked)):
+        return answer
+    return replace(answer, text=f"{answer.text} {tenant.prompts.say('price_by_shops')}")
 
 
 def _not_in_writing(tenant: TenantView, facts: AnswerFacts, answer: Answer) -> Answer:

@@ -24,12 +24,13 @@ _TOPICS: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"stellen sie (?:\w+ ){0,2}ein|arbeiten bei (?:ihnen|euch)|"
                 r"jobs?|vacanc\w*|careers?|hiring|apply for)\b"),
      "zu Stellenangeboten und Bewerbungen", "on jobs and applications"),
-    (re.compile(r"\b(?:presse\w*|journalist\w*|zeitung|redaktion|reporter\w*|medienanfrage\w*|"
-                r"press|media enquir\w*)\b"),
+    (re.compile(r"\b(?:presse(?:stelle|abteilung|anfrage\w*|sprecher\w*)?|journalist\w*|"
+                r"redaktion|reporter\w*|medienanfrage\w*|press (?:office|enquir\w*|inquir\w*)|"
+                r"media enquir\w*)\b"),
      "zu Presseanfragen", "on press enquiries"),
     (re.compile(r"\b(?:\w*besichtigung\w*|werksfuehrung\w*|betriebsfuehrung\w*|"
                 r"(?:fabrik|werk|produktion|betrieb) (?:\w+ ){0,2}(?:besuchen|anschauen|ansehen)|"
-                r"factory (?:tour|visit)\w*|tours?)\b"),
+                r"factory (?:tour|visit)\w*)\b"),
      "zu Besichtigungen", "on visits"),
     (re.compile(r"\b(?:firmensitz|hauptsitz|firmenadresse|postanschrift|"
                 r"wo (?:sitzt|ist|sind|liegt|befindet sich) (?:denn |eigentlich )*(?:ihre|eure|"
@@ -39,6 +40,7 @@ _TOPICS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "Wo kann ich Ihre Produkte kaufen?" (no product named: one named is asked about it)
     (re.compile(r"\b(?:wo (?:\w+ ){0,5}(?:kaufen|kauf|bekomm\w*|krieg\w*)|zu kaufen|"
                 r"erhaeltlich|verkaufsstelle\w*|haendler\w*|onlineshop|online shop|"
+                r"(?:verkauf\w*|kauf\w*|bestell\w*|bekomm\w*) (?:\w+ ){0,4}online|"
                 r"where (?:can|do) (?:i|you|we) buy)\b"),
      "zu Verkaufsstellen", "on where our products are sold"),
     (re.compile(r"\b(?:spende\w*|spenden|sponsor\w*|kooperation\w*|lieferant\w*|"

@@ -40,10 +40,13 @@ def unlisted_asked(
     named = tenant.product_in(text)
     if named is None and (talked_about is None or tenant.unknown_product(text)):
         return intent
-    if not unlisted_properties(tenant.without_product_name(text), tenant.language):
+    asked = unlisted_properties(tenant.without_product_name(text), tenant.language)
+    if not asked:
         return intent
-    folded = fold(text).split()
-    if reports_harm(text) or any(DEFECT.fullmatch(w) for w in folded):
+    rest = fold(text)
+    for found in asked:  # (what the question asks is no defect: "auch für die Haare nehmen")
+        rest = found.pattern.sub(" ", rest)
+    if reports_harm(text) or any(DEFECT.fullmatch(w) for w in rest.split()):
         return intent
     spec = tenant.intents.get(intent.name or "")
     if spec is not None and _product_question(spec) and intent.confidence >= tenant.threshold:

@@ -131,6 +131,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "no_company_info": "Auskünfte {about} kann ich Ihnen hier leider nicht geben.",
         "not_in_writing": "Schriftlich kann ich Ihnen das von hier aus leider nicht schicken.",
         "earlier_case": "Nachfrage zu einer früheren Meldung",
+        "price_by_shops": "Die Verkaufspreise im Handel legen die Händler selbst fest.",
         "batch_where": "Die Chargennummer steht auf der Verpackung, meist direkt neben dem "
         "Mindesthaltbarkeitsdatum, oft mit einem L davor. Schauen Sie ruhig nach, ich warte.",
         "no_field_but_name": "Das Produkt heißt {product}; weitere Angaben {about} habe ich "
@@ -258,6 +259,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "no_company_info": "I'm afraid I cannot give information {about} here.",
         "not_in_writing": "I'm afraid I cannot send this in writing from here.",
         "earlier_case": "follow-up on an earlier report",
+        "price_by_shops": "Shops set their own selling prices.",
         "batch_where": "The batch number is printed on the pack, usually right next to the "
         "best-before date, often starting with an L. Take your time, I'll wait.",
         "no_field_but_name": "The product is called {product}; I have no further information "

@@ -245,6 +245,12 @@ class ProductCatalog:
             if len(owners) == 1:
                 product_id, name = owners.pop()
                 return ProductMatch(product_id, name, word, 80.0)
+        for word in words:  # "die Brezn" (Bavarian -n for -el/-en): only an exact name or alias
+            owners = {(pid, name) for squeezed, pid, name in self._names
+                      if squeezed in _dialect_forms(word)}  # fmt: skip
+            if len(owners) == 1:
+                product_id, name = owners.pop()
+                return ProductMatch(product_id, name, word, 80.0)
         for word in words:  # "das Marmeladenglas", "die Zahnpastatube": a product and its pack
             owners = {(pid, name) for squeezed, pid, name in self._names
                       if squeezed in _without_pack(word)}  # fmt: skip
@@ -257,6 +263,15 @@ class ProductCatalog:
 _PACKS = ("glas", "glaeser", "tube", "tuben", "flasche", "flaschen", "packung", "packungen",
           "dose", "dosen", "becher", "tuete", "tueten", "karton", "schachtel", "tetrapack",
           "tetrapak", "packerl")  # fmt: skip
+
+
+def _dialect_forms(word: str) -> set[str]:
+    """Standard forms of a southern -n ending ("brezn" -> "brezel", "brezeln", "brezen");
+    empty for a word that does not end so."""
+    if len(word) < 5 or not word.endswith("n") or word[-2] in "aeiouln":
+        return set()
+    stem = word[:-1]
+    return {stem + "el", stem + "eln", stem + "en"}
 
 
 def _without_pack(word: str) -> set[str]:
