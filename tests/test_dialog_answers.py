@@ -823,8 +823,8 @@ def test_a_payment_said_with_its_shop_and_amount_that_is_not_mine_reaches_the_fr
     """'theres a payment at sainsburys for 84 pounds 20 that isnt mine' went to the payments
     team as an exchange-rate question: the shop and the amount put 'not mine' too far from
     'payment' (session-15 round 2 probe)."""
-    record = call(services, "harbour-bank",
-                  say("theres a payment at sainsburys for 84 pounds 20 that isnt mine"))  # fmt: skip
+    turn = "theres a payment at sainsburys for 84 pounds 20 that isnt mine"
+    record = call(services, "harbour-bank", say(turn))
     assert record.handoff is not None, bot_said(record)
     assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
 

@@ -45,7 +45,6 @@ from voicebot.dialog.number_said import (
 )
 from voicebot.dialog.opening_hours import asks_opening_hours, hours_text, only_about_hours
 from voicebot.dialog.praise_reading import praise_intent, praise_read_as_complaint
-from voicebot.dialog.taken_back import concern_taken_back
 from voicebot.dialog.product_reading import (
     condition_asked,
     content_asked,
@@ -64,6 +63,7 @@ from voicebot.dialog.product_safety import urgent_advice
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
+from voicebot.dialog.taken_back import concern_taken_back
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import (
     aside,

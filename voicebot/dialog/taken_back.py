@@ -14,7 +14,8 @@ from voicebot.dialog.words import fold_spoken
 # and handed it in") nor a finding that is itself the concern ("found it but it's snapped").
 _TAKEN_BACK = re.compile(
     r"(?:^|\s)(?:(?:oh|ah|no|wait|hang on|hold on|actually|sorry|um|uh|er|erm|it s ok|it s fine"
-    r"|okay|ok)\s+)*(?:(?:i ve |i have |i )?(?:just )?found it|here it is|it s here|its here|it is here"
+    r"|okay|ok)\s+)*(?:(?:i ve |i have |i )?(?:just )?found it|here it is|it s here|its here"
+    r"|it is here"
     r"|(?:i ve )?got it here|never mind|nevermind|forget that|ignore (?:that|me)"
     r"|ach (?:hier|da) ist sie|(?:ich )?hab (?:sie|ihn|es) gefunden)"
     r"((?:\s+\S+){0,7})\s*$"
