@@ -2043,3 +2043,28 @@ def test_words_that_only_look_like_a_company_question_are_none(text, language):
     from voicebot.dialog.company_question import company_topic
 
     assert company_topic(text, language) is None
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["i think i lost my card oh no wait its here in my coat sorry",
+     "i cant find my card oh wait here it is sorry",
+     "i lost my card never mind"],
+)  # fmt: skip
+def test_a_concern_taken_back_as_it_is_said_is_not_put_through(services, turn):
+    """A card found while the caller still spoke went to the fraud team at high priority:
+    'All right' and 'anything else?' (session-15 round 2 probe)."""
+    record = call(services, "harbour-bank", say(turn), say("no thanks"))
+    assert record.handoff is None and "anything else" in bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["I lost my card but someone found it and handed it in, can I still use it",
+     "i lost my card and found it but its snapped in half",
+     "i lost my card last week and i found it yesterday but i want a new one"],
+)  # fmt: skip
+def test_a_card_found_with_more_to_say_is_still_a_concern(services, turn):
+    from voicebot.dialog.taken_back import concern_taken_back
+
+    assert not concern_taken_back(turn)

@@ -783,6 +783,77 @@ def test_a_caller_who_was_scammed_reaches_the_fraud_team(services, turn):
 
 @pytest.mark.parametrize(
     "turn",
+    ["i got a text saying my account is frozen and to click a link is that you",
+     "I had a call this morning from a number saying it was about my card, was that really you?",
+     "i had a call from your fraud team about a payment and i want to check it was really you"],
+)  # fmt: skip
+def test_a_message_the_caller_asks_if_it_was_from_the_bank_reaches_the_fraud_team(services, turn):
+    """A text or call claiming to be the bank, asked about ('… click a link, is that you'), got
+    'Is it about closing your account?' (session 15 round 2 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+
+
+def test_a_message_told_of_without_doubt_is_no_scam(services):
+    from voicebot.dialog.money_reading import scam_reported
+
+    assert not scam_reported("i got a text saying my new card has been sent")
+    assert not scam_reported("how do i get a text message when i spend")
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["my pin is blocked. i also think someone has my card details",
+     "my pin is blocked and i also think someone has my card details"],
+)  # fmt: skip
+def test_a_fraud_worry_beside_a_routine_concern_reaches_the_fraud_team(services, turn):
+    """A second sentence that fears the card details are known went unheard beside a blocked
+    PIN (read as a lead-in, as 'I bought the Nougatcreme yesterday.' is): the card team at
+    normal priority, nothing noted (session 15 round 2 probe)."""
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+    assert "PIN" in record.handoff.context["summary"]
+
+
+def test_a_payment_said_with_its_shop_and_amount_that_is_not_mine_reaches_the_fraud_team(
+    services,
+):
+    """'theres a payment at sainsburys for 84 pounds 20 that isnt mine' went to the payments
+    team as an exchange-rate question: the shop and the amount put 'not mine' too far from
+    'payment' (session-15 round 2 probe)."""
+    turn = "theres a payment at sainsburys for 84 pounds 20 that isnt mine"
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+
+
+def test_the_story_of_a_concern_is_no_second_concern_for_its_team(services):
+    """'i got my new card in the post and how do i activate it' was noted for the card team
+    as 'also: a card that has not arrived' (session-15 round 2 probe)."""
+    record = call(services, "harbour-bank",
+                  say("hello right so i got my new card in the post and how do i activate it"),
+                  say("yes"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "cards", bot_said(record)
+    assert "also" not in record.handoff.context["summary"], record.handoff.context["summary"]
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["i made a transfer on friday and when will it arrive",
+     "i ordered a new card last week and when will it arrive"],
+)  # fmt: skip
+def test_a_question_pointing_back_at_a_handed_on_concern_is_no_second_concern(services, turn):
+    """'… and when will it arrive' asks the team of the concern; it was noted for the agent
+    as 'also: when a new card will arrive' (session 15 round 2 probe)."""
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert record.handoff is not None, bot_said(record)
+    assert "also" not in record.handoff.context["summary"], record.handoff.context["summary"]
+
+
+@pytest.mark.parametrize(
+    "turn",
     ["What happens if I get scammed?",
      "I clicked the link in the app and nothing happened, I can't top up."],
 )  # fmt: skip
@@ -1760,3 +1831,30 @@ def test_a_person_asked_for_in_another_language_is_noted_for_the_agent(
     """'someone who speaks German' reached the agents as 'talking to a person' only."""
     record = call(services, tenant, say(turn))
     assert record.handoff is not None and noted in record.handoff.context["summary"]
+
+
+@pytest.mark.parametrize(
+    ("reply", "asked"),
+    [("not exactly it was the cash machine", "cash machines"),
+     ("not really its more that it got swallowed by the cash machine", "kept by a cash machine")],
+)  # fmt: skip
+def test_a_hedged_no_to_the_guess_tells_the_concern_anew(services, reply, asked):
+    """'Is it about a declined card payment?' - 'not exactly it was the cash machine' got
+    'Sorry, I still did not understand' (the first miss of the call), 'not really, it's more
+    …' got 'How can I help you?' and the caller had to say it again (session-15 round 2)."""
+    record = call(services, "harbour-bank",
+                  say("i was at boots and my card was declined but i have money in the account"),
+                  say(reply))  # fmt: skip
+    said = bot_said(record)
+    assert said[1] == "Is it about a declined card payment?" and asked in said[2], said
+    assert not any("did not understand" in line for line in said)
+
+
+def test_a_hedged_no_alone_asks_for_the_concern(services):
+    from voicebot.dialog.words import hedged_no
+
+    record = call(services, "harbour-bank",
+                  say("i was at boots and my card was declined but i have money in the account"),
+                  say("well yes and no"))  # fmt: skip
+    assert bot_said(record)[2] == "How can I help you?", bot_said(record)
+    assert hedged_no("no that's right") is None and hedged_no("not yet") is None

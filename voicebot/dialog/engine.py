@@ -63,6 +63,7 @@ from voicebot.dialog.product_safety import urgent_advice
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
+from voicebot.dialog.taken_back import concern_taken_back
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import (
     aside,
@@ -518,6 +519,9 @@ class InboundDialog(YesNoTurns):
             return
         if number is None and self._bereaved(text, intent):
             return
+        if number is None and concern_taken_back(text):  # "i cant find my card oh wait here
+            self._taken_back()  # it is": nothing to put through (not the fraud team)
+            return
         own = is_own_concern(self.tenant, intent)  # ("… a callback about my refund": that)
         if number is None and not own and asks_for_callback(text):  # "can you call me back?"
             told = [self.prompts.say("no_callback"), self.prompts.say("offer_agent")]
@@ -638,6 +642,12 @@ class InboundDialog(YesNoTurns):
             self._continue(parts)
         elif not self._speaks_another_language(text, intent):
             no_match(self.tenant, self.state, self.reply)
+
+    def _taken_back(self) -> None:
+        """A concern the caller took back as they said it: "anything else?"."""
+        fine = self.prompts.say("taken_back")
+        self.state.answered, self.state.last_answer = True, fine
+        self.reply.ask([fine, self.prompts.say("anything_else")], "anything_else", "yesno")
 
     def _thank_for_praise(self) -> None:
         """Thanks for praise where no intent of the tenant answers it, then "anything else?"."""

@@ -67,6 +67,9 @@ def lead_in(tenant: TenantView, said: str) -> bool:
         return False
     if is_lead_in(said):
         return True
+    if not tenant.catalog:  # no products to tell of: a sentence read as urgent that is no
+        return False  # "I bought …" story says its concern ("I also think someone has my
+    # card details" beside a blocked PIN: the fraud team)
     folded = set(fold(said).split())
     return not (tenant.product_in(said) and folded & _PRODUCT_STATE)
 
@@ -84,6 +87,16 @@ def aside(tenant: TenantView, intent: Intent, part: Intent, said: str) -> bool:
     if spec is not None and spec.action == "handoff" and asks_back_only(said):  # kostet das?":
         return True  # about the concern taken, no bill question for another team ("… und ist
     # das vegan?" is a question the bot answers)
+    taken = tenant.intents.get(intent.name or "")  # "i made a transfer on friday and when
+    if taken is not None and taken.action == "handoff" and asks_back_only(said):  # will it
+        return True  # arrive": asked of the team the transfer goes to, no card-delivery answer
+    spec_taken = tenant.intents.get(intent.name or "")  # "i got my new card in the post and
+    if (  # how do i activate it": the story of the concern, for its team; no card to chase
+        spec is not None and spec_taken is not None and spec.action == "handoff"
+        and spec.queue is not None and spec.queue == spec_taken.queue
+        and not is_urgent(tenant, part) and is_lead_in(said)
+    ):  # fmt: skip
+        return True
     background = is_urgent(tenant, part) and lead_in(tenant, said)
     return background and is_new_concern(tenant, intent) and not is_urgent(tenant, intent)
 

@@ -1094,6 +1094,26 @@ def needs_nothing_more(text: str) -> bool:
     return False
 
 
+# A no said with a hedge to "Is it about …?" ("not exactly, it was the cash machine", "not
+# really, it's more that …", "well yes and no", "nicht ganz"): the guess missed; what follows
+# tells the concern anew
+_HEDGED_NO = re.compile(
+    r"^(?:(?:well|um|uh|er|erm|hmm|oh|no|nah|nope|hm|also|naja|na ja|aeh|nein)\s+)*"
+    r"(?:not (?:exactly|really|quite|as such|that exactly|that really)|yes and no|yeah and no|"
+    r"nicht (?:ganz|wirklich|so ganz|so richtig|direkt)|jein)\b"
+    r"(?:\s+(?:it s|its|it is|it was|es ist|es war|es geht)?\s*(?:more|rather|mehr|eher)"
+    r"(?: (?:like|that|so|um|darum dass))?\b)?\s*"
+)
+
+
+def hedged_no(text: str) -> str | None:
+    """The words after a hedged no to a guessed concern ("not exactly it was the cash machine"
+    -> "it was the cash machine"; "not quite" -> ""); None when the turn opens with none."""
+    folded = fold_spoken(text)
+    found = _HEDGED_NO.match(folded)
+    return folded[found.end() :].strip() if found else None
+
+
 def after_answer_words(text: str) -> str:
     """The text after its leading answer words: "Nein, ich will kündigen" -> "ich will kündigen"."""
     words = text.split()

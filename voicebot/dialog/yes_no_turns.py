@@ -48,6 +48,7 @@ from voicebot.dialog.words import (
     follows_up,
     has_more,
     has_no_number,
+    hedged_no,
     is_question,
     names_allergen,
     names_only_the_topic,
@@ -156,6 +157,12 @@ class YesNoTurns:
         ):
             self.state.unclear = 0  # "Is it about topping up by card?" - "by card": a yes
             self._confirmed(True)
+            return
+        hedged = hedged_no(text) if awaiting == "confirm_intent" and value is None else None
+        if hedged is not None:  # "not exactly it was the cash machine": a no, and the concern
+            self.state.unclear = 0  # told anew (it got "Sorry, I still did not understand")
+            if not self._told_instead(hedged, intent):
+                self._confirmed(False)
             return
         if awaiting == "anything_else" and self._same_about_more(text, early=True):
             return  # (short: read as the same question before it could be a concern)

@@ -64,6 +64,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "offer_agent": "Möchten Sie mit einem Mitarbeiter sprechen?",
         "not_helped": "Das tut mir leid.",
         "praise_thanks": "Vielen Dank, das freut uns sehr! Ich gebe Ihr Lob gern weiter.",
+        "taken_back": "Alles klar.",  # a concern taken back as it was said ("… ach, hier ist sie")
         "no_more_detail": "Genauer kann ich es Ihnen leider nicht sagen.",
         "answer_again": "Noch einmal: {answer}",
         "handoff": "Ich leite Sie jetzt an {queue_name} weiter.",  # names are accusative
@@ -197,6 +198,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "offer_agent": "Would you like to speak to an agent?",
         "not_helped": "I'm sorry to hear that.",
         "praise_thanks": "Thank you, that's lovely to hear! I'll pass it on.",
+        "taken_back": "All right, no problem.",
         "no_more_detail": "I'm sorry, I can't tell you more than that.",
         "answer_again": "Once more: {answer}",
         "handoff": "I am putting you through to {queue_name}.",
