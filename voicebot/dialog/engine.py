@@ -79,6 +79,7 @@ from voicebot.dialog.turn_parts import (
     is_urgent,
     product_asked_about,
     sold_asked_last,
+    status_asked_of_an_answer,
     urgent_part,
 )
 from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
@@ -720,8 +721,9 @@ class InboundDialog(YesNoTurns):
         spec = self.tenant.intents.get(intent.name or "")
         if spec is None or not is_new_concern(self.tenant, intent):
             return intent
-        if not hours_unsaid(spec.description, text):
-            return intent
+        asked_when = status_asked_of_an_answer(self.tenant, text, intent)  # "wann kommt mein
+        if not (asked_when or hours_unsaid(spec.description, text)):  # neuer Router": no
+            return intent  # restart steps
         return replace(intent, name=None, confidence=0.0, alternatives=())
 
     def _speaks_another_language(self, text: str, intent: Intent) -> bool:

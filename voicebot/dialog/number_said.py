@@ -134,8 +134,10 @@ def short_concern_besides(tenant: TenantView, text: str, number: str, intent: In
 # meinen Sie, die auf dem Vertrag oder die auf der Rechnung?", "which number?") or why it is
 # needed ("warum wollen Sie das wissen", "wozu brauchen Sie die", "why do you need that")
 _WHICH_NUMBER = re.compile(
-    r"\b(?:welche|welcher|was fuer (?:eine |ne )?|which|what) (?:\w+ )?(?:nummer|number)\b"
+    r"\b(?:welche|welcher|was fuer (?:eine |ne )?|which|what) (?:\w+ )?"
+    r"(?:kunden)?(?:nummer|number)\b"
 )
+_WHY_ALONE = re.compile(r"^(?:und |aber )?(?:warum|wieso|weshalb|wozu|why)(?: denn| das| bitte)*$")
 _WHY = re.compile(r"\b(?:warum|wieso|weshalb|wozu|why|what for)\b")
 _WHY_OF_IT = re.compile(r"\b(?:brauch\w*|wissen|need|nummer|kundennummer|number|daten|data)\b")
 
@@ -149,5 +151,7 @@ def asks_which_or_why_number(text: str) -> str | None:
     if _WHICH_NUMBER.search(folded):
         return "which"
     if _WHY.search(folded) and _WHY_OF_IT.search(folded) and len(folded.split()) <= 8:
+        return "why"
+    if _WHY_ALONE.match(folded):  # "Warum?", "wieso denn das"
         return "why"
     return None

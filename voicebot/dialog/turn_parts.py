@@ -212,6 +212,25 @@ def concern_without_denied_complaint(
     return rest, replace(found, slots={**intent.slots, **found.slots})
 
 
+# When something is to come ("wann kommt mein neuer Router", "wann kommt der Techniker", "when
+# will my new router arrive"): a question after a delivery, an appointment or a case
+_WHEN_COMING = re.compile(
+    r"\b(?:wann (?:\w+ )?(?:kommt|kommen)|when (?:will|does|is|do|are) (?:\w+ ){0,4}"
+    r"(?:arrive|come|coming|get here))\b"
+)
+_WHEN = re.compile(r"\b(?:wann|when)\b")
+
+
+def status_asked_of_an_answer(tenant: TenantView, text: str, intent: Intent) -> bool:
+    """A turn that asks when something is to come, read as a self-service answer none of whose
+    examples asks when ("wann kommt mein neuer Router" was told how to restart the router):
+    no sure concern. (An answer that is about when, "When will my card arrive?", stays.)"""
+    spec = tenant.intents.get(intent.name or "")
+    if spec is None or spec.action != "selfservice" or not _WHEN_COMING.search(fold(text)):
+        return False
+    return not any(_WHEN.search(fold(said)) for said in tenant.examples_of(spec.id))
+
+
 # Where a second concern starts inside one sentence: a comma or "and" before a request or a
 # question ("my card is not working and i want to know the exchange rate", "…, second thing,
 # what is …"); not before a remark ("…, I sent it to the wrong person", "…, it got reversed")
