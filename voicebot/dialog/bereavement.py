@@ -33,7 +33,21 @@ _DEATH = re.compile(
 )
 
 
+# German callers say a device "ist gestorben" as English ones say "my phone died": "mein Router
+# ist gestorben", "das Handy ist mir gestern verstorben". A thing named just before the verb is no
+# death in the family.
+_THING = (
+    r"(?:router|fritz\s?box|box|modem|handy|smartphone|telefon|festnetz|leitung|anschluss|internet|"
+    r"wlan|fernseher|tv|receiver|akku|batterie|laptop|computer|rechner|pc|tablet|geraet|sim|"
+    r"karte|netzteil|kabel|festplatte|drucker|auto|kiste|ding|teil)(?:e|en|n|s|es)?\b"
+)
+_THING_DIED = re.compile(rf"\b{_THING}\s+(?:(?!{_RELATIVE}\b)\w+\s+){{0,4}}(?:ver|ge)storben\b")
+
+
 def death_reported(text: str) -> bool:
     """The words tell of a death in the caller's family or of the account holder (not "my
-    phone died" nor "what happens to my account if I die")."""
-    return bool(_DEATH.search(fold(text)))
+    phone died", "mein Router ist gestorben" nor "what happens to my account if I die")."""
+    folded = fold(text)
+    if not _DEATH.search(folded):
+        return False
+    return bool(_DEATH.search(_THING_DIED.sub(" ", folded)))

@@ -36,6 +36,7 @@ from voicebot.dialog.intent_choice import (
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import (
+    asks_which_or_why_number,
     concern_besides_correction,
     concern_besides_number,
     denies_identity,
@@ -43,7 +44,12 @@ from voicebot.dialog.number_said import (
     short_concern_besides,
     words_besides_number,
 )
-from voicebot.dialog.opening_hours import asks_opening_hours, hours_text, only_about_hours
+from voicebot.dialog.opening_hours import (
+    asks_opening_hours,
+    hours_text,
+    hours_unsaid,
+    only_about_hours,
+)
 from voicebot.dialog.praise_reading import praise_intent, praise_read_as_complaint
 from voicebot.dialog.product_reading import (
     condition_asked,
@@ -69,10 +75,12 @@ from voicebot.dialog.turn_parts import (
     aside,
     clause_concerns,
     concern_after_lead_in,
+    concern_without_denied_complaint,
     concern_without_own_age,
     is_urgent,
     product_asked_about,
     sold_asked_last,
+    status_asked_of_an_answer,
     urgent_part,
 )
 from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
@@ -486,8 +494,9 @@ class InboundDialog(YesNoTurns):
             self._on_customer_number(text, intent, value)  # "meine Kundennummer ist 4 0 8 1
             return  # 7 2": the rest asked for, not "nicht verstanden"
         if number is None:  # "I'm 82 and …": the age is background
-            intent = concern_without_own_age(self.tenant, text, intent)
-            sure = is_new_concern(self.tenant, intent)
+            intent = concern_without_own_age(self.tenant, text, intent)  # "ich möchte mich
+            text, intent = concern_without_denied_complaint(self.tenant, text, intent)  # nicht
+            sure = is_new_concern(self.tenant, intent)  # beschweren, nur wissen …": the rest
         if number is None and not sure:
             intent = self._sure_clause(text, intent)  # "ich hab die nummer nicht zur hand aber
             intent = concern_after_lead_in(self.tenant, text, intent)  # … und das internet geht
@@ -586,6 +595,7 @@ class InboundDialog(YesNoTurns):
             # lieber die Handcreme": the product corrected to)
         intent = self._named_by_topic(text, intent)  # "Rechnung.", "Zutaten Duschgel"
         intent = self._area_only(text, intent)  # "I have a question about my account"
+        intent = self._hours_unsaid(text, intent)  # "wann kommt der Techniker?" (no hours)
         if number is None and praise_read_as_complaint(self.tenant, text, intent):
             if (praised := praise_intent(self.tenant)) is None:  # "Ich wollte mich mal
                 self._thank_for_praise()  # bedanken, der Techniker war super nett": no
@@ -689,9 +699,13 @@ class InboundDialog(YesNoTurns):
         # was "age limit" at 0.53)
         surely = max(self.tenant.threshold, SURE_CLAUSE)
         named = {f.name for f in found if is_own_concern(self.tenant, f) and f.confidence >= surely}
-        if len(found) < 2 or named != {guess}:
-            return intent
-        best = next(f for f in reversed(found) if f.name == guess)
+        runner_up = intent.alternatives[1][0] if len(intent.alternatives) > 1 else None
+        last = found[-1] if found else None  # the runner-up too when the last clause says it
+        said_last = last is not None and last.name == runner_up and last.confidence >= 0.95
+        if len(found) < 2 or not (named == {guess} or (said_last and named == {runner_up})):
+            return intent  # all but surely ("… da steht, der Preis Ihres Tarifs erhöht sich
+        # … ich will dann kündigen" guessed a tariff change: a letter read out, then the concern)
+        best = next(f for f in reversed(found) if f.name in named)
         return replace(best, slots={**intent.slots, **best.slots})
 
     def _area_only(self, text: str, intent: Intent) -> Intent:
@@ -709,6 +723,18 @@ class InboundDialog(YesNoTurns):
             return intent
         guess = (str(intent.name), intent.confidence)
         return replace(intent, name=None, alternatives=(guess, *intent.alternatives))
+
+    def _hours_unsaid(self, text: str, intent: Intent) -> Intent:
+        """The opening hours taken for a turn that names nothing of them ("wann kommt denn
+        jetzt der Techniker": told the shops' hours): no sure concern, the caller asked (the
+        guess kept for "Geht es um …?" only as an alternative)."""
+        spec = self.tenant.intents.get(intent.name or "")
+        if spec is None or not is_new_concern(self.tenant, intent):
+            return intent
+        asked_when = status_asked_of_an_answer(self.tenant, text, intent)  # "wann kommt mein
+        if not (asked_when or hours_unsaid(spec.description, text)):  # neuer Router": no
+            return intent  # restart steps
+        return replace(intent, name=None, confidence=0.0, alternatives=())
 
     def _speaks_another_language(self, text: str, intent: Intent) -> bool:
         """An English caller at a German hotline ("Hi, sorry, I don't speak German, I'd like
@@ -765,6 +791,13 @@ class InboundDialog(YesNoTurns):
         if not number and (asks_to_wait(text) or asks_someone_for_number(text)):  # "Moment,
             # ich suche die Nummer", "Schatz, wie ist nochmal unsere Kundennummer?"
             self._wait()
+            return
+        sure = is_new_concern(self.tenant, intent)  # ("warum geht mein Internet nicht": that)
+        asked_back = None if number or heard or sure else asks_which_or_why_number(text)
+        if asked_back:  # "welche Nummer meinen Sie?", "wozu brauchen Sie die?": told, not
+            told = [self.prompts.say("customer_number_why")] if asked_back == "why" else []
+            told.append(self.prompts.say("customer_number_where"))  # "keine Kundennummer
+            self.steps.ask_customer_number(told, False)  # verstanden"
             return
         if not (number or heard) and asks_where(text):  # "wo steht die denn?"
             self.steps.ask_customer_number([self.prompts.say("customer_number_where")], False)

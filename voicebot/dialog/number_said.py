@@ -128,3 +128,30 @@ def short_concern_besides(tenant: TenantView, text: str, number: str, intent: In
     likely = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
     alike = besides.name or (besides.alternatives[0][0] if besides.alternatives else None)
     return likely is not None and likely == alike
+
+
+# A question back at the number prompt about the number asked for: which one ("welche Nummer
+# meinen Sie, die auf dem Vertrag oder die auf der Rechnung?", "which number?") or why it is
+# needed ("warum wollen Sie das wissen", "wozu brauchen Sie die", "why do you need that")
+_WHICH_NUMBER = re.compile(
+    r"\b(?:welche|welcher|was fuer (?:eine |ne )?|which|what) (?:\w+ )?"
+    r"(?:kunden)?(?:nummer|number)\b"
+)
+_WHY_ALONE = re.compile(r"^(?:und |aber )?(?:warum|wieso|weshalb|wozu|why)(?: denn| das| bitte)*$")
+_WHY = re.compile(r"\b(?:warum|wieso|weshalb|wozu|why|what for)\b")
+_WHY_OF_IT = re.compile(r"\b(?:brauch\w*|wissen|need|nummer|kundennummer|number|daten|data)\b")
+
+
+def asks_which_or_why_number(text: str) -> str | None:
+    """The caller asks back which number is meant ("which") or why it is needed ("why") and
+    says no number; a short turn (a concern that names a number is longer, read as one)."""
+    folded = fold(text)
+    if digits_in(text, "de") or len(folded.split()) > 14:
+        return None
+    if _WHICH_NUMBER.search(folded):
+        return "which"
+    if _WHY.search(folded) and _WHY_OF_IT.search(folded) and len(folded.split()) <= 8:
+        return "why"
+    if _WHY_ALONE.match(folded):  # "Warum?", "wieso denn das"
+        return "why"
+    return None

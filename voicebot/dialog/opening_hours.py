@@ -104,3 +104,36 @@ def _en(moment: time) -> str:
     hour = moment.hour % 12 or 12
     suffix = "am" if moment.hour < 12 else "pm"
     return f"{hour} {suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d} {suffix}"
+
+
+# What any question about opening hours names: a time of being open or reachable, a place that
+# opens (a shop), a day or clock time, the hotline ("hat der Shop am Sonntag auf", "zu welchen
+# Zeiten kann ich anrufen")
+_HOURS_WORDS = re.compile(
+    r"\b(?:oeffnungszeit\w*|geschaeftszeit\w*|zeiten|offen|geoeffnet|oeffnet|auf|zu|"
+    r"geschlossen|erreichbar|erreiche\w*|anrufen|shops?|laden|filiale\w*|geschaeft\w*|"
+    r"hotline|uhr|wochenende|montags?|dienstags?|mittwochs?|"
+    r"donnerstags?|freitags?|samstags?|sonntags?|feiertag\w*|open\w*|close\w*|hours|times|"
+    r"available|reach|call|weekends?|branch\w*)\b|"
+    r"\b(?:sind|seid|ist) (?:sie|ihr|jemand|wer) (?:\w+ ){0,3}da\b"  # "sind Sie morgen da?"
+)
+# ... and what a question of another concern asks after: who or what is to come or be done
+# ("wann kommt denn der Techniker", "wann kommt mein neuer Router", "wann kommt die Gutschrift")
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:techniker\w*|monteur\w*|lieferung|paket|sendung|bestellung|bestellt|router|"
+    r"rechnung|gutschrift|erstattung|geld|vertrag|stoerung|freischaltung|freigeschaltet|"
+    r"technician|engineer|delivery|parcel|order|refund)\b"
+)
+
+
+def hours_unsaid(intent_description: str, text: str) -> bool:
+    """The classifier took a turn for the opening-hours intent (its description names them)
+    that asks after someone or something of another concern and says nothing of hours, a place
+    that opens or the hotline ("wann kommt denn jetzt der Techniker, der sollte zwischen acht
+    und zwölf kommen" was told the shops' hours; "wie lange habt ihr heute noch" stays)."""
+    folded = fold_spoken(text)
+    return (
+        names_opening_hours(intent_description)
+        and bool(_OTHER_SUBJECT.search(folded))
+        and not _HOURS_WORDS.search(folded)
+    )

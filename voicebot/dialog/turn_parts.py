@@ -195,6 +195,55 @@ def concern_without_own_age(tenant: TenantView, text: str, intent: Intent) -> In
     return replace(found, slots={**intent.slots, **found.slots})
 
 
+# A complaint the caller says they are not making ("ich möchte mich nicht beschweren, ich will
+# nur wissen, wann …", "das ist keine Beschwerde", "I'm not complaining, I just …")
+_DENIED_COMPLAINT = re.compile(
+    r"\b(?:(?:ich )?(?:will|moechte|mochte|wollte|mag|muss) mich (?:\w+ ){0,2}nicht "
+    r"(?:\w+ ){0,2}beschweren|(?:das ist |es ist )?keine beschwerde|"
+    r"(?:i m |i am )?not (?:\w+ ){0,2}complain\w*|(?:i )?(?:don t|do not) (?:\w+ ){0,2}"
+    r"complain|(?:this is |it s |it is )?not a complaint)\b"
+)
+
+
+def concern_without_denied_complaint(
+    tenant: TenantView, text: str, intent: Intent
+) -> tuple[str, Intent]:
+    """A turn that says it is no complaint, read as one or as nothing sure: the turn without
+    those words and the concern read from them ("ich möchte mich nicht beschweren ich will nur
+    wissen wann das internet wieder geht" went to the complaints team with high priority, its
+    first clause read as a complaint). The rest decides, sure or not; "ich will mich ja nicht
+    beschweren, aber der Techniker war dreimal nicht da" stays a complaint by its rest."""
+    folded = fold(text)
+    match = _DENIED_COMPLAINT.search(folded)
+    if match is None or (is_new_concern(tenant, intent) and not is_urgent(tenant, intent)):
+        return text, intent
+    rest = (folded[: match.start()] + " " + folded[match.end() :]).strip()
+    rest = re.sub(r"^(?:(?:aber|but|ja|also|so|nur|und|and)\s+)+", "", rest)
+    if len(rest.split()) < 3:
+        return text, intent
+    found = tenant.classify(rest, intent)
+    return rest, replace(found, slots={**intent.slots, **found.slots})
+
+
+# When something is to come ("wann kommt mein neuer Router", "wann kommt der Techniker", "when
+# will my new router arrive"): a question after a delivery, an appointment or a case
+_WHEN_COMING = re.compile(
+    r"\b(?:wann (?:\w+ )?(?:kommt|kommen)|when (?:will|does|is|do|are) (?:\w+ ){0,4}"
+    r"(?:arrive|come|coming|get here))\b"
+)
+_WHEN = re.compile(r"\b(?:wann|when)\b")
+
+
+def status_asked_of_an_answer(tenant: TenantView, text: str, intent: Intent) -> bool:
+    """A turn that asks when something is to come, read as a self-service answer none of whose
+    examples asks when ("wann kommt mein neuer Router" was told how to restart the router):
+    no sure concern. (An answer that is about when, "When will my card arrive?", stays.)"""
+    spec = tenant.intents.get(intent.name or "")
+    if spec is None or spec.action != "selfservice" or not _WHEN_COMING.search(fold(text)):
+        return False
+    return not any(_WHEN.search(fold(said)) for said in tenant.examples_of(spec.id))
+
+
 # Where a second concern starts inside one sentence: a comma or "and" before a request or a
 # question ("my card is not working and i want to know the exchange rate", "…, second thing,
 # what is …"); not before a remark ("…, I sent it to the wrong person", "…, it got reversed")

@@ -95,7 +95,12 @@ _WANTS_MORE = frozenset((  # after the words of noting: a yes, a "but", somethin
 ))  # fmt: skip
 
 
-_NO_NEED = re.compile(r"\bbrauch\w* (?:ich|wir) (?:\w+ ){0,3}(?:nicht|keinen|keine)\b")
+_NO_NEED = re.compile(
+    r"\bbrauch\w* (?:ich|wir) (?:\w+ ){0,3}(?:nicht|keinen|keine)\b"
+    # "das wart ich ab", "warten wir mal ab" (Whisper drops the e), "nee lassen Sie mal"
+    r"|\bwarte?n? (?:ich|wir) (?:\w+ ){0,2}ab\b|\blassen sie (?:mal|nur|ruhig)$"
+    r"|\blassen sie (?:mal|nur|ruhig) (?:das|dann|gut|schon|ich|wir)\b"
+)
 
 
 _SETTLED = frozenset(("ok", "okay", "klar", "gut", "super", "prima", "ach", "achso", "perfekt",
@@ -484,11 +489,25 @@ def asks_to_repeat(text: str) -> bool:
         return True
     if words <= 5 and folded.endswith(REPEAT_AT_END):
         return True
+    if words <= 9 and _WHAT_MEANT.search(folded):  # "was meinen Sie damit?", "wie meinen Sie
+        return True  # das", "was soll ich denn sagen": the question not understood
     if words > 7:
         return False
     return any(says_phrase(folded, p) for p in REPEAT_PHRASES) or (
         words <= 3 and any(says_phrase(folded, p) for p in REPEAT_ALONE)
     )
+
+
+# The caller does not understand what the bot asks ("was meinen Sie damit", "was meinen Sie mit
+# Mitarbeiter", "was soll ich da sagen", "what do you mean"), the whole turn (not "was meinen
+# Sie, wann geht das wieder", a question of its own)
+_WHAT_MEANT = re.compile(
+    r"^(?:(?:aeh|aehm|ja|hm|also|entschuldigung|sorry|aber|und|aehm) )*"
+    r"(?:(?:was|wie) (?:meinen sie|meinst du)(?: (?:denn|damit|das|jetzt|genau|bitte))*"
+    r"(?: mit (?:dem |der |den |einem |einer )?\w+)?|"
+    r"was soll ich (?:\w+ ){0,2}(?:sagen|antworten)|what do you mean(?: by (?:that|it|\w+))?|"
+    r"what (?:should|do) i (?:say|answer))$"
+)
 
 
 def _heard_clauses(text: str) -> list[str]:

@@ -34,6 +34,7 @@ from voicebot.dialog.words import (
     after_answer_words,
     asks_back,
     asks_for_a_figure,
+    asks_for_callback,
     asks_for_technician,
     asks_to_hold,
     asks_to_wait,
@@ -145,6 +146,10 @@ class YesNoTurns:
         if awaiting == "offer_agent" and asks_for_technician(text):
             self.reply.handoff_for_intent([], reason="intent")  # "Das ist mir egal, ich will
             return  # jetzt einen Techniker!": a person of the concern's team
+        if awaiting == "offer_agent" and unanswered and asks_for_callback(text):  # "können Sie
+            told = [self.prompts.say("no_callback"), self.prompts.say("offer_agent")]  # mich
+            self.reply.ask(told, "offer_agent", "yesno")  # zurückrufen, wenn das wieder geht":
+            return  # the bot cannot; a person now (it heard "Genauer kann ich es nicht sagen")
         if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
         if awaiting == "confirm_intent" and self._product_given_instead(text):

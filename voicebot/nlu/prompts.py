@@ -39,6 +39,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "leider nicht zu dem Namen, den Sie genannt haben. Bitte nennen Sie sie noch einmal "
         "oder tippen Sie sie ein.",
         "customer_number_more": "Und die weiteren Ziffern?",
+        "customer_number_why": "Mit Ihrer Kundennummer finde ich Ihren Vertrag und kann "
+        "Ihnen schneller helfen.",
         "customer_number_where": "Ihre Kundennummer steht auf jeder Rechnung und auf Ihrem "
         "Vertrag. Haben Sie sie nicht zur Hand, sagen Sie einfach: habe ich nicht.",
         "slot_skipped": "Kein Problem.",
@@ -176,6 +178,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "digit or key it in, followed by hash.",
         "customer_skipped": "No problem, we will carry on without it.",
         "customer_number_more": "And the remaining digits?",
+        "customer_number_why": "With your customer number I can find your contract and help "
+        "you faster.",
         "customer_number_where": "Your customer number is on every bill and on your contract. "
         "If you don't have it to hand, just say: I don't have it.",
         "slot_skipped": "No problem.",
