@@ -25,6 +25,7 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "Bei wie viel Grad back ich die Brezeln auf?", "Kann ich die Spätzle in die Mikrowelle?"
     (re.compile(r"\b(?:back|backe|backen|backt|aufbacken|aufgebacken|gebacken|backofen|ofen|"
                 r"backzeit|zubereit\w*|mikrowelle|erhitzen|erwaermen|aufwaermen|kochzeit|"
+                r"\w*fritteuse|heissluft\w*|airfryer|air fryer|toaster|toasten|"
                 r"garzeit|bake|baking|oven|microwave)\b"),
      "zur Zubereitung", "on preparation"),
     # "Gibt's das auch in ner großen Flasche?", "Welche Größen gibt es?", "Wie groß ist die
@@ -90,6 +91,11 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "Ist das halal?", "Ist da Gentechnik drin?", "Ist die Verpackung recycelbar?"
     (re.compile(r"\b(?:halal|koscher|kosher)\b"), "zu Halal oder Koscher", "on halal or kosher"),
     (re.compile(r"\b(?:gentechni\w*|genmanipul\w*|gvo|gmo)\b"), "zur Gentechnik", "on GMOs"),
+    # "Sind da Pestizide drin?", "Ist das Müsli mit Mineralöl belastet?": residues and
+    # contaminants no ingredient list names (what the list holds, "Mikroplastik?", it answers)
+    (re.compile(r"\b(?:pestizid\w*|glyphosat|"
+                r"rueckstaend\w*|schadstoff\w*|mineraloel\w*|acrylamid|belastet)\b"),
+     "zu Rückständen und Schadstoffen", "on residues and contaminants"),
     (re.compile(r"\b(?:recycel\w*|recycl\w*|pfand|mehrweg\w*)\b"), "zur Verpackung",
      "on packaging"),
 )  # fmt: skip
