@@ -24,6 +24,7 @@ from voicebot.dialog.survey_consent import (
 )
 from voicebot.dialog.survey_leaving import (
     breaks_off_leaving,
+    comment_before_leaving,
     comment_besides_opt_out,
     leaves_instead,
 )
@@ -833,4 +834,4 @@ def _read_answer(
             return "ja" if limited == "ja" else None
         answer = _yes_no(text, value, keyed, noisy, question)
         return None if answer is None else ("ja" if answer else "nein")
-    return text.strip() or None
+    return comment_before_leaving(text) or text.strip() or None

@@ -66,3 +66,23 @@ def comment_besides_opt_out(text: str) -> str | None:
     while words and fold(words[0]) in _LEAD_INS:
         words = words[1:]
     return " ".join(words) or None
+
+
+def comment_before_leaving(text: str) -> str | None:
+    """The comment said before the person goes ("Die sollen die Hotline verbessern, aber ich
+    muss jetzt los, tschüss" -> "Die sollen die Hotline verbessern"): the closing clauses that
+    only leave are no part of it; None when none close so or nothing is left before them."""
+    from voicebot.dialog.survey_words import leaves_the_survey
+
+    clauses = [c.strip() for c in _CLAUSE.split(text) if c.strip()]
+    kept = list(clauses)
+    while kept and says_goodbye(kept[-1]) and (  # ("…, irgendwann denk ich mir, ich leg
+        leaves_instead(kept[-1]) or leaves_the_survey(kept[-1])  # auf": part of the comment)
+    ):
+        kept.pop()
+    if not kept or len(kept) == len(clauses):
+        return None
+    words = " ".join(kept).split()
+    while words and fold(words[-1]) in _LEAD_INS:
+        words = words[:-1]  # ("…, aber": the lead-in of the goodbye)
+    return " ".join(words) or None

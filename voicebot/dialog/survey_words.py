@@ -145,7 +145,9 @@ def leaves_the_survey(text: str) -> bool:
     mine = bool({"ich", "i", "wir"} & set(words)) or words[:1] in (["muss"], ["hab"], ["habe"])
     if not (mine and says_any(folded, _STOPPING) and len(words) <= 14):
         return False
-    for clause in re.split(r"[,.;!?]+", text.replace("'", "").replace("’", "")):
+    plain = text.replace("'", "").replace("’", "")  # (Whisper writes no comma: "die sollen
+    for clause in re.split(r"[,.;!?]+|\s+(?=\baber\b|\bund\b)", plain):  # die Hotline
+        # verbessern aber ich muss jetzt los tschüss" is a comment, then the goodbye)
         said = " " + fold(clause) + " "
         leaving = says_any(said, _STOPPING) or says_any(said, HANG_UP_WORDS) or says_goodbye(clause)
         if not leaving and not set(said.split()) <= _FILLER:
@@ -161,7 +163,8 @@ _FILLER = frozenset((
 
 _STOPPING = (
     "keine lust mehr", "muss jetzt los", "muss los",
-    "muss aufhoeren", "muss jetzt aufhoeren",
+    "muss aufhoeren", "muss jetzt aufhoeren", "hoer jetzt auf", "hoere jetzt auf",
+    "hoer hier auf", "hoere hier auf", "mag nicht mehr", "keinen bock mehr",
     "i have to go", "i ve got to go", "gotta go", "i need to go", "will nicht mehr mitmachen",
     "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
     "lassen wir das", "i want to stop",
