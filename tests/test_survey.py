@@ -1535,3 +1535,22 @@ def test_cannot_say_is_an_answer_of_its_own_like_dont_know(services, turns, empt
     record, dialog, bot = _survey(services, *turns)
     assert dialog.answers[empty] is None and dialog.answers["kommentar"] == "x", bot
     assert record.outcome == "resolved"
+
+
+@pytest.mark.parametrize("said", ["ja absolut tschüss", "ja tschüss", "ja klar wiederhören"])
+def test_a_yes_said_with_a_goodbye_is_stored_as_yes(services, said):
+    # session-15 round-2 probe: the goodbye was read as a no and 'nein' stored
+    record, dialog, bot = _survey(services, "ja", "fünf", said)
+    assert dialog.answers["weiterempfehlung"] == "ja", (dialog.answers, bot)
+    assert record.outcome == "hangup", bot
+
+
+def test_stopping_to_complain_is_a_comment_not_stopping_the_survey(services):
+    said = "ich hör jetzt auf mich bei denen zu beschweren bringt ja nix"
+    record, dialog, bot = _survey(services, "ja", "eins", "nein", said)
+    assert dialog.answers["kommentar"] == said and record.outcome == "resolved", bot
+
+
+def test_a_goodbye_with_thanks_for_the_call_is_no_comment(services):
+    record, dialog, bot = _survey(services, "ja", "drei", "nein", "tschüss und danke für den anruf")
+    assert dialog.answers.get("kommentar") is None and record.outcome == "resolved", bot

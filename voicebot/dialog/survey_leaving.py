@@ -26,7 +26,7 @@ _FILLER = frozenset((
     "echt", "wirklich", "danke", "dank", "vielen", "schoen", "und", "dann", "wissen", "sie", "was",
     "aeh", "aehm", "ich", "hab", "habe", "muss", "los", "weg", "well", "thanks", "i", "im", "have",
     "to", "go", "now", "noch", "einen", "tag", "abend", "auf", "das", "ist", "es", "ehrlich",
-    "gesagt", "sowieso", "egal", "mal",
+    "gesagt", "sowieso", "egal", "mal", "fuer", "den", "anruf",
 ))  # fmt: skip
 
 
@@ -86,3 +86,11 @@ def comment_before_leaving(text: str) -> str | None:
     while words and fold(words[-1]) in _LEAD_INS:
         words = words[:-1]  # ("…, aber": the lead-in of the goodbye)
     return " ".join(words) or None
+
+
+def without_goodbye(text: str) -> str:
+    """The words besides the goodbye ("ja absolut, tschüss" -> "ja absolut"), folded."""
+    rest = fold(text.replace("'", "").replace("’", ""))
+    for phrase in sorted((*BYE_WORDS, *FAREWELL_WISHES), key=len, reverse=True):
+        rest = re.sub(rf"\b{re.escape(phrase)}\b", " ", rest)
+    return " ".join(rest.split())

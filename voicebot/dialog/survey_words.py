@@ -143,13 +143,13 @@ def leaves_the_survey(text: str) -> bool:
     folded = " " + fold(text.replace("'", "").replace("’", "")) + " "
     words = folded.split()
     mine = bool({"ich", "i", "wir"} & set(words)) or words[:1] in (["muss"], ["hab"], ["habe"])
-    if not (mine and says_any(folded, _STOPPING) and len(words) <= 14):
+    if not (mine and _stops(folded) and len(words) <= 14):
         return False
     plain = text.replace("'", "").replace("’", "")  # (Whisper writes no comma: "die sollen
     for clause in re.split(r"[,.;!?]+|\s+(?=\baber\b|\bund\b)", plain):  # die Hotline
         # verbessern aber ich muss jetzt los tschüss" is a comment, then the goodbye)
         said = " " + fold(clause) + " "
-        leaving = says_any(said, _STOPPING) or says_any(said, HANG_UP_WORDS) or says_goodbye(clause)
+        leaving = _stops(said) or says_any(said, HANG_UP_WORDS) or says_goodbye(clause)
         if not leaving and not set(said.split()) <= _FILLER:
             return False  # "Mehr Geschwindigkeit, ich lege jetzt auf, ich muss weg.": a comment
     return True
@@ -163,12 +163,20 @@ _FILLER = frozenset((
 
 _STOPPING = (
     "keine lust mehr", "muss jetzt los", "muss los",
-    "muss aufhoeren", "muss jetzt aufhoeren", "hoer jetzt auf", "hoere jetzt auf",
-    "hoer hier auf", "hoere hier auf", "mag nicht mehr", "keinen bock mehr",
+    "muss aufhoeren", "muss jetzt aufhoeren", "mag nicht mehr", "keinen bock mehr",
     "i have to go", "i ve got to go", "gotta go", "i need to go", "will nicht mehr mitmachen",
     "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
     "lassen wir das", "i want to stop",
 )  # fmt: skip
+
+
+# "ich hör jetzt auf" (the survey), not "ich hör jetzt auf, mich bei denen zu beschweren"
+_STOPS_HERE = re.compile(r"\bhoere? (?:jetzt |hier |da )+auf\b(?! (?:\w+ ){0,5}zu\b| mit\b| damit\b)")
+
+
+def _stops(folded: str) -> bool:
+    """Words of stopping the survey now (folded)."""
+    return says_any(folded, _STOPPING) or bool(_STOPS_HERE.search(folded))
 
 
 def says_any(folded: str, phrases: tuple[str, ...]) -> bool:
