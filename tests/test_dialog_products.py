@@ -1388,3 +1388,27 @@ def test_a_question_whether_a_product_has_something_is_no_complaint(services, qu
     # team with high priority after the batch number was asked for
     said = bot_said(call(services, say(question), hang_up()))
     assert "Chargennummer" not in said[1] and "enthält" in said[1], said
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ist das duschgel für die haut gut", "ist die zahnpasta gut für die zähne",
+     "die sensitiv handcreme ist die für neurodermitis geeignet", "ist das müsli gesund"],
+)  # fmt: skip
+def test_a_question_about_effects_on_skin_or_health_is_told_no_information(services, question):
+    # session-15 round-2 probe: 'für die Haut gut' got the price, Neurodermitis the ingredients
+    said = bot_said(call(services, say(question), hang_up()))
+    assert "Angaben zu Verträglichkeit und Wirkung" in said[1], said
+    assert "Euro" not in said[1], said
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["sonnhof ist ja eine tolle firma wie viele mitarbeiter haben sie eigentlich",
+     "ich finde ihre produkte super sind sie ein familienunternehmen"],
+)  # fmt: skip
+def test_praise_with_a_question_about_the_company_is_thanked_and_told(services, question):
+    # session-15 round-2 probe: only thanked, the question was lost
+    said = bot_said(call(services, say(question), hang_up()))
+    assert said[1].startswith("Das freut uns sehr!"), said
+    assert "Auskünfte zum Unternehmen kann ich Ihnen hier leider nicht geben" in said[1], said

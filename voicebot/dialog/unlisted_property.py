@@ -88,6 +88,16 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"\w*jaehrig\w*|\w+ (?:jahre|monate|wochen) alt|pregnan\w*|infants?|toddlers?|"
                 r"years? old|months? old)\b"),
      "zur Eignung in Schwangerschaft oder nach Alter", "on pregnancy or age"),
+    # "Ist das Duschgel gut für die Haut?", "Ist die Handcreme für Neurodermitis geeignet?",
+    # "Ist das Müsli gesund?": effects on skin, teeth or health no field says
+    (re.compile(r"\b(?:(?:gut|schlecht|schaedlich) fuer (?:die |den |das |meine |meinen )?(?:haut|"
+                r"haare|zaehne|zahnfleisch|gesundheit|figur|darm|magen)|fuer (?:die |den |das |"
+                r"meine |meinen )?(?:haut|haare|zaehne|zahnfleisch) (?:gut|schlecht|schaedlich)|"
+                r"hautvertraeglich\w*|"
+                r"dermatolog\w*|neurodermitis|schuppenflechte|ekzem\w*|rosazea|akne|"
+                r"(?:empfindliche|sensible|trockene) haut|gesund|ungesund|diabetiker\w*|"
+                r"good for (?:the |my )?(?:skin|teeth|hair|health)|healthy|eczema)\b"),
+     "zu Verträglichkeit und Wirkung", "on tolerance and effects"),
     # "Ist das halal?", "Ist da Gentechnik drin?", "Ist die Verpackung recycelbar?"
     (re.compile(r"\b(?:halal|koscher|kosher)\b"), "zu Halal oder Koscher", "on halal or kosher"),
     (re.compile(r"\b(?:gentechni\w*|genmanipul\w*|gvo|gmo)\b"), "zur Gentechnik", "on GMOs"),
