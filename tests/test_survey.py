@@ -1554,3 +1554,12 @@ def test_stopping_to_complain_is_a_comment_not_stopping_the_survey(services):
 def test_a_goodbye_with_thanks_for_the_call_is_no_comment(services):
     record, dialog, bot = _survey(services, "ja", "drei", "nein", "tschüss und danke für den anruf")
     assert dialog.answers.get("kommentar") is None and record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    "said", ["jaja machen sie schnell ich hab nicht viel zeit", "na los aber schnell ich hab wenig zeit"]
+)
+def test_consent_in_a_hurry_without_commas_starts_the_survey(services, said):
+    # session-15 round-2 probe: the consent was asked again and the rating said next declined
+    record, dialog, bot = _survey(services, said, "vier", "ja", "nichts")
+    assert dialog.answers["zufriedenheit"] == "4" and record.outcome == "resolved", bot

@@ -257,6 +257,8 @@ def agrees_after_all(text: str) -> bool:
     clauses = [fold(c).split() for c in said if fold(c).split()]
     if clauses and _agreeing(clauses[0]) and _HURRY.search(fold(plain)):
         return True  # "Na schön, aber ich hab nicht viel Zeit."
+    if _agrees_hurrying(fold(plain).split()):
+        return True  # "jaja machen Sie schnell ich hab nicht viel Zeit" (Whisper wrote no comma)
     last = " ".join(clauses[-1]) if clauses else ""
     if any(says_phrase(last, p) for p in NO_NEED_PHRASES):  # "Danke, schon gut." (not "Ja,
         return False  # schon gut, legen Sie los.")
@@ -271,6 +273,22 @@ def agrees_after_all(text: str) -> bool:
     return after_but or conditional or not set(earlier) & _REFUSING
 
 
+def _agrees_hurrying(words: list[str]) -> bool:
+    """Words of agreeing that hurry ("jaja, machen Sie schnell"), then only that there is
+    little time ("ich hab nicht viel Zeit"): consent."""
+    run = 0
+    while run < len(words) and words[run] in _AGREEING:
+        run += 1
+    agreed = words[:run]
+    if not (set(agreed) & _AGREE_CORE and set(agreed) & {"schnell", "fix", "kurz", "los"}):
+        return False
+    return bool(_LITTLE_TIME.fullmatch(" ".join(words[run:])))
+
+
+_LITTLE_TIME = re.compile(
+    r"(?:ich |wir )?(?:hab|habe|haben) (?:aber |eh |echt |wirklich )?(?:nicht viel|wenig|kaum|"
+    r"nur wenig|nur kurz|nicht lange) zeit"
+)
 _HURRY = re.compile(
     r"\baber\b.*\b(?:nicht viel zeit|wenig zeit|kaum zeit|nur kurz|schnell|beeilen|"
     r"not much time|quickly|be quick)\b"
