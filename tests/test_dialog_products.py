@@ -1412,3 +1412,16 @@ def test_praise_with_a_question_about_the_company_is_thanked_and_told(services, 
     said = bot_said(call(services, say(question), hang_up()))
     assert said[1].startswith("Das freut uns sehr!"), said
     assert "Auskünfte zum Unternehmen kann ich Ihnen hier leider nicht geben" in said[1], said
+
+
+def test_a_condition_asked_about_gets_the_ingredients_and_no_claim(services):
+    said = bot_said(call(services, say("ist der eistee auch für diabetiker geeignet"), hang_up()))
+    assert "Grüner Tee Zitrone enthält: Wasser" in said[1], said
+    assert "Angaben zu Verträglichkeit und Wirkung" in said[1], said
+
+
+def test_a_condition_told_as_background_is_no_question_about_effects(services):
+    said = bot_said(call(services, say("ich hab neurodermitis. was ist besser, die handcreme oder "
+                                       "das duschgel, wegen duftstoffen?"), hang_up()))  # fmt: skip
+    assert "Duschgel Meeresbrise enthält: Aqua" in said[1], said
+    assert "Verträglichkeit" not in said[1], said

@@ -94,8 +94,9 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"haare|zaehne|zahnfleisch|gesundheit|figur|darm|magen)|fuer (?:die |den |das |"
                 r"meine |meinen )?(?:haut|haare|zaehne|zahnfleisch) (?:gut|schlecht|schaedlich)|"
                 r"hautvertraeglich\w*|"
-                r"dermatolog\w*|neurodermitis|schuppenflechte|ekzem\w*|rosazea|akne|"
-                r"(?:empfindliche|sensible|trockene) haut|gesund|ungesund|diabetiker\w*|"
+                r"dermatolog\w*|(?:fuer|bei) (?:\w+ )?(?:neurodermitis|schuppenflechte|ekzem\w*|"
+                r"rosazea|akne|(?:empfindliche|sensible|trockene) haut|diabetiker\w*|diabetes)|"
+                r"gesund|ungesund|"
                 r"good for (?:the |my )?(?:skin|teeth|hair|health)|healthy|eczema)\b"),
      "zu Verträglichkeit und Wirkung", "on tolerance and effects"),
     # "Ist das halal?", "Ist da Gentechnik drin?", "Ist die Verpackung recycelbar?"
@@ -142,12 +143,15 @@ FIELD_NAMED = {
     "product_vegan": re.compile(r"\b(?:vegan\w*|tierisch\w*|pflanzlich\w*|vegetari\w*)"),
     "product_palm_oil": re.compile(r"\bpalm"),
     "product_price": re.compile(r"\b(?:kostet|kosten|preis\w*|teuer\w*|euro|price|cost\w*)\b"),
+    # (a condition named: what is in it helps, "für Diabetiker", "bei Neurodermitis")
     "product_ingredients": re.compile(
-        r"\b(?:zutat\w*|inhaltsstoff\w*|drin|enthalten|enthaelt|steckt|ingredients?)\b"
+        r"\b(?:zutat\w*|inhaltsstoff\w*|drin|enthalten|enthaelt|steckt|ingredients?|"
+        r"diabetiker\w*|diabetes|neurodermitis)\b"
     ),
     # (also what is in it: "… oder ist da zu viel Fluorid drin?" is answered from the list)
     "product_allergens": re.compile(
-        r"\b(?:allerg\w*|gluten\w*|laktose\w*|nuss\w*|nuesse|drin|enthalten|enthaelt)\b"
+        r"\b(?:allerg\w*|gluten\w*|laktose\w*|nuss\w*|nuesse|drin|enthalten|enthaelt|"
+        r"diabetiker\w*|diabetes|neurodermitis)\b"
     ),
     "product_storage": re.compile(
         r"\b(?:lager\w*|haelt|halten|haltbar\w*|aufbewahr\w*|kuehlschrank|einfrier\w*|"
