@@ -1425,3 +1425,15 @@ def test_a_condition_told_as_background_is_no_question_about_effects(services):
                                        "das duschgel, wegen duftstoffen?"), hang_up()))  # fmt: skip
     assert "Duschgel Meeresbrise enthält: Aqua" in said[1], said
     assert "Verträglichkeit" not in said[1], said
+
+
+@pytest.mark.parametrize("question", ["is the oat milk vegan", "does your muesli contain nuts"])
+def test_a_short_english_product_question_is_told_german_only_and_put_through(services, question):
+    # session-15 round-2 probe: 'Milk ist leider keines unserer Produkte' (two English words,
+    # no German one, were not read as English)
+    record = call(services, say(question), hang_up())
+    said = bot_said(record)
+    assert said[1].startswith("Sorry, this automated service speaks German only."), said
+    assert "keines unserer Produkte" not in said[1], said
+    assert record.handoff is not None
+    assert "Englisch" in str(record.handoff.context["summary"])
