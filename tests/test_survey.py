@@ -1563,3 +1563,14 @@ def test_consent_in_a_hurry_without_commas_starts_the_survey(services, said):
     # session-15 round-2 probe: the consent was asked again and the rating said next declined
     record, dialog, bot = _survey(services, said, "vier", "ja", "nichts")
     assert dialog.answers["zufriedenheit"] == "4" and record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    ("said", "rating"),
+    [("also früher fünf jetzt nur noch zwei", "2"),
+     ("am anfang war das eine vier aber mittlerweile eher drei", "3")],
+)  # fmt: skip
+def test_todays_rating_after_an_earlier_one_is_stored(services, said, rating):
+    # session-15 round-2 probe: two numbers heard, the rating was asked again and then lost
+    _record, dialog, bot = _survey(services, "ja", said, "ja", "nichts")
+    assert dialog.answers["zufriedenheit"] == rating, (dialog.answers, bot)

@@ -26,6 +26,9 @@ def rating_said(text: str) -> int | None:
     own = own_of_two_ratings(text)
     if own is not None:  # "Mein Mann sagt immer drei, aber ich würde vier sagen": hers
         return own
+    now = rating_now(text)
+    if now is not None:  # "früher fünf, jetzt nur noch zwei": today's
+        return now
     if says_no_rating(text):
         return None
     top = _top_degree(fold(text))
@@ -212,3 +215,23 @@ def own_of_two_ratings(text: str) -> int | None:
     if len(set(_NUMBER_WORD.findall(own))) != 1 or says_no_rating(own):
         return None
     return rating_in(own)
+
+
+_BEFORE = re.compile(r"\b(?:frueher|vorher|anfangs|am anfang|damals|letztes jahr|sonst immer)\b")
+_NOW = re.compile(r"\b(?:jetzt|inzwischen|mittlerweile|momentan|aktuell|derzeit|heute|seitdem)\b")
+
+
+def rating_now(text: str) -> int | None:
+    """Today's rating when an earlier one is told before it ("früher fünf, jetzt nur noch
+    zwei" -> 2); None when no such two times are named or today's part holds no single one."""
+    folded = fold(text)
+    before = _BEFORE.search(folded)
+    if before is None or len(_NUMBER_WORD.findall(folded)) < 2:
+        return None
+    now = _NOW.search(folded, before.end())
+    if now is None:
+        return None
+    part = folded[now.start() :]
+    if len(set(_NUMBER_WORD.findall(part))) != 1 or says_no_rating(part):
+        return None
+    return rating_in(part)
