@@ -1574,3 +1574,18 @@ def test_todays_rating_after_an_earlier_one_is_stored(services, said, rating):
     # session-15 round-2 probe: two numbers heard, the rating was asked again and then lost
     _record, dialog, bot = _survey(services, "ja", said, "ja", "nichts")
     assert dialog.answers["zufriedenheit"] == rating, (dialog.answers, bot)
+
+
+@pytest.mark.parametrize(
+    ("comment", "stored"),
+    [("die sollen mal die störungen beheben tschüss", "die sollen mal die störungen beheben"),
+     ("dass der kundenservice auch am wochenende erreichbar ist danke schön auf wiederhören",
+      "dass der kundenservice auch am wochenende erreichbar ist"),
+     ("mehr danke sagen", "mehr danke sagen")],
+)  # fmt: skip
+def test_a_comment_ending_in_a_goodbye_without_commas_is_stored_without_it(
+    services, comment, stored
+):
+    # session-15 round-2 probe: the goodbye words were stored as part of the comment
+    record, dialog, bot = _survey(services, "ja", "vier", "ja", comment)
+    assert dialog.answers["kommentar"] == stored and record.outcome == "resolved", bot

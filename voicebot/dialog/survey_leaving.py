@@ -75,6 +75,8 @@ def comment_before_leaving(text: str) -> str | None:
     from voicebot.dialog.survey_words import leaves_the_survey
 
     clauses = [c.strip() for c in _CLAUSE.split(text) if c.strip()]
+    if len(clauses) == 1:  # "die sollen die Störungen beheben tschüss" (no comma written)
+        return _without_closing_words(text)
     kept = list(clauses)
     while kept and says_goodbye(kept[-1]) and (  # ("…, irgendwann denk ich mir, ich leg
         leaves_instead(kept[-1]) or leaves_the_survey(kept[-1])  # auf": part of the comment)
@@ -94,3 +96,30 @@ def without_goodbye(text: str) -> str:
     for phrase in sorted((*BYE_WORDS, *FAREWELL_WISHES), key=len, reverse=True):
         rest = re.sub(rf"\b{re.escape(phrase)}\b", " ", rest)
     return " ".join(rest.split())
+
+
+_CLOSING = tuple(sorted(
+    (*BYE_WORDS, *FAREWELL_WISHES, "noch", "danke", "danke schoen", "vielen dank", "und"),
+    key=lambda p: -len(p.split()),
+))
+
+
+def _without_closing_words(text: str) -> str | None:
+    """A comment with the goodbye words at its end taken off ("Schnelleres Internet tschüss"
+    -> "Schnelleres Internet"); None when none end it or nothing is left."""
+    words = text.split()
+    cut = len(words)
+    said_bye = False
+    while cut > 0:
+        for phrase in _CLOSING:
+            size = len(phrase.split())
+            tail = fold(" ".join(words[max(0, cut - size) : cut]))
+            if size <= cut and tail == phrase:
+                said_bye = said_bye or phrase in BYE_WORDS or phrase in FAREWELL_WISHES
+                cut -= size
+                break
+        else:
+            break
+    if not said_bye or cut == len(words) or cut < 1:
+        return None
+    return " ".join(words[:cut]).rstrip(",.;!?")
