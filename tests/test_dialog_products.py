@@ -921,7 +921,7 @@ def test_a_name_beside_our_generic_word_or_another_maker_is_not_ours(services, q
      ("was kostet die creme", "Handcreme kostet"),
      ("ist der drink glutenfrei", "Hafer Drink Barista ist nicht glutenfrei"),
      ("ist die handcreme parfümfrei", "ohne Parfum"),
-     ("hat die sauce knoblauch", "enthält knoblauch"),
+     ("hat die sauce knoblauch", "enthält Knoblauch"),
      ("ist die nougatcreme von ihnen vegan", "Nuss-Nougat-Creme ist nicht vegan"),
      ("was kostet die Tomatensoße", "Tomatensauce Basilikum kostet"),
      ("die spätzle schmecken nach seife", "Chargennummer"),
@@ -1226,6 +1226,10 @@ def test_an_answer_asked_for_in_writing_is_told_and_a_person_offered(services, q
          "zu Verkaufsstellen"),
         ("kann man das duschgel auch für die haare nehmen", "zur Verwendung"),
         ("wie viel inhalt hat die flasche haferdrink", "zu Packungsgrößen"),
+        # session-15 round-2 probe: the air fryer got the storage text
+        ("ich hab gelesen das müsli ist mit mineralöl belastet stimmt das",
+         "zu Rückständen und Schadstoffen"),
+        ("kann man die brezeln in der heißluftfritteuse machen", "zur Zubereitung"),
     ],
 )  # fmt: skip
 def test_more_ways_to_ask_what_no_catalog_field_says(services, question, about):
@@ -1308,6 +1312,11 @@ def test_praise_then_a_kind_we_do_not_sell_is_thanked_and_told_not_that_kind(ser
         ("gibt es bei ihnen auch glutenfreie produkte", "Glutenfrei sind von unseren Produkten "
          "Nougatcreme, Erdbeermarmelade, Tomatensauce und grüner Tee."),
         ("welche produkte von ihnen sind vegan", "Vegan sind von unseren Produkten Haferdrink,"),
+        # every one or any one of the range (session-15 round-2 probe): was 'Um welches
+        # Sonnhof-Produkt geht es?' and 'Irgendeins ist leider keines unserer Produkte'
+        ("sind alle ihre produkte vegan", "Vegan sind von unseren Produkten Haferdrink,"),
+        ("ist irgendeins von ihren produkten glutenfrei", "Glutenfrei sind von unseren Produkten"),
+        ("sind eure sachen alle laktosefrei", "Laktosefrei sind von unseren Produkten"),
     ],
 )  # fmt: skip
 def test_a_question_over_the_whole_range_is_answered_from_the_catalog(services, question, answer):
@@ -1352,3 +1361,79 @@ def test_a_price_met_in_a_shop_is_told_shops_set_their_own(services, question):
 def test_a_plain_price_question_gets_no_word_on_shops(services):
     said = bot_said(call(services, say("was kostet die handcreme"), hang_up()))
     assert "Händler" not in said[1], said
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # session-15 round-2 probe: 'Ja, … enthält zucker.' to a question asked the other way
+        ("gibt es den eistee auch ohne zucker", "Nein, Sonnhof Grüner Tee Zitrone enthält Zucker."),
+        # read as vegan (sure): 'Ja, Sonnhof Bio Tomatensauce Basilikum ist vegan.'
+        ("ist die tomatensauce ohne knoblauch",
+         "Nein, Sonnhof Bio Tomatensauce Basilikum enthält Knoblauch."),
+        ("ist das müsli ohne honig", "Nein, Sonnhof Knusper-Müsli Schoko enthält Honig."),
+    ],
+)  # fmt: skip
+def test_a_product_asked_to_be_without_an_ingredient_it_holds_is_told_no(
+    services, question, answer
+):
+    said = bot_said(call(services, say(question), hang_up()))
+    assert said[1].startswith(answer), said
+    assert "vegan" not in said[1], said
+
+
+@pytest.mark.parametrize("question", ["hat das duschgel mikroplastik", "haben die brezeln hefe"])
+def test_a_question_whether_a_product_has_something_is_no_complaint(services, question):
+    # session-15 round-2 probe: 'hat das Duschgel Mikroplastik' was put through to the quality
+    # team with high priority after the batch number was asked for
+    said = bot_said(call(services, say(question), hang_up()))
+    assert "Chargennummer" not in said[1] and "enthält" in said[1], said
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ist das duschgel für die haut gut", "ist die zahnpasta gut für die zähne",
+     "die sensitiv handcreme ist die für neurodermitis geeignet", "ist das müsli gesund"],
+)  # fmt: skip
+def test_a_question_about_effects_on_skin_or_health_is_told_no_information(services, question):
+    # session-15 round-2 probe: 'für die Haut gut' got the price, Neurodermitis the ingredients
+    said = bot_said(call(services, say(question), hang_up()))
+    assert "Angaben zu Verträglichkeit und Wirkung" in said[1], said
+    assert "Euro" not in said[1], said
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["sonnhof ist ja eine tolle firma wie viele mitarbeiter haben sie eigentlich",
+     "ich finde ihre produkte super sind sie ein familienunternehmen"],
+)  # fmt: skip
+def test_praise_with_a_question_about_the_company_is_thanked_and_told(services, question):
+    # session-15 round-2 probe: only thanked, the question was lost
+    said = bot_said(call(services, say(question), hang_up()))
+    assert said[1].startswith("Das freut uns sehr!"), said
+    assert "Auskünfte zum Unternehmen kann ich Ihnen hier leider nicht geben" in said[1], said
+
+
+def test_a_condition_asked_about_gets_the_ingredients_and_no_claim(services):
+    said = bot_said(call(services, say("ist der eistee auch für diabetiker geeignet"), hang_up()))
+    assert "Grüner Tee Zitrone enthält: Wasser" in said[1], said
+    assert "Angaben zu Verträglichkeit und Wirkung" in said[1], said
+
+
+def test_a_condition_told_as_background_is_no_question_about_effects(services):
+    said = bot_said(call(services, say("ich hab neurodermitis. was ist besser, die handcreme oder "
+                                       "das duschgel, wegen duftstoffen?"), hang_up()))  # fmt: skip
+    assert "Duschgel Meeresbrise enthält: Aqua" in said[1], said
+    assert "Verträglichkeit" not in said[1], said
+
+
+@pytest.mark.parametrize("question", ["is the oat milk vegan", "does your muesli contain nuts"])
+def test_a_short_english_product_question_is_told_german_only_and_put_through(services, question):
+    # session-15 round-2 probe: 'Milk ist leider keines unserer Produkte' (two English words,
+    # no German one, were not read as English)
+    record = call(services, say(question), hang_up())
+    said = bot_said(record)
+    assert said[1].startswith("Sorry, this automated service speaks German only."), said
+    assert "keines unserer Produkte" not in said[1], said
+    assert record.handoff is not None
+    assert "Englisch" in str(record.handoff.context["summary"])

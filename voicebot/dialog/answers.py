@@ -467,7 +467,11 @@ def _allergens(row: Row, facts: AnswerFacts) -> str:
     other = _other_ingredient_asked(row, facts)
     if other is not None:  # "Ist in der Tomatensauce Knoblauch?": no allergen, an ingredient
         found, word = other
-        if found:
+        word = word[:1].upper() + word[1:]  # (a noun: "zucker" as Whisper may write it)
+        without = rf"\b(?:ohne|frei von)\s+(?:\w+\s+)?{re.escape(normalize(word))}\b"
+        if found and re.search(without, normalize(_last_line(facts))):
+            return f"Nein, {row['name']} enthält {word}. Allergene: {listed}."  # "Gibt es den
+        if found:  # Eistee auch ohne Zucker?" was "Ja, … enthält Zucker."
             return f"Ja, {row['name']} enthält {word}. Allergene: {listed}."
         return f"{row['name']} enthält: {row['ingredients']}. Allergene: {listed}."
     return f"Allergene in {row['name']}: {listed}."

@@ -15,7 +15,12 @@ from voicebot.dialog.words import fold
 _RANGE = re.compile(
     r"\b(?:welche (?:\w+ ){0,3}(?:produkte\w*|sachen|artikel)|welche (?:von )?(?:ihren|euren|"
     r"ihrer|eurer)|(?:habt ihr|haben sie|gibt es) (?:\w+ ){0,4}(?:produkte|sachen|artikel)|"
-    r"was (?:habt ihr|haben sie|gibt es) (?:\w+ ){0,2}(?:an|fuer) )"
+    r"was (?:habt ihr|haben sie|gibt es) (?:\w+ ){0,2}(?:an|fuer) |"
+    # "sind alle Ihre Produkte vegan", "ist irgendeins von Ihren Produkten glutenfrei",
+    # "sind eure Sachen alle laktosefrei": every one or any one of the range
+    r"(?:alle|irgendein\w*|eins|keins|manche|einige) (?:\w+ ){0,2}(?:ihre|eure|ihrer|eurer|"
+    r"ihren|euren) (?:\w+ )?(?:produkt\w*|sachen|artikel)|(?:ihre|eure) (?:\w+ )?(?:produkte|"
+    r"sachen|artikel) (?:\w+ ){0,2}alle\b|(?:ihr|euer|im) sortiment)"
 )
 # (catalog field, words asking for it, the answer's opening for one product and for more,
 # food only)

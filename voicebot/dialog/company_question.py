@@ -43,6 +43,15 @@ _TOPICS: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"(?:verkauf\w*|kauf\w*|bestell\w*|bekomm\w*) (?:\w+ ){0,4}online|"
                 r"where (?:can|do) (?:i|you|we) buy)\b"),
      "zu Verkaufsstellen", "on where our products are sold"),
+    # "Wie viele Mitarbeiter haben Sie?", "Sind Sie ein Familienunternehmen?", "Wem gehört
+    # Sonnhof?": facts about the company itself
+    (re.compile(r"\b(?:wie viele (?:mitarbeiter\w*|angestellte\w*|leute|beschaeftigte\w*) "
+                r"(?:haben|hat|habt|arbeiten|beschaeftig\w*)|familienunternehmen|familienbetrieb|"
+                r"wem gehoert|gehoert (?:\w+ ){0,3}zu (?:einem|welchem) (?:\w+ )?konzern|"
+                r"konzern\w*|geschaeftsfuehr\w*|firmengeschichte|gegruendet|umsatz\w*|"
+                r"seit wann gibt es (?:\w+ )?(?:firma|unternehmen|sonnhof|euch|sie)|"
+                r"how many (?:employees|people work)|family (?:business|company))\b"),
+     "zum Unternehmen", "on the company"),
     (re.compile(r"\b(?:spende\w*|spenden|sponsor\w*|kooperation\w*|lieferant\w*|"
                 r"zusammenarbeit|donation\w*|partnership\w*|supplier\w*)\b"),
      "zu Sponsoring und Kooperationen", "on sponsoring and partnerships"),
@@ -60,11 +69,14 @@ def company_topic(text: str, language: str = "de") -> str | None:
     return None
 
 
-def tell_no_company_info(tenant: TenantView, state: CallState, reply: BotReply, text: str) -> bool:
+def tell_no_company_info(
+    tenant: TenantView, state: CallState, reply: BotReply, text: str, before: list[str] | None = None
+) -> bool:
     """ "Suchen Sie noch Leute für die Produktion?" with no concern of the tenant's placed
     and no product named: "Auskünfte zu Stellenangeboten … kann ich Ihnen hier leider nicht
-    geben. Möchten Sie mit einem Mitarbeiter sprechen?", the topic kept for the agent; False
-    when the words ask nothing about the company."""
+    geben. Möchten Sie mit einem Mitarbeiter sprechen?", the topic kept for the agent (after
+    `before`: thanks for praise said with it); False when the words ask nothing about the
+    company."""
     topic = company_topic(text, tenant.language)
     if topic is None or tenant.product_in(text):
         return False
@@ -74,5 +86,5 @@ def tell_no_company_info(tenant: TenantView, state: CallState, reply: BotReply, 
     asked = "Frage" if tenant.language.startswith("de") else "question"
     state.topic, state.answered = f"{asked} {topic}", True
     told = tenant.prompts.say("no_company_info", about=topic)
-    reply.ask([told, tenant.prompts.say("offer_agent")], "offer_agent", "yesno")
+    reply.ask([*(before or []), told, tenant.prompts.say("offer_agent")], "offer_agent", "yesno")
     return True

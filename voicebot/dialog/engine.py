@@ -604,8 +604,12 @@ class InboundDialog(YesNoTurns):
             intent = replace(intent, name=praised, confidence=sure)
         unsure = not (sure or is_new_concern(self.tenant, intent))
         unsure = unsure or "product_heard" in intent.slots  # ("eine Spende": no product)
-        if number is None and unsure and tell_no_company_info(self.tenant, self.state,
-                                                              self.reply, text):  # fmt: skip
+        taken = self.tenant.intents.get(intent.name or "")
+        praised = taken is not None and is_praise(self.tenant, taken)  # "Tolle Firma, wie
+        thanks = self._praise_thanks() if praised else []  # viele Mitarbeiter haben Sie?"
+        if number is None and (unsure or praised) and tell_no_company_info(
+            self.tenant, self.state, self.reply, text, thanks
+        ):
             return  # "Suchen Sie noch Azubis?": no information, a person offered
         last = self.state.last_answer
         over_catalog = catalog_wide_answer(self.tenant, text, last) if number is None else None

@@ -97,7 +97,8 @@ def content_asked(tenant: TenantView, text: str, intent: Intent) -> Intent:
     if complaint is None or top != complaint.id or not asked:  # Frage zum Tee, ist da
         return intent  # Koffein drin": unsure, read as the complaint first)
     folded = set(fold(text).split())
-    if not folded & {"in", "im", "drin", "drinnen", "enthalten", "enthaelt"}:
+    has_it = fold(text).split()[:1] in (["hat"], ["haben"])  # "hat das Duschgel Mikroplastik"
+    if not (has_it or folded & {"in", "im", "drin", "drinnen", "enthalten", "enthaelt"}):
         return intent
     if reports_problem(text):  # ("Ist das normal, dass im Müsli Würmer sind?")
         return intent
@@ -125,23 +126,42 @@ def ingredient_asked(tenant: TenantView, product: str | None, text: str, intent:
     if allergens is None or not product or not is_question(text):
         return intent
     spec = tenant.intents.get(intent.name or "")
-    if spec is not None and intent.confidence >= tenant.threshold:
-        return intent
     folded = fold(text).split()
     contents = fold(tenant.ingredients(product))
+    sure = spec is not None and intent.confidence >= tenant.threshold
+    if sure and not _without_a_listed_word(spec, text, contents):
+        return intent
+    if sure:  # "Ist die Tomatensauce ohne Knoblauch?" read as vegan: whether it holds it
+        return replace(intent, name=allergens.id)
     free = _free_of_an_ingredient(folded, contents)  # "Ist die parfümfrei?": the list says
     ingredients = tenant.ingredient_intents()  # ("ohne Parfum")
     if free and ingredients:
         return replace(intent, name=ingredients[0], confidence=max(intent.confidence,
                                                                    tenant.threshold))  # fmt: skip
     inside = {"drin", "drinnen", "enthalten", "enthaelt", "dabei", "darin"}
-    if not set(folded) & (inside | ({"in", "im"} if named else set())):
+    has_it = named is not None and folded[:1] in (["hat"], ["haben"])  # "haben die Brezeln Hefe"
+    if not (has_it or set(folded) & (inside | ({"in", "im"} if named else set()))):
         return intent
     words = [w for w in folded if len(w) >= 3 and w not in FUNCTION_WORDS]
     words = [w for w in words if named is None or tenant.product_in(w) != named]  # (not "Duschgel")
     if not any(re.search(rf"\b{re.escape(w)}", contents) for w in words):
         return intent
     return replace(intent, name=allergens.id, confidence=max(intent.confidence, tenant.threshold))
+
+
+_WITHOUT_WORD = re.compile(r"\b(?:ohne|frei von) (\w{4,})")
+
+
+def _without_a_listed_word(spec: IntentView, text: str, contents: str) -> bool:
+    """A sure vegan or palm-oil reading of a question that names neither but asks whether the
+    product is without an ingredient its list holds ("ohne Knoblauch"): no such question."""
+    from voicebot.dialog.unlisted_property import FIELD_NAMED
+
+    name = (spec.answer or "").removeprefix("builtin:")
+    if name not in ("product_vegan", "product_palm_oil") or FIELD_NAMED[name].search(fold(text)):
+        return False
+    found = _WITHOUT_WORD.search(fold(text))
+    return found is not None and re.search(rf"\b{re.escape(found.group(1))}", contents) is not None
 
 
 def _free_of_an_ingredient(folded: list[str], contents: str) -> bool:

@@ -24,8 +24,10 @@ from voicebot.dialog.survey_consent import (
 )
 from voicebot.dialog.survey_leaving import (
     breaks_off_leaving,
+    comment_before_leaving,
     comment_besides_opt_out,
     leaves_instead,
+    without_goodbye,
 )
 from voicebot.dialog.survey_people import (
     a_child_answers,
@@ -831,6 +833,8 @@ def _read_answer(
         limited = None if keyed else limited_yes(text)  # "Ja, aber nicht jedem": a yes
         if limited is not None:
             return "ja" if limited == "ja" else None
-        answer = _yes_no(text, value, keyed, noisy, question)
+        if not keyed and says_goodbye(text) and (rest := without_goodbye(text)):
+            text, value = rest, None  # "Ja, absolut, tschüss": the goodbye is no "nein" (it
+        answer = _yes_no(text, value, keyed, noisy, question)  # was stored as one)
         return None if answer is None else ("ja" if answer else "nein")
-    return text.strip() or None
+    return comment_before_leaving(text) or text.strip() or None

@@ -26,7 +26,7 @@ _FILLER = frozenset((
     "echt", "wirklich", "danke", "dank", "vielen", "schoen", "und", "dann", "wissen", "sie", "was",
     "aeh", "aehm", "ich", "hab", "habe", "muss", "los", "weg", "well", "thanks", "i", "im", "have",
     "to", "go", "now", "noch", "einen", "tag", "abend", "auf", "das", "ist", "es", "ehrlich",
-    "gesagt", "sowieso", "egal", "mal",
+    "gesagt", "sowieso", "egal", "mal", "fuer", "den", "anruf",
 ))  # fmt: skip
 
 
@@ -66,3 +66,60 @@ def comment_besides_opt_out(text: str) -> str | None:
     while words and fold(words[0]) in _LEAD_INS:
         words = words[1:]
     return " ".join(words) or None
+
+
+def comment_before_leaving(text: str) -> str | None:
+    """The comment said before the person goes ("Die sollen die Hotline verbessern, aber ich
+    muss jetzt los, tschüss" -> "Die sollen die Hotline verbessern"): the closing clauses that
+    only leave are no part of it; None when none close so or nothing is left before them."""
+    from voicebot.dialog.survey_words import leaves_the_survey
+
+    clauses = [c.strip() for c in _CLAUSE.split(text) if c.strip()]
+    if len(clauses) == 1:  # "die sollen die Störungen beheben tschüss" (no comma written)
+        return _without_closing_words(text)
+    kept = list(clauses)
+    while kept and says_goodbye(kept[-1]) and (  # ("…, irgendwann denk ich mir, ich leg
+        leaves_instead(kept[-1]) or leaves_the_survey(kept[-1])  # auf": part of the comment)
+    ):
+        kept.pop()
+    if not kept or len(kept) == len(clauses):
+        return None
+    words = " ".join(kept).split()
+    while words and fold(words[-1]) in _LEAD_INS:
+        words = words[:-1]  # ("…, aber": the lead-in of the goodbye)
+    return " ".join(words) or None
+
+
+def without_goodbye(text: str) -> str:
+    """The words besides the goodbye ("ja absolut, tschüss" -> "ja absolut"), folded."""
+    rest = fold(text.replace("'", "").replace("’", ""))
+    for phrase in sorted((*BYE_WORDS, *FAREWELL_WISHES), key=len, reverse=True):
+        rest = re.sub(rf"\b{re.escape(phrase)}\b", " ", rest)
+    return " ".join(rest.split())
+
+
+_CLOSING = tuple(sorted(
+    (*BYE_WORDS, *FAREWELL_WISHES, "noch", "danke", "danke schoen", "vielen dank", "und"),
+    key=lambda p: -len(p.split()),
+))
+
+
+def _without_closing_words(text: str) -> str | None:
+    """A comment with the goodbye words at its end taken off ("Schnelleres Internet tschüss"
+    -> "Schnelleres Internet"); None when none end it or nothing is left."""
+    words = text.split()
+    cut = len(words)
+    said_bye = False
+    while cut > 0:
+        for phrase in _CLOSING:
+            size = len(phrase.split())
+            tail = fold(" ".join(words[max(0, cut - size) : cut]))
+            if size <= cut and tail == phrase:
+                said_bye = said_bye or phrase in BYE_WORDS or phrase in FAREWELL_WISHES
+                cut -= size
+                break
+        else:
+            break
+    if not said_bye or cut == len(words) or cut < 1:
+        return None
+    return " ".join(words[:cut]).rstrip(",.;!?")

@@ -23,6 +23,12 @@ def rating_said(text: str) -> int | None:
     going along ("Na gut.") or a question ("ist fünf gut?") is none; "Hundert Prozent
     zufrieden" is 5; "zwei, nee, drei" is 3; a number counting something ("drei Störungen")
     is none."""
+    own = own_of_two_ratings(text)
+    if own is not None:  # "Mein Mann sagt immer drei, aber ich würde vier sagen": hers
+        return own
+    now = rating_now(text)
+    if now is not None:  # "früher fünf, jetzt nur noch zwei": today's
+        return now
     if says_no_rating(text):
         return None
     top = _top_degree(fold(text))
@@ -179,3 +185,53 @@ def corrected_rating(text: str, yes_no_asked: bool, comment_asked: bool = False)
     if not _RATING_PLACE.search(meant) or grade_marked(text):
         return None
     return rating_in(_corrections_as_nein(meant))
+
+
+# Another person of the household (or anyone else) whose rating is told beside one's own
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:mein|meine|meinem|meiner|unser|unsere)\s+(?:mann|frau|sohn|tochter|kinder|kind|"
+    r"partner\w*|freund\w*|mutter|vater|mama|papa|eltern|nachbar\w*|oma|opa|familie|enkel\w*)\b"
+    r"|\b(?:die anderen|alle anderen|die kinder|der rest)\b"
+)
+_MYSELF = re.compile(r"\bich\b")
+
+
+def own_of_two_ratings(text: str) -> int | None:
+    """The person's own rating when another's is told beside it ("Mein Mann sagt immer drei,
+    aber ich würde vier sagen" -> 4, "ich sag vier, meine Frau eher drei" -> 4); None when no
+    one else is named or the own part holds no single rating (read as usual then)."""
+    folded = fold(text)
+    other = _SOMEONE_ELSE.search(folded)
+    if other is None or len(_NUMBER_WORD.findall(folded)) < 2:
+        return None
+    before, after = folded[: other.start()], folded[other.end() :]
+    mine_after = _MYSELF.search(after)
+    if mine_after is not None and _NUMBER_WORD.search(after[mine_after.start() :]):
+        own = after[mine_after.start() :]
+    elif _MYSELF.search(before) and _NUMBER_WORD.search(before):
+        own = before
+    else:
+        return None
+    if len(set(_NUMBER_WORD.findall(own))) != 1 or says_no_rating(own):
+        return None
+    return rating_in(own)
+
+
+_BEFORE = re.compile(r"\b(?:frueher|vorher|anfangs|am anfang|damals|letztes jahr|sonst immer)\b")
+_NOW = re.compile(r"\b(?:jetzt|inzwischen|mittlerweile|momentan|aktuell|derzeit|heute|seitdem)\b")
+
+
+def rating_now(text: str) -> int | None:
+    """Today's rating when an earlier one is told before it ("früher fünf, jetzt nur noch
+    zwei" -> 2); None when no such two times are named or today's part holds no single one."""
+    folded = fold(text)
+    before = _BEFORE.search(folded)
+    if before is None or len(_NUMBER_WORD.findall(folded)) < 2:
+        return None
+    now = _NOW.search(folded, before.end())
+    if now is None:
+        return None
+    part = folded[now.start() :]
+    if len(set(_NUMBER_WORD.findall(part))) != 1 or says_no_rating(part):
+        return None
+    return rating_in(part)

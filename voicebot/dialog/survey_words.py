@@ -143,11 +143,13 @@ def leaves_the_survey(text: str) -> bool:
     folded = " " + fold(text.replace("'", "").replace("’", "")) + " "
     words = folded.split()
     mine = bool({"ich", "i", "wir"} & set(words)) or words[:1] in (["muss"], ["hab"], ["habe"])
-    if not (mine and says_any(folded, _STOPPING) and len(words) <= 14):
+    if not (mine and _stops(folded) and len(words) <= 14):
         return False
-    for clause in re.split(r"[,.;!?]+", text.replace("'", "").replace("’", "")):
+    plain = text.replace("'", "").replace("’", "")  # (Whisper writes no comma: "die sollen
+    for clause in re.split(r"[,.;!?]+|\s+(?=\baber\b|\bund\b)", plain):  # die Hotline
+        # verbessern aber ich muss jetzt los tschüss" is a comment, then the goodbye)
         said = " " + fold(clause) + " "
-        leaving = says_any(said, _STOPPING) or says_any(said, HANG_UP_WORDS) or says_goodbye(clause)
+        leaving = _stops(said) or says_any(said, HANG_UP_WORDS) or says_goodbye(clause)
         if not leaving and not set(said.split()) <= _FILLER:
             return False  # "Mehr Geschwindigkeit, ich lege jetzt auf, ich muss weg.": a comment
     return True
@@ -161,11 +163,20 @@ _FILLER = frozenset((
 
 _STOPPING = (
     "keine lust mehr", "muss jetzt los", "muss los",
-    "muss aufhoeren", "muss jetzt aufhoeren",
+    "muss aufhoeren", "muss jetzt aufhoeren", "mag nicht mehr", "keinen bock mehr",
     "i have to go", "i ve got to go", "gotta go", "i need to go", "will nicht mehr mitmachen",
     "moechte nicht mehr mitmachen", "moechte abbrechen", "will abbrechen", "hoeren wir auf",
     "lassen wir das", "i want to stop",
 )  # fmt: skip
+
+
+# "ich hör jetzt auf" (the survey), not "ich hör jetzt auf, mich bei denen zu beschweren"
+_STOPS_HERE = re.compile(r"\bhoere? (?:jetzt |hier |da )+auf\b(?! (?:\w+ ){0,5}zu\b| mit\b| damit\b)")
+
+
+def _stops(folded: str) -> bool:
+    """Words of stopping the survey now (folded)."""
+    return says_any(folded, _STOPPING) or bool(_STOPS_HERE.search(folded))
 
 
 def says_any(folded: str, phrases: tuple[str, ...]) -> bool:
@@ -246,6 +257,8 @@ def agrees_after_all(text: str) -> bool:
     clauses = [fold(c).split() for c in said if fold(c).split()]
     if clauses and _agreeing(clauses[0]) and _HURRY.search(fold(plain)):
         return True  # "Na schön, aber ich hab nicht viel Zeit."
+    if _agrees_hurrying(fold(plain).split()):
+        return True  # "jaja machen Sie schnell ich hab nicht viel Zeit" (Whisper wrote no comma)
     last = " ".join(clauses[-1]) if clauses else ""
     if any(says_phrase(last, p) for p in NO_NEED_PHRASES):  # "Danke, schon gut." (not "Ja,
         return False  # schon gut, legen Sie los.")
@@ -260,6 +273,22 @@ def agrees_after_all(text: str) -> bool:
     return after_but or conditional or not set(earlier) & _REFUSING
 
 
+def _agrees_hurrying(words: list[str]) -> bool:
+    """Words of agreeing that hurry ("jaja, machen Sie schnell"), then only that there is
+    little time ("ich hab nicht viel Zeit"): consent."""
+    run = 0
+    while run < len(words) and words[run] in _AGREEING:
+        run += 1
+    agreed = words[:run]
+    if not (set(agreed) & _AGREE_CORE and set(agreed) & {"schnell", "fix", "kurz", "los"}):
+        return False
+    return bool(_LITTLE_TIME.fullmatch(" ".join(words[run:])))
+
+
+_LITTLE_TIME = re.compile(
+    r"(?:ich |wir )?(?:hab|habe|haben) (?:aber |eh |echt |wirklich )?(?:nicht viel|wenig|kaum|"
+    r"nur wenig|nur kurz|nicht lange) zeit"
+)
 _HURRY = re.compile(
     r"\baber\b.*\b(?:nicht viel zeit|wenig zeit|kaum zeit|nur kurz|schnell|beeilen|"
     r"not much time|quickly|be quick)\b"

@@ -25,6 +25,7 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "Bei wie viel Grad back ich die Brezeln auf?", "Kann ich die Spätzle in die Mikrowelle?"
     (re.compile(r"\b(?:back|backe|backen|backt|aufbacken|aufgebacken|gebacken|backofen|ofen|"
                 r"backzeit|zubereit\w*|mikrowelle|erhitzen|erwaermen|aufwaermen|kochzeit|"
+                r"\w*fritteuse|heissluft\w*|airfryer|air fryer|toaster|toasten|"
                 r"garzeit|bake|baking|oven|microwave)\b"),
      "zur Zubereitung", "on preparation"),
     # "Gibt's das auch in ner großen Flasche?", "Welche Größen gibt es?", "Wie groß ist die
@@ -87,9 +88,25 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"\w*jaehrig\w*|\w+ (?:jahre|monate|wochen) alt|pregnan\w*|infants?|toddlers?|"
                 r"years? old|months? old)\b"),
      "zur Eignung in Schwangerschaft oder nach Alter", "on pregnancy or age"),
+    # "Ist das Duschgel gut für die Haut?", "Ist die Handcreme für Neurodermitis geeignet?",
+    # "Ist das Müsli gesund?": effects on skin, teeth or health no field says
+    (re.compile(r"\b(?:(?:gut|schlecht|schaedlich) fuer (?:die |den |das |meine |meinen )?(?:haut|"
+                r"haare|zaehne|zahnfleisch|gesundheit|figur|darm|magen)|fuer (?:die |den |das |"
+                r"meine |meinen )?(?:haut|haare|zaehne|zahnfleisch) (?:gut|schlecht|schaedlich)|"
+                r"hautvertraeglich\w*|"
+                r"dermatolog\w*|(?:fuer|bei) (?:\w+ )?(?:neurodermitis|schuppenflechte|ekzem\w*|"
+                r"rosazea|akne|(?:empfindliche|sensible|trockene) haut|diabetiker\w*|diabetes)|"
+                r"gesund|ungesund|"
+                r"good for (?:the |my )?(?:skin|teeth|hair|health)|healthy|eczema)\b"),
+     "zu Verträglichkeit und Wirkung", "on tolerance and effects"),
     # "Ist das halal?", "Ist da Gentechnik drin?", "Ist die Verpackung recycelbar?"
     (re.compile(r"\b(?:halal|koscher|kosher)\b"), "zu Halal oder Koscher", "on halal or kosher"),
     (re.compile(r"\b(?:gentechni\w*|genmanipul\w*|gvo|gmo)\b"), "zur Gentechnik", "on GMOs"),
+    # "Sind da Pestizide drin?", "Ist das Müsli mit Mineralöl belastet?": residues and
+    # contaminants no ingredient list names (what the list holds, "Mikroplastik?", it answers)
+    (re.compile(r"\b(?:pestizid\w*|glyphosat|"
+                r"rueckstaend\w*|schadstoff\w*|mineraloel\w*|acrylamid|belastet)\b"),
+     "zu Rückständen und Schadstoffen", "on residues and contaminants"),
     (re.compile(r"\b(?:recycel\w*|recycl\w*|pfand|mehrweg\w*)\b"), "zur Verpackung",
      "on packaging"),
 )  # fmt: skip
@@ -126,12 +143,15 @@ FIELD_NAMED = {
     "product_vegan": re.compile(r"\b(?:vegan\w*|tierisch\w*|pflanzlich\w*|vegetari\w*)"),
     "product_palm_oil": re.compile(r"\bpalm"),
     "product_price": re.compile(r"\b(?:kostet|kosten|preis\w*|teuer\w*|euro|price|cost\w*)\b"),
+    # (a condition named: what is in it helps, "für Diabetiker", "bei Neurodermitis")
     "product_ingredients": re.compile(
-        r"\b(?:zutat\w*|inhaltsstoff\w*|drin|enthalten|enthaelt|steckt|ingredients?)\b"
+        r"\b(?:zutat\w*|inhaltsstoff\w*|drin|enthalten|enthaelt|steckt|ingredients?|"
+        r"diabetiker\w*|diabetes|neurodermitis)\b"
     ),
     # (also what is in it: "… oder ist da zu viel Fluorid drin?" is answered from the list)
     "product_allergens": re.compile(
-        r"\b(?:allerg\w*|gluten\w*|laktose\w*|nuss\w*|nuesse|drin|enthalten|enthaelt)\b"
+        r"\b(?:allerg\w*|gluten\w*|laktose\w*|nuss\w*|nuesse|drin|enthalten|enthaelt|"
+        r"diabetiker\w*|diabetes|neurodermitis)\b"
     ),
     "product_storage": re.compile(
         r"\b(?:lager\w*|haelt|halten|haltbar\w*|aufbewahr\w*|kuehlschrank|einfrier\w*|"
