@@ -1557,7 +1557,8 @@ def test_a_goodbye_with_thanks_for_the_call_is_no_comment(services):
 
 
 @pytest.mark.parametrize(
-    "said", ["jaja machen sie schnell ich hab nicht viel zeit", "na los aber schnell ich hab wenig zeit"]
+    "said",
+    ["jaja machen sie schnell ich hab nicht viel zeit", "na los aber schnell ich hab wenig zeit"],
 )
 def test_consent_in_a_hurry_without_commas_starts_the_survey(services, said):
     # session-15 round-2 probe: the consent was asked again and the rating said next declined

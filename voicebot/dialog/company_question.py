@@ -70,7 +70,11 @@ def company_topic(text: str, language: str = "de") -> str | None:
 
 
 def tell_no_company_info(
-    tenant: TenantView, state: CallState, reply: BotReply, text: str, before: list[str] | None = None
+    tenant: TenantView,
+    state: CallState,
+    reply: BotReply,
+    text: str,
+    before: list[str] | None = None,
 ) -> bool:
     """ "Suchen Sie noch Leute für die Produktion?" with no concern of the tenant's placed
     and no product named: "Auskünfte zu Stellenangeboten … kann ich Ihnen hier leider nicht

@@ -368,7 +368,7 @@ class InboundDialog(YesNoTurns):
             if not asks_opening_hours(part) and not self.tenant.is_nonsense(part):  # was
                 return False  # declined. When are you open?")
         language = "en" if speaks_english(text) else self.tenant.language
-        told = hours_text(getattr(self.tenant.tenant, "business_hours", None), language)
+        told = hours_text(self.tenant.business_hours, language)
         if told is None:
             return False
         self.state.answered, self.state.last_answer = True, told
@@ -607,8 +607,10 @@ class InboundDialog(YesNoTurns):
         taken = self.tenant.intents.get(intent.name or "")
         praised = taken is not None and is_praise(self.tenant, taken)  # "Tolle Firma, wie
         thanks = self._praise_thanks() if praised else []  # viele Mitarbeiter haben Sie?"
-        if number is None and (unsure or praised) and tell_no_company_info(
-            self.tenant, self.state, self.reply, text, thanks
+        if (
+            number is None
+            and (unsure or praised)
+            and tell_no_company_info(self.tenant, self.state, self.reply, text, thanks)
         ):
             return  # "Suchen Sie noch Azubis?": no information, a person offered
         last = self.state.last_answer

@@ -117,7 +117,7 @@ class BotReply:
         context, hands over and hangs up."""
         state = self.state
         priority = "high" if priority == "high" else "normal"
-        hours = getattr(self.tenant.tenant, "business_hours", None)
+        hours = self.tenant.business_hours
         closed = closed_for(hours, self.clock, priority)
         name = self.tenant.queue_name(queue)
         if closed:

@@ -78,8 +78,12 @@ def comment_before_leaving(text: str) -> str | None:
     if len(clauses) == 1:  # "die sollen die Störungen beheben tschüss" (no comma written)
         return _without_closing_words(text)
     kept = list(clauses)
-    while kept and says_goodbye(kept[-1]) and (  # ("…, irgendwann denk ich mir, ich leg
-        leaves_instead(kept[-1]) or leaves_the_survey(kept[-1])  # auf": part of the comment)
+    while (
+        kept
+        and says_goodbye(kept[-1])
+        and (  # ("…, irgendwann denk ich mir, ich leg
+            leaves_instead(kept[-1]) or leaves_the_survey(kept[-1])  # auf": part of the comment)
+        )
     ):
         kept.pop()
     if not kept or len(kept) == len(clauses):
@@ -98,10 +102,12 @@ def without_goodbye(text: str) -> str:
     return " ".join(rest.split())
 
 
-_CLOSING = tuple(sorted(
-    (*BYE_WORDS, *FAREWELL_WISHES, "noch", "danke", "danke schoen", "vielen dank", "und"),
-    key=lambda p: -len(p.split()),
-))
+_CLOSING = tuple(
+    sorted(
+        (*BYE_WORDS, *FAREWELL_WISHES, "noch", "danke", "danke schoen", "vielen dank", "und"),
+        key=lambda p: -len(p.split()),
+    )
+)
 
 
 def _without_closing_words(text: str) -> str | None:

@@ -171,7 +171,9 @@ _STOPPING = (
 
 
 # "ich hör jetzt auf" (the survey), not "ich hör jetzt auf, mich bei denen zu beschweren"
-_STOPS_HERE = re.compile(r"\bhoere? (?:jetzt |hier |da )+auf\b(?! (?:\w+ ){0,5}zu\b| mit\b| damit\b)")
+_STOPS_HERE = re.compile(
+    r"\bhoere? (?:jetzt |hier |da )+auf\b(?! (?:\w+ ){0,5}zu\b| mit\b| damit\b)"
+)
 
 
 def _stops(folded: str) -> bool:

@@ -107,6 +107,11 @@ class TenantView:
         spec = (getattr(self.tenant, "intents", {}) or {}).get(intent_id)
         return [getattr(e, "text", str(e)) for e in getattr(spec, "examples", ()) or ()]
 
+    @property
+    def business_hours(self) -> Any:
+        """The tenant's `business_hours` (voicebot.nlu.model.BusinessHours), or None."""
+        return getattr(self.tenant, "business_hours", None)
+
     @cached_property
     def answers_opening_hours(self) -> bool:
         """An intent of the tenant's own is about opening hours (its description or its
