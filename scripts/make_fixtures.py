@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import shutil
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,7 @@ class Spec:
     voice: int = 0
     noise_db: float | None = None
     dialed: str | None = None
+    at: str | None = None  # when the call happens (business hours); None: as in open hours
 
 
 def read_library(path: Path = LIBRARY) -> list[Spec]:
@@ -131,7 +133,8 @@ def read_library(path: Path = LIBRARY) -> list[Spec]:
                                    t.get("license", "CC BY-SA 4.0")))  # fmt: skip
         specs.append(Spec(raw["name"], raw["tenant"], raw["description"], raw.get("checks", []),
                           turns, raw.get("expect", {}), int(raw.get("voice", 0)),
-                          raw.get("noise_db"), raw.get("dialed")))  # fmt: skip
+                          raw.get("noise_db"), raw.get("dialed"),
+                          str(raw["at"]) if raw.get("at") else None))  # fmt: skip
     return specs
 
 
@@ -205,6 +208,7 @@ def make_case(spec: Spec, tenants: dict[str, Any], pico: Any, out: Path = OUT) -
         folder,
         tenant=spec.tenant,
         dialed=spec.dialed,
+        at=spec.at,
         turns=[m.entry for m in made],
         expect=spec.expect,
         description=spec.description,
@@ -216,20 +220,28 @@ def make_case(spec: Spec, tenants: dict[str, Any], pico: Any, out: Path = OUT) -
 
 async def check_text(spec: Spec, services: Any) -> str | None:
     """Runs the case at the text level (transcripts as heard perfectly); None when it holds."""
+    from voicebot.dialog.after_hours import clock_at
     from voicebot.dialog.textcall import keys, run_call, say
 
+    clock = None
+    if spec.at:
+        clock = clock_at(datetime.fromisoformat(spec.at), services.view(spec.tenant).business_hours)
     turns = [
         keys(t.digits) if isinstance(t, Keys) else say(t.transcript_text)
         for t in spec.turns
         if not isinstance(t, Silence)
     ]
-    record = await run_call(spec.tenant, turns, services, dialed=spec.dialed)
+    dialog = services.dialog_stage(clock)
+    record = await run_call(spec.tenant, turns, services, dialed=spec.dialed, dialog=dialog)
     expect = spec.expect
     got = (record.outcome, record.handoff.queue if record.handoff else None)
     want = (expect.get("outcome", got[0]), expect.get("queue", got[1]))
-    if got != want:
+    said = " ".join(t["text"] for t in record.turns() if t["role"] == "bot").lower()
+    unsaid = [p for p in expect.get("says", []) if str(p).lower() not in said]
+    if got != want or unsaid:
         lines = " | ".join(f"{t['role']}: {t['text'][:60]}" for t in record.turns())
-        return f"{spec.name}: expected {want}, text-level call gave {got}: {lines}"
+        missing = f", never said {unsaid}" if unsaid else ""
+        return f"{spec.name}: expected {want}, text-level call gave {got}{missing}: {lines}"
     return None
 
 

@@ -97,6 +97,7 @@ def test_missing_audio_names_the_turn(tmp_path, tenants):
         ("tenant: nordwelle\nturns: [{audio: turn1.wav}]\nexpect: {outcome: won}\n", "'won'"),
         ("tenant: nordwelle\nturns: [{audio: turn1.wav}]\ncolour: red\n", "unknown key 'colour'"),
         ("tenant: nordwelle\nturns: [{dtmf: '1'}, {dtmf: '2'}]\n", "at most one dtmf turn"),
+        ("tenant: nordwelle\nat: saturday\nturns: [{dtmf: '1'}]\n", "at: 'saturday' is not a date"),
     ],
 )
 def test_each_kind_of_broken_case_is_one_line_naming_the_field(tmp_path, tenants, text, says):
@@ -108,6 +109,20 @@ def test_a_case_can_name_its_tenant_by_the_dialed_number(tmp_path, tenants):
     folder = _case_dir(tmp_path, "dialed: '+49 800 7666463'\nturns: [{audio: turn1.wav}]\n")
     case = load_case(folder, folder.parent, tenants)
     assert isinstance(case, Case) and case.tenant == "sonnhof" and case.language == "de"
+
+
+def test_a_case_can_say_when_the_call_happens(tmp_path, tenants):
+    """`at:` sets the moment of the call (business hours); without it, as in open hours."""
+    from datetime import datetime
+
+    closed = _library_case(tenants, "sonnhof/mitarbeiter-closed")
+    assert closed.at == datetime(2026, 12, 5, 11, 0)
+    assert _library_case(tenants, "sonnhof/mitarbeiter").at is None
+    folder = _case_dir(
+        tmp_path, "tenant: sonnhof\nat: 2026-12-07 09:30:00+01:00\nturns: [{dtmf: '1'}]\n"
+    )
+    case = load_case(folder, folder.parent, tenants)
+    assert isinstance(case, Case) and case.at is not None and case.at.utcoffset() is not None
 
 
 def test_filter_takes_several_name_parts(tenants):

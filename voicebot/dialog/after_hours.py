@@ -8,7 +8,8 @@ through at any hour: those teams are on call.
 
 The hours are read by the clock the call's services give (`CallServices.clock`; the server's is
 the wall clock). Offline tools (text calls, `voicebot call`, replay) have none, so a recorded case
-replays the same on a Sunday as on a Monday."""
+replays the same on a Sunday as on a Monday; `voicebot call --at` and a case's `at:` fix the
+moment (`clock_at`)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,16 @@ from voicebot.dialog.prompts import Prompts
 from voicebot.nlu.prompts import DEFAULT_PROMPTS
 
 Clock = Callable[[], datetime]
+
+
+def clock_at(moment: datetime, business_hours: object) -> Clock:
+    """A clock standing at `moment`, read in the tenant's time zone unless it names one."""
+    if moment.tzinfo is None:
+        from zoneinfo import ZoneInfo
+
+        zone = getattr(business_hours, "timezone", None) or "UTC"
+        moment = moment.replace(tzinfo=ZoneInfo(zone))
+    return lambda: moment
 
 
 def closed_for(business_hours: object, clock: Clock | None, priority: str) -> bool:

@@ -152,13 +152,10 @@ def call(
 
 def fixed_clock(at: str, tenant: Any) -> Callable[[], datetime]:
     """`--at 2026-12-05T20:30`: that moment, in the tenant's time zone unless it names one."""
-    from zoneinfo import ZoneInfo
+    from voicebot.dialog.after_hours import clock_at
 
     try:
         moment = datetime.fromisoformat(at)
     except ValueError:
         raise UserError(f"--at {at!r}: not a date and time; use e.g. 2026-12-05T20:30") from None
-    if moment.tzinfo is None:
-        hours = getattr(tenant, "business_hours", None)
-        moment = moment.replace(tzinfo=ZoneInfo(hours.timezone if hours else "UTC"))
-    return lambda: moment
+    return clock_at(moment, getattr(tenant, "business_hours", None))

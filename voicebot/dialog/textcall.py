@@ -112,9 +112,12 @@ class CallServices:
         self.classifiers._built[tenant.id] = nlu
         self._views.pop(tenant.id, None)
 
-    def dialog_stage(self) -> DialogStage:
+    def dialog_stage(self, clock: Any = None) -> DialogStage:
+        """A call's dialog; `clock` (a replay case's `at:`) stands in for the services' own."""
         return DialogStage(
-            self.view, inbound_or_survey(self.timers, self.validate, self.clock), self.queue_store
+            self.view,
+            inbound_or_survey(self.timers, self.validate, clock or self.clock),
+            self.queue_store,
         )
 
     def dialog_and_speak(self, sample_rate: int, dialog: DialogStage | None = None) -> list[Any]:
