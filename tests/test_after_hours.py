@@ -134,3 +134,48 @@ def test_a_concern_the_bot_never_learned_is_not_said_to_be_noted(tenants, tenant
     last = said(record).split(" | ")[-1]
     assert record.handoff is not None and record.handoff.context["intent"] is None, last
     assert "nobody is available" in last and "noted" not in last, last
+
+
+CHRISTMAS_FRIDAY = datetime(2026, 12, 25, 11, 0, tzinfo=BERLIN)  # in tenant.yaml `closed:`
+
+
+def test_a_public_holiday_is_closed_all_day_though_its_weekday_is_open(tenants):
+    hours = tenants["sonnhof"].business_hours
+    assert hours.is_open(datetime(2026, 12, 18, 11, 0, tzinfo=BERLIN))  # the Friday before
+    assert not hours.is_open(CHRISTMAS_FRIDAY)
+    assert hours.closed_all_day(datetime(2026, 12, 25, 10, 30, tzinfo=UTC))
+    bank = tenants["harbour-bank"].business_hours  # the UK's substitute Boxing Day, a Monday
+    assert not bank.is_open(datetime(2026, 12, 28, 10, 0, tzinfo=LONDON))
+
+
+def test_on_a_holiday_the_caller_hears_the_team_is_not_there_today(tenants, tenant_nlu, store):
+    services = services_at(tenants, tenant_nlu, store, CHRISTMAS_FRIDAY)
+    record = call(services, "sonnhof", "Wann sind Sie erreichbar?", *PERSON)
+    lines = said(record).split(" | ")
+    assert "von 8 bis 18 Uhr für Sie da, heute jedoch nicht" in lines[1], lines
+    assert "gerade niemand für Sie erreichbar" in lines[-1], lines
+    assert "heute jedoch nicht" in lines[-1] and record.handoff is not None
+    assert record.handoff.context["out_of_hours"] is True
+    open_day = call(services_at(tenants, tenant_nlu, store, WEDNESDAY_NOON), "sonnhof",
+                    "Wann sind Sie erreichbar?")  # fmt: skip
+    assert "heute jedoch nicht" not in said(open_day)
+
+
+def test_a_closed_day_that_is_no_date_names_the_file_and_line(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    from voicebot.settings import PROJECT_ROOT
+
+    shutil.copytree(PROJECT_ROOT / "intents", tmp_path / "intents")
+    path = tmp_path / "intents" / "sonnhof" / "tenant.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"2026-12-26"', '"2026-12-32"'), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "voicebot.cli", "intents", "check", str(tmp_path / "intents")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "2026-12-26" in row)
+    assert f"sonnhof/tenant.yaml:{line}: closed day '2026-12-32' is not a date" in done.stdout

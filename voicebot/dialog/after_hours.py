@@ -50,6 +50,7 @@ def closed_announcement(
     caller_language: str | None,
     concern_known: bool,
     reachable: bool,
+    now: datetime | None = None,
 ) -> list[str]:
     """What the caller hears instead of "Ich leite Sie weiter": "Leider ist gerade niemand für
     Sie erreichbar. Unser Team ist montags bis freitags von 8 bis 18 Uhr für Sie da. Ich habe Ihr
@@ -62,9 +63,9 @@ def closed_announcement(
     if caller_language and caller_language != said_in and caller_language in DEFAULT_PROMPTS:
         other = prompts.say("other_language")
         kept = [part for part in parts if part != other]
-        hours = hours_text(business_hours, caller_language) or ""
+        hours = hours_text(business_hours, caller_language, now) or ""
         return [*kept, prompts.say("other_language_closed", hours=hours)]
-    hours = hours_text(business_hours, said_in) or ""
+    hours = hours_text(business_hours, said_in, now) or ""
     if not concern_known:
         key = "handoff_closed_unknown"
     else:

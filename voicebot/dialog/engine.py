@@ -368,7 +368,8 @@ class InboundDialog(YesNoTurns):
             if not asks_opening_hours(part) and not self.tenant.is_nonsense(part):  # was
                 return False  # declined. When are you open?")
         language = "en" if speaks_english(text) else self.tenant.language
-        told = hours_text(self.tenant.business_hours, language)
+        now = self.reply.clock() if self.reply.clock else None
+        told = hours_text(self.tenant.business_hours, language, now)
         if told is None:
             return False
         self.state.answered, self.state.last_answer = True, told

@@ -5,7 +5,7 @@ was "did not understand")."""
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import datetime, time
 from typing import Any
 
 from voicebot.dialog.words import fold_spoken, is_question
@@ -52,13 +52,22 @@ def asks_opening_hours(text: str) -> bool:
     return bool(_ASKS_HOURS.search(folded)) and (is_question(text) or len(folded.split()) <= 4)
 
 
-def hours_text(hours: Any, language: str) -> str | None:
+def hours_text(hours: Any, language: str, now: datetime | None = None) -> str | None:
     """ "Unser Team ist montags bis freitags von 8 bis 18 Uhr für Sie da." from the weekly
-    spans (days with the same span grouped); None without business hours."""
+    spans (days with the same span grouped); None without business hours. On a day closed
+    besides them (a public holiday, `closed:`), when the call's moment is known: "…, heute
+    jedoch nicht." """
     weekly = getattr(hours, "weekly", None)
     if not weekly:
         return None
     lang = "de" if language.startswith("de") else "en"
+    told = _weekly_text(weekly, lang)
+    if told and now is not None and hours.closed_all_day(now):
+        return told[:-1] + (", heute jedoch nicht." if lang == "de" else ", but not today.")
+    return told
+
+
+def _weekly_text(weekly: Any, lang: str) -> str | None:
     spans = [weekly.get(day) for day in WEEKDAYS]
     if all(s is not None and s[0] == time(0) and s[1] == time(0) for s in spans):
         return ("Unser Team ist rund um die Uhr für Sie da." if lang == "de"

@@ -126,6 +126,7 @@ class BotReply:
                 caller_language=state.caller_language,
                 concern_known=state.intent is not None,
                 reachable=bool(state.caller) or state.customer is not None,
+                now=self.clock() if self.clock else None,
             )  # fmt: skip
         else:
             announce = [*parts, self.prompts.say("handoff", queue_name=name)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,12 @@ def tenant_problems(doc: YamlDocument, folder: Path) -> list[Problem]:
         hint = did_you_mean(key, PROMPT_KEYS)
         if key not in PROMPT_KEYS and hint:
             problems.append(doc.problem(f"unknown prompt '{key}'{hint}", "prompts", key))
+    for index, day in enumerate((data.get("business_hours") or {}).get("closed") or ()):
+        try:
+            date.fromisoformat(str(day))
+        except ValueError:
+            where = ("business_hours", "closed", index)
+            problems.append(doc.problem(f"closed day '{day}' is not a date (YYYY-MM-DD)", *where))
     if data.get("direction") == "outbound" and "survey" not in data:
         problems.append(doc.problem("an outbound tenant needs a survey", "direction"))
     if data.get("direction") == "inbound" and not data.get("dialed"):

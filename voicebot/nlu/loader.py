@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -241,7 +241,8 @@ def _build_hours(data: dict[str, Any] | None) -> BusinessHours | None:
             continue
         start, end = (_clock(part) for part in span.split("-"))
         weekly[day] = (start, end)
-    return BusinessHours(data.get("timezone", "Europe/Berlin"), MappingProxyType(weekly))
+    closed = frozenset(date.fromisoformat(day) for day in data.get("closed") or ())
+    return BusinessHours(data.get("timezone", "Europe/Berlin"), MappingProxyType(weekly), closed)
 
 
 def _clock(text: str) -> time:

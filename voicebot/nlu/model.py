@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Literal
 
@@ -109,13 +109,25 @@ class BusinessHours:
 
     timezone: str
     weekly: Mapping[str, tuple[time, time] | None]
+    closed_days: frozenset[date] = frozenset()  # public holidays: closed whatever the weekday
+
+    def local(self, at: datetime) -> datetime:
+        """`at` in the tenant's time zone (a naive datetime is taken as local already)."""
+        if at.tzinfo is None:
+            return at
+        from zoneinfo import ZoneInfo
+
+        return at.astimezone(ZoneInfo(self.timezone))
+
+    def closed_all_day(self, at: datetime) -> bool:
+        """`at` falls on one of the `closed` days (a public holiday)."""
+        return self.local(at).date() in self.closed_days
 
     def is_open(self, at: datetime) -> bool:
         """True when `at` (any aware datetime, or naive local time) falls in the opening hours."""
-        if at.tzinfo is not None:
-            from zoneinfo import ZoneInfo
-
-            at = at.astimezone(ZoneInfo(self.timezone))
+        at = self.local(at)
+        if at.date() in self.closed_days:
+            return False
         span = self.weekly.get(WEEKDAYS[at.weekday()])
         if span is None:
             return False
