@@ -316,17 +316,23 @@ class TenantView:
     def product_only(self, text: str) -> str | None:
         """The catalog product a short reply names and nothing else ("nein, ich meinte das
         Duschgel"): its id, else None (no product, or a concern of its own: "was kostet ...")."""
-        from voicebot.dialog import words
+        from voicebot.dialog.words import (
+            ABOUT_WORDS,
+            ANSWER_WORDS,
+            CORRECTION_WORDS,
+            GREETING_WORDS,
+            asks_something,
+        )
         from voicebot.nlu.names import without_introduction
         from voicebot.nlu.slots import FUNCTION_WORDS
 
         match = self._product_match(text)
-        if match is None or words.asks_something(text):  # "Was ist in der Tomatensoße?"
+        if match is None or asks_something(text):  # "Was ist in der Tomatensoße?"
             return None
-        filler = (FUNCTION_WORDS | words.ANSWER_WORDS | words.GREETING_WORDS
-                  | words.CORRECTION_WORDS | words.ABOUT_WORDS | _RATHER)  # fmt: skip
-        said = words.fold(without_introduction(text))  # "Hier ist Frau Krüger, ich hab …"
-        rest = said.replace(words.fold(match.heard), " ").split()
+        filler = (FUNCTION_WORDS | ANSWER_WORDS | GREETING_WORDS
+                  | CORRECTION_WORDS | ABOUT_WORDS | _RATHER)  # fmt: skip
+        said = fold(without_introduction(text))  # "Hier ist Frau Krüger, ich hab …"
+        rest = said.replace(fold(match.heard), " ").split()
         return None if any(w not in filler for w in rest) else match.product_id
 
     def asked_if_sold(self, text: str) -> tuple[str | None, str | None] | None:
@@ -334,25 +340,25 @@ class TenantView:
         and nothing else asked; (product id, None) for one of ours, (None, words) for one we
         do not sell, (product id, words) for a kind of ours we do not sell ("das Duschgel auch
         mit Lavendel"), None when the text is no such question."""
-        from voicebot.dialog import words
+        from voicebot.dialog.words import ANSWER_WORDS, GREETING_WORDS, OPENING_WORDS, is_question
         from voicebot.nlu.slots import FUNCTION_WORDS
 
-        folded = words.fold(text)
+        folded = fold(text)
         said = folded.split()  # ("habt ihr auch müsliriegel": Whisper wrote no "?")
-        opening = words.OPENING_WORDS | words.GREETING_WORDS | words.ANSWER_WORDS
+        opening = OPENING_WORDS | GREETING_WORDS | ANSWER_WORDS
         while said and said[0] in opening:
             said = said[1:]
-        asks = words.is_question(text) or bool(_SOLD.match(" ".join(said)))
+        asks = is_question(text) or bool(_SOLD.match(" ".join(said)))
         if not self.catalog or not asks or not _SOLD.search(folded):
             return None
         rest = _SOLD.sub(" ", folded)
         match = self._product_match(text)
         if match is not None:
-            rest = rest.replace(words.fold(match.heard), " ")
+            rest = rest.replace(fold(match.heard), " ")
         unknown = self.unknown_product(text)
         if unknown:
-            rest = rest.replace(words.fold(unknown), " ")
-        filler = FUNCTION_WORDS | _SOLD_FILLER | words.OPENING_WORDS | words.GREETING_WORDS
+            rest = rest.replace(fold(unknown), " ")
+        filler = FUNCTION_WORDS | _SOLD_FILLER | OPENING_WORDS | GREETING_WORDS
         if any(w not in filler for w in rest.split()) or not (match or unknown):
             return None  # ("Gibt es die Hafermilch auch ohne Zucker?" asks more)
         return (match.product_id if match is not None else None), unknown
