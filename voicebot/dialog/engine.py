@@ -12,6 +12,15 @@ from voicebot.dialog.after_hours import Clock
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.bereavement import death_reported
 from voicebot.dialog.catalog_question import catalog_wide_answer
+from voicebot.dialog.closing_words import (
+    besides_dialled_wrong,
+    closes_call,
+    dialled_wrong,
+    gives_up,
+    leaves_now,
+    only_thanks,
+    says_goodbye,
+)
 from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.digit_correction import corrected_number
@@ -106,34 +115,27 @@ from voicebot.dialog.words import (
     asks_where,
     asks_where_it_is,
     asks_who_answers,
-    besides_dialled_wrong,
     besides_no_number,
     checks_line,
     clauses,
-    closes_call,
     corrected_part,
     corrects,
     corrects_a_product,
-    dialled_wrong,
     digits_in,
     fold,
     german_urgent_gloss,
     gives_reason,
-    gives_up,
     greets_only,
     has_no_number,
     is_question,
     language_asked_for,
-    leaves_now,
     loose_clauses,
     no_code_at_hand,
-    only_thanks,
     parts_of,
     refers_back,
     replaces_concern,
     reports_problem,
     restates_concern,
-    says_goodbye,
     says_nothing,
     speaks_english,
     speaks_german,

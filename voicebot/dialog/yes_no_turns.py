@@ -15,6 +15,17 @@ from typing import TYPE_CHECKING
 from voicebot.dialog import caller_input
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.catalog_question import catalog_wide_answer
+from voicebot.dialog.closing_words import (
+    closes_call,
+    has_more,
+    needs_no_more,
+    needs_nothing_more,
+    not_helped,
+    only_thanks,
+    says_goodbye,
+    thanks_in,
+    without_closing,
+)
 from voicebot.dialog.follow_up import read_follow_up
 from voicebot.dialog.identify import identify, needs_identity
 from voicebot.dialog.intent_choice import (
@@ -40,31 +51,22 @@ from voicebot.dialog.words import (
     asks_to_wait,
     besides_no_number,
     clauses,
-    closes_call,
     confirms_the_one,
     corrects,
     digits_in,
     does_not_know,
     fold,
     follows_up,
-    has_more,
     has_no_number,
     hedged_no,
     is_question,
     names_allergen,
     names_only_the_topic,
-    needs_no_more,
-    needs_nothing_more,
-    not_helped,
     only_acknowledges,
-    only_thanks,
     rejects_the_answer,
     replaces_concern,
-    says_goodbye,
     starts_with_no,
     starts_with_yes,
-    thanks_in,
-    without_closing,
     yes_or_no,
 )
 from voicebot.events import Intent
