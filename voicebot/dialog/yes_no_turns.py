@@ -38,6 +38,7 @@ from voicebot.dialog.intent_choice import (
     set_aside,
     take_intent,
 )
+from voicebot.dialog.number_talk import besides_no_number, has_no_number
 from voicebot.dialog.product_reading import praise_unsaid
 from voicebot.dialog.recovery import no_match
 from voicebot.dialog.words import (
@@ -49,7 +50,6 @@ from voicebot.dialog.words import (
     asks_for_technician,
     asks_to_hold,
     asks_to_wait,
-    besides_no_number,
     clauses,
     confirms_the_one,
     corrects,
@@ -57,7 +57,6 @@ from voicebot.dialog.words import (
     does_not_know,
     fold,
     follows_up,
-    has_no_number,
     hedged_no,
     is_question,
     names_allergen,
