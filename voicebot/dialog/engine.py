@@ -24,6 +24,7 @@ from voicebot.dialog.closing_words import (
 from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.digit_correction import corrected_number
+from voicebot.dialog.harm_words import reports_problem
 from voicebot.dialog.identify import (
     failed_identification,
     identify,
@@ -136,7 +137,6 @@ from voicebot.dialog.words import (
     parts_of,
     refers_back,
     replaces_concern,
-    reports_problem,
     restates_concern,
     says_nothing,
     speaks_english,

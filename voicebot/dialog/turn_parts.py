@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from voicebot.dialog.harm_words import is_lead_in, reports_problem
 from voicebot.dialog.intent_choice import is_new_concern
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
@@ -17,8 +18,6 @@ from voicebot.dialog.words import (
     asks_back,
     fold,
     introduces_only,
-    is_lead_in,
-    reports_problem,
 )
 from voicebot.events import Intent
 
