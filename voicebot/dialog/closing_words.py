@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
+from voicebot.dialog.repeat_or_wait import asks_to_wait
 from voicebot.dialog.words import (
     ANSWER_WORDS,
     BYE_WORDS,
     CLOSING_PHRASES,
     asks_for_agent,
     asks_for_transfer,
-    asks_to_wait,
     clauses,
     fold,
     fold_spoken,

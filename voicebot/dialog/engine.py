@@ -87,6 +87,7 @@ from voicebot.dialog.product_reading import (
 )
 from voicebot.dialog.product_safety import urgent_advice
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
+from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_repeat, asks_to_wait
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.taken_back import concern_taken_back
@@ -117,9 +118,6 @@ from voicebot.dialog.words import (
     asks_for_transfer,
     asks_if_machine,
     asks_something,
-    asks_to_hold,
-    asks_to_repeat,
-    asks_to_wait,
     asks_who_answers,
     checks_line,
     clauses,

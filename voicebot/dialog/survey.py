@@ -10,6 +10,7 @@ from typing import Any
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.closing_words import NO_NEED_PHRASES, says_goodbye
+from voicebot.dialog.repeat_or_wait import asks_to_repeat, asks_to_wait
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_changes import asks_to_change
 from voicebot.dialog.survey_complaints import wants_it_passed_on
@@ -84,8 +85,6 @@ from voicebot.dialog.survey_yes_no import (
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
     asks_for_agent,
-    asks_to_repeat,
-    asks_to_wait,
     does_not_know,
     fold,
     is_question,

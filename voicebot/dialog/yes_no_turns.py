@@ -41,6 +41,7 @@ from voicebot.dialog.intent_choice import (
 from voicebot.dialog.number_talk import besides_no_number, has_no_number
 from voicebot.dialog.product_reading import praise_unsaid
 from voicebot.dialog.recovery import no_match
+from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_wait
 from voicebot.dialog.words import (
     adds_concern,
     after_answer_words,
@@ -48,8 +49,6 @@ from voicebot.dialog.words import (
     asks_for_a_figure,
     asks_for_callback,
     asks_for_technician,
-    asks_to_hold,
-    asks_to_wait,
     clauses,
     confirms_the_one,
     corrects,
