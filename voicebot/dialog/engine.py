@@ -23,6 +23,17 @@ from voicebot.dialog.closing_words import (
 )
 from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
+from voicebot.dialog.correction_words import (
+    adds_another,
+    adds_concern,
+    after_a_correction,
+    corrected_part,
+    corrects,
+    corrects_a_product,
+    replaces_concern,
+    restates_concern,
+    takes_concern_back,
+)
 from voicebot.dialog.digit_correction import corrected_number
 from voicebot.dialog.harm_words import reports_problem
 from voicebot.dialog.identify import (
@@ -106,9 +117,6 @@ from voicebot.dialog.turn_parts import (
 )
 from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
 from voicebot.dialog.words import (
-    adds_another,
-    adds_concern,
-    after_a_correction,
     after_answer_words,
     area_named,
     asks_about_earlier_case,
@@ -121,9 +129,6 @@ from voicebot.dialog.words import (
     asks_who_answers,
     checks_line,
     clauses,
-    corrected_part,
-    corrects,
-    corrects_a_product,
     digits_in,
     fold,
     german_urgent_gloss,
@@ -134,13 +139,10 @@ from voicebot.dialog.words import (
     loose_clauses,
     parts_of,
     refers_back,
-    replaces_concern,
-    restates_concern,
     says_nothing,
     speaks_english,
     speaks_german,
     starts_with_no,
-    takes_concern_back,
     yes_or_no,
 )
 from voicebot.dialog.yes_no_turns import YesNoTurns

@@ -316,13 +316,8 @@ class TenantView:
     def product_only(self, text: str) -> str | None:
         """The catalog product a short reply names and nothing else ("nein, ich meinte das
         Duschgel"): its id, else None (no product, or a concern of its own: "was kostet ...")."""
-        from voicebot.dialog.words import (
-            ABOUT_WORDS,
-            ANSWER_WORDS,
-            CORRECTION_WORDS,
-            GREETING_WORDS,
-            asks_something,
-        )
+        from voicebot.dialog.correction_words import CORRECTION_WORDS
+        from voicebot.dialog.words import ABOUT_WORDS, ANSWER_WORDS, GREETING_WORDS, asks_something
         from voicebot.nlu.names import without_introduction
         from voicebot.nlu.slots import FUNCTION_WORDS
 

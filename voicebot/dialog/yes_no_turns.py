@@ -26,6 +26,13 @@ from voicebot.dialog.closing_words import (
     thanks_in,
     without_closing,
 )
+from voicebot.dialog.correction_words import (
+    adds_concern,
+    corrects,
+    hedged_no,
+    rejects_the_answer,
+    replaces_concern,
+)
 from voicebot.dialog.follow_up import read_follow_up
 from voicebot.dialog.identify import identify, needs_identity
 from voicebot.dialog.intent_choice import (
@@ -43,7 +50,6 @@ from voicebot.dialog.product_reading import praise_unsaid
 from voicebot.dialog.recovery import no_match
 from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_wait
 from voicebot.dialog.words import (
-    adds_concern,
     after_answer_words,
     asks_back,
     asks_for_a_figure,
@@ -51,18 +57,14 @@ from voicebot.dialog.words import (
     asks_for_technician,
     clauses,
     confirms_the_one,
-    corrects,
     digits_in,
     does_not_know,
     fold,
     follows_up,
-    hedged_no,
     is_question,
     names_allergen,
     names_only_the_topic,
     only_acknowledges,
-    rejects_the_answer,
-    replaces_concern,
     starts_with_no,
     starts_with_yes,
     yes_or_no,
