@@ -54,6 +54,12 @@ from voicebot.dialog.intent_choice import (
     set_intent,
     take_intent,
 )
+from voicebot.dialog.language_words import (
+    german_urgent_gloss,
+    language_asked_for,
+    speaks_english,
+    speaks_german,
+)
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import (
@@ -131,17 +137,13 @@ from voicebot.dialog.words import (
     clauses,
     digits_in,
     fold,
-    german_urgent_gloss,
     gives_reason,
     greets_only,
     is_question,
-    language_asked_for,
     loose_clauses,
     parts_of,
     refers_back,
     says_nothing,
-    speaks_english,
-    speaks_german,
     starts_with_no,
     yes_or_no,
 )
