@@ -35,6 +35,7 @@ from voicebot.dialog.correction_words import (
     takes_concern_back,
 )
 from voicebot.dialog.digit_correction import corrected_number
+from voicebot.dialog.greeting_words import greets_only
 from voicebot.dialog.harm_words import reports_problem
 from voicebot.dialog.identify import (
     failed_identification,
@@ -138,7 +139,6 @@ from voicebot.dialog.words import (
     digits_in,
     fold,
     gives_reason,
-    greets_only,
     is_question,
     loose_clauses,
     parts_of,

@@ -432,7 +432,8 @@ class TenantView:
     def is_nonsense(self, text: str) -> bool:
         """No concern in it: a lone yes/no, only greetings and answer words ("hallo, ja gut"),
         or every content word unknown ("blubb blubb") and the NLU places none."""
-        from voicebot.dialog.words import only_acknowledges, says_nothing, yes_or_no
+        from voicebot.dialog.greeting_words import only_acknowledges
+        from voicebot.dialog.words import says_nothing, yes_or_no
         from voicebot.nlu.normalize import normalize
 
         words = normalize(text, self.language).split()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from voicebot.dialog.greeting_words import introduces_only
 from voicebot.dialog.harm_words import is_lead_in, reports_problem
 from voicebot.dialog.intent_choice import is_new_concern
 from voicebot.dialog.tenant_view import TenantView
@@ -17,7 +18,6 @@ from voicebot.dialog.words import (
     QUESTION_WORDS,
     asks_back,
     fold,
-    introduces_only,
 )
 from voicebot.events import Intent
 

@@ -34,6 +34,7 @@ from voicebot.dialog.correction_words import (
     replaces_concern,
 )
 from voicebot.dialog.follow_up import read_follow_up
+from voicebot.dialog.greeting_words import only_acknowledges
 from voicebot.dialog.identify import identify, needs_identity
 from voicebot.dialog.intent_choice import (
     concern_in_answer,
@@ -64,7 +65,6 @@ from voicebot.dialog.words import (
     is_question,
     names_allergen,
     names_only_the_topic,
-    only_acknowledges,
     starts_with_no,
     starts_with_yes,
     yes_or_no,
