@@ -16,16 +16,14 @@ from voicebot.dialog.answering import needs_of
 from voicebot.dialog.closing_words import has_more, says_goodbye, thanks_in
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
-from voicebot.dialog.words import (
-    OPENING_WORDS,
+from voicebot.dialog.topic_words import (
     asks_with_or_without,
-    fold,
-    follows_up,
     heard_as_noun,
     names_allergen,
     said_in_the_answer,
     topic_named,
 )
+from voicebot.dialog.words import OPENING_WORDS, fold, follows_up
 from voicebot.nlu.slots import FUNCTION_WORDS
 
 # Words that make a follow-up a statement of its own ("und die war verschimmelt")

@@ -72,7 +72,7 @@ def set_intent(state: CallState, spec: IntentView, confidence: float, event: Int
 def merge_slots(state: CallState, slots: Mapping[str, str]) -> None:
     """Keeps the slots the caller gave; a product we do not sell is kept as '?<words>' (not an
     allergen, a condition, a person or the concern: "Zöliakie", "Beschwerde" name none)."""
-    from voicebot.dialog.words import no_product_word
+    from voicebot.dialog.topic_words import no_product_word
 
     found = {k: str(v) for k, v in slots.items() if v is not None}
     heard = found.pop("product_heard", None)

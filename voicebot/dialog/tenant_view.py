@@ -294,7 +294,7 @@ class TenantView:
     def unknown_product(self, text: str) -> str | None:
         """A product named that we do not sell ("Leberwurst"); None: none named, misheard, or
         an allergen, a condition, a person or the concern ("Zöliakie", "Beschwerde")."""
-        from voicebot.dialog.words import no_product_word
+        from voicebot.dialog.topic_words import no_product_word
 
         if self.nlu is None:
             return None

@@ -50,6 +50,7 @@ from voicebot.dialog.number_talk import besides_no_number, has_no_number
 from voicebot.dialog.product_reading import praise_unsaid
 from voicebot.dialog.recovery import no_match
 from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_wait
+from voicebot.dialog.topic_words import names_allergen, names_only_the_topic
 from voicebot.dialog.words import (
     after_answer_words,
     asks_back,
@@ -63,8 +64,6 @@ from voicebot.dialog.words import (
     fold,
     follows_up,
     is_question,
-    names_allergen,
-    names_only_the_topic,
     starts_with_no,
     starts_with_yes,
     yes_or_no,
