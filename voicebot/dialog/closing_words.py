@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from voicebot.dialog.repeat_or_wait import asks_to_wait
+from voicebot.dialog.turn_clauses import clauses
 from voicebot.dialog.words import (
     ANSWER_WORDS,
     BYE_WORDS,
     CLOSING_PHRASES,
     asks_for_agent,
     asks_for_transfer,
-    clauses,
     fold,
     fold_spoken,
     is_question,

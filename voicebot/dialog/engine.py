@@ -110,6 +110,7 @@ from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.taken_back import concern_taken_back
 from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.turn_clauses import area_named, clauses, gives_reason, loose_clauses, parts_of
 from voicebot.dialog.turn_parts import (
     aside,
     clause_concerns,
@@ -125,7 +126,6 @@ from voicebot.dialog.turn_parts import (
 from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
 from voicebot.dialog.words import (
     after_answer_words,
-    area_named,
     asks_about_earlier_case,
     asks_capabilities,
     asks_for_agent,
@@ -135,13 +135,9 @@ from voicebot.dialog.words import (
     asks_something,
     asks_who_answers,
     checks_line,
-    clauses,
     digits_in,
     fold,
-    gives_reason,
     is_question,
-    loose_clauses,
-    parts_of,
     refers_back,
     says_nothing,
     starts_with_no,

@@ -27,7 +27,8 @@ def concern_in_answer(tenant: TenantView, text: str, event: Intent) -> Intent | 
     working"): the words after the answer words, confidently understood; None: just an answer."""
     from voicebot.dialog.closing_words import closes_call
     from voicebot.dialog.correction_words import restates_concern
-    from voicebot.dialog.words import after_answer_words, clauses
+    from voicebot.dialog.turn_clauses import clauses
+    from voicebot.dialog.words import after_answer_words
 
     rest = after_answer_words(text)
     if closes_call(text) or not rest or tenant.is_nonsense(rest):

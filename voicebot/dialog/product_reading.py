@@ -18,7 +18,8 @@ from voicebot.dialog.harm_words import reports_harm, reports_problem
 from voicebot.dialog.product_safety import DEFECT
 from voicebot.dialog.tenant_view import IntentView, TenantView
 from voicebot.dialog.topic_words import names_allergen
-from voicebot.dialog.words import clauses, fold, is_question
+from voicebot.dialog.turn_clauses import clauses
+from voicebot.dialog.words import fold, is_question
 from voicebot.events import Intent
 from voicebot.nlu.slots import FUNCTION_WORDS
 

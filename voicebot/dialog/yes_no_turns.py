@@ -51,13 +51,13 @@ from voicebot.dialog.product_reading import praise_unsaid
 from voicebot.dialog.recovery import no_match
 from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_wait
 from voicebot.dialog.topic_words import names_allergen, names_only_the_topic
+from voicebot.dialog.turn_clauses import clauses
 from voicebot.dialog.words import (
     after_answer_words,
     asks_back,
     asks_for_a_figure,
     asks_for_callback,
     asks_for_technician,
-    clauses,
     confirms_the_one,
     digits_in,
     does_not_know,
