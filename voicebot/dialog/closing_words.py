@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from voicebot.dialog.question_words import is_question
 from voicebot.dialog.repeat_or_wait import asks_to_wait
 from voicebot.dialog.turn_clauses import clauses
 from voicebot.dialog.words import (
@@ -15,7 +16,6 @@ from voicebot.dialog.words import (
     asks_for_transfer,
     fold,
     fold_spoken,
-    is_question,
     says_phrase,
 )
 

@@ -104,6 +104,17 @@ from voicebot.dialog.product_reading import (
     urgent_handoffs,
 )
 from voicebot.dialog.product_safety import urgent_advice
+from voicebot.dialog.question_words import (
+    asks_about_earlier_case,
+    asks_capabilities,
+    asks_for_callback,
+    asks_if_machine,
+    asks_something,
+    asks_who_answers,
+    checks_line,
+    is_question,
+    refers_back,
+)
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_repeat, asks_to_wait
 from voicebot.dialog.reply import BotReply
@@ -126,19 +137,10 @@ from voicebot.dialog.turn_parts import (
 from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
 from voicebot.dialog.words import (
     after_answer_words,
-    asks_about_earlier_case,
-    asks_capabilities,
     asks_for_agent,
-    asks_for_callback,
     asks_for_transfer,
-    asks_if_machine,
-    asks_something,
-    asks_who_answers,
-    checks_line,
     digits_in,
     fold,
-    is_question,
-    refers_back,
     says_nothing,
     starts_with_no,
     yes_or_no,

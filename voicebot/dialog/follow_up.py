@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from voicebot.dialog.answering import needs_of
 from voicebot.dialog.closing_words import has_more, says_goodbye, thanks_in
+from voicebot.dialog.question_words import OPENING_WORDS, follows_up
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
 from voicebot.dialog.topic_words import (
@@ -23,7 +24,7 @@ from voicebot.dialog.topic_words import (
     said_in_the_answer,
     topic_named,
 )
-from voicebot.dialog.words import OPENING_WORDS, fold, follows_up
+from voicebot.dialog.words import fold
 from voicebot.nlu.slots import FUNCTION_WORDS
 
 # Words that make a follow-up a statement of its own ("und die war verschimmelt")

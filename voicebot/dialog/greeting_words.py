@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import re
 
-from voicebot.dialog.words import (
-    ANSWER_WORDS,
-    GREETING_WORDS,
-    asks_for_help_only,
-    fold,
-    says_nothing,
-)
+from voicebot.dialog.question_words import asks_for_help_only
+from voicebot.dialog.words import ANSWER_WORDS, GREETING_WORDS, fold, says_nothing
 from voicebot.nlu.names import name_said, without_introduction
 
 _ANNOUNCING = frozenset((

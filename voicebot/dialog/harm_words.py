@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from voicebot.dialog.words import COMPLAINT, fold, fold_spoken, is_question
+from voicebot.dialog.question_words import is_question
+from voicebot.dialog.words import COMPLAINT, fold, fold_spoken
 
 # A part of the body that reacted ("seine Haut ist jetzt ganz rot", "die Augen brennen",
 # "Hautreizung"): a reaction that happened, said by the body part rather than a symptom's noun

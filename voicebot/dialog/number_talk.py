@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import re
 
-from voicebot.dialog.words import (
-    ANSWER_WORDS,
-    QUESTION_WORDS,
-    fold,
-    is_question,
-    says_phrase,
-    yes_or_no,
-)
+from voicebot.dialog.question_words import QUESTION_WORDS, is_question
+from voicebot.dialog.words import ANSWER_WORDS, fold, says_phrase, yes_or_no
 
 # "Kundennummer?" - "Die hab ich gerade nicht zur Hand": no number to come, go on without.
 NO_NUMBER_PHRASES = (

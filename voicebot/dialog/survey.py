@@ -11,6 +11,7 @@ from voicebot.audio.vad import noisy_line
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.closing_words import NO_NEED_PHRASES, says_goodbye
 from voicebot.dialog.language_words import speaks_english, speaks_german
+from voicebot.dialog.question_words import is_question
 from voicebot.dialog.repeat_or_wait import asks_to_repeat, asks_to_wait
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_changes import asks_to_change
@@ -88,7 +89,6 @@ from voicebot.dialog.words import (
     asks_for_agent,
     does_not_know,
     fold,
-    is_question,
     rating_in,
     starts_with_no,
     starts_with_yes,

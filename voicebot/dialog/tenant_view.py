@@ -317,7 +317,8 @@ class TenantView:
         """The catalog product a short reply names and nothing else ("nein, ich meinte das
         Duschgel"): its id, else None (no product, or a concern of its own: "was kostet ...")."""
         from voicebot.dialog.correction_words import CORRECTION_WORDS
-        from voicebot.dialog.words import ABOUT_WORDS, ANSWER_WORDS, GREETING_WORDS, asks_something
+        from voicebot.dialog.question_words import asks_something
+        from voicebot.dialog.words import ABOUT_WORDS, ANSWER_WORDS, GREETING_WORDS
         from voicebot.nlu.names import without_introduction
         from voicebot.nlu.slots import FUNCTION_WORDS
 
@@ -335,7 +336,8 @@ class TenantView:
         and nothing else asked; (product id, None) for one of ours, (None, words) for one we
         do not sell, (product id, words) for a kind of ours we do not sell ("das Duschgel auch
         mit Lavendel"), None when the text is no such question."""
-        from voicebot.dialog.words import ANSWER_WORDS, GREETING_WORDS, OPENING_WORDS, is_question
+        from voicebot.dialog.question_words import OPENING_WORDS, is_question
+        from voicebot.dialog.words import ANSWER_WORDS, GREETING_WORDS
         from voicebot.nlu.slots import FUNCTION_WORDS
 
         folded = fold(text)

@@ -48,22 +48,24 @@ from voicebot.dialog.intent_choice import (
 )
 from voicebot.dialog.number_talk import besides_no_number, has_no_number
 from voicebot.dialog.product_reading import praise_unsaid
+from voicebot.dialog.question_words import (
+    asks_back,
+    asks_for_a_figure,
+    asks_for_callback,
+    follows_up,
+    is_question,
+)
 from voicebot.dialog.recovery import no_match
 from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_wait
 from voicebot.dialog.topic_words import names_allergen, names_only_the_topic
 from voicebot.dialog.turn_clauses import clauses
 from voicebot.dialog.words import (
     after_answer_words,
-    asks_back,
-    asks_for_a_figure,
-    asks_for_callback,
     asks_for_technician,
     confirms_the_one,
     digits_in,
     does_not_know,
     fold,
-    follows_up,
-    is_question,
     starts_with_no,
     starts_with_yes,
     yes_or_no,
