@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from voicebot.dialog.agent_requests import asks_for_agent, asks_for_transfer
 from voicebot.dialog.question_words import is_question
 from voicebot.dialog.repeat_or_wait import asks_to_wait
 from voicebot.dialog.turn_clauses import clauses
@@ -12,8 +13,6 @@ from voicebot.dialog.words import (
     ANSWER_WORDS,
     BYE_WORDS,
     CLOSING_PHRASES,
-    asks_for_agent,
-    asks_for_transfer,
     fold,
     fold_spoken,
     says_phrase,

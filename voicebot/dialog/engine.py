@@ -9,6 +9,7 @@ from datetime import datetime
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.after_hours import Clock
+from voicebot.dialog.agent_requests import asks_for_agent, asks_for_transfer
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.bereavement import death_reported
 from voicebot.dialog.catalog_question import catalog_wide_answer
@@ -137,8 +138,6 @@ from voicebot.dialog.turn_parts import (
 from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
 from voicebot.dialog.words import (
     after_answer_words,
-    asks_for_agent,
-    asks_for_transfer,
     digits_in,
     fold,
     says_nothing,

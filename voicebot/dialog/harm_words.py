@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from voicebot.dialog.agent_requests import COMPLAINT
 from voicebot.dialog.question_words import is_question
-from voicebot.dialog.words import COMPLAINT, fold, fold_spoken
+from voicebot.dialog.words import fold, fold_spoken
 
 # A part of the body that reacted ("seine Haut ist jetzt ganz rot", "die Augen brennen",
 # "Hautreizung"): a reaction that happened, said by the body part rather than a symptom's noun

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from voicebot.dialog.words import _REAL_PERSON, ANSWER_WORDS, GREETING_WORDS, fold
+from voicebot.dialog.agent_requests import _REAL_PERSON
+from voicebot.dialog.words import ANSWER_WORDS, GREETING_WORDS, fold
 
 # "Und was ist mit dem Müsli?": the same question about another product.
 FOLLOW_UP = re.compile(

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from voicebot.audio.vad import noisy_line
+from voicebot.dialog.agent_requests import asks_for_agent
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.closing_words import NO_NEED_PHRASES, says_goodbye
 from voicebot.dialog.language_words import speaks_english, speaks_german
@@ -86,7 +87,6 @@ from voicebot.dialog.survey_yes_no import (
 )
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
-    asks_for_agent,
     does_not_know,
     fold,
     rating_in,

@@ -177,7 +177,7 @@ class TenantView:
         names that name exactly one intent ("rechnung", "neukunde", "zutaten", "lob"), to that
         intent's id (requests for a person, words that ask for one, short adjectives that open a
         description ("Neuer Vertrag") and words shared by several intents left out)."""
-        from voicebot.dialog.words import asks_for_agent
+        from voicebot.dialog.agent_requests import asks_for_agent
         from voicebot.nlu.slots import FUNCTION_WORDS
 
         owners: dict[str, set[str]] = {}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from voicebot.dialog.words import _NO_WORDS, AGENT_WORDS, ANSWER_WORDS, COMPLAINT, fold
+from voicebot.dialog.agent_requests import AGENT_WORDS, COMPLAINT
+from voicebot.dialog.words import _NO_WORDS, ANSWER_WORDS, fold
 
 
 def heard_as_noun(

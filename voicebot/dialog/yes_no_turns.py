@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from voicebot.dialog import caller_input
+from voicebot.dialog.agent_requests import asks_for_technician
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.closing_words import (
@@ -61,7 +62,6 @@ from voicebot.dialog.topic_words import names_allergen, names_only_the_topic
 from voicebot.dialog.turn_clauses import clauses
 from voicebot.dialog.words import (
     after_answer_words,
-    asks_for_technician,
     confirms_the_one,
     digits_in,
     does_not_know,
