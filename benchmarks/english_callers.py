@@ -72,8 +72,8 @@ def run() -> dict:
     from voicebot.asr.base import load_speech_model
     from voicebot.audio.resample import resample
     from voicebot.audio.telephone import telephone
+    from voicebot.dialog.language_words import speaks_english
     from voicebot.dialog.tenant_view import TenantView
-    from voicebot.dialog.words import speaks_english
     from voicebot.nlu.loader import load_tenants
     from voicebot.settings import load_settings
     from voicebot.tts.voices import synthesize_variants

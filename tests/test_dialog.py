@@ -344,7 +344,7 @@ def test_a_request_to_repeat_hears_the_last_question_again_without_losing_a_try(
     ],
 )  # fmt: skip
 def test_only_a_request_to_hear_it_again_counts_as_one(text, repeat):
-    from voicebot.dialog.words import asks_to_repeat
+    from voicebot.dialog.repeat_or_wait import asks_to_repeat
 
     assert asks_to_repeat(text) is repeat
 

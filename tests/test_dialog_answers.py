@@ -1864,7 +1864,7 @@ def test_a_hedged_no_to_the_guess_tells_the_concern_anew(services, reply, asked)
 
 
 def test_a_hedged_no_alone_asks_for_the_concern(services):
-    from voicebot.dialog.words import hedged_no
+    from voicebot.dialog.correction_words import hedged_no
 
     record = call(services, "harbour-bank",
                   say("i was at boots and my card was declined but i have money in the account"),

@@ -1305,7 +1305,7 @@ def test_not_hearing_the_rating_question_asks_it_again_without_a_try_lost(servic
      ("mein internet ist so schlecht", False)],
 )  # fmt: skip
 def test_not_hearing_the_bot_is_a_request_to_repeat_and_a_concern_is_not(said, repeat):
-    from voicebot.dialog.words import asks_to_repeat
+    from voicebot.dialog.repeat_or_wait import asks_to_repeat
 
     assert asks_to_repeat(said) is repeat
 

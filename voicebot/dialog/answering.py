@@ -14,21 +14,17 @@ from voicebot.dialog.answers import (
     AnswerFacts,
     also_asked,
 )
+from voicebot.dialog.correction_words import corrects_a_product
 from voicebot.dialog.identify import needs_identity
 from voicebot.dialog.intent_choice import take_next_concern
+from voicebot.dialog.question_words import asks_in_writing, follows_up, is_question
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
+from voicebot.dialog.turn_clauses import parts_of
 from voicebot.dialog.turn_parts import product_followed_up
 from voicebot.dialog.unlisted_property import FIELD_NAMED, UnlistedProperty, unlisted_properties
-from voicebot.dialog.words import (
-    asks_in_writing,
-    corrects_a_product,
-    fold,
-    follows_up,
-    is_question,
-    parts_of,
-)
+from voicebot.dialog.words import fold
 
 
 def needs_of(spec: IntentView) -> list[str]:

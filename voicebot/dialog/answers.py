@@ -165,7 +165,8 @@ def balance(facts: AnswerFacts) -> Answer | None:
 def contract_end(facts: AnswerFacts) -> Answer | None:
     """The contract end date of the identified customer; a person is offered instead of put
     through when the caller only asked ("Wann endet mein Vertrag?", not "ich will kündigen")."""
-    from voicebot.dialog.words import is_question, wants_something
+    from voicebot.dialog.question_words import is_question
+    from voicebot.dialog.words import wants_something
 
     if facts.customer is None or not facts.customer.get("contract_end"):
         return None

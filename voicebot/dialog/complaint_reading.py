@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from voicebot.dialog.agent_requests import COMPLAINT
 from voicebot.dialog.intent_choice import is_new_concern
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import COMPLAINT, fold
+from voicebot.dialog.words import fold
 from voicebot.events import Intent
 
 _DISPLEASED = re.compile(

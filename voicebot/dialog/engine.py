@@ -9,12 +9,35 @@ from datetime import datetime
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog import caller_input, menu
 from voicebot.dialog.after_hours import Clock
+from voicebot.dialog.agent_requests import asks_for_agent, asks_for_transfer
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.bereavement import death_reported
 from voicebot.dialog.catalog_question import catalog_wide_answer
+from voicebot.dialog.closing_words import (
+    besides_dialled_wrong,
+    closes_call,
+    dialled_wrong,
+    gives_up,
+    leaves_now,
+    only_thanks,
+    says_goodbye,
+)
 from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
+from voicebot.dialog.correction_words import (
+    adds_another,
+    adds_concern,
+    after_a_correction,
+    corrected_part,
+    corrects,
+    corrects_a_product,
+    replaces_concern,
+    restates_concern,
+    takes_concern_back,
+)
 from voicebot.dialog.digit_correction import corrected_number
+from voicebot.dialog.greeting_words import greets_only
+from voicebot.dialog.harm_words import reports_problem
 from voicebot.dialog.identify import (
     failed_identification,
     identify,
@@ -33,6 +56,12 @@ from voicebot.dialog.intent_choice import (
     set_intent,
     take_intent,
 )
+from voicebot.dialog.language_words import (
+    german_urgent_gloss,
+    language_asked_for,
+    speaks_english,
+    speaks_german,
+)
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import (
@@ -43,6 +72,16 @@ from voicebot.dialog.number_said import (
     says_number_was_wrong,
     short_concern_besides,
     words_besides_number,
+)
+from voicebot.dialog.number_talk import (
+    about_the_number,
+    asks_about_own_number,
+    asks_someone_for_number,
+    asks_where,
+    asks_where_it_is,
+    besides_no_number,
+    has_no_number,
+    no_code_at_hand,
 )
 from voicebot.dialog.opening_hours import (
     asks_opening_hours,
@@ -66,11 +105,24 @@ from voicebot.dialog.product_reading import (
     urgent_handoffs,
 )
 from voicebot.dialog.product_safety import urgent_advice
+from voicebot.dialog.question_words import (
+    asks_about_earlier_case,
+    asks_capabilities,
+    asks_for_callback,
+    asks_if_machine,
+    asks_something,
+    asks_who_answers,
+    checks_line,
+    is_question,
+    refers_back,
+)
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
+from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_repeat, asks_to_wait
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.taken_back import concern_taken_back
 from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.turn_clauses import area_named, clauses, gives_reason, loose_clauses, parts_of
 from voicebot.dialog.turn_parts import (
     aside,
     clause_concerns,
@@ -85,60 +137,11 @@ from voicebot.dialog.turn_parts import (
 )
 from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
 from voicebot.dialog.words import (
-    about_the_number,
-    adds_another,
-    adds_concern,
-    after_a_correction,
     after_answer_words,
-    area_named,
-    asks_about_earlier_case,
-    asks_about_own_number,
-    asks_capabilities,
-    asks_for_agent,
-    asks_for_callback,
-    asks_for_transfer,
-    asks_if_machine,
-    asks_someone_for_number,
-    asks_something,
-    asks_to_hold,
-    asks_to_repeat,
-    asks_to_wait,
-    asks_where,
-    asks_where_it_is,
-    asks_who_answers,
-    besides_dialled_wrong,
-    besides_no_number,
-    checks_line,
-    clauses,
-    closes_call,
-    corrected_part,
-    corrects,
-    corrects_a_product,
-    dialled_wrong,
     digits_in,
     fold,
-    german_urgent_gloss,
-    gives_reason,
-    gives_up,
-    greets_only,
-    has_no_number,
-    is_question,
-    language_asked_for,
-    leaves_now,
-    loose_clauses,
-    no_code_at_hand,
-    only_thanks,
-    parts_of,
-    refers_back,
-    replaces_concern,
-    reports_problem,
-    restates_concern,
-    says_goodbye,
     says_nothing,
-    speaks_english,
-    speaks_german,
     starts_with_no,
-    takes_concern_back,
     yes_or_no,
 )
 from voicebot.dialog.yes_no_turns import YesNoTurns

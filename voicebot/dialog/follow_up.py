@@ -13,21 +13,18 @@ import re
 from dataclasses import dataclass, field
 
 from voicebot.dialog.answering import needs_of
+from voicebot.dialog.closing_words import has_more, says_goodbye, thanks_in
+from voicebot.dialog.question_words import OPENING_WORDS, follows_up
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import IntentView, TenantView
-from voicebot.dialog.words import (
-    OPENING_WORDS,
+from voicebot.dialog.topic_words import (
     asks_with_or_without,
-    fold,
-    follows_up,
-    has_more,
     heard_as_noun,
     names_allergen,
     said_in_the_answer,
-    says_goodbye,
-    thanks_in,
     topic_named,
 )
+from voicebot.dialog.words import fold
 from voicebot.nlu.slots import FUNCTION_WORDS
 
 # Words that make a follow-up a statement of its own ("und die war verschimmelt")

@@ -7,11 +7,12 @@ from datetime import timedelta
 from typing import Any
 
 from voicebot.dialog.answers import PRODUCT_BUILTINS
+from voicebot.dialog.correction_words import corrects_a_product
 from voicebot.dialog.product_safety import hazard_noted, problem_said
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.unlisted_property import unlisted_properties
-from voicebot.dialog.words import corrects_a_product, fold
+from voicebot.dialog.words import fold
 from voicebot.nlu.model import AGENT_INTENTS
 from voicebot.payment_secrets import mask_secrets
 

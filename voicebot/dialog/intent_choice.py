@@ -25,7 +25,10 @@ def is_agent_intent(tenant: TenantView, event: Intent, text: str) -> bool:
 def concern_in_answer(tenant: TenantView, text: str, event: Intent) -> Intent | None:
     """A concern said with or instead of a yes/no ("nein, ich will kündigen", "my card is not
     working"): the words after the answer words, confidently understood; None: just an answer."""
-    from voicebot.dialog.words import after_answer_words, clauses, closes_call, restates_concern
+    from voicebot.dialog.closing_words import closes_call
+    from voicebot.dialog.correction_words import restates_concern
+    from voicebot.dialog.turn_clauses import clauses
+    from voicebot.dialog.words import after_answer_words
 
     rest = after_answer_words(text)
     if closes_call(text) or not rest or tenant.is_nonsense(rest):
@@ -70,7 +73,7 @@ def set_intent(state: CallState, spec: IntentView, confidence: float, event: Int
 def merge_slots(state: CallState, slots: Mapping[str, str]) -> None:
     """Keeps the slots the caller gave; a product we do not sell is kept as '?<words>' (not an
     allergen, a condition, a person or the concern: "Zöliakie", "Beschwerde" name none)."""
-    from voicebot.dialog.words import no_product_word
+    from voicebot.dialog.topic_words import no_product_word
 
     found = {k: str(v) for k, v in slots.items() if v is not None}
     heard = found.pop("product_heard", None)

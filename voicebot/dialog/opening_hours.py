@@ -8,7 +8,8 @@ import re
 from datetime import datetime, time
 from typing import Any
 
-from voicebot.dialog.words import fold_spoken, is_question
+from voicebot.dialog.question_words import is_question
+from voicebot.dialog.words import fold_spoken
 from voicebot.nlu.model import WEEKDAYS
 
 _ASKS_HOURS = re.compile(

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 
+from voicebot.dialog.agent_requests import asks_for_agent
+from voicebot.dialog.harm_words import reports_problem
 from voicebot.dialog.product_reading import is_praise, says_praise
+from voicebot.dialog.question_words import is_question
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import asks_for_agent, fold, is_question, reports_problem
+from voicebot.dialog.words import fold
 from voicebot.events import Intent
 
 _THANKS = re.compile(r"\b(?:bedanken|danke|dankeschoen|dank|thank|thanks)\b")

@@ -13,17 +13,14 @@ import re
 from dataclasses import replace
 
 from voicebot.dialog.answering import needs_of
+from voicebot.dialog.correction_words import after_a_correction
+from voicebot.dialog.harm_words import reports_harm, reports_problem
 from voicebot.dialog.product_safety import DEFECT
+from voicebot.dialog.question_words import is_question
 from voicebot.dialog.tenant_view import IntentView, TenantView
-from voicebot.dialog.words import (
-    after_a_correction,
-    clauses,
-    fold,
-    is_question,
-    names_allergen,
-    reports_harm,
-    reports_problem,
-)
+from voicebot.dialog.topic_words import names_allergen
+from voicebot.dialog.turn_clauses import clauses
+from voicebot.dialog.words import fold
 from voicebot.events import Intent
 from voicebot.nlu.slots import FUNCTION_WORDS
 

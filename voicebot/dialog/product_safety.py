@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from voicebot.dialog.words import fold, health_emergency, is_question, reports_body_reaction
+from voicebot.dialog.harm_words import health_emergency, reports_body_reaction
+from voicebot.dialog.question_words import is_question
+from voicebot.dialog.words import fold
 
 # Taken in: eaten, drunk, swallowed ("hat schon davon gegessen", "runtergeschluckt")
 _TAKEN_IN = re.compile(

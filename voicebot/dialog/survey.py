@@ -8,7 +8,12 @@ from datetime import datetime
 from typing import Any
 
 from voicebot.audio.vad import noisy_line
+from voicebot.dialog.agent_requests import asks_for_agent
 from voicebot.dialog.caller_input import yes_no_value
+from voicebot.dialog.closing_words import NO_NEED_PHRASES, says_goodbye
+from voicebot.dialog.language_words import speaks_english, speaks_german
+from voicebot.dialog.question_words import is_question
+from voicebot.dialog.repeat_or_wait import asks_to_repeat, asks_to_wait
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_changes import asks_to_change
 from voicebot.dialog.survey_complaints import wants_it_passed_on
@@ -82,17 +87,9 @@ from voicebot.dialog.survey_yes_no import (
 )
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import (
-    NO_NEED_PHRASES,
-    asks_for_agent,
-    asks_to_repeat,
-    asks_to_wait,
     does_not_know,
     fold,
-    is_question,
     rating_in,
-    says_goodbye,
-    speaks_english,
-    speaks_german,
     starts_with_no,
     starts_with_yes,
     yes_or_no,

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from voicebot.dialog.words import fold, is_question, starts_with_yes
+from voicebot.dialog.question_words import is_question
+from voicebot.dialog.words import fold, starts_with_yes
 
 # A question after the yes that asks to start, not for information ("Ja, was wollen Sie
 # wissen?", "Ja klar, warum nicht?")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from voicebot.dialog.words import BYE_WORDS, FAREWELL_WISHES, fold, says_goodbye
+from voicebot.dialog.closing_words import FAREWELL_WISHES, says_goodbye
+from voicebot.dialog.words import BYE_WORDS, fold
 
 # Hanging up said in words ("ich muss jetzt auflegen", "ich leg jetzt auf")
 _HANGS_UP = re.compile(

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from voicebot.dialog.question_words import is_question
 from voicebot.dialog.survey_rating_doubts import rating_in_doubt, without_counts
-from voicebot.dialog.words import fold, is_question, rating_in
+from voicebot.dialog.words import fold, rating_in
 from voicebot.nlu.slots import rating_range
 
 # The numbers of the 1-5 scale as said ("eins", "'ne Vierer", "zwo", "3")

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
+from voicebot.dialog.question_words import is_question
 from voicebot.dialog.survey_words import WITHHOLD_WORDS, says_any, wh_question
-from voicebot.dialog.words import BYE_WORDS, CLOSING_PHRASES, does_not_know, fold, is_question
+from voicebot.dialog.words import BYE_WORDS, CLOSING_PHRASES, does_not_know, fold
 
 _ASKED_VERB_FIRST = re.compile(  # "bin ich hier mit einem Computer verbunden", "spreche ich
     r"^(?:(?:aeh|aehm|also|moment|und|sagen sie mal|mal) )*(?:bin|spreche|rede|sind|ist|"  # mit

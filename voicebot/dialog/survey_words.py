@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from voicebot.dialog.words import NO_NEED_PHRASES, fold, says_goodbye, says_phrase
+from voicebot.dialog.closing_words import NO_NEED_PHRASES, says_goodbye
+from voicebot.dialog.words import fold, says_phrase
 
 DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested")
 # Said instead of an answer (none read from the words): the survey ends ("nee lass mal")

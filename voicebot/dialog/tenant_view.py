@@ -177,7 +177,7 @@ class TenantView:
         names that name exactly one intent ("rechnung", "neukunde", "zutaten", "lob"), to that
         intent's id (requests for a person, words that ask for one, short adjectives that open a
         description ("Neuer Vertrag") and words shared by several intents left out)."""
-        from voicebot.dialog.words import asks_for_agent
+        from voicebot.dialog.agent_requests import asks_for_agent
         from voicebot.nlu.slots import FUNCTION_WORDS
 
         owners: dict[str, set[str]] = {}
@@ -294,7 +294,7 @@ class TenantView:
     def unknown_product(self, text: str) -> str | None:
         """A product named that we do not sell ("Leberwurst"); None: none named, misheard, or
         an allergen, a condition, a person or the concern ("Zöliakie", "Beschwerde")."""
-        from voicebot.dialog.words import no_product_word
+        from voicebot.dialog.topic_words import no_product_word
 
         if self.nlu is None:
             return None
@@ -316,17 +316,19 @@ class TenantView:
     def product_only(self, text: str) -> str | None:
         """The catalog product a short reply names and nothing else ("nein, ich meinte das
         Duschgel"): its id, else None (no product, or a concern of its own: "was kostet ...")."""
-        from voicebot.dialog import words
+        from voicebot.dialog.correction_words import CORRECTION_WORDS
+        from voicebot.dialog.question_words import asks_something
+        from voicebot.dialog.words import ABOUT_WORDS, ANSWER_WORDS, GREETING_WORDS
         from voicebot.nlu.names import without_introduction
         from voicebot.nlu.slots import FUNCTION_WORDS
 
         match = self._product_match(text)
-        if match is None or words.asks_something(text):  # "Was ist in der Tomatensoße?"
+        if match is None or asks_something(text):  # "Was ist in der Tomatensoße?"
             return None
-        filler = (FUNCTION_WORDS | words.ANSWER_WORDS | words.GREETING_WORDS
-                  | words.CORRECTION_WORDS | words.ABOUT_WORDS | _RATHER)  # fmt: skip
-        said = words.fold(without_introduction(text))  # "Hier ist Frau Krüger, ich hab …"
-        rest = said.replace(words.fold(match.heard), " ").split()
+        filler = (FUNCTION_WORDS | ANSWER_WORDS | GREETING_WORDS
+                  | CORRECTION_WORDS | ABOUT_WORDS | _RATHER)  # fmt: skip
+        said = fold(without_introduction(text))  # "Hier ist Frau Krüger, ich hab …"
+        rest = said.replace(fold(match.heard), " ").split()
         return None if any(w not in filler for w in rest) else match.product_id
 
     def asked_if_sold(self, text: str) -> tuple[str | None, str | None] | None:
@@ -334,25 +336,26 @@ class TenantView:
         and nothing else asked; (product id, None) for one of ours, (None, words) for one we
         do not sell, (product id, words) for a kind of ours we do not sell ("das Duschgel auch
         mit Lavendel"), None when the text is no such question."""
-        from voicebot.dialog import words
+        from voicebot.dialog.question_words import OPENING_WORDS, is_question
+        from voicebot.dialog.words import ANSWER_WORDS, GREETING_WORDS
         from voicebot.nlu.slots import FUNCTION_WORDS
 
-        folded = words.fold(text)
+        folded = fold(text)
         said = folded.split()  # ("habt ihr auch müsliriegel": Whisper wrote no "?")
-        opening = words.OPENING_WORDS | words.GREETING_WORDS | words.ANSWER_WORDS
+        opening = OPENING_WORDS | GREETING_WORDS | ANSWER_WORDS
         while said and said[0] in opening:
             said = said[1:]
-        asks = words.is_question(text) or bool(_SOLD.match(" ".join(said)))
+        asks = is_question(text) or bool(_SOLD.match(" ".join(said)))
         if not self.catalog or not asks or not _SOLD.search(folded):
             return None
         rest = _SOLD.sub(" ", folded)
         match = self._product_match(text)
         if match is not None:
-            rest = rest.replace(words.fold(match.heard), " ")
+            rest = rest.replace(fold(match.heard), " ")
         unknown = self.unknown_product(text)
         if unknown:
-            rest = rest.replace(words.fold(unknown), " ")
-        filler = FUNCTION_WORDS | _SOLD_FILLER | words.OPENING_WORDS | words.GREETING_WORDS
+            rest = rest.replace(fold(unknown), " ")
+        filler = FUNCTION_WORDS | _SOLD_FILLER | OPENING_WORDS | GREETING_WORDS
         if any(w not in filler for w in rest.split()) or not (match or unknown):
             return None  # ("Gibt es die Hafermilch auch ohne Zucker?" asks more)
         return (match.product_id if match is not None else None), unknown
@@ -431,7 +434,8 @@ class TenantView:
     def is_nonsense(self, text: str) -> bool:
         """No concern in it: a lone yes/no, only greetings and answer words ("hallo, ja gut"),
         or every content word unknown ("blubb blubb") and the NLU places none."""
-        from voicebot.dialog.words import only_acknowledges, says_nothing, yes_or_no
+        from voicebot.dialog.greeting_words import only_acknowledges
+        from voicebot.dialog.words import says_nothing, yes_or_no
         from voicebot.nlu.normalize import normalize
 
         words = normalize(text, self.language).split()

@@ -7,19 +7,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from voicebot.dialog.greeting_words import introduces_only
+from voicebot.dialog.harm_words import is_lead_in, reports_problem
 from voicebot.dialog.intent_choice import is_new_concern
-from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import (
+from voicebot.dialog.question_words import (
     BACK_REFERENCES,
     FOLLOW_UP,
     OPENING_WORDS,
     QUESTION_WORDS,
     asks_back,
-    fold,
-    introduces_only,
-    is_lead_in,
-    reports_problem,
 )
+from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.words import fold
 from voicebot.events import Intent
 
 

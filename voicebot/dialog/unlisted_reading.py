@@ -13,10 +13,12 @@ import re
 from dataclasses import replace
 
 from voicebot.dialog.answering import needs_of
+from voicebot.dialog.harm_words import reports_harm
 from voicebot.dialog.product_safety import DEFECT
+from voicebot.dialog.question_words import is_question
 from voicebot.dialog.tenant_view import IntentView, TenantView
 from voicebot.dialog.unlisted_property import unlisted_properties
-from voicebot.dialog.words import fold, is_question, reports_harm
+from voicebot.dialog.words import fold
 from voicebot.events import Intent
 
 # "ich wollte wissen, ob …", "ich find die Brezeln nicht mehr", "… bestellen, gibt es die in

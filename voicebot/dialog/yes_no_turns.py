@@ -13,9 +13,29 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from voicebot.dialog import caller_input
+from voicebot.dialog.agent_requests import asks_for_technician
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.catalog_question import catalog_wide_answer
+from voicebot.dialog.closing_words import (
+    closes_call,
+    has_more,
+    needs_no_more,
+    needs_nothing_more,
+    not_helped,
+    only_thanks,
+    says_goodbye,
+    thanks_in,
+    without_closing,
+)
+from voicebot.dialog.correction_words import (
+    adds_concern,
+    corrects,
+    hedged_no,
+    rejects_the_answer,
+    replaces_concern,
+)
 from voicebot.dialog.follow_up import read_follow_up
+from voicebot.dialog.greeting_words import only_acknowledges
 from voicebot.dialog.identify import identify, needs_identity
 from voicebot.dialog.intent_choice import (
     concern_in_answer,
@@ -27,44 +47,27 @@ from voicebot.dialog.intent_choice import (
     set_aside,
     take_intent,
 )
+from voicebot.dialog.number_talk import besides_no_number, has_no_number
 from voicebot.dialog.product_reading import praise_unsaid
-from voicebot.dialog.recovery import no_match
-from voicebot.dialog.words import (
-    adds_concern,
-    after_answer_words,
+from voicebot.dialog.question_words import (
     asks_back,
     asks_for_a_figure,
     asks_for_callback,
-    asks_for_technician,
-    asks_to_hold,
-    asks_to_wait,
-    besides_no_number,
-    clauses,
-    closes_call,
+    follows_up,
+    is_question,
+)
+from voicebot.dialog.recovery import no_match
+from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_wait
+from voicebot.dialog.topic_words import names_allergen, names_only_the_topic
+from voicebot.dialog.turn_clauses import clauses
+from voicebot.dialog.words import (
+    after_answer_words,
     confirms_the_one,
-    corrects,
     digits_in,
     does_not_know,
     fold,
-    follows_up,
-    has_more,
-    has_no_number,
-    hedged_no,
-    is_question,
-    names_allergen,
-    names_only_the_topic,
-    needs_no_more,
-    needs_nothing_more,
-    not_helped,
-    only_acknowledges,
-    only_thanks,
-    rejects_the_answer,
-    replaces_concern,
-    says_goodbye,
     starts_with_no,
     starts_with_yes,
-    thanks_in,
-    without_closing,
     yes_or_no,
 )
 from voicebot.events import Intent
