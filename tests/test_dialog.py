@@ -2068,3 +2068,21 @@ def test_a_card_found_with_more_to_say_is_still_a_concern(services, turn):
     from voicebot.dialog.taken_back import concern_taken_back
 
     assert not concern_taken_back(turn)
+
+
+def test_a_subtitle_credit_whisper_writes_on_silence_is_silence_not_a_miss(services):
+    """'Untertitel der Amara.org-Community' at the greeting got 'nicht verstanden' (a miss towards
+    the keypad menu), and cut to a real turn ('was kostet die Nugatcreme Untertitel der …') it was
+    read as a product 'Nugatcreme Untertitel' we do not sell: the credit is silence, and no part
+    of what the caller said."""
+    record = call(
+        services, "nordwelle", say("Untertitel der Amara.org-Community"),
+        say("mein internet geht nicht"), keys("40817253#"), say("nein danke tschüss"),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert "nicht gehört" in said and "nicht verstanden" not in said, said
+    assert "Petra Lindner" in said and record.outcome == "resolved"
+    record = call(
+        services, "sonnhof", say("was kostet die Nugatcreme Untertitel der Amara.org-Community")
+    )
+    assert "3,49" in bot_said(record), bot_said(record)

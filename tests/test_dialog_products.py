@@ -1437,3 +1437,17 @@ def test_a_short_english_product_question_is_told_german_only_and_put_through(se
     assert "keines unserer Produkte" not in said[1], said
     assert record.handoff is not None
     assert "Englisch" in str(record.handoff.context["summary"])
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer"),
+    [("ist die Tomatensauce Gluten-frei", "Tomatensauce Basilikum ist glutenfrei"),
+     ("ist die Nougatcreme Lactose-frei", "Nuss-Nougat-Creme ist nicht laktosefrei"),
+     ("ist das Brot Gluten frei", "Dinkel-Vollkornbrot ist nicht glutenfrei"),
+     ("Ist die Nougatcreme Palmöl-frei?", "Nuss-Nougat-Creme enthält kein Palmöl")],
+)  # fmt: skip
+def test_a_free_of_question_the_recogniser_wrote_in_two_words_is_answered(services, asked, answer):
+    """'Gluten-frei', 'Laktose frei', 'Lactose': 'Um welches Sonnhof-Produkt geht es?' or
+    'Nougatcreme Palmöl-frei ist leider keines unserer Produkte' for a product named plainly."""
+    said = bot_said(call(services, say(asked)))
+    assert answer in said[1] and "keines unserer" not in said[1], said
