@@ -1451,3 +1451,26 @@ def test_a_free_of_question_the_recogniser_wrote_in_two_words_is_answered(servic
     'Nougatcreme Palmöl-frei ist leider keines unserer Produkte' for a product named plainly."""
     said = bot_said(call(services, say(asked)))
     assert answer in said[1] and "keines unserer" not in said[1], said
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer"),
+    [("was kostet die Nugat-Creme", "Nuss-Nougat-Creme kostet 3,49"),
+     ("ist in der Nugat Creme Palmöl", "Nuss-Nougat-Creme enthält kein Palmöl"),
+     ("ist in den Kese Spetzle Ei drin", "Käsespätzle Fertiggericht enthält Ei"),
+     ("sind in den Laugen Bretzeln Milch", "Laugenbrezeln tiefgekühlt enthält Milch")],
+)  # fmt: skip
+def test_a_misheard_compound_product_name_is_answered_for_that_product(services, asked, answer):
+    """Whisper splits and misspells compounds: the hand cream's price was told for 'Nugat-Creme'
+    and 'Kese Spetzle' was 'leider keines unserer Produkte. Wir haben nur … Käsespätzle'."""
+    said = bot_said(call(services, say(asked)))
+    assert answer in said[1] and "keines unserer" not in said[1], said
+
+
+@pytest.mark.parametrize("asked", ["ist die Hafer Milch viel an", "ist die Hafer Milch vegan"])
+def test_a_word_of_a_split_product_name_is_no_allergen_asked_about(services, asked):
+    """'Hafer Milch' (Whisper splits 'Hafermilch'): its 'Milch' was read as the allergen asked
+    about, and 'Hafer Drink Barista enthält keine Milch' answered (or was added to) a question
+    about something else ('viel an' is Whisper's 'vegan')."""
+    said = bot_said(call(services, say(asked)))
+    assert "keine Milch" not in said[1], said

@@ -190,10 +190,13 @@ class ProductCatalog:
         self._short_names = {squeezed for squeezed, _, _ in self._names if len(squeezed) < 4}
 
     def match(self, text: str) -> ProductMatch | None:
-        """The best product named in `text` (any 1-4 word span), or None when none is close."""
+        """The best product named in `text` (any 1-4 word span), or None when none is close.
+        A span holding the best one and more content words, itself close to another product's
+        name or to a misheard one's, wins: the recogniser splits and misspells compounds ("Nugat
+        Creme" is the Nougatcreme, not the Handcreme's alias "Creme"; "Kese Spetzle" names the
+        Käsespätzle as a whole; "Tomatensoße bio" stays "Tomatensoße")."""
         words = fold(strip_punctuation(text)).split()
-        best: ProductMatch | None = None
-        best_rank = (0.0, 0)
+        found: list[tuple[tuple[float, int], int, int, ProductMatch]] = []
         for size in range(1, 5):
             for start in range(len(words) - size + 1):
                 span = words[start : start + size]
@@ -202,13 +205,16 @@ class ProductCatalog:
                     continue  # fuzzy on 3 letters matches anything; "Tee" itself is a name
                 for squeezed, product_id, name in self._names:
                     score = fuzz.ratio(candidate, squeezed)
-                    rank = (score, len(candidate))  # equal scores: the longer phrase wins
-                    if score >= self.min_score and (best is None or rank > best_rank):
-                        best, best_rank = (
-                            ProductMatch(product_id, name, " ".join(span), score),
-                            rank,
-                        )
-        return best or self._head_noun_match(words)
+                    if score >= self.min_score:  # equal scores: the longer phrase wins
+                        match = ProductMatch(product_id, name, " ".join(span), score)
+                        found.append(((score, len(candidate)), start, start + size, match))
+        if not found:
+            return self._head_noun_match(words)
+        _, start, end, best = max(found, key=lambda f: f[0])
+        wider = [f for f in found if f[1] <= start and f[2] >= end and f[2] - f[1] > end - start
+                 and (best.score < 100 or f[3].product_id != best.product_id)
+                 and not FUNCTION_WORDS & {*words[f[1] : start], *words[end : f[2]]}]  # fmt: skip
+        return max(wider, key=lambda f: f[0])[3] if wider else best
 
     def resembles(self, heard: str) -> bool:
         """Whether `heard` looks or sounds like one of our products ("Affirmüß" ~ "Hafermilch"):
