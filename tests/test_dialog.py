@@ -2086,3 +2086,16 @@ def test_a_subtitle_credit_whisper_writes_on_silence_is_silence_not_a_miss(servi
         services, "sonnhof", say("was kostet die Nugatcreme Untertitel der Amara.org-Community")
     )
     assert "3,49" in bot_said(record), bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("said", "queue"),
+    [("ich möchte kundigen", "kundenbindung"),
+     ("die Storung bei mir ist immer noch nicht behoben", "stoerungsdienst")],
+)  # fmt: skip
+def test_a_word_the_recogniser_wrote_without_its_umlaut_is_understood(services, said, queue):
+    """'kundigen', 'Storung' (Whisper by telephone drops the dots) were not understood, and the
+    caller was asked for the concern again; a word of the examples ('schon') stays itself."""
+    record = call(services, "nordwelle", say(said), keys("40817287#"), say("ja"))
+    assert "nicht verstanden" not in bot_said(record), bot_said(record)
+    assert handoff_in(record).queue == queue
