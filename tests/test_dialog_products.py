@@ -1474,3 +1474,16 @@ def test_a_word_of_a_split_product_name_is_no_allergen_asked_about(services, ask
     about something else ('viel an' is Whisper's 'vegan')."""
     said = bot_said(call(services, say(asked)))
     assert "keine Milch" not in said[1], said
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["ich wollte fragen ob in der Nougatcreme Milch drin ist",
+     "ähm ja also ich ich wollte fragen ob ob in der Nougatcreme Milch drin ist"],
+)  # fmt: skip
+def test_a_question_announced_before_it_is_asked_or_stuttered_is_answered(services, asked):
+    """'ich wollte fragen ob …' written without its comma, and words Whisper wrote twice ('ich
+    ich', 'ob ob'), took the question below the threshold: 'Geht es um die Allergene eines
+    Produkts?' for a plain question."""
+    said = bot_said(call(services, say(asked)))
+    assert "Nuss-Nougat-Creme enthält Milch" in said[1], said
