@@ -1608,3 +1608,11 @@ def test_a_subtitle_credit_whisper_writes_on_silence_is_no_comment(services, cre
         services, "Ja.", "Vier.", "Ja.", "Mehr Glasfaser. Untertitel der Amara.org-Community"
     )
     assert dialog.answers["kommentar"] == "Mehr Glasfaser.", said
+
+
+@pytest.mark.parametrize("thanks", ["Vielen Dank.", "nein danke", "Danke schön!"])
+def test_thanks_alone_at_the_comment_is_no_comment(services, thanks):
+    """'Vielen Dank.' and 'nein danke' at 'Was sollte Ihr Anbieter besser machen?' were stored
+    as the comment ('Vielen Dank.' is also what Whisper writes on a silent line)."""
+    record, dialog, said = _survey(services, "Ja.", "Vier.", "Ja.", thanks)
+    assert record.outcome == "resolved" and dialog.answers["kommentar"] is None, said
