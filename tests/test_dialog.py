@@ -2099,3 +2099,12 @@ def test_a_word_the_recogniser_wrote_without_its_umlaut_is_understood(services, 
     record = call(services, "nordwelle", say(said), keys("40817287#"), say("ja"))
     assert "nicht verstanden" not in bot_said(record), bot_said(record)
     assert handoff_in(record).queue == queue
+
+
+def test_a_number_of_the_wrong_length_is_not_handed_over_as_the_customer_number(services):
+    """A digit heard twice ('4 0 8 1 7 2 5 3 3', three times): the agent got customer_number
+    '408172533' (unverified) although the bot itself had said it has 9 digits, not 8."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"),
+                  *[say("4 0 8 1 7 2 5 3 3")] * 3)  # fmt: skip
+    context = handoff_in(record).context
+    assert context["customer"] is None and "customer_number" not in context["slots"], context
