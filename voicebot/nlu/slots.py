@@ -473,10 +473,18 @@ _BETWEEN = frozenset(("zwischen", "bis", "oder", "between", "or", "to"))
 _AND_A_HALF = re.compile(r"\b(eins|zwei|drei|vier|one|two|three|four)(?:einhalb| and a half)\b")
 
 
+_DECIMAL_HALF = re.compile(r"(?<![\d,.])([1-4])[,.]5(?![\d,.]*\d)|\b(eins|zwei|drei|vier|one|two|"
+                           r"three|four) (?:komma|point) (?:fuenf|five)\b")  # fmt: skip
+
+
 def rating_range(text: str) -> tuple[int, int] | None:
     """Two neighbouring ratings said as a range ("zwischen zwei und drei", "drei bis vier",
-    "so drei oder vier", "dreieinhalb"): the two, lower first; None otherwise (one rating, a
-    correction "drei, nein, vier", numbers far apart)."""
+    "so drei oder vier", "dreieinhalb", "3,5" as Whisper writes it): the two, lower first; None
+    otherwise (one rating, a correction "drei, nein, vier", numbers far apart)."""
+    decimal = _DECIMAL_HALF.search(fold(text))
+    if decimal is not None:
+        low = int(decimal.group(1)) if decimal.group(1) else _RATING[decimal.group(2)]
+        return low, low + 1
     words = fold(strip_punctuation(text))
     for scale in _SCALE:
         words = scale.sub(" ", words)
