@@ -341,6 +341,20 @@ _DOUBLE_NEGATIVE = (
 )
 
 
+# "Yes, that's incorrect": how Whisper by telephone wrote "Yes, that is correct" (SPEECH_NOTES);
+# a yes that calls itself wrong is asked again, never read as either (English only: "Ja, das
+# ist falsch" to "Geht es um Ihre Rechnung?" agrees that the bill is wrong)
+_FLIPPED = re.compile(
+    r"^(?:yes|yeah) (?:thats|that is|its|it is) (?:incorrect|wrong|not correct|not right)$"
+)
+
+
+def flipped_yes(text: str) -> bool:
+    """ "Yes, that's incorrect": a yes that calls itself wrong."""
+    words = fold(strip_punctuation(text.replace("'", "").replace("’", "")))
+    return bool(_FLIPPED.match(" ".join(words.split())))
+
+
 def _contains(words: str, phrase: str) -> bool:
     return f" {fold(phrase)} " in f" {words} "
 
@@ -351,7 +365,7 @@ def extract_yes_no(text: str, language: str, question: str = "") -> bool | None:
     gesagt nicht weiterempfehlen") is a no, though a bare "nicht" in a long one is not."""
     words = fold(strip_punctuation(text.replace("'", "").replace("’", "")))
     words = " ".join(words.split())
-    if any(_contains(words, phrase) for phrase in _UNSURE):
+    if any(_contains(words, phrase) for phrase in _UNSURE) or _FLIPPED.match(words):
         return None
     for phrase in _DOUBLE_NEGATIVE:
         if _contains(words, phrase):
