@@ -2108,3 +2108,11 @@ def test_a_number_of_the_wrong_length_is_not_handed_over_as_the_customer_number(
                   *[say("4 0 8 1 7 2 5 3 3")] * 3)  # fmt: skip
     context = handoff_in(record).context
     assert context["customer"] is None and "customer_number" not in context["slots"], context
+
+
+def test_a_call_back_asked_for_in_two_words_is_declined_and_a_person_offered(services):
+    """'Können Sie mich zurück rufen' (Whisper split 'zurückrufen') was not understood twice and
+    ended at the keypad menu; as one word it is the call back the bot cannot arrange."""
+    record = call(services, "nordwelle", say("Können Sie mich zurück rufen"), say("ja"))
+    assert "Rückruf" in bot_said(record) and "nicht verstanden" not in bot_said(record)
+    assert handoff_in(record).queue == "allgemein"
