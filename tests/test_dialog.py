@@ -2068,3 +2068,51 @@ def test_a_card_found_with_more_to_say_is_still_a_concern(services, turn):
     from voicebot.dialog.taken_back import concern_taken_back
 
     assert not concern_taken_back(turn)
+
+
+def test_a_subtitle_credit_whisper_writes_on_silence_is_silence_not_a_miss(services):
+    """'Untertitel der Amara.org-Community' at the greeting got 'nicht verstanden' (a miss towards
+    the keypad menu), and cut to a real turn ('was kostet die Nugatcreme Untertitel der …') it was
+    read as a product 'Nugatcreme Untertitel' we do not sell: the credit is silence, and no part
+    of what the caller said."""
+    record = call(
+        services, "nordwelle", say("Untertitel der Amara.org-Community"),
+        say("mein internet geht nicht"), keys("40817253#"), say("nein danke tschüss"),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert "nicht gehört" in said and "nicht verstanden" not in said, said
+    assert "Petra Lindner" in said and record.outcome == "resolved"
+    record = call(
+        services, "sonnhof", say("was kostet die Nugatcreme Untertitel der Amara.org-Community")
+    )
+    assert "3,49" in bot_said(record), bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("said", "queue"),
+    [("ich möchte kundigen", "kundenbindung"),
+     ("die Storung bei mir ist immer noch nicht behoben", "stoerungsdienst")],
+)  # fmt: skip
+def test_a_word_the_recogniser_wrote_without_its_umlaut_is_understood(services, said, queue):
+    """'kundigen', 'Storung' (Whisper by telephone drops the dots) were not understood, and the
+    caller was asked for the concern again; a word of the examples ('schon') stays itself."""
+    record = call(services, "nordwelle", say(said), keys("40817287#"), say("ja"))
+    assert "nicht verstanden" not in bot_said(record), bot_said(record)
+    assert handoff_in(record).queue == queue
+
+
+def test_a_number_of_the_wrong_length_is_not_handed_over_as_the_customer_number(services):
+    """A digit heard twice ('4 0 8 1 7 2 5 3 3', three times): the agent got customer_number
+    '408172533' (unverified) although the bot itself had said it has 9 digits, not 8."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"),
+                  *[say("4 0 8 1 7 2 5 3 3")] * 3)  # fmt: skip
+    context = handoff_in(record).context
+    assert context["customer"] is None and "customer_number" not in context["slots"], context
+
+
+def test_a_call_back_asked_for_in_two_words_is_declined_and_a_person_offered(services):
+    """'Können Sie mich zurück rufen' (Whisper split 'zurückrufen') was not understood twice and
+    ended at the keypad menu; as one word it is the call back the bot cannot arrange."""
+    record = call(services, "nordwelle", say("Können Sie mich zurück rufen"), say("ja"))
+    assert "Rückruf" in bot_said(record) and "nicht verstanden" not in bot_said(record)
+    assert handoff_in(record).queue == "allgemein"

@@ -1970,3 +1970,16 @@ def test_when_something_is_to_come_is_not_answered_with_steps_of_another_questio
     assert "Stromstecker" not in bot_said(record)[1], bot_said(record)
     record = call(services, "nordwelle", say("wie starte ich meinen router neu"))
     assert "Stromstecker" in bot_said(record)[1]
+
+
+def test_a_yes_that_calls_itself_incorrect_is_asked_again(services):
+    """'Yes, that's incorrect' (Whisper by telephone for 'Yes, that is correct', SPEECH_NOTES)
+    to 'Is it about a declined transfer?' was read as a no and the concern asked anew: neither
+    is known, so the question is asked again with the keypad."""
+    record = call(
+        services, "harbour-bank", say("my card was declined"), say("Yes, that's incorrect."),
+        say("no"), say("my card payment was declined"),
+    )  # fmt: skip
+    said = bot_said(record)
+    assert said[2] == "Please answer yes or no, or press 1 for yes and 2 for no.", said
+    assert record.handoff is not None and record.handoff.queue == "payments"

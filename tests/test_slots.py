@@ -207,6 +207,24 @@ def test_product_by_name_alias_or_misspelling(catalog, text, product_id):
 
 
 @pytest.mark.parametrize(
+    ("text", "product_id", "heard"),
+    [("Sind in der Nugat Creme Nüsse drin?", "nuss-nougat-creme", "nugat creme"),
+     ("was kostet die Nugat-Creme", "nuss-nougat-creme", "nugat creme"),
+     ("ist in den Kese Spetzle Ei drin", "kaese-spaetzle", "kese spetzle"),
+     ("sind in den Laugen Bretzeln Milch", "laugenbrezel-tk", "laugen bretzeln"),
+     ("was kostet die Hand Creme", "sensitiv-handcreme", "hand creme")],
+)  # fmt: skip
+def test_a_compound_the_recogniser_split_and_misspelled_is_named_as_a_whole(
+    catalog, text, product_id, heard
+):
+    """'Nugat Creme' matched the Handcreme's alias 'Creme' (answered about the hand cream, or
+    'Nugat Creme ist leider keines unserer Produkte'); 'Kese Spetzle' matched only 'Spetzle',
+    and 'Kese' beside it was read as another kind we do not sell."""
+    match = catalog.match(text)
+    assert match is not None and (match.product_id, match.heard) == (product_id, heard)
+
+
+@pytest.mark.parametrize(
     ("text", "product_id"),
     [("wie lange hält sich das marmeladenglas", "erdbeer-fruchtaufstrich"),
      ("die zahnpastatube ist kaputt", "kinder-zahnpasta"),

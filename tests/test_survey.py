@@ -1590,3 +1590,29 @@ def test_a_comment_ending_in_a_goodbye_without_commas_is_stored_without_it(
     # session-15 round-2 probe: the goodbye words were stored as part of the comment
     record, dialog, bot = _survey(services, "ja", "vier", "ja", comment)
     assert dialog.answers["kommentar"] == stored and record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Untertitel der Amara.org-Community", "Untertitelung des ZDF, 2020", "Copyright WDR 2021",
+     "Danke fürs Zuschauen!"],
+)  # fmt: skip
+def test_a_subtitle_credit_whisper_writes_on_silence_is_no_comment(services, credit):
+    """Whisper base writes its training data's credits on a silent line: at the comment such a
+    line was stored as the respondent's comment; it is silence (the question once more), and
+    cut off a real comment."""
+    _, dialog, said = _survey(services, "Ja.", "Vier.", "Ja.", credit, "schnellere Hotline")
+    assert dialog.answers["kommentar"] == "schnellere Hotline", said
+    assert said[-2] == said[-3]  # the comment question once more
+    _, dialog, said = _survey(
+        services, "Ja.", "Vier.", "Ja.", "Mehr Glasfaser. Untertitel der Amara.org-Community"
+    )
+    assert dialog.answers["kommentar"] == "Mehr Glasfaser.", said
+
+
+@pytest.mark.parametrize("thanks", ["Vielen Dank.", "nein danke", "Danke schön!"])
+def test_thanks_alone_at_the_comment_is_no_comment(services, thanks):
+    """'Vielen Dank.' and 'nein danke' at 'Was sollte Ihr Anbieter besser machen?' were stored
+    as the comment ('Vielen Dank.' is also what Whisper writes on a silent line)."""
+    record, dialog, said = _survey(services, "Ja.", "Vier.", "Ja.", thanks)
+    assert record.outcome == "resolved" and dialog.answers["kommentar"] is None, said

@@ -169,3 +169,13 @@ def test_a_number_counting_things_is_no_rating(services, said):
 def test_a_rating_next_to_counts_negations_or_agreeing_words_is_still_read(services, said, rating):
     answers, bot = _rate(services, said, "ja", "nichts")
     assert answers["zufriedenheit"] == rating, bot
+
+
+@pytest.mark.parametrize("said", ["3,5", "3.5", "drei komma fünf"])
+def test_a_half_rating_written_as_a_decimal_is_narrowed_between_its_two(services, said):
+    """Whisper writes 'dreieinhalb' as '3,5': it got the scale read again ('Bitte nennen Sie
+    eine Zahl von 1 bis 5'), as if nothing were said, instead of 'Eher 3 oder eher 4?'."""
+    turns = [say("Ja."), say(said), say("Drei."), say("Ja."), say("nichts")]
+    record = asyncio.run(run_call("marktblick", turns, services))
+    bot = [t["text"] for t in record.turns() if t["role"] == "bot"]
+    assert bot[2] == "Eher 3 oder eher 4?", bot

@@ -294,8 +294,9 @@ def asked_allergen(facts: AnswerFacts) -> tuple[str, str | None] | None:
     from the caller's latest words that name one ("ist Milch drin?" - "Welches Produkt?" - "die
     Nougatcreme" still asks about milk), else the allergen slot; None: none named."""
     named = facts.slots.get("allergen")
+    row = find_product(facts.catalog, str(facts.slots.get("product") or ""))
     for text in [*reversed(facts.caller_lines), named or ""]:
-        words = f" {normalize(text)} "
+        words = f" {without_own_names(text, row)} "  # ("ist die Hafer Milch viel an")
         for form, key in FREE_OF.items():
             if re.search(rf"\b{form}\b", words):
                 return key, form
@@ -614,9 +615,24 @@ def also_asked(facts: AnswerFacts, served: str) -> list[str]:
 
 def _latest_words(facts: AnswerFacts, row: Row | None) -> str:
     """The caller's latest words, normalized, without the product's own names."""
-    text = facts.caller_lines[-1] if facts.caller_lines else ""
+    return without_own_names(facts.caller_lines[-1] if facts.caller_lines else "", row)
+
+
+def without_own_names(text: str, row: Row | None) -> str:
+    """The words normalized, without the product's own names, also where the recogniser split
+    one in two ("Hafer Milch" names no milk)."""
     own = set(_names_of(row).split()) if row is not None else set()
-    return " ".join(w for w in normalize(text).split() if w not in own)
+    words = normalize(text).split()
+    kept: list[str] = []
+    skip = False
+    for word, after in zip(words, [*words[1:], ""], strict=False):
+        if skip:
+            skip = False
+        elif after and word + after in own:
+            skip = True
+        elif word not in own:
+            kept.append(word)
+    return " ".join(kept)
 
 
 BUILTIN_ANSWERS: dict[str, Callable[[AnswerFacts], Answer | None]] = {

@@ -62,6 +62,7 @@ from voicebot.dialog.language_words import (
     speaks_english,
     speaks_german,
 )
+from voicebot.dialog.line_noise import without_line_noise
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import (
@@ -144,6 +145,7 @@ from voicebot.dialog.words import (
     starts_with_no,
     yes_or_no,
 )
+from voicebot.dialog.written_forms import as_german_words
 from voicebot.dialog.yes_no_turns import YesNoTurns
 from voicebot.events import (
     BotAudio,
@@ -238,7 +240,13 @@ class InboundDialog(YesNoTurns):
     def _heard(self, event: Transcript) -> None:
         state = self.state
         state.listening_since_ms = None
-        state.pending_text, state.pending_value = event.text, event.value
+        text = without_line_noise(event.text)  # ("Untertitel der Amara.org-Community" on a
+        if event.value is None and event.text.strip() and not text:  # silent line: silence)
+            state.pending_text = state.pending_value = None
+            no_input(self.tenant, self.state, self.reply)
+            return
+        event = replace(event, text=as_german_words(text, self.tenant.language))  # ("Gluten-
+        state.pending_text, state.pending_value = event.text, event.value  # frei": one word)
         state.pending_confidence = event.confidence
         state.pending_candidates = event.candidates
         state.heard_noisy = noisy_line(event.snr_db)

@@ -196,8 +196,10 @@ def build_context(
             "verified": True,
             "name": state.customer.get("name"),
         }
-    elif state.customer_number:
+    elif state.customer_number and len(state.customer_number) == tenant.customer_digits:
         customer = {"number": state.customer_number, "verified": False, "name": None}
+    # (a number of the wrong length, "408172533" with a digit heard twice, is no customer
+    # number: the caller's words are in the transcript)
     slots: dict[str, Any] = dict(state.slots)
     if customer is not None:
         slots["customer_number"] = customer["number"]

@@ -410,6 +410,11 @@ def _question_inside(text: str) -> str | None:
     return folded[found.start() :] if found is not None and found.start() > 0 else None
 
 
+# A runner-up this unlikely is no reading of the question: the caller is asked about it rather
+# than told a price for "Ist das Müsli viel an?" (Whisper's "vegan"; price at 0.07)
+RUNNER_UP_FLOOR = 0.1
+
+
 def question_not_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
     """A question read as praise ("Ist die eigentlich bio?", "… wollte wissen, ob in Ihren
     Käsespätzle Rohmilchkäse ist"): a question is never praise, so the best product question
@@ -433,7 +438,8 @@ def question_not_praise(tenant: TenantView, text: str, intent: Intent) -> Intent
     for name, confidence in others:
         other = tenant.intents.get(name)
         if other is not None and other.action == "selfservice" and "product" in needs_of(other):
-            if tenant.product_in(text) or tenant.unknown_product(text):
+            guessed = confidence < RUNNER_UP_FLOOR  # ("Ist das Müsli viel an?", 'vegan'
+            if not guessed and (tenant.product_in(text) or tenant.unknown_product(text)):
                 sure = max(confidence, tenant.threshold)
                 return replace(intent, name=name, confidence=sure, alternatives=others)
             break

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from voicebot.channels.base import DialogProgress
 from voicebot.dialog.after_hours import Clock
 from voicebot.dialog.engine import InboundDialog
+from voicebot.dialog.line_noise import only_line_noise
 from voicebot.dialog.state import DialogTimers
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.events import (
@@ -114,6 +115,7 @@ class DialogStage:
             if self.dialog is None:
                 continue
             heard = isinstance(event, Transcript) and event.final and event.text.strip()
+            heard = heard and not only_line_noise(event.text)  # (a subtitle credit is silence)
             if heard and self.listening is not None:
                 self.listening.other_language = None  # the first turn is heard
             started = time.perf_counter()

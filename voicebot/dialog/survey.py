@@ -12,6 +12,7 @@ from voicebot.dialog.agent_requests import asks_for_agent
 from voicebot.dialog.caller_input import yes_no_value
 from voicebot.dialog.closing_words import NO_NEED_PHRASES, says_goodbye
 from voicebot.dialog.language_words import speaks_english, speaks_german
+from voicebot.dialog.line_noise import without_line_noise
 from voicebot.dialog.question_words import is_question
 from voicebot.dialog.repeat_or_wait import asks_to_repeat, asks_to_wait
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
@@ -172,8 +173,12 @@ class SurveyDialog:
             self.ended = True
             self.outcome = self._outcome_when_cut()
         elif isinstance(event, Transcript) and event.final:
-            self.lines.append(Line("caller", event.text, event.at_ms, event.confidence))
-            self._answer(event.text, event.value, noisy=noisy_line(event.snr_db))
+            text = without_line_noise(event.text)  # ("Untertitel der Amara.org-Community":
+            if event.value is None and event.text.strip() and not text:  # Whisper on silence,
+                self._no_reply()  # never an answer or a comment)
+                return self._out
+            self.lines.append(Line("caller", text, event.at_ms, event.confidence))
+            self._answer(text, event.value, noisy=noisy_line(event.snr_db))
         elif isinstance(event, Dtmf):
             self.lines.append(Line("dtmf", event.key, event.at_ms))
             spill = (  # "4#" or "45" is one answer: a key right after it, while the next

@@ -30,7 +30,7 @@ def no_comment(text: str, folded: str) -> bool:
     """ "Keine Ahnung", "weiß ich nicht", "dazu sag ich nichts", "Danke, das war's" said as
     the whole comment: none given ("nichts", nothing to improve, is one)."""
     words = folded.split()
-    if len(words) <= 4 and (does_not_know(text) or only_closes(folded)):
+    if len(words) <= 4 and (does_not_know(text) or only_closes(folded) or only_thanks(text)):
         return True
     return len(words) <= 6 and says_any(folded, WITHHOLD_WORDS)
 
@@ -47,6 +47,18 @@ def only_closes(folded: str) -> bool:
     for phrase in _CLOSING:
         rest = rest.replace(f" {phrase} ", " ")
     return rest.split() != folded.split() and set(rest.split()) <= _CLOSING_FILLER
+
+
+_THANKS = frozenset(("danke", "dank", "thanks", "thank"))
+_THANKS_BESIDE = frozenset(("vielen", "schoen", "herzlichen", "sehr", "nein", "nee", "ne", "ja",
+                            "ok", "okay", "you", "no"))  # fmt: skip
+
+
+def only_thanks(text: str) -> bool:
+    """ "Vielen Dank.", "nein danke" as the whole comment: thanks, no comment (it was stored
+    as the comment; Whisper also writes "Vielen Dank." on a silent line)."""
+    words = set(re.findall(r"\w+", fold(text)))
+    return bool(words & _THANKS) and words <= _THANKS | _THANKS_BESIDE
 
 
 _PAUSE_FIRST = frozenset(("moment", "augenblick", "hallo", "sorry", "entschuldigung"))

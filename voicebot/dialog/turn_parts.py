@@ -144,18 +144,49 @@ _LEAD_WORDS = frozenset((
 ))  # fmt: skip
 
 
+# A question announced before it is asked ("ich wollte mal fragen, ob …", "ich hätte da eine
+# Frage, und zwar …", "I was wondering if …"): Whisper writes it without the comma
+_ASKS_LEAD = re.compile(
+    r"^(?:ich (?:wollte|möchte|moechte|wollt|würde|wuerde) (?:gern |gerne |mal |nur |kurz |eben "
+    r"|einfach )*(?:fragen|wissen|nachfragen)|ich (?:hätte|haette|hab|habe) (?:da )?(?:mal |nur "
+    r")?(?:eine|ne|'ne) (?:kurze )?frage(?: und zwar)?|(?:eine )?kurze frage(?: und zwar)?"
+    r"|i (?:wanted|want|would like|d like) to (?:ask|know)|i (?:was|am|m) wondering"
+    r"|i have a (?:quick )?question)"
+    r"(?: (?:ob|if|whether|wie|was|wann|how|what|when))?\b\s*",
+    re.IGNORECASE,
+)
+
+
+def _without_stutter(words: list[str]) -> list[str]:
+    """A word the recogniser wrote twice in a row ("ich ich wollte", "ob ob", "to to") once."""
+    kept: list[str] = []
+    for word in words:
+        if not kept or fold(word.strip(".,!?")) != fold(kept[-1].strip(".,!?")):
+            kept.append(word)
+    return kept
+
+
 def concern_after_lead_in(tenant: TenantView, text: str, intent: Intent) -> Intent:
-    """An unsure turn that starts with "yes", "yeah so", "hallo also …": the rest, classified
-    alone, when it is a sure concern ("yes i want to check if my transfer went through" was
-    not understood: the "yes" took the transfer below the threshold)."""
+    """An unsure turn that starts with "yes", "yeah so", "hallo also …", announces its question
+    ("ich wollte fragen ob …") or stutters ("ich ich wollte"): the rest, classified alone, when
+    it is a sure concern ("yes i want to check if my transfer went through" was not
+    understood: the "yes" took the transfer below the threshold; "ich wollte fragen ob in der
+    Nougatcreme Milch drin ist" was asked back)."""
     if is_new_concern(tenant, intent):
         return intent
-    words = text.split()
-    lead = 0
-    while lead < len(words) and fold(words[lead]) in _LEAD_WORDS:
-        lead += 1
-    rest = " ".join(words[lead:])
-    if lead == 0 or len(rest.split()) < 3:
+    words = _without_stutter(text.split())
+    while True:
+        lead = 0
+        while lead < len(words) and fold(words[lead].strip(",.")) in _LEAD_WORDS:
+            lead += 1
+        rest = " ".join(words[lead:])
+        asks = _ASKS_LEAD.match(rest)
+        if asks is not None and asks.end() > 0:
+            rest = rest[asks.end() :]
+        if rest == " ".join(words):
+            break
+        words = rest.split()
+    if rest == text or len(rest.split()) < 3:
         return intent
     found = tenant.classify(rest, intent)
     return (

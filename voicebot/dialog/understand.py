@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from voicebot.dialog.line_noise import without_line_noise
+from voicebot.dialog.written_forms import as_german_words
 from voicebot.events import CallEvent, CallStarted, Emit, Hangup, Intent, Transcript
 
 Classify = Callable[[Transcript], Intent]
@@ -22,8 +24,10 @@ def _classification_intent(result: Any, transcript: Transcript) -> Intent:
 def tenant_classifier(nlu: Any) -> Classify:
     """Transcript -> Intent with the tenant's NLU (voicebot.nlu TenantNLU)."""
 
-    def classify(transcript: Transcript) -> Intent:
-        return _classification_intent(nlu.classify(transcript.text), transcript)
+    def classify(transcript: Transcript) -> Intent:  # (a subtitle credit Whisper wrote on
+        said = without_line_noise(transcript.text)  # the line's silence is not classified)
+        said = as_german_words(said, nlu.language)  # ("Gluten-frei": "glutenfrei")
+        return _classification_intent(nlu.classify(said), transcript)
 
     return classify
 

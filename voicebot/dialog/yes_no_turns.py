@@ -71,6 +71,7 @@ from voicebot.dialog.words import (
     yes_or_no,
 )
 from voicebot.events import Intent
+from voicebot.nlu.slots import flipped_yes
 
 if TYPE_CHECKING:
     from voicebot.dialog.prompts import Prompts
@@ -520,8 +521,9 @@ class YesNoTurns:
         ):
             self._confirmed(True)  # "Is it about a card that has not arrived?" - "it's been two
             return  # weeks already": it tells more of that concern, so it is
-        if awaiting == "confirm_intent" and not (
-            not text.strip() or self.tenant.is_nonsense(text) or does_not_know(text)
+        flipped = flipped_yes(text)  # "Yes, that's incorrect" (a misheard "… correct"): the
+        if awaiting == "confirm_intent" and not (  # question again, no new concern
+            not text.strip() or self.tenant.is_nonsense(text) or does_not_know(text) or flipped
         ):
             state.candidate = None  # "Geht es um unsere Öffnungszeiten?" - "was kostet ein
             state.awaiting = "concern"  # Döner": the concern told anew, not "Ja oder Nein?"
@@ -532,6 +534,7 @@ class YesNoTurns:
         if (
             awaiting == "anything_else"
             and text.strip()
+            and not flipped
             and (asked or not self.tenant.is_nonsense(text))
         ):
             reset_concern(state)  # "Gibt es einen Shop in Köln?": neither yes nor no but a

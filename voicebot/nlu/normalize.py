@@ -84,17 +84,33 @@ def normalize_folded(text: str, language: str) -> str:
     return fold(normalize(text, language))
 
 
+_DOTLESS = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+# words that are words of their own without the dots ("wurde"/"würde"): never given umlauts
+_DOTLESS_WORDS = frozenset((
+    "wurde", "wurden", "konnte", "konnten", "musste", "mussten", "durfte", "durften", "hatte",
+    "hatten", "waren", "ware", "zahlen", "zahlt", "zahle", "schon", "mutter", "vater", "bruder",
+    "tochter", "apfel", "ofen", "boden", "garten", "laden",
+))  # fmt: skip
+
+
 class UmlautRestorer:
-    """Puts umlauts back into words spelled ae/oe/ue/ss, using a known vocabulary."""
+    """Puts umlauts back into words spelled ae/oe/ue/ss, or written without their dots by the
+    recogniser ("kundigen", "Storung"), using a known vocabulary."""
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
+        words = set(vocabulary)
         self._by_folded: dict[str, str] = {}
-        for word in vocabulary:
+        for word in words:
             if word != fold(word):
                 self._by_folded.setdefault(fold(word), word)
+        for word in sorted(words):
+            dotless = word.translate(_DOTLESS)
+            if dotless != word and dotless not in words and dotless not in _DOTLESS_WORDS:
+                self._by_folded.setdefault(dotless, word)  # ("kundigen" -> "kündigen")
 
     def restore(self, text: str) -> str:
-        """Each word whose spelled-out form matches a vocabulary word gets that word's spelling."""
+        """Each word whose spelled-out or dotless form matches a vocabulary word gets that
+        word's spelling; words of the vocabulary stay as they are."""
         return " ".join(self._by_folded.get(w, w) for w in text.split())
 
 

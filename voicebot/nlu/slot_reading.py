@@ -159,11 +159,15 @@ class SlotReader:
         slots = dict(found)
         folded = f" {fold(normalize(text, self.language))} "
         corrected = folded.rsplit(" sondern ", 1)[1] if " sondern " in folded else ""
+        named = self.catalog.match(text) if self.catalog is not None and spec else None
+        product_words = f" {fold(named.heard)} " if named is not None else ""
         for name in spec.slots if spec else ():
             values = self.template_values(spec, name).phrases  # type: ignore[union-attr]
             ordered = sorted(values, key=len, reverse=True)  # "nicht der Fernseher, sondern
             hit = next((p for p in ordered if f" {p} " in f" {corrected} "), None)  # das
             hit = hit or next((p for p in ordered if f" {p} " in folded), None)  # Internet"
+            if hit is not None and self._kind(name) != "product" and f" {hit} " in product_words:
+                continue  # ("ist die Hafer Milch vegan": the milk is the product's name)
             if name not in slots and hit is not None:
                 slots[name] = values[hit]
         needs = set(spec.needs) if spec else set()

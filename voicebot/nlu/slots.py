@@ -190,10 +190,13 @@ class ProductCatalog:
         self._short_names = {squeezed for squeezed, _, _ in self._names if len(squeezed) < 4}
 
     def match(self, text: str) -> ProductMatch | None:
-        """The best product named in `text` (any 1-4 word span), or None when none is close."""
+        """The best product named in `text` (any 1-4 word span), or None when none is close.
+        A span holding the best one and more content words, itself close to another product's
+        name or to a misheard one's, wins: the recogniser splits and misspells compounds ("Nugat
+        Creme" is the Nougatcreme, not the Handcreme's alias "Creme"; "Kese Spetzle" names the
+        Käsespätzle as a whole; "Tomatensoße bio" stays "Tomatensoße")."""
         words = fold(strip_punctuation(text)).split()
-        best: ProductMatch | None = None
-        best_rank = (0.0, 0)
+        found: list[tuple[tuple[float, int], int, int, ProductMatch]] = []
         for size in range(1, 5):
             for start in range(len(words) - size + 1):
                 span = words[start : start + size]
@@ -202,13 +205,16 @@ class ProductCatalog:
                     continue  # fuzzy on 3 letters matches anything; "Tee" itself is a name
                 for squeezed, product_id, name in self._names:
                     score = fuzz.ratio(candidate, squeezed)
-                    rank = (score, len(candidate))  # equal scores: the longer phrase wins
-                    if score >= self.min_score and (best is None or rank > best_rank):
-                        best, best_rank = (
-                            ProductMatch(product_id, name, " ".join(span), score),
-                            rank,
-                        )
-        return best or self._head_noun_match(words)
+                    if score >= self.min_score:  # equal scores: the longer phrase wins
+                        match = ProductMatch(product_id, name, " ".join(span), score)
+                        found.append(((score, len(candidate)), start, start + size, match))
+        if not found:
+            return self._head_noun_match(words)
+        _, start, end, best = max(found, key=lambda f: f[0])
+        wider = [f for f in found if f[1] <= start and f[2] >= end and f[2] - f[1] > end - start
+                 and (best.score < 100 or f[3].product_id != best.product_id)
+                 and not FUNCTION_WORDS & {*words[f[1] : start], *words[end : f[2]]}]  # fmt: skip
+        return max(wider, key=lambda f: f[0])[3] if wider else best
 
     def resembles(self, heard: str) -> bool:
         """Whether `heard` looks or sounds like one of our products ("Affirmüß" ~ "Hafermilch"):
@@ -335,6 +341,20 @@ _DOUBLE_NEGATIVE = (
 )
 
 
+# "Yes, that's incorrect": how Whisper by telephone wrote "Yes, that is correct" (SPEECH_NOTES);
+# a yes that calls itself wrong is asked again, never read as either (English only: "Ja, das
+# ist falsch" to "Geht es um Ihre Rechnung?" agrees that the bill is wrong)
+_FLIPPED = re.compile(
+    r"^(?:yes|yeah) (?:thats|that is|its|it is) (?:incorrect|wrong|not correct|not right)$"
+)
+
+
+def flipped_yes(text: str) -> bool:
+    """ "Yes, that's incorrect": a yes that calls itself wrong."""
+    words = fold(strip_punctuation(text.replace("'", "").replace("’", "")))
+    return bool(_FLIPPED.match(" ".join(words.split())))
+
+
 def _contains(words: str, phrase: str) -> bool:
     return f" {fold(phrase)} " in f" {words} "
 
@@ -345,7 +365,7 @@ def extract_yes_no(text: str, language: str, question: str = "") -> bool | None:
     gesagt nicht weiterempfehlen") is a no, though a bare "nicht" in a long one is not."""
     words = fold(strip_punctuation(text.replace("'", "").replace("’", "")))
     words = " ".join(words.split())
-    if any(_contains(words, phrase) for phrase in _UNSURE):
+    if any(_contains(words, phrase) for phrase in _UNSURE) or _FLIPPED.match(words):
         return None
     for phrase in _DOUBLE_NEGATIVE:
         if _contains(words, phrase):
@@ -467,10 +487,18 @@ _BETWEEN = frozenset(("zwischen", "bis", "oder", "between", "or", "to"))
 _AND_A_HALF = re.compile(r"\b(eins|zwei|drei|vier|one|two|three|four)(?:einhalb| and a half)\b")
 
 
+_DECIMAL_HALF = re.compile(r"(?<![\d,.])([1-4])[,.]5(?![\d,.]*\d)|\b(eins|zwei|drei|vier|one|two|"
+                           r"three|four) (?:komma|point) (?:fuenf|five)\b")  # fmt: skip
+
+
 def rating_range(text: str) -> tuple[int, int] | None:
     """Two neighbouring ratings said as a range ("zwischen zwei und drei", "drei bis vier",
-    "so drei oder vier", "dreieinhalb"): the two, lower first; None otherwise (one rating, a
-    correction "drei, nein, vier", numbers far apart)."""
+    "so drei oder vier", "dreieinhalb", "3,5" as Whisper writes it): the two, lower first; None
+    otherwise (one rating, a correction "drei, nein, vier", numbers far apart)."""
+    decimal = _DECIMAL_HALF.search(fold(text))
+    if decimal is not None:
+        low = int(decimal.group(1)) if decimal.group(1) else _RATING[decimal.group(2)]
+        return low, low + 1
     words = fold(strip_punctuation(text))
     for scale in _SCALE:
         words = scale.sub(" ", words)
