@@ -1437,3 +1437,62 @@ def test_a_short_english_product_question_is_told_german_only_and_put_through(se
     assert "keines unserer Produkte" not in said[1], said
     assert record.handoff is not None
     assert "Englisch" in str(record.handoff.context["summary"])
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "die kinderzahnpasta schmeckt meinen kindern nicht",
+        "also der duft von dem duschgel ist mir echt zu stark",
+        "die nougatcreme ist mir viel zu süß",  # (was thanked as praise)
+        "mir ist der tee zu sauer",
+        "ich mag den geruch von der handcreme nicht",
+        "die käsespätzle schmecken mir zu fad",
+    ],
+)
+def test_a_product_the_caller_does_not_like_is_feedback_not_a_complaint(services, said):
+    """A dislike (session-16 probe): thanked and passed on, no batch asked, no quality alarm at
+    high priority, no 'Das freut uns sehr!'."""
+    record = call(services, say(said), say("nein danke"))
+    told = bot_said(record)
+    assert "Rückmeldung" in told[1] and "nicht zusagt" in told[1], told
+    assert not any("Chargennummer" in t or "freut uns" in t for t in told), told
+    assert record.handoff is None and record.outcome == "resolved"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "die zahnpasta schmeckt auf einmal ganz komisch so nach seife",
+        "die hafermilch ist sauer geworden obwohl sie noch nicht abgelaufen ist",
+        "die brezeln schmecken mir nicht die sind total verbrannt",
+        "mir ist die nougatcreme zu süß und mir ist danach schlecht geworden",
+    ],
+)
+def test_a_dislike_with_a_defect_or_harm_stays_a_complaint(services, said):
+    record = call(services, say(said), say("L 2 3 4 5 B"), hang_up())
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
+    assert not any("nicht zusagt" in t for t in bot_said(record))
+
+
+def test_a_dislike_with_a_refund_wish_offers_a_person_at_normal_priority(services):
+    record = call(services, say("das müsli schmeckt uns überhaupt nicht ich möchte mein geld "
+                                "zurück"), say("ja"))  # fmt: skip
+    told = bot_said(record)
+    assert "nicht zusagt" in told[1] and "Erstattung" in told[1], told
+    assert record.handoff is not None and record.handoff.queue == "verbraucherservice"
+    assert record.handoff.priority == "normal"
+    summary = str(record.handoff.context["summary"])
+    assert "sagt nicht zu" in summary and "Erstattung gewünscht" in summary, summary
+
+
+def test_a_question_after_a_dislike_is_answered_after_the_thanks(services):
+    told = bot_said(call(services, say("das duschgel riecht mir zu künstlich ist da parfum drin"),
+                         say("danke")))  # fmt: skip
+    assert "nicht zusagt" in told[1] and "Parfum" in told[1].split("weiter.")[1], told
+    assert not any("Chargennummer" in t for t in told), told
+
+
+def test_a_question_whether_a_product_is_too_sweet_is_no_dislike(services):
+    told = bot_said(call(services, say("ist die marmelade zu süß für diabetiker"), hang_up()))
+    assert not any("nicht zusagt" in t for t in told), told

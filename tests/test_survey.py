@@ -1590,3 +1590,48 @@ def test_a_comment_ending_in_a_goodbye_without_commas_is_stored_without_it(
     # session-15 round-2 probe: the goodbye words were stored as part of the comment
     record, dialog, bot = _survey(services, "ja", "vier", "ja", comment)
     assert dialog.answers["kommentar"] == stored and record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize(
+    ("said", "own", "rating"),
+    [("mein mann würde sagen drei", "vier", "4"),
+     ("meine tochter sagt immer fünf", "ich weiß nicht", None),
+     ("meine frau meint vier", "ich sag auch vier", "4"),
+     ("also wenn ich meinen sohn frage sagt der zwei", "drei", "3")],
+)  # fmt: skip
+def test_another_persons_rating_alone_is_not_stored_and_the_own_is_asked(
+    services, said, own, rating
+):
+    # session-16 probe: 'mein Mann würde sagen drei' was stored as the person's own rating
+    _record, dialog, bot = _survey(services, "ja", said, own, "ja", "nichts")
+    assert "eigene Meinung" in bot[2], bot
+    assert dialog.answers["zufriedenheit"] == rating, (dialog.answers, bot)
+    assert dialog.answers["weiterempfehlung"] == "ja", (dialog.answers, bot)
+
+
+@pytest.mark.parametrize(
+    ("said", "rating"),
+    [("mein mann sagt drei und ich auch", "3"),
+     ("mein mann und ich sind uns einig fünf", "5"),
+     ("mein nachbar hat gesagt die sind schlecht aber ich bin zufrieden vier", "4")],
+)  # fmt: skip
+def test_the_own_rating_said_with_another_persons_is_stored(services, said, rating):
+    _record, dialog, bot = _survey(services, "ja", said, "ja", "nichts")
+    assert dialog.answers["zufriedenheit"] == rating, (dialog.answers, bot)
+
+
+@pytest.mark.parametrize(
+    ("said", "own", "answer"),
+    [("mein sohn würde ihn empfehlen", "ich nicht", "nein"),
+     ("mein mann sagt nein", "ich würde eher ja sagen", "ja")],
+)  # fmt: skip
+def test_another_persons_recommendation_alone_is_not_stored(services, said, own, answer):
+    _record, dialog, bot = _survey(services, "ja", "4", said, own, "nichts")
+    assert "eigene Meinung" in bot[3], bot
+    assert dialog.answers["weiterempfehlung"] == answer, (dialog.answers, bot)
+
+
+def test_a_comment_told_from_another_person_is_kept(services):
+    _record, dialog, _bot = _survey(services, "ja", "4", "ja",
+                                    "mein mann meint die sollen billiger werden")  # fmt: skip
+    assert dialog.answers["kommentar"] == "mein mann meint die sollen billiger werden"

@@ -15,6 +15,7 @@ from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.digit_correction import corrected_number
+from voicebot.dialog.dislike_reading import dislike_of_product
 from voicebot.dialog.identify import (
     failed_identification,
     identify,
@@ -596,6 +597,8 @@ class InboundDialog(YesNoTurns):
         intent = self._named_by_topic(text, intent)  # "Rechnung.", "Zutaten Duschgel"
         intent = self._area_only(text, intent)  # "I have a question about my account"
         intent = self._hours_unsaid(text, intent)  # "wann kommt der Techniker?" (no hours)
+        if number is None and self._disliked(text, intent, talked_about, parts):
+            return  # "Die Zahnpasta schmeckt meinen Kindern nicht": feedback, no complaint
         if number is None and praise_read_as_complaint(self.tenant, text, intent):
             if (praised := praise_intent(self.tenant)) is None:  # "Ich wollte mich mal
                 self._thank_for_praise()  # bedanken, der Techniker war super nett": no
@@ -658,6 +661,34 @@ class InboundDialog(YesNoTurns):
             self._continue(parts)
         elif not self._speaks_another_language(text, intent):
             no_match(self.tenant, self.state, self.reply)
+
+    def _disliked(
+        self, text: str, intent: Intent, talked_about: str | None, parts: list[str]
+    ) -> bool:
+        """A product the caller does not like (dislike_reading): thanked for the feedback and
+        told it is passed on; a refund wish is offered a person, a question after it answered
+        after the thanks. False: no dislike of a product of ours in the words."""
+        dislike = dislike_of_product(self.tenant, text, talked_about)
+        if dislike is None:
+            return False
+        self.state.last_product = dislike.product
+        if dislike.question is not None:  # "… riecht mir zu künstlich, ist da Parfum drin?"
+            asked = self.tenant.classify(dislike.question, intent)
+            self._on_concern(dislike.question, asked, None, [*parts, dislike.thanks])
+            return True
+        self.state.answered, self.state.last_answer = True, dislike.thanks
+        if dislike.refund:  # "… ich möchte mein Geld zurück": a person, normal priority
+            agent = self.tenant.agent_intent()
+            if agent is not None:
+                set_intent(self.state, agent, 1.0, None)
+            self.state.topic = f"{dislike.note}; Erstattung gewünscht"
+            refund = [self.prompts.say("no_refund_here"), self.prompts.say("offer_agent")]
+            self.reply.ask([*parts, dislike.thanks, *refund], "offer_agent", "yesno")
+            return True
+        self.state.topic = dislike.note
+        more = self.prompts.say("anything_else")
+        self.reply.ask([*parts, dislike.thanks, more], "anything_else", "yesno")
+        return True
 
     def _taken_back(self) -> None:
         """A concern the caller took back as they said it: "anything else?"."""

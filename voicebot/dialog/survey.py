@@ -29,6 +29,7 @@ from voicebot.dialog.survey_leaving import (
     leaves_instead,
     without_goodbye,
 )
+from voicebot.dialog.survey_others import only_someone_elses
 from voicebot.dialog.survey_people import (
     a_child_answers,
     hands_over,
@@ -151,6 +152,7 @@ class SurveyDialog:
         self.person_asked = False  # a person asked for (none to put through to): told once
         self.changing = False  # an earlier answer to be changed: its new value asked for
         self.anyone_told = False  # "Mein Mann ist nicht da": told anyone may answer (once)
+        self.own_asked: set[int] = set()  # questions at which the person's own view was asked
         self.language_told = False  # an English turn at a German survey: told so (once)
         self.hold: str | None = None  # at consent, waiting: "same" person or an "other"
         self.held = False  # waited once
@@ -360,6 +362,13 @@ class SurveyDialog:
         if free and not keyed and leaves_the_survey(text):  # "Ach, wissen Sie was, ich hab
             self._finish(self.survey.declined, "hangup")  # doch keine Lust mehr. Tschüss."
             return
+        others = self.step >= 0 and not (keyed or free) and only_someone_elses(text)
+        if others and self.step not in self.own_asked:  # "Mein Mann würde sagen drei": not
+            self.own_asked.add(self.step)  # hers; her own asked for (no try lost)
+            told = self.tenant.prompts.say("survey_own_view")
+            step = self.survey.questions[self.step]
+            self._ask(f"{told} {step.prompt}", _expect(step.kind))
+            return
         rating_asked = self.step >= 0 and self.survey.questions[self.step].kind == "rating"
         scale_asked = rating_asked and asks_about_scale(text)  # "Eins ist das Beste, oder?"
         if self.step >= 0 and not keyed and not free and (asks_meaning(text) or scale_asked):
@@ -429,8 +438,9 @@ class SurveyDialog:
             self._finish(self.survey.declined, "hangup")  # goodbye is no "nein"; the answers
             return  # given are kept
         answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
+        answer = None if others else answer
         limited = question.kind == "yesno" and not keyed and limited_yes(text) is not None
-        if answer is None and question.kind == "yesno" and not keyed and not noisy and not limited:
+        if answer is None and question.kind == "yesno" and not (keyed or noisy or limited or others):
             keys = question_keys(question.prompt)  # "Ich würde ihn schon weiterempfehlen",
             answer = (  # "empfehlen würde ich die keinem"
                 "ja" if echoes_yes(text, keys) else "nein" if echoes_no(text, keys) else None
