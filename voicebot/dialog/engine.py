@@ -16,6 +16,7 @@ from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.digit_correction import corrected_number
 from voicebot.dialog.dislike_reading import dislike_of_product
+from voicebot.dialog.ingredient_absence import absence_asked
 from voicebot.dialog.identify import (
     failed_identification,
     identify,
@@ -51,7 +52,11 @@ from voicebot.dialog.opening_hours import (
     hours_unsaid,
     only_about_hours,
 )
-from voicebot.dialog.praise_reading import praise_intent, praise_read_as_complaint
+from voicebot.dialog.praise_reading import (
+    praise_intent,
+    praise_read_as_complaint,
+    question_after_praise,
+)
 from voicebot.dialog.product_reading import (
     condition_asked,
     content_asked,
@@ -548,6 +553,13 @@ class InboundDialog(YesNoTurns):
                 self.tenant, self.state, self.reply
             )  # however sure the classifier is, there is no concern in it
             return
+        run_on = question_after_praise(self.tenant, text) if number is None else None
+        if run_on is not None:  # "ihre Hafermilch ist super lecker gibt es die auch ohne
+            self.state.last_product, question = run_on  # Zucker": thanked, and the question
+            thanks = self._praise_thanks() or [self.prompts.say("praise_thanks")]  # answered
+            self._on_concern(question, self.tenant.classify(question, intent), None,
+                             [*parts, *thanks])  # fmt: skip
+            return
         if number is not None:  # "meine Nummer ist 40817287": no concern besides the number
             intent = concern_besides_number(self.tenant, text, number, intent)  # (it was read as a
             # change of details)
@@ -583,6 +595,7 @@ class InboundDialog(YesNoTurns):
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
         intent = content_asked(self.tenant, text, intent)  # "Ist im Duschgel Mikroplastik?"
+        intent = absence_asked(self.tenant, talked_about, text, intent)  # "… ohne Zucker?"
         intent = ingredient_asked(self.tenant, talked_about, text, intent)  # "Ist da Butter
         # drin?" after the Brezeln
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."

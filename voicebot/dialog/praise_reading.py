@@ -13,7 +13,7 @@ import re
 
 from voicebot.dialog.product_reading import is_praise, says_praise
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import asks_for_agent, fold, is_question, reports_problem
+from voicebot.dialog.words import asks_for_agent, fold, is_question, parts_of, reports_problem
 from voicebot.events import Intent
 
 _THANKS = re.compile(r"\b(?:bedanken|danke|dankeschoen|dank|thank|thanks)\b")
@@ -45,3 +45,45 @@ def praise_intent(tenant: TenantView) -> str | None:
 def _praised_person(folded: str) -> bool:
     """Thanks given for someone's help ("danke, Ihr Kollege hat mir sehr geholfen")."""
     return bool(re.search(r"\b(?:geholfen|nett|freundlich|hilfsbereit|helpful|kind)\b", folded))
+
+
+# A question run on after praise in one sentence, as Whisper writes it without marks ("ihre
+# Hafermilch ist super lecker gibt es die auch ohne Zucker", "die Brezeln sind echt toll gibt
+# es die auch als Bio", "die Nougatcreme ist der Hammer die gibts nicht zufällig auch in groß")
+_RUN_ON = re.compile(
+    r"\b(?:(?:die|das|den|der) )?(?:gibt es|gibts|gibt s|habt ihr|haben sie|hat die|hat das|"
+    r"kann man|kann ich|wie lange|wie viel|wo|wann|woher|ist (?:die|der|das|es|sie)|"
+    r"sind (?:die|sie))\b"
+)  # ("… was ist da für ein Duft drin" is read by question_not_praise)
+# Praise in words says_praise leaves to the classifier ("ich liebe", "der Hammer")
+_PRAISED = re.compile(
+    r"\b(?:ich liebe|wir lieben|(?:der|ein|echt der|absolut der) hammer|spitzenmaessig|"
+    r"einsame spitze|fantastisch|traumhaft|ausgezeichnet|sehr gut|richtig gut|total gut|mega)\b"
+)
+_LEADING_POINTER = re.compile(r"^(?:die|das|den|der) (gibt es|gibts|gibt s|hat|ist|sind)\b")
+_POINTER = re.compile(r"^((?:(?:die|das|den|der) )?(?:gibt es|gibts|gibt s|habt ihr|haben sie|"
+                      r"hat|ist|sind|kann man|kann ich) )(?:die|das|den|der|es|sie|ihn|diese\w*)\b")
+
+
+def question_after_praise(tenant: TenantView, text: str) -> tuple[str, str] | None:
+    """Praise of a product of ours with a question run on in the same sentence: (the product,
+    the question with the product named in it: "gibt es Haferdrink auch ohne zucker"), so the
+    praise is thanked for and the question answered; None when the words do not praise (or
+    report a problem, or ask for a person) before a question."""
+    if not tenant.catalog or len(parts_of(text)) > 1:
+        return None
+    folded = fold(text)
+    for found in _RUN_ON.finditer(folded):
+        before, question = folded[: found.start()], folded[found.start() :]
+        if len(before.split()) < 3 or len(question.split()) < 3:
+            continue
+        product = tenant.product_in(before)
+        praised = says_praise(before) or bool(_PRAISED.search(before))
+        if product is None or not praised or reports_problem(before):
+            return None
+        if reports_problem(question) or asks_for_agent(text):
+            return None
+        named = tenant.either([product])  # (its first alias: "Haferdrink")
+        question = _LEADING_POINTER.sub(lambda m: f"{m.group(1)} {named}", question, count=1)
+        return product, _POINTER.sub(lambda m: f"{m.group(1)}{named}", question, count=1)
+    return None

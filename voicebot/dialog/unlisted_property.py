@@ -33,6 +33,7 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:(?:packungs)?groesse\w*|groesser\w*|nachfuell\w*|familienpackung\w*|"
                 r"gross\w* (?:flasche|packung|tube|dose|glas|gebinde|becher)|bigger|sizes?|"
                 r"grosspackung\w*|grossgebinde\w*|fuellmenge|packungsinhalt|wie viel inhalt|"
+                r"(?:auch|nur|noch) (?:in|als) (?:gross|klein|xxl|maxi|mini)\b|xxl\w*|"
                 r"(?:inhalt|menge) (?:der|einer|von der|pro) (?:flasche|packung|tube|dose|glas|"
                 r"tuete|schachtel)|"
                 r"wie (?:gross|schwer)\b(?!.*\b(?:anteil|prozent))|"
