@@ -1569,7 +1569,7 @@ def test_one_product_asked_to_be_without_an_ingredient_is_told_from_its_list(
     [
         ("ihre hafermilch ist super lecker gibt es die auch ohne zucker",
          "ohne zugesetzten Zucker"),
-        ("ich liebe ihr schokomüsli gibt es das auch ohne schokolade", "Schokolade"),
+        ("ich liebe ihr schokomüsli gibt es das auch ohne schokolade", "Diese Sorte haben wir"),
         ("die nougatcreme ist der hammer die gibts nicht zufällig auch in groß",
          "Angaben zu Packungsgrößen"),
         ("die brezeln sind echt toll gibt es die auch als bio", "Angaben zur Bio-Qualität"),
@@ -1589,3 +1589,25 @@ def test_praise_with_a_question_run_on_is_thanked_and_the_question_answered(
 def test_praise_with_a_defect_after_it_stays_a_complaint(services):
     told = bot_said(call(services, say("ihr müsli ist super aber da war ein stein drin"), hang_up()))
     assert "Chargennummer" in told[1], told
+
+
+@pytest.mark.parametrize(
+    ("said", "advice"),
+    [
+        ("mein sohn hat die handcreme gegessen was soll ich tun", "Giftnotruf"),
+        ("was ist in dem duschgel drin ich hab so ausschlag bekommen", "ärztlich abklären"),
+    ],
+)
+def test_a_health_risk_said_with_a_question_gets_the_advice_at_once(services, said, advice):
+    """Session-16 probe: a child who ate the hand cream got 'Geht es um eine Reklamation?' and
+    the batch number asked; a rash said after a question got the batch asked, no advice."""
+    record = call(services, say(said), hang_up())
+    assert advice in bot_said(record)[1], bot_said(record)
+    assert record.handoff is not None and record.handoff.priority == "high"
+    assert not any("Chargennummer" in t for t in bot_said(record))
+
+
+def test_a_rash_only_asked_about_gets_no_advice(services):
+    said = bot_said(call(services, say("kann man von der handcreme ausschlag bekommen"),
+                         hang_up()))  # fmt: skip
+    assert not any("ärztlich" in t or "Giftnotruf" in t for t in said), said

@@ -83,7 +83,7 @@ def question_after_praise(tenant: TenantView, text: str) -> tuple[str, str] | No
             return None
         if reports_problem(question) or asks_for_agent(text):
             return None
-        named = tenant.either([product])  # (its first alias: "Haferdrink")
+        named = tenant.either([product]).lower()  # (its first alias, written as Whisper does)
         question = _LEADING_POINTER.sub(lambda m: f"{m.group(1)} {named}", question, count=1)
         return product, _POINTER.sub(lambda m: f"{m.group(1)}{named}", question, count=1)
     return None
