@@ -1611,3 +1611,34 @@ def test_a_rash_only_asked_about_gets_no_advice(services):
     said = bot_said(call(services, say("kann man von der handcreme ausschlag bekommen"),
                          hang_up()))  # fmt: skip
     assert not any("ärztlich" in t or "Giftnotruf" in t for t in said), said
+
+
+@pytest.mark.parametrize(
+    ("turns", "answer"),
+    [
+        (["ist die nougatcreme gesund für kinder"],
+         "Angaben zu Verträglichkeit und Wirkung habe ich für Sonnhof Nuss-Nougat-Creme"),
+        (["ich hab die brezeln gekauft", "wie lange muss ich die backen"],
+         "Angaben zur Zubereitung habe ich für Sonnhof Laugenbrezeln"),
+    ],
+)  # fmt: skip
+def test_a_word_asking_how_to_prepare_or_what_it_does_is_no_product_name(services, turns, answer):
+    """Session-16 probe: 'Nougatcreme gesund ist leider keines unserer Produkte', 'Backen ist
+    leider keines unserer Produkte'."""
+    said = bot_said(call(services, *[say(t) for t in turns], hang_up()))
+    assert said[len(turns)].startswith(answer), said
+    assert not any("keines unserer Produkte" in t for t in said), said
+
+
+def test_praise_with_a_broken_product_after_it_is_a_complaint(services):
+    record = call(services, say("ich wollte nur sagen die brezeln sind top aber letztes mal waren "
+                                "zwei zerbrochen"), say("L 3 3 1"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
+    assert "zerbrochen" in str(record.handoff.context["summary"])
+
+
+def test_praise_in_words_unlike_the_examples_is_thanked(services):
+    """ 'tolle Firma, danke für die guten Produkte' was 'nicht verstanden' twice (praise at 0.99
+    but unlike its examples)."""
+    said = bot_said(call(services, say("tolle firma danke für die guten produkte"), hang_up()))
+    assert said[1].startswith("Das freut uns sehr!"), said

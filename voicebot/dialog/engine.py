@@ -55,6 +55,7 @@ from voicebot.dialog.opening_hours import (
 from voicebot.dialog.praise_reading import (
     praise_intent,
     praise_read_as_complaint,
+    praise_unplaced,
     question_after_praise,
 )
 from voicebot.dialog.product_reading import (
@@ -604,6 +605,7 @@ class InboundDialog(YesNoTurns):
         # Nougatcreme kaufen?": no field says it, the product question tells so
         intent = other_kind_asked(self.tenant, text, intent)  # "… die Sonnencreme?"
         intent = question_not_praise(self.tenant, text, intent)  # "Ist die eigentlich bio?"
+        intent = praise_unplaced(self.tenant, text, intent)  # "tolle Firma, danke für …"
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
             # lieber die Handcreme": the product corrected to)

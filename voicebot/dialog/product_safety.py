@@ -87,7 +87,8 @@ DEFECT = re.compile(
     r"seltsam\w*|ausgelaufen|undicht|kaputt\w*|aufgetaut|ausgetrocknet|fluessig|"
     r"verfaerbt\w*|ausschlag|flecken|roetung\w*|geschwollen|uebel|erbrochen|durchfall|"
     r"bauchschmerzen|ungeniessbar|ekelhaft|spuelmittel|tot|tote|toter|totes|abgelaufen|"
-    r"verbrannt|angebrannt)"
+    r"verbrannt|angebrannt|zerbrochen|zerbroeselt|zerkruemelt|zerdrueckt|zerquetscht|"
+    r"beschaedigt|eingedrueckt|aufgerissen)"
 )
 _NOT = frozenset(("nicht", "kein", "keine", "keinen", "nie", "not", "no", "never"))
 _CHILD = re.compile(r"\b(?:kind\w*|tochter|sohn|baby\w*|enkel\w*|kleine[nr]?)\b")

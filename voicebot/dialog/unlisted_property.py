@@ -159,3 +159,16 @@ FIELD_NAMED = {
         r"geoeffnet|oeffnen)\b"
     ),
 }
+
+
+# Families whose words are never part of a product's name: how it is prepared or used and
+# what it does ("die Nougatcreme gesund", "backen" were heard as products we do not sell)
+_NO_PRODUCT_FAMILIES = frozenset(
+    ("zur Zubereitung", "zu Verträglichkeit und Wirkung", "zur Verwendung und zu Rezepten")
+)
+
+
+def names_no_product(heard: str) -> bool:
+    """Words heard as a product's name that ask how to prepare or use it or what it does
+    ("Nougatcreme gesund", "backen"): no product of another kind."""
+    return any(p.about in _NO_PRODUCT_FAMILIES for p in unlisted_properties(heard))
