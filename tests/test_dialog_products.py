@@ -1642,3 +1642,59 @@ def test_praise_in_words_unlike_the_examples_is_thanked(services):
     but unlike its examples)."""
     said = bot_said(call(services, say("tolle firma danke für die guten produkte"), hang_up()))
     assert said[1].startswith("Das freut uns sehr!"), said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "ich mag die brezeln nicht mehr essen die sind seit einer woche hart",  # (was thanked)
+        "das müsli ist zu süß und ich möchte mich beschweren",  # ('Das freut uns sehr!' first)
+    ],
+)
+def test_a_dislike_with_a_complaint_is_never_thanked_as_praise(services, said):
+    record = call(services, say(said), say("L 1 2 3"))
+    told = bot_said(record)
+    assert not any("freut uns" in t for t in told), told
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", told
+    assert "Lob" not in str(record.handoff.context["summary"])
+
+
+def test_two_dislikes_in_one_turn_are_feedback(services):
+    told = bot_said(call(services, say("der tee schmeckt meinem mann nicht der ist ihm zu sauer "
+                                       "was kann man da machen"), hang_up()))  # fmt: skip
+    assert "nicht zusagt" in told[1] and not any("Chargennummer" in t for t in told), told
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("ich suche was ohne milch für mein kind was können sie empfehlen",
+         "Laut Zutatenliste ohne Milch sind von unseren Lebensmitteln:"),
+        ("welche produkte sind ohne gentechnik",  # (was 'Gentechnik ist leider keines …')
+         "Angaben zur Gentechnik habe ich für unsere Produkte leider nicht."),
+    ],
+)  # fmt: skip
+def test_more_ways_to_ask_over_the_catalog(services, said, answer):
+    told = bot_said(call(services, say(said), hang_up()))
+    assert told[1].startswith(answer), told
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("die käsespätzle sind echt lecker wann gibt es die wieder im laden",
+         "Angaben zu Verkaufsstellen und Verfügbarkeit"),
+        ("ich habe ihre handcreme geschenkt bekommen und wollte fragen ob die auch für männer ist",
+         "Angaben zur Verwendung"),  # (was the price)
+    ],
+)  # fmt: skip
+def test_more_questions_no_field_answers(services, said, answer):
+    told = bot_said(call(services, say(said), hang_up()))
+    assert answer in told[1], told
+    assert "Euro" not in told[1], told
+
+
+def test_earlier_praise_before_a_question_is_not_thanked_for(services):
+    told = bot_said(call(services, say("die nougatcreme war früher super ist die jetzt mit "
+                                       "palmöl"), hang_up()))  # fmt: skip
+    assert told[1].startswith("Nein, Sonnhof Nuss-Nougat-Creme enthält kein Palmöl"), told

@@ -9,6 +9,7 @@ import re
 
 from voicebot.dialog.ingredient_absence import catalog_absence_answer
 from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.unlisted_property import unlisted_properties
 from voicebot.dialog.words import fold
 
 # "welche Ihrer Produkte …", "was habt ihr alles an veganen Sachen", "gibt es bei Ihnen
@@ -20,6 +21,9 @@ _RANGE = re.compile(
     # "welche sind bei Ihnen zuckerfrei", "gibt es bei Ihnen was ohne Zucker"
     r"welche (?:\w+ ){0,2}?(?:sind|haben|enthalten)\b|(?:habt ihr|haben sie|gibt es) (?:bei "
     r"(?:ihnen|euch) )?(?:auch )?(?:was|etwas|irgendwas|welche)\b|"
+    # "ich suche was ohne Milch für mein Kind, was können Sie empfehlen"
+    r"(?:ich suche|wir suchen|suche) (?:\w+ )?(?:was|etwas|irgendwas|produkte|sachen)\b|"
+    r"was (?:koennen|koennten|wuerden) sie (?:\w+ )?empfehlen|"
     # "sind alle Ihre Produkte vegan", "ist irgendeins von Ihren Produkten glutenfrei",
     # "sind eure Sachen alle laktosefrei": every one or any one of the range
     r"(?:alle|irgendein\w*|eins|keins|manche|einige) (?:\w+ ){0,2}(?:ihre|eure|ihrer|eurer|"
@@ -70,7 +74,13 @@ def catalog_wide_answer(tenant: TenantView, text: str, last_answer: str = "") ->
         told.append(f"{opening} von unseren Produkten {only}{listed}.")
     if told:
         return " ".join(told)
-    return catalog_absence_answer(tenant.catalog, text, _spoken)  # "… ohne Zucker?" (lists)
+    absent = catalog_absence_answer(tenant.catalog, text, _spoken)  # "… ohne Zucker?" (lists)
+    if absent is not None:
+        return absent
+    unlisted = unlisted_properties(text, tenant.language)  # "Welche Produkte sind ohne
+    if unlisted:  # Gentechnik?" ('Gentechnik ist leider keines unserer Produkte')
+        return f"Angaben {unlisted[0].about} habe ich für unsere Produkte leider nicht."
+    return None
 
 
 def _answered_over_catalog(answer: str) -> bool:

@@ -12,10 +12,11 @@ the body stays a complaint.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import fold, is_question, reports_harm, reports_problem
+from voicebot.events import Intent
 
 _PERSON = (
     r"(?:mir|uns|ihm|ihr|ihnen|meinem \w+|meiner \w+|meinen \w+|unserem \w+|unserer \w+|"
@@ -31,15 +32,20 @@ _TASTE = (
 # ("ist mir zu süß", "riecht mir zu künstlich", "der Duft ist zu stark")
 _DISLIKE = re.compile(
     rf"\b(?:(?:schmeck|gefaell|gefall|gefiel)\w* (?:\w+ ){{0,3}}?{_PERSON} (?:\w+ ){{0,2}}?"
-    r"(?:gar |ueberhaupt |leider |irgendwie |einfach )?(?:nicht|nich)(?! mehr)|"
+    r"(?:gar |ueberhaupt |leider |irgendwie |einfach )?(?:nicht|nich)\b(?! mehr)|"
     r"(?:mag|moeg\w*|mochte\w*) (?:\w+ ){0,6}?(?:gar |ueberhaupt |leider |einfach )?"
-    r"(?:nicht|nich)(?! mehr)|"
+    r"(?:nicht|nich)\b(?! mehr)|"
     r"nicht (?:so |ganz |wirklich )?(?:mein|unser|sein|ihr)\w* (?:fall|geschmack|ding|sache)|"
     rf"(?:{_PERSON} (?:\w+ ){{0,4}}?)?(?:viel |etwas |echt |einfach |ein bisschen |bisschen |"
     r"ein wenig |ganz schoen |deutlich |leider |irgendwie |total |sehr )?(?<!nicht )zu "
     rf"{_TASTE}\b(?! geworden)|"
     r"(?:finde|finden|fand|fanden) (?:\w+ ){0,4}nicht (?:so |besonders |wirklich )?"
     r"(?:gut|lecker|toll|angenehm|schoen))"
+)
+# Liking denied in any way ("mag … nicht mehr", "schmeckt keinem"): no praise
+_NOT_LIKED = re.compile(
+    r"\b(?:mag|moeg\w*|mochte\w*|schmeck\w*|gefaell\w*|gefall\w*|gefiel\w*) (?:\w+ ){0,6}?"
+    r"(?:nicht|nich|keinem|niemandem|kein\w*)\b"
 )
 # The sense the dislike is about (for the words to the caller and the agent's note)
 _SMELL = re.compile(r"\b(?:riech\w*|roch\w*|geruch\w*|duft\w*|parfu\w*)\b")
@@ -57,10 +63,29 @@ def dislike_said(text: str) -> re.Match[str] | None:
     found = _DISLIKE.search(folded)
     if found is None or reports_harm(text):
         return None
-    rest = f"{folded[: found.start()]} {folded[found.end() :]}"
+    rest = _DISLIKE.sub(" ", folded)  # (every dislike said: "… nicht, der ist ihm zu sauer")
     if reports_problem(rest):  # "schmeckt mir nicht, irgendwie ranzig": a defect
         return None
     return found
+
+
+def praise_of_a_dislike(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A dislike read as praise ("das Müsli ist zu süß und ich möchte mich beschweren": 'Lob'
+    first, then the complaint): never thanked for; the next reading instead."""
+    from voicebot.dialog.product_reading import is_praise
+
+    spec = tenant.intents.get(intent.name or "")
+    folded = fold(text)
+    if spec is None or not is_praise(tenant, spec):
+        return intent
+    if not (_DISLIKE.search(folded) or _NOT_LIKED.search(folded)):  # ("ich mag die Brezeln
+        return intent  # nicht mehr essen")
+    others = tuple((n, c) for n, c in intent.alternatives if n != spec.id)
+    if not others:
+        return replace(intent, name=None, confidence=0.0, alternatives=())
+    name, confidence = others[0]
+    return replace(intent, name=name, confidence=max(confidence, tenant.threshold),
+                   alternatives=others[1:])  # fmt: skip
 
 
 def words_after(text: str, found: re.Match[str]) -> str:

@@ -15,7 +15,7 @@ from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.digit_correction import corrected_number
-from voicebot.dialog.dislike_reading import dislike_of_product
+from voicebot.dialog.dislike_reading import dislike_of_product, praise_of_a_dislike
 from voicebot.dialog.ingredient_absence import absence_asked
 from voicebot.dialog.identify import (
     failed_identification,
@@ -614,6 +614,8 @@ class InboundDialog(YesNoTurns):
         intent = self._hours_unsaid(text, intent)  # "wann kommt der Techniker?" (no hours)
         if number is None and self._disliked(text, intent, talked_about, parts):
             return  # "Die Zahnpasta schmeckt meinen Kindern nicht": feedback, no complaint
+        intent = praise_of_a_dislike(self.tenant, text, intent)  # "… zu süß und ich möchte
+        # mich beschweren": no thanks for praise
         if number is None and praise_read_as_complaint(self.tenant, text, intent):
             if (praised := praise_intent(self.tenant)) is None:  # "Ich wollte mich mal
                 self._thank_for_praise()  # bedanken, der Techniker war super nett": no
@@ -661,7 +663,8 @@ class InboundDialog(YesNoTurns):
                 note_also(self.tenant, self.state, other, said)
             if len(sentences) < 2:  # one sentence without marks: "… and i want to know …"
                 for other, said in clause_concerns(self.tenant, text, intent):
-                    if not aside(self.tenant, intent, other, said):
+                    unsaid = praise_unsaid(self.tenant, other, said)  # ("… zu süß und …")
+                    if not unsaid and not aside(self.tenant, intent, other, said):
                         note_also(self.tenant, self.state, other, said)
             self.steps.advance(parts)
         elif (

@@ -62,8 +62,10 @@ _PRAISED = re.compile(
     r"einsame spitze|fantastisch|traumhaft|ausgezeichnet|sehr gut|richtig gut|total gut|mega)\b"
 )
 _LEADING_POINTER = re.compile(r"^(?:die|das|den|der) (gibt es|gibts|gibt s|hat|ist|sind)\b")
-_POINTER = re.compile(r"^((?:(?:die|das|den|der) )?(?:gibt es|gibts|gibt s|habt ihr|haben sie|"
-                      r"hat|ist|sind|kann man|kann ich) )(?:die|das|den|der|es|sie|ihn|diese\w*)\b")
+_POINTER = re.compile(r"^((?:\w+ ){0,3}?(?:gibt es|gibts|gibt s|habt ihr|haben sie|hat|ist|sind|"
+                      r"kann man|kann ich|halten|haelt|kostet|kosten|muss ich|soll ich) )"
+                      r"(?:die|das|den|der|es|sie|ihn|diese\w*)\b")
+_EARLIER = re.compile(r"\b(?:frueher|damals|sonst immer|bisher immer)\b")  # not today's praise
 
 
 def question_after_praise(tenant: TenantView, text: str) -> tuple[str, str] | None:
@@ -80,13 +82,16 @@ def question_after_praise(tenant: TenantView, text: str) -> tuple[str, str] | No
             continue
         product = tenant.product_in(before)
         praised = says_praise(before) or bool(_PRAISED.search(before))
-        if product is None or not praised or reports_problem(before):
+        if product is None or not praised or reports_problem(before) or _EARLIER.search(before):
             return None
         if reports_problem(question) or asks_for_agent(text):
             return None
         named = tenant.either([product]).lower()  # (its first alias, written as Whisper does)
         question = _LEADING_POINTER.sub(lambda m: f"{m.group(1)} {named}", question, count=1)
-        return product, _POINTER.sub(lambda m: f"{m.group(1)}{named}", question, count=1)
+        question = _POINTER.sub(lambda m: f"{m.group(1)}{named}", question, count=1)
+        if tenant.product_in(question) != product:  # (the question alone does not say what
+            return None  # it is about: read with the praise as before)
+        return product, question
     return None
 
 

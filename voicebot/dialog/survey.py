@@ -29,7 +29,7 @@ from voicebot.dialog.survey_leaving import (
     leaves_instead,
     without_goodbye,
 )
-from voicebot.dialog.survey_others import only_someone_elses
+from voicebot.dialog.survey_others import only_someone_elses, own_part, someone_else_adds
 from voicebot.dialog.survey_people import (
     a_child_answers,
     hands_over,
@@ -39,6 +39,7 @@ from voicebot.dialog.survey_people import (
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
     corrected_rating,
+    rating_after_doubt,
     rating_said,
     says_no_rating,
 )
@@ -318,7 +319,9 @@ class SurveyDialog:
         unanswered = self.step >= 0 and (
             free or _read_answer(self.survey.questions[self.step].kind, text, value, keyed) is None
         )  # ("Moment, drei." answers)
-        if unanswered and not keyed and short and not self.waited and asks_to_wait(text):
+        handed = free and not keyed and someone_else_adds(text)  # "Moment, mein Mann will
+        pauses = unanswered and not keyed and short and asks_to_wait(text)  # auch was sagen"
+        if (handed or pauses) and not self.waited:
             self.waited = True  # "Moment, ich überleg mal.", "Warte mal kurz": no answer yet
             self._ask(self.tenant.prompts.say("wait_ok"), None)
             return
@@ -377,10 +380,12 @@ class SurveyDialog:
             return  # no answer stored, no try counted
         withheld = says_any(folded, WITHHOLD_WORDS)
         yes_no_asked = self.step >= 0 and self.survey.questions[self.step].kind == "yesno"
+        after_doubt = rating_asked and not keyed and rating_after_doubt(text) is not None
         if (
             self.step >= 0
             and not keyed
             and not free
+            and not after_doubt  # ("keine Ahnung, vielleicht drei": 3)
             and (
                 does_not_know(text)
                 or cannot_say(text)  # "kann ich noch nicht sagen"
@@ -393,7 +398,7 @@ class SurveyDialog:
         asks = not keyed and (is_question(text) or pause_then_asks(text))
         asks = asks and not starts_with_yes(text)  # "Moment, wer
         waits = asks_to_wait(text) and not asks  # genau ruft da an?" is no yes, and answered
-        unsure = does_not_know(text) or waits  # at consent: "Moment mal"
+        unsure = (does_not_know(text) and not after_doubt) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
         if said is not None and self.step >= 0 and said.id not in self.survey.ends_call:
             said = said if asks_us_something(text) else None  # "Es geht." at the rating is
@@ -437,13 +442,15 @@ class SurveyDialog:
         if not keyed and leaves_instead(text):  # "Das dauert mir zu lange, tschüss": the
             self._finish(self.survey.declined, "hangup")  # goodbye is no "nein"; the answers
             return  # given are kept
-        answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
+        mine = own_part(text) if question.kind == "yesno" and not keyed else None
+        read = mine or text  # "mein Nachbar sagt nein, aber ich würde ihn empfehlen": hers
+        answer = _read_answer(question.kind, read, value, keyed, noisy, question.prompt)
         answer = None if others else answer
         limited = question.kind == "yesno" and not keyed and limited_yes(text) is not None
         if answer is None and question.kind == "yesno" and not (keyed or noisy or limited or others):
             keys = question_keys(question.prompt)  # "Ich würde ihn schon weiterempfehlen",
             answer = (  # "empfehlen würde ich die keinem"
-                "ja" if echoes_yes(text, keys) else "nein" if echoes_no(text, keys) else None
+                "ja" if echoes_yes(read, keys) else "nein" if echoes_no(read, keys) else None
             )
         if not keyed and not free and breaks_off(folded):  # "Nee, jetzt reicht's, ich leg
             # auf": the "nee"
@@ -830,6 +837,9 @@ def _read_answer(
 ) -> str | None:
     """A stored answer: '1'-'5' for ratings, 'ja'/'nein', or the comment text; None: unclear."""
     if kind == "rating":
+        after_doubt = None if keyed else rating_after_doubt(text)
+        if after_doubt is not None:  # "keine Ahnung, vielleicht drei"
+            return str(after_doubt)
         if not keyed and (school_grade(text) or says_no_rating(text)):
             return None  # "eine glatte Eins", "eins plus": 1 is the best school grade, the
             # worst rating; "Na gut.", "Eins ist das Beste, oder?"

@@ -53,6 +53,8 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"verkauft|im sortiment)|"
                 r"nicht mehr (?:\w+ ){0,4}(?:finde\w*|gefunden|bekomm\w*|krieg\w*|kaufen|"
                 r"im regal|im laden|im handel|im supermarkt|im markt)|"
+                r"wieder (?:im|in den|ins) (?:regal|laden|handel|supermarkt|markt|sortiment)|"
+                r"wann gibt (?:es|s) (?:\w+ ){0,3}wieder|"
                 r"where (?:can|do) (?:i|you|we) (?:buy|get|find)|in stock|stockists?)\b"),
      "zu Verkaufsstellen und Verfügbarkeit", "on where it is sold"),
     # "Kann man den Haferdrink aufschäumen?", "Kann ich die Tomatensauce für eine Lasagne
@@ -64,6 +66,7 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"gebrauchen|einsetzen|auftragen)|"
                 r"(?:fuer|zum|zur|in) (?:\w+ )?(?:lasagne|pizza|auflauf|suppe|kuchen|pfannkuchen|"
                 r"kaffee|cappuccino|latte\w*|smoothie\w*|porridge|kochen|backen|braten)|"
+                r"(?:auch |nur )?fuer (?:maenner|herren|frauen|damen)\b|"
                 r"froth\w*|foam\w*|recipe\w*)\b"),
      "zur Verwendung und zu Rezepten", "on uses and recipes"),
 
