@@ -1698,3 +1698,30 @@ def test_earlier_praise_before_a_question_is_not_thanked_for(services):
     told = bot_said(call(services, say("die nougatcreme war früher super ist die jetzt mit "
                                        "palmöl"), hang_up()))  # fmt: skip
     assert told[1].startswith("Nein, Sonnhof Nuss-Nougat-Creme enthält kein Palmöl"), told
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("ist irgendwas von ihnen ohne zucker und vegan", "Laut Zutatenliste ohne zugesetzten"),
+        ("mein kind ist allergisch gegen ei welche produkte kann es essen",
+         "Laut Zutatenliste ohne Ei sind von unseren Lebensmitteln:"),
+    ],
+)  # fmt: skip
+def test_an_allergy_or_two_wishes_over_the_catalog_are_answered_from_the_lists(
+    services, said, answer
+):
+    told = bot_said(call(services, say(said), hang_up()))
+    assert answer in told[1], told
+
+
+def test_a_dislike_with_praise_of_another_product_thanks_for_both(services):
+    told = bot_said(call(services, say("ich wollte nur sagen dass die brezeln meinen kindern "
+                                       "nicht schmecken aber die hafermilch ist super"),
+                         hang_up()))  # fmt: skip
+    assert "freut uns" in told[1] and "Laugenbrezeln tiefgekühlt nicht zusagt" in told[1], told
+
+
+def test_traces_are_told_as_traces_when_a_product_is_asked_to_be_without_it(services):
+    told = bot_said(call(services, say("ist die tomatensauce ohne sellerie"), hang_up()))
+    assert "Spuren" in told[1] and "enthält Sellerie." not in told[1], told

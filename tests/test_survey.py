@@ -1677,3 +1677,14 @@ def test_a_rating_for_oneself_and_the_family_is_stored(services):
     _record, dialog, bot = _survey(services, "ja", "also meine familie und ich würden sagen drei",
                                    "ja", "nichts")  # fmt: skip
     assert dialog.answers["zufriedenheit"] == "3", (dialog.answers, bot)
+
+
+@pytest.mark.parametrize(
+    ("turns", "key", "answer"),
+    [(("ja", "4", "mein mann sagt ja", "ich auch", "nichts"), "weiterempfehlung", "ja"),
+     (("ja", "mein mann würde sagen drei", "sehe ich genauso", "ja", "nichts"),
+      "zufriedenheit", "3")],
+)  # fmt: skip
+def test_agreeing_with_another_persons_answer_makes_it_the_own(services, turns, key, answer):
+    _record, dialog, bot = _survey(services, *turns)
+    assert dialog.answers[key] == answer, (dialog.answers, bot)

@@ -26,6 +26,7 @@ _RANGE = re.compile(
     r"was (?:koennen|koennten|wuerden) sie (?:\w+ )?empfehlen|"
     # "sind alle Ihre Produkte vegan", "ist irgendeins von Ihren Produkten glutenfrei",
     # "sind eure Sachen alle laktosefrei": every one or any one of the range
+    r"(?:irgendwas|irgendetwas|etwas|was) (?:von|bei) (?:ihnen|euch)\b|"
     r"(?:alle|irgendein\w*|eins|keins|manche|einige) (?:\w+ ){0,2}(?:ihre|eure|ihrer|eurer|"
     r"ihren|euren) (?:\w+ )?(?:produkt\w*|sachen|artikel)|(?:ihre|eure) (?:\w+ )?(?:produkte|"
     r"sachen|artikel) (?:\w+ ){0,2}alle\b|(?:ihr|euer|im) sortiment)"
@@ -72,11 +73,9 @@ def catalog_wide_answer(tenant: TenantView, text: str, last_answer: str = "") ->
         listed = having[0] if len(having) == 1 else f"{', '.join(having[:-1])} und {having[-1]}"
         only = "nur " if len(having) <= len(rows) // 3 else ""
         told.append(f"{opening} von unseren Produkten {only}{listed}.")
-    if told:
-        return " ".join(told)
     absent = catalog_absence_answer(tenant.catalog, text, _spoken)  # "… ohne Zucker?" (lists)
-    if absent is not None:
-        return absent
+    if told or absent is not None:  # ("ohne Zucker und vegan": both)
+        return " ".join([*told, *([absent] if absent else [])])
     unlisted = unlisted_properties(text, tenant.language)  # "Welche Produkte sind ohne
     if unlisted:  # Gentechnik?" ('Gentechnik ist leider keines unserer Produkte')
         return f"Angaben {unlisted[0].about} habe ich für unsere Produkte leider nicht."

@@ -33,6 +33,8 @@ _TASTE = (
 _DISLIKE = re.compile(
     rf"\b(?:(?:schmeck|gefaell|gefall|gefiel)\w* (?:\w+ ){{0,3}}?{_PERSON} (?:\w+ ){{0,2}}?"
     r"(?:gar |ueberhaupt |leider |irgendwie |einfach )?(?:nicht|nich)\b(?! mehr)|"
+    rf"{_PERSON} (?:\w+ ){{0,2}}?(?:gar |ueberhaupt |leider )?nicht (?:so )?(?:schmeck|gefall|"
+    r"gefaell)\w*|"  # ("… dass die Brezeln meinen Kindern nicht schmecken")
     r"(?:mag|moeg\w*|mochte\w*) (?:\w+ ){0,6}?(?:gar |ueberhaupt |leider |einfach )?"
     r"(?:nicht|nich)\b(?! mehr)|"
     r"nicht (?:so |ganz |wirklich )?(?:mein|unser|sein|ihr)\w* (?:fall|geschmack|ding|sache)|"
@@ -113,6 +115,8 @@ class Dislike:
     note: str
     refund: bool
     question: str | None
+    praised: bool = False  # praise of something else said with it ("… aber die Hafermilch
+    # ist super")
 
 
 def dislike_of_product(tenant: TenantView, text: str, talked_about: str | None) -> Dislike | None:
@@ -121,7 +125,8 @@ def dislike_of_product(tenant: TenantView, text: str, talked_about: str | None) 
     found = dislike_said(text) if tenant.catalog else None
     if found is None or is_question(fold(text)[: found.end()]):
         return None
-    product = tenant.product_in(text) or talked_about
+    said = fold(text)[: found.end()]  # (the product of the dislike, not of praise after it)
+    product = tenant.product_in(said) or tenant.product_in(text) or talked_about
     if product is None:
         return None
     name = tenant.product_name(product)
@@ -134,4 +139,7 @@ def dislike_of_product(tenant: TenantView, text: str, talked_about: str | None) 
     refund = wants_refund(text)
     asks = not refund and len(rest.split()) >= 2 and (is_question(rest) or "?" in text)
     thanks = tenant.prompts.say("dislike_thanks", product=name)
-    return Dislike(product, thanks, note, refund, rest if asks else None)
+    from voicebot.dialog.product_reading import says_praise
+
+    praised = says_praise(_DISLIKE.sub(" ", fold(text)))
+    return Dislike(product, thanks, note, refund, rest if asks else None, praised)

@@ -690,6 +690,8 @@ class InboundDialog(YesNoTurns):
         if dislike is None:
             return False
         self.state.last_product = dislike.product
+        if dislike.praised:  # "… nicht schmecken, aber die Hafermilch ist super": both
+            parts = [*parts, *(self._praise_thanks() or [self.prompts.say("praise_thanks")])]
         if dislike.question is not None:  # "… riecht mir zu künstlich, ist da Parfum drin?"
             asked = self.tenant.classify(dislike.question, intent)
             self._on_concern(dislike.question, asked, None, [*parts, dislike.thanks])

@@ -31,6 +31,8 @@ _SUGARS = re.compile(
 _ABSENCE = re.compile(
     r"\b(?:ohne|frei von|kein|keine|keinen|keinerlei|nichts mit|nix mit)\s+"
     r"(?:zugesetzte\w*\s+|zusaetzliche\w*\s+|extra\s+)?(\w{2,})|\b(\w{3,}?)\s?frei(?:e|en|es|er)?\b"
+    # an allergy named for a list of what one may eat ("allergisch gegen Ei", "Nussallergie")
+    r"|\ballergisch (?:gegen|auf) (\w{2,})|\b(\w{2,}?)allergie\b|\b(\w{3,}?)unvertraeglichkeit\b"
 )
 _NOT_INGREDIENTS = frozenset((
     "problem", "ahnung", "frage", "fragen", "gluten", "laktose", "lactose", "palmoel", "palm",
@@ -44,12 +46,15 @@ _FOOD = "lebensmittel"
 _COSMETICS = frozenset(("kosmetik",))
 
 
-def absent_word(text: str) -> str | None:
-    """The ingredient the words ask to be absent, folded ("zucker", "nuesse"), or None."""
+def absent_word(text: str, allergy: bool = True) -> str | None:
+    """The ingredient the words ask to be absent, folded ("zucker", "nuesse"), or None; an
+    allergy named counts only with `allergy` (a list of what one may eat; for one product the
+    allergen answer tells it)."""
     from voicebot.nlu.slots import FUNCTION_WORDS
 
     for found in _ABSENCE.finditer(fold(text)):
-        word = found.group(1) or found.group(2)
+        groups = found.groups() if allergy else found.groups()[:2]
+        word = next((g for g in groups if g), None)
         if word and word not in FUNCTION_WORDS and word not in _NOT_INGREDIENTS:
             return word
     return None
@@ -133,16 +138,16 @@ def product_absence_answer(
     Hafermilch auch ohne Zucker"): "Laut Zutatenliste ist … ohne zugesetzten Zucker." and the
     list; None when nothing is asked to be absent or the product holds it (that is said
     elsewhere: "Nein, … enthält Zucker."), or no list of ours names it ("ohne Tierversuche")."""
-    word = absent_word(text)
+    word = absent_word(text, allergy=False)
     if word is None or not any(holds(r, word) for r in catalog):
         return None
     name = row.get("name")
     if holds(row, word):  # "Ist die Marmelade ohne Zucker?": "Nein, … enthält Rohrzucker."
         items = _held_items(row, word)
-        held = [i for i in items if not i.startswith("kann ")]
+        held = [i for i in items if "spuren" not in fold(i)]
         if held:
             return f"Nein, {name} enthält {_listed(held)}."
-        return f"Nein, {name} {items[0]}."  # "… kann Spuren von Nüssen und Milch enthalten"
+        return f"Nein, laut Allergenangaben {name}: {items[0]}."  # (traces only)
     listed = f" Die Zutaten sind: {row.get('ingredients')}."
     if is_sugar(word):
         return f"Laut Zutatenliste ist {name} ohne zugesetzten Zucker.{listed}"
@@ -152,7 +157,8 @@ def product_absence_answer(
 def _held_items(row: Mapping[str, object], word: str) -> list[str]:
     """The items of the lists that name the ingredient ("Rohrzucker", "Haselnüsse"), as
     written (percentages left out)."""
-    items = re.split(r"[,()|]", f"{row.get('ingredients') or ''}|{row.get('allergens') or ''}")
+    items = [*re.split(r"[,()]", str(row.get("ingredients") or "")),
+             *str(row.get("allergens") or "").split("|")]  # ("Sellerie (Spuren)" kept whole)
     found = []
     for item in items:
         item = re.sub(r"\s*\d+(?:[.,]\d+)?\s*%", "", item).strip()
@@ -185,7 +191,7 @@ def absence_asked(tenant: TenantView, product: str | None, text: str, intent: In
     folded = fold(text)
     if not is_question(text) and "?" not in text or _FIELD_WORDS.search(folded):
         return intent
-    word = absent_word(text)
+    word = absent_word(text, allergy=False)
     if word is None or not any(holds(r, word) for r in tenant.catalog):
         return intent
     slots = {**intent.slots, "product": product}

@@ -29,7 +29,13 @@ from voicebot.dialog.survey_leaving import (
     leaves_instead,
     without_goodbye,
 )
-from voicebot.dialog.survey_others import only_someone_elses, own_part, someone_else_adds
+from voicebot.dialog.survey_others import (
+    agrees_with_them,
+    as_own,
+    only_someone_elses,
+    own_part,
+    someone_else_adds,
+)
 from voicebot.dialog.survey_people import (
     a_child_answers,
     hands_over,
@@ -154,6 +160,7 @@ class SurveyDialog:
         self.changing = False  # an earlier answer to be changed: its new value asked for
         self.anyone_told = False  # "Mein Mann ist nicht da": told anyone may answer (once)
         self.own_asked: set[int] = set()  # questions at which the person's own view was asked
+        self.theirs: dict[int, str] = {}  # the other person's answer told there
         self.language_told = False  # an English turn at a German survey: told so (once)
         self.hold: str | None = None  # at consent, waiting: "same" person or an "other"
         self.held = False  # waited once
@@ -365,9 +372,13 @@ class SurveyDialog:
         if free and not keyed and leaves_the_survey(text):  # "Ach, wissen Sie was, ich hab
             self._finish(self.survey.declined, "hangup")  # doch keine Lust mehr. Tschüss."
             return
+        theirs = self.theirs.pop(self.step, None) if self.step >= 0 else None
+        if theirs is not None and not keyed and agrees_with_them(text):
+            text = as_own(theirs)  # "Mein Mann sagt ja." - "… Ihre eigene Meinung." - "Ich auch."
         others = self.step >= 0 and not (keyed or free) and only_someone_elses(text)
         if others and self.step not in self.own_asked:  # "Mein Mann würde sagen drei": not
             self.own_asked.add(self.step)  # hers; her own asked for (no try lost)
+            self.theirs[self.step] = text
             told = self.tenant.prompts.say("survey_own_view")
             step = self.survey.questions[self.step]
             self._ask(f"{told} {step.prompt}", _expect(step.kind))

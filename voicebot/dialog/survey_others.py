@@ -77,3 +77,22 @@ _SOMEONE_ADDS = re.compile(
 def someone_else_adds(text: str) -> bool:
     """Another person of the household wants to say something before the answer."""
     return bool(_SOMEONE_ADDS.search(fold(text)))
+
+
+_AGREES = re.compile(
+    r"^(?:(?:ja|also|na|aeh|hm) )*(?:ich (?:auch|genauso|ebenso|ebenfalls)|(?:ich )?(?:sehe|seh) "
+    r"(?:ich )?(?:das )?(?:auch|genauso|ebenso)(?: so)?|genauso|dito|same|das gleiche|dasselbe|"
+    r"dem schliesse ich mich an|wie (?:mein|meine)\s+\w+)\b(?: \w+)?$"
+)
+
+
+def agrees_with_them(text: str) -> bool:
+    """ "Ich auch.", "Sehe ich genauso.", "Dasselbe.": the other person's answer is the
+    person's own, too."""
+    return bool(_AGREES.search(fold(text)))
+
+
+def as_own(theirs: str) -> str:
+    """Another person's answer told as the person's own ("mein Mann sagt ja" -> "ich sagt
+    ja"), to be read as theirs once they agreed with it."""
+    return re.sub(rf"\b{_PERSON}", "ich", fold(theirs))
