@@ -1576,9 +1576,7 @@ def test_one_product_asked_to_be_without_an_ingredient_is_told_from_its_list(
         ("die käsespätzle sind lecker wie lange halten die im kühlschrank", "Lagerung"),
     ],
 )  # fmt: skip
-def test_praise_with_a_question_run_on_is_thanked_and_the_question_answered(
-    services, said, answer
-):
+def test_praise_with_a_question_run_on_is_thanked_and_the_question_answered(services, said, answer):
     """Session-16 probe: Whisper writes praise and the question after it as one sentence; the
     caller was only thanked ('gibt es die auch ohne Zucker' unanswered) or only answered."""
     told = bot_said(call(services, say(said), hang_up()))
@@ -1587,7 +1585,8 @@ def test_praise_with_a_question_run_on_is_thanked_and_the_question_answered(
 
 
 def test_praise_with_a_defect_after_it_stays_a_complaint(services):
-    told = bot_said(call(services, say("ihr müsli ist super aber da war ein stein drin"), hang_up()))
+    told = bot_said(call(services, say("ihr müsli ist super aber da war ein stein drin"),
+                         hang_up()))  # fmt: skip
     assert "Chargennummer" in told[1], told
 
 
@@ -1638,7 +1637,7 @@ def test_praise_with_a_broken_product_after_it_is_a_complaint(services):
 
 
 def test_praise_in_words_unlike_the_examples_is_thanked(services):
-    """ 'tolle Firma, danke für die guten Produkte' was 'nicht verstanden' twice (praise at 0.99
+    """'tolle Firma, danke für die guten Produkte' was 'nicht verstanden' twice (praise at 0.99
     but unlike its examples)."""
     said = bot_said(call(services, say("tolle firma danke für die guten produkte"), hang_up()))
     assert said[1].startswith("Das freut uns sehr!"), said

@@ -16,13 +16,13 @@ from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.digit_correction import corrected_number
 from voicebot.dialog.dislike_reading import dislike_of_product, praise_of_a_dislike
-from voicebot.dialog.ingredient_absence import absence_asked
 from voicebot.dialog.identify import (
     failed_identification,
     identify,
     names_mismatched_customer,
     needs_identity,
 )
+from voicebot.dialog.ingredient_absence import absence_asked
 from voicebot.dialog.intent_choice import (
     concern_in_answer,
     confirmable,

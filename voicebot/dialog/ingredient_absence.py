@@ -121,7 +121,8 @@ def catalog_absence_answer(
         kind = "Kosmetikprodukten"
     without = [str(spoken(r)) for r in food if r not in holding]  # type: ignore[operator]
     if is_sugar(word):
-        named, caution = "ohne zugesetzten Zucker", " Angaben zum Zuckergehalt habe ich leider nicht."
+        named = "ohne zugesetzten Zucker"
+        caution = " Angaben zum Zuckergehalt habe ich leider nicht."
     else:
         named, caution = f"ohne {said_as(text, word)}", ""
     if not without:
@@ -157,8 +158,10 @@ def product_absence_answer(
 def _held_items(row: Mapping[str, object], word: str) -> list[str]:
     """The items of the lists that name the ingredient ("Rohrzucker", "Haselnüsse"), as
     written (percentages left out)."""
-    items = [*re.split(r"[,()]", str(row.get("ingredients") or "")),
-             *str(row.get("allergens") or "").split("|")]  # ("Sellerie (Spuren)" kept whole)
+    items = [
+        *re.split(r"[,()]", str(row.get("ingredients") or "")),
+        *str(row.get("allergens") or "").split("|"),
+    ]  # ("Sellerie (Spuren)" kept whole)
     found = []
     for item in items:
         item = re.sub(r"\s*\d+(?:[.,]\d+)?\s*%", "", item).strip()
@@ -189,7 +192,7 @@ def absence_asked(tenant: TenantView, product: str | None, text: str, intent: In
     if spec is not None and spec.answer == "builtin:product_ingredients":
         return intent
     folded = fold(text)
-    if not is_question(text) and "?" not in text or _FIELD_WORDS.search(folded):
+    if (not is_question(text) and "?" not in text) or _FIELD_WORDS.search(folded):
         return intent
     word = absent_word(text, allergy=False)
     if word is None or not any(holds(r, word) for r in tenant.catalog):

@@ -76,8 +76,13 @@ def merge_slots(state: CallState, slots: Mapping[str, str]) -> None:
     from voicebot.dialog.unlisted_property import names_no_product
 
     heard = found.pop("product_heard", None)
-    if heard and "product" not in found and not no_product_word(heard) and not (
-        names_no_product(heard)  # ("backen", "die Nougatcreme gesund": asked about it)
+    if (
+        heard
+        and "product" not in found
+        and not no_product_word(heard)
+        and not (
+            names_no_product(heard)  # ("backen", "die Nougatcreme gesund": asked about it)
+        )
     ):
         found["product"] = f"?{heard}"
     state.slots.update(found)

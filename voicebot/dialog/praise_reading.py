@@ -62,9 +62,11 @@ _PRAISED = re.compile(
     r"einsame spitze|fantastisch|traumhaft|ausgezeichnet|sehr gut|richtig gut|total gut|mega)\b"
 )
 _LEADING_POINTER = re.compile(r"^(?:die|das|den|der) (gibt es|gibts|gibt s|hat|ist|sind)\b")
-_POINTER = re.compile(r"^((?:\w+ ){0,3}?(?:gibt es|gibts|gibt s|habt ihr|haben sie|hat|ist|sind|"
-                      r"kann man|kann ich|halten|haelt|kostet|kosten|muss ich|soll ich) )"
-                      r"(?:die|das|den|der|es|sie|ihn|diese\w*)\b")
+_POINTER = re.compile(
+    r"^((?:\w+ ){0,3}?(?:gibt es|gibts|gibt s|habt ihr|haben sie|hat|ist|sind|"
+    r"kann man|kann ich|halten|haelt|kostet|kosten|muss ich|soll ich) )"
+    r"(?:die|das|den|der|es|sie|ihn|diese\w*)\b"
+)
 _EARLIER = re.compile(r"\b(?:frueher|damals|sonst immer|bisher immer)\b")  # not today's praise
 
 
@@ -87,8 +89,8 @@ def question_after_praise(tenant: TenantView, text: str) -> tuple[str, str] | No
         if reports_problem(question) or asks_for_agent(text):
             return None
         named = tenant.either([product]).lower()  # (its first alias, written as Whisper does)
-        question = _LEADING_POINTER.sub(lambda m: f"{m.group(1)} {named}", question, count=1)
-        question = _POINTER.sub(lambda m: f"{m.group(1)}{named}", question, count=1)
+        question = _LEADING_POINTER.sub(rf"\g<1> {named}", question, count=1)
+        question = _POINTER.sub(rf"\g<1>{named}", question, count=1)
         if tenant.product_in(question) != product:  # (the question alone does not say what
             return None  # it is about: read with the praise as before)
         return product, question
@@ -113,6 +115,8 @@ def praise_unplaced(tenant: TenantView, text: str, intent: Intent) -> Intent:
     thanked = bool(_THANKS.search(folded) and _PRAISE_STEM.search(folded))  # ("die guten
     if not (says_praise(text) or _PRAISED.search(folded) or thanked):  # Produkte")
         return intent
-    if re.search(r"\b(?:nicht|kein\w*|nie)\b", folded) or reports_problem(text) or asks_for_agent(text) or "?" in text or is_question(text):
+    if re.search(r"\b(?:nicht|kein\w*|nie)\b", folded) or reports_problem(text):
+        return intent
+    if asks_for_agent(text) or "?" in text or is_question(text):
         return intent
     return replace(intent, name=best, confidence=confidence)

@@ -458,7 +458,8 @@ class SurveyDialog:
         answer = _read_answer(question.kind, read, value, keyed, noisy, question.prompt)
         answer = None if others else answer
         limited = question.kind == "yesno" and not keyed and limited_yes(text) is not None
-        if answer is None and question.kind == "yesno" and not (keyed or noisy or limited or others):
+        unread = answer is None and not (keyed or noisy or limited or others)
+        if unread and question.kind == "yesno":
             keys = question_keys(question.prompt)  # "Ich würde ihn schon weiterempfehlen",
             answer = (  # "empfehlen würde ich die keinem"
                 "ja" if echoes_yes(read, keys) else "nein" if echoes_no(read, keys) else None
