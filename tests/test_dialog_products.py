@@ -1724,3 +1724,21 @@ def test_a_dislike_with_praise_of_another_product_thanks_for_both(services):
 def test_traces_are_told_as_traces_when_a_product_is_asked_to_be_without_it(services):
     told = bot_said(call(services, say("ist die tomatensauce ohne sellerie"), hang_up()))
     assert "Spuren" in told[1] and "enthält Sellerie." not in told[1], told
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("ist die zahnpasta ohne fluorid", "Nein, Sonnhof Kinder-Zahnpasta Erdbeere enthält "
+         "Sodium Fluoride."),
+        ("ist das müsli ohne zucker", "Nein, Sonnhof Knusper-Müsli Schoko enthält Zucker und "
+         "Honig."),
+        ("sind die brezeln ohne salz", "Nein, Sonnhof Laugenbrezeln tiefgekühlt enthält Salz und "
+         "Hagelsalz."),
+    ],
+)  # fmt: skip
+def test_what_a_product_asked_to_be_without_holds_is_named_as_its_list_writes_it(
+    services, question, answer
+):
+    said = bot_said(call(services, say(question), hang_up()))
+    assert said[1].startswith(answer), said

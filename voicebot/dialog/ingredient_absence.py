@@ -157,17 +157,17 @@ def product_absence_answer(
 
 def _held_items(row: Mapping[str, object], word: str) -> list[str]:
     """The items of the lists that name the ingredient ("Rohrzucker", "Haselnüsse"), as
-    written (percentages left out)."""
-    items = [
-        *re.split(r"[,()]", str(row.get("ingredients") or "")),
-        *str(row.get("allergens") or "").split("|"),
-    ]  # ("Sellerie (Spuren)" kept whole)
-    found = []
-    for item in items:
-        item = re.sub(r"\s*\d+(?:[.,]\d+)?\s*%", "", item).strip()
-        if item and holds({"ingredients": item}, word) and item not in found:
-            found.append(item)
-    return found or [said_as("", word)]
+    written (percentages left out; "Sodium Fluoride" without its "(500 ppm Fluorid)"; a
+    compound item whole only when no item names it by itself: "Röstzwiebeln (Zwiebeln, …)";
+    an allergen whole: "Sellerie (Spuren)")."""
+    top = re.split(r",\s*(?![^()]*\))", str(row.get("ingredients") or ""))
+    top = [re.sub(r"\s*\d+(?:[.,]\d+)?\s*%", "", item).strip() for item in top]
+    allergens = [a.strip() for a in str(row.get("allergens") or "").split("|") if a.strip()]
+    bare = [re.sub(r"\s*\(.*\)", "", item).strip() for item in top]
+    found = [b for b in bare if b and holds({"ingredients": b}, word)]
+    found = found or [i for i in top if i and holds({"ingredients": i}, word)]
+    found += [a for a in allergens if holds({"allergens": a}, word)]
+    return list(dict.fromkeys(found)) or [said_as("", word)]
 
 
 def _listed(items: list[str]) -> str:
