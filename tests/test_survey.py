@@ -1616,3 +1616,101 @@ def test_thanks_alone_at_the_comment_is_no_comment(services, thanks):
     as the comment ('Vielen Dank.' is also what Whisper writes on a silent line)."""
     record, dialog, said = _survey(services, "Ja.", "Vier.", "Ja.", thanks)
     assert record.outcome == "resolved" and dialog.answers["kommentar"] is None, said
+
+
+@pytest.mark.parametrize(
+    ("said", "own", "rating"),
+    [("mein mann würde sagen drei", "vier", "4"),
+     ("meine tochter sagt immer fünf", "ich weiß nicht", None),
+     ("meine frau meint vier", "ich sag auch vier", "4"),
+     ("also wenn ich meinen sohn frage sagt der zwei", "drei", "3")],
+)  # fmt: skip
+def test_another_persons_rating_alone_is_not_stored_and_the_own_is_asked(
+    services, said, own, rating
+):
+    # session-16 probe: 'mein Mann würde sagen drei' was stored as the person's own rating
+    _record, dialog, bot = _survey(services, "ja", said, own, "ja", "nichts")
+    assert "eigene Meinung" in bot[2], bot
+    assert dialog.answers["zufriedenheit"] == rating, (dialog.answers, bot)
+    assert dialog.answers["weiterempfehlung"] == "ja", (dialog.answers, bot)
+
+
+@pytest.mark.parametrize(
+    ("said", "rating"),
+    [("mein mann sagt drei und ich auch", "3"),
+     ("mein mann und ich sind uns einig fünf", "5"),
+     ("mein nachbar hat gesagt die sind schlecht aber ich bin zufrieden vier", "4")],
+)  # fmt: skip
+def test_the_own_rating_said_with_another_persons_is_stored(services, said, rating):
+    _record, dialog, bot = _survey(services, "ja", said, "ja", "nichts")
+    assert dialog.answers["zufriedenheit"] == rating, (dialog.answers, bot)
+
+
+@pytest.mark.parametrize(
+    ("said", "own", "answer"),
+    [("mein sohn würde ihn empfehlen", "ich nicht", "nein"),
+     ("mein mann sagt nein", "ich würde eher ja sagen", "ja")],
+)  # fmt: skip
+def test_another_persons_recommendation_alone_is_not_stored(services, said, own, answer):
+    _record, dialog, bot = _survey(services, "ja", "4", said, own, "nichts")
+    assert "eigene Meinung" in bot[3], bot
+    assert dialog.answers["weiterempfehlung"] == answer, (dialog.answers, bot)
+
+
+def test_a_comment_told_from_another_person_is_kept(services):
+    _record, dialog, _bot = _survey(services, "ja", "4", "ja",
+                                    "mein mann meint die sollen billiger werden")  # fmt: skip
+    assert dialog.answers["kommentar"] == "mein mann meint die sollen billiger werden"
+
+
+@pytest.mark.parametrize(
+    ("said", "rating"),
+    [("keine ahnung vielleicht drei", "3"),  # (was stored as none: 'keine Ahnung')
+     ("weiß nicht so genau so drei vielleicht", "3"),
+     ("früher war es super jetzt nur noch zwei", "2"),  # (was asked again: 'super')
+     ("keine ahnung", None),
+     ("weiß ich nicht ich hab drei störungen gehabt", None)],
+)  # fmt: skip
+def test_a_rating_said_after_not_knowing_or_after_an_earlier_judgement_is_stored(
+    services, said, rating
+):
+    _record, dialog, bot = _survey(services, "ja", said, "ja", "nichts")
+    assert dialog.answers["zufriedenheit"] == rating, (dialog.answers, bot)
+    assert dialog.answers["weiterempfehlung"] == "ja", (dialog.answers, bot)
+
+
+def test_someone_else_who_wants_to_add_a_comment_is_waited_for(services):
+    # session-16 probe: 'Moment, mein Mann will auch noch was sagen' was stored as the comment
+    _record, dialog, bot = _survey(services, "ja", "4", "ja",
+                                   "moment mein mann will auch noch was sagen",
+                                   "die sollen die rechnung verständlicher machen")  # fmt: skip
+    assert "warte" in bot[4], bot
+    assert dialog.answers["kommentar"] == "die sollen die rechnung verständlicher machen"
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [("mein nachbar sagt nein aber ich würde ihn empfehlen", "ja"),  # (was stored 'nein')
+     ("meine frau würde nein sagen ich ja", "ja"),
+     ("ich eher nicht aber mein mann würde ihn empfehlen", "nein")],
+)  # fmt: skip
+def test_the_own_recommendation_beside_another_persons_is_stored(services, said, answer):
+    _record, dialog, bot = _survey(services, "ja", "4", said, "nichts")
+    assert dialog.answers["weiterempfehlung"] == answer, (dialog.answers, bot)
+
+
+def test_a_rating_for_oneself_and_the_family_is_stored(services):
+    _record, dialog, bot = _survey(services, "ja", "also meine familie und ich würden sagen drei",
+                                   "ja", "nichts")  # fmt: skip
+    assert dialog.answers["zufriedenheit"] == "3", (dialog.answers, bot)
+
+
+@pytest.mark.parametrize(
+    ("turns", "key", "answer"),
+    [(("ja", "4", "mein mann sagt ja", "ich auch", "nichts"), "weiterempfehlung", "ja"),
+     (("ja", "mein mann würde sagen drei", "sehe ich genauso", "ja", "nichts"),
+      "zufriedenheit", "3")],
+)  # fmt: skip
+def test_agreeing_with_another_persons_answer_makes_it_the_own(services, turns, key, answer):
+    _record, dialog, bot = _survey(services, *turns)
+    assert dialog.answers[key] == answer, (dialog.answers, bot)

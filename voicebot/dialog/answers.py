@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from voicebot.dialog.ingredient_absence import product_absence_answer
 from voicebot.nlu.classifier import normalize
 
 Row = Mapping[str, str]
@@ -449,6 +450,9 @@ def _product_answer(render: Callable[[Row, AnswerFacts], str]) -> Callable[..., 
 
 
 def _ingredients(row: Row, facts: AnswerFacts) -> str:
+    absent = product_absence_answer(row, _last_line(facts), facts.catalog)
+    if absent is not None:  # "Ist die Hafermilch ohne Zucker?": "Laut Zutatenliste ist …
+        return absent  # ohne zugesetzten Zucker." (not only the list)
     return f"{row['name']} enthält: {row['ingredients']}."
 
 
@@ -466,6 +470,9 @@ def _allergens(row: Row, facts: AnswerFacts) -> str:
     if asked is not None:
         return _with_ingredients_named(row, facts, _allergen_answer(row, asked[0]))
     listed = (row.get("allergens") or "keine").replace("|", ", ")
+    absent = product_absence_answer(row, _last_line(facts), facts.catalog)
+    if absent is not None:  # "gibt es die Hafermilch auch ohne Zucker"
+        return f"{absent} Allergene: {listed}."
     other = _other_ingredient_asked(row, facts)
     if other is not None:  # "Ist in der Tomatensauce Knoblauch?": no allergen, an ingredient
         found, word = other

@@ -36,6 +36,7 @@ from voicebot.dialog.correction_words import (
     takes_concern_back,
 )
 from voicebot.dialog.digit_correction import corrected_number
+from voicebot.dialog.dislike_reading import dislike_of_product, praise_of_a_dislike
 from voicebot.dialog.greeting_words import greets_only
 from voicebot.dialog.harm_words import reports_problem
 from voicebot.dialog.identify import (
@@ -44,6 +45,7 @@ from voicebot.dialog.identify import (
     names_mismatched_customer,
     needs_identity,
 )
+from voicebot.dialog.ingredient_absence import absence_asked
 from voicebot.dialog.intent_choice import (
     concern_in_answer,
     confirmable,
@@ -90,7 +92,12 @@ from voicebot.dialog.opening_hours import (
     hours_unsaid,
     only_about_hours,
 )
-from voicebot.dialog.praise_reading import praise_intent, praise_read_as_complaint
+from voicebot.dialog.praise_reading import (
+    praise_intent,
+    praise_read_as_complaint,
+    praise_unplaced,
+    question_after_praise,
+)
 from voicebot.dialog.product_reading import (
     condition_asked,
     content_asked,
@@ -559,6 +566,13 @@ class InboundDialog(YesNoTurns):
                 self.tenant, self.state, self.reply
             )  # however sure the classifier is, there is no concern in it
             return
+        run_on = question_after_praise(self.tenant, text) if number is None else None
+        if run_on is not None:  # "ihre Hafermilch ist super lecker gibt es die auch ohne
+            self.state.last_product, question = run_on  # Zucker": thanked, and the question
+            thanks = self._praise_thanks() or [self.prompts.say("praise_thanks")]  # answered
+            self._on_concern(question, self.tenant.classify(question, intent), None,
+                             [*parts, *thanks])  # fmt: skip
+            return
         if number is not None:  # "meine Nummer ist 40817287": no concern besides the number
             intent = concern_besides_number(self.tenant, text, number, intent)  # (it was read as a
             # change of details)
@@ -594,6 +608,7 @@ class InboundDialog(YesNoTurns):
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
         intent = content_asked(self.tenant, text, intent)  # "Ist im Duschgel Mikroplastik?"
+        intent = absence_asked(self.tenant, talked_about, text, intent)  # "… ohne Zucker?"
         intent = ingredient_asked(self.tenant, talked_about, text, intent)  # "Ist da Butter
         # drin?" after the Brezeln
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
@@ -602,12 +617,17 @@ class InboundDialog(YesNoTurns):
         # Nougatcreme kaufen?": no field says it, the product question tells so
         intent = other_kind_asked(self.tenant, text, intent)  # "… die Sonnencreme?"
         intent = question_not_praise(self.tenant, text, intent)  # "Ist die eigentlich bio?"
+        intent = praise_unplaced(self.tenant, text, intent)  # "tolle Firma, danke für …"
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
             # lieber die Handcreme": the product corrected to)
         intent = self._named_by_topic(text, intent)  # "Rechnung.", "Zutaten Duschgel"
         intent = self._area_only(text, intent)  # "I have a question about my account"
         intent = self._hours_unsaid(text, intent)  # "wann kommt der Techniker?" (no hours)
+        if number is None and self._disliked(text, intent, talked_about, parts):
+            return  # "Die Zahnpasta schmeckt meinen Kindern nicht": feedback, no complaint
+        intent = praise_of_a_dislike(self.tenant, text, intent)  # "… zu süß und ich möchte
+        # mich beschweren": no thanks for praise
         if number is None and praise_read_as_complaint(self.tenant, text, intent):
             if (praised := praise_intent(self.tenant)) is None:  # "Ich wollte mich mal
                 self._thank_for_praise()  # bedanken, der Techniker war super nett": no
@@ -655,7 +675,8 @@ class InboundDialog(YesNoTurns):
                 note_also(self.tenant, self.state, other, said)
             if len(sentences) < 2:  # one sentence without marks: "… and i want to know …"
                 for other, said in clause_concerns(self.tenant, text, intent):
-                    if not aside(self.tenant, intent, other, said):
+                    unsaid = praise_unsaid(self.tenant, other, said)  # ("… zu süß und …")
+                    if not unsaid and not aside(self.tenant, intent, other, said):
                         note_also(self.tenant, self.state, other, said)
             self.steps.advance(parts)
         elif (
@@ -670,6 +691,36 @@ class InboundDialog(YesNoTurns):
             self._continue(parts)
         elif not self._speaks_another_language(text, intent):
             no_match(self.tenant, self.state, self.reply)
+
+    def _disliked(
+        self, text: str, intent: Intent, talked_about: str | None, parts: list[str]
+    ) -> bool:
+        """A product the caller does not like (dislike_reading): thanked for the feedback and
+        told it is passed on; a refund wish is offered a person, a question after it answered
+        after the thanks. False: no dislike of a product of ours in the words."""
+        dislike = dislike_of_product(self.tenant, text, talked_about)
+        if dislike is None:
+            return False
+        self.state.last_product = dislike.product
+        if dislike.praised:  # "… nicht schmecken, aber die Hafermilch ist super": both
+            parts = [*parts, *(self._praise_thanks() or [self.prompts.say("praise_thanks")])]
+        if dislike.question is not None:  # "… riecht mir zu künstlich, ist da Parfum drin?"
+            asked = self.tenant.classify(dislike.question, intent)
+            self._on_concern(dislike.question, asked, None, [*parts, dislike.thanks])
+            return True
+        self.state.answered, self.state.last_answer = True, dislike.thanks
+        if dislike.refund:  # "… ich möchte mein Geld zurück": a person, normal priority
+            agent = self.tenant.agent_intent()
+            if agent is not None:
+                set_intent(self.state, agent, 1.0, None)
+            self.state.topic = f"{dislike.note}; Erstattung gewünscht"
+            refund = [self.prompts.say("no_refund_here"), self.prompts.say("offer_agent")]
+            self.reply.ask([*parts, dislike.thanks, *refund], "offer_agent", "yesno")
+            return True
+        self.state.topic = dislike.note
+        more = self.prompts.say("anything_else")
+        self.reply.ask([*parts, dislike.thanks, more], "anything_else", "yesno")
+        return True
 
     def _taken_back(self) -> None:
         """A concern the caller took back as they said it: "anything else?"."""

@@ -76,8 +76,17 @@ def merge_slots(state: CallState, slots: Mapping[str, str]) -> None:
     from voicebot.dialog.topic_words import no_product_word
 
     found = {k: str(v) for k, v in slots.items() if v is not None}
+    from voicebot.dialog.unlisted_property import names_no_product
+
     heard = found.pop("product_heard", None)
-    if heard and "product" not in found and not no_product_word(heard):
+    if (
+        heard
+        and "product" not in found
+        and not no_product_word(heard)
+        and not (
+            names_no_product(heard)  # ("backen", "die Nougatcreme gesund": asked about it)
+        )
+    ):
         found["product"] = f"?{heard}"
     state.slots.update(found)
 

@@ -32,6 +32,21 @@ _SYMPTOMS = re.compile(
 )
 
 
+# Symptoms had, said in the perfect tense within a question ("was ist in dem Duschgel drin,
+# ich hab so Ausschlag bekommen"), not asked about ("Kann man davon Ausschlag bekommen?")
+_HAD_SYMPTOMS = re.compile(
+    r"\b(?:hab|habe|hat|haben|hatte|hatten|bekam|kriegt|krieg)\b(?:\s+\w+){0,4}\s+"
+    r"(?:ausschlag|rote flecken|flecken|quaddeln|durchfall|bauchschmerzen|bauchweh|fieber|"
+    r"atemnot|juckreiz)\b"
+)
+# What to do now, asked after something was taken in ("mein Sohn hat die Handcreme gegessen,
+# was soll ich tun?"): a case for the poison centre, not a question about the product
+_WHAT_TO_DO = re.compile(
+    r"\b(?:was (?:soll|sollen|muss|muessen|kann|koennen) (?:ich|wir|man) (?:\w+ )?(?:jetzt |nun |"
+    r"denn )?(?:tun|machen)|was mach(?:e)? ich (?:jetzt|nun)|what should i do|what do i do)\b"
+)
+
+
 def urgent_advice(text: str) -> str | None:
     """The prompt key of the advice for a health risk the words report, or None: a foreign
     body swallowed or symptoms after use -> "health_see_doctor"; a suspected poisoning
@@ -41,8 +56,10 @@ def urgent_advice(text: str) -> str | None:
     taken_in = bool(_TAKEN_IN.search(folded))
     if taken_in and _FOREIGN_BODY.search(folded):
         return "health_see_doctor"
-    if health_emergency(text):
+    if health_emergency(text) or (taken_in and _WHAT_TO_DO.search(folded)):
         return "health_emergency"
+    if _HAD_SYMPTOMS.search(folded):
+        return "health_see_doctor"
     if _SYMPTOMS.search(folded) and (taken_in or not is_question(text)):
         return "health_see_doctor"
     if reports_body_reaction(text):  # "er hat die Handcreme benutzt, seine Haut ist ganz rot"
@@ -72,7 +89,8 @@ DEFECT = re.compile(
     r"seltsam\w*|ausgelaufen|undicht|kaputt\w*|aufgetaut|ausgetrocknet|fluessig|"
     r"verfaerbt\w*|ausschlag|flecken|roetung\w*|geschwollen|uebel|erbrochen|durchfall|"
     r"bauchschmerzen|ungeniessbar|ekelhaft|spuelmittel|tot|tote|toter|totes|abgelaufen|"
-    r"verbrannt|angebrannt)"
+    r"verbrannt|angebrannt|zerbrochen|zerbroeselt|zerkruemelt|zerdrueckt|zerquetscht|"
+    r"beschaedigt|eingedrueckt|aufgerissen)"
 )
 _NOT = frozenset(("nicht", "kein", "keine", "keinen", "nie", "not", "no", "never"))
 _CHILD = re.compile(r"\b(?:kind\w*|tochter|sohn|baby\w*|enkel\w*|kleine[nr]?)\b")

@@ -35,6 +35,13 @@ from voicebot.dialog.survey_leaving import (
     leaves_instead,
     without_goodbye,
 )
+from voicebot.dialog.survey_others import (
+    agrees_with_them,
+    as_own,
+    only_someone_elses,
+    own_part,
+    someone_else_adds,
+)
 from voicebot.dialog.survey_people import (
     a_child_answers,
     hands_over,
@@ -44,6 +51,7 @@ from voicebot.dialog.survey_people import (
 from voicebot.dialog.survey_ratings import (
     asks_about_scale,
     corrected_rating,
+    rating_after_doubt,
     rating_said,
     says_no_rating,
 )
@@ -149,6 +157,8 @@ class SurveyDialog:
         self.person_asked = False  # a person asked for (none to put through to): told once
         self.changing = False  # an earlier answer to be changed: its new value asked for
         self.anyone_told = False  # "Mein Mann ist nicht da": told anyone may answer (once)
+        self.own_asked: set[int] = set()  # questions at which the person's own view was asked
+        self.theirs: dict[int, str] = {}  # the other person's answer told there
         self.language_told = False  # an English turn at a German survey: told so (once)
         self.hold: str | None = None  # at consent, waiting: "same" person or an "other"
         self.held = False  # waited once
@@ -318,7 +328,9 @@ class SurveyDialog:
         unanswered = self.step >= 0 and (
             free or _read_answer(self.survey.questions[self.step].kind, text, value, keyed) is None
         )  # ("Moment, drei." answers)
-        if unanswered and not keyed and short and not self.waited and asks_to_wait(text):
+        handed = free and not keyed and someone_else_adds(text)  # "Moment, mein Mann will
+        pauses = unanswered and not keyed and short and asks_to_wait(text)  # auch was sagen"
+        if (handed or pauses) and not self.waited:
             self.waited = True  # "Moment, ich überleg mal.", "Warte mal kurz": no answer yet
             self._ask(self.tenant.prompts.say("wait_ok"), None)
             return
@@ -362,6 +374,17 @@ class SurveyDialog:
         if free and not keyed and leaves_the_survey(text):  # "Ach, wissen Sie was, ich hab
             self._finish(self.survey.declined, "hangup")  # doch keine Lust mehr. Tschüss."
             return
+        theirs = self.theirs.pop(self.step, None) if self.step >= 0 else None
+        if theirs is not None and not keyed and agrees_with_them(text):
+            text = as_own(theirs)  # "Mein Mann sagt ja." - "… Ihre eigene Meinung." - "Ich auch."
+        others = self.step >= 0 and not (keyed or free) and only_someone_elses(text)
+        if others and self.step not in self.own_asked:  # "Mein Mann würde sagen drei": not
+            self.own_asked.add(self.step)  # hers; her own asked for (no try lost)
+            self.theirs[self.step] = text
+            told = self.tenant.prompts.say("survey_own_view")
+            step = self.survey.questions[self.step]
+            self._ask(f"{told} {step.prompt}", _expect(step.kind))
+            return
         rating_asked = self.step >= 0 and self.survey.questions[self.step].kind == "rating"
         scale_asked = rating_asked and asks_about_scale(text)  # "Eins ist das Beste, oder?"
         if self.step >= 0 and not keyed and not free and (asks_meaning(text) or scale_asked):
@@ -370,10 +393,12 @@ class SurveyDialog:
             return  # no answer stored, no try counted
         withheld = says_any(folded, WITHHOLD_WORDS)
         yes_no_asked = self.step >= 0 and self.survey.questions[self.step].kind == "yesno"
+        after_doubt = rating_asked and not keyed and rating_after_doubt(text) is not None
         if (
             self.step >= 0
             and not keyed
             and not free
+            and not after_doubt  # ("keine Ahnung, vielleicht drei": 3)
             and (
                 does_not_know(text)
                 or cannot_say(text)  # "kann ich noch nicht sagen"
@@ -386,7 +411,7 @@ class SurveyDialog:
         asks = not keyed and (is_question(text) or pause_then_asks(text))
         asks = asks and not starts_with_yes(text)  # "Moment, wer
         waits = asks_to_wait(text) and not asks  # genau ruft da an?" is no yes, and answered
-        unsure = does_not_know(text) or waits  # at consent: "Moment mal"
+        unsure = (does_not_know(text) and not after_doubt) or waits  # at consent: "Moment mal"
         said = None if keyed or free or unsure else self._intent(text)
         if said is not None and self.step >= 0 and said.id not in self.survey.ends_call:
             said = said if asks_us_something(text) else None  # "Es geht." at the rating is
@@ -430,12 +455,16 @@ class SurveyDialog:
         if not keyed and leaves_instead(text):  # "Das dauert mir zu lange, tschüss": the
             self._finish(self.survey.declined, "hangup")  # goodbye is no "nein"; the answers
             return  # given are kept
-        answer = _read_answer(question.kind, text, value, keyed, noisy, question.prompt)
+        mine = own_part(text) if question.kind == "yesno" and not keyed else None
+        read = mine or text  # "mein Nachbar sagt nein, aber ich würde ihn empfehlen": hers
+        answer = _read_answer(question.kind, read, value, keyed, noisy, question.prompt)
+        answer = None if others else answer
         limited = question.kind == "yesno" and not keyed and limited_yes(text) is not None
-        if answer is None and question.kind == "yesno" and not keyed and not noisy and not limited:
+        unread = answer is None and not (keyed or noisy or limited or others)
+        if unread and question.kind == "yesno":
             keys = question_keys(question.prompt)  # "Ich würde ihn schon weiterempfehlen",
             answer = (  # "empfehlen würde ich die keinem"
-                "ja" if echoes_yes(text, keys) else "nein" if echoes_no(text, keys) else None
+                "ja" if echoes_yes(read, keys) else "nein" if echoes_no(read, keys) else None
             )
         if not keyed and not free and breaks_off(folded):  # "Nee, jetzt reicht's, ich leg
             # auf": the "nee"
@@ -822,6 +851,9 @@ def _read_answer(
 ) -> str | None:
     """A stored answer: '1'-'5' for ratings, 'ja'/'nein', or the comment text; None: unclear."""
     if kind == "rating":
+        after_doubt = None if keyed else rating_after_doubt(text)
+        if after_doubt is not None:  # "keine Ahnung, vielleicht drei"
+            return str(after_doubt)
         if not keyed and (school_grade(text) or says_no_rating(text)):
             return None  # "eine glatte Eins", "eins plus": 1 is the best school grade, the
             # worst rating; "Na gut.", "Eins ist das Beste, oder?"

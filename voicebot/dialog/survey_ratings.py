@@ -227,8 +227,8 @@ def rating_now(text: str) -> int | None:
     zwei" -> 2); None when no such two times are named or today's part holds no single one."""
     folded = fold(text)
     before = _BEFORE.search(folded)
-    if before is None or len(_NUMBER_WORD.findall(folded)) < 2:
-        return None
+    if before is None or not _NUMBER_WORD.search(folded):  # ("früher war es super, jetzt
+        return None  # nur noch zwei": the earlier one in words)
     now = _NOW.search(folded, before.end())
     if now is None:
         return None
@@ -236,3 +236,22 @@ def rating_now(text: str) -> int | None:
     if len(set(_NUMBER_WORD.findall(part))) != 1 or says_no_rating(part):
         return None
     return rating_in(part)
+
+
+# "keine Ahnung", "weiß nicht so genau" said before a rating ("keine Ahnung, vielleicht drei")
+_DOUBT_FIRST = re.compile(
+    r"^(?:(?:also|aeh|aehm|hm|hmm|na|tja|puh|oh|ach) )*(?:keine ahnung|(?:ich )?weiss (?:ich )?"
+    r"(?:es |das )?(?:nicht|nich)(?: so (?:genau|recht))?|schwer zu sagen)\b"
+)
+
+
+def rating_after_doubt(text: str) -> int | None:
+    """The rating said after a word of not knowing ("keine Ahnung, vielleicht drei" -> 3,
+    "weiß nicht, so drei" -> 3): the person gives one after all; None when none follows."""
+    found = _DOUBT_FIRST.search(fold(text))
+    if found is None:
+        return None
+    rest = fold(text)[found.end() :]
+    if not _NUMBER_WORD.search(rest) or says_no_rating(rest):
+        return None
+    return rating_said(rest)

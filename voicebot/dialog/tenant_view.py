@@ -295,18 +295,26 @@ class TenantView:
         """A product named that we do not sell ("Leberwurst"); None: none named, misheard, or
         an allergen, a condition, a person or the concern ("Zöliakie", "Beschwerde")."""
         from voicebot.dialog.topic_words import no_product_word
+        from voicebot.dialog.unlisted_property import names_no_product
 
         if self.nlu is None:
             return None
         found = self.nlu.slots.unknown_product(text)
-        return None if found is None or no_product_word(str(found)) else str(found)
+        if found is None or no_product_word(str(found)) or names_no_product(str(found)):
+            return None  # ("die Nougatcreme gesund", "backen": asked about it, no product)
+        return str(found)
 
     def product_in(self, text: str) -> str | None:
         """The catalog product the text names (its id), or None; None too for another kind
         of ours ("die Himbeermarmelade", "Eistee Pfirsich": read as a product we do not sell)."""
+        from voicebot.dialog.unlisted_property import names_no_product
+
         match = self._product_match(text)
-        if match is None or self.nlu is None or self.nlu.slots.variant_named(text, match.heard):
+        if match is None or self.nlu is None:
             return None
+        variant = self.nlu.slots.variant_named(text, match.heard)
+        if variant and not names_no_product(variant):  # ("die Nougatcreme gesund": ours,
+            return None  # asked what it does)
         return str(match.product_id)
 
     def _product_match(self, text: str) -> Any:

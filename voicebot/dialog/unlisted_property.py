@@ -33,6 +33,7 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:(?:packungs)?groesse\w*|groesser\w*|nachfuell\w*|familienpackung\w*|"
                 r"gross\w* (?:flasche|packung|tube|dose|glas|gebinde|becher)|bigger|sizes?|"
                 r"grosspackung\w*|grossgebinde\w*|fuellmenge|packungsinhalt|wie viel inhalt|"
+                r"(?:auch|nur|noch) (?:in|als) (?:gross|klein|xxl|maxi|mini)\b|xxl\w*|"
                 r"(?:inhalt|menge) (?:der|einer|von der|pro) (?:flasche|packung|tube|dose|glas|"
                 r"tuete|schachtel)|"
                 r"wie (?:gross|schwer)\b(?!.*\b(?:anteil|prozent))|"
@@ -52,6 +53,8 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"verkauft|im sortiment)|"
                 r"nicht mehr (?:\w+ ){0,4}(?:finde\w*|gefunden|bekomm\w*|krieg\w*|kaufen|"
                 r"im regal|im laden|im handel|im supermarkt|im markt)|"
+                r"wieder (?:im|in den|ins) (?:regal|laden|handel|supermarkt|markt|sortiment)|"
+                r"wann gibt (?:es|s) (?:\w+ ){0,3}wieder|"
                 r"where (?:can|do) (?:i|you|we) (?:buy|get|find)|in stock|stockists?)\b"),
      "zu Verkaufsstellen und Verfügbarkeit", "on where it is sold"),
     # "Kann man den Haferdrink aufschäumen?", "Kann ich die Tomatensauce für eine Lasagne
@@ -63,6 +66,7 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"gebrauchen|einsetzen|auftragen)|"
                 r"(?:fuer|zum|zur|in) (?:\w+ )?(?:lasagne|pizza|auflauf|suppe|kuchen|pfannkuchen|"
                 r"kaffee|cappuccino|latte\w*|smoothie\w*|porridge|kochen|backen|braten)|"
+                r"(?:auch |nur )?fuer (?:maenner|herren|frauen|damen)\b|"
                 r"froth\w*|foam\w*|recipe\w*)\b"),
      "zur Verwendung und zu Rezepten", "on uses and recipes"),
 
@@ -158,3 +162,16 @@ FIELD_NAMED = {
         r"geoeffnet|oeffnen)\b"
     ),
 }
+
+
+# Families whose words are never part of a product's name: how it is prepared or used and
+# what it does ("die Nougatcreme gesund", "backen" were heard as products we do not sell)
+_NO_PRODUCT_FAMILIES = frozenset(
+    ("zur Zubereitung", "zu Verträglichkeit und Wirkung", "zur Verwendung und zu Rezepten")
+)
+
+
+def names_no_product(heard: str) -> bool:
+    """Words heard as a product's name that ask how to prepare or use it or what it does
+    ("Nougatcreme gesund", "backen"): no product of another kind."""
+    return any(p.about in _NO_PRODUCT_FAMILIES for p in unlisted_properties(heard))

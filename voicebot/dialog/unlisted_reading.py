@@ -45,6 +45,9 @@ def unlisted_asked(
     asked = unlisted_properties(tenant.without_product_name(text), tenant.language)
     if not asked:
         return intent
+    if named is not None and "product" not in intent.slots:  # ("die Nougatcreme gesund" was
+        slots = {k: v for k, v in intent.slots.items() if k != "product_heard"}  # heard as
+        intent = replace(intent, slots={**slots, "product": named})  # another product)
     rest = fold(text)
     for found in asked:  # (what the question asks is no defect: "auch für die Haare nehmen")
         rest = found.pattern.sub(" ", rest)

@@ -66,6 +66,9 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "offer_agent": "Möchten Sie mit einem Mitarbeiter sprechen?",
         "not_helped": "Das tut mir leid.",
         "praise_thanks": "Vielen Dank, das freut uns sehr! Ich gebe Ihr Lob gern weiter.",
+        "dislike_thanks": "Schade, dass Ihnen {product} nicht zusagt. Vielen Dank für Ihre "
+        "Rückmeldung, ich gebe sie gern an unser Team weiter.",  # a dislike, no defect
+        "no_refund_here": "Eine Erstattung kann ich von hier aus leider nicht veranlassen.",
         "taken_back": "Alles klar.",  # a concern taken back as it was said ("… ach, hier ist sie")
         "no_more_detail": "Genauer kann ich es Ihnen leider nicht sagen.",
         "answer_again": "Noch einmal: {answer}",
@@ -95,6 +98,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "survey_rating_changed": "Gut, ich habe Ihre Bewertung auf {rating} geändert.",
         "survey_answer_changed": "Gut, ich habe Ihre Antwort auf {answer} geändert.",
         "survey_new_answer": "Gern. Wie lautet Ihre neue Antwort?",
+        "survey_own_view": "Mich interessiert Ihre eigene Meinung.",  # not another person's
         "survey_minor": "Vielen Dank! Die Umfrage richtet sich leider nur an Erwachsene. Auf "
         "Wiederhören.",
         "survey_anyone": "Die Fragen kann gern auch jemand anderes aus dem Haushalt "
@@ -202,6 +206,9 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "offer_agent": "Would you like to speak to an agent?",
         "not_helped": "I'm sorry to hear that.",
         "praise_thanks": "Thank you, that's lovely to hear! I'll pass it on.",
+        "dislike_thanks": "I'm sorry {product} is not to your liking. Thank you for your "
+        "feedback, I'll pass it on to our team.",
+        "no_refund_here": "I cannot arrange a refund from here, I'm afraid.",
         "taken_back": "All right, no problem.",
         "no_more_detail": "I'm sorry, I can't tell you more than that.",
         "answer_again": "Once more: {answer}",
@@ -231,6 +238,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "survey_rating_changed": "All right, I have changed your rating to {rating}.",
         "survey_answer_changed": "All right, I have changed your answer to {answer}.",
         "survey_new_answer": "Of course. What is your new answer?",
+        "survey_own_view": "I'd like to hear your own view.",
         "survey_minor": "Thank you! The survey is for adults only. Goodbye.",
         "survey_anyone": "Anyone in the household may answer the questions, you as well.",
         "survey_not_passed_on": "I cannot pass anything on; your answers are only counted "
