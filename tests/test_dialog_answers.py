@@ -1863,6 +1863,16 @@ def test_a_hedged_no_to_the_guess_tells_the_concern_anew(services, reply, asked)
     assert not any("did not understand" in line for line in said)
 
 
+def test_a_sure_concern_after_a_no_is_kept_when_the_no_was_its_runner_up(services):
+    """'Is it about topping up by card?' - 'not really, i want to know how much i can top up'
+    (the top-up limits at 0.99, topping up by card the runner-up) was 'Sorry, I did not
+    understand': leaving out the intent said no to dropped the sure one (session-16 probe)."""
+    record = call(services, "harbour-bank", say("i want to top up"),
+                  say("not really, i want to know how much i can top up"))  # fmt: skip
+    said = bot_said(record)
+    assert said[1] == "Is it about topping up by card?" and "10,000 pounds" in said[2], said
+
+
 def test_a_hedged_no_alone_asks_for_the_concern(services):
     from voicebot.dialog.words import hedged_no
 

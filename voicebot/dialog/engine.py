@@ -1332,8 +1332,9 @@ def _nothing(event: Intent) -> Intent:
 def _without(event: Intent, rejected: str) -> Intent:
     """The event with an intent the caller just said no to left out (its next best stays a
     candidate, unsure)."""
-    if event.name != rejected and not (event.alternatives and event.alternatives[0][0] == rejected):
-        return event
+    guessed = event.name is None and event.alternatives and event.alternatives[0][0] == rejected
+    if event.name != rejected and not guessed:  # (a sure other concern stays: "not really, i
+        return event  # want to know how much i can top up" lost its 0.99 to the runner-up no)
     others = tuple(a for a in event.alternatives if a[0] != rejected)
     confidence = others[0][1] if others else 0.0
     return replace(event, name=None, confidence=confidence, alternatives=others)
