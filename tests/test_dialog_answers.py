@@ -1682,6 +1682,19 @@ def test_a_complaint_no_intent_takes_gets_an_apology_and_a_person(services, turn
     assert record.handoff.context["summary"].startswith("complaint")
 
 
+@pytest.mark.parametrize(
+    "turn",
+    ["no complaints really i just want to know when my new card will arrive",
+     "ive got no complaints at all, how long does a new card take to arrive"],
+)  # fmt: skip
+def test_no_complaints_said_before_a_concern_is_no_complaint(services, turn):
+    """'no complaints really …' was taken as a complaint: 'I am sorry to hear that' and the
+    general queue for a card-delivery question the bot answers itself (session-16 probe)."""
+    record = call(services, "harbour-bank", say(turn), say("no thanks"))
+    assert "sorry to hear" not in bot_said(record)[1], bot_said(record)
+    assert record.handoff is None or record.handoff.queue == "cards", bot_said(record)
+
+
 def test_a_complaint_at_a_tenant_with_a_complaint_intent_keeps_it(services):
     record = call(services, "nordwelle", say("Ich möchte mich beschweren, der Techniker war "
                                              "unverschämt."), say("ja"))  # fmt: skip
