@@ -795,6 +795,22 @@ def test_a_message_the_caller_asks_if_it_was_from_the_bank_reaches_the_fraud_tea
     assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
 
 
+@pytest.mark.parametrize(
+    ("turn", "queue"),
+    [("the cash point ate my card this morning", "cards"),
+     ("the hole in the wall swallowed my card", "cards"),
+     ("it wont let me add a new payee", "transfers"),
+     ("the hole in the wall gave me twenty quid less than i asked for", "topup_cash"),
+     ("some bloke nicked my card on the bus", "fraud")],
+)  # fmt: skip
+def test_british_and_colloquial_words_are_read_as_the_examples_words(services, turn, queue):
+    """Banking77's examples never say 'cash point', 'hole in the wall', 'payee' or 'quid': 'the
+    cash point ate my card' went to the top-up team as a deposit not in the balance, the others
+    were asked about or not understood (session-16 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
 def test_a_message_told_of_without_doubt_is_no_scam(services):
     from voicebot.dialog.money_reading import scam_reported
 
