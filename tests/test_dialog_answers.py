@@ -728,7 +728,9 @@ def test_a_problem_said_before_a_product_question_is_a_complaint(services, turn)
      "My account's been emptied!", "I don't recognise a transaction on my statement.",
      "I didn't authorise this payment.",
      "There's a payment on my account I didn't make. How do I get a refund?",
-     "I see a charge from a shop I've never been to. Can I get a refund?"],
+     "I see a charge from a shop I've never been to. Can I get a refund?",
+     "i nearly had a heart attack when i saw my balance, theres 600 pounds gone that i didn't "
+     "spend"],
 )  # fmt: skip
 def test_money_or_a_card_used_without_the_caller_reaches_the_fraud_team(services, turn):
     """Banking77's ten examples per intent do not know these words: the payments team, the
@@ -809,6 +811,69 @@ def test_british_and_colloquial_words_are_read_as_the_examples_words(services, t
     were asked about or not understood (session-16 probe)."""
     record = call(services, "harbour-bank", say(turn))
     assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("turn", "topic"),
+    [("i want to set up a standing order", "standing order: set up"),
+     ("how do i cancel a standing order", "standing order: cancel"),
+     ("can you change the amount on my standing order to my landlord please",
+      "standing order: change"),
+     ("i want to cancel a direct debit", "direct debit: cancel"),
+     ("yes hi um its about my direct debit to british gas it bounced", "direct debit: failed"),
+     ("i want to change my direct debit date", "direct debit: change")],
+)  # fmt: skip
+def test_a_standing_order_or_direct_debit_request_reaches_a_person_with_it_noted(
+    services, turn, topic
+):
+    """Banking77 has no intent for standing orders or direct debits set up, changed or
+    cancelled: 'I want to set up a standing order' was not understood twice, 'I want to cancel
+    a direct debit' went to the fraud team at high priority (session-16 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("general", "normal")
+    assert record.handoff.context["summary"].startswith(topic)
+
+
+def test_a_standing_order_of_someone_who_died_gets_condolences_and_both_noted(services):
+    """'my wife died last year and theres still a direct debit going out for her gym' went to
+    the fraud team at high priority (session-16 probe)."""
+    turn = "my wife died last year and theres still a direct debit going out"
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("general", "normal")
+    assert "sorry for your loss" in bot_said(record)[1]
+    summary = record.handoff.context["summary"]
+    assert summary.startswith("bereavement") and "direct debit: still being paid" in summary
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["theres a direct debit on my statement i dont recognise",
+     "i want to cancel a direct debit that i didn't set up",
+     "someone has set up a direct debit on my account",
+     "theres a standing order going out of my account that i never set up",
+     "a direct debit went out to a company ive never heard of",
+     "there's a standing order on my account that i don't know about"],
+)  # fmt: skip
+def test_a_direct_debit_or_standing_order_the_caller_doubts_stays_with_the_fraud_team(
+    services, turn
+):
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["my card isnt working and i also want to set up a standing order",
+     "i need to cancel a direct debit and also my card is not working"],
+)  # fmt: skip
+def test_a_standing_order_beside_a_sure_concern_keeps_that_concern(services, turn):
+    """The routine request beside another concern is no fraud: 'I need to cancel a direct
+    debit and also my card is not working' went to the fraud team at high priority."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == "cards", bot_said(record)
 
 
 def test_a_message_told_of_without_doubt_is_no_scam(services):

@@ -50,6 +50,7 @@ from voicebot.dialog.opening_hours import (
     hours_unsaid,
     only_about_hours,
 )
+from voicebot.dialog.payment_orders import order_alone
 from voicebot.dialog.praise_reading import praise_intent, praise_read_as_complaint
 from voicebot.dialog.product_reading import (
     condition_asked,
@@ -525,6 +526,14 @@ class InboundDialog(YesNoTurns):
             self.reply.ask([skipped, self.prompts.say("ask_concern")], awaiting="concern")
             return
         if number is None and self._speaks_another_language(text, intent):
+            return
+        order = None
+        if number is None:  # ("… a direct debit and my card is not working": the card)
+            order, text, intent = order_alone(self.tenant, text, intent)
+        if order is not None:  # "I want to cancel a direct debit": a person, not the fraud team
+            self._note_death(text)  # ("my late husband's standing order …": condolences)
+            self.state.topic = order  # (Banking77 has no intent for standing orders or
+            self.reply.handoff_default(reason="intent")  # direct debits set up or cancelled)
             return
         if number is None and self._bereaved(text, intent):
             return
@@ -1058,14 +1067,20 @@ class InboundDialog(YesNoTurns):
         """A death reported ("my mother passed away last week"): condolences first and the
         death noted for the agent. A concern the NLU is sure of is served as usual ("… and I
         want to end his contract": identified, its team); none: a person at once (True)."""
-        state = self.state
-        if state.bereaved or not death_reported(text):
+        if not self._note_death(text):
             return False
-        state.bereaved = True
-        state.preface.insert(0, self.prompts.say("condolences"))
         if is_new_concern(self.tenant, fraud_reported(self.tenant, text, intent)):
             return False
         self.reply.handoff_default(reason="intent")
+        return True
+
+    def _note_death(self, text: str) -> bool:
+        """A death reported for the first time in the call: condolences said next, the death
+        noted for the agent (True)."""
+        if self.state.bereaved or not death_reported(text):
+            return False
+        self.state.bereaved = True
+        self.state.preface.insert(0, self.prompts.say("condolences"))
         return True
 
     def _complaint(self, text: str, intent: Intent) -> None:

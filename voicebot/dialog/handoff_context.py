@@ -65,7 +65,8 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
         parts[0] = f"{words['maybe']}: {parts[0]}"  # Sie mich mit einem Menschen")
     for noted, word in ((state.complained, "complaint"), (state.bereaved, "death")):
         if noted:  # (first: the agent greets a bereaved or angry caller with care)
-            parts[:1] = [words[word]] if state.intent is None else [words[word], parts[0]]
+            alone = state.intent is None and not state.topic  # (a topic: "bereavement;
+            parts[:1] = [words[word]] if alone else [words[word], parts[0]]  # direct debit …")
     if state.customer is not None:
         number = state.customer.get("customer_number", "")
         parts.append(f"{words['customer']} {state.customer.get('name', '')} (…{number[-2:]})")
