@@ -865,6 +865,31 @@ def test_a_direct_debit_or_standing_order_the_caller_doubts_stays_with_the_fraud
 
 
 @pytest.mark.parametrize(
+    ("turn", "topic"),
+    [("can i speak to someone about cancelling a direct debit", "direct debit: cancel"),
+     ("i need to talk to a person about my standing order", "standing order")],
+)  # fmt: skip
+def test_a_person_asked_for_about_a_standing_order_or_direct_debit_gets_it_noted(
+    services, turn, topic
+):
+    """'can i speak to someone about cancelling a direct debit' went to the fraud team at high
+    priority; 'about my standing order' reached the agent as 'talking to a person' only."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("general", "normal")
+    assert record.handoff.context["summary"].startswith(topic)
+
+
+def test_a_direct_debit_request_added_to_a_yes_is_no_fraud(services):
+    """'Is it about topping up by card?' - 'yes and i also want to cancel a direct debit' went
+    to the fraud team at high priority, the top-up noted beside it (session-16 probe)."""
+    record = call(services, "harbour-bank", say("i want to top up"),
+                  say("yes and i also want to cancel a direct debit"))  # fmt: skip
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("topup_cash", "normal")
+
+
+@pytest.mark.parametrize(
     "turn",
     ["my card isnt working and i also want to set up a standing order",
      "i need to cancel a direct debit and also my card is not working"],

@@ -324,6 +324,8 @@ class InboundDialog(YesNoTurns):
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
                 event = self._concern_said_apart(text, event)  # (or in a sentence of its own)
                 event = fraud_reported(self.tenant, text, event)  # ("money missing": fraud)
+            if state.intent is None:  # ("someone about cancelling a direct debit": noted, no
+                event = self._order_besides_person(text, event)  # fraud team)
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I
                 take_intent(self.tenant, state, event)  # need to speak to someone": kept;
             if not state.bereaved and death_reported(text):  # "someone about my late father's
@@ -1073,6 +1075,16 @@ class InboundDialog(YesNoTurns):
             return False
         self.reply.handoff_default(reason="intent")
         return True
+
+    def _order_besides_person(self, text: str, event: Intent) -> Intent:
+        """A person asked for about a standing order or direct debit ("can I speak to someone
+        about cancelling a direct debit" went to the fraud team at high priority): the request
+        noted for the agent, no concern taken; else the concern as read."""
+        order, _, event = order_alone(self.tenant, text, event)
+        if order is None:
+            return event
+        self.state.topic = order
+        return _nothing(event)
 
     def _note_death(self, text: str) -> bool:
         """A death reported for the first time in the call: condolences said next, the death

@@ -114,3 +114,14 @@ def order_alone(tenant: TenantView, text: str, intent: Intent) -> tuple[str | No
     if is_urgent(tenant, intent) and not is_urgent(tenant, other):
         return None, rest, other
     return None, text, intent
+
+
+def routine_read_as_urgent(tenant: TenantView, text: str, concern: Intent) -> bool:
+    """A standing order or direct debit request, not doubted, that the classifier read as an
+    urgent concern ("yes, and I also want to cancel a direct debit" read as a direct debit not
+    recognised)."""
+    return (
+        tenant.language[:2] == "en"
+        and order_request(text) is not None
+        and is_urgent(tenant, concern)
+    )

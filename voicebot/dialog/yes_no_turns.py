@@ -27,6 +27,7 @@ from voicebot.dialog.intent_choice import (
     set_aside,
     take_intent,
 )
+from voicebot.dialog.payment_orders import routine_read_as_urgent
 from voicebot.dialog.product_reading import praise_unsaid
 from voicebot.dialog.recovery import no_match
 from voicebot.dialog.words import (
@@ -483,6 +484,9 @@ class YesNoTurns:
             state.candidate = None
             spec = self.tenant.intents.get(concern.name or "")
             answered = spec is not None and spec.action == "selfservice"
+            if routine_read_as_urgent(self.tenant, text, concern):  # "yes, and I also want to
+                self.steps.advance([])  # cancel a direct debit": no fraud (the agent hears it)
+                return True
             if answered or (self._urgent(concern) and state.intent.priority != "high"):
                 set_aside(state)
                 take_intent(self.tenant, state, concern)
