@@ -773,7 +773,8 @@ def test_a_customer_number_stays_in_the_agents_transcript(services):
     ["I've been scammed, I transferred two thousand pounds to someone pretending to be from the "
      "bank.",
      "i got a text saying my account was locked and i clicked the link and put in my details",
-     "I think my mum has been conned, she sent money to a man claiming to be from the police."],
+     "I think my mum has been conned, she sent money to a man claiming to be from the police.",
+     "i want to report a scam, i paid 400 pounds for a puppy that doesnt exist"],
 )  # fmt: skip
 def test_a_caller_who_was_scammed_reaches_the_fraud_team(services, turn):
     """A scam (a payment the caller made when tricked, phishing) was asked about as 'a balance

@@ -80,7 +80,7 @@ _NOT_A_REPORT = re.compile(
 _SCAMMED = re.compile(
     r"\b(?:(?:i|we|he|she|they|mum|dad|mother|father|wife|husband)(?: ve| have| has| s)? "
     r"(?:\w+ )?(?:been|got|was|were) (?:\w+ )?(?:scammed|conned|defrauded|tricked|phished|"
-    r"duped|swindled)|scam(?:mer|mers|med)|fraudsters?|con ?man|con ?artist|phishing|"
+    r"duped|swindled)|scam(?:s|mer|mers|med)?|fraudsters?|con ?man|con ?artist|phishing|"
     r"(?:scam|fake|phishing|dodgy|bogus) (?:call|phone call|text|texts|sms|email|e mail|"
     r"message|link|website|site|investment)s?|"
     r"(?:(?:pretend\w*|claim\w*) to be|posing as|posed as|(?:said|saying|claimed|claiming) "
