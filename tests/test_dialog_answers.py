@@ -891,15 +891,19 @@ def test_a_direct_debit_request_added_to_a_yes_is_no_fraud(services):
 
 
 @pytest.mark.parametrize(
-    "turn",
-    ["my card isnt working and i also want to set up a standing order",
-     "i need to cancel a direct debit and also my card is not working"],
+    ("turn", "noted"),
+    [("my card isnt working and i also want to set up a standing order",
+      "also: standing order: set up"),
+     ("i need to cancel a direct debit and also my card is not working",
+      "also: direct debit: cancel")],
 )  # fmt: skip
-def test_a_standing_order_beside_a_sure_concern_keeps_that_concern(services, turn):
+def test_a_standing_order_beside_a_sure_concern_keeps_that_concern(services, turn, noted):
     """The routine request beside another concern is no fraud: 'I need to cancel a direct
-    debit and also my card is not working' went to the fraud team at high priority."""
+    debit and also my card is not working' went to the fraud team at high priority; the
+    request is noted for the card team."""
     record = call(services, "harbour-bank", say(turn))
     assert record.handoff is not None and record.handoff.queue == "cards", bot_said(record)
+    assert noted in record.handoff.context["summary"]
 
 
 def test_a_message_told_of_without_doubt_is_no_scam(services):

@@ -50,7 +50,7 @@ from voicebot.dialog.opening_hours import (
     hours_unsaid,
     only_about_hours,
 )
-from voicebot.dialog.payment_orders import order_alone
+from voicebot.dialog.payment_orders import order_alone, order_request
 from voicebot.dialog.praise_reading import praise_intent, praise_read_as_complaint
 from voicebot.dialog.product_reading import (
     condition_asked,
@@ -531,7 +531,7 @@ class InboundDialog(YesNoTurns):
             return
         order = None
         if number is None:  # ("… a direct debit and my card is not working": the card)
-            order, text, intent = order_alone(self.tenant, text, intent)
+            order, text, intent = self._order_alone(text, intent)
         if order is not None:  # "I want to cancel a direct debit": a person, not the fraud team
             self._note_death(text)  # ("my late husband's standing order …": condolences)
             self.state.topic = order  # (Banking77 has no intent for standing orders or
@@ -1076,11 +1076,20 @@ class InboundDialog(YesNoTurns):
         self.reply.handoff_default(reason="intent")
         return True
 
+    def _order_alone(self, text: str, intent: Intent) -> tuple[str | None, str, Intent]:
+        """payment_orders.order_alone; a request beside another sure concern is noted for the
+        agent ("my card isnt working and i also want to set up a standing order": also noted)."""
+        order, said, intent = order_alone(self.tenant, text, intent)
+        beside = order_request(text) if order is None and self.tenant.language[:2] == "en" else None
+        if beside is not None and beside not in self.state.also_noted:
+            self.state.also_noted.append(beside)
+        return order, said, intent
+
     def _order_besides_person(self, text: str, event: Intent) -> Intent:
         """A person asked for about a standing order or direct debit ("can I speak to someone
         about cancelling a direct debit" went to the fraud team at high priority): the request
         noted for the agent, no concern taken; else the concern as read."""
-        order, _, event = order_alone(self.tenant, text, event)
+        order, _, event = self._order_alone(text, event)
         if order is None:
             return event
         self.state.topic = order

@@ -88,8 +88,9 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     told = tenant.prompts.say("not_in_writing")  # ("… per E-Mail schicken?": told the bot
     if any(ln.role == "bot" and told in ln.text for ln in since):  # cannot; the agent can)
         parts.append(words["writing"])
-    if state.also:
-        parts.append(f"{words['also']}: " + ", ".join(c.intent.description for c in state.also))
+    others = [c.intent.description for c in state.also] + state.also_noted
+    if others:
+        parts.append(f"{words['also']}: " + ", ".join(others))
     if state.caller_language and state.caller_language != tenant.language[:2]:
         parts.append(words["speaks"])  # the agent answers in the caller's language
     parts.append(f"{words['reason']}: {reason}")
