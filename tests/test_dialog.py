@@ -1903,6 +1903,18 @@ def test_praise_is_thanked_for_and_not_put_through_as_a_complaint(services):
     assert handoff_in(complaint).queue == "beschwerde"
 
 
+def test_praise_at_a_tenant_without_a_praise_intent_is_thanked_for(services):
+    """ "thank you so much the lady i spoke to yesterday was really helpful" was 'Sorry, I did
+    not understand' twice at the bank (no Banking77 intent takes praise): thanked, then
+    'anything else?' (session-16 probe); a concern said with thanks stays that concern."""
+    thanks = "thank you so much the lady i spoke to yesterday was really helpful"
+    record = call(services, "harbour-bank", say(thanks), say("no thanks"))
+    assert record.handoff is None and "lovely to hear" in bot_said(record), bot_said(record)
+    card = call(services, "harbour-bank", say("thanks for sorting my card out last week, but "
+                                              "its stopped working again"))  # fmt: skip
+    assert handoff_in(card).queue == "cards"
+
+
 @pytest.mark.parametrize(
     "asked",
     [

@@ -728,7 +728,9 @@ def test_a_problem_said_before_a_product_question_is_a_complaint(services, turn)
      "My account's been emptied!", "I don't recognise a transaction on my statement.",
      "I didn't authorise this payment.",
      "There's a payment on my account I didn't make. How do I get a refund?",
-     "I see a charge from a shop I've never been to. Can I get a refund?"],
+     "I see a charge from a shop I've never been to. Can I get a refund?",
+     "i nearly had a heart attack when i saw my balance, theres 600 pounds gone that i didn't "
+     "spend"],
 )  # fmt: skip
 def test_money_or_a_card_used_without_the_caller_reaches_the_fraud_team(services, turn):
     """Banking77's ten examples per intent do not know these words: the payments team, the
@@ -771,7 +773,8 @@ def test_a_customer_number_stays_in_the_agents_transcript(services):
     ["I've been scammed, I transferred two thousand pounds to someone pretending to be from the "
      "bank.",
      "i got a text saying my account was locked and i clicked the link and put in my details",
-     "I think my mum has been conned, she sent money to a man claiming to be from the police."],
+     "I think my mum has been conned, she sent money to a man claiming to be from the police.",
+     "i want to report a scam, i paid 400 pounds for a puppy that doesnt exist"],
 )  # fmt: skip
 def test_a_caller_who_was_scammed_reaches_the_fraud_team(services, turn):
     """A scam (a payment the caller made when tricked, phishing) was asked about as 'a balance
@@ -793,6 +796,114 @@ def test_a_message_the_caller_asks_if_it_was_from_the_bank_reaches_the_fraud_tea
     record = call(services, "harbour-bank", say(turn))
     assert record.handoff is not None, bot_said(record)
     assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue"),
+    [("the cash point ate my card this morning", "cards"),
+     ("the hole in the wall swallowed my card", "cards"),
+     ("it wont let me add a new payee", "transfers"),
+     ("the hole in the wall gave me twenty quid less than i asked for", "topup_cash"),
+     ("some bloke nicked my card on the bus", "fraud")],
+)  # fmt: skip
+def test_british_and_colloquial_words_are_read_as_the_examples_words(services, turn, queue):
+    """Banking77's examples never say 'cash point', 'hole in the wall', 'payee' or 'quid': 'the
+    cash point ate my card' went to the top-up team as a deposit not in the balance, the others
+    were asked about or not understood (session-16 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("turn", "topic"),
+    [("i want to set up a standing order", "standing order: set up"),
+     ("how do i cancel a standing order", "standing order: cancel"),
+     ("can you change the amount on my standing order to my landlord please",
+      "standing order: change"),
+     ("i want to cancel a direct debit", "direct debit: cancel"),
+     ("yes hi um its about my direct debit to british gas it bounced", "direct debit: failed"),
+     ("i want to change my direct debit date", "direct debit: change")],
+)  # fmt: skip
+def test_a_standing_order_or_direct_debit_request_reaches_a_person_with_it_noted(
+    services, turn, topic
+):
+    """Banking77 has no intent for standing orders or direct debits set up, changed or
+    cancelled: 'I want to set up a standing order' was not understood twice, 'I want to cancel
+    a direct debit' went to the fraud team at high priority (session-16 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("general", "normal")
+    assert record.handoff.context["summary"].startswith(topic)
+
+
+def test_a_standing_order_of_someone_who_died_gets_condolences_and_both_noted(services):
+    """'my wife died last year and theres still a direct debit going out for her gym' went to
+    the fraud team at high priority (session-16 probe)."""
+    turn = "my wife died last year and theres still a direct debit going out"
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("general", "normal")
+    assert "sorry for your loss" in bot_said(record)[1]
+    summary = record.handoff.context["summary"]
+    assert summary.startswith("bereavement") and "direct debit: still being paid" in summary
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["theres a direct debit on my statement i dont recognise",
+     "i want to cancel a direct debit that i didn't set up",
+     "someone has set up a direct debit on my account",
+     "theres a standing order going out of my account that i never set up",
+     "a direct debit went out to a company ive never heard of",
+     "there's a standing order on my account that i don't know about"],
+)  # fmt: skip
+def test_a_direct_debit_or_standing_order_the_caller_doubts_stays_with_the_fraud_team(
+    services, turn
+):
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+
+
+@pytest.mark.parametrize(
+    ("turn", "topic"),
+    [("can i speak to someone about cancelling a direct debit", "direct debit: cancel"),
+     ("i need to talk to a person about my standing order", "standing order")],
+)  # fmt: skip
+def test_a_person_asked_for_about_a_standing_order_or_direct_debit_gets_it_noted(
+    services, turn, topic
+):
+    """'can i speak to someone about cancelling a direct debit' went to the fraud team at high
+    priority; 'about my standing order' reached the agent as 'talking to a person' only."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("general", "normal")
+    assert record.handoff.context["summary"].startswith(topic)
+
+
+def test_a_direct_debit_request_added_to_a_yes_is_no_fraud(services):
+    """'Is it about topping up by card?' - 'yes and i also want to cancel a direct debit' went
+    to the fraud team at high priority, the top-up noted beside it (session-16 probe)."""
+    record = call(services, "harbour-bank", say("i want to top up"),
+                  say("yes and i also want to cancel a direct debit"))  # fmt: skip
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("topup_cash", "normal")
+
+
+@pytest.mark.parametrize(
+    ("turn", "noted"),
+    [("my card isnt working and i also want to set up a standing order",
+      "also: standing order: set up"),
+     ("i need to cancel a direct debit and also my card is not working",
+      "also: direct debit: cancel")],
+)  # fmt: skip
+def test_a_standing_order_beside_a_sure_concern_keeps_that_concern(services, turn, noted):
+    """The routine request beside another concern is no fraud: 'I need to cancel a direct
+    debit and also my card is not working' went to the fraud team at high priority; the
+    request is noted for the card team."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == "cards", bot_said(record)
+    assert noted in record.handoff.context["summary"]
 
 
 def test_a_message_told_of_without_doubt_is_no_scam(services):
@@ -1682,6 +1793,19 @@ def test_a_complaint_no_intent_takes_gets_an_apology_and_a_person(services, turn
     assert record.handoff.context["summary"].startswith("complaint")
 
 
+@pytest.mark.parametrize(
+    "turn",
+    ["no complaints really i just want to know when my new card will arrive",
+     "ive got no complaints at all, how long does a new card take to arrive"],
+)  # fmt: skip
+def test_no_complaints_said_before_a_concern_is_no_complaint(services, turn):
+    """'no complaints really …' was taken as a complaint: 'I am sorry to hear that' and the
+    general queue for a card-delivery question the bot answers itself (session-16 probe)."""
+    record = call(services, "harbour-bank", say(turn), say("no thanks"))
+    assert "sorry to hear" not in bot_said(record)[1], bot_said(record)
+    assert record.handoff is None or record.handoff.queue == "cards", bot_said(record)
+
+
 def test_a_complaint_at_a_tenant_with_a_complaint_intent_keeps_it(services):
     record = call(services, "nordwelle", say("Ich möchte mich beschweren, der Techniker war "
                                              "unverschämt."), say("ja"))  # fmt: skip
@@ -1861,6 +1985,16 @@ def test_a_hedged_no_to_the_guess_tells_the_concern_anew(services, reply, asked)
     said = bot_said(record)
     assert said[1] == "Is it about a declined card payment?" and asked in said[2], said
     assert not any("did not understand" in line for line in said)
+
+
+def test_a_sure_concern_after_a_no_is_kept_when_the_no_was_its_runner_up(services):
+    """'Is it about topping up by card?' - 'not really, i want to know how much i can top up'
+    (the top-up limits at 0.99, topping up by card the runner-up) was 'Sorry, I did not
+    understand': leaving out the intent said no to dropped the sure one (session-16 probe)."""
+    record = call(services, "harbour-bank", say("i want to top up"),
+                  say("not really, i want to know how much i can top up"))  # fmt: skip
+    said = bot_said(record)
+    assert said[1] == "Is it about topping up by card?" and "10,000 pounds" in said[2], said
 
 
 def test_a_hedged_no_alone_asks_for_the_concern(services):

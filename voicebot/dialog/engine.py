@@ -92,6 +92,7 @@ from voicebot.dialog.opening_hours import (
     hours_unsaid,
     only_about_hours,
 )
+from voicebot.dialog.payment_orders import order_alone, order_request
 from voicebot.dialog.praise_reading import (
     praise_intent,
     praise_read_as_complaint,
@@ -341,6 +342,8 @@ class InboundDialog(YesNoTurns):
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
                 event = self._concern_said_apart(text, event)  # (or in a sentence of its own)
                 event = fraud_reported(self.tenant, text, event)  # ("money missing": fraud)
+            if state.intent is None:  # ("someone about cancelling a direct debit": noted, no
+                event = self._order_besides_person(text, event)  # fraud team)
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I
                 take_intent(self.tenant, state, event)  # need to speak to someone": kept;
             if not state.bereaved and death_reported(text):  # "someone about my late father's
@@ -544,6 +547,14 @@ class InboundDialog(YesNoTurns):
             self.reply.ask([skipped, self.prompts.say("ask_concern")], awaiting="concern")
             return
         if number is None and self._speaks_another_language(text, intent):
+            return
+        order = None
+        if number is None:  # ("… a direct debit and my card is not working": the card)
+            order, text, intent = self._order_alone(text, intent)
+        if order is not None:  # "I want to cancel a direct debit": a person, not the fraud team
+            self._note_death(text)  # ("my late husband's standing order …": condolences)
+            self.state.topic = order  # (Banking77 has no intent for standing orders or
+            self.reply.handoff_default(reason="intent")  # direct debits set up or cancelled)
             return
         if number is None and self._bereaved(text, intent):
             return
@@ -1121,14 +1132,39 @@ class InboundDialog(YesNoTurns):
         """A death reported ("my mother passed away last week"): condolences first and the
         death noted for the agent. A concern the NLU is sure of is served as usual ("… and I
         want to end his contract": identified, its team); none: a person at once (True)."""
-        state = self.state
-        if state.bereaved or not death_reported(text):
+        if not self._note_death(text):
             return False
-        state.bereaved = True
-        state.preface.insert(0, self.prompts.say("condolences"))
         if is_new_concern(self.tenant, fraud_reported(self.tenant, text, intent)):
             return False
         self.reply.handoff_default(reason="intent")
+        return True
+
+    def _order_alone(self, text: str, intent: Intent) -> tuple[str | None, str, Intent]:
+        """payment_orders.order_alone; a request beside another sure concern is noted for the
+        agent ("my card isnt working and i also want to set up a standing order": also noted)."""
+        order, said, intent = order_alone(self.tenant, text, intent)
+        beside = order_request(text) if order is None and self.tenant.language[:2] == "en" else None
+        if beside is not None and beside not in self.state.also_noted:
+            self.state.also_noted.append(beside)
+        return order, said, intent
+
+    def _order_besides_person(self, text: str, event: Intent) -> Intent:
+        """A person asked for about a standing order or direct debit ("can I speak to someone
+        about cancelling a direct debit" went to the fraud team at high priority): the request
+        noted for the agent, no concern taken; else the concern as read."""
+        order, _, event = self._order_alone(text, event)
+        if order is None:
+            return event
+        self.state.topic = order
+        return _nothing(event)
+
+    def _note_death(self, text: str) -> bool:
+        """A death reported for the first time in the call: condolences said next, the death
+        noted for the agent (True)."""
+        if self.state.bereaved or not death_reported(text):
+            return False
+        self.state.bereaved = True
+        self.state.preface.insert(0, self.prompts.say("condolences"))
         return True
 
     def _complaint(self, text: str, intent: Intent) -> None:
@@ -1395,8 +1431,9 @@ def _nothing(event: Intent) -> Intent:
 def _without(event: Intent, rejected: str) -> Intent:
     """The event with an intent the caller just said no to left out (its next best stays a
     candidate, unsure)."""
-    if event.name != rejected and not (event.alternatives and event.alternatives[0][0] == rejected):
-        return event
+    guessed = event.name is None and event.alternatives and event.alternatives[0][0] == rejected
+    if event.name != rejected and not guessed:  # (a sure other concern stays: "not really, i
+        return event  # want to know how much i can top up" lost its 0.99 to the runner-up no)
     others = tuple(a for a in event.alternatives if a[0] != rejected)
     confidence = others[0][1] if others else 0.0
     return replace(event, name=None, confidence=confidence, alternatives=others)

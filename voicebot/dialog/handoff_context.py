@@ -66,7 +66,8 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
         parts[0] = f"{words['maybe']}: {parts[0]}"  # Sie mich mit einem Menschen")
     for noted, word in ((state.complained, "complaint"), (state.bereaved, "death")):
         if noted:  # (first: the agent greets a bereaved or angry caller with care)
-            parts[:1] = [words[word]] if state.intent is None else [words[word], parts[0]]
+            alone = state.intent is None and not state.topic  # (a topic: "bereavement;
+            parts[:1] = [words[word]] if alone else [words[word], parts[0]]  # direct debit …")
     if state.customer is not None:
         number = state.customer.get("customer_number", "")
         parts.append(f"{words['customer']} {state.customer.get('name', '')} (…{number[-2:]})")
@@ -88,8 +89,9 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     told = tenant.prompts.say("not_in_writing")  # ("… per E-Mail schicken?": told the bot
     if any(ln.role == "bot" and told in ln.text for ln in since):  # cannot; the agent can)
         parts.append(words["writing"])
-    if state.also:
-        parts.append(f"{words['also']}: " + ", ".join(c.intent.description for c in state.also))
+    others = [c.intent.description for c in state.also] + state.also_noted
+    if others:
+        parts.append(f"{words['also']}: " + ", ".join(others))
     if state.caller_language and state.caller_language != tenant.language[:2]:
         parts.append(words["speaks"])  # the agent answers in the caller's language
     parts.append(f"{words['reason']}: {reason}")

@@ -20,14 +20,19 @@ from voicebot.events import Intent
 # A payment, a withdrawal or a charge the caller did not make ("a payment I didn't make",
 # "I don't recognise a transaction", "it wasn't me" about money taken); not "I don't recognise
 # the exchange rate", "I didn't order a physical card", "it wasn't me who opened the account"
-_DEALING = r"(?:payments?|transactions?|charges?|withdrawals?|debits?|purchases?|transfers?)"
+_DEALING = (
+    r"(?:payments?|transactions?|charges?|withdrawals?|debits?|purchases?|transfers?|"
+    r"standing orders?)"
+)
 _NOT_ME = re.compile(
-    rf"\b(?:{_DEALING} (?:\w+ ){{0,5}}(?:i|we) (?:didn t|did not|never|have not|haven t) "
-    r"(?:make|made|authori[sz]e|authori[sz]ed|do|did|buy|bought|order|ordered|agree)|"
+    rf"\b(?:{_DEALING} (?:\w+ ){{0,6}}(?:i|we) (?:didn t|did not|never|have not|haven t) "
+    r"(?:make|made|authori[sz]e|authori[sz]ed|do|did|buy|bought|order|ordered|agree|set up|"
+    r"spend|spent)|"
     rf"(?:didn t|did not) (?:authori[sz]e|make|agree to) (?:\w+ ){{0,3}}{_DEALING}|"
     rf"never (?:authori[sz]ed|made|agreed to) (?:\w+ ){{0,3}}{_DEALING}|"
     rf"(?:i|we) (?:don t|do not|didn t|did not) recogni[sz]e (?:\w+ ){{0,3}}{_DEALING}|"
     rf"{_DEALING} (?:\w+ ){{0,3}}(?:i|we) (?:don t|do not) recogni[sz]e|"
+    rf"{_DEALING} (?:\w+ ){{0,6}}(?:i|we) (?:don t|do not|didn t|did not) know (?:anything )?about|"
     rf"unauthori[sz]ed (?:\w+ )?(?:{_DEALING}|use|access|activity)|"
     r"(?:i|we) (?:didn t|did not) (?:buy|purchase|order) anything(?! abroad| online| in)|"
     r"(?:payments?|charges?|transactions?|withdrawals?|purchases?|debits?) (?:\w+ ){0,9}"
@@ -35,6 +40,8 @@ _NOT_ME = re.compile(
     r"(?:took|taken|withdrew|withdrawn|spent|gone|charged)\b.{0,60}\b(?:it )?(?:wasn t|was not) "
     r"me(?! who| being)|(?:it )?(?:wasn t|was not) me (?:who|that) (?:took|spent|withdrew|made)|"
     r"without my (?:permission|consent|knowledge|authori[sz]ation)|"
+    r"(?:pounds|quid|money|cash) (?:\w+ ){0,3}(?:gone|missing|taken|disappeared) (?:\w+ ){0,4}"
+    r"(?:i|we) (?:didn t|did not|never) (?:spend|spent|take|took|withdraw|withdrew|make|made)|"
     r"(?:zahlung|abbuchung|buchung|abhebung|lastschrift)\w* (?:\w+ ){0,5}(?:kenne ich nicht|"
     r"war ich nicht|nicht von mir|nicht autorisiert)|ohne mein (?:wissen|einverstaendnis))\b"
 )
@@ -73,7 +80,7 @@ _NOT_A_REPORT = re.compile(
 _SCAMMED = re.compile(
     r"\b(?:(?:i|we|he|she|they|mum|dad|mother|father|wife|husband)(?: ve| have| has| s)? "
     r"(?:\w+ )?(?:been|got|was|were) (?:\w+ )?(?:scammed|conned|defrauded|tricked|phished|"
-    r"duped|swindled)|scam(?:mer|mers|med)|fraudsters?|con ?man|con ?artist|phishing|"
+    r"duped|swindled)|scam(?:s|mer|mers|med)?|fraudsters?|con ?man|con ?artist|phishing|"
     r"(?:scam|fake|phishing|dodgy|bogus) (?:call|phone call|text|texts|sms|email|e mail|"
     r"message|link|website|site|investment)s?|"
     r"(?:(?:pretend\w*|claim\w*) to be|posing as|posed as|(?:said|saying|claimed|claiming) "

@@ -29,11 +29,16 @@ _COMPLAINT_SAID = re.compile(
 
 
 def praise_read_as_complaint(tenant: TenantView, text: str, intent: Intent) -> bool:
-    """The turn's likeliest concern is urgent (a complaint) but it only praises (see above)."""
+    """The turn's likeliest concern is urgent (a complaint), or the turn is placed nowhere at a
+    tenant with no praise intent, but it only praises (see above)."""
     likely = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
     spec = tenant.intents.get(likely or "")
-    if spec is None or spec.priority != "high" or is_praise(tenant, spec):
+    if spec is not None and is_praise(tenant, spec):
         return False
+    urgent = spec is not None and spec.priority == "high"
+    unplaced = intent.name is None and praise_intent(tenant) is None  # (a bank: "thank you,
+    if not (urgent or unplaced):  # the lady I spoke to was really helpful" was not understood
+        return False  # twice; no intent of Banking77 takes praise)
     folded = fold(text)
     if not (says_praise(text) or (_THANKS.search(folded) and _praised_person(folded))):
         return False
@@ -49,7 +54,13 @@ def praise_intent(tenant: TenantView) -> str | None:
 
 def _praised_person(folded: str) -> bool:
     """Thanks given for someone's help ("danke, Ihr Kollege hat mir sehr geholfen")."""
-    return bool(re.search(r"\b(?:geholfen|nett|freundlich|hilfsbereit|helpful|kind)\b", folded))
+    return bool(
+        re.search(
+            r"\b(?:geholfen|nett|freundlich|hilfsbereit|helpful|kind|brilliant|great|amazing|"
+            r"fantastic|excellent|lovely|wonderful|superb|patient|(?:so|really|very) good)\b",
+            folded,
+        )
+    )
 
 
 # A question run on after praise in one sentence, as Whisper writes it without marks ("ihre

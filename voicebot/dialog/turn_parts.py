@@ -231,7 +231,8 @@ _DENIED_COMPLAINT = re.compile(
     r"\b(?:(?:ich )?(?:will|moechte|mochte|wollte|mag|muss) mich (?:\w+ ){0,2}nicht "
     r"(?:\w+ ){0,2}beschweren|(?:das ist |es ist )?keine beschwerde|"
     r"(?:i m |i am )?not (?:\w+ ){0,2}complain\w*|(?:i )?(?:don t|do not) (?:\w+ ){0,2}"
-    r"complain|(?:this is |it s |it is )?not a complaint)\b"
+    r"complain|(?:this is |it s |it is )?not a complaint|(?:i ve |i have )?(?:got )?no "
+    r"complaints?(?: really| as such| at all)?|nothing to complain about|(?:i )?can t complain)\b"
 )
 
 

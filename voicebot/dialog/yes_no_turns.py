@@ -48,6 +48,7 @@ from voicebot.dialog.intent_choice import (
     take_intent,
 )
 from voicebot.dialog.number_talk import besides_no_number, has_no_number
+from voicebot.dialog.payment_orders import routine_read_as_urgent
 from voicebot.dialog.product_reading import praise_unsaid
 from voicebot.dialog.question_words import (
     asks_back,
@@ -487,6 +488,9 @@ class YesNoTurns:
             state.candidate = None
             spec = self.tenant.intents.get(concern.name or "")
             answered = spec is not None and spec.action == "selfservice"
+            if routine_read_as_urgent(self.tenant, text, concern):  # "yes, and I also want to
+                self.steps.advance([])  # cancel a direct debit": no fraud (the agent hears it)
+                return True
             if answered or (self._urgent(concern) and state.intent.priority != "high"):
                 set_aside(state)
                 take_intent(self.tenant, state, concern)

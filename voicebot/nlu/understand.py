@@ -24,6 +24,7 @@ from voicebot.nlu.embeddings import SentenceEncoder
 from voicebot.nlu.model import AGENT_INTENTS, IntentSpec, Tenant
 from voicebot.nlu.names import without_introduction
 from voicebot.nlu.normalize import CompoundJoiner, UmlautRestorer, fold, normalize
+from voicebot.nlu.plain_words import plain_english
 from voicebot.nlu.slot_reading import SlotReader
 from voicebot.nlu.slots import FUNCTION_WORDS
 from voicebot.nlu.templates import (
@@ -176,8 +177,11 @@ class TenantNLU:
 
     def _clean(self, text: str) -> str:
         """Text as the classifier sees it: normalised, umlauts restored, no long numbers and
-        no "ich heiße …" (who calls says nothing about the concern)."""
+        no "ich heiße …" (who calls says nothing about the concern); British and colloquial
+        English in the examples' words ("cash point" -> "atm", nlu/plain_words.py)."""
         spoken = normalize(without_introduction(text), self.language)
+        if self.language == "en":  # "the cash point ate my card": "the atm swallowed my card"
+            spoken = plain_english(spoken)
         restored = self._restorer.restore(self._joiner.join(spoken))
         restored = _IDENTIFICATION.sub(" ", _NUMBER_RUN.sub(" ", restored))
         return " ".join(_without_spoken_numbers(restored.split()))
