@@ -14,6 +14,7 @@ from voicebot.dialog.bereavement import death_reported
 from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
+from voicebot.dialog.concern_class import concern_class
 from voicebot.dialog.digit_correction import corrected_number
 from voicebot.dialog.identify import (
     failed_identification,
@@ -69,7 +70,7 @@ from voicebot.dialog.product_safety import urgent_advice
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
-from voicebot.dialog.taken_back import concern_taken_back
+from voicebot.dialog.taken_back import concern_taken_back, fault_mended
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import (
     aside,
@@ -77,6 +78,8 @@ from voicebot.dialog.turn_parts import (
     concern_after_lead_in,
     concern_without_denied_complaint,
     concern_without_own_age,
+    concerns_added_in_clauses,
+    concerns_by_clause,
     is_urgent,
     product_asked_about,
     sold_asked_last,
@@ -501,6 +504,10 @@ class InboundDialog(YesNoTurns):
             intent = self._sure_clause(text, intent)  # "ich hab die nummer nicht zur hand aber
             intent = concern_after_lead_in(self.tenant, text, intent)  # … und das internet geht
             sure = is_new_concern(self.tenant, intent)  # nicht"; "yes i want to check my …"
+        said_apart = concerns_by_clause(self.tenant, text, intent) if number is None else []
+        if said_apart:  # "das internet geht nicht und die rechnung ist auch zu hoch": the first
+            first = said_apart[0][0]  # served, the others wait (the turn was unsure between them)
+            intent, sure = replace(first, slots={**intent.slots, **first.slots}), True
         if number is None and greets_only(text) and not self.state.greeted:
             self.state.greeted = True  # "Hallo?": a greeting back, not "nicht verstanden"
             self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")  # (once)
@@ -596,6 +603,9 @@ class InboundDialog(YesNoTurns):
         intent = self._named_by_topic(text, intent)  # "Rechnung.", "Zutaten Duschgel"
         intent = self._area_only(text, intent)  # "I have a question about my account"
         intent = self._hours_unsaid(text, intent)  # "wann kommt der Techniker?" (no hours)
+        klass = concern_class(self.tenant, text, intent)  # "meine SIM-Karte ist gesperrt", "ich
+        intent = klass.event if klass is not None else intent  # will meinen Vertrag
+        # verlängern": the team that does it, named for the agent as the caller said
         if number is None and praise_read_as_complaint(self.tenant, text, intent):
             if (praised := praise_intent(self.tenant)) is None:  # "Ich wollte mich mal
                 self._thank_for_praise()  # bedanken, der Techniker war super nett": no
@@ -629,11 +639,15 @@ class InboundDialog(YesNoTurns):
             self._tell_if_sold(*sold, parts)
         elif number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
-        elif take_intent(self.tenant, self.state, intent):
+        elif (klass is not None and klass.take(self.state)) or take_intent(
+            self.tenant, self.state, intent
+        ):
             self._earlier_case(text)  # "… letzte Woche angerufen, noch keine Antwort"
             for other, said in zip(pieces, sentences, strict=False):  # "… und außerdem ist
                 if aside(self.tenant, intent, other, said):  # die Rechnung falsch": served next
                     continue
+                if klass is not None and klass.names(self.tenant, said, other):
+                    continue  # (the class said again in other words)
                 if praise_unsaid(self.tenant, other, said):  # "Ich benutze die Handcreme jeden
                     continue  # Tag.": no praise to thank for
                 if self._complaint_unsaid(other, said):  # "Die Hafermilch stand die ganze
@@ -641,9 +655,17 @@ class InboundDialog(YesNoTurns):
                 if told_beside(self.tenant, self.state.intent, other, said):  # "… und wie
                     continue  # viele sind in einer Packung?": told with the answer
                 note_also(self.tenant, self.state, other, said)
+            for other, said in said_apart[1:]:
+                note_also(self.tenant, self.state, other, said)
             if len(sentences) < 2:  # one sentence without marks: "… and i want to know …"
-                for other, said in clause_concerns(self.tenant, text, intent):
-                    if not aside(self.tenant, intent, other, said):
+                clauses = [
+                    *clause_concerns(self.tenant, text, intent),
+                    *concerns_added_in_clauses(self.tenant, text, intent),
+                ]  # ("… und die Rechnung ist auch zu hoch")
+                for other, said in clauses:
+                    if aside(self.tenant, intent, other, said):
+                        continue
+                    if klass is None or not klass.names(self.tenant, said, other):
                         note_also(self.tenant, self.state, other, said)
             self.steps.advance(parts)
         elif (
@@ -793,6 +815,10 @@ class InboundDialog(YesNoTurns):
         concern = not (number or heard or short_answer) and (not about or restates_concern(text))
         if concern and is_new_concern(self.tenant, intent):
             self._another_concern(text, intent)
+            return
+        if not (number or heard) and fault_mended(text):  # "ach ne warten Sie, jetzt geht es
+            self.state.intent = None  # wieder": nothing left to put through (it was "Gerne,
+            self._taken_back()  # ich warte." for its "warten Sie")
             return
         if not number and (asks_to_wait(text) or asks_someone_for_number(text)):  # "Moment,
             # ich suche die Nummer", "Schatz, wie ist nochmal unsere Kundennummer?"
