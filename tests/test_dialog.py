@@ -2179,7 +2179,8 @@ def test_a_second_concern_in_a_clause_of_its_own_is_served_after_the_first(
 
 @pytest.mark.parametrize(
     "question",
-    ["ist das die bank", "ist das hier die sparkasse", "sind sie die telekom", "sind sie von o2"],
+    ["ist das die bank", "ist das hier die sparkasse", "sind sie die telekom", "sind sie von o2",
+     "ist da die hotline von der telekom"],
 )
 def test_a_caller_asking_for_another_company_hears_this_is_nordwelle(services, question):
     """ "ist das die Bank?" was not understood (only "ist da/dort/hier …" was read)."""
@@ -2205,3 +2206,39 @@ def test_a_fault_that_mends_itself_at_the_number_prompt_needs_nothing_more(servi
 def test_a_fault_back_again_or_a_question_when_it_works_is_not_taken_as_mended(services, still):
     record = call(services, "nordwelle", say("mein internet geht nicht"), say(still))
     assert "Alles klar." not in bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "told"),
+    [("wann geht das internet wieder", "40817253#", "Bauarbeiten an einem Verteilerkasten"),
+     ("wann ist mein fernsehen wieder da", "40817309#", "Kabel-TV-Signalzuführung")],
+)  # fmt: skip
+def test_when_a_service_works_again_is_a_fault_question_not_the_opening_hours(
+    services, sentence, number, told
+):
+    """It was "Geht es um unsere Öffnungszeiten?" (the hours intent's guess, nothing of hours
+    said); the known outage answers it."""
+    record = call(services, "nordwelle", say(sentence), keys(number), say("nein"))
+    said = bot_said(record)
+    assert "Öffnungszeiten" not in said and told in said, said
+
+
+@pytest.mark.parametrize("sentence", ["mein router ist kaputt ich brauche einen neuen",
+                                      "der receiver ist defekt"])  # fmt: skip
+def test_a_broken_device_goes_to_the_fault_team_not_the_restart_steps(services, sentence):
+    record = call(services, "nordwelle", say(sentence), keys("40817309#"))
+    handoff = handoff_in(record)
+    assert handoff.queue == "stoerungsdienst", bot_said(record)
+    assert handoff.context["summary"].startswith("Gerät defekt"), handoff.context
+
+
+def test_a_contract_end_asked_after_denying_a_cancellation_is_answered_and_offered(services):
+    denied = "ich will nicht kündigen ich will nur wissen wie lange mein vertrag noch läuft"
+    record = call(services, "nordwelle", say(denied), keys("40817261#"), say("nein"))
+    assert "Möchten Sie mit einem Mitarbeiter sprechen?" in bot_said(record)
+    assert record.handoff is None
+
+
+def test_a_caller_asking_if_this_is_our_customer_service_hears_yes(services):
+    record = call(services, "nordwelle", say("hallo sind sie der kundenservice von nordwelle"))
+    assert "Ja, hier ist Nordwelle. Wie kann ich Ihnen helfen?" in bot_said(record)

@@ -30,6 +30,7 @@ _TARIFF = "ich möchte meinen Tarif wechseln"
 _MOVE = "ich ziehe um und möchte meinen Anschluss mitnehmen"
 _DETAILS = "ich möchte meine Bankverbindung ändern"
 _HOURS = "wann haben Sie geöffnet"
+_RESTART = "wie starte ich meinen Router neu"
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,15 @@ _NEW_HERE = re.compile(
 _OWN_LINE = re.compile(r"\b(?:mein\w*|unser\w*) (?:\w+ )?(?:anschluss|vertrag|internet)\b"
                        r"(?:\s+\S+){0,4}?\s+mit|\bmitnehmen|\bumzug|\bkundennummer")  # fmt: skip
 _WANTS_LINE = re.compile(r"\b(?:internet|anschluss|dsl|glasfaser|festnetz|wlan|vertrag|tarif)")
+_SERVICE = r"(?:internet|telefon\w*|fernseh\w*|tv|wlan|dsl|netz|leitung|festnetz|empfang)"
+_FAULT_WHEN = re.compile(  # "wann geht das Internet wieder", "wann ist mein Fernsehen wieder da"
+    rf"\b(?:wann|bis wann)\b(?:\s+\S+){{0,5}}?\s+{_SERVICE}\b(?:\s+\S+){{0,3}}?\s+wieder\b|"
+    rf"\b(?:wann|bis wann)\b(?:\s+\S+){{0,3}}?\s+wieder\b(?:\s+\S+){{0,3}}?\s+{_SERVICE}\b"
+)
+_DEVICE_BROKEN = re.compile(  # "mein Router ist kaputt, ich brauche einen neuen"
+    r"\b(?:router\w*|modem|receiver|fritz ?box|tv box|set ?top ?box|mediabox)\b(?:\s+\S+){0,4}?"
+    r"\s+(?:kaputt|defekt|hinueber|durchgebrannt|gestorben|tot|ersetzt|getauscht|austauschen)\b"
+)
 _COMPLAINS = re.compile(r"\bbeschwer\w*")
 
 _CLASSES = {
@@ -149,6 +159,10 @@ _CLASSES = {
     "tech_move": ConcernClass("Techniker-Termin verschieben", _FAULT, (_COMPLAIN, _NEW, _HOURS)),
     "tech_when": ConcernClass("Frage zum Techniker-Termin", _FAULT, (_COMPLAIN, _NEW, _HOURS)),
     "tech_wanted": ConcernClass("Techniker-Termin gewünscht", _FAULT, (_COMPLAIN, _NEW, _HOURS)),
+    "fault_when": ConcernClass("Frage, wann die Störung behoben ist", _FAULT, (_HOURS,),
+                               keeps_answer=True, replaces=True),
+    "device_broken": ConcernClass("Gerät defekt: Router oder Receiver", _FAULT,
+                                  (_RESTART, _NEW, _TARIFF)),
     "no_call_back": ConcernClass("Zugesagter Rückruf nicht erfolgt", _COMPLAIN),
     "extend": ConcernClass("Vertragsverlängerung", _TARIFF, (_CANCEL,)),
     "contract_end": ConcernClass("Frage zum Vertragsende", _CANCEL, keeps_answer=True,
@@ -172,8 +186,12 @@ def _class_of(said: str) -> str | None:
                           ("tech_when", _TECH_WHEN), ("tech_wanted", _TECH_WANTED)):  # fmt: skip
         if pattern.search(said):
             return name
+    if _DEVICE_BROKEN.search(said):
+        return "device_broken"
     if _CREDIT.search(said):
         return "credit"
+    if _FAULT_WHEN.search(said) and not re.search(r"\bwieder (?:\w+ )?(?:nicht|aus)\b", said):
+        return "fault_when"
     if _NO_CALL_BACK.search(said):
         return "no_call_back"
     if _EXTEND.search(said) and not _NOT_EXTEND.search(said):

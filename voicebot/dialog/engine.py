@@ -549,7 +549,9 @@ class InboundDialog(YesNoTurns):
             return
         talked_about = self.state.slots.get("product") or self.state.last_product
         about_contents = ingredient_asked(self.tenant, talked_about, text, intent) != intent
-        if number is None and self.tenant.is_nonsense(text) and not about_contents:
+        named = concern_class(self.tenant, text, intent) is not None  # ("der Receiver ist
+        # defekt": words the NLU never saw, a concern all the same)
+        if number is None and self.tenant.is_nonsense(text) and not about_contents and not named:
             no_match(
                 self.tenant, self.state, self.reply
             )  # however sure the classifier is, there is no concern in it
@@ -758,7 +760,11 @@ class InboundDialog(YesNoTurns):
         guess kept for "Geht es um …?" only as an alternative)."""
         spec = self.tenant.intents.get(intent.name or "")
         if spec is None or not is_new_concern(self.tenant, intent):
-            return intent
+            guess = intent.alternatives[0][0] if intent.alternatives else ""
+            guessed = self.tenant.intents.get(guess)
+            if guessed is not None and hours_unsaid(guessed.description, text):
+                return _without(intent, guess)  # "wann geht das Internet wieder": not "Geht es
+            return intent  # um unsere Öffnungszeiten?", the next guess asked about
         asked_when = status_asked_of_an_answer(self.tenant, text, intent)  # "wann kommt mein
         if not (asked_when or hours_unsaid(spec.description, text)):  # neuer Router": no
             return intent  # restart steps

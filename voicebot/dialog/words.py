@@ -1717,7 +1717,8 @@ _WHO_ANSWERS = re.compile(
     r"am i (?:speaking to|talking to|through to)|have i (?:got|reached)|"
     r"ist (?:da|dort|hier|das(?: hier)?)|spreche ich mit|bin ich (?:hier |da )?(?:richtig )?bei|"
     r"sind sie(?: von)?)"
-    r"(?: (?:die|der|das|den|the))? (?P<name>\w+(?: \w+)?)$"
+    r"(?: (?:die|der|das|den|the))?(?: (?:kundenservice|kundendienst|hotline|service|support|"
+    r"stoerungsstelle|customer service) (?:von|vom|bei|der|of))? (?P<name>\w+(?: \w+)?)$"
 )
 # How the names of other companies a caller may have meant end ("Sparkasse", "Telekom")
 _COMPANY_END = re.compile(
