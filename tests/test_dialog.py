@@ -2242,3 +2242,40 @@ def test_a_contract_end_asked_after_denying_a_cancellation_is_answered_and_offer
 def test_a_caller_asking_if_this_is_our_customer_service_hears_yes(services):
     record = call(services, "nordwelle", say("hallo sind sie der kundenservice von nordwelle"))
     assert "Ja, hier ist Nordwelle. Wie kann ich Ihnen helfen?" in bot_said(record)
+
+
+def test_taking_over_a_contract_is_a_change_of_details_not_a_cancellation(services):
+    """ "meine Frau ist gestorben und ich möchte den Vertrag auf mich umschreiben lassen" went
+    to the retention team as 'Vertrag kündigen' with the contract end told."""
+    record = call(services, "nordwelle", say("meine frau ist gestorben und ich möchte den "
+                                             "vertrag auf mich umschreiben lassen"),
+                  keys("40817253#"))  # fmt: skip
+    handoff = handoff_in(record)
+    assert handoff.queue == "vertragsservice" and "läuft bis" not in bot_said(record)
+    assert "Vertragsübernahme" in handoff.context["summary"], handoff.context
+
+
+def test_dying_of_laughter_is_no_death_reported(services):
+    record = call(services, "nordwelle", say("mein sohn ist gestorben vor lachen als er die "
+                                             "rechnung gesehen hat die ist viel zu hoch"),
+                  keys("40817287#"), say("ja"))  # fmt: skip
+    assert "Beileid" not in bot_said(record)
+    assert "Todesfall" not in handoff_in(record).context["summary"]
+
+
+@pytest.mark.parametrize(
+    ("turn", "told"),
+    [("ich will ihnen danke sagen das internet geht wieder", "Vielen Dank"),
+     ("ich wollte nur sagen es funktioniert jetzt wieder", "Alles klar.")],
+)  # fmt: skip
+def test_a_caller_saying_it_works_again_is_not_asked_about_a_fault(services, turn, told):
+    """It was "Geht es um eine Störung von Internet, Telefon oder TV?"."""
+    record = call(services, "nordwelle", say(turn), say("nein"))
+    said = bot_said(record)
+    assert "Störung" not in said and told in said, said
+    assert record.outcome == "resolved"
+
+
+def test_no_thanks_it_is_settled_is_no_praise(services):
+    record = call(services, "nordwelle", keys("40817287#"), say("nein danke das hat sich erledigt"))
+    assert "Lob" not in bot_said(record)

@@ -142,6 +142,12 @@ _DEVICE_BROKEN = re.compile(  # "mein Router ist kaputt, ich brauche einen neuen
     r"\b(?:router\w*|modem|receiver|fritz ?box|tv box|set ?top ?box|mediabox)\b(?:\s+\S+){0,4}?"
     r"\s+(?:kaputt|defekt|hinueber|durchgebrannt|gestorben|tot|ersetzt|getauscht|austauschen)\b"
 )
+_TAKE_OVER = re.compile(  # "den Vertrag auf mich umschreiben lassen", "Vertrag übernehmen"
+    r"\b(?:vertrag|anschluss|vertraege|rufnummer)\b(?:\s+\S+){0,5}?\s+auf (?:mich|meinen namen|"
+    r"uns|seinen namen|ihren namen)\s+(?:\w+\s+)?(?:umschreiben|uebertragen|umstellen|umschreiben "
+    r"lassen|laufen lassen)|\b(?:vertrag|anschluss)\w*\s+(?:\w+\s+){0,3}uebernehmen\b|"
+    r"\bvertragsuebernahme\b"
+)
 _COMPLAINS = re.compile(r"\bbeschwer\w*")
 
 _CLASSES = {
@@ -163,6 +169,8 @@ _CLASSES = {
                                keeps_answer=True, replaces=True),
     "device_broken": ConcernClass("Gerät defekt: Router oder Receiver", _FAULT,
                                   (_RESTART, _NEW, _TARIFF)),
+    "take_over": ConcernClass("Vertragsübernahme (auf einen anderen Namen)", _DETAILS,
+                              (_CANCEL, _NEW)),
     "no_call_back": ConcernClass("Zugesagter Rückruf nicht erfolgt", _COMPLAIN),
     "extend": ConcernClass("Vertragsverlängerung", _TARIFF, (_CANCEL,)),
     "contract_end": ConcernClass("Frage zum Vertragsende", _CANCEL, keeps_answer=True,
@@ -186,6 +194,8 @@ def _class_of(said: str) -> str | None:
                           ("tech_when", _TECH_WHEN), ("tech_wanted", _TECH_WANTED)):  # fmt: skip
         if pattern.search(said):
             return name
+    if _TAKE_OVER.search(said):
+        return "take_over"
     if _DEVICE_BROKEN.search(said):
         return "device_broken"
     if _CREDIT.search(said):

@@ -70,7 +70,7 @@ from voicebot.dialog.product_safety import urgent_advice
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
-from voicebot.dialog.taken_back import concern_taken_back, fault_mended
+from voicebot.dialog.taken_back import concern_taken_back, fault_mended, thanks_said
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import (
     aside,
@@ -537,6 +537,12 @@ class InboundDialog(YesNoTurns):
             return
         if number is None and concern_taken_back(text):  # "i cant find my card oh wait here
             self._taken_back()  # it is": nothing to put through (not the fraud team)
+            return
+        if number is None and not sure and fault_mended(text):  # "ich will Ihnen danke sagen,
+            if thanks_said(text):  # das Internet geht wieder": no fault to ask about ("Geht es
+                self._thank_for_praise()  # um eine Störung …?")
+            else:
+                self._taken_back()
             return
         own = is_own_concern(self.tenant, intent)  # ("… a callback about my refund": that)
         if number is None and not own and asks_for_callback(text):  # "can you call me back?"

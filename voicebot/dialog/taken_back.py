@@ -59,3 +59,14 @@ def fault_mended(text: str) -> bool:
         return False
     rest = said[found.end() :].split()
     return len(rest) <= 3 and not (_MORE_TO_SAY & set(rest))
+
+
+def thanks_said(text: str) -> bool:
+    """The caller says they called to thank ("ich will Ihnen danke sagen, das Internet geht
+    wieder"), not a "nein danke" ("nein danke, das hat sich erledigt")."""
+    return bool(_THANKS.search(fold_spoken(text)))
+
+
+_THANKS = re.compile(
+    r"\b(?:danke(?:schoen)? sagen|bedank\w*|(?:wanted|want|like) to (?:say )?thank|say thank)"
+)
