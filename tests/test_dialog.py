@@ -2279,3 +2279,13 @@ def test_a_caller_saying_it_works_again_is_not_asked_about_a_fault(services, tur
 def test_no_thanks_it_is_settled_is_no_praise(services):
     record = call(services, "nordwelle", keys("40817287#"), say("nein danke das hat sich erledigt"))
     assert "Lob" not in bot_said(record)
+
+
+@pytest.mark.parametrize("turn", ["ich geb ihnen mal meinen mann", "moment ich hol meine tochter"])
+def test_a_caller_fetching_someone_at_the_greeting_is_waited_for(services, turn):
+    """ "ich geb Ihnen mal meinen Mann" was not understood (a try towards the keypad menu)."""
+    record = call(services, "nordwelle", say(turn), say("mein internet geht nicht"),
+                  keys("40817261#"))  # fmt: skip
+    said = bot_said(record)
+    assert "Gerne, ich warte." in said and "nicht verstanden" not in said, said
+    assert handoff_in(record).queue == "stoerungsdienst"

@@ -70,6 +70,7 @@ from voicebot.dialog.product_safety import urgent_advice
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
+from voicebot.dialog.survey_people import hands_over
 from voicebot.dialog.taken_back import concern_taken_back, fault_mended, thanks_said
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import (
@@ -514,9 +515,9 @@ class InboundDialog(YesNoTurns):
             return
         names_it = bool({"nummer", "kundennummer", "number"} & set(fold(text).split()))
         waits = asks_to_wait(text)  # ("…nicht auswendig, Moment, ich schau nach": waited for)
-        if asks_to_hold(text) and number is None and not sure:
-            self._wait()  # "sorry, can you hold on one second": "Gerne, ich warte.", not
-            return  # "Sorry, I did not understand"
+        if (asks_to_hold(text) or hands_over(fold(text))) and number is None and not sure:
+            self._wait()  # "sorry, can you hold on one second", "ich geb Ihnen mal meinen
+            return  # Mann": "Gerne, ich warte.", not "Sorry, I did not understand"
         lacks = number is None and number_asked and names_it and has_no_number(text)
         if lacks and (rest := besides_no_number(text)) != fold(text):  # "ich hab keine
             text = rest  # Kundennummer" alone is no fault of the line ("kein Freizeichen"):
