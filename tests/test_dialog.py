@@ -2091,6 +2091,9 @@ def test_a_card_found_with_more_to_say_is_still_a_concern(services, turn):
         ("ich wollte fragen ob der techniker morgen kommt", "stoerungsdienst", "normal",
          "Frage zum Techniker-Termin"),
         ("ich will meinen vertrag verlängern", "verkauf", "normal", "Vertragsverlängerung"),
+        # ("es hat sich keiner gemeldet" alone reads as a line fault: part of the class here)
+        ("sie wollten mich zurückrufen und es hat sich keiner gemeldet", "beschwerde", "high",
+         "Zugesagter Rückruf nicht erfolgt"),
     ],
 )  # fmt: skip
 def test_a_concern_no_intent_names_reaches_its_team_named_as_said(

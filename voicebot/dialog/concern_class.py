@@ -213,6 +213,30 @@ def _class_of(said: str) -> str | None:
     return None
 
 
+_ALL = (_SIM_LOST, _SIM_LOCKED, _SIM_BROKEN, _PORTING, _TECH_NO_SHOW, _TECH_MOVE, _TECH_WHEN,
+        _TECH_WANTED, _TAKE_OVER, _DEVICE_BROKEN, _CREDIT, _FAULT_WHEN, _NO_CALL_BACK, _EXTEND,
+        _CONTRACT_END, _NEW_HERE)  # fmt: skip
+
+
+def _clauses_besides_the_class(text: str) -> list[str]:
+    """The clauses of the turn (as said, of two words or more) that are not mostly words
+    naming a class ("es hat sich keiner gemeldet" is part of a call back that never came; "ich
+    kündige jetzt" beside a technician who never came is not)."""
+    said = fold(text)
+    covered = [False] * len(said)
+    for pattern in _ALL:
+        for found in pattern.finditer(said):
+            covered[found.start() : found.end()] = [True] * (found.end() - found.start())
+    kept = []
+    for clause in (c for c in loose_clauses(text) if len(c.split()) >= 2):
+        folded = fold(clause)
+        at = said.find(folded)
+        inside = sum(covered[at : at + len(folded)]) if at >= 0 else 0
+        if inside * 2 < len(folded):
+            kept.append(clause)
+    return kept
+
+
 @dataclass(frozen=True)
 class ClassRead:
     """A turn read by its class: the intent event to go on with and the view the call serves."""
@@ -291,7 +315,7 @@ def _view(
 def _said_in_clauses(tenant: TenantView, text: str) -> set[str | None]:
     """The concerns clauses of an unsure turn say surely ("ich kündige jetzt" in "ich kündige
     jetzt weil der Techniker nie gekommen ist"), the agents' intent left out."""
-    said = {_reading(tenant, clause) for clause in loose_clauses(text)} - {None}
+    said = {_reading(tenant, clause) for clause in _clauses_besides_the_class(text)} - {None}
     return {name for name in said if name not in AGENT_INTENTS}
 
 
