@@ -2292,3 +2292,17 @@ def test_a_caller_fetching_someone_at_the_greeting_is_waited_for(services, turn)
     said = bot_said(record)
     assert "Gerne, ich warte." in said and "nicht verstanden" not in said, said
     assert handoff_in(record).queue == "stoerungsdienst"
+
+
+@pytest.mark.parametrize(("answer", "then"), [("ja", "39,98 Euro offen"), ("nein", "31.12.2026")])
+def test_a_concern_asked_anew_beside_the_one_asked_about_is_served_after_it(
+    services, answer, then
+):
+    """ "meine Rechnung ist zu hoch und ich will kündigen" (unsure: "Geht es um Ihre
+    Rechnung?"): the cancellation was lost, whatever the answer."""
+    record = call(services, "nordwelle", say("meine rechnung ist zu hoch und ich will kündigen"),
+                  say(answer), keys("40817261#"), say("nein"))  # fmt: skip
+    said = bot_said(record)
+    assert "Geht es um Ihre Rechnung?" in said and then in said, said
+    assert "Sie hatten außerdem eine Kündigung erwähnt" in said, said
+    assert handoff_in(record).queue == "kundenbindung"

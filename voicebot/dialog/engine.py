@@ -80,6 +80,7 @@ from voicebot.dialog.turn_parts import (
     concern_without_denied_complaint,
     concern_without_own_age,
     concerns_added_in_clauses,
+    concerns_beside_a_guess,
     concerns_by_clause,
     is_urgent,
     product_asked_about,
@@ -682,7 +683,10 @@ class InboundDialog(YesNoTurns):
         ) and confirmable(
             self.tenant, self.state, intent, text
         ):  # "40817287, Rechnung.": "Danke, … Geht es um Ihre Rechnung?"
-            self._ask_confirmation(parts)
+            guessed = self.state.candidate.id if self.state.candidate else ""
+            for other, said in concerns_beside_a_guess(self.tenant, text, intent, guessed):
+                note_also(self.tenant, self.state, other, said)  # ("… und ich will kündigen":
+            self._ask_confirmation(parts)  # served after the one asked about)
         elif found is True:
             self.reply.ask([*parts, self.prompts.say("ask_concern")], awaiting="concern")
         elif found is False:

@@ -332,6 +332,29 @@ def concerns_added_in_clauses(
     return found
 
 
+def concerns_beside_a_guess(
+    tenant: TenantView, text: str, intent: Intent, guessed: str
+) -> list[tuple[Intent, str]]:
+    """Concerns an unsure turn adds in clauses of their own beside the one asked about ("meine
+    Rechnung ist zu hoch und ich will kündigen": "Geht es um Ihre Rechnung?", the cancellation
+    was lost): each clause after the first that adds ("auch", "außerdem") or asks anew ("ich
+    will …") and is surely another concern of the tenant."""
+    found = []
+    for clause in loose_clauses(text)[1:]:
+        if not (_adds(clause) or _ASKS_ANEW.search(fold(clause))) or len(clause.split()) < 2:
+            continue
+        part = tenant.classify(clause, intent)
+        sure = part.confidence >= max(tenant.threshold, CLAUSE_SURE)
+        if sure and part.name not in (guessed, None) and part.name not in AGENT_INTENTS:
+            found.append((part, clause))
+    return found
+
+
+_ASKS_ANEW = re.compile(
+    r"^(?:(?:und|aber|also|dann|and|but|so) )*(?:ich|wir) (?:will|moechte|moechten|wollen|muss|"
+    r"wuerde gerne?|haette gerne?)\b|"
+    r"^(?:(?:and|but|so) )*(?:i|we) (?:want|need|would like|d like)\b"
+)
 _ADDS = re.compile(
     r"\b(?:auch|ausserdem|zusaetzlich|zudem|obendrein|zweitens|also|as well|too|secondly)\b"
 )
