@@ -2014,7 +2014,8 @@ def test_a_complaint_the_caller_denies_is_no_complaint(services):
     turn = "ich möchte mich nicht beschweren ich will nur wissen wann das internet wieder geht"
     record = call(services, "nordwelle", say(turn), say("40817253"), say("ja"), say("nein"))
     assert record.handoff is None or record.handoff.queue != "beschwerde", bot_said(record)
-    assert "Störung" in bot_said(record)[1]
+    assert any("Störung" in line for line in bot_said(record)[1:3])  # (asked about, or since
+    # session 16 read surely as a question when the fault ends: the known outage told)
 
 
 @pytest.mark.parametrize(

@@ -177,8 +177,10 @@ def contract_end(facts: AnswerFacts) -> Answer | None:
         for line in facts.caller_lines
     )  # ("Wie kündige ich?" is a wish; "bis wann läuft mein vertrag" asks without a "?")
     wanted = any(
-        wants_something(line) or _CANCELS.search(normalize(line)) for line in facts.caller_lines
-    )  # fmt: skip ("Wie kündige ich …, und wann …?"; not "nicht kündigen, nur wissen")
+        wants_something(_ONLY_TO_KNOW.sub(" ", normalize(line))) or _CANCELS.search(normalize(line))
+        for line in facts.caller_lines
+    )  # ("Wie kündige ich …, und wann …?"; not "nicht kündigen, nur wissen", nor "ich möchte
+    # wissen, wann mein Vertrag endet": a wish to know is a question)
     end = str(facts.customer["contract_end"])
     runs = "lief" if _past(f"{end}T23:59", facts.now) else "läuft"  # (a date gone by: "lief")
     text = f"Ihr Vertrag {runs} bis zum {_date(end)}."
@@ -196,6 +198,13 @@ _ABOUT_THE_TERM = re.compile(
 _ASKS_THE_TERM = re.compile(
     r"\b(?:bis wann|wann|wie lange?)\b(?: \w+){0,8} (?:laeuft|endet|ende|gebunden|aus|frist)\b|"
     r"\b(?:until when|when|how long)\b(?: \w+){0,8} (?:runs?|ends?|tied|bound)\b"
+)
+# A wish only to know ("ich möchte wissen", "ich wollte mal fragen"): no wish for the concern
+_ONLY_TO_KNOW = re.compile(
+    r"\b(?:ich|wir) (?:moechte|moechten|will|wollen|wuerde gerne?|wollte|wollten)"
+    r"(?: (?:nur|gerne?|mal|bloss|eigentlich))* (?:wissen|erfahren|fragen|nachfragen)\b|"
+    r"\b(?:ich|wir) (?:moechte|moechten|will|wollen|wuerde|wuerden) (?:\w+ )?(?:nicht|gar nicht)"
+    r" (?:\w+ )?kuendigen\b"  # ("ich will nicht kündigen, ich will nur wissen …")
 )
 # Cancelling said as wanted: "kündigen", "Kündigung", not "nicht kündigen, nur wissen"
 _CANCELS = re.compile(r"(?<!nicht )(?<!keine )(?<!kein )\bkuendig")

@@ -50,4 +50,14 @@ def death_reported(text: str) -> bool:
     folded = fold(text)
     if not _DEATH.search(folded):
         return False
-    return bool(_DEATH.search(_THING_DIED.sub(" ", folded)))
+    return bool(_DEATH.search(_IDIOM.sub(" ", _THING_DIED.sub(" ", folded))))
+
+
+# Dying as a figure of speech: "gestorben vor Lachen", "fast gestorben vor Schreck", "ich bin
+# vor Schreck fast gestorben", "died laughing"
+_IDIOM = re.compile(
+    r"\b(?:fast|beinahe|halb|fast schon)\s+(?:\w+\s+){0,2}(?:ge|ver)storben\b|"
+    r"\b(?:ge|ver)storben\s+(?:\w+\s+){0,2}vor\s+(?:lachen|schreck|langeweile|scham|wut|aerger)\b|"
+    r"\bvor\s+(?:lachen|schreck|langeweile|scham)\s+(?:\w+\s+){0,2}(?:ge|ver)storben\b|"
+    r"\b(?:died|dying) (?:laughing|of (?:laughter|embarrassment|boredom|shock))\b"
+)

@@ -24,6 +24,7 @@ from voicebot.dialog.closing_words import (
 )
 from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
+from voicebot.dialog.concern_class import concern_class
 from voicebot.dialog.correction_words import (
     adds_another,
     adds_concern,
@@ -129,7 +130,8 @@ from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_repeat, asks_to_wait
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
-from voicebot.dialog.taken_back import concern_taken_back
+from voicebot.dialog.survey_people import hands_over
+from voicebot.dialog.taken_back import concern_taken_back, fault_mended, thanks_said
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_clauses import area_named, clauses, gives_reason, loose_clauses, parts_of
 from voicebot.dialog.turn_parts import (
@@ -138,6 +140,9 @@ from voicebot.dialog.turn_parts import (
     concern_after_lead_in,
     concern_without_denied_complaint,
     concern_without_own_age,
+    concerns_added_in_clauses,
+    concerns_beside_a_guess,
+    concerns_by_clause,
     is_urgent,
     product_asked_about,
     sold_asked_last,
@@ -523,15 +528,19 @@ class InboundDialog(YesNoTurns):
             intent = self._sure_clause(text, intent)  # "ich hab die nummer nicht zur hand aber
             intent = concern_after_lead_in(self.tenant, text, intent)  # … und das internet geht
             sure = is_new_concern(self.tenant, intent)  # nicht"; "yes i want to check my …"
+        said_apart = concerns_by_clause(self.tenant, text, intent) if number is None else []
+        if said_apart:  # "das internet geht nicht und die rechnung ist auch zu hoch": the first
+            first = said_apart[0][0]  # served, the others wait (the turn was unsure between them)
+            intent, sure = replace(first, slots={**intent.slots, **first.slots}), True
         if number is None and greets_only(text) and not self.state.greeted:
             self.state.greeted = True  # "Hallo?": a greeting back, not "nicht verstanden"
             self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")  # (once)
             return
         names_it = bool({"nummer", "kundennummer", "number"} & set(fold(text).split()))
         waits = asks_to_wait(text)  # ("…nicht auswendig, Moment, ich schau nach": waited for)
-        if asks_to_hold(text) and number is None and not sure:
-            self._wait()  # "sorry, can you hold on one second": "Gerne, ich warte.", not
-            return  # "Sorry, I did not understand"
+        if (asks_to_hold(text) or hands_over(fold(text))) and number is None and not sure:
+            self._wait()  # "sorry, can you hold on one second", "ich geb Ihnen mal meinen
+            return  # Mann": "Gerne, ich warte.", not "Sorry, I did not understand"
         lacks = number is None and number_asked and names_it and has_no_number(text)
         if lacks and (rest := besides_no_number(text)) != fold(text):  # "ich hab keine
             text = rest  # Kundennummer" alone is no fault of the line ("kein Freizeichen"):
@@ -561,6 +570,12 @@ class InboundDialog(YesNoTurns):
         if number is None and concern_taken_back(text):  # "i cant find my card oh wait here
             self._taken_back()  # it is": nothing to put through (not the fraud team)
             return
+        if number is None and not sure and fault_mended(text):  # "ich will Ihnen danke sagen,
+            if thanks_said(text):  # das Internet geht wieder": no fault to ask about ("Geht es
+                self._thank_for_praise()  # um eine Störung …?")
+            else:
+                self._taken_back()
+            return
         own = is_own_concern(self.tenant, intent)  # ("… a callback about my refund": that)
         if number is None and not own and asks_for_callback(text):  # "can you call me back?"
             told = [self.prompts.say("no_callback"), self.prompts.say("offer_agent")]
@@ -572,7 +587,9 @@ class InboundDialog(YesNoTurns):
             return
         talked_about = self.state.slots.get("product") or self.state.last_product
         about_contents = ingredient_asked(self.tenant, talked_about, text, intent) != intent
-        if number is None and self.tenant.is_nonsense(text) and not about_contents:
+        named = concern_class(self.tenant, text, intent) is not None  # ("der Receiver ist
+        # defekt": words the NLU never saw, a concern all the same)
+        if number is None and self.tenant.is_nonsense(text) and not about_contents and not named:
             no_match(
                 self.tenant, self.state, self.reply
             )  # however sure the classifier is, there is no concern in it
@@ -639,6 +656,9 @@ class InboundDialog(YesNoTurns):
             return  # "Die Zahnpasta schmeckt meinen Kindern nicht": feedback, no complaint
         intent = praise_of_a_dislike(self.tenant, text, intent)  # "… zu süß und ich möchte
         # mich beschweren": no thanks for praise
+        klass = concern_class(self.tenant, text, intent)  # "meine SIM-Karte ist gesperrt", "ich
+        intent = klass.event if klass is not None else intent  # will meinen Vertrag
+        # verlängern": the team that does it, named for the agent as the caller said
         if number is None and praise_read_as_complaint(self.tenant, text, intent):
             if (praised := praise_intent(self.tenant)) is None:  # "Ich wollte mich mal
                 self._thank_for_praise()  # bedanken, der Techniker war super nett": no
@@ -672,11 +692,15 @@ class InboundDialog(YesNoTurns):
             self._tell_if_sold(*sold, parts)
         elif number is None and (product := self.tenant.product_only(text)):
             self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
-        elif take_intent(self.tenant, self.state, intent):
+        elif (klass is not None and klass.take(self.state)) or take_intent(
+            self.tenant, self.state, intent
+        ):
             self._earlier_case(text)  # "… letzte Woche angerufen, noch keine Antwort"
             for other, said in zip(pieces, sentences, strict=False):  # "… und außerdem ist
                 if aside(self.tenant, intent, other, said):  # die Rechnung falsch": served next
                     continue
+                if klass is not None and klass.names(self.tenant, said, other):
+                    continue  # (the class said again in other words)
                 if praise_unsaid(self.tenant, other, said):  # "Ich benutze die Handcreme jeden
                     continue  # Tag.": no praise to thank for
                 if self._complaint_unsaid(other, said):  # "Die Hafermilch stand die ganze
@@ -684,10 +708,19 @@ class InboundDialog(YesNoTurns):
                 if told_beside(self.tenant, self.state.intent, other, said):  # "… und wie
                     continue  # viele sind in einer Packung?": told with the answer
                 note_also(self.tenant, self.state, other, said)
+            for other, said in said_apart[1:]:
+                note_also(self.tenant, self.state, other, said)
             if len(sentences) < 2:  # one sentence without marks: "… and i want to know …"
-                for other, said in clause_concerns(self.tenant, text, intent):
-                    unsaid = praise_unsaid(self.tenant, other, said)  # ("… zu süß und …")
-                    if not unsaid and not aside(self.tenant, intent, other, said):
+                clauses = [
+                    *clause_concerns(self.tenant, text, intent),
+                    *concerns_added_in_clauses(self.tenant, text, intent),
+                ]  # ("… und die Rechnung ist auch zu hoch")
+                for other, said in clauses:
+                    if aside(self.tenant, intent, other, said):
+                        continue
+                    if praise_unsaid(self.tenant, other, said):  # ("… zu süß und …")
+                        continue
+                    if klass is None or not klass.names(self.tenant, said, other):
                         note_also(self.tenant, self.state, other, said)
             self.steps.advance(parts)
         elif (
@@ -695,7 +728,10 @@ class InboundDialog(YesNoTurns):
         ) and confirmable(
             self.tenant, self.state, intent, text
         ):  # "40817287, Rechnung.": "Danke, … Geht es um Ihre Rechnung?"
-            self._ask_confirmation(parts)
+            guessed = self.state.candidate.id if self.state.candidate else ""
+            for other, said in concerns_beside_a_guess(self.tenant, text, intent, guessed):
+                note_also(self.tenant, self.state, other, said)  # ("… und ich will kündigen":
+            self._ask_confirmation(parts)  # served after the one asked about)
         elif found is True:
             self.reply.ask([*parts, self.prompts.say("ask_concern")], awaiting="concern")
         elif found is False:
@@ -810,7 +846,11 @@ class InboundDialog(YesNoTurns):
         guess kept for "Geht es um …?" only as an alternative)."""
         spec = self.tenant.intents.get(intent.name or "")
         if spec is None or not is_new_concern(self.tenant, intent):
-            return intent
+            guess = intent.alternatives[0][0] if intent.alternatives else ""
+            guessed = self.tenant.intents.get(guess)
+            if guessed is not None and hours_unsaid(guessed.description, text):
+                return _without(intent, guess)  # "wann geht das Internet wieder": not "Geht es
+            return intent  # um unsere Öffnungszeiten?", the next guess asked about
         asked_when = status_asked_of_an_answer(self.tenant, text, intent)  # "wann kommt mein
         if not (asked_when or hours_unsaid(spec.description, text)):  # neuer Router": no
             return intent  # restart steps
@@ -867,6 +907,10 @@ class InboundDialog(YesNoTurns):
         concern = not (number or heard or short_answer) and (not about or restates_concern(text))
         if concern and is_new_concern(self.tenant, intent):
             self._another_concern(text, intent)
+            return
+        if not (number or heard) and fault_mended(text):  # "ach ne warten Sie, jetzt geht es
+            self.state.intent = None  # wieder": nothing left to put through (it was "Gerne,
+            self._taken_back()  # ich warte." for its "warten Sie")
             return
         if not number and (asks_to_wait(text) or asks_someone_for_number(text)):  # "Moment,
             # ich suche die Nummer", "Schatz, wie ist nochmal unsere Kundennummer?"

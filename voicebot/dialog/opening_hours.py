@@ -128,10 +128,12 @@ _HOURS_WORDS = re.compile(
     r"\b(?:sind|seid|ist) (?:sie|ihr|jemand|wer) (?:\w+ ){0,3}da\b"  # "sind Sie morgen da?"
 )
 # ... and what a question of another concern asks after: who or what is to come or be done
-# ("wann kommt denn der Techniker", "wann kommt mein neuer Router", "wann kommt die Gutschrift")
+# ("wann kommt denn der Techniker", "wann kommt mein neuer Router", "wann kommt die Gutschrift",
+# "wann geht das Internet wieder")
 _OTHER_SUBJECT = re.compile(
     r"\b(?:techniker\w*|monteur\w*|lieferung|paket|sendung|bestellung|bestellt|router|"
     r"rechnung|gutschrift|erstattung|geld|vertrag|stoerung|freischaltung|freigeschaltet|"
+    r"internet|telefon|fernseh\w*|tv|wlan|dsl|netz|leitung|festnetz|empfang|"
     r"technician|engineer|delivery|parcel|order|refund)\b"
 )
 

@@ -258,11 +258,16 @@ def asks_for_help_only(text: str) -> bool:
 _WHO_ANSWERS = re.compile(
     r"^(?:(?:hallo|hello|hi|ja|yes|guten tag|entschuldigung|sorry|aeh|um) )*(?:is (?:this|that)|"
     r"am i (?:speaking to|talking to|through to)|have i (?:got|reached)|"
-    r"ist (?:da|dort|hier)|spreche ich mit|bin ich (?:hier |da )?(?:richtig )?bei)"
-    r"(?: (?:die|der|das|den|the))? (?P<name>\w+(?: \w+)?)$"
+    r"ist (?:da|dort|hier|das(?: hier)?)|spreche ich mit|bin ich (?:hier |da )?(?:richtig )?bei|"
+    r"sind sie(?: von)?)"
+    r"(?: (?:die|der|das|den|the))?(?: (?:kundenservice|kundendienst|hotline|service|support|"
+    r"stoerungsstelle|customer service) (?:von|vom|bei|der|of))? (?P<name>\w+(?: \w+)?)$"
 )
 # How the names of other companies a caller may have meant end ("Sparkasse", "Telekom")
-_COMPANY_END = re.compile(r"(?:bank|kasse|telekom|vodafone|versicherung|werke|post|amt)$")
+_COMPANY_END = re.compile(
+    r"(?:bank|kasse|telekom|vodafone|versicherung|werke|post|amt|o2|congstar|telefonica|aok|"
+    r"praxis|apotheke)$"
+)
 
 
 def asks_who_answers(text: str, ours: str, language: str = "de") -> bool | None:

@@ -38,3 +38,35 @@ def concern_taken_back(text: str) -> bool:
     if _NOT_THE_CALLER.search(said[: found.start()] + " "):
         return False
     return not (_MORE_TO_SAY & set(found.group(1).split()))
+
+
+# A fault that mended itself while the caller spoke ("ach, warten Sie, jetzt geht es wieder",
+# "hat sich erledigt, es funktioniert wieder"); not a question when it will ("wann geht es
+# wieder"), nor a fault come back ("jetzt geht es wieder nicht")
+_MENDED = re.compile(
+    r"\b(?:(?:geht|funktioniert|laeuft|klappt)(?: \w+){0,2} wieder|hat sich (?:\w+ )?erledigt|"
+    r"(?:it s|its|it is) (?:working|back) (?:again|now)|(?:it )?works (?:again|now))\b"
+    r"(?! (?:nicht|aus|ab|kaputt|not)\b)"
+)
+_WHEN = re.compile(r"\b(?:wann|ob|bis|when|if|whether|sobald|wenn)\b(?: \w+){0,4} $")
+
+
+def fault_mended(text: str) -> bool:
+    """The caller says, at the end of the turn, that what they called about works again."""
+    said = fold_spoken(text)
+    found = next(reversed(list(_MENDED.finditer(said))), None)  # (the last said counts)
+    if found is None or _WHEN.search(said[: found.start()]):
+        return False
+    rest = said[found.end() :].split()
+    return len(rest) <= 3 and not (_MORE_TO_SAY & set(rest))
+
+
+def thanks_said(text: str) -> bool:
+    """The caller says they called to thank ("ich will Ihnen danke sagen, das Internet geht
+    wieder"), not a "nein danke" ("nein danke, das hat sich erledigt")."""
+    return bool(_THANKS.search(fold_spoken(text)))
+
+
+_THANKS = re.compile(
+    r"\b(?:danke(?:schoen)? sagen|bedank\w*|(?:wanted|want|like) to (?:say )?thank|say thank)"
+)

@@ -17,7 +17,8 @@ from voicebot.dialog.question_words import (
     QUESTION_WORDS,
     asks_back,
 )
-from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.tenant_view import AGENT_INTENTS, TenantView
+from voicebot.dialog.turn_clauses import loose_clauses
 from voicebot.dialog.words import fold
 from voicebot.events import Intent
 
@@ -312,6 +313,82 @@ def clause_concerns(tenant: TenantView, text: str, intent: Intent) -> list[tuple
         ):
             found.append((part, clause))
     return found
+
+
+def concerns_by_clause(tenant: TenantView, text: str, intent: Intent) -> list[tuple[Intent, str]]:
+    """An unsure turn without sentence marks that says two concerns, each surely in a clause of
+    its own ("das internet geht nicht und die rechnung ist auch zu hoch": the turn between a
+    fault and the bill): each such clause's concern in the order said, one per concern, when
+    they are two or more and among the turn's three best guesses; [] otherwise."""
+    guesses = {name for name, _ in list(intent.alternatives)[:3]}
+    if is_new_concern(tenant, intent) or not guesses:
+        return []
+    found: list[tuple[Intent, str]] = []
+    for clause in loose_clauses(text):
+        if len(clause.split()) < 2:
+            continue
+        part = tenant.classify(clause, intent)
+        sure = part.confidence >= max(tenant.threshold, CLAUSE_SURE)
+        if not sure or part.name not in guesses or part.name in AGENT_INTENTS:
+            continue
+        if found and not _adds(clause):
+            return []  # ("ich hab den Router schon neu gestartet und das Internet geht immer
+            # noch nicht": one fault told with its story, not a restart question first)
+        if all(part.name != f.name for f, _ in found):
+            found.append((part, clause))
+    return found if len(found) >= 2 else []
+
+
+def _adds(clause: str) -> bool:
+    """A clause that says it adds a concern ("… und die Rechnung ist auch zu hoch", "zweitens
+    …"), not a question whether something is so too ("ob das auch für Babys ist")."""
+    said = fold(clause)
+    return bool(_ADDS.search(said)) and not re.search(r"\b(?:ob|if|whether)\b", said)
+
+
+def concerns_added_in_clauses(
+    tenant: TenantView, text: str, intent: Intent
+) -> list[tuple[Intent, str]]:
+    """Concerns a clause of a sure turn adds with "auch/außerdem" ("mein Fernseher zeigt nur
+    noch Schnee und die Rechnung ist auch zu hoch": the fault taken, the bill lost): each
+    clause that says it adds and is surely another concern of the tenant, with its words."""
+    found = []
+    for clause in loose_clauses(text):
+        if not _adds(clause) or len(clause.split()) < 3:
+            continue
+        part = tenant.classify(clause, intent)
+        sure = part.confidence >= max(tenant.threshold, CLAUSE_SURE)
+        if sure and part.name != intent.name and part.name not in AGENT_INTENTS:
+            found.append((part, clause))
+    return found
+
+
+def concerns_beside_a_guess(
+    tenant: TenantView, text: str, intent: Intent, guessed: str
+) -> list[tuple[Intent, str]]:
+    """Concerns an unsure turn adds in clauses of their own beside the one asked about ("meine
+    Rechnung ist zu hoch und ich will kündigen": "Geht es um Ihre Rechnung?", the cancellation
+    was lost): each clause after the first that adds ("auch", "außerdem") or asks anew ("ich
+    will …") and is surely another concern of the tenant."""
+    found = []
+    for clause in loose_clauses(text)[1:]:
+        if not (_adds(clause) or _ASKS_ANEW.search(fold(clause))) or len(clause.split()) < 2:
+            continue
+        part = tenant.classify(clause, intent)
+        sure = part.confidence >= max(tenant.threshold, CLAUSE_SURE)
+        if sure and part.name not in (guessed, None) and part.name not in AGENT_INTENTS:
+            found.append((part, clause))
+    return found
+
+
+_ASKS_ANEW = re.compile(
+    r"^(?:(?:und|aber|also|dann|and|but|so) )*(?:ich|wir) (?:will|moechte|moechten|wollen|muss|"
+    r"wuerde gerne?|haette gerne?)\b|"
+    r"^(?:(?:and|but|so) )*(?:i|we) (?:want|need|would like|d like)\b"
+)
+_ADDS = re.compile(
+    r"\b(?:auch|ausserdem|zusaetzlich|zudem|obendrein|zweitens|also|as well|too|secondly)\b"
+)
 
 
 def sold_asked_last(

@@ -573,4 +573,7 @@ class YesNoTurns:
         if state.candidate is not None:
             state.rejected = state.candidate.id
         state.candidate = None
+        if state.also and state.intent is None:  # "… und ich will kündigen" - "Geht es um
+            self.steps.anything_else([])  # Ihre Rechnung?" - "Nein": the cancellation said
+            return  # with it next ("Sie hatten außerdem eine Kündigung erwähnt.")
         self.reply.ask([self.prompts.say("ask_concern")], awaiting="concern")
