@@ -136,16 +136,21 @@ def test_a_concern_the_bot_never_learned_is_not_said_to_be_noted(tenants, tenant
     assert "nobody is available" in last and "noted" not in last, last
 
 
-CHRISTMAS_FRIDAY = datetime(2026, 12, 25, 11, 0, tzinfo=BERLIN)  # in tenant.yaml `closed:`
+CHRISTMAS_FRIDAY = datetime(2026, 12, 25, 11, 0, tzinfo=BERLIN)  # a public holiday
 
 
 def test_a_public_holiday_is_closed_all_day_though_its_weekday_is_open(tenants):
-    hours = tenants["sonnhof"].business_hours
+    hours = tenants["sonnhof"].business_hours  # holidays: DE-BY, closed: its own days off
     assert hours.is_open(datetime(2026, 12, 18, 11, 0, tzinfo=BERLIN))  # the Friday before
     assert not hours.is_open(CHRISTMAS_FRIDAY)
     assert hours.closed_all_day(datetime(2026, 12, 25, 10, 30, tzinfo=UTC))
-    bank = tenants["harbour-bank"].business_hours  # the UK's substitute Boxing Day, a Monday
+    assert not hours.is_open(datetime(2027, 1, 6, 11, 0, tzinfo=BERLIN))  # Epiphany, Bavaria's
+    assert not hours.is_open(datetime(2026, 12, 24, 11, 0, tzinfo=BERLIN))  # the company's
+    survey = tenants["marktblick"].business_hours  # holidays: DE (no state): Epiphany is no
+    assert survey.is_open(datetime(2027, 1, 6, 11, 0, tzinfo=BERLIN))  # holiday nationwide
+    bank = tenants["harbour-bank"].business_hours  # England's Boxing Day, observed on a Monday
     assert not bank.is_open(datetime(2026, 12, 28, 10, 0, tzinfo=LONDON))
+    assert bank.is_open(datetime(2026, 12, 29, 10, 0, tzinfo=LONDON))
 
 
 def test_on_a_holiday_the_caller_hears_the_team_is_not_there_today(tenants, tenant_nlu, store):
@@ -161,7 +166,12 @@ def test_on_a_holiday_the_caller_hears_the_team_is_not_there_today(tenants, tena
     assert "heute jedoch nicht" not in said(open_day)
 
 
-def test_a_closed_day_that_is_no_date_names_the_file_and_line(tmp_path):
+@pytest.mark.parametrize(
+    ("edit", "says"),
+    [(('"2026-12-24"', '"2026-12-32"'), "closed day '2026-12-32' is not a date"),
+     (("holidays: DE-BY", "holidays: DE-QQ"), "holidays 'DE-QQ': no such country or state")],
+)  # fmt: skip
+def test_a_closed_day_or_holiday_region_that_is_wrong_names_the_file_and_line(tmp_path, edit, says):
     import shutil
     import subprocess
     import sys
@@ -171,11 +181,11 @@ def test_a_closed_day_that_is_no_date_names_the_file_and_line(tmp_path):
     shutil.copytree(PROJECT_ROOT / "intents", tmp_path / "intents")
     path = tmp_path / "intents" / "sonnhof" / "tenant.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"2026-12-26"', '"2026-12-32"'), encoding="utf-8")
+    path.write_text(text.replace(*edit), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "voicebot.cli", "intents", "check", str(tmp_path / "intents")],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 1
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if "2026-12-26" in row)
-    assert f"sonnhof/tenant.yaml:{line}: closed day '2026-12-32' is not a date" in done.stdout
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if edit[0] in row)
+    assert f"sonnhof/tenant.yaml:{line}: {says}" in done.stdout, done.stdout

@@ -49,6 +49,11 @@ def tenant_problems(doc: YamlDocument, folder: Path) -> list[Problem]:
         hint = did_you_mean(key, PROMPT_KEYS)
         if key not in PROMPT_KEYS and hint:
             problems.append(doc.problem(f"unknown prompt '{key}'{hint}", "prompts", key))
+    region = (data.get("business_hours") or {}).get("holidays")
+    if region is not None and not _known_region(str(region)):
+        where = ("business_hours", "holidays")
+        message = f"holidays '{region}': no such country or state (e.g. DE, DE-BY, GB-ENG)"
+        problems.append(doc.problem(message, *where))
     for index, day in enumerate((data.get("business_hours") or {}).get("closed") or ()):
         try:
             date.fromisoformat(str(day))
@@ -70,6 +75,16 @@ def tenant_problems(doc: YamlDocument, folder: Path) -> list[Problem]:
                 doc.problem(f"duplicate survey question '{qid}'", "survey", "questions", index)
             )
     return problems
+
+
+def _known_region(region: str) -> bool:
+    from voicebot.nlu.model import public_holidays
+
+    try:
+        public_holidays(region)
+    except NotImplementedError:
+        return False
+    return True
 
 
 def _not_declared(what: str, queue: str, queues: Iterable[str]) -> str:

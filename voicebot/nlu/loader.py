@@ -242,7 +242,8 @@ def _build_hours(data: dict[str, Any] | None) -> BusinessHours | None:
         start, end = (_clock(part) for part in span.split("-"))
         weekly[day] = (start, end)
     closed = frozenset(date.fromisoformat(day) for day in data.get("closed") or ())
-    return BusinessHours(data.get("timezone", "Europe/Berlin"), MappingProxyType(weekly), closed)
+    zone = data.get("timezone", "Europe/Berlin")
+    return BusinessHours(zone, MappingProxyType(weekly), closed, data.get("holidays"))
 
 
 def _clock(text: str) -> time:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -109,7 +110,9 @@ class BusinessHours:
 
     timezone: str
     weekly: Mapping[str, tuple[time, time] | None]
-    closed_days: frozenset[date] = frozenset()  # public holidays: closed whatever the weekday
+    closed_days: frozenset[date] = frozenset()  # company days off (`closed:`), any weekday
+    holidays: str | None = None  # public holidays of a country or state ("DE-BY", "GB-ENG"),
+    # from the `holidays` library: closed all day
 
     def local(self, at: datetime) -> datetime:
         """`at` in the tenant's time zone (a naive datetime is taken as local already)."""
@@ -120,19 +123,32 @@ class BusinessHours:
         return at.astimezone(ZoneInfo(self.timezone))
 
     def closed_all_day(self, at: datetime) -> bool:
-        """`at` falls on one of the `closed` days (a public holiday)."""
-        return self.local(at).date() in self.closed_days
+        """`at` falls on a public holiday of `holidays` or one of the `closed` days."""
+        day = self.local(at).date()
+        return day in self.closed_days or (
+            self.holidays is not None and day in public_holidays(self.holidays)
+        )
 
     def is_open(self, at: datetime) -> bool:
         """True when `at` (any aware datetime, or naive local time) falls in the opening hours."""
         at = self.local(at)
-        if at.date() in self.closed_days:
+        if self.closed_all_day(at):
             return False
         span = self.weekly.get(WEEKDAYS[at.weekday()])
         if span is None:
             return False
         start, end = span
         return start <= at.time() and (end == time(0) or at.time() < end)
+
+
+@lru_cache(maxsize=16)
+def public_holidays(region: str) -> Container[date]:
+    """The public holidays of "DE", "DE-BY" or "GB-ENG" (country, then state), any year; raises
+    NotImplementedError for a country or state the `holidays` library does not know."""
+    import holidays
+
+    country, _, state = region.partition("-")
+    return holidays.country_holidays(country, subdiv=state or None)
 
 
 Row = Mapping[str, str]
