@@ -25,8 +25,19 @@ from voicebot.dialog.closing_words import (
 from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.concern_class import concern_class
+from voicebot.dialog.concern_readings import (
+    area_only,
+    complaint_unsaid,
+    concern_in,
+    first_said,
+    named_by_topic,
+    nothing,
+    part_intents,
+    sure_clause,
+    without,
+    without_unsaid_hours,
+)
 from voicebot.dialog.correction_words import (
-    adds_another,
     adds_concern,
     after_a_correction,
     corrected_part,
@@ -90,7 +101,6 @@ from voicebot.dialog.number_talk import (
 from voicebot.dialog.opening_hours import (
     asks_opening_hours,
     hours_text,
-    hours_unsaid,
     only_about_hours,
 )
 from voicebot.dialog.payment_orders import order_alone, order_request
@@ -120,7 +130,6 @@ from voicebot.dialog.question_words import (
     asks_capabilities,
     asks_for_callback,
     asks_if_machine,
-    asks_something,
     asks_who_answers,
     checks_line,
     is_question,
@@ -133,7 +142,7 @@ from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.survey_people import hands_over
 from voicebot.dialog.taken_back import concern_taken_back, fault_mended, thanks_said
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.turn_clauses import area_named, clauses, gives_reason, loose_clauses, parts_of
+from voicebot.dialog.turn_clauses import clauses, loose_clauses, parts_of
 from voicebot.dialog.turn_parts import (
     aside,
     clause_concerns,
@@ -146,7 +155,6 @@ from voicebot.dialog.turn_parts import (
     is_urgent,
     product_asked_about,
     sold_asked_last,
-    status_asked_of_an_answer,
     urgent_part,
 )
 from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
@@ -174,8 +182,6 @@ from voicebot.events import (
 from voicebot.nlu.model import AGENT_INTENTS
 from voicebot.nlu.names import name_said, speaks_for_someone
 from voicebot.payment_secrets import secret_said
-
-SURE_CLAUSE = 0.8  # a clause of an unsure turn counts only this sure of its concern
 
 
 class InboundDialog(YesNoTurns):
@@ -525,9 +531,10 @@ class InboundDialog(YesNoTurns):
             text, intent = concern_without_denied_complaint(self.tenant, text, intent)  # nicht
             sure = is_new_concern(self.tenant, intent)  # beschweren, nur wissen …": the rest
         if number is None and not sure:
-            intent = self._sure_clause(text, intent)  # "ich hab die nummer nicht zur hand aber
-            intent = concern_after_lead_in(self.tenant, text, intent)  # … und das internet geht
-            sure = is_new_concern(self.tenant, intent)  # nicht"; "yes i want to check my …"
+            intent = sure_clause(self.tenant, text, intent)  # "ich hab die nummer nicht zur
+            intent = concern_after_lead_in(self.tenant, text, intent)  # hand aber … und das
+            sure = is_new_concern(self.tenant, intent)  # internet geht nicht"; "yes i want to
+            # check my …"
         said_apart = concerns_by_clause(self.tenant, text, intent) if number is None else []
         if said_apart:  # "das internet geht nicht und die rechnung ist auch zu hoch": the first
             first = said_apart[0][0]  # served, the others wait (the turn was unsure between them)
@@ -544,8 +551,8 @@ class InboundDialog(YesNoTurns):
         lacks = number is None and number_asked and names_it and has_no_number(text)
         if lacks and (rest := besides_no_number(text)) != fold(text):  # "ich hab keine
             text = rest  # Kundennummer" alone is no fault of the line ("kein Freizeichen"):
-            intent = self.tenant.classify(rest, intent) if rest else _nothing(intent)  # the
-            intent = self._sure_clause(rest, intent) if rest else intent  # concern is read
+            intent = self.tenant.classify(rest, intent) if rest else nothing(intent)  # the
+            intent = sure_clause(self.tenant, rest, intent) if rest else intent  # concern is read
             sure = is_new_concern(self.tenant, intent)  # from the words besides it
         if lacks and sure and not waits:  # "Ich kenn meine Kundennummer nicht, es geht um meine
             self.state.unidentified = True  # Rechnung": not asked for it (twice)
@@ -604,7 +611,7 @@ class InboundDialog(YesNoTurns):
         if number is not None:  # "meine Nummer ist 40817287": no concern besides the number
             intent = concern_besides_number(self.tenant, text, number, intent)  # (it was read as a
             # change of details)
-            intent = self._sure_clause(text, intent)  # ("meine frau hat den vertrag
+            intent = sure_clause(self.tenant, text, intent)  # ("meine frau hat den vertrag
             # kundennummer 40817253 das internet geht nicht")
         meant = corrected_part(text) if number is None else None
         if meant and self.tenant.product_only(meant):  # "Was kostet das Duschgel? Ach nee,
@@ -622,16 +629,19 @@ class InboundDialog(YesNoTurns):
             slots = {**intent.slots, "product": meant_product}  # "Was kostet die Handcreme, äh
             intent = replace(intent, slots=slots)  # nein, das Duschgel?": the one corrected to
         sentences = parts_of(text)
-        pieces = self._part_intents(sentences, intent)  # each sentence classified once
+        pieces = part_intents(self.tenant, sentences, intent)  # each sentence classified once
         rejected, self.state.rejected = self.state.rejected, None
         if rejected is not None:  # "Is it about closing your account?" - "No." - "I am moving
-            intent = _without(intent, rejected)  # to Spain …": not that one again at once
-            pieces = [_without(p, rejected) for p in pieces]
+            intent = without(intent, rejected)  # to Spain …": not that one again at once
+            pieces = [without(p, rejected) for p in pieces]
         intent = fraud_reported(self.tenant, text, intent)  # "… and it wasn't me"
         intent = harm_reported(
             self.tenant, text,
             urgent_part(
-                self.tenant, self._first_said(text, sentences, intent, pieces), pieces, sentences
+                self.tenant,
+                first_said(self.tenant, text, sentences, intent, pieces),
+                pieces,
+                sentences,
             ),
         )  # fmt: skip
         intent = condition_asked(self.tenant, text, found_in_product(self.tenant, text, intent))
@@ -649,9 +659,10 @@ class InboundDialog(YesNoTurns):
         if not corrects_a_product(text):  # ("Ist das Duschgel vegan?
             intent = product_asked_about(self.tenant, intent, pieces, sentences)  # Ach nee, doch
             # lieber die Handcreme": the product corrected to)
-        intent = self._named_by_topic(text, intent)  # "Rechnung.", "Zutaten Duschgel"
-        intent = self._area_only(text, intent)  # "I have a question about my account"
-        intent = self._hours_unsaid(text, intent)  # "wann kommt der Techniker?" (no hours)
+        intent = named_by_topic(self.tenant, text, intent)  # "Rechnung.", "Zutaten Duschgel"
+        intent = area_only(self.tenant, text, intent)  # "I have a question about my account"
+        # "wann kommt der Techniker?" (no hours)
+        intent = without_unsaid_hours(self.tenant, text, intent)
         if number is None and self._disliked(text, intent, talked_about, parts):
             return  # "Die Zahnpasta schmeckt meinen Kindern nicht": feedback, no complaint
         intent = praise_of_a_dislike(self.tenant, text, intent)  # "… zu süß und ich möchte
@@ -703,8 +714,9 @@ class InboundDialog(YesNoTurns):
                     continue  # (the class said again in other words)
                 if praise_unsaid(self.tenant, other, said):  # "Ich benutze die Handcreme jeden
                     continue  # Tag.": no praise to thank for
-                if self._complaint_unsaid(other, said):  # "Die Hafermilch stand die ganze
-                    continue  # Nacht draußen.": no problem said, no complaint to take
+                if complaint_unsaid(self.tenant, self.state, other, said):  # "Die Hafermilch
+                    continue  # stand die ganze Nacht draußen.": no problem said, no complaint
+                    # to take
                 if told_beside(self.tenant, self.state.intent, other, said):  # "… und wie
                     continue  # viele sind in einer Packung?": told with the answer
                 note_also(self.tenant, self.state, other, said)
@@ -780,81 +792,6 @@ class InboundDialog(YesNoTurns):
         thanks = self.prompts.say("praise_thanks")
         self.state.answered, self.state.last_answer = True, thanks
         self.reply.ask([thanks, self.prompts.say("anything_else")], "anything_else", "yesno")
-
-    def _named_by_topic(self, text: str, intent: Intent) -> Intent:
-        """A turn of a word or two that names the classifier's own best guess by its topic
-        ("Rechnung.", "Neukunde.", "Zutaten Duschgel", "Lob!") is sure of it: no "Geht es um
-        Ihre Rechnung?" when the caller said just that."""
-        if is_new_concern(self.tenant, intent):
-            return intent
-        best = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
-        if best is None or self.tenant.names_topic(text) != best:
-            return intent
-        return replace(intent, name=best, confidence=max(intent.confidence, self.tenant.threshold))
-
-    def _complaint_unsaid(self, part: Intent, said: str) -> bool:
-        """A sentence read as the product complaint that says nothing went wrong (the story
-        before a question: "Die Hafermilch stand die ganze Nacht draußen.")."""
-        spec = self.tenant.intents.get(part.name or "")
-        complaint = spec is not None and spec.priority == "high" and bool(self.tenant.catalog)
-        if complaint and reports_problem(said):  # ("mein Mann sagt, die ist nicht bio, stimmt
-            product = self.state.slots.get("product")  # das?" asks what no field says)
-            return unlisted_asked(self.tenant, product, said, part).name != part.name
-        return complaint
-
-    def _sure_clause(self, text: str, intent: Intent) -> Intent:
-        """An unsure turn without sentence marks (Whisper's) whose clauses, cut at commas,
-        "aber/und" and numbers, say its best guess surely in one of them and no other concern
-        ("mein mann hat den vertrag aber ich will fragen wie viel offen ist …"): that concern,
-        instead of "Wie kann ich Ihnen helfen?" as if nothing was said."""
-        guess = intent.alternatives[0][0] if intent.alternatives else None
-        if is_new_concern(self.tenant, intent) or guess is None or len(parts_of(text)) > 1:
-            return intent
-        found = [self.tenant.classify(c, intent) for c in loose_clauses(text)]
-        # a clause is short, so only a sure one counts ("I'd like to open a savings account"
-        # was "age limit" at 0.53)
-        surely = max(self.tenant.threshold, SURE_CLAUSE)
-        named = {f.name for f in found if is_own_concern(self.tenant, f) and f.confidence >= surely}
-        runner_up = intent.alternatives[1][0] if len(intent.alternatives) > 1 else None
-        last = found[-1] if found else None  # the runner-up too when the last clause says it
-        said_last = last is not None and last.name == runner_up and last.confidence >= 0.95
-        if len(found) < 2 or not (named == {guess} or (said_last and named == {runner_up})):
-            return intent  # all but surely ("… da steht, der Preis Ihres Tarifs erhöht sich
-        # … ich will dann kündigen" guessed a tariff change: a letter read out, then the concern)
-        best = next(f for f in reversed(found) if f.name in named)
-        return replace(best, slots={**intent.slots, **best.slots})
-
-    def _area_only(self, text: str, intent: Intent) -> Intent:
-        """A turn that names only the area of its concern ("I have a question about my
-        account", "Ich hab eine Frage zu meinem Vertrag") is no sure concern, whatever the
-        classifier picked in that area (it put the caller through to the account team as
-        "closing your account"): asked about ("Is it about …?") instead. An area that is a
-        concern's own topic ("Es geht um meine Rechnung") stays that concern."""
-        if not is_own_concern(self.tenant, intent):
-            return intent
-        area = area_named(text)  # ("eine Frage zu den Inhaltsstoffen": a word of few intents)
-        if area is None or self.tenant.names_topic(area) == intent.name:
-            return intent
-        if self.tenant.names_distinctly(area, str(intent.name)):
-            return intent
-        guess = (str(intent.name), intent.confidence)
-        return replace(intent, name=None, alternatives=(guess, *intent.alternatives))
-
-    def _hours_unsaid(self, text: str, intent: Intent) -> Intent:
-        """The opening hours taken for a turn that names nothing of them ("wann kommt denn
-        jetzt der Techniker": told the shops' hours): no sure concern, the caller asked (the
-        guess kept for "Geht es um …?" only as an alternative)."""
-        spec = self.tenant.intents.get(intent.name or "")
-        if spec is None or not is_new_concern(self.tenant, intent):
-            guess = intent.alternatives[0][0] if intent.alternatives else ""
-            guessed = self.tenant.intents.get(guess)
-            if guessed is not None and hours_unsaid(guessed.description, text):
-                return _without(intent, guess)  # "wann geht das Internet wieder": not "Geht es
-            return intent  # um unsere Öffnungszeiten?", the next guess asked about
-        asked_when = status_asked_of_an_answer(self.tenant, text, intent)  # "wann kommt mein
-        if not (asked_when or hours_unsaid(spec.description, text)):  # neuer Router": no
-            return intent  # restart steps
-        return replace(intent, name=None, confidence=0.0, alternatives=())
 
     def _speaks_another_language(self, text: str, intent: Intent) -> bool:
         """An English caller at a German hotline ("Hi, sorry, I don't speak German, I'd like
@@ -1135,43 +1072,6 @@ class InboundDialog(YesNoTurns):
         state = self.state
         self.reply.ask([self.prompts.say("wait_ok")], state.awaiting, state.last_expect, False)
 
-    def _first_said(
-        self, text: str, sentences: list[str], intent: Intent, parts: list[Intent]
-    ) -> Intent:
-        """Which concern of a turn with several leads (the rest are served after it). In the
-        order said when one is added ("ich ziehe nach Bremen und muss außerdem meine
-        Kontonummer ändern": the move, with its new postcode, first) or both are questions;
-        the outcome after "deshalb" ("… geht nicht. Deshalb will ich kündigen."); otherwise the
-        turn as a whole, or its last sure part when the whole is unsure (a background
-        sentence comes first: "Ich habe den Tarif gewechselt. Seitdem geht …"). Only when the
-        whole turn's concern is one of the parts, so the parts are read right."""
-        sure = [p for p in parts if is_own_concern(self.tenant, p)]
-        whole = is_new_concern(self.tenant, intent)  # ("Hallo, ist da jemand?" is no concern)
-        if not sure or (whole and intent.name not in {p.name for p in sure}):
-            return intent
-        questions = all(asks_something(p) or p.endswith("?") for p in sentences)
-        if gives_reason(text):  # "… geht nicht. Deshalb will ich kündigen": the outcome
-            return sure[-1]
-        if not (adds_another(text, self.tenant.language) or questions):  # "Ich habe letzte
-            return intent if whole else sure[-1]  # Woche den Tarif gewechselt. Seitdem geht
-            # mein Internet nicht mehr": background first, the concern last
-        answered = [p for p in sure if self.tenant.intents[str(p.name)].action == "selfservice"]
-        if answered and len(answered) < len(sure) and not any(map(self._urgent, sure)):
-            return answered[0]  # ("my transfer's still pending and while I'm on, what's the
-        return sure[0]  # exchange rate": the answer first, the person after it)
-
-    def _part_intents(self, sentences: list[str], intent: Intent) -> list[Intent]:
-        """Each sentence or added clause of the turn classified alone ([] for a single one)."""
-        if len(sentences) < 2:
-            return []
-        parts = [self.tenant.classify(piece, intent) for piece in sentences]
-        product = intent.slots.get("product")  # "Wieviel kostet die Hafermilch und ist die
-        return [  # vegan?": the product named once is each part's
-            replace(p, slots={"product": product, **p.slots})
-            if product and "product" not in p.slots else p
-            for p in parts
-        ]  # fmt: skip
-
     def _bereaved(self, text: str, intent: Intent) -> bool:
         """A death reported ("my mother passed away last week"): condolences first and the
         death noted for the agent. A concern the NLU is sure of is served as usual ("… and I
@@ -1200,7 +1100,7 @@ class InboundDialog(YesNoTurns):
         if order is None:
             return event
         self.state.topic = order
-        return _nothing(event)
+        return nothing(event)
 
     def _note_death(self, text: str) -> bool:
         """A death reported for the first time in the call: condolences said next, the death
@@ -1256,11 +1156,6 @@ class InboundDialog(YesNoTurns):
         bare_no = yes_or_no(text, self.tenant.language) is False and self.tenant.is_nonsense(text)
         thanked = state.answered and only_thanks(text)  # "Was möchten Sie über … wissen?" -
         return closes_call(text) or bare_no or thanked  # "danke" after an answer: done
-
-    def _concern_in(self, words: str, like: Intent) -> bool:
-        """The words say a concern the NLU is sure of ("mein Internet geht nicht"; not "Ach
-        Quatsch, das ist die von meiner Frau")."""
-        return bool(words) and is_new_concern(self.tenant, self.tenant.classify(words, like))
 
     def _emergency(self, text: str, event: Intent, advice: str = "health_emergency") -> None:
         """Something swallowed that may harm: the poison centre or 112 named, then the product
@@ -1356,8 +1251,10 @@ class InboundDialog(YesNoTurns):
             self.steps.advance(parts)
         elif state.awaiting in ("offer_agent", "anything_else") and state.intent is not None:
             self.steps.advance(parts)  # the answer again, for the customer meant
-        elif state.awaiting == "concern" and self._concern_in(
-            rest := concern_besides_correction(text, number, self.tenant.language), intent
+        elif state.awaiting == "concern" and concern_in(
+            self.tenant,
+            rest := concern_besides_correction(text, number, self.tenant.language),
+            intent,
         ):  # "Eigentlich ist die Nummer 40817279, mein Internet geht nicht": then the concern
             self._on_concern(rest, self.tenant.classify(rest, intent), None, before=parts)
         else:
@@ -1465,19 +1362,3 @@ class InboundDialog(YesNoTurns):
         minutes = max(1, round(wait_s / 60))  # ("etwa eine Minute", not "1 Minuten")
         key = "handoff_wait_one" if minutes == 1 else "handoff_wait"
         return self.prompts.say(key, position=position, wait_min=minutes)
-
-
-def _nothing(event: Intent) -> Intent:
-    """The turn's Intent understood as no concern at all."""
-    return replace(event, name=None, confidence=0.0, alternatives=())
-
-
-def _without(event: Intent, rejected: str) -> Intent:
-    """The event with an intent the caller just said no to left out (its next best stays a
-    candidate, unsure)."""
-    guessed = event.name is None and event.alternatives and event.alternatives[0][0] == rejected
-    if event.name != rejected and not guessed:  # (a sure other concern stays: "not really, i
-        return event  # want to know how much i can top up" lost its 0.99 to the runner-up no)
-    others = tuple(a for a in event.alternatives if a[0] != rejected)
-    confidence = others[0][1] if others else 0.0
-    return replace(event, name=None, confidence=confidence, alternatives=others)
