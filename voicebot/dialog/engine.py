@@ -36,13 +36,7 @@ from voicebot.dialog.concern_readings import (
     without,
     without_unsaid_hours,
 )
-from voicebot.dialog.correction_words import (
-    after_a_correction,
-    corrected_part,
-    corrects,
-    corrects_a_product,
-    takes_concern_back,
-)
+from voicebot.dialog.correction_words import after_a_correction, corrected_part, corrects_a_product
 from voicebot.dialog.customer_number_turns import (
     CustomerNumberTurns,
     number_again,
@@ -54,14 +48,12 @@ from voicebot.dialog.harm_words import reports_problem
 from voicebot.dialog.identify import identify, needs_identity
 from voicebot.dialog.ingredient_absence import absence_asked
 from voicebot.dialog.intent_choice import (
-    concern_in_answer,
     confirmable,
     is_agent_intent,
     is_new_concern,
     is_own_concern,
     note_also,
     reset_concern,
-    set_aside,
     set_intent,
     take_intent,
 )
@@ -75,13 +67,7 @@ from voicebot.dialog.line_noise import without_line_noise
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import concern_besides_number, short_concern_besides
-from voicebot.dialog.number_talk import (
-    asks_about_own_number,
-    asks_where,
-    besides_no_number,
-    has_no_number,
-    no_code_at_hand,
-)
+from voicebot.dialog.number_talk import asks_about_own_number, besides_no_number, has_no_number
 from voicebot.dialog.opening_hours import asks_opening_hours, hours_text, only_about_hours
 from voicebot.dialog.payment_orders import order_alone, order_request
 from voicebot.dialog.praise_reading import (
@@ -118,11 +104,12 @@ from voicebot.dialog.question_words import (
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
 from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_repeat, asks_to_wait
 from voicebot.dialog.reply import BotReply
+from voicebot.dialog.slot_turns import SlotTurns
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.survey_people import hands_over
 from voicebot.dialog.taken_back import concern_taken_back, fault_mended, thanks_said
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.turn_clauses import clauses, loose_clauses, parts_of
+from voicebot.dialog.turn_clauses import parts_of
 from voicebot.dialog.turn_parts import (
     aside,
     clause_concerns,
@@ -138,7 +125,7 @@ from voicebot.dialog.turn_parts import (
     urgent_part,
 )
 from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
-from voicebot.dialog.words import fold, starts_with_no, yes_or_no
+from voicebot.dialog.words import fold, yes_or_no
 from voicebot.dialog.written_forms import as_german_words
 from voicebot.dialog.yes_no_turns import YesNoTurns
 from voicebot.events import (
@@ -157,7 +144,7 @@ from voicebot.nlu.names import name_said, speaks_for_someone
 from voicebot.payment_secrets import secret_said
 
 
-class InboundDialog(YesNoTurns, CustomerNumberTurns):
+class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
     """Greets, identifies, understands, answers or hands off; one instance per call."""
 
     def __init__(
@@ -791,141 +778,6 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns):
             return True
         self.reply.handoff(told, queue=self.tenant.default_queue, priority="normal",
                            reason="no_match")  # fmt: skip
-        return True
-
-    def _on_slot(self, slot: str, text: str, intent: Intent, value: str | None) -> None:
-        found = caller_input.slot_in(slot, text, intent, value, self.tenant)
-        if slot == "batch":  # "Moment, L 3 3": read back, the rest joined to it (caller_input)
-            found = caller_input.code_so_far(self.state, found, text, self.tenant.language)
-            if found is not None and caller_input.code_may_go_on(text, found):
-                self.state.code_begun = self.state.slots[slot] = found  # (kept if no more
-                told = self.prompts.say("code_complete", code=" ".join(found))  # comes)
-                self.reply.ask([told], self.state.awaiting, self.state.last_expect, False)
-                return
-        if found is None:
-            self._keep_other_needs(slot, text, intent)  # "L 1 2 3 4" at the product prompt
-        lacks = slot != "product" and has_no_number(text)  # ("vergessen, tschüss": no batch)
-        unheard = found is None or str(found).startswith("?")  # ("ach, vergessen sie es,
-        if unheard and gives_up(text):  # "ach, vergessen Sie es" (not "vergessen" the number)
-            self.reply.end([self.prompts.say("goodbye")], reason="bot")
-            return
-        if unheard and closes_call(text) and not lacks:  # tschüss" is no product
-            # "nein danke, das war alles" instead of the slot: done ("50667, danke, und
-            self.reply.end([self.prompts.say("goodbye")], reason="bot")  # schönen Tag noch"
-            return  # gives it)
-        if self._number_corrected(text, value, intent) or self._product_corrected(
-            slot, text, intent
-        ):
-            return
-        if found is None and asks_to_wait(text):
-            self._wait()
-            return
-        if found is None and self.prompts.has(f"{slot}_where") and asks_where(text):
-            told = self.prompts.say(f"{slot}_where")  # "ich weiß nicht, wo die Nummer ist":
-            self.reply.ask([told], self.state.awaiting, self.state.last_expect, False)  # where
-            return  # it is, then waited for (not "Kein Problem" and handed off without it)
-        if found is None and slot != "product" and no_code_at_hand(text):
-            # "die Chargennummer weiß ich nicht", "nein, die Packung ist weg": noted for the
-            # agent, not asked again
-            self.state.slots[slot] = self.prompts.say("slot_unknown")
-            self.steps.advance([self.prompts.say("slot_skipped")])
-            return
-        if found is not None:
-            self.state.unclear = 0
-            self.state.slots[slot] = found
-            self.steps.advance([])
-            return
-        if slot != "product" and self._asks_instead(text, intent):
-            return
-        self.state.unclear += 1
-        if self.state.unclear < 3 and slot == "product" and self._offer_products():
-            return
-        if self.state.unclear < 3:
-            self.steps.ask_slot(slot, [], again=True)
-        elif slot == "product":  # never guess a product: a person finds out which one
-            self.reply.handoff_for_intent([], reason="no_match")
-        else:
-            self.state.slots[slot] = text.strip()
-            self.steps.advance([])
-
-    def _keep_other_needs(self, slot: str, text: str, intent: Intent) -> None:
-        """Another code the concern needs, said before it is asked for (the batch number at
-        the product prompt): kept, so it is not asked for again."""
-        state = self.state
-        if state.intent is None:
-            return
-        codes = caller_input.codes_in(needs_of(state.intent), text, intent, self.tenant)
-        for other, said in codes.items():
-            if other != slot and not state.slots.get(other):
-                state.slots[other] = said
-
-    def _product_corrected(self, slot: str, text: str, intent: Intent) -> bool:
-        """Another of our products named with a correction, or alone, at a prompt for the
-        concern's next slot ("Oh Moment, Entschuldigung, ich hab mich vertan, es waren die
-        Käsespätzle" at the batch number): the product meant, and the slot asked for again."""
-        state = self.state
-        if slot == "product" or not state.slots.get("product"):
-            return False
-        said_no = bool({"nein", "nee", "no"} & set(fold(text).split()))  # "Äh, nein, es war
-        if not (corrects(text) or said_no or self.tenant.product_only(text)):  # die Marmelade"
-            return False  # ("Dinkelbrot" alone)
-        product = self.tenant.product_in(text)
-        if product is None or product == state.slots["product"]:
-            return False
-        state.slots["product"] = state.last_product = product
-        noted = self.prompts.say("product_noted", product=self.tenant.product_name(product))
-        said = caller_input.slot_in(slot, text, intent, None, self.tenant)
-        if said is not None:  # "…, sondern die Hafermilch, Charge L 1 1 2 2"
-            state.slots[slot] = said
-            self.steps.advance([noted])
-        else:
-            self.steps.ask_slot(slot, [noted])
-        return True
-
-    def _asks_instead(self, text: str, intent: Intent) -> bool:
-        """Another concern said instead of the batch number or postcode ("Nee, ich hab nur ne
-        Frage. Ist der vegan?"): that one is served, the product named before kept."""
-        state = self.state
-        declined = starts_with_no(text) or takes_concern_back(text)  # ("ach nein, ich will
-        if not (is_question(text) or declined):  # doch nicht umziehen, ich will kündigen")
-            return False  # a statement ("Dinkelbrot", "mindestens haltbar bis …") is no concern
-        concern = concern_in_answer(self.tenant, text, intent)
-        said = clauses(text)
-        said = said if len(said) > 1 else loose_clauses(text)  # (Whisper's turn: no commas)
-        if (  # "nein, ich will nichts reklamieren, ich will nur wissen, ob da Mikroplastik drin
-            concern is not None  # ist": the concern turned down is named; the last clause
-            and state.intent is not None  # says what it is about
-            and concern.name == state.intent.id
-            and declined
-            and len(said) > 1
-        ):
-            last = self.tenant.classify(said[-1], intent)
-            concern = concern_in_answer(self.tenant, said[-1], last)
-        if concern is None or state.intent is None or concern.name == state.intent.id:
-            return False
-        product = state.slots.get("product")
-        if declined:  # "Nee, ich hab nur ne Frage …": not that concern
-            reset_concern(state)
-        else:  # "Ist da Sesam drin?": answered, then the batch number asked for again
-            set_aside(state)
-            state.intent = None
-        take_intent(self.tenant, state, concern)
-        if product and not state.slots.get("product"):
-            state.slots["product"] = product
-        self.steps.advance([])
-        return True
-
-    def _offer_products(self) -> bool:
-        """Recognition was unsure between two of our products: "Meinen Sie Haferdrink oder
-        Schokomüsli?", expecting one of the two (not offered twice)."""
-        state = self.state
-        offered = tuple(p for p in state.pending_candidates if self.tenant.sells(p))[:2]
-        expect = self.tenant.products_expect(offered)
-        if len(offered) < 2 or offered == state.offered or expect is None:
-            return False
-        state.offered = offered
-        which = self.prompts.say("product_which", either=self.tenant.either(offered))
-        self.reply.ask([which], awaiting="slot:product", expect=expect)
         return True
 
     def _wait(self) -> None:
