@@ -7,11 +7,12 @@ from dataclasses import replace
 from datetime import datetime
 
 from voicebot.audio.vad import noisy_line
-from voicebot.dialog import caller_input, menu
+from voicebot.dialog import caller_input
 from voicebot.dialog.after_hours import Clock
 from voicebot.dialog.agent_requests import asks_for_agent, asks_for_transfer
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.bereavement import death_reported
+from voicebot.dialog.bot_questions import tell_what_the_bot_does, tells_opening_hours
 from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.closing_words import (
     besides_dialled_wrong,
@@ -68,7 +69,6 @@ from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import concern_besides_number, short_concern_besides
 from voicebot.dialog.number_talk import asks_about_own_number, besides_no_number, has_no_number
-from voicebot.dialog.opening_hours import asks_opening_hours, hours_text, only_about_hours
 from voicebot.dialog.payment_orders import order_alone, order_request
 from voicebot.dialog.praise_reading import (
     praise_intent,
@@ -270,9 +270,10 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
             return  # concern asked for; no try counted
         about_the_bot = asks_capabilities(text) or asks_if_machine(text)
         if value is None and state.intent is None and about_the_bot:
-            self._tell_what_the_bot_does(text)  # "Was können Sie denn überhaupt?"
+            tell_what_the_bot_does(self.tenant, self.reply, text)  # "Was können Sie denn
+            # überhaupt?"
             return
-        if value is None and self._tells_opening_hours(text, event):
+        if value is None and tells_opening_hours(self.tenant, self.state, self.reply, text, event):
             return
         repeat = value is None and asks_to_repeat(text) and bool(state.last_said)
         repeat = repeat and not says_goodbye(text)  # "wrong number, sorry": no "pardon?"
@@ -327,46 +328,6 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
             self._repeat()
             return
         self._on_caller(text, event, value)
-
-    def _tell_what_the_bot_does(self, text: str) -> None:
-        """What the bot is for, named by the concerns of the first menu keys ("Es kann zum
-        Beispiel um eine Störung, Ihre Rechnung oder eine Kündigung gehen"), or that it is the
-        digital assistant ("sind Sie ein Roboter?"); then the concern is asked for."""
-        if asks_capabilities(text):
-            items = menu.menu_items(self.tenant)  # the keypad menu's concerns, then answers
-            specs = [items[k] for k in sorted(items) if k != "0"] + [
-                s for s in self.tenant.intents.values() if s.action == "selfservice"
-            ]
-            topics = list(dict.fromkeys(s.topic for s in specs))[:4]
-            joiner = " oder " if self.tenant.language == "de" else " or "
-            listed = joiner.join(
-                [", ".join(topics[:-1]), topics[-1]] if len(topics) > 1 else topics
-            )
-            told = self.prompts.say("bot_capabilities", topics=listed)
-        else:
-            told = self.prompts.say("bot_is_assistant")
-        self.reply.ask([told, self.prompts.say("ask_concern")], awaiting="concern")
-
-    def _tells_opening_hours(self, text: str, event: Intent) -> bool:
-        """ "Can you tell me your opening hours?" where no intent of the tenant answers it:
-        told from the tenant's business hours, then "anything else?"."""
-        if not asks_opening_hours(text) or self.tenant.answers_opening_hours:
-            return False  # (a tenant with an intent of its own for it: Nordwelle's shops)
-        if is_new_concern(self.tenant, event) and not (
-            only_about_hours(text) and not event.slots.get("product")
-        ):  # "Wann haben Sie geöffnet?" is no question about storing a product after opening
-            return False
-        for part in parts_of(text):  # anything else in the turn: read as usual ("My card
-            if not asks_opening_hours(part) and not self.tenant.is_nonsense(part):  # was
-                return False  # declined. When are you open?")
-        language = "en" if speaks_english(text) else self.tenant.language
-        now = self.reply.clock() if self.reply.clock else None
-        told = hours_text(self.tenant.business_hours, language, now)
-        if told is None:
-            return False
-        self.state.answered, self.state.last_answer = True, told
-        self.reply.ask([told, self.prompts.say("anything_else")], "anything_else", "yesno")
-        return True
 
     def _asks_for_person(self, event: Intent) -> bool:
         """The classifier gives the request for a person a large share (at least half the
