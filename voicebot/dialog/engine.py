@@ -70,6 +70,7 @@ from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import concern_besides_number, short_concern_besides
 from voicebot.dialog.number_talk import asks_about_own_number, besides_no_number, has_no_number
 from voicebot.dialog.payment_orders import order_alone, order_request
+from voicebot.dialog.person_requests import asks_for_person, concern_said_apart, put_through_to
 from voicebot.dialog.praise_reading import (
     praise_intent,
     praise_read_as_complaint,
@@ -139,7 +140,6 @@ from voicebot.events import (
     SpeechStarted,
     Transcript,
 )
-from voicebot.nlu.model import AGENT_INTENTS
 from voicebot.nlu.names import name_said, speaks_for_someone
 from voicebot.payment_secrets import secret_said
 
@@ -279,7 +279,7 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
         repeat = repeat and not says_goodbye(text)  # "wrong number, sorry": no "pardon?"
         team = self.tenant.queue_asked_for(text) if value is None else None
         if team is not None:  # "put me through to the card team": that team, at once
-            self._put_through_to(team, text, event)
+            put_through_to(self.tenant, self.state, self.reply, team, text, event)
             return
         meant = corrected_part(text) if value is None else None  # "Können Sie mich verbinden?
         asked = meant or text  # Ach nee, ich will nur wissen, wie …": what is meant counts
@@ -310,9 +310,10 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
             known = number is not None and self.tenant.customer(number) is not None
             if known and needs_identity(self.tenant, state):
                 identify(self.tenant, state, str(number), [])  # "40817287, verbinden Sie mich":
-            if state.intent is None and self._asks_for_person(event):  # the agent knows who
+            if state.intent is None and asks_for_person(self.tenant, event):  # the agent knows who
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
-                event = self._concern_said_apart(text, event)  # (or in a sentence of its own)
+                # (or in a sentence of its own)
+                event = concern_said_apart(self.tenant, text, event)
                 event = fraud_reported(self.tenant, text, event)  # ("money missing": fraud)
             if state.intent is None:  # ("someone about cancelling a direct debit": noted, no
                 event = self._order_besides_person(text, event)  # fraud team)
@@ -328,49 +329,6 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
             self._repeat()
             return
         self._on_caller(text, event, value)
-
-    def _asks_for_person(self, event: Intent) -> bool:
-        """The classifier gives the request for a person a large share (at least half the
-        threshold: "ich möchte kündigen, verbinden Sie mich mit einem Mitarbeiter", kündigung
-        0.58 / mitarbeiter 0.41): the concern said besides it is read without it. A small
-        share leaves the turn as it was read ("ich will meine Kundennummer nicht sagen,
-        verbinden Sie mich einfach" is no complaint)."""
-        ranked = dict(event.alternatives)
-        if event.name is not None:
-            ranked[event.name] = event.confidence
-        share = sum(p for name, p in ranked.items() if name in AGENT_INTENTS)
-        return share >= self.tenant.threshold / 2
-
-    def _concern_said_apart(self, text: str, found: Intent) -> Intent:
-        """A concern in a sentence of its own before or after the request for a person ("My
-        card was declined at the supermarket. Can I talk to a human?"), when none was found
-        besides it: the first sentence without a request that the NLU is sure of."""
-        if is_new_concern(self.tenant, found):
-            return found
-        for sentence in parts_of(text):
-            if asks_for_agent(sentence) or asks_for_transfer(sentence):
-                continue
-            said = self.tenant.classify(sentence, found)
-            if is_own_concern(self.tenant, said):
-                return said
-        return found
-
-    def _put_through_to(self, team: str, text: str, event: Intent) -> None:
-        """The team the caller named, with the concern said besides (read with the agent
-        intents left out: the team is the request); high priority for a team of urgent
-        concerns only or an urgent concern."""
-        state = self.state
-        sure = is_own_concern(self.tenant, event)
-        if state.intent is None and not sure:
-            event = self.tenant.concern_besides_person(text, event)
-        if state.intent is None and is_new_concern(self.tenant, event):
-            take_intent(self.tenant, state, event)
-        agent = self.tenant.agent_intent()
-        if state.intent is None and agent is not None:
-            set_intent(state, agent, 1.0, None)  # "Möchte mit einem Menschen sprechen"
-        urgent = state.intent is not None and state.intent.priority == "high"
-        priority = "high" if urgent else self.tenant.queue_priority(team)
-        self.reply.handoff([], queue=team, priority=priority, reason="agent_request")
 
     def _repeat(self) -> None:
         """ "Wie bitte?": the last utterance once more; the question stays open, no try is
