@@ -89,7 +89,13 @@ from voicebot.dialog.product_reading import (
     problem_or_praise,
     question_not_praise,
     still_usable_asked,
-    urgent_handoffs,
+)
+from voicebot.dialog.product_replies import (
+    ask_about_product,
+    emergency,
+    praise_thanks,
+    tell_if_sold,
+    thank_for_praise,
 )
 from voicebot.dialog.product_safety import urgent_advice
 from voicebot.dialog.question_words import (
@@ -250,8 +256,8 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
         open_question = state.awaiting in ("concern", "menu")
         advice = urgent_advice(text) if value is None and self.tenant.catalog else None
         if advice is not None:  # "… eine halbe Tube Zahnpasta gegessen. Ist das gefährlich?",
-            self._emergency(text, event, advice)  # "… Glassplitter, meine Tochter hat schon
-            return  # davon gegessen": the advice for it, a person at once
+            emergency(self.tenant, state, self.reply, text, event, advice)  # "… Glassplitter,
+            return  # meine Tochter hat schon davon gegessen": the advice for it, a person at once
         if value is None and checks_line(text):
             # "Hallo, ist da jemand?": an answer and the question once more (no try counted)
             again = self.prompts.say("ask_concern") if open_question else state.last_prompt
@@ -458,7 +464,7 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
             return
         if number is None and not sure and fault_mended(text):  # "ich will Ihnen danke sagen,
             if thanks_said(text):  # das Internet geht wieder": no fault to ask about ("Geht es
-                self._thank_for_praise()  # um eine Störung …?")
+                thank_for_praise(self.tenant, self.state, self.reply)  # um eine Störung …?")
             else:
                 self._taken_back()
             return
@@ -483,7 +489,7 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
         run_on = question_after_praise(self.tenant, text) if number is None else None
         if run_on is not None:  # "ihre Hafermilch ist super lecker gibt es die auch ohne
             self.state.last_product, question = run_on  # Zucker": thanked, and the question
-            thanks = self._praise_thanks() or [self.prompts.say("praise_thanks")]  # answered
+            thanks = praise_thanks(self.tenant) or [self.prompts.say("praise_thanks")]  # answered
             self._on_concern(question, self.tenant.classify(question, intent), None,
                              [*parts, *thanks])  # fmt: skip
             return
@@ -551,15 +557,16 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
         # verlängern": the team that does it, named for the agent as the caller said
         if number is None and praise_read_as_complaint(self.tenant, text, intent):
             if (praised := praise_intent(self.tenant)) is None:  # "Ich wollte mich mal
-                self._thank_for_praise()  # bedanken, der Techniker war super nett": no
-                return  # complaint; thanked (or the tenant's praise intent answers it)
+                thank_for_praise(self.tenant, self.state, self.reply)  # bedanken, der
+                return  # Techniker war super nett": no complaint; thanked (or the tenant's
+                # praise intent answers it)
             sure = max(intent.confidence, self.tenant.threshold)
             intent = replace(intent, name=praised, confidence=sure)
         unsure = not (sure or is_new_concern(self.tenant, intent))
         unsure = unsure or "product_heard" in intent.slots  # ("eine Spende": no product)
         taken = self.tenant.intents.get(intent.name or "")
         praised = taken is not None and is_praise(self.tenant, taken)  # "Tolle Firma, wie
-        thanks = self._praise_thanks() if praised else []  # viele Mitarbeiter haben Sie?"
+        thanks = praise_thanks(self.tenant) if praised else []  # viele Mitarbeiter haben Sie?"
         if (
             number is None
             and (unsure or praised)
@@ -577,11 +584,12 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
         asked_last = sold_asked_last(self.tenant, sentences) if number is None else None
         if sold is None and asked_last is not None:  # "Ihre Brezeln sind super. Gibt es die
             *sold, praised = asked_last  # auch als Laugenstangen?"
-            parts.extend(self._praise_thanks() if praised else [])
+            parts.extend(praise_thanks(self.tenant) if praised else [])
         if sold is not None:
-            self._tell_if_sold(*sold, parts)
+            tell_if_sold(self.tenant, self.state, self.reply, self.steps, *sold, parts)
         elif number is None and (product := self.tenant.product_only(text)):
-            self._ask_about_product(product, parts)  # "Ich hab eine Frage zur Hafermilch"
+            # "Ich hab eine Frage zur Hafermilch"
+            ask_about_product(self.tenant, self.state, self.reply, product, parts)
         elif (klass is not None and klass.take(self.state)) or take_intent(
             self.tenant, self.state, intent
         ):
@@ -641,7 +649,7 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
             return False
         self.state.last_product = dislike.product
         if dislike.praised:  # "… nicht schmecken, aber die Hafermilch ist super": both
-            parts = [*parts, *(self._praise_thanks() or [self.prompts.say("praise_thanks")])]
+            parts = [*parts, *(praise_thanks(self.tenant) or [self.prompts.say("praise_thanks")])]
         if dislike.question is not None:  # "… riecht mir zu künstlich, ist da Parfum drin?"
             asked = self.tenant.classify(dislike.question, intent)
             self._on_concern(dislike.question, asked, None, [*parts, dislike.thanks])
@@ -665,12 +673,6 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
         fine = self.prompts.say("taken_back")
         self.state.answered, self.state.last_answer = True, fine
         self.reply.ask([fine, self.prompts.say("anything_else")], "anything_else", "yesno")
-
-    def _thank_for_praise(self) -> None:
-        """Thanks for praise where no intent of the tenant answers it, then "anything else?"."""
-        thanks = self.prompts.say("praise_thanks")
-        self.state.answered, self.state.last_answer = True, thanks
-        self.reply.ask([thanks, self.prompts.say("anything_else")], "anything_else", "yesno")
 
     def _speaks_another_language(self, text: str, intent: Intent) -> bool:
         """An English caller at a German hotline ("Hi, sorry, I don't speak German, I'd like
@@ -790,36 +792,6 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
         thanked = state.answered and only_thanks(text)  # "Was möchten Sie über … wissen?" -
         return closes_call(text) or bare_no or thanked  # "danke" after an answer: done
 
-    def _emergency(self, text: str, event: Intent, advice: str = "health_emergency") -> None:
-        """Something swallowed that may harm: the poison centre or 112 named, then the product
-        team's urgent queue at once, the product kept for them (no batch number asked)."""
-        state = self.state
-        urgent = urgent_handoffs(self.tenant)
-        if state.intent is None and urgent:
-            set_intent(state, urgent[0], 1.0, None)
-        product = self.tenant.product_in(text)
-        if product and not state.slots.get("product"):
-            state.slots["product"] = product
-        queue = urgent[0].queue if urgent else self.tenant.default_queue
-        told = [self.prompts.say(advice)]
-        self.reply.handoff(told, queue=queue or self.tenant.default_queue, priority="high",
-                           reason="intent")  # fmt: skip
-
-    def _tell_if_sold(self, product: str | None, other: str | None, parts: list[str]) -> None:
-        """ "Haben Sie Hafermilch?": yes, and what about it; "Habt ihr auch Kekse?": not
-        ours; "Haben Sie das Duschgel auch mit Lavendel?": not that kind, only ours."""
-        if product is not None and other is None:
-            self._ask_about_product(product, [*parts, self.prompts.say("product_sold")])
-            return
-        self.state.answered = True
-        if product is not None:
-            told = self.prompts.say(
-                "product_kind_not_sold", product=self.tenant.product_name(product)
-            )
-        else:
-            told = caller_input.unknown_product_text(self.prompts, other)
-        self.steps.anything_else([*parts, told])
-
     def _earlier_case(self, text: str) -> None:
         """A follow-up of a case reported before ("ich hab letzte Woche wegen Schimmel im Brot
         angerufen und noch keine Antwort"): the codes the concern asks for (a batch number)
@@ -833,20 +805,6 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
             kind = getattr(kinds.get(need), "kind", None)
             if need not in self.state.slots and kind == "batch":
                 self.state.slots[need] = self.prompts.say("slot_unknown")
-
-    def _praise_thanks(self) -> list[str]:
-        """The tenant's answer to praise ("Das freut uns sehr! …"), if it has a praise intent."""
-        praise = next((i for i in self.tenant.intents.values() if is_praise(self.tenant, i)), None)
-        return [praise.answer] if praise is not None and praise.answer else []
-
-    def _ask_about_product(self, product: str, parts: list[str]) -> None:
-        """Only a product was named: the question about it is asked for, not guessed (the
-        classifier reads a bare product name as a complaint or an allergen question)."""
-        self.state.slots["product"] = self.state.last_product = product
-        name = self.tenant.product_name(product)
-        self.reply.ask(
-            [*parts, self.prompts.say("ask_about_product", product=name)], awaiting="concern"
-        )
 
     # ---- confirming a likely intent ---------------------------------------------------
     def _ask_confirmation(self, parts: list[str]) -> None:

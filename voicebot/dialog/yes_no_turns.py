@@ -50,6 +50,7 @@ from voicebot.dialog.intent_choice import (
 from voicebot.dialog.number_talk import besides_no_number, has_no_number
 from voicebot.dialog.payment_orders import routine_read_as_urgent
 from voicebot.dialog.product_reading import praise_unsaid
+from voicebot.dialog.product_replies import ask_about_product
 from voicebot.dialog.question_words import (
     asks_back,
     asks_for_a_figure,
@@ -106,7 +107,6 @@ class YesNoTurns:
         def _wait(self) -> None: ...
         def _continue(self, parts: list[str]) -> None: ...
         def _ask_confirmation(self, parts: list[str]) -> None: ...
-        def _ask_about_product(self, product: str, parts: list[str]) -> None: ...
         def _speaks_another_language(self, text: str, intent: Intent) -> bool: ...
 
     def _lacks_number(self, text: str) -> bool:
@@ -365,7 +365,7 @@ class YesNoTurns:
             self.steps.advance([])
         else:
             reset_concern(state)
-            self._ask_about_product(product, [])
+            ask_about_product(self.tenant, self.state, self.reply, product, [])
         return True
 
     def _slot_given_instead(self, text: str, intent: Intent) -> bool:
