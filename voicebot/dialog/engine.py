@@ -13,6 +13,7 @@ from voicebot.dialog.agent_requests import asks_for_agent, asks_for_transfer
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.bereavement import death_reported
 from voicebot.dialog.bot_questions import tell_what_the_bot_does, tells_opening_hours
+from voicebot.dialog.caller_circumstances import bereaved, note_death, speaks_another_language
 from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.closing_words import (
     besides_dialled_wrong,
@@ -58,12 +59,7 @@ from voicebot.dialog.intent_choice import (
     set_intent,
     take_intent,
 )
-from voicebot.dialog.language_words import (
-    german_urgent_gloss,
-    language_asked_for,
-    speaks_english,
-    speaks_german,
-)
+from voicebot.dialog.language_words import language_asked_for
 from voicebot.dialog.line_noise import without_line_noise
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
@@ -447,17 +443,20 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
             skipped = self.prompts.say("customer_skipped")  # …": asked for the concern
             self.reply.ask([skipped, self.prompts.say("ask_concern")], awaiting="concern")
             return
-        if number is None and self._speaks_another_language(text, intent):
+        if number is None and speaks_another_language(
+            self.tenant, self.state, self.reply, text, intent
+        ):
             return
         order = None
         if number is None:  # ("… a direct debit and my card is not working": the card)
             order, text, intent = self._order_alone(text, intent)
         if order is not None:  # "I want to cancel a direct debit": a person, not the fraud team
-            self._note_death(text)  # ("my late husband's standing order …": condolences)
+            # ("my late husband's standing order …": condolences)
+            note_death(self.tenant, self.state, text)
             self.state.topic = order  # (Banking77 has no intent for standing orders or
             self.reply.handoff_default(reason="intent")  # direct debits set up or cancelled)
             return
-        if number is None and self._bereaved(text, intent):
+        if number is None and bereaved(self.tenant, self.state, self.reply, text, intent):
             return
         if number is None and concern_taken_back(text):  # "i cant find my card oh wait here
             self._taken_back()  # it is": nothing to put through (not the fraud team)
@@ -635,7 +634,7 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
             self.reply.ask([*parts, self.prompts.say("ask_concern")], awaiting="concern")
         elif found is False:
             self._continue(parts)
-        elif not self._speaks_another_language(text, intent):
+        elif not speaks_another_language(self.tenant, self.state, self.reply, text, intent):
             no_match(self.tenant, self.state, self.reply)
 
     def _disliked(
@@ -674,49 +673,11 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
         self.state.answered, self.state.last_answer = True, fine
         self.reply.ask([fine, self.prompts.say("anything_else")], "anything_else", "yesno")
 
-    def _speaks_another_language(self, text: str, intent: Intent) -> bool:
-        """An English caller at a German hotline ("Hi, sorry, I don't speak German, I'd like
-        to cancel"): told so in English and put through to a person at once, the language
-        noted for the agent, instead of German prompts they cannot follow; to the team of the
-        concern when it was understood ("Hello, my internet is not working": the fault team),
-        else to the agents."""
-        english = self.tenant.language == "de" and speaks_english(text)
-        german = self.tenant.language == "en" and speaks_german(text)  # ("Ich spreche kein
-        if not (english or german):  # Englisch." at the bank: put through, not hung up on)
-            return False
-        self.state.caller_language = "en" if english else "de"
-        self.state.bereaved = self.state.bereaved or death_reported(text)  # (noted for the
-        told = [self.prompts.say("other_language")]  # agent: "Mein Vater ist verstorben …")
-        gloss = german_urgent_gloss(text) if german else None  # ("Meine Karte wurde
-        if gloss is not None:  # gestohlen": the fraud team at once, as in English)
-            glossed = self.tenant.classify(gloss, intent)
-            if is_new_concern(self.tenant, glossed) and self._urgent(glossed):
-                intent = glossed
-        spec = self.tenant.intents.get(intent.name or "")
-        if spec is not None and spec.queue and is_new_concern(self.tenant, intent):
-            take_intent(self.tenant, self.state, intent)
-            self.reply.handoff(told, queue=spec.queue, priority=spec.priority, reason="intent")
-            return True
-        self.reply.handoff(told, queue=self.tenant.default_queue, priority="normal",
-                           reason="no_match")  # fmt: skip
-        return True
-
     def _wait(self) -> None:
         """ "Gerne, ich warte.": the same question stays open (no try counted); silence after
         it repeats the question as usual."""
         state = self.state
         self.reply.ask([self.prompts.say("wait_ok")], state.awaiting, state.last_expect, False)
-
-    def _bereaved(self, text: str, intent: Intent) -> bool:
-        """A death reported ("my mother passed away last week"): condolences first and the
-        death noted for the agent. A concern the NLU is sure of is served as usual ("… and I
-        want to end his contract": identified, its team); none: a person at once (True)."""
-        if not self._note_death(text):
-            return False
-        if is_new_concern(self.tenant, fraud_reported(self.tenant, text, intent)):
-            return False
-        self.reply.handoff_default(reason="intent")
-        return True
 
     def _order_alone(self, text: str, intent: Intent) -> tuple[str | None, str, Intent]:
         """payment_orders.order_alone; a request beside another sure concern is noted for the
@@ -736,15 +697,6 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
             return event
         self.state.topic = order
         return nothing(event)
-
-    def _note_death(self, text: str) -> bool:
-        """A death reported for the first time in the call: condolences said next, the death
-        noted for the agent (True)."""
-        if self.state.bereaved or not death_reported(text):
-            return False
-        self.state.bereaved = True
-        self.state.preface.insert(0, self.prompts.say("condolences"))
-        return True
 
     def _complaint(self, text: str, intent: Intent) -> None:
         """A complaint no intent places: an apology and a person, the complaint noted; money

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from voicebot.dialog import caller_input
 from voicebot.dialog.agent_requests import asks_for_technician
 from voicebot.dialog.answering import IntentSteps, needs_of
+from voicebot.dialog.caller_circumstances import speaks_another_language
 from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.closing_words import (
     closes_call,
@@ -107,7 +108,6 @@ class YesNoTurns:
         def _wait(self) -> None: ...
         def _continue(self, parts: list[str]) -> None: ...
         def _ask_confirmation(self, parts: list[str]) -> None: ...
-        def _speaks_another_language(self, text: str, intent: Intent) -> bool: ...
 
     def _lacks_number(self, text: str) -> bool:
         """The caller, asked for no number now but not yet identified, says they have none:
@@ -130,7 +130,9 @@ class YesNoTurns:
                 return
             intent = self.tenant.classify(text, intent)
         unanswered = value is None and yes_or_no(text, self.tenant.language) is None
-        if unanswered and self._speaks_another_language(text, intent):
+        if unanswered and speaks_another_language(
+            self.tenant, self.state, self.reply, text, intent
+        ):
             return  # "Entschuldigung, ich verstehe nicht, sprechen Sie Deutsch?" to "Is it
             # about …?": told in German and put through, not "Please answer yes or no"
         asked = text.split("?")[0].strip() + "?"  # "Und die Nougatcreme? Pfiat di.": the
