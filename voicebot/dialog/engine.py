@@ -15,15 +15,8 @@ from voicebot.dialog.bereavement import death_reported
 from voicebot.dialog.bot_questions import tell_what_the_bot_does, tells_opening_hours
 from voicebot.dialog.caller_circumstances import bereaved, note_death, speaks_another_language
 from voicebot.dialog.catalog_question import catalog_wide_answer
-from voicebot.dialog.closing_words import (
-    besides_dialled_wrong,
-    closes_call,
-    dialled_wrong,
-    gives_up,
-    leaves_now,
-    only_thanks,
-    says_goodbye,
-)
+from voicebot.dialog.closing_turn import done
+from voicebot.dialog.closing_words import says_goodbye
 from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.concern_class import concern_class
@@ -46,7 +39,6 @@ from voicebot.dialog.customer_number_turns import (
 )
 from voicebot.dialog.dislike_reading import dislike_of_product, praise_of_a_dislike
 from voicebot.dialog.greeting_words import greets_only
-from voicebot.dialog.harm_words import reports_problem
 from voicebot.dialog.identify import identify, needs_identity
 from voicebot.dialog.ingredient_absence import absence_asked
 from voicebot.dialog.intent_choice import (
@@ -101,7 +93,6 @@ from voicebot.dialog.question_words import (
     asks_if_machine,
     asks_who_answers,
     checks_line,
-    is_question,
     refers_back,
 )
 from voicebot.dialog.recovery import no_input, no_match, offer_menu
@@ -390,7 +381,7 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
         parts: list[str] = list(before)  # (said first: the name of a customer corrected to)
         if self._number_corrected(text, value, intent):
             return
-        if self._done(text, intent):
+        if done(self.tenant, self.state, text, intent):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
             return
         number = None
@@ -714,35 +705,6 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns):
     def _urgent(self, event: Intent) -> bool:
         """A confident concern of high priority (fraud, a complaint)."""
         return is_urgent(self.tenant, event)
-
-    def _done(self, text: str, intent: Intent) -> bool:
-        """ "Nein danke" (or "das war alles") when asked for a concern after one was served or a
-        product named ("Was möchten Sie über ... wissen?" - "nein danke"): nothing more to ask.
-        Before that, a "no" is a no match (the caller may still say what it is about); a
-        goodbye ("Tschüss", "dann ruf ich später an", "schönen Tag noch") ends the call unless a
-        concern is said with it."""
-        state = self.state
-        if dialled_wrong(text) and not is_question(text):
-            rest = besides_dialled_wrong(text)  # ("ich hab falsch gewählt, Entschuldigung" was
-            if not is_new_concern(self.tenant, intent) or self.tenant.is_nonsense(rest):
-                return True  # a complaint: nothing besides it) "Oh, Entschuldigung, dann bin
-                # ich falsch." (no goodbye said)
-        if says_goodbye(text) and not asks_for_agent(text):  # (unless it comes with a concern:
-            clear = is_new_concern(self.tenant, intent) and intent.confidence >= 0.85
-            wrong = dialled_wrong(text)  # "Sorry, wrong number. Bye." leaves; "Ich wurde
-            if leaves_now(text) and not (clear or (reports_problem(text) and not wrong)):
-                return True  # falsch verbunden, mein Internet geht nicht" and "Someone used
-                # my card, I'll call back later, bye" are served
-            if "?" in text:  # "Und die Nougatcreme, ist da Palmöl drin? Pfiat di.": answered
-                return False
-            return not is_new_concern(self.tenant, intent)
-        if gives_up(text) and not is_new_concern(self.tenant, intent):
-            return True  # "ach, vergessen Sie es": not "nicht verstanden" and the keypad menu
-        if not (state.answered or state.slots.get("product")):
-            return False
-        bare_no = yes_or_no(text, self.tenant.language) is False and self.tenant.is_nonsense(text)
-        thanked = state.answered and only_thanks(text)  # "Was möchten Sie über … wissen?" -
-        return closes_call(text) or bare_no or thanked  # "danke" after an answer: done
 
     def _earlier_case(self, text: str) -> None:
         """A follow-up of a case reported before ("ich hab letzte Woche wegen Schimmel im Brot
