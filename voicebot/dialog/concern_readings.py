@@ -1,7 +1,7 @@
 """Readings of a caller's turn that decide which concern it says: a concern named by its topic
 alone, one said surely in a clause of an unsure turn, only an area named, opening hours taken for
 a turn that names none, the concern said first of several, a complaint that says nothing went
-wrong. Each takes the tenant and the turn's Intent and returns the Intent as meant; InboundDialog
+wrong. Most take the tenant and the turn's Intent and return the Intent as meant; InboundDialog
 (dialog/engine.py) applies them in `_on_concern`.
 """
 
