@@ -6,14 +6,12 @@ reads such a turn; the module-level functions need only the tenant and the call'
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
 from voicebot.dialog import caller_input
 from voicebot.dialog.answering import IntentSteps
 from voicebot.dialog.closing_words import says_goodbye
 from voicebot.dialog.concern_readings import concern_in
 from voicebot.dialog.correction_words import adds_concern, replaces_concern, restates_concern
+from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.digit_correction import corrected_number
 from voicebot.dialog.identify import (
     failed_identification,
@@ -36,7 +34,6 @@ from voicebot.dialog.number_talk import (
     asks_where_it_is,
     has_no_number,
 )
-from voicebot.dialog.prompts import Prompts
 from voicebot.dialog.repeat_or_wait import asks_to_wait
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
@@ -46,25 +43,8 @@ from voicebot.dialog.words import after_answer_words, digits_in, fold, says_noth
 from voicebot.events import Intent
 
 
-class CustomerNumberTurns:
+class CustomerNumberTurns(DialogParts):
     """The turns about the customer number (mixed into InboundDialog)."""
-
-    # what InboundDialog (dialog/engine.py) provides
-    tenant: TenantView
-    prompts: Prompts
-    state: CallState
-    reply: BotReply
-    steps: IntentSteps
-
-    if TYPE_CHECKING:
-
-        def _on_concern(
-            self, text: str, intent: Intent, value: str | None, before: Sequence[str] = ()
-        ) -> None: ...
-        def _urgent(self, event: Intent) -> bool: ...
-        def _wait(self) -> None: ...
-        def _taken_back(self) -> None: ...
-        def _ask_confirmation(self, parts: list[str]) -> None: ...
 
     def _on_customer_number(self, text: str, intent: Intent, value: str | None) -> None:
         parts: list[str] = []

@@ -7,38 +7,17 @@ would (the customer number, a slot, the yes/no question).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from voicebot.dialog.answering import IntentSteps
+from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.identify import identify, needs_identity
 from voicebot.dialog.intent_choice import reset_concern, set_intent
-from voicebot.dialog.prompts import Prompts
 from voicebot.dialog.recovery import no_match
-from voicebot.dialog.reply import BotReply
-from voicebot.dialog.state import CallState, Line
-from voicebot.dialog.tenant_view import TenantView
+from voicebot.dialog.state import Line
 from voicebot.events import Dtmf, Intent
 
 
-class KeypadTurns:
+class KeypadTurns(DialogParts):
     """The caller's keys (mixed into InboundDialog)."""
-
-    # what InboundDialog (dialog/engine.py) provides
-    tenant: TenantView
-    prompts: Prompts
-    state: CallState
-    reply: BotReply
-    steps: IntentSteps
-
-    if TYPE_CHECKING:
-
-        def _repeat(self) -> None: ...
-        def _on_yes_no(
-            self, awaiting: str, text: str, intent: Intent, value: str | None
-        ) -> None: ...
-        def _on_slot(self, slot: str, text: str, intent: Intent, value: str | None) -> None: ...
-        def _on_customer_number(self, text: str, intent: Intent, value: str | None) -> None: ...
-        def _continue(self, parts: list[str]) -> None: ...
 
     def _keyed(self, event: Dtmf) -> None:
         state = self.state

@@ -6,15 +6,13 @@ question or another concern instead, or the products recognition was unsure betw
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from voicebot.dialog import caller_input
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.closing_words import closes_call, gives_up
 from voicebot.dialog.correction_words import corrects, takes_concern_back
+from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.intent_choice import concern_in_answer, reset_concern, set_aside, take_intent
 from voicebot.dialog.number_talk import asks_where, has_no_number, no_code_at_hand
-from voicebot.dialog.prompts import Prompts
 from voicebot.dialog.question_words import is_question
 from voicebot.dialog.repeat_or_wait import asks_to_wait
 from voicebot.dialog.reply import BotReply
@@ -25,20 +23,8 @@ from voicebot.dialog.words import fold, starts_with_no
 from voicebot.events import Intent
 
 
-class SlotTurns:
+class SlotTurns(DialogParts):
     """The answers to the dialog's slot questions (mixed into InboundDialog)."""
-
-    # what InboundDialog (dialog/engine.py) provides
-    tenant: TenantView
-    prompts: Prompts
-    state: CallState
-    reply: BotReply
-    steps: IntentSteps
-
-    if TYPE_CHECKING:
-
-        def _number_corrected(self, text: str, value: str | None, intent: Intent) -> bool: ...
-        def _wait(self) -> None: ...
 
     def _on_slot(self, slot: str, text: str, intent: Intent, value: str | None) -> None:
         found = caller_input.slot_in(slot, text, intent, value, self.tenant)

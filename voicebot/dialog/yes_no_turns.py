@@ -9,12 +9,9 @@ reads such a turn; it uses the dialog's state, replies and concern handling.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
 from voicebot.dialog import caller_input
 from voicebot.dialog.agent_requests import asks_for_technician
-from voicebot.dialog.answering import IntentSteps, needs_of
+from voicebot.dialog.answering import needs_of
 from voicebot.dialog.caller_circumstances import speaks_another_language
 from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.closing_words import (
@@ -35,6 +32,7 @@ from voicebot.dialog.correction_words import (
     rejects_the_answer,
     replaces_concern,
 )
+from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.follow_up import read_follow_up
 from voicebot.dialog.greeting_words import only_acknowledges
 from voicebot.dialog.identify import identify, needs_identity
@@ -76,38 +74,13 @@ from voicebot.dialog.words import (
 from voicebot.events import Intent
 from voicebot.nlu.slots import flipped_yes
 
-if TYPE_CHECKING:
-    from voicebot.dialog.prompts import Prompts
-    from voicebot.dialog.reply import BotReply
-    from voicebot.dialog.state import CallState
-    from voicebot.dialog.tenant_view import TenantView
-
-
 _WHY_ANSWERS = frozenset((
     "builtin:product_vegan", "builtin:product_palm_oil", "builtin:product_allergens",
 ))  # fmt: skip
 
 
-class YesNoTurns:
+class YesNoTurns(DialogParts):
     """The answers to the dialog's yes/no questions (mixed into InboundDialog)."""
-
-    # what InboundDialog (dialog/engine.py) provides
-    tenant: TenantView
-    prompts: Prompts
-    state: CallState
-    reply: BotReply
-    steps: IntentSteps
-
-    if TYPE_CHECKING:
-
-        def _on_concern(
-            self, text: str, intent: Intent, value: str | None, before: Sequence[str] = ()
-        ) -> None: ...
-        def _number_corrected(self, text: str, value: str | None, intent: Intent) -> bool: ...
-        def _urgent(self, event: Intent) -> bool: ...
-        def _wait(self) -> None: ...
-        def _continue(self, parts: list[str]) -> None: ...
-        def _ask_confirmation(self, parts: list[str]) -> None: ...
 
     def _lacks_number(self, text: str) -> bool:
         """The caller, asked for no number now but not yet identified, says they have none:
