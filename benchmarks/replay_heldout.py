@@ -147,6 +147,13 @@ Reading (by hand, 2026-12-04, first run 14/22 held-out):
   Library 45/47 and held-out 18/22 as before, the same failures; probe calls 40 -> 42/63,
   probe intent accuracy 80.4 -> 85.7 % (not split between the judge and the dialog in this run;
   the judge now credits e.g. the correction "ich will kündigen, ach nein, … Tarif").
+- Session 16 (2026-12-05, this table, run at 7b3a075, same machine, load 0.1 at the start: the
+  first latencies taken on an idle machine, not comparable with the rows above): round 3 of the
+  probe helpers (concern classes, dislikes, ingredient absence, misheard turns, British words,
+  standing orders), the words.py and engine.py splits, public holidays and the replay case's
+  `at:`. Library 46/48 (the new `sonnhof/mitarbeiter-closed`, a Saturday call, passes; the same
+  two recognition limits fail), held-out 18/22 and probe calls 42/63 as before, the same
+  failures: the round's fixes are at the text level and the replayed failures are recognition.
 """
 KEPT = ("cases", "passed", "failed", "wer", "intent_accuracy", "routing_accuracy", "latency_ms")
 
