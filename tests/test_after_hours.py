@@ -189,3 +189,15 @@ def test_a_closed_day_or_holiday_region_that_is_wrong_names_the_file_and_line(tm
     assert done.returncode == 1
     line = next(n for n, row in enumerate(text.splitlines(), 1) if edit[0] in row)
     assert f"sonnhof/tenant.yaml:{line}: {says}" in done.stdout, done.stdout
+
+
+def test_the_next_opening_skips_the_evening_the_weekend_and_the_christmas_holidays(tenants):
+    survey = tenants["marktblick"].business_hours  # Mon-Fri 10-20, Sat 10-16, DE holidays
+    monday_ten = datetime(2026, 12, 7, 10, 0, tzinfo=BERLIN)
+    assert survey.next_opening(datetime(2026, 12, 5, 20, 30, tzinfo=BERLIN)) == monday_ten
+    assert survey.next_opening(datetime(2026, 12, 7, 8, 15, tzinfo=BERLIN)) == monday_ten
+    during = datetime(2026, 12, 7, 11, 0, tzinfo=BERLIN)
+    assert survey.next_opening(during) == during  # open now: now
+    christmas_eve = datetime(2026, 12, 24, 21, 0, tzinfo=BERLIN)  # 25th and 26th are holidays,
+    assert survey.next_opening(christmas_eve) == datetime(2026, 12, 28, 10, 0, tzinfo=BERLIN)
+    assert survey.next_opening(datetime(2026, 12, 5, 19, 30, tzinfo=UTC)) == monday_ten  # any zone

@@ -40,6 +40,7 @@ async def test_survey_dial_calls_the_list_through_the_pbx_and_stores_each_outcom
     dial = await asyncio.create_subprocess_exec(
         *(sys.executable, "-m", "voicebot.cli", "survey", "dial", "--tenant", "marktblick"),
         *("--list", str(tmp_path / "calls.csv"), "--via", f"127.0.0.1:{port}", "--ring-s", "4"),
+        "--any-time",  # the tenant's hours are tested apart: this test may run at any hour
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
         env={**os.environ, "VOICEBOT_DATA": str(tmp_path / "var")},
@@ -59,3 +60,62 @@ async def test_survey_dial_calls_the_list_through_the_pbx_and_stores_each_outcom
     assert stored == {"+4940111222": "declined", "+4940999000": "no_answer"}
     assert "40111222" not in logged.decode()  # numbers are masked in the log
     assert "Traceback" not in logged.decode()
+
+
+def _tenant_hours(tmp_path: Path, weekly: str) -> Path:
+    """A copy of intents/ whose Marktblick has these weekly hours (the other tenants as shipped)."""
+    from voicebot.settings import PROJECT_ROOT
+
+    shutil.copytree(PROJECT_ROOT / "intents", tmp_path / "intents")
+    path = tmp_path / "intents" / "marktblick" / "tenant.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  weekly:")
+    end = text.index("  holidays:", start)
+    path.write_text(text[:start] + f"  weekly: {weekly}\n" + text[end:], encoding="utf-8")
+    return tmp_path / "intents"
+
+
+def test_survey_dial_calls_nobody_outside_the_tenants_business_hours(tmp_path: Path) -> None:
+    import subprocess
+
+    intents = _tenant_hours(tmp_path, "{}")  # closed every day: never a time to call
+    (tmp_path / "calls.csv").write_text("phone,name\n+4940111222,Frau Busy\n")
+    env = {**os.environ, "VOICEBOT_DATA": str(tmp_path / "var"), "VOICEBOT_INTENTS": str(intents)}
+    done = subprocess.run(
+        [sys.executable, "-m", "voicebot.cli", "survey", "dial", "--tenant", "marktblick",
+         "--list", str(tmp_path / "calls.csv"), "--via", f"127.0.0.1:{free_port()}"],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "--tenant marktblick: outside its business hours: it is " in done.stderr, done.stderr
+    assert "nothing dialled (--any-time dials anyway)" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    assert not (tmp_path / "var" / "voicebot.db").exists()  # no call stored, none placed
+
+
+async def test_the_dialler_leaves_the_rest_of_the_list_when_the_hours_end() -> None:
+    from voicebot.channels.sip import SipServer
+    from voicebot.server.sip_service import dial_call_list
+
+    async def no_calls_answered(line: object) -> None:
+        raise AssertionError("no call may be answered here")
+
+    server = SipServer("127.0.0.1", 0, tenant_for=lambda dialed: "marktblick",
+                       on_call=no_calls_answered)  # fmt: skip
+    await server.start()
+    asked: list[str] = []
+
+    def may_dial() -> bool:  # the hours end after the first number was dialled
+        asked.append("now?")
+        return len(asked) == 1
+
+    try:  # nobody answers at the PBX's port: the first number rings out as no_answer
+        async with asyncio.timeout(60):
+            rang = await dial_call_list(
+                server, "marktblick", ["+4940111222", "+4940999000", "+4940555666"],
+                ("127.0.0.1", free_port()), ring_s=1, may_dial=may_dial,
+            )  # fmt: skip
+    finally:
+        await server.stop()
+    assert rang == {"+4940111222": "no_answer", "+4940999000": "not_dialled",
+                    "+4940555666": "not_dialled"}  # fmt: skip

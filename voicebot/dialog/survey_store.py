@@ -42,7 +42,7 @@ class SurveyCall:
     tenant: str
     phone: str
     name: str
-    outcome: str  # resolved | declined | no_answer | hangup
+    outcome: str  # resolved | declined | no_answer | hangup (not_dialled: never stored)
     called_at: str  # ISO 8601
     answers: Mapping[str, str | None]
     opted_out: bool = False  # asked never to be called again: the number is blocked

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -139,6 +139,23 @@ class BusinessHours:
             return False
         start, end = span
         return start <= at.time() and (end == time(0) or at.time() < end)
+
+    def next_opening(self, at: datetime, days: int = 14) -> datetime | None:
+        """The first moment from `at` on (in the tenant's time zone) at which the hours are open:
+        `at` itself when open now, else the start of the next open span; None when nothing opens
+        within `days` days (a tenant closed all week)."""
+        at = self.local(at)
+        if self.is_open(at):
+            return at
+        for ahead in range(days + 1):
+            day = at.date() + timedelta(days=ahead)
+            span = self.weekly.get(WEEKDAYS[day.weekday()])
+            if span is None or self.closed_all_day(datetime.combine(day, time(12), at.tzinfo)):
+                continue
+            opens = datetime.combine(day, span[0], at.tzinfo)
+            if opens > at:
+                return opens
+        return None
 
 
 @lru_cache(maxsize=16)

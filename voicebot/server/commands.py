@@ -51,10 +51,16 @@ def survey_dial(
     via: Annotated[str, typer.Option(help="HOST:PORT of the PBX or SIP trunk that places calls")],
     sip: Annotated[str, typer.Option(help="our SIP address HOST:PORT (port 0: any)")] = "",
     ring_s: Annotated[float, typer.Option(help="seconds a number may ring", min=1)] = 30.0,
+    any_time: Annotated[
+        bool, typer.Option("--any-time", help="dial outside the tenant's business hours too")
+    ] = False,
 ) -> None:
-    """Dials every row of the call list over SIP and stores each person's answers."""
+    """Dials every row of the call list over SIP and stores each person's answers; only in the
+    tenant's business hours (the rest of the list is left for the next run)."""
     import asyncio
+    from datetime import datetime
 
+    from voicebot.dialog.calling_hours import may_call_now, outside_hours_message
     from voicebot.dialog.survey_commands import _survey_tenant
     from voicebot.dialog.survey_run import read_call_list
     from voicebot.dialog.survey_store import SurveyStore, survey_db_path
@@ -63,8 +69,13 @@ def survey_dial(
     from voicebot.server.live_calls import LiveCalls
     from voicebot.server.sip_service import dial_survey, parse_listen
 
-    settings, _ = _survey_tenant(tenant)
+    settings, tenants = _survey_tenant(tenant)
     entries = read_call_list(call_list)
+    hours = None if any_time else tenants[tenant].business_hours
+    closed = outside_hours_message(hours, datetime.now().astimezone())
+    if closed:
+        raise UserError(f"--tenant {tenant}: {closed}; nothing dialled (--any-time dials anyway)")
+    may_dial = may_call_now(hours, lambda: datetime.now().astimezone())
     peer = parse_listen(via, "--via")
     if peer[1] == 0:
         raise UserError(f"--via {via!r}: give the PBX's SIP port, e.g. --via 127.0.0.1:5060")
@@ -75,13 +86,18 @@ def survey_dial(
     live = LiveCalls.load(settings)
     store = SurveyStore(survey_db_path(settings))
     try:
-        calls = asyncio.run(dial_survey(live, store, tenant, entries, peer, listen, ring_s))
+        calls = asyncio.run(
+            dial_survey(live, store, tenant, entries, peer, listen, ring_s, may_dial)
+        )
     finally:
         store.close()
         live.close()
     for done in calls:
         answers = ", ".join(f"{q}={a}" for q, a in done.answers.items())
-        print(f"{done.name or done.phone}: {done.outcome}" + (f" ({answers})" if answers else ""))
+        outcome = "not dialled (outside business hours)" if done.outcome == "not_dialled" else (
+            done.outcome
+        )  # fmt: skip
+        print(f"{done.name or done.phone}: {outcome}" + (f" ({answers})" if answers else ""))
 
 
 def _local_address_towards(peer: tuple[str, int]) -> str:

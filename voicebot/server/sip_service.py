@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 
 from fastapi import APIRouter, FastAPI
 
@@ -51,13 +51,19 @@ async def dial_call_list(
     numbers: Sequence[str],
     peer: tuple[str, int],
     ring_s: float = 30.0,
+    may_dial: Callable[[], bool] = lambda: True,
 ) -> dict[str, str]:
-    """Outbound survey run: calls each number in turn through `peer` (a PBX or trunk).
+    """Outbound survey run: calls each number in turn through `peer` (a PBX or trunk), while
+    `may_dial()` (the calling hours) allows it.
 
-    Returns number -> `answered` or `no_answer`; what was said is in the live runner's records.
+    Returns number -> `answered`, `no_answer` or `not_dialled` (the calling hours ended before
+    its turn); what was said is in the live runner's records.
     """
     results: dict[str, str] = {}
     for number in numbers:
+        if not may_dial():
+            results[number] = "not_dialled"
+            continue
         answered = await server.call_out(number, tenant, peer, timeout_s=ring_s)
         results[number] = "answered" if answered else "no_answer"
     return results
@@ -71,10 +77,13 @@ async def dial_survey(
     via: tuple[str, int],
     listen: tuple[str, int] = ("127.0.0.1", 0),
     ring_s: float = 30.0,
+    may_dial: Callable[[], bool] = lambda: True,
 ) -> list[SurveyCall]:
     """`voicebot survey dial`: a SIP user agent on `listen` calls the list through `via` (a PBX
     or trunk) with `dial_call_list`; each call's outcome and answers go into the survey store,
-    a number that does not pick up is stored as `no_answer`. Results in the list's order."""
+    a number that does not pick up is stored as `no_answer`. Once `may_dial()` says no (the
+    calling hours are over) the rest is left for another run: returned as `not_dialled`, not
+    stored. Results in the list's order."""
     blocked = store.opted_out(tenant)  # the do-not-call list: never dialed again
     names = {e.phone: e.name for e in entries if phone_key(e.phone) not in blocked}
     for entry in entries:
@@ -92,12 +101,14 @@ async def dial_survey(
     server = SipServer(listen[0], listen[1], tenant_for=live.tenant_for, on_call=on_call)
     await server.start()
     try:
-        rang = await dial_call_list(server, tenant, list(names), via, ring_s)
+        rang = await dial_call_list(server, tenant, list(names), via, ring_s, may_dial)
     finally:
         await server.stop()
     for phone in (phone for phone, how in rang.items() if how == "no_answer"):
         call_id = f"sip-{uuid.uuid4().hex[:12]}"
         results.append(_stored(store, call_id, tenant, phone, names[phone], None))
+    for phone in (phone for phone, how in rang.items() if how == "not_dialled"):
+        results.append(SurveyCall("", tenant, phone, names[phone], "not_dialled", "", {}))
     order = {phone: index for index, phone in enumerate(names)}
     return sorted(results, key=lambda done: order.get(done.phone, len(order)))
 
