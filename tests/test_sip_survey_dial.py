@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from tests.plugins.servers import free_port
+from tests.test_sip_line import SDP
 from tests.test_sip_survey import answering_phone
 from voicebot.audio.wav import write_wav
 from voicebot.dialog.survey_store import SurveyStore
@@ -119,3 +120,143 @@ async def test_the_dialler_leaves_the_rest_of_the_list_when_the_hours_end() -> N
         await server.stop()
     assert rang == {"+4940111222": "no_answer", "+4940999000": "not_dialled",
                     "+4940555666": "not_dialled"}  # fmt: skip
+
+
+def _pbx_asking_for_credentials(password: str) -> str:
+    """A sipp UAS standing for a PBX (as Asterisk does): challenges the INVITE (401), checks the digest against
+    `voicebot`/`password`, then answers (200, waits for our BYE) or refuses (403)."""
+    sdp = SDP.format(pt=0, codec="PCMU")
+    return f"""<?xml version="1.0" encoding="ISO-8859-1" ?>
+<scenario name="pbx with digest auth">
+<recv request="INVITE"/>
+<send><![CDATA[
+SIP/2.0 401 Unauthorized
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+WWW-Authenticate: Digest realm="pbx.test", nonce="4f2b8c1d9e", algorithm=MD5
+Content-Length: 0
+
+]]></send>
+<recv request="ACK"/>
+<recv request="INVITE" crlf="true">
+  <action><verifyauth assign_to="authvalid" username="voicebot" password="{password}"/></action>
+</recv>
+<nop hide="true" test="authvalid" next="goodauth"/>
+<send><![CDATA[
+SIP/2.0 403 Forbidden
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+Content-Length: 0
+
+]]></send>
+<recv request="ACK" next="end"/>
+<label id="goodauth"/>
+<send><![CDATA[
+SIP/2.0 200 OK
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+Content-Type: application/sdp
+Content-Length: [len]
+
+{sdp}
+]]></send>
+<recv request="ACK"/>
+<recv request="BYE" timeout="60000"/>
+<send><![CDATA[
+SIP/2.0 200 OK
+[last_Via:]
+[last_From:]
+[last_To:]
+[last_Call-ID:]
+[last_CSeq:]
+Content-Length: 0
+
+]]></send>
+<label id="end"/>
+</scenario>
+"""
+
+
+async def _pbx(tmp_path: Path, password: str) -> tuple[asyncio.subprocess.Process, int]:
+    (tmp_path / "pbx.xml").write_text(_pbx_asking_for_credentials(password))
+    port = free_port()
+    pbx = await asyncio.create_subprocess_exec(
+        *("sipp", "-sf", str(tmp_path / "pbx.xml"), "-i", "127.0.0.1", "-p", str(port)),
+        *("-m", "1", "-nostdin", "-timeout", "120s", "-timeout_error"),
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE, cwd=tmp_path,
+    )  # fmt: skip
+    await asyncio.sleep(0.5)  # sipp binds its port
+    return pbx, port
+
+
+async def test_a_pbx_that_asks_for_credentials_gets_them_and_places_the_call(
+    tmp_path: Path,
+) -> None:
+    from aiosipua import SipDigestAuth
+
+    from voicebot.channels.sip import SipServer
+    from voicebot.server.sip_service import dial_call_list
+
+    pbx, port = await _pbx(tmp_path, "s3cret")
+    reached: list[str] = []
+
+    async def hang_up_at_once(line) -> None:  # the call was placed: that is what is tested
+        reached.append(line.started.dialed or "")
+
+    account = SipDigestAuth("voicebot", "s3cret")
+    server = SipServer("127.0.0.1", 0, tenant_for=lambda dialed: "marktblick",
+                       on_call=hang_up_at_once, auth=account)  # fmt: skip
+    await server.start()
+    try:
+        async with asyncio.timeout(120):
+            rang = await dial_call_list(server, "marktblick", ["+4940111222"], ("127.0.0.1", port))
+            _, errors = await pbx.communicate()
+    finally:
+        await server.stop()
+    assert pbx.returncode == 0, errors.decode(errors="replace")  # the digest was right
+    assert rang == {"+4940111222": "answered"} and reached == ["+4940111222"]
+
+
+def test_survey_dial_names_the_fix_when_the_pbx_refuses_our_credentials(tmp_path: Path) -> None:
+    import subprocess
+
+    async def run() -> tuple[subprocess.CompletedProcess[str], bytes]:
+        pbx, port = await _pbx(tmp_path, "the-right-one")
+        (tmp_path / "calls.csv").write_text("phone,name\n+4940111222,Frau A\n+4940999000,Herr B\n")
+        env = {**os.environ, "VOICEBOT_DATA": str(tmp_path / "var"),
+               "VOICEBOT_SIP_USER": "voicebot", "VOICEBOT_SIP_PASSWORD": "a-wrong-one"}  # fmt: skip
+        done = await asyncio.to_thread(
+            subprocess.run,
+            [sys.executable, "-m", "voicebot.cli", "survey", "dial", "--tenant", "marktblick",
+             "--list", str(tmp_path / "calls.csv"), "--via", f"127.0.0.1:{port}", "--any-time"],
+            capture_output=True, text=True, timeout=300, env=env,
+        )  # fmt: skip
+        _, errors = await pbx.communicate()
+        return done, errors
+
+    done, errors = asyncio.run(run())
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert b"unexpected" not in errors, errors.decode(errors="replace")  # the 407 and 403 ACKed
+    assert done.stdout.splitlines() == [
+        "Frau A: not dialled (the PBX refused the call)",
+        "Herr B: not dialled (the PBX refused the call)",  # not tried: it would be refused too
+    ]
+    assert "the PBX refused our calls with '403 Forbidden' (we gave the account 'voicebot')" in (
+        done.stderr
+    ), done.stderr[-2000:]
+    assert "a-wrong-one" not in done.stderr and "Traceback" not in done.stderr
+    store = SurveyStore(tmp_path / "var" / "voicebot.db")
+    try:
+        assert store.calls("marktblick") == []  # nothing stored: the list can be dialled again
+    finally:
+        store.close()

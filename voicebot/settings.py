@@ -29,6 +29,11 @@ class Settings:
     # needed behind a proxy that changes the host or scheme
     twilio_auth_token: str = ""
     twilio_url: str = ""
+    # the account at the PBX or SIP trunk that outbound calls go through (`survey dial --via`),
+    # for trunks that challenge an INVITE (digest auth, 401/407); the password only from the
+    # environment, never a flag (it would show in the process list)
+    sip_user: str = ""
+    sip_password: str = ""
 
     @property
     def queue_db(self) -> str:
@@ -59,6 +64,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         "allowed_origins": "VOICEBOT_ORIGINS",
         "twilio_auth_token": "VOICEBOT_TWILIO_AUTH_TOKEN",
         "twilio_url": "VOICEBOT_TWILIO_URL",
+        "sip_user": "VOICEBOT_SIP_USER",
+        "sip_password": "VOICEBOT_SIP_PASSWORD",
     }
     for key, var in strings.items():
         if env.get(var):

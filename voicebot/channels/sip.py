@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from aiosipua import (
     IncomingCall,
     OutgoingCall,
+    SipDigestAuth,
     SipRequest,
+    SipResponse,
     SipUAC,
     SipUAS,
     UdpSipTransport,
@@ -36,6 +38,18 @@ STOP_GRACE_S = 5.0  # calls still running this long after the server's stop are 
 OnCall = Callable[[SipLine], Awaitable[None]]
 TenantLookup = Callable[[str | None], str]  # dialed number -> tenant id; LookupError if none
 _INFO_SIGNAL = re.compile(r"^\s*Signal\s*=\s*(\S)", re.IGNORECASE | re.MULTILINE)
+
+
+class PbxRefused(Exception):
+    """The PBX or trunk refused to place an outbound call for us (401/403/407: no or wrong
+    credentials): every further number would be refused the same way."""
+
+    def __init__(self, code: int, reason: str) -> None:
+        super().__init__(f"{code} {reason}".strip())
+        self.code = code
+
+
+_REFUSALS = (401, 403, 407)
 
 
 class _SipDatagrams(asyncio.DatagramProtocol):
@@ -92,6 +106,7 @@ class SipServer:
     tenant_for: TenantLookup
     on_call: OnCall
     rtp_ports: RtpPorts | None = None
+    auth: SipDigestAuth | None = None  # our account at the PBX, for INVITEs it challenges
     lines: dict[str, SipLine] = field(default_factory=dict)  # by SIP Call-ID
     media_stats: deque[dict[str, object]] = field(default_factory=lambda: deque(maxlen=500))
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
@@ -107,7 +122,7 @@ class SipServer:
         self.uas.on_cancel = lambda req, _addr: self._caller_hung_up(req.call_id or "")
         self.uas.on_ack_timeout = lambda call: self._caller_hung_up(call.call_id)
         self.uas._handlers["INFO"] = self._on_info  # aiosipua answers INFO 405 by default
-        self.transport.on_message = self.uas._on_message  # what SipUAS.start() does, minus the bind
+        self.transport.on_message = self._on_message  # what SipUAS.start() does, minus the bind
         self.port = self.transport.local_addr[1]
         log.info("SIP listening on udp:%s:%d", self.host, self.port)
 
@@ -124,6 +139,20 @@ class SipServer:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.uas.stop()
+
+    def _on_message(self, message: SipRequest | SipResponse, addr: tuple[str, int]) -> None:
+        """Every SIP message, to aiosipua; a final refusal of our INVITE (3xx-6xx) is ACKed
+        first, which aiosipua 0.7 leaves out (RFC 3261 17.1.1.3: without it the PBX repeats the
+        407 of a digest challenge and takes our retry for a stray request). A repeat of a
+        response to an INVITE we already retried is ACKed and dropped (else it would end the
+        call as refused)."""
+        if isinstance(message, SipResponse) and _refuses_an_invite(message):
+            self.transport.send(_ack_for(message, addr), addr)
+            call = self.uac.get_call(message.call_id or "")
+            sent = call.invite.cseq if call is not None else None
+            if sent is not None and message.cseq is not None and message.cseq.seq < sent.seq:
+                return
+        self.uas._on_message(message, addr)
 
     # ---- inbound ----------------------------------------------------------------------------
     def _on_invite(self, call: IncomingCall) -> None:
@@ -180,22 +209,29 @@ class SipServer:
     async def call_out(
         self, number: str, tenant: str, peer: tuple[str, int], timeout_s: float = 30.0
     ) -> bool:
-        """Calls `sip:number@peer` and runs the call through `on_call`; False: no answer."""
+        """Calls `sip:number@peer` and runs the call through `on_call`; False: no answer.
+        Raises PbxRefused when the PBX will not place the call for us (credentials)."""
         port = self._ports().take()
         offer = RtpLeg.offer(self.host, port)
+        user = self.auth.username if self.auth is not None else "voicebot"
         call: OutgoingCall = self.uac.send_invite(
-            f"sip:voicebot@{self.host}:{self.port}",
+            f"sip:{user}@{self.host}:{self.port}",
             f"sip:{number}@{peer[0]}:{peer[1]}",
             peer,
             offer,
             user_agent=USER_AGENT,
+            auth=self.auth,  # a 401/407 challenge is answered once with these credentials
         )
+        refused: list[tuple[int, str]] = []
+        call.on_rejected = lambda _call, code, reason: refused.append((code, reason))
         try:
             await call.wait_answered(timeout_s)
         except (TimeoutError, RuntimeError) as exc:
             log.info("outbound call to %s: no answer (%s)", mask(number), exc)
             if call.cancel(self.uac) is None:
                 self.uac.remove_call(call.call_id)
+            if refused and refused[-1][0] in _REFUSALS:
+                raise PbxRefused(*refused[-1]) from None
             return False
         answer = call.sdp_answer or offer
         codecs = answer.audio.codecs if answer.audio else []
@@ -237,3 +273,27 @@ class SipServer:
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+
+def _refuses_an_invite(response: SipResponse) -> bool:
+    cseq = response.cseq
+    return 300 <= response.status_code <= 699 and cseq is not None and cseq.method == "INVITE"
+
+
+def _ack_for(response: SipResponse, addr: tuple[str, int]) -> SipRequest:
+    """The ACK of a final non-2xx response to our INVITE (RFC 3261 17.1.1.3): the INVITE's
+    Via branch, From, Call-ID and CSeq number, the response's To (with its tag), sent to where
+    the INVITE went (`addr`); its Request-URI is the To URI, as in every INVITE we send."""
+    to = response.get_header("to") or ""
+    target = to[to.find("<") + 1 : to.find(">")] if "<" in to else to.split(";")[0]
+    ack = SipRequest(method="ACK", uri=target.strip() or f"sip:{addr[0]}:{addr[1]}")
+    via = re.sub(r";received=[^;]*", "", response.get_header("via") or "")  # as we sent it
+    ack.headers.append("Via", re.sub(r";rport=\d+", ";rport", via))
+    ack.headers.set_single("From", response.get_header("from") or "")
+    ack.headers.set_single("To", to)
+    ack.headers.set_single("Call-ID", response.call_id or "")
+    seq = response.cseq.seq if response.cseq is not None else 1
+    ack.headers.set_single("CSeq", f"{seq} ACK")
+    ack.headers.set_single("Max-Forwards", "70")
+    ack.headers.set_single("Content-Length", "0")
+    return ack

@@ -83,21 +83,41 @@ def survey_dial(
     if listen[1]:
         _check_sip_free(sip)
     configure_logging(settings.log_level)
+    auth = None
+    if settings.sip_user:
+        from aiosipua import SipDigestAuth
+
+        auth = SipDigestAuth(settings.sip_user, settings.sip_password)
     live = LiveCalls.load(settings)
     store = SurveyStore(survey_db_path(settings))
     try:
         calls = asyncio.run(
-            dial_survey(live, store, tenant, entries, peer, listen, ring_s, may_dial)
+            dial_survey(live, store, tenant, entries, peer, listen, ring_s, may_dial, auth)
         )
     finally:
         store.close()
         live.close()
     for done in calls:
         answers = ", ".join(f"{q}={a}" for q, a in done.answers.items())
-        outcome = "not dialled (outside business hours)" if done.outcome == "not_dialled" else (
-            done.outcome
-        )  # fmt: skip
-        print(f"{done.name or done.phone}: {outcome}" + (f" ({answers})" if answers else ""))
+        print(f"{done.name or done.phone}: {_outcome_said(done.outcome)}"
+              + (f" ({answers})" if answers else ""))  # fmt: skip
+    refused = next((c.outcome for c in calls if c.outcome.startswith("refused")), None)
+    if refused:
+        account = f"the account {auth.username!r}" if auth else "no account"
+        raise UserError(
+            f"--via {via}: the PBX refused our calls with '{refused.removeprefix('refused ')}' "
+            f"(we gave {account}); set VOICEBOT_SIP_USER and VOICEBOT_SIP_PASSWORD to the "
+            "account the PBX knows for us"
+        )
+
+
+def _outcome_said(outcome: str) -> str:
+    """What `survey dial` prints for a number: its stored outcome, or why it was not called."""
+    if outcome == "not_dialled":
+        return "not dialled (outside business hours)"
+    if outcome.startswith("refused"):
+        return "not dialled (the PBX refused the call)"
+    return outcome
 
 
 def _local_address_towards(peer: tuple[str, int]) -> str:

@@ -13,9 +13,10 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 
+from aiosipua import SipDigestAuth
 from fastapi import APIRouter, FastAPI
 
-from voicebot.channels.sip import SipServer
+from voicebot.channels.sip import PbxRefused, SipServer
 from voicebot.channels.sip_line import SipLine
 from voicebot.dialog.survey_run import CallListEntry
 from voicebot.dialog.survey_store import SurveyCall, SurveyStore, phone_key
@@ -57,14 +58,21 @@ async def dial_call_list(
     `may_dial()` (the calling hours) allows it.
 
     Returns number -> `answered`, `no_answer` or `not_dialled` (the calling hours ended before
-    its turn); what was said is in the live runner's records.
+    its turn); what was said is in the live runner's records. When the PBX refuses to place
+    calls for us (no or wrong credentials) that number and the rest are `refused 407 …`.
     """
     results: dict[str, str] = {}
+    refused = ""
     for number in numbers:
-        if not may_dial():
-            results[number] = "not_dialled"
+        if refused or not may_dial():
+            results[number] = refused or "not_dialled"
             continue
-        answered = await server.call_out(number, tenant, peer, timeout_s=ring_s)
+        try:
+            answered = await server.call_out(number, tenant, peer, timeout_s=ring_s)
+        except PbxRefused as exc:
+            log.warning("the PBX at %s:%d refused to place calls: %s", *peer, exc)
+            refused = results[number] = f"refused {exc}"
+            continue
         results[number] = "answered" if answered else "no_answer"
     return results
 
@@ -78,12 +86,14 @@ async def dial_survey(
     listen: tuple[str, int] = ("127.0.0.1", 0),
     ring_s: float = 30.0,
     may_dial: Callable[[], bool] = lambda: True,
+    auth: SipDigestAuth | None = None,
 ) -> list[SurveyCall]:
     """`voicebot survey dial`: a SIP user agent on `listen` calls the list through `via` (a PBX
     or trunk) with `dial_call_list`; each call's outcome and answers go into the survey store,
     a number that does not pick up is stored as `no_answer`. Once `may_dial()` says no (the
     calling hours are over) the rest is left for another run: returned as `not_dialled`, not
-    stored. Results in the list's order."""
+    stored; so are the numbers the PBX refused to call (`refused …`). `auth`: our account at
+    the PBX. Results in the list's order."""
     blocked = store.opted_out(tenant)  # the do-not-call list: never dialed again
     names = {e.phone: e.name for e in entries if phone_key(e.phone) not in blocked}
     for entry in entries:
@@ -98,7 +108,8 @@ async def dial_survey(
         done = _stored(store, line.call_id, tenant, phone, names.get(phone, ""), dialog.dialog)
         results.append(done)
 
-    server = SipServer(listen[0], listen[1], tenant_for=live.tenant_for, on_call=on_call)
+    server = SipServer(listen[0], listen[1], tenant_for=live.tenant_for, on_call=on_call,
+                       auth=auth)  # fmt: skip
     await server.start()
     try:
         rang = await dial_call_list(server, tenant, list(names), via, ring_s, may_dial)
@@ -107,8 +118,9 @@ async def dial_survey(
     for phone in (phone for phone, how in rang.items() if how == "no_answer"):
         call_id = f"sip-{uuid.uuid4().hex[:12]}"
         results.append(_stored(store, call_id, tenant, phone, names[phone], None))
-    for phone in (phone for phone, how in rang.items() if how == "not_dialled"):
-        results.append(SurveyCall("", tenant, phone, names[phone], "not_dialled", "", {}))
+    for phone, how in rang.items():  # left for another run: not stored
+        if how == "not_dialled" or how.startswith("refused"):
+            results.append(SurveyCall("", tenant, phone, names[phone], how, "", {}))
     order = {phone: index for index, phone in enumerate(names)}
     return sorted(results, key=lambda done: order.get(done.phone, len(order)))
 
