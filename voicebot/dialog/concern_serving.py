@@ -127,12 +127,15 @@ def _note_other_concerns(dialog: DialogParts, turn: ConcernTurn) -> None:
             continue
         if klass is not None and klass.names(tenant, said, other):
             continue  # (the class said again in other words)
-        if praise_unsaid(tenant, other, said):  # "Ich benutze die Handcreme jeden Tag.": no
-            continue  # praise to thank for
-        if complaint_unsaid(tenant, state, other, said):  # "Die Hafermilch stand die ganze
-            continue  # Nacht draußen.": no problem said, no complaint to take
-        if told_beside(tenant, state.intent, other, said):  # "… und wie viele sind in einer
-            continue  # Packung?": told with the answer
+        # "Ich benutze die Handcreme jeden Tag.": no praise to thank for
+        if praise_unsaid(tenant, other, said):
+            continue
+        # "Die Hafermilch stand die ganze Nacht draußen.": no problem said, no complaint to take
+        if complaint_unsaid(tenant, state, other, said):
+            continue
+        # "… und wie viele sind in einer Packung?": told with the answer
+        if told_beside(tenant, state.intent, other, said):
+            continue
         note_also(tenant, state, other, said)
     for other, said in turn.said_apart[1:]:
         note_also(tenant, state, other, said)

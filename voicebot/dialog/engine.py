@@ -15,15 +15,11 @@ from voicebot.dialog.bereavement import death_reported
 from voicebot.dialog.bot_questions import tell_what_the_bot_does, tells_opening_hours
 from voicebot.dialog.closing_words import says_goodbye
 from voicebot.dialog.concern_before import order_alone_noted
-from voicebot.dialog.concern_readings import (
-    nothing,
-)
+from voicebot.dialog.concern_readings import nothing
 from voicebot.dialog.concern_steps import CONCERN_STEPS
 from voicebot.dialog.concern_turn import ConcernTurn
 from voicebot.dialog.correction_words import corrected_part
-from voicebot.dialog.customer_number_turns import (
-    CustomerNumberTurns,
-)
+from voicebot.dialog.customer_number_turns import CustomerNumberTurns
 from voicebot.dialog.identify import identify, needs_identity
 from voicebot.dialog.intent_choice import (
     is_agent_intent,
@@ -37,9 +33,7 @@ from voicebot.dialog.line_noise import without_line_noise
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.person_requests import asks_for_person, concern_said_apart, put_through_to
-from voicebot.dialog.product_replies import (
-    emergency,
-)
+from voicebot.dialog.product_replies import emergency
 from voicebot.dialog.product_safety import urgent_advice
 from voicebot.dialog.question_words import (
     asks_capabilities,
@@ -53,9 +47,7 @@ from voicebot.dialog.reply import BotReply
 from voicebot.dialog.slot_turns import SlotTurns
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.turn_parts import (
-    is_urgent,
-)
+from voicebot.dialog.turn_parts import is_urgent
 from voicebot.dialog.words import yes_or_no
 from voicebot.dialog.written_forms import as_german_words
 from voicebot.dialog.yes_no_turns import YesNoTurns
