@@ -1,8 +1,8 @@
 """Readings of a caller's turn that decide which concern it says: a concern named by its topic
 alone, one said surely in a clause of an unsure turn, only an area named, opening hours taken for
 a turn that names none, the concern said first of several, a complaint that says nothing went
-wrong. Most take the tenant and the turn's Intent and return the Intent as meant; InboundDialog
-(dialog/engine.py) applies them in `_on_concern`.
+wrong. Most take the tenant and the turn's Intent and return the Intent as meant; the concern
+steps (concern_steps.py) apply them.
 """
 
 from __future__ import annotations

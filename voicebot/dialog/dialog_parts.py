@@ -1,8 +1,8 @@
 """What the parts of the inbound dialog share: `InboundDialog` (dialog/engine.py) is made of
 turn handlers in base classes of their own (yes/no answers, the customer number, slots, keys),
 which read the dialog's tenant, prompts, state, reply and steps and call each other's handlers
-through `self`. This base class declares those for the type checker, once; it adds nothing at
-run time."""
+through `self`; the concern steps (concern_steps.py) get the dialog as their first argument. This
+base class declares those for the type checker, once; it adds nothing at run time."""
 
 from __future__ import annotations
 
