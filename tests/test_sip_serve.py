@@ -33,3 +33,11 @@ def test_a_sip_address_without_a_port_is_a_one_line_error(tmp_path: Path) -> Non
     assert done.returncode == 1
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "HOST:PORT" in done.stderr
+
+
+def test_registering_at_a_pbx_needs_the_address_it_calls_and_a_port(tmp_path: Path) -> None:
+    done = serve(tmp_path, "--register", "127.0.0.1:5060")
+    assert done.returncode == 1 and "give --sip too" in done.stderr, done.stderr
+    done = serve(tmp_path, "--sip", f"127.0.0.1:{free_port()}", "--register", "pbx.example")
+    assert done.returncode == 1
+    assert "--register 'pbx.example': give HOST:PORT" in done.stderr, done.stderr

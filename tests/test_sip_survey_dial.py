@@ -123,8 +123,9 @@ async def test_the_dialler_leaves_the_rest_of_the_list_when_the_hours_end() -> N
 
 
 def _pbx_asking_for_credentials(password: str) -> str:
-    """A sipp UAS standing for a PBX (as Asterisk does): challenges the INVITE (401), checks the digest against
-    `voicebot`/`password`, then answers (200, waits for our BYE) or refuses (403)."""
+    """A sipp UAS standing for a PBX: challenges the INVITE (401, as Asterisk does), checks the
+    digest against `voicebot`/`password`, then answers (200, waits for our BYE) or refuses
+    (403)."""
     sdp = SDP.format(pt=0, codec="PCMU")
     return f"""<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="pbx with digest auth">

@@ -14,6 +14,7 @@ import uuid
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from aiosipua import (
     IncomingCall,
@@ -76,6 +77,12 @@ async def bind_udp(host: str, port: int) -> UdpSipTransport:
     )
     transport._udp_transport = udp  # type: ignore[assignment]
     return transport
+
+
+def sip_account(settings: Any) -> SipDigestAuth | None:
+    """Our account at the PBX (VOICEBOT_SIP_USER / VOICEBOT_SIP_PASSWORD), None when unset."""
+    user = getattr(settings, "sip_user", "")
+    return SipDigestAuth(user, getattr(settings, "sip_password", "")) if user else None
 
 
 def dialed_number(request_uri: str) -> str | None:
@@ -163,9 +170,13 @@ class SipServer:
         try:
             tenant = self.tenant_for(dialed)
         except LookupError:
-            log.info("SIP call to %s: no tenant has this number; 404", mask(dialed))
-            call.reject(404, "Not Found")
-            return
+            to = dialed_number(_uri_of(call.invite.get_header("to") or ""))  # a PBX we registered
+            try:  # at calls our contact (sip:voicebot@…) with the hotline's number in To
+                tenant, dialed = self.tenant_for(to), to
+            except LookupError:
+                log.info("SIP call to %s: no tenant has this number; 404", mask(dialed))
+                call.reject(404, "Not Found")
+                return
         if call.sdp_offer is None:
             call.reject(488, "Not Acceptable Here")
             return
@@ -280,13 +291,19 @@ def _refuses_an_invite(response: SipResponse) -> bool:
     return 300 <= response.status_code <= 699 and cseq is not None and cseq.method == "INVITE"
 
 
+def _uri_of(name_addr: str) -> str:
+    """`"Hotline" <sip:+49800…@pbx>;tag=1` -> `sip:+49800…@pbx`."""
+    if "<" in name_addr:
+        return name_addr[name_addr.find("<") + 1 : name_addr.find(">")].strip()
+    return name_addr.split(";")[0].strip()
+
+
 def _ack_for(response: SipResponse, addr: tuple[str, int]) -> SipRequest:
     """The ACK of a final non-2xx response to our INVITE (RFC 3261 17.1.1.3): the INVITE's
     Via branch, From, Call-ID and CSeq number, the response's To (with its tag), sent to where
     the INVITE went (`addr`); its Request-URI is the To URI, as in every INVITE we send."""
     to = response.get_header("to") or ""
-    target = to[to.find("<") + 1 : to.find(">")] if "<" in to else to.split(";")[0]
-    ack = SipRequest(method="ACK", uri=target.strip() or f"sip:{addr[0]}:{addr[1]}")
+    ack = SipRequest(method="ACK", uri=_uri_of(to) or f"sip:{addr[0]}:{addr[1]}")
     via = re.sub(r";received=[^;]*", "", response.get_header("via") or "")  # as we sent it
     ack.headers.append("Via", re.sub(r";rport=\d+", ";rport", via))
     ack.headers.set_single("From", response.get_header("from") or "")

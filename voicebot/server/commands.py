@@ -60,6 +60,7 @@ def survey_dial(
     import asyncio
     from datetime import datetime
 
+    from voicebot.channels.sip import sip_account
     from voicebot.dialog.calling_hours import may_call_now, outside_hours_message
     from voicebot.dialog.survey_commands import _survey_tenant
     from voicebot.dialog.survey_run import read_call_list
@@ -83,11 +84,7 @@ def survey_dial(
     if listen[1]:
         _check_sip_free(sip)
     configure_logging(settings.log_level)
-    auth = None
-    if settings.sip_user:
-        from aiosipua import SipDigestAuth
-
-        auth = SipDigestAuth(settings.sip_user, settings.sip_password)
+    auth = sip_account(settings)
     live = LiveCalls.load(settings)
     store = SurveyStore(survey_db_path(settings))
     try:
@@ -145,17 +142,30 @@ def register(app: typer.Typer) -> None:
         host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8080,
         sip: Annotated[str, typer.Option(help="Answer SIP calls on HOST:PORT (UDP).")] = "",
+        register: Annotated[
+            str,
+            typer.Option(
+                help="Register at this PBX (HOST:PORT) as VOICEBOT_SIP_USER, so that it routes "
+                "calls to --sip (password: VOICEBOT_SIP_PASSWORD)."
+            ),
+        ] = "",
     ) -> None:
         """Runs the server: call endpoints, agent API (/api, docs at /docs), /agent page."""
         import uvicorn
 
+        from voicebot.errors import UserError
         from voicebot.logs import configure_logging
         from voicebot.server.app import create_app
+        from voicebot.server.sip_service import parse_listen
         from voicebot.settings import load_settings
 
         settings = load_settings()
         configure_logging(settings.log_level)
         _check_port_free(host, port)
+        if register and not sip:
+            raise UserError(f"--register {register}: give --sip too (the address the PBX calls)")
+        if register:
+            parse_listen(register, "--register")  # a bad address is a one-line error too
         if sip:
             _check_sip_free(sip)  # one-line errors before anything starts
         typer.echo(
@@ -165,6 +175,7 @@ def register(app: typer.Typer) -> None:
         if sip:
             typer.echo(f"voicebot: answering SIP calls on udp:{sip}", err=True)
         server_app.state.sip_listen = sip  # voicebot.server.sip_service starts SIP when set
+        server_app.state.sip_register = register  # and registers there
         server_app.state.load_models_at_start = True  # calls_ws: not at the first call
         typer.echo(f"voicebot: call the bot from your browser: http://{host}:{port}/call", err=True)
         uvicorn.run(

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from aiosipua import SipDigestAuth
 from fastapi import APIRouter, FastAPI
 
-from voicebot.channels.sip import PbxRefused, SipServer
+from voicebot.channels.sip import PbxRefused, SipServer, sip_account
 from voicebot.channels.sip_line import SipLine
 from voicebot.dialog.survey_run import CallListEntry
 from voicebot.dialog.survey_store import SurveyCall, SurveyStore, phone_key
@@ -27,6 +27,7 @@ from voicebot.server.live_calls import LiveCalls, live_calls_for
 log = logging.getLogger(__name__)
 router = APIRouter()  # no HTTP endpoints: SIP has its own socket
 SIP_RATE = 8000
+UNREGISTER_WAIT_S = 1.0
 
 
 def parse_listen(address: str, flag: str = "--sip") -> tuple[str, int]:
@@ -148,7 +149,8 @@ def _stored(
 
 @contextlib.asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Starts SIP when `app.state.sip_listen` is set (models are loaded first)."""
+    """Starts SIP when `app.state.sip_listen` is set (models are loaded first); registers at the
+    PBX on `app.state.sip_register` (HOST:PORT) when set, and unregisters at the end."""
     listen = getattr(app.state, "sip_listen", None)
     if not listen:
         yield
@@ -159,7 +161,16 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     await server.start()
     app.state.sip_server = server
     app.state.sip_loop = asyncio.get_running_loop()  # outbound runs are scheduled on it
+    registration = None
+    if registrar := getattr(app.state, "sip_register", ""):
+        from voicebot.channels.sip_registration import register_at
+
+        account = sip_account(app.state.settings)
+        registration = register_at(server, parse_listen(registrar, "--register"), account)
     try:
         yield
     finally:
+        if registration is not None:
+            registration.unregister()
+            await asyncio.sleep(UNREGISTER_WAIT_S)  # its answer (or challenge) comes back
         await server.stop()
