@@ -107,8 +107,8 @@ async def test_the_bot_registers_with_its_account_and_unregisters_at_the_end(
     port = free_port()
     pbx = await _sipp(tmp_path, "registrar.xml", registrar("s3cret"), "-p", str(port))
     await asyncio.sleep(0.5)  # sipp binds its port
-    server = SipServer("127.0.0.1", 0, tenant_for=lambda dialed: "nordwelle", on_call=no_call)
-    await server.start()
+    server = SipServer("0.0.0.0", 0, tenant_for=lambda dialed: "nordwelle", on_call=no_call)
+    await server.start()  # on every address: the contact names the one the PBX reaches
     try:
         registration = register_at(server, ("127.0.0.1", port), SipDigestAuth("bot", "s3cret"))
         async with asyncio.timeout(30):
