@@ -173,7 +173,13 @@ Content-Length: [len]
 ]]></send>
 <recv response="100" optional="true"/>
 <recv response="180" optional="true"/>
-<recv response="200"/>
+<recv response="200">
+  <action>
+    <ereg regexp="c=IN IP4 0[.]0[.]0[.]0" search_in="body" check_it_inverse="true" assign_to="x"/>
+    <ereg regexp="0[.]0[.]0[.]0" search_in="hdr" header="Contact:" check_it_inverse="true"
+          assign_to="y"/>
+  </action>
+</recv>
 <send><![CDATA[
 ACK sip:bot@[remote_ip]:[remote_port] SIP/2.0
 {head}
@@ -192,6 +198,7 @@ SIP/2.0 200 OK
 Content-Length: 0
 
 ]]></send>
+<Reference variables="x,y"/>
 </scenario>
 """
 
@@ -215,8 +222,8 @@ async def test_a_call_to_our_registered_contact_reaches_the_tenant_named_in_to(
     async def answered(line) -> None:  # the bot hangs up at once: the routing is tested
         reached.append((line.started.tenant, line.started.dialed))
 
-    server = SipServer("127.0.0.1", 0, tenant_for=tenant_for, on_call=answered)
-    await server.start()
+    server = SipServer("0.0.0.0", 0, tenant_for=tenant_for, on_call=answered)
+    await server.start()  # on every address: the answer's SDP and Contact name a reachable one
     try:
         pbx = await _sipp(tmp_path, "pbx.xml", pbx_calling_our_contact(NORDWELLE),
                           f"127.0.0.1:{server.port}", "-p", str(free_port()))  # fmt: skip

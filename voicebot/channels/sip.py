@@ -29,7 +29,7 @@ from aiosipua import (
 )
 
 from voicebot.channels.sip_line import SipLine
-from voicebot.channels.sip_media import RtpLeg, RtpPorts
+from voicebot.channels.sip_media import RtpLeg, RtpPorts, reachable_host, route_towards
 from voicebot.events import CallStarted
 from voicebot.privacy import mask
 
@@ -131,6 +131,8 @@ class SipServer:
         self.uas._handlers["INFO"] = self._on_info  # aiosipua answers INFO 405 by default
         self.transport.on_message = self._on_message  # what SipUAS.start() does, minus the bind
         self.port = self.transport.local_addr[1]
+        if self.host in ("0.0.0.0", "::", ""):  # Via and Contact must name a reachable address
+            self.uac.advertised_addr = self.uas.advertised_addr = (_primary_address(), self.port)
         log.info("SIP listening on udp:%s:%d", self.host, self.port)
 
     async def stop(self) -> None:
@@ -223,10 +225,11 @@ class SipServer:
         """Calls `sip:number@peer` and runs the call through `on_call`; False: no answer.
         Raises PbxRefused when the PBX will not place the call for us (credentials)."""
         port = self._ports().take()
-        offer = RtpLeg.offer(self.host, port)
+        host = reachable_host(self.host, peer)
+        offer = RtpLeg.offer(host, port)
         user = self.auth.username if self.auth is not None else "voicebot"
         call: OutgoingCall = self.uac.send_invite(
-            f"sip:{user}@{self.host}:{self.port}",
+            f"sip:{user}@{host}:{self.port}",
             f"sip:{number}@{peer[0]}:{peer[1]}",
             peer,
             offer,
@@ -314,3 +317,11 @@ def _ack_for(response: SipResponse, addr: tuple[str, int]) -> SipRequest:
     ack.headers.set_single("Max-Forwards", "70")
     ack.headers.set_single("Content-Length", "0")
     return ack
+
+
+def _primary_address() -> str:
+    """The address on this machine's default route (127.0.0.1 without one)."""
+    try:
+        return route_towards(("192.0.2.1", 5060))  # TEST-NET-1: no packet is sent
+    except OSError:
+        return "127.0.0.1"

@@ -6,6 +6,7 @@ decodes G.711; `FramePacer` sends the bot's audio one frame per 20 ms and can be
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -101,7 +102,7 @@ class RtpLeg:
         leg, port = await cls.bind(ports, remote, chosen, dtmf_type)
         answer, _ = negotiate_sdp(
             offer,
-            ports.host,
+            reachable_host(ports.host, remote),
             port,
             supported_codecs=list(G711),
             dtmf_payload_type=dtmf_type,
@@ -135,3 +136,17 @@ class RtpLeg:
     async def close(self) -> None:
         await self.pacer.stop()
         await self.session.close()
+
+
+def reachable_host(host: str, peer: tuple[str, int]) -> str:
+    """`host`, or when it is a wildcard (serving on 0.0.0.0) the address a peer reaches us at:
+    an SDP or a Contact that says 0.0.0.0 gets no audio and no calls."""
+    return host if host not in ("0.0.0.0", "::", "") else route_towards(peer)
+
+
+def route_towards(peer: tuple[str, int]) -> str:
+    """This machine's address on the route to `peer` (raises OSError when there is none)."""
+    family = socket.AF_INET6 if ":" in peer[0] else socket.AF_INET
+    with socket.socket(family, socket.SOCK_DGRAM) as probe:
+        probe.connect(peer[:2])  # UDP: no packet is sent, the kernel just picks the route
+        return str(probe.getsockname()[0])

@@ -6,12 +6,12 @@ when the server stops (aiosipua's Registration does the protocol)."""
 from __future__ import annotations
 
 import logging
-import socket
 
 from aiosipua import SipDigestAuth
 from aiosipua.registration import Registration
 
 from voicebot.channels.sip import USER_AGENT, SipServer
+from voicebot.channels.sip_media import reachable_host
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ def register_at(
     success and refusal are logged (a refusal names the settings to fix)."""
     user = auth.username if auth is not None else "voicebot"
     where = f"{registrar[0]}:{registrar[1]}"
-    host = server.host if server.host not in ("0.0.0.0", "::", "") else _towards(registrar)
+    host = reachable_host(server.host, registrar)
     registration = Registration(
         server.uac, f"sip:{user}@{registrar[0]}", registrar, expires=expires, auth=auth,
         contact_uri=f"sip:{user}@{host}:{server.port}", user_agent=USER_AGENT,
@@ -37,10 +37,3 @@ def register_at(
     )  # fmt: skip
     registration.register()
     return registration
-
-
-def _towards(peer: tuple[str, int]) -> str:
-    """This machine's address on the route to `peer` (a Contact must not say 0.0.0.0)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        probe.connect(peer)  # UDP: no packet is sent, the kernel just picks the route
-        return str(probe.getsockname()[0])

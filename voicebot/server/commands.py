@@ -119,14 +119,11 @@ def _outcome_said(outcome: str) -> str:
 
 def _local_address_towards(peer: tuple[str, int]) -> str:
     """This machine's address on the route to the PBX (what the SDP offer must name)."""
-    import socket
-
+    from voicebot.channels.sip_media import route_towards
     from voicebot.errors import UserError
 
     try:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-            probe.connect(peer)  # UDP: no packet is sent, the kernel just picks the route
-            return str(probe.getsockname()[0])
+        return route_towards(peer)
     except OSError as exc:
         raise UserError(f"--via {peer[0]}:{peer[1]}: no route there ({exc.strerror})") from exc
 
