@@ -61,6 +61,46 @@ async def test_survey_dial_calls_the_list_through_the_pbx_and_stores_each_outcom
     assert stored == {"+4940111222": "declined", "+4940999000": "no_answer"}
     assert "40111222" not in logged.decode()  # numbers are masked in the log
     assert "Traceback" not in logged.decode()
+    again = await asyncio.create_subprocess_exec(  # the list run again, one attempt a number:
+        *(sys.executable, "-m", "voicebot.cli", "survey", "dial", "--tenant", "marktblick"),
+        *("--list", str(tmp_path / "calls.csv"), "--via", f"127.0.0.1:{port}", "--ring-s", "4"),
+        *("--any-time", "--attempts", "1"),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, "VOICEBOT_DATA": str(tmp_path / "var")},
+    )  # fmt: skip
+    async with asyncio.timeout(400):
+        printed, logged = await again.communicate()
+    assert again.returncode == 0, logged.decode(errors="replace")[-2000:]
+    assert printed.decode().splitlines() == [  # nobody called twice
+        "Frau Busy: not dialled again (reached before: declined)",
+        "Herr Weg: not dialled again (no answer 1 times)",
+    ]
+
+
+def test_a_list_run_again_dials_only_who_was_not_reached(tmp_path: Path) -> None:
+    from voicebot.dialog.survey_store import SurveyCall
+    from voicebot.server.sip_service import already_reached
+
+    store = SurveyStore(tmp_path / "survey.db")
+    try:
+        for n, (phone, outcome) in enumerate([
+            ("+49 40 111", "resolved"), ("+49 40 222", "declined"), ("+49 40 333", "hangup"),
+            ("+49 40 444", "no_answer"), ("+49 40 444", "no_answer"), ("+49 40 555", "no_answer"),
+            ("+49 40 666", "no_answer"), ("+49 40 666", "declined"),
+        ]):  # fmt: skip
+            call = SurveyCall(f"c{n}", "marktblick", phone, "", outcome, "2026-12-05T10:00", {})
+            store.save(call)
+        skipped = already_reached(store, "marktblick", attempts=2)
+        assert skipped == {
+            "4940111": "reached before: resolved",
+            "4940222": "reached before: declined",
+            "4940333": "reached before: hangup",  # hung up on us: not called again
+            "4940444": "no answer 2 times",
+            "4940666": "reached before: declined",  # rang out once, then reached
+        }  # +49 40 555 rang out once: dialled again
+        assert already_reached(store, "other-survey", attempts=2) == {}
+    finally:
+        store.close()
 
 
 def _tenant_hours(tmp_path: Path, weekly: str) -> Path:

@@ -54,9 +54,13 @@ def survey_dial(
     any_time: Annotated[
         bool, typer.Option("--any-time", help="dial outside the tenant's business hours too")
     ] = False,
+    attempts: Annotated[
+        int, typer.Option(help="calls to a number that does not answer, over all runs", min=1)
+    ] = 3,
 ) -> None:
     """Dials every row of the call list over SIP and stores each person's answers; only in the
-    tenant's business hours (the rest of the list is left for the next run)."""
+    tenant's business hours (the rest of the list is left for the next run). Run again, it
+    dials only the numbers not reached yet."""
     import asyncio
     from datetime import datetime
 
@@ -89,7 +93,9 @@ def survey_dial(
     store = SurveyStore(survey_db_path(settings))
     try:
         calls = asyncio.run(
-            dial_survey(live, store, tenant, entries, peer, listen, ring_s, may_dial, auth)
+            dial_survey(
+                live, store, tenant, entries, peer, listen, ring_s, may_dial, auth, attempts
+            )
         )
     finally:
         store.close()
@@ -114,6 +120,8 @@ def _outcome_said(outcome: str) -> str:
         return "not dialled (outside business hours)"
     if outcome.startswith("refused"):
         return "not dialled (the PBX refused the call)"
+    if outcome.startswith("done "):
+        return f"not dialled again ({outcome.removeprefix('done ')})"
     return outcome
 
 

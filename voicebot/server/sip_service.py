@@ -88,19 +88,25 @@ async def dial_survey(
     ring_s: float = 30.0,
     may_dial: Callable[[], bool] = lambda: True,
     auth: SipDigestAuth | None = None,
+    attempts: int = 3,
 ) -> list[SurveyCall]:
     """`voicebot survey dial`: a SIP user agent on `listen` calls the list through `via` (a PBX
     or trunk) with `dial_call_list`; each call's outcome and answers go into the survey store,
     a number that does not pick up is stored as `no_answer`. Once `may_dial()` says no (the
     calling hours are over) the rest is left for another run: returned as `not_dialled`, not
-    stored; so are the numbers the PBX refused to call (`refused …`). `auth`: our account at
-    the PBX. Results in the list's order."""
+    stored; so are the numbers the PBX refused to call (`refused …`). A list dialled again
+    skips the numbers already reached and those that did not answer `attempts` times (`done
+    …`, not stored again). `auth`: our account at the PBX. Results in the list's order."""
     blocked = store.opted_out(tenant)  # the do-not-call list: never dialed again
-    names = {e.phone: e.name for e in entries if phone_key(e.phone) not in blocked}
+    reached = already_reached(store, tenant, attempts)  # a list run again: only the others
+    names = {e.phone: e.name for e in entries if phone_key(e.phone) not in blocked | reached.keys()}
+    results: list[SurveyCall] = []
     for entry in entries:
         if phone_key(entry.phone) in blocked:
             log.info("survey: %s is on the do-not-call list, not dialed", mask(entry.phone))
-    results: list[SurveyCall] = []
+        elif (why := reached.get(phone_key(entry.phone))) is not None:
+            log.info("survey: %s not dialed again (%s)", mask(entry.phone), why)
+            results.append(SurveyCall("", tenant, entry.phone, entry.name, f"done {why}", "", {}))
 
     async def on_call(line: SipLine) -> None:
         dialog = live.services.dialog_stage()
@@ -124,6 +130,23 @@ async def dial_survey(
             results.append(SurveyCall("", tenant, phone, names[phone], how, "", {}))
     order = {phone: index for index, phone in enumerate(names)}
     return sorted(results, key=lambda done: order.get(done.phone, len(order)))
+
+
+def already_reached(store: SurveyStore, tenant: str, attempts: int) -> dict[str, str]:
+    """Numbers (as phone_key) not to dial again, with why: a call that was answered (whatever
+    its outcome: answered, declined, hung up), or `attempts` calls that were not."""
+    unanswered: dict[str, int] = {}
+    done: dict[str, str] = {}
+    for call in store.calls(tenant):
+        key = phone_key(call.phone)
+        if call.outcome != "no_answer":
+            done[key] = f"reached before: {call.outcome}"
+        else:
+            unanswered[key] = unanswered.get(key, 0) + 1
+    for key, count in unanswered.items():
+        if key not in done and count >= attempts:
+            done[key] = f"no answer {count} times"
+    return done
 
 
 def _stored(
