@@ -38,6 +38,25 @@ Contact: <sip:caller@[local_ip]:[local_port]>
 Max-Forwards: 70"""
 
 
+def sipp_reply(
+    status: str, *headers: str, new_tag: bool = True, sdp: str = "", then: str = ""
+) -> str:
+    """A sipp `<send>` of a response to the last request ("401 Unauthorized", extra header
+    lines; `new_tag`: the first final answer of a dialog tags To; `sdp`: the body; `then`: the
+    label the scenario goes on at)."""
+    tag = ";tag=[pid]SIPpTag01[call_number]" if new_tag else ""
+    lines = ["[last_Via:]", "[last_From:]", f"[last_To:]{tag}", "[last_Call-ID:]", "[last_CSeq:]"]
+    if sdp:
+        headers = (*headers, "Content-Type: application/sdp")
+    length = "[len]" if sdp else "0"
+    head = "\n".join([f"SIP/2.0 {status}", *lines, *headers, f"Content-Length: {length}"])
+    goes_on = f' next="{then}"' if then else ""
+    return f"<send{goes_on}><![CDATA[\n{head}\n\n{sdp}\n]]></send>"
+
+
+BYE_ANSWERED = '<recv request="BYE" timeout="60000"/>\n' + sipp_reply("200 OK", new_tag=False)
+
+
 def sipp_scenario(
     wav: Path,
     *,
@@ -100,17 +119,7 @@ Content-Length: 0
 ]]></send>
 <recv response="200"/>""")
     else:
-        steps.append("""<recv request="BYE" timeout="60000"/>
-<send><![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:]
-[last_Call-ID:]
-[last_CSeq:]
-Content-Length: 0
-
-]]></send>""")
+        steps.append(BYE_ANSWERED)
     body = "\n".join(steps)
     head = '<?xml version="1.0" encoding="ISO-8859-1" ?>'
     return f'{head}\n<scenario name="caller">\n{body}\n</scenario>\n'

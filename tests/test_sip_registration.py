@@ -12,7 +12,7 @@ import pytest
 from aiosipua import SipDigestAuth
 
 from tests.plugins.servers import free_port
-from tests.test_sip_line import SDP
+from tests.test_sip_line import BYE_ANSWERED, SDP, sipp_reply
 from voicebot.channels.sip import SipServer
 from voicebot.channels.sip_registration import register_at
 
@@ -25,46 +25,18 @@ NORDWELLE = "+498006673935"
 
 def _challenged_register(password: str, expires: str) -> str:
     """REGISTER answered 401, then the digest checked: 200 (binding `expires` s) or 403."""
+    challenge = 'WWW-Authenticate: Digest realm="pbx.test", nonce="9a8b7c6d5e", algorithm=MD5'
+    bound = (f"[last_Contact:];expires={expires}", f"Expires: {expires}")
     return f"""
 <recv request="REGISTER"/>
-<send><![CDATA[
-SIP/2.0 401 Unauthorized
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]SIPpTag01[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-WWW-Authenticate: Digest realm="pbx.test", nonce="9a8b7c6d5e", algorithm=MD5
-Content-Length: 0
-
-]]></send>
+{sipp_reply("401 Unauthorized", challenge)}
 <recv request="REGISTER">
   <action><verifyauth assign_to="authvalid" username="bot" password="{password}"/></action>
 </recv>
 <nop hide="true" test="authvalid" next="ok{expires}"/>
-<send next="end"><![CDATA[
-SIP/2.0 403 Forbidden
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]SIPpTag01[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-Content-Length: 0
-
-]]></send>
+{sipp_reply("403 Forbidden", then="end")}
 <label id="ok{expires}"/>
-<send><![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]SIPpTag01[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-[last_Contact:];expires={expires}
-Expires: {expires}
-Content-Length: 0
-
-]]></send>"""
+{sipp_reply("200 OK", *bound)}"""
 
 
 def registrar(password: str) -> str:
@@ -187,17 +159,7 @@ CSeq: 1 ACK
 Content-Length: 0
 
 ]]></send>
-<recv request="BYE"/>
-<send><![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:]
-[last_Call-ID:]
-[last_CSeq:]
-Content-Length: 0
-
-]]></send>
+{BYE_ANSWERED}
 <Reference variables="x,y"/>
 </scenario>
 """

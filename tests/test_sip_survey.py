@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from tests.plugins.servers import free_port
-from tests.test_sip_line import SDP
+from tests.test_sip_line import SDP, sipp_reply
 from tests.test_websocket_calls import CallServer, call_server  # noqa: F401 (fixture)
 from voicebot.audio.wav import write_wav
 from voicebot.server.sip_service import dial_call_list
@@ -21,36 +21,15 @@ pytestmark = pytest.mark.skipif(shutil.which("sipp") is None, reason="sipp (sip-
 
 def answering_phone(wav: Path) -> str:
     """A sipp UAS: answers the INVITE, speaks the WAV, waits for the bot's BYE."""
-    sdp = SDP.format(pt=0, codec="PCMU")
+    contact = "Contact: <sip:[local_ip]:[local_port];transport=[transport]>"
     return f"""<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="survey respondent">
 <recv request="INVITE" crlf="true"/>
-<send><![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]SIPpTag01[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-Content-Type: application/sdp
-Content-Length: [len]
-
-{sdp}
-]]></send>
+{sipp_reply("200 OK", contact, sdp=SDP.format(pt=0, codec="PCMU"))}
 <recv request="ACK" crlf="true"/>
 <nop><action><exec rtp_stream="{wav},1,0"/></action></nop>
 <recv request="BYE" timeout="120000"/>
-<send><![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:]
-[last_Call-ID:]
-[last_CSeq:]
-Content-Length: 0
-
-]]></send>
+{sipp_reply("200 OK", new_tag=False)}
 </scenario>
 """
 

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from tests.plugins.servers import free_port
-from tests.test_sip_line import SDP
+from tests.test_sip_line import BYE_ANSWERED, SDP, sipp_reply
 from tests.test_sip_survey import answering_phone
 from voicebot.audio.wav import write_wav
 from voicebot.dialog.survey_store import SurveyStore
@@ -166,63 +166,23 @@ def _pbx_asking_for_credentials(password: str) -> str:
     """A sipp UAS standing for a PBX: challenges the INVITE (401, as Asterisk does), checks the
     digest against `voicebot`/`password`, then answers (200, waits for our BYE) or refuses
     (403)."""
-    sdp = SDP.format(pt=0, codec="PCMU")
+    challenge = 'WWW-Authenticate: Digest realm="pbx.test", nonce="4f2b8c1d9e", algorithm=MD5'
+    contact = "Contact: <sip:[local_ip]:[local_port];transport=[transport]>"
     return f"""<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="pbx with digest auth">
 <recv request="INVITE"/>
-<send><![CDATA[
-SIP/2.0 401 Unauthorized
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]SIPpTag01[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-WWW-Authenticate: Digest realm="pbx.test", nonce="4f2b8c1d9e", algorithm=MD5
-Content-Length: 0
-
-]]></send>
+{sipp_reply("401 Unauthorized", challenge)}
 <recv request="ACK"/>
 <recv request="INVITE" crlf="true">
   <action><verifyauth assign_to="authvalid" username="voicebot" password="{password}"/></action>
 </recv>
 <nop hide="true" test="authvalid" next="goodauth"/>
-<send><![CDATA[
-SIP/2.0 403 Forbidden
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]SIPpTag01[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-Content-Length: 0
-
-]]></send>
+{sipp_reply("403 Forbidden")}
 <recv request="ACK" next="end"/>
 <label id="goodauth"/>
-<send><![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:];tag=[pid]SIPpTag01[call_number]
-[last_Call-ID:]
-[last_CSeq:]
-Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-Content-Type: application/sdp
-Content-Length: [len]
-
-{sdp}
-]]></send>
+{sipp_reply("200 OK", contact, sdp=SDP.format(pt=0, codec="PCMU"))}
 <recv request="ACK"/>
-<recv request="BYE" timeout="60000"/>
-<send><![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:]
-[last_Call-ID:]
-[last_CSeq:]
-Content-Length: 0
-
-]]></send>
+{BYE_ANSWERED}
 <label id="end"/>
 </scenario>
 """
