@@ -2369,3 +2369,27 @@ def test_a_concern_asked_anew_beside_the_one_asked_about_is_served_after_it(serv
     assert "Geht es um Ihre Rechnung?" in said and then in said, said
     assert "Sie hatten außerdem eine Kündigung erwähnt" in said, said
     assert handoff_in(record).queue == "kundenbindung"
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["hi thank you for watching my account so closely, i got a text about a payment i didnt make",
+     "I want to subscribe to text alerts for my account",
+     "thanks for watching out for me, someone used my card"],
+)  # fmt: skip
+def test_words_going_on_after_a_video_sign_off_are_the_callers(services, turn):
+    """Session-17 probe (over-triggering of line_noise): 'thank you for watching' or 'subscribe'
+    cut everything up to the sentence's end, so a fraud report opening with thanks became
+    silence ('How can I help you?', then 'I cannot hear anything'); only a sign-off with nothing
+    after it is the recogniser's ('Thanks for watching!', 'Please subscribe to my channel.')."""
+    from voicebot.dialog.line_noise import without_line_noise
+
+    assert without_line_noise(turn) == turn
+    assert without_line_noise("Thanks for watching, see you next time.") == ""
+    assert without_line_noise("Mein Internet geht nicht. Abonniert den Kanal!") == (
+        "Mein Internet geht nicht."
+    )
+    record = call(services, "harbour-bank", say(
+        "hi thank you for watching my account so closely, i got a text about a payment i didnt make"
+    ))  # fmt: skip
+    assert handoff_in(record).queue == "fraud", bot_said(record)
