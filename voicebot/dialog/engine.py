@@ -18,6 +18,7 @@ from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.closing_turn import done
 from voicebot.dialog.closing_words import says_goodbye
 from voicebot.dialog.company_question import tell_no_company_info
+from voicebot.dialog.complaint_doubt import complaint_guessed
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.concern_class import concern_class
 from voicebot.dialog.concern_readings import (
@@ -28,6 +29,7 @@ from voicebot.dialog.concern_readings import (
     nothing,
     part_intents,
     sure_clause,
+    taken_back_for_unclear,
     without,
     without_unsaid_hours,
 )
@@ -480,6 +482,12 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
             # lost my card, no, actually it was stolen" refines the same concern: kept)
             slots = {**intent.slots, **corrected.slots}
             text, intent = meant, replace(corrected, slots=slots)
+        elif (
+            meant
+            and corrected
+            and taken_back_for_unclear(self.tenant, text, intent, meant, corrected)
+        ):
+            text, intent = meant, corrected  # "…, sorry no, I mean I forgot the postcode …"
         later = after_a_correction(text)
         meant_product = self.tenant.product_in(later) if later else None
         if meant_product and intent.slots.get("product") not in (None, meant_product):
@@ -507,6 +515,7 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
         intent = ingredient_asked(self.tenant, talked_about, text, intent)  # "Ist da Butter
         # drin?" after the Brezeln
         intent = problem_or_praise(self.tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
+        intent = complaint_guessed(self.tenant, text, intent)  # "Schneckt in … einem Fett"
         intent = still_usable_asked(self.tenant, text, intent)  # "… Kann ich die noch trinken?"
         intent = unlisted_asked(self.tenant, talked_about, text, intent)  # "Wo kann ich die
         # Nougatcreme kaufen?": no field says it, the product question tells so
