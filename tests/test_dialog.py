@@ -2369,3 +2369,53 @@ def test_a_concern_asked_anew_beside_the_one_asked_about_is_served_after_it(serv
     assert "Geht es um Ihre Rechnung?" in said and then in said, said
     assert "Sie hatten außerdem eine Kündigung erwähnt" in said, said
     assert handoff_in(record).queue == "kundenbindung"
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["hi thank you for watching my account so closely, i got a text about a payment i didnt make",
+     "I want to subscribe to text alerts for my account",
+     "thanks for watching out for me, someone used my card"],
+)  # fmt: skip
+def test_words_going_on_after_a_video_sign_off_are_the_callers(services, turn):
+    """Session-17 probe (over-triggering of line_noise): 'thank you for watching' or 'subscribe'
+    cut everything up to the sentence's end, so a fraud report opening with thanks became
+    silence ('How can I help you?', then 'I cannot hear anything'); only a sign-off with nothing
+    after it is the recogniser's ('Thanks for watching!', 'Please subscribe to my channel.')."""
+    from voicebot.dialog.line_noise import without_line_noise
+
+    assert without_line_noise(turn) == turn
+    assert without_line_noise("Thanks for watching, see you next time.") == ""
+    assert without_line_noise("Mein Internet geht nicht. Abonniert den Kanal!") == (
+        "Mein Internet geht nicht."
+    )
+    record = call(services, "harbour-bank", say(
+        "hi thank you for watching my account so closely, i got a text about a payment i didnt make"
+    ))  # fmt: skip
+    assert handoff_in(record).queue == "fraud", bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["vier null acht eins sieben zwei fünf drei vier null acht eins sieben zwei fünf drei",
+     "4081725340817253", "4 0 8 1 7 2 5 3 4 0 8 1 7 2 5 3"],
+)  # fmt: skip
+def test_a_customer_number_said_twice_in_a_row_is_the_number(services, number):
+    """Session-17 probe: the number repeated in one turn (by the caller, or Whisper writing a
+    phrase twice) was '16 Ziffern verstanden, Ihre Kundennummer hat 8', asked again."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"), say(number),
+                  say("nein danke"))  # fmt: skip
+    assert "Petra Lindner" in bot_said(record) and "16" not in bot_said(record)
+
+
+def test_a_verb_after_zurueck_that_opens_the_next_clause_is_not_joined_to_it(services):
+    """Session-17 probe (over-triggering of written_forms): 'ich will mein Geld zurück geben Sie
+    mir einen Mitarbeiter' (Whisper wrote no comma) became '… zurückgeben Sie mir …', and the
+    request for a person was lost (the number asked, then the billing queue). 'zurück rufen'
+    alone is still one verb."""
+    from voicebot.dialog.written_forms import as_german_words
+
+    assert as_german_words("Können Sie mich zurück rufen", "de") == "Können Sie mich zurückrufen"
+    record = call(services, "nordwelle", say("ich will mein Geld zurück geben Sie mir einen "
+                                             "Mitarbeiter"))  # fmt: skip
+    assert handoff_in(record).queue == "allgemein", bot_said(record)

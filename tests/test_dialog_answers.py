@@ -2118,3 +2118,34 @@ def test_a_yes_that_calls_itself_incorrect_is_asked_again(services):
     said = bot_said(record)
     assert said[2] == "Please answer yes or no, or press 1 for yes and 2 for no.", said
     assert record.handoff is not None and record.handoff.queue == "payments"
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turn", "taken_back"),
+    [("harbour-bank", "I need to change my pin, sorry no, I mean I forgot the postcode for the "
+      "app.", "cards"),  # ('passcode' misheard, benchmarks/results/beam.json)
+     ("nordwelle", "ich will umziehen, nein sorry, ich meine mein Anschluss hat so ein Rauschen "
+      "im Telefon", "vertragsservice")],
+)  # fmt: skip
+def test_a_concern_taken_back_for_words_not_understood_is_not_served(
+    services, tenant, turn, taken_back
+):
+    """Session-17 probe: the corrected part was misheard (or in words the NLU cannot place), so
+    the concern the caller had just taken back was put through (change_pin to the card team;
+    the move, with its postcode asked). Now the words meant are asked about or asked again."""
+    record = call(services, tenant, say(turn), hang_up())
+    assert record.handoff is None or record.handoff.queue != taken_back, bot_said(record)
+    said = bot_said(record)
+    assert "Postleitzahl" not in " ".join(said) and "card team" not in " ".join(said), said
+
+
+def test_a_turn_cut_in_two_is_read_as_one_at_the_guess_of_its_first_half(services):
+    """Session-17 probe: Whisper ended the turn at a pause ('my card' … 'was declined at the
+    shop'); the bot asked about its guess for the half ('Is it about a lost or stolen card?')
+    and read the rest alone as a declined transfer (the transfers team). The halves are one
+    sentence: a declined card payment."""
+    record = call(services, "harbour-bank", say("my card"), say("was declined at the shop"))
+    assert record.handoff is not None, bot_said(record)
+    assert record.handoff.context["intent"]["id"] == "declined_card_payment", bot_said(record)
+    record = call(services, "harbour-bank", say("my card"), say("yes"))
+    assert record.handoff is not None and record.handoff.queue == "fraud"  # (a yes stays one)

@@ -303,3 +303,14 @@ def test_a_digit_said_twice_with_doppel_is_written_twice(said, batch):
     """ "L doppel null sieben vier" gave the batch 074: the L and one 0 lost (session-14
     probe)."""
     assert extract_batch(said, "de") == batch
+
+
+def test_a_code_said_twice_in_a_row_is_read_once():
+    """Session-17 probe: a postcode repeated in one turn ('zwei null null neun fünf zwei null
+    null neun fünf') was no postcode (ten digits) and asked for again until the call went on
+    without it; two different numbers stay none."""
+    from voicebot.nlu.slots import extract_digits, extract_postcode
+
+    assert extract_postcode("zwei null null neun fünf zwei null null neun fünf", "de") == "20095"
+    assert extract_digits("4081725340817253", "de", 8) == "40817253"
+    assert extract_postcode("2 0 0 9 5 2 0 0 9 6", "de") is None

@@ -1714,3 +1714,16 @@ def test_a_rating_for_oneself_and_the_family_is_stored(services):
 def test_agreeing_with_another_persons_answer_makes_it_the_own(services, turns, key, answer):
     _record, dialog, bot = _survey(services, *turns)
     assert dialog.answers[key] == answer, (dialog.answers, bot)
+
+
+@pytest.mark.parametrize(
+    ("answer", "stored"),
+    [("Ja, das war es schon.", "ja"), ("Ja. Das wars.", "ja"), ("Ja, das ist alles.", "ja"),
+     ("Nein, das war's.", "nein")],
+)  # fmt: skip
+def test_a_that_is_all_beside_a_yes_is_no_no(services, answer, stored):
+    """Session-17 probe: 'Ja, das war es schon.' to 'Würden Sie ihn weiterempfehlen?' was stored
+    'nein' (the closing 'das war es' reads as a no at the inbound 'Kann ich sonst noch helfen?');
+    beside a yes or no the caller is only done, the answer is the yes or no."""
+    _, dialog, said = _survey(services, "ja", "vier", answer, "nichts")
+    assert dialog.answers["weiterempfehlung"] == stored, (said, dialog.answers)

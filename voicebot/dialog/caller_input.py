@@ -11,7 +11,7 @@ from voicebot.dialog.words import digits_in, yes_or_no
 from voicebot.events import Intent
 from voicebot.nlu.normalize import fold
 from voicebot.nlu.numbers import digit_runs
-from voicebot.nlu.slots import extract_digits, extract_yes_no
+from voicebot.nlu.slots import extract_digits, extract_yes_no, said_once
 
 if TYPE_CHECKING:
     from voicebot.dialog.state import CallState
@@ -25,7 +25,7 @@ def number_in(text: str, value: str | None, tenant: TenantView) -> str | None:
     if corrected is not None:  # "… sechs eins, äh nein, zwei fünf drei": the new ending
         return corrected if len(corrected) == tenant.customer_digits else None
     if value and value.isdigit() and len(value) >= tenant.customer_digits - 1:
-        return value
+        return said_once(value, tenant.customer_digits)
     exact = extract_digits(text, tenant.language, tenant.customer_digits)
     if exact is not None:
         return exact
@@ -33,7 +33,8 @@ def number_in(text: str, value: str | None, tenant: TenantView) -> str | None:
         return None
     runs = digit_runs(_IN_NUMBER.sub(" ", fold(text)), tenant.language)  # "vier null acht, äh,
     digits = max(runs, key=len, default="")  # eins sieben …" is one; "in drei Wochen …
-    return digits if len(digits) >= tenant.customer_digits - 1 else None  # 80331" is none
+    digits = said_once(digits, tenant.customer_digits)  # 80331" is none
+    return digits if len(digits) >= tenant.customer_digits - 1 else None
 
 
 # Words a caller says inside a number without ending it ("vier null acht, äh, eins sieben")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from voicebot.dialog.complaint_doubt import complaint_guessed
 from voicebot.dialog.concern_class import concern_class
 from voicebot.dialog.concern_readings import (
     area_only,
@@ -16,6 +17,7 @@ from voicebot.dialog.concern_readings import (
     named_by_topic,
     part_intents,
     sure_clause,
+    taken_back_for_unclear,
     without,
     without_unsaid_hours,
 )
@@ -70,6 +72,10 @@ def read_correction(dialog: DialogParts, turn: ConcernTurn) -> None:
     if meant and corrected and is_new_concern(tenant, corrected) and not refines:
         slots = {**intent.slots, **corrected.slots}
         turn.text, turn.intent = meant, replace(corrected, slots=slots)
+    elif (
+        meant and corrected and taken_back_for_unclear(tenant, turn.text, intent, meant, corrected)
+    ):  # "…, sorry no, I mean I forgot the postcode …": words the NLU cannot place surely
+        turn.text, turn.intent = meant, corrected
 
 
 def read_product_corrected_to(dialog: DialogParts, turn: ConcernTurn) -> None:
@@ -115,6 +121,7 @@ def read_product_question(dialog: DialogParts, turn: ConcernTurn) -> None:
     # "Ist da Butter drin?" after the Brezeln
     intent = ingredient_asked(tenant, talked_about, text, intent)
     intent = problem_or_praise(tenant, text, intent)  # "Das Müsli hat ranzig geschmeckt."
+    intent = complaint_guessed(tenant, text, intent)  # "Schneckt in … einem Fett" (misheard)
     intent = still_usable_asked(tenant, text, intent)  # "… Kann ich die noch trinken?"
     # "Wo kann ich die Nougatcreme kaufen?": no field says it, the product question tells so
     intent = unlisted_asked(tenant, talked_about, text, intent)

@@ -13,12 +13,13 @@ from voicebot.dialog.correction_words import adds_another
 from voicebot.dialog.harm_words import reports_problem
 from voicebot.dialog.intent_choice import is_new_concern, is_own_concern
 from voicebot.dialog.opening_hours import hours_unsaid
-from voicebot.dialog.question_words import asks_something
+from voicebot.dialog.question_words import asks_something, refers_back
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_clauses import area_named, gives_reason, loose_clauses, parts_of
 from voicebot.dialog.turn_parts import is_urgent, status_asked_of_an_answer
 from voicebot.dialog.unlisted_reading import unlisted_asked
+from voicebot.dialog.words import fold
 from voicebot.events import Intent
 
 SURE_CLAUSE = 0.8  # a clause of an unsure turn counts only this sure of its concern
@@ -163,3 +164,28 @@ def without(event: Intent, rejected: str) -> Intent:
     others = tuple(a for a in event.alternatives if a[0] != rejected)
     confidence = others[0][1] if others else 0.0
     return replace(event, name=None, confidence=confidence, alternatives=others)
+
+
+# words of a corrected part that can name a concern of their own
+_OWN_CONCERN_WORDS = 4
+
+
+def taken_back_for_unclear(
+    tenant: TenantView, text: str, intent: Intent, meant: str, corrected: Intent
+) -> bool:
+    """The concern said first was taken back for words the NLU cannot place surely or places
+    elsewhere ("I need to change my pin, sorry no, I mean I forgot the postcode for the app":
+    'passcode' misheard): the words meant are what is asked about or asked again, never the
+    concern taken back. A refinement ("…, no, actually it was stolen") and a short fragment
+    ("…, nein, zu hoch") leave the first concern."""
+    if is_new_concern(tenant, corrected) or not is_own_concern(tenant, intent):
+        return False
+    if refers_back(meant) or len(meant.split()) < _OWN_CONCERN_WORDS:
+        return False
+    if tenant.product_in(meant) is not None:  # "Wie lange hält sich die Marmelade, ach nee,
+        return False  # ich meine die Tomatensauce, nach dem Öffnen?": the product swapped
+    opening = " ".join(fold(meant).split()[:3])  # "top up by card, no wait, I mean by bank
+    if fold(text).startswith(opening):  # transfer": the sentence completed, not taken back
+        return False
+    guess = corrected.name or (corrected.alternatives[0][0] if corrected.alternatives else None)
+    return guess != intent.name

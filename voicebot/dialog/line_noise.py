@@ -22,11 +22,25 @@ _CREDIT = re.compile(  # "Untertitel im Auftrag des ZDF für funk, 2017", "Subti
 )
 _COPYRIGHT = re.compile(rf"(?:©|\bcopyright\b)\s*(?:\w+\s+)?(?:{_BROADCASTER}\b|(?:19|20)\d\d)"
                         r"[^.!?]*[.!?]*", re.IGNORECASE)  # fmt: skip
+# The sign-off of a video: thanks for watching, a call to subscribe, a see-you-next-time, joined
+# by "and"/commas, and nothing else up to the sentence's end. Words going on after it are the
+# caller's ("thank you for watching my account so closely, i got a text about a payment …", "I
+# want to subscribe to text alerts"): left alone
+_THANKS_WATCHING = (
+    r"(?:vielen\s+)?dank(?:e)?\s+(?:schön\s+)?f(?:ü|u|ue)r['’]?s?\s+(?:das\s+)?zuschauen"
+    r"|thanks?\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?for\s+watching"
+)
+_SIGN_OFF = (
+    rf"{_THANKS_WATCHING}"
+    r"|(?:please\s+|and\s+)?(?:like\s+and\s+)?subscribe(?:\s+to\s+(?:my|our|the)\s+channel)?"
+    r"|abonniert?\s+(?:doch\s+)?(?:meinen|unseren|den)\s+kanal"
+    r"|(?:see\s+you|bis)\s+(?:next\s+time|soon|zum\s+nächsten\s+mal|bald)|tschüss|bye"
+)
 _WATCHING = re.compile(
-    r"(?:\b(?:vielen\s+)?dank(?:e)?\s+(?:schön\s+)?f(?:ü|u|ue)r['’]?s?\s+(?:das\s+)?zuschauen"
-    r"|\bthanks?\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?for\s+watching"
-    r"|\b(?:please\s+)?(?:like\s+and\s+)?subscribe(?:\s+to\s+(?:my|our|the)\s+channel)?"
-    r"|\babonniert?\s+(?:doch\s+)?(?:meinen|unseren|den)\s+kanal)\b[^.!?]*[.!?]*",
+    # thanks for watching anywhere, a call to subscribe only where a sentence begins
+    rf"(?:\b(?:{_THANKS_WATCHING})|(?:^|(?<=[.!?])\s*)(?:please\s+)?(?:like\s+and\s+)?subscribe"
+    r"(?:\s+to\s+(?:my|our|the)\s+channel)?|\babonniert?\s+(?:doch\s+)?(?:meinen|unseren|"
+    rf"den)\s+kanal)(?:\s*(?:,|\band\b|\bund\b)?\s*\b(?:{_SIGN_OFF}))*\s*(?:[.!?]+|$)",
     re.IGNORECASE,
 )
 _SOUND = re.compile(  # "[Musik]", "*Musik*", "(Applaus)", "♪♪"

@@ -29,6 +29,7 @@ from voicebot.dialog.survey_consent import (
     refuses_rudely,
 )
 from voicebot.dialog.survey_leaving import (
+    answer_besides_done,
     breaks_off_leaving,
     comment_before_leaving,
     comment_besides_opt_out,
@@ -869,6 +870,9 @@ def _read_answer(
             return "ja" if limited == "ja" else None
         if not keyed and says_goodbye(text) and (rest := without_goodbye(text)):
             text, value = rest, None  # "Ja, absolut, tschüss": the goodbye is no "nein" (it
-        answer = _yes_no(text, value, keyed, noisy, question)  # was stored as one)
+        # was stored as one); so is a "das war's" beside the answer ("Ja, das war es schon.")
+        if not keyed and (rest := answer_besides_done(text)) and yes_or_no(rest) is not None:
+            text, value = rest, None
+        answer = _yes_no(text, value, keyed, noisy, question)
         return None if answer is None else ("ja" if answer else "nein")
     return comment_before_leaving(text) or text.strip() or None

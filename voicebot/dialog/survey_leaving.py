@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from voicebot.dialog.closing_words import FAREWELL_WISHES, says_goodbye
-from voicebot.dialog.words import BYE_WORDS, fold
+from voicebot.dialog.words import BYE_WORDS, CLOSING_PHRASES, fold, says_phrase
 
 # Hanging up said in words ("ich muss jetzt auflegen", "ich leg jetzt auf")
 _HANGS_UP = re.compile(
@@ -101,6 +101,24 @@ def without_goodbye(text: str) -> str:
     for phrase in sorted((*BYE_WORDS, *FAREWELL_WISHES), key=len, reverse=True):
         rest = re.sub(rf"\b{re.escape(phrase)}\b", " ", rest)
     return " ".join(rest.split())
+
+
+# "das war's", "das ist alles" without the goodbyes (those are without_goodbye's)
+_DONE_PHRASES = tuple(sorted(set(CLOSING_PHRASES) - set(BYE_WORDS), key=len, reverse=True))
+
+
+def answer_besides_done(text: str) -> str | None:
+    """The answer said with a "that's all" ("Ja, das war es schon." -> "ja schon"), folded;
+    None when no such phrase was said or nothing else was. To a yes/no question the phrase is
+    the caller being done, not a "nein" (the inbound dialog's "Kann ich sonst noch helfen?" -
+    "Das war's" reads it as one)."""
+    folded = fold(text.replace("'", " ").replace("’", " "))
+    if not any(says_phrase(folded, phrase) for phrase in _DONE_PHRASES):
+        return None
+    rest = folded
+    for phrase in _DONE_PHRASES:
+        rest = re.sub(rf"\b{re.escape(phrase)}\b", " ", rest)
+    return " ".join(rest.split()) or None
 
 
 _CLOSING = tuple(

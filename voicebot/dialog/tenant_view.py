@@ -331,12 +331,15 @@ class TenantView:
         from voicebot.nlu.slots import FUNCTION_WORDS
 
         match = self._product_match(text)
-        if match is None or asks_something(text):  # "Was ist in der Tomatensoße?"
+        if match is None:
             return None
         filler = (FUNCTION_WORDS | ANSWER_WORDS | GREETING_WORDS
                   | CORRECTION_WORDS | ABOUT_WORDS | _RATHER)  # fmt: skip
         said = fold(without_introduction(text))  # "Hier ist Frau Krüger, ich hab …"
         rest = said.replace(fold(match.heard), " ").split()
+        cut_off = bool(rest) and rest[0] in _OPENING_VERBS and set(rest) <= filler | _OPENING_VERBS
+        if asks_something(text) and not cut_off:  # "Was ist in der Tomatensoße?"; a question
+            return None  # cut off after the product ("Ist die Nougatcreme …") names only it
         return None if any(w not in filler for w in rest) else match.product_id
 
     def asked_if_sold(self, text: str) -> tuple[str | None, str | None] | None:
@@ -573,3 +576,7 @@ _SOLD_FILLER = frozenset((
     "mit", "with", "sorte", "variante",
 ))  # fmt: skip
 _RATHER = frozenset(("lieber", "eigentlich", "rather", "actually", "ach", "aeh", "moment"))
+# the verb opening a question that the recogniser cut off after the product ("Ist die
+# Nougatcreme …", "Sind die Brezeln"): nothing is asked yet
+_OPENING_VERBS = frozenset(("ist", "sind", "hat", "haben", "enthaelt", "enthalten", "is", "are",
+                            "does", "do", "has"))  # fmt: skip

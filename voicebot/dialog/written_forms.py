@@ -28,7 +28,10 @@ _SPELLING = re.compile(r"\b([Ll])actose", re.IGNORECASE)
 _BACK = re.compile(
     r"\b(zurück|zurueck) (rufen|gerufen|melden|gemeldet|schicken|geschickt|senden|gesendet|"
     r"zahlen|gezahlt|buchen|gebucht|bekommen|überweisen|ueberweisen|überwiesen|ueberwiesen|"
-    r"erstatten|erstattet|geben|gegeben|holen|geholt)\b",
+    r"erstatten|erstattet|geben|gegeben|holen|geholt)\b"
+    # not a verb opening the next clause: "ich will mein Geld zurück geben Sie mir einen
+    # Mitarbeiter" (Whisper wrote no comma) asks for a person
+    r"(?!\s+(?:sie|du|ihr)\b)",
     re.IGNORECASE,
 )
 

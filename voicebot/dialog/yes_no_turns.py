@@ -32,6 +32,7 @@ from voicebot.dialog.correction_words import (
     rejects_the_answer,
     replaces_concern,
 )
+from voicebot.dialog.cut_turns import continued_turn
 from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.follow_up import read_follow_up
 from voicebot.dialog.greeting_words import only_acknowledges
@@ -154,6 +155,10 @@ class YesNoTurns(DialogParts):
         if awaiting == "anything_else" and self._why_of_a_product_answer(text):
             return
         heard = text  # "nein, dann warte ich bis heute Abend" is no opening-hours question;
+        halves = awaiting == "confirm_intent" and value is None  # ("my card" - "Is it about a
+        continued = continued_turn(self.tenant, self.state, text, intent) if halves else None
+        if continued is not None:  # lost card?" - "was declined at the shop": read as one)
+            heard, intent = continued
         if awaiting == "offer_agent" and needs_no_more(text):  # a clause besides the waiting
             heard = " ".join(c for c in clauses(text) if not needs_no_more(c))  # may bring a
         concern = concern_in_answer(self.tenant, heard, intent) if heard else None  # concern

@@ -27,6 +27,8 @@ def extract_digits(text: str, language: str, length: int | None) -> str | None:
     40817279" has the postcode 10115; of several such numbers the last one counts ("40817235,
     nein, 40817253")."""
     digits = digits_spoken(text, language)
+    if length is not None:
+        digits = said_once(digits, length)  # ("zwei null null neun fünf zwei null null …")
     if not digits or length is None or len(digits) == length:
         return digits or None
     exact = [run for run in digit_runs(text, language) if len(run) == length]
@@ -34,6 +36,15 @@ def extract_digits(text: str, language: str, length: int | None) -> str | None:
         pieces = re.split(r"[,;]", text)  # with commas is one run: "4081, 7253")
         exact = [r for piece in pieces for r in digit_runs(piece, language) if len(r) == length]
     return exact[-1] if exact else None
+
+
+def said_once(digits: str, length: int) -> str:
+    """Digits said twice in a row (a caller repeating a number, or the recogniser writing a
+    phrase twice: "vier null acht … fünf drei vier null acht … fünf drei") as said once, when
+    twice `length` long; else as they are."""
+    if length and len(digits) == 2 * length and digits[:length] == digits[length:]:
+        return digits[:length]
+    return digits
 
 
 def extract_postcode(text: str, language: str) -> str | None:
