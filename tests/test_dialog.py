@@ -1381,7 +1381,10 @@ def test_where_is_it_at_the_number_prompt_is_about_the_number(services):
      ("harbour-bank", "am i talking to a real person or a machine", "digital assistant"),
      ("harbour-bank", "hello, is that a real person?", "digital assistant"),
      ("harbour-bank", "is this a recorded message", "digital assistant"),
-     ("nordwelle", "Ist das eine Bandansage?", "digitale Assistent")],
+     ("nordwelle", "Ist das eine Bandansage?", "digitale Assistent"),
+     # put through to a person at once (session-17 probe): the greeting and "wer ist da" first
+     ("nordwelle", "hallo wer ist denn da bin ich mit einem computer verbunden",
+      "digitale Assistent")],
 )  # fmt: skip
 def test_what_the_bot_does_is_told_and_the_concern_asked(services, tenant, question, told):
     """Not understood before; 'sind Sie ein Roboter?' put the caller through at once, and so
@@ -2369,3 +2372,103 @@ def test_a_concern_asked_anew_beside_the_one_asked_about_is_served_after_it(serv
     assert "Geht es um Ihre Rechnung?" in said and then in said, said
     assert "Sie hatten außerdem eine Kündigung erwähnt" in said, said
     assert handoff_in(record).queue == "kundenbindung"
+
+
+# ---- session-17 probe (nordwelle, nw4) ------------------------------------------------------
+def test_a_caller_calling_for_a_relative_is_not_waited_for(services):
+    """ "ich rufe für meine Mutter an …" was read as fetching her to the phone: "Gerne, ich
+    warte." and the concern lost."""
+    record = call(services, "nordwelle",
+                  say("ich rufe für meinen vater an sein telefon geht nicht"),
+                  keys("40817287#"))  # fmt: skip
+    assert "ich warte" not in bot_said(record)
+    assert handoff_in(record).queue == "stoerungsdienst"
+
+
+def test_no_extension_at_any_price_is_no_extension(services):
+    """ "… ich will auf keinen Fall verlängern" went to sales as "Vertragsverlängerung"."""
+    record = call(services, "nordwelle",
+                  say("mein vertrag läuft bald aus und ich will auf keinen fall verlängern"),
+                  keys("40817261#"))  # fmt: skip
+    handoff = handoff_in(record)
+    assert handoff.queue == "kundenbindung"
+    assert "Verlängerung" not in handoff.context["summary"]
+
+
+def test_a_caller_who_thinks_they_dialled_wrong_but_wanted_our_team_is_not_sent_away(services):
+    """ "ich hab mich verwählt, ich wollte eigentlich die Störungsstelle" got goodbye."""
+    record = call(
+        services,
+        "nordwelle",
+        say("hallo ich hab mich verwählt ich wollte eigentlich die störungsstelle"),
+    )
+    assert "Auf Wiederhören" not in bot_said(record).split("|")[1]
+    assert "Störung" in bot_said(record)
+
+
+def test_a_wrong_number_for_another_company_still_ends_the_call(services):
+    turn = "oh falsch verbunden ich wollte eigentlich zur sparkasse"
+    record = call(services, "nordwelle", say(turn))
+    assert record.handoff is None and "Auf Wiederhören" in bot_said(record)
+
+
+def test_a_contract_end_asked_at_the_agent_offer_after_an_outage_is_no_cancellation(services):
+    """The date was told, but the agent got "Vertrag kündigen" and the fault was dropped."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"), keys("40817253#"),
+                  say("wie lange läuft eigentlich mein vertrag noch"), say("ja"))  # fmt: skip
+    assert "31.3.2027" in bot_said(record)
+    summary = handoff_in(record).context["summary"]
+    assert "kündigen" not in summary and "Vertragsende" in summary
+    assert "gestört" in summary
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue"),
+    [("ich möchte meinen termin absagen", "stoerungsdienst"),
+     ("ich möchte meinen vertrag kündigen und den termin mit dem techniker absagen",
+      "kundenbindung")],
+)  # fmt: skip
+def test_an_appointment_called_off_is_no_cancellation_of_the_contract(services, turn, queue):
+    """ "ich möchte meinen Termin absagen" went to retention as "Vertrag kündigen"."""
+    handoff = handoff_in(call(services, "nordwelle", say(turn), keys("40817261#")))
+    assert handoff.queue == queue
+    assert ("absagen" in handoff.context["summary"]) == (queue == "stoerungsdienst")
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue", "named"),
+    [("ich bräuchte eine stundung", "abrechnung", "Stundung"),
+     ("ich möchte eine ratenzahlung vereinbaren", "abrechnung", "Ratenzahlung"),
+     ("ich habe post von einem inkasso büro bekommen wegen nordwelle", "abrechnung", "Inkasso"),
+     ("welches router modell habe ich eigentlich", "stoerungsdienst", "Router"),
+     ("wie kann ich mein wlan passwort ändern", "stoerungsdienst", "WLAN"),
+     ("ich will mein geld zurück für den router den ich zurückgeschickt habe", "abrechnung",
+      "Erstattung")],
+)  # fmt: skip
+def test_payment_plans_dunning_and_router_questions_reach_their_team(services, turn, queue, named):
+    """Not understood, a new contract guessed, bank details guessed, or the router's restart
+    steps read out ("welches Router-Modell habe ich", a refund for a router sent back)."""
+    record = call(services, "nordwelle", say(turn), keys("40817287#"))
+    handoff = handoff_in(record)
+    assert handoff.queue == queue, record.turns()
+    assert named in handoff.context["summary"]
+    assert "starten Sie Ihren Router neu" not in bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue", "named"),
+    [("ich habe eine neue handynummer und möchte die bei ihnen hinterlegen", "vertragsservice",
+      "Kontaktdaten"),
+     ("ich möchte meine sim karte aktivieren", "allgemein", "SIM-Karte aktivieren"),
+     ("ich ziehe ins altersheim und brauche dann kein internet mehr", "kundenbindung",
+      "nicht mehr gebraucht")],
+)  # fmt: skip
+def test_contact_details_sim_activation_and_a_line_no_longer_needed(services, turn, queue, named):
+    """A new contact number went to sales as a new customer, a SIM activation was asked "Geht es
+    um eine Änderung Ihrer Bankverbindung …?", a line no longer needed was asked the new
+    address's postcode as a move."""
+    record = call(services, "nordwelle", say(turn), keys("40817287#"))
+    handoff = handoff_in(record)
+    assert handoff.queue == queue, record.turns()
+    assert named in handoff.context["summary"]
+    assert "neuen Adresse" not in bot_said(record)
