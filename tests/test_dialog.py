@@ -2375,6 +2375,34 @@ def test_a_concern_asked_anew_beside_the_one_asked_about_is_served_after_it(serv
 
 
 # ---- session-17 probe (nordwelle, nw4) ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("turn", "concern"),
+    [("das internet geht nicht und ich will auch mit jemandem sprechen", "stoerung"),
+     ("meine rechnung ist viel zu hoch und ich möchte bitte einen mitarbeiter sprechen",
+      "rechnung"),
+     ("ich will kündigen und zwar mit einem menschen reden nicht mit einer maschine",
+      "kuendigung")],
+)  # fmt: skip
+def test_a_concern_said_in_a_clause_beside_the_request_for_a_person_is_kept(
+    services, turn, concern
+):
+    """The request for a person's small (or large) share left the concern unread: the agent got
+    only "Möchte mit einem Menschen sprechen"."""
+    handoff = handoff_in(call(services, "nordwelle", say(turn)))
+    assert handoff.context["reason"] == "agent_request"
+    assert handoff.context["intent"]["id"] == concern
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["ich will nicht kündigen ich will nur mit jemandem reden",
+     "ich will meine kundennummer nicht sagen verbinden sie mich einfach"],
+)  # fmt: skip
+def test_a_denied_or_no_concern_beside_the_request_for_a_person_is_no_concern(services, turn):
+    handoff = handoff_in(call(services, "nordwelle", say(turn)))
+    assert handoff.context["intent"]["id"] == "mitarbeiter"
+
+
 def test_a_caller_calling_for_a_relative_is_not_waited_for(services):
     """ "ich rufe für meine Mutter an …" was read as fetching her to the phone: "Gerne, ich
     warte." and the concern lost."""
@@ -2393,6 +2421,27 @@ def test_no_extension_at_any_price_is_no_extension(services):
     handoff = handoff_in(record)
     assert handoff.queue == "kundenbindung"
     assert "Verlängerung" not in handoff.context["summary"]
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["der techniker war gestern da und jetzt funktioniert alles danke",
+     "ich habe die gutschrift bekommen vielen dank"],
+)  # fmt: skip
+def test_a_caller_reporting_it_was_done_and_thanking_is_thanked(services, turn):
+    """Was a complaint at high priority / the credit team asked for a customer number."""
+    record = call(services, "nordwelle", say(turn), say("nein"))
+    assert record.handoff is None
+    assert "Vielen Dank" in bot_said(record) and record.outcome == "resolved"
+
+
+def test_thanks_after_a_fault_that_persists_is_no_report_of_it_done(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("der techniker war da aber das internet geht immer noch nicht danke"),
+    )
+    assert "Vielen Dank" not in bot_said(record) and "Störung" in bot_said(record)
 
 
 def test_a_caller_who_thinks_they_dialled_wrong_but_wanted_our_team_is_not_sent_away(services):
@@ -2453,6 +2502,17 @@ def test_payment_plans_dunning_and_router_questions_reach_their_team(services, t
     assert handoff.queue == queue, record.turns()
     assert named in handoff.context["summary"]
     assert "starten Sie Ihren Router neu" not in bot_said(record)
+
+
+def test_an_address_given_instead_of_the_customer_number_is_no_move(services):
+    """ "meine Kundennummer hab ich nicht, aber ich wohne in der Hauptstraße 5 in München" was
+    asked the postcode of the new address and handed over as a move."""
+    record = call(services, "nordwelle",
+                  say("meine kundennummer hab ich nicht aber ich wohne in der hauptstraße 5 "
+                      "in münchen"),
+                  say("mein internet geht nicht"))  # fmt: skip
+    assert "neuen Adresse" not in bot_said(record) and "ohne Kundennummer" in bot_said(record)
+    assert handoff_in(record).queue == "stoerungsdienst"
 
 
 @pytest.mark.parametrize(

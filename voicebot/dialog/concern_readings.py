@@ -7,6 +7,7 @@ wrong. Most take the tenant and the turn's Intent and return the Intent as meant
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from voicebot.dialog.correction_words import adds_another
@@ -19,6 +20,7 @@ from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_clauses import area_named, gives_reason, loose_clauses, parts_of
 from voicebot.dialog.turn_parts import is_urgent, status_asked_of_an_answer
 from voicebot.dialog.unlisted_reading import unlisted_asked
+from voicebot.dialog.words import fold
 from voicebot.events import Intent
 
 SURE_CLAUSE = 0.8  # a clause of an unsure turn counts only this sure of its concern
@@ -163,3 +165,29 @@ def without(event: Intent, rejected: str) -> Intent:
     others = tuple(a for a in event.alternatives if a[0] != rejected)
     confidence = others[0][1] if others else 0.0
     return replace(event, name=None, confidence=confidence, alternatives=others)
+
+
+# Where the caller lives, said to be found without the customer number ("ich wohne in der
+# Hauptstraße 5 in München", "meine Adresse ist …"), not a move: read as one ("Wie lautet die
+# Postleitzahl Ihrer neuen Adresse?")
+_LIVES_AT = re.compile(
+    r"\b(?:ich wohne|wir wohnen|wohnhaft|meine adresse (?:ist|lautet)|unsere adresse (?:ist|"
+    r"lautet)|ich bin (?:aus|in) (?:der|dem) \w+(?:strasse|weg|platz|allee))\b"
+)
+_MOVING = re.compile(
+    r"\b(?:umzug\w*|umzieh\w*|zieh\w* (?:\w+ ){0,4}um\b|umgezogen|neue\w* (?:adresse|wohnung)|"
+    r"alte\w* (?:adresse|wohnung)|ab (?:dem|naechst\w*)|mitnehmen|aender\w*|neu\w* hier)"
+)
+
+
+def without_address_told(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A move or a change of details read from a turn that only says where the caller lives
+    (see _LIVES_AT): no concern (asked for it)."""
+    said = fold(text)
+    if not _LIVES_AT.search(said) or _MOVING.search(said):
+        return intent
+    best = intent.name or next((name for name, _ in intent.alternatives[:1]), None)
+    spec = tenant.intents.get(best or "")
+    if spec is None or not ("postcode" in spec.needs or "adresse" in fold(spec.description)):
+        return intent  # ("ich wohne in Köln und mein Internet geht nicht": the fault)
+    return replace(intent, name=None, confidence=0.0, alternatives=())

@@ -29,6 +29,7 @@ from voicebot.dialog.concern_readings import (
     part_intents,
     sure_clause,
     without,
+    without_address_told,
     without_unsaid_hours,
 )
 from voicebot.dialog.correction_words import after_a_correction, corrected_part, corrects_a_product
@@ -58,7 +59,12 @@ from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import concern_besides_number, short_concern_besides
 from voicebot.dialog.number_talk import asks_about_own_number, besides_no_number, has_no_number
 from voicebot.dialog.payment_orders import order_alone, order_request
-from voicebot.dialog.person_requests import asks_for_person, concern_said_apart, put_through_to
+from voicebot.dialog.person_requests import (
+    asks_for_person,
+    concern_in_a_clause,
+    concern_said_apart,
+    put_through_to,
+)
 from voicebot.dialog.praise_reading import (
     praise_intent,
     praise_read_as_complaint,
@@ -101,7 +107,12 @@ from voicebot.dialog.reply import BotReply
 from voicebot.dialog.slot_turns import SlotTurns
 from voicebot.dialog.state import CallState, DialogTimers, Line, audio_ms
 from voicebot.dialog.survey_people import hands_over
-from voicebot.dialog.taken_back import concern_taken_back, fault_mended, thanks_said
+from voicebot.dialog.taken_back import (
+    concern_taken_back,
+    done_and_thanked,
+    fault_mended,
+    thanks_said,
+)
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_clauses import parts_of
 from voicebot.dialog.turn_parts import (
@@ -308,6 +319,8 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
                 # (or in a sentence of its own)
                 event = concern_said_apart(self.tenant, text, event)
                 event = fraud_reported(self.tenant, text, event)  # ("money missing": fraud)
+            if state.intent is None:  # "das Internet geht nicht und ich will auch mit
+                event = concern_in_a_clause(self.tenant, text, event)  # jemandem sprechen"
             if state.intent is None:  # ("someone about cancelling a direct debit": noted, no
                 event = self._order_besides_person(text, event)  # fraud team)
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I
@@ -407,6 +420,7 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
             text = rest  # Kundennummer" alone is no fault of the line ("kein Freizeichen"):
             intent = self.tenant.classify(rest, intent) if rest else nothing(intent)  # the
             intent = sure_clause(self.tenant, rest, intent) if rest else intent  # concern is read
+            intent = without_address_told(self.tenant, rest, intent)  # ("… ich wohne in …")
             sure = is_new_concern(self.tenant, intent)  # from the words besides it
         if lacks and sure and not waits:  # "Ich kenn meine Kundennummer nicht, es geht um meine
             self.state.unidentified = True  # Rechnung": not asked for it (twice)
@@ -433,6 +447,9 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
             return
         if number is None and concern_taken_back(text):  # "i cant find my card oh wait here
             self._taken_back()  # it is": nothing to put through (not the fraud team)
+            return
+        if number is None and done_and_thanked(text):  # "der Techniker war da, jetzt
+            thank_for_praise(self.tenant, self.state, self.reply)  # funktioniert alles, danke"
             return
         if number is None and not sure and fault_mended(text):  # "ich will Ihnen danke sagen,
             if thanks_said(text):  # das Internet geht wieder": no fault to ask about ("Geht es
@@ -520,6 +537,7 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
         intent = area_only(self.tenant, text, intent)  # "I have a question about my account"
         # "wann kommt der Techniker?" (no hours)
         intent = without_unsaid_hours(self.tenant, text, intent)
+        intent = without_address_told(self.tenant, text, intent)  # "ich wohne in der …"
         if number is None and self._disliked(text, intent, talked_about, parts):
             return  # "Die Zahnpasta schmeckt meinen Kindern nicht": feedback, no complaint
         intent = praise_of_a_dislike(self.tenant, text, intent)  # "… zu süß und ich möchte
