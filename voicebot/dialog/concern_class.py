@@ -160,8 +160,11 @@ _ROUTER_INFO = re.compile(  # "welches Router-Modell habe ich", "WLAN-Passwort v
     r"\b(?:wlan|wifi|wlan ?netz|netzwerk)\s*(?:passwort|kennwort|schluessel|key|code|name)\w*|"
     r"\bwlanpasswort\w*|\b(?:passwort|kennwort|schluessel)\w* (?:\w+ ){0,3}(?:wlan|wifi|router)|"
     r"\brouter ?modell\w*|\bmodell (?:\w+ ){0,3}router|\b(?:welche[nrs]?|was fuer (?:ein|einen)) "
-    r"(?:\w+ ){0,2}router\b"
-)
+    r"(?:\w+ ){0,2}router\b|\b(?:router|fritz ?box|modem|receiver)\b(?:\s+\S+){0,8}?\s+(?:"
+    r"anschliess\w*|angeschlossen|schliess\w* (?:\w+ ){0,3}an\b|einricht\w*|eingerichtet|"
+    r"richt\w* (?:\w+ ){0,3}ein\b|"
+    r"installier\w*)"
+)  # (… and how to set up a new one: "die neue Fritzbox ist da, wie schließe ich die an")
 _SIM_ACTIVATE = re.compile(  # "ich möchte meine SIM-Karte aktivieren"
     rf"\b{_SIM}\b(?:\s+\S+){{0,5}}?\s+(?:aktivier\w*|freischalt\w*|freigeschaltet|"
     r"entsperr\w*)"
@@ -201,7 +204,7 @@ _CLASSES = {
                                  (_NEW, _FAULT, _TARIFF, _DETAILS, _CANCEL), keeps_answer=True),
     "dunning": ConcernClass("Mahnung oder Inkasso", _BILL, (_NEW, _FAULT, _TARIFF, _DETAILS,
                             _COMPLAIN), keeps_answer=True),
-    "router_info": ConcernClass("Frage zu Router oder WLAN (Modell, Passwort)", _FAULT,
+    "router_info": ConcernClass("Frage zu Router oder WLAN (Einrichtung, Modell, Passwort)", _FAULT,
                                 (_RESTART, _DETAILS, _NEW, _TARIFF)),
     "sim_activate": ConcernClass("SIM-Karte aktivieren oder freischalten", None,
                                  (_FAULT, _NEW, _DETAILS)),
