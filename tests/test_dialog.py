@@ -2536,3 +2536,14 @@ def test_contact_details_sim_activation_and_a_line_no_longer_needed(services, tu
     assert handoff.queue == queue, record.turns()
     assert named in handoff.context["summary"]
     assert "neuen Adresse" not in bot_said(record)
+
+
+def test_a_relative_calling_with_a_name_and_a_concern_is_asked_about_it_not_waited_for(services):
+    """As Whisper writes it: was "Gerne, ich warte." (read as fetching the mother)."""
+    turn = (
+        "Ja, hallo, hier ist Hildegard Schulte, ich rufe für meine Mutter an, es geht um "
+        "ihre Rechnung."
+    )
+    record = call(services, "nordwelle", say(turn))
+    said = bot_said(record)
+    assert "ich warte" not in said and "Rechnung" in said, said
