@@ -1381,7 +1381,10 @@ def test_where_is_it_at_the_number_prompt_is_about_the_number(services):
      ("harbour-bank", "am i talking to a real person or a machine", "digital assistant"),
      ("harbour-bank", "hello, is that a real person?", "digital assistant"),
      ("harbour-bank", "is this a recorded message", "digital assistant"),
-     ("nordwelle", "Ist das eine Bandansage?", "digitale Assistent")],
+     ("nordwelle", "Ist das eine Bandansage?", "digitale Assistent"),
+     # put through to a person at once (session-17 probe): the greeting and "wer ist da" first
+     ("nordwelle", "hallo wer ist denn da bin ich mit einem computer verbunden",
+      "digitale Assistent")],
 )  # fmt: skip
 def test_what_the_bot_does_is_told_and_the_concern_asked(services, tenant, question, told):
     """Not understood before; 'sind Sie ein Roboter?' put the caller through at once, and so
@@ -2419,3 +2422,178 @@ def test_a_verb_after_zurueck_that_opens_the_next_clause_is_not_joined_to_it(ser
     record = call(services, "nordwelle", say("ich will mein Geld zurück geben Sie mir einen "
                                              "Mitarbeiter"))  # fmt: skip
     assert handoff_in(record).queue == "allgemein", bot_said(record)
+
+
+# ---- session-17 probe (nordwelle, nw4) ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("turn", "concern"),
+    [("das internet geht nicht und ich will auch mit jemandem sprechen", "stoerung"),
+     ("meine rechnung ist viel zu hoch und ich möchte bitte einen mitarbeiter sprechen",
+      "rechnung"),
+     ("ich will kündigen und zwar mit einem menschen reden nicht mit einer maschine",
+      "kuendigung")],
+)  # fmt: skip
+def test_a_concern_said_in_a_clause_beside_the_request_for_a_person_is_kept(
+    services, turn, concern
+):
+    """The request for a person's small (or large) share left the concern unread: the agent got
+    only "Möchte mit einem Menschen sprechen"."""
+    handoff = handoff_in(call(services, "nordwelle", say(turn)))
+    assert handoff.context["reason"] == "agent_request"
+    assert handoff.context["intent"]["id"] == concern
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["ich will nicht kündigen ich will nur mit jemandem reden",
+     "ich will meine kundennummer nicht sagen verbinden sie mich einfach"],
+)  # fmt: skip
+def test_a_denied_or_no_concern_beside_the_request_for_a_person_is_no_concern(services, turn):
+    handoff = handoff_in(call(services, "nordwelle", say(turn)))
+    assert handoff.context["intent"]["id"] == "mitarbeiter"
+
+
+def test_a_caller_calling_for_a_relative_is_not_waited_for(services):
+    """ "ich rufe für meine Mutter an …" was read as fetching her to the phone: "Gerne, ich
+    warte." and the concern lost."""
+    record = call(services, "nordwelle",
+                  say("ich rufe für meinen vater an sein telefon geht nicht"),
+                  keys("40817287#"))  # fmt: skip
+    assert "ich warte" not in bot_said(record)
+    assert handoff_in(record).queue == "stoerungsdienst"
+
+
+def test_no_extension_at_any_price_is_no_extension(services):
+    """ "… ich will auf keinen Fall verlängern" went to sales as "Vertragsverlängerung"."""
+    record = call(services, "nordwelle",
+                  say("mein vertrag läuft bald aus und ich will auf keinen fall verlängern"),
+                  keys("40817261#"))  # fmt: skip
+    handoff = handoff_in(record)
+    assert handoff.queue == "kundenbindung"
+    assert "Verlängerung" not in handoff.context["summary"]
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["der techniker war gestern da und jetzt funktioniert alles danke",
+     "ich habe die gutschrift bekommen vielen dank"],
+)  # fmt: skip
+def test_a_caller_reporting_it_was_done_and_thanking_is_thanked(services, turn):
+    """Was a complaint at high priority / the credit team asked for a customer number."""
+    record = call(services, "nordwelle", say(turn), say("nein"))
+    assert record.handoff is None
+    assert "Vielen Dank" in bot_said(record) and record.outcome == "resolved"
+
+
+def test_thanks_after_a_fault_that_persists_is_no_report_of_it_done(services):
+    record = call(
+        services,
+        "nordwelle",
+        say("der techniker war da aber das internet geht immer noch nicht danke"),
+    )
+    assert "Vielen Dank" not in bot_said(record) and "Störung" in bot_said(record)
+
+
+def test_a_caller_who_thinks_they_dialled_wrong_but_wanted_our_team_is_not_sent_away(services):
+    """ "ich hab mich verwählt, ich wollte eigentlich die Störungsstelle" got goodbye."""
+    record = call(
+        services,
+        "nordwelle",
+        say("hallo ich hab mich verwählt ich wollte eigentlich die störungsstelle"),
+    )
+    assert "Auf Wiederhören" not in bot_said(record).split("|")[1]
+    assert "Störung" in bot_said(record)
+
+
+def test_a_wrong_number_for_another_company_still_ends_the_call(services):
+    turn = "oh falsch verbunden ich wollte eigentlich zur sparkasse"
+    record = call(services, "nordwelle", say(turn))
+    assert record.handoff is None and "Auf Wiederhören" in bot_said(record)
+
+
+def test_a_contract_end_asked_at_the_agent_offer_after_an_outage_is_no_cancellation(services):
+    """The date was told, but the agent got "Vertrag kündigen" and the fault was dropped."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"), keys("40817253#"),
+                  say("wie lange läuft eigentlich mein vertrag noch"), say("ja"))  # fmt: skip
+    assert "31.3.2027" in bot_said(record)
+    summary = handoff_in(record).context["summary"]
+    assert "kündigen" not in summary and "Vertragsende" in summary
+    assert "gestört" in summary
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue"),
+    [("ich möchte meinen termin absagen", "stoerungsdienst"),
+     ("ich möchte meinen vertrag kündigen und den termin mit dem techniker absagen",
+      "kundenbindung")],
+)  # fmt: skip
+def test_an_appointment_called_off_is_no_cancellation_of_the_contract(services, turn, queue):
+    """ "ich möchte meinen Termin absagen" went to retention as "Vertrag kündigen"."""
+    handoff = handoff_in(call(services, "nordwelle", say(turn), keys("40817261#")))
+    assert handoff.queue == queue
+    assert ("absagen" in handoff.context["summary"]) == (queue == "stoerungsdienst")
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue", "named"),
+    [("ich bräuchte eine stundung", "abrechnung", "Stundung"),
+     ("ich möchte eine ratenzahlung vereinbaren", "abrechnung", "Ratenzahlung"),
+     ("ich habe post von einem inkasso büro bekommen wegen nordwelle", "abrechnung", "Inkasso"),
+     ("welches router modell habe ich eigentlich", "stoerungsdienst", "Router"),
+     ("wie kann ich mein wlan passwort ändern", "stoerungsdienst", "WLAN"),
+     ("die neue fritzbox ist angekommen danke aber wie schließe ich die an", "stoerungsdienst",
+      "Einrichtung"),
+     ("ich hab einen neuen receiver bekommen wie richte ich den ein", "stoerungsdienst",
+      "Einrichtung"),
+     ("ich will mein geld zurück für den router den ich zurückgeschickt habe", "abrechnung",
+      "Erstattung")],
+)  # fmt: skip
+def test_payment_plans_dunning_and_router_questions_reach_their_team(services, turn, queue, named):
+    """Not understood, a new contract guessed, bank details guessed, or the router's restart
+    steps read out ("welches Router-Modell habe ich", a refund for a router sent back)."""
+    record = call(services, "nordwelle", say(turn), keys("40817287#"))
+    handoff = handoff_in(record)
+    assert handoff.queue == queue, record.turns()
+    assert named in handoff.context["summary"]
+    assert "starten Sie Ihren Router neu" not in bot_said(record)
+
+
+def test_an_address_given_instead_of_the_customer_number_is_no_move(services):
+    """ "meine Kundennummer hab ich nicht, aber ich wohne in der Hauptstraße 5 in München" was
+    asked the postcode of the new address and handed over as a move."""
+    record = call(services, "nordwelle",
+                  say("meine kundennummer hab ich nicht aber ich wohne in der hauptstraße 5 "
+                      "in münchen"),
+                  say("mein internet geht nicht"))  # fmt: skip
+    assert "neuen Adresse" not in bot_said(record) and "ohne Kundennummer" in bot_said(record)
+    assert handoff_in(record).queue == "stoerungsdienst"
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue", "named"),
+    [("ich habe eine neue handynummer und möchte die bei ihnen hinterlegen", "vertragsservice",
+      "Kontaktdaten"),
+     ("ich möchte meine sim karte aktivieren", "allgemein", "SIM-Karte aktivieren"),
+     ("ich ziehe ins altersheim und brauche dann kein internet mehr", "kundenbindung",
+      "nicht mehr gebraucht")],
+)  # fmt: skip
+def test_contact_details_sim_activation_and_a_line_no_longer_needed(services, turn, queue, named):
+    """A new contact number went to sales as a new customer, a SIM activation was asked "Geht es
+    um eine Änderung Ihrer Bankverbindung …?", a line no longer needed was asked the new
+    address's postcode as a move."""
+    record = call(services, "nordwelle", say(turn), keys("40817287#"))
+    handoff = handoff_in(record)
+    assert handoff.queue == queue, record.turns()
+    assert named in handoff.context["summary"]
+    assert "neuen Adresse" not in bot_said(record)
+
+
+def test_a_relative_calling_with_a_name_and_a_concern_is_asked_about_it_not_waited_for(services):
+    """As Whisper writes it: was "Gerne, ich warte." (read as fetching the mother)."""
+    turn = (
+        "Ja, hallo, hier ist Hildegard Schulte, ich rufe für meine Mutter an, es geht um "
+        "ihre Rechnung."
+    )
+    record = call(services, "nordwelle", say(turn))
+    said = bot_said(record)
+    assert "ich warte" not in said and "Rechnung" in said, said

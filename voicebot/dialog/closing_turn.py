@@ -21,8 +21,21 @@ from voicebot.dialog.intent_choice import is_new_concern
 from voicebot.dialog.question_words import is_question
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import yes_or_no
+from voicebot.dialog.words import fold, yes_or_no
 from voicebot.events import Intent
+
+
+def wanted_us(tenant: TenantView, text: str) -> bool:
+    """A caller who thinks they dialled wrong names whom they wanted, and it is us: the
+    company or one of its teams ("ich hab mich verwählt, ich wollte eigentlich die
+    Störungsstelle" reached the Störungsdienst; it was told goodbye)."""
+    rest = besides_dialled_wrong(text).split()
+    own = {fold(tenant.name)}
+    for queue, name in tenant.queues.items():
+        if queue != tenant.default_queue:
+            own |= {w for w in fold(f"{queue.replace('_', ' ')} {name}").split() if len(w) >= 7}
+    return any(w.startswith(o[:7]) or o.startswith(w[:7]) for w in rest if len(w) >= 7
+               for o in own)  # fmt: skip
 
 
 def done(tenant: TenantView, state: CallState, text: str, intent: Intent) -> bool:
@@ -31,6 +44,8 @@ def done(tenant: TenantView, state: CallState, text: str, intent: Intent) -> boo
     Before that, a "no" is a no match (the caller may still say what it is about); a
     goodbye ("Tschüss", "dann ruf ich später an", "schönen Tag noch") ends the call unless a
     concern is said with it."""
+    if dialled_wrong(text) and wanted_us(tenant, text):
+        return False  # "… verwählt, ich wollte eigentlich die Störungsstelle": that is us
     if dialled_wrong(text) and not is_question(text):
         rest = besides_dialled_wrong(text)  # ("ich hab falsch gewählt, Entschuldigung" was
         if not is_new_concern(tenant, intent) or tenant.is_nonsense(rest):

@@ -15,7 +15,7 @@ from voicebot.dialog.caller_circumstances import bereaved, note_death, speaks_an
 from voicebot.dialog.closing_turn import done
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.concern_class import concern_class
-from voicebot.dialog.concern_readings import nothing, sure_clause
+from voicebot.dialog.concern_readings import nothing, sure_clause, without_address_told
 from voicebot.dialog.concern_turn import ConcernTurn
 from voicebot.dialog.customer_number_turns import number_again, number_part_only
 from voicebot.dialog.dialog_parts import DialogParts
@@ -33,7 +33,12 @@ from voicebot.dialog.recovery import no_match
 from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_wait
 from voicebot.dialog.state import CallState
 from voicebot.dialog.survey_people import hands_over
-from voicebot.dialog.taken_back import concern_taken_back, fault_mended, thanks_said
+from voicebot.dialog.taken_back import (
+    concern_taken_back,
+    done_and_thanked,
+    fault_mended,
+    thanks_said,
+)
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import (
     concern_after_lead_in,
@@ -158,6 +163,7 @@ def answer_no_number_at_hand(dialog: DialogParts, turn: ConcernTurn) -> bool:
         turn.text = rest
         turn.intent = tenant.classify(rest, turn.intent) if rest else nothing(turn.intent)
         turn.intent = sure_clause(tenant, rest, turn.intent) if rest else turn.intent
+        turn.intent = without_address_told(tenant, rest, turn.intent)  # ("… ich wohne in …")
         turn.sure = is_new_concern(tenant, turn.intent)
     if waits:
         return False
@@ -219,6 +225,15 @@ def answer_taken_back(dialog: DialogParts, turn: ConcernTurn) -> bool:
     team)."""
     if turn.number is None and concern_taken_back(turn.text):
         dialog._taken_back()
+        return True
+    return False
+
+
+def answer_done_and_thanked(dialog: DialogParts, turn: ConcernTurn) -> bool:
+    """ "der Techniker war da, jetzt funktioniert alles, danke", "Gutschrift bekommen, vielen
+    Dank": thanked, no concern to serve (not a complaint, not the credit team)."""
+    if turn.number is None and done_and_thanked(turn.text):
+        thank_for_praise(dialog.tenant, dialog.state, dialog.reply)
         return True
     return False
 

@@ -116,7 +116,7 @@ _EXTEND = re.compile(
     r"(?:\s+\S+){0,8}?\s+(?:anbieten|angebot\w*|weiter|verlaengern)"
 )
 _NOT_EXTEND = re.compile(
-    r"\b(?:nicht|keine|nie)\b(?:\s+\S+){0,3}?\s+verlaenger|\bverlaengert\b|\bkuendig"
+    r"\b(?:nicht|kein\w*|nie|niemals)\b(?:\s+\S+){0,3}?\s+verlaenger|\bverlaengert\b|\bkuendig"
 )
 _CONTRACT_END = re.compile(
     r"\b(?:wann|bis wann)\b(?:\s+\S+){0,4}?\s+(?:endet|enden|auslaeuft|ablaeuft|zu ende|aus\b|"
@@ -149,6 +149,35 @@ _TAKE_OVER = re.compile(  # "den Vertrag auf mich umschreiben lassen", "Vertrag 
     r"lassen|laufen lassen)|\b(?:vertrag|anschluss)\w*\s+(?:\w+\s+){0,3}uebernehmen\b|"
     r"\bvertragsuebernahme\b"
 )
+_PAYMENT_PLAN = re.compile(  # "kann ich das in Raten zahlen", "ich bräuchte eine Stundung"
+    r"\bratenzahlung\w*|\bin (?:\w+ )?raten\b|\bteilzahlung\w*|\bstundung\w*|"
+    r"\bzahlungsaufschub|\bzahlungsziel|\bspaeter (?:\w+ ){0,2}(?:zahlen|bezahlen|ueberweisen)\b"
+)
+_DUNNING = re.compile(  # "ich habe eine Mahnung bekommen", "Post von einem Inkassobüro"
+    r"\bmahnung\w*|\bmahngebuehr\w*|\bgemahnt\b|\bzahlungserinnerung\w*|\binkasso\w*"
+)
+_ROUTER_INFO = re.compile(  # "welches Router-Modell habe ich", "WLAN-Passwort vergessen"
+    r"\b(?:wlan|wifi|wlan ?netz|netzwerk)\s*(?:passwort|kennwort|schluessel|key|code|name)\w*|"
+    r"\bwlanpasswort\w*|\b(?:passwort|kennwort|schluessel)\w* (?:\w+ ){0,3}(?:wlan|wifi|router)|"
+    r"\brouter ?modell\w*|\bmodell (?:\w+ ){0,3}router|\b(?:welche[nrs]?|was fuer (?:ein|einen)) "
+    r"(?:\w+ ){0,2}router\b|\b(?:router|fritz ?box|modem|receiver)\b(?:\s+\S+){0,8}?\s+(?:"
+    r"anschliess\w*|angeschlossen|schliess\w* (?:\w+ ){0,3}an\b|einricht\w*|eingerichtet|"
+    r"richt\w* (?:\w+ ){0,3}ein\b|"
+    r"installier\w*)"
+)  # (… and how to set up a new one: "die neue Fritzbox ist da, wie schließe ich die an")
+_SIM_ACTIVATE = re.compile(  # "ich möchte meine SIM-Karte aktivieren"
+    rf"\b{_SIM}\b(?:\s+\S+){{0,5}}?\s+(?:aktivier\w*|freischalt\w*|freigeschaltet|"
+    r"entsperr\w*)"
+)
+_CONTACT = re.compile(  # "ich habe eine neue Handynummer und möchte die bei Ihnen hinterlegen"
+    r"\b(?:handynummer|telefonnummer|mobilnummer|rufnummer|e ?mail\w*|mailadresse)\b(?:\s+\S+)"
+    r"{0,6}?\s+(?:hinterlegen|hinterlegt|eintragen|aktualisieren|aendern|mitteilen|angeben|"
+    r"durchgeben)\b"
+)
+_NOT_NEEDED = re.compile(  # "ich ziehe ins Altersheim und brauche dann kein Internet mehr"
+    r"\bbrauch\w* (?:\w+ ){0,3}(?:kein\w*|nicht) (?:\w+ ){0,2}(?:internet|telefon\w*|anschluss|"
+    r"vertrag|handy\w*|festnetz|fernseh\w*|tv|dsl|mobilfunk|sim\w*) (?:\w+ ){0,2}mehr\b"
+)
 _COMPLAINS = re.compile(r"\bbeschwer\w*")
 
 _CLASSES = {
@@ -160,16 +189,29 @@ _CLASSES = {
                             (_MOVE, _DETAILS, _TARIFF), replaces=True),
     "port_out": ConcernClass("Rufnummernmitnahme zu einem anderen Anbieter", _CANCEL,
                              (_MOVE, _DETAILS, _NEW)),
-    "credit": ConcernClass("Gutschrift oder Erstattung", _BILL, (_COMPLAIN, _FAULT)),
+    "credit": ConcernClass("Gutschrift oder Erstattung", _BILL, (_COMPLAIN, _FAULT, _RESTART)),
     "tech_no_show": ConcernClass("Techniker-Termin: Techniker nicht gekommen", _FAULT,
                                  (_NEW, _HOURS), keeps=(_COMPLAIN,)),
-    "tech_move": ConcernClass("Techniker-Termin verschieben", _FAULT, (_COMPLAIN, _NEW, _HOURS)),
+    "tech_move": ConcernClass("Techniker-Termin verschieben oder absagen", _FAULT,
+                              (_COMPLAIN, _NEW, _HOURS, _CANCEL)),
     "tech_when": ConcernClass("Frage zum Techniker-Termin", _FAULT, (_COMPLAIN, _NEW, _HOURS)),
     "tech_wanted": ConcernClass("Techniker-Termin gewünscht", _FAULT, (_COMPLAIN, _NEW, _HOURS)),
     "fault_when": ConcernClass("Frage, wann die Störung behoben ist", _FAULT, (_HOURS,),
                                keeps_answer=True, replaces=True),
     "device_broken": ConcernClass("Gerät defekt: Router oder Receiver", _FAULT,
                                   (_RESTART, _NEW, _TARIFF)),
+    "payment_plan": ConcernClass("Ratenzahlung oder Stundung gewünscht", _BILL,
+                                 (_NEW, _FAULT, _TARIFF, _DETAILS, _CANCEL), keeps_answer=True),
+    "dunning": ConcernClass("Mahnung oder Inkasso", _BILL, (_NEW, _FAULT, _TARIFF, _DETAILS,
+                            _COMPLAIN), keeps_answer=True),
+    "router_info": ConcernClass("Frage zu Router oder WLAN (Einrichtung, Modell, Passwort)", _FAULT,
+                                (_RESTART, _DETAILS, _NEW, _TARIFF)),
+    "sim_activate": ConcernClass("SIM-Karte aktivieren oder freischalten", None,
+                                 (_FAULT, _NEW, _DETAILS)),
+    "contact": ConcernClass("Kontaktdaten ändern (Telefonnummer oder E-Mail)", _DETAILS,
+                            (_NEW, _TARIFF, _MOVE), replaces=True),
+    "not_needed": ConcernClass("Kündigung: Anschluss wird nicht mehr gebraucht", _CANCEL,
+                               (_MOVE, _TARIFF, _DETAILS), keeps_answer=True, replaces=True),
     "take_over": ConcernClass("Vertragsübernahme (auf einen anderen Namen)", _DETAILS,
                               (_CANCEL, _NEW)),
     "no_call_back": ConcernClass("Zugesagter Rückruf nicht erfolgt", _COMPLAIN),
@@ -189,6 +231,8 @@ def _class_of(said: str) -> str | None:
         return "sim_locked"
     if _SIM_BROKEN.search(said) and not _SIM_SALE.search(said):
         return "sim_broken"
+    if _SIM_ACTIVATE.search(said):
+        return "sim_activate"
     if _PORTING.search(said) and not re.search(r"\bumzieh|\bumzug|\bziehe\b|\bumgezogen", said):
         return "port_out" if _PORT_OUT.search(said) else "port_in"
     for name, pattern in (("tech_no_show", _TECH_NO_SHOW), ("tech_move", _TECH_MOVE),
@@ -201,6 +245,16 @@ def _class_of(said: str) -> str | None:
         return "device_broken"
     if _CREDIT.search(said):
         return "credit"
+    if _PAYMENT_PLAN.search(said):
+        return "payment_plan"
+    if _DUNNING.search(said):
+        return "dunning"
+    if _ROUTER_INFO.search(said):
+        return "router_info"
+    if _CONTACT.search(said) and not _PORTING.search(said):
+        return "contact"
+    if _NOT_NEEDED.search(said) and "nur noch" not in said:  # ("… nur noch Internet": a tariff)
+        return "not_needed"
     if _FAULT_WHEN.search(said) and not re.search(r"\bwieder (?:\w+ )?(?:nicht|aus)\b", said):
         return "fault_when"
     if _NO_CALL_BACK.search(said):
@@ -216,7 +270,8 @@ def _class_of(said: str) -> str | None:
 
 _ALL = (_SIM_LOST, _SIM_LOCKED, _SIM_BROKEN, _PORTING, _TECH_NO_SHOW, _TECH_MOVE, _TECH_WHEN,
         _TECH_WANTED, _TAKE_OVER, _DEVICE_BROKEN, _CREDIT, _FAULT_WHEN, _NO_CALL_BACK, _EXTEND,
-        _CONTRACT_END, _NEW_HERE)  # fmt: skip
+        _CONTRACT_END, _NEW_HERE, _PAYMENT_PLAN, _DUNNING, _ROUTER_INFO,
+        _SIM_ACTIVATE, _CONTACT, _NOT_NEEDED)  # fmt: skip
 
 
 def _clauses_besides_the_class(text: str) -> list[str]:
@@ -273,6 +328,10 @@ def concern_class(tenant: TenantView, text: str, intent: Intent) -> ClassRead | 
     kin = _reading(tenant, klass.kin) if klass.kin else None
     sure = is_new_concern(tenant, intent)
     corrected = {_reading(tenant, c) for c in klass.corrects} - {None}
+    cancel_said = _CANCEL_SAID.search(said) or re.search(r"\bvertrag", said)
+    if name.startswith("tech") and cancel_said:  # ("meinen Termin absagen"
+        corrected.discard(_reading(tenant, _CANCEL))  # is no cancellation; "den Vertrag
+        # kündigen und den Termin absagen" is)
     kept = {_reading(tenant, k) for k in klass.keeps} - {None}
     if sure and intent.name in kept:
         kin = intent.name  # (its team, the class named beside it)

@@ -19,6 +19,7 @@ from voicebot.dialog.concern_readings import (
     sure_clause,
     taken_back_for_unclear,
     without,
+    without_address_told,
     without_unsaid_hours,
 )
 from voicebot.dialog.concern_turn import ConcernTurn
@@ -145,11 +146,12 @@ def read_product_asked_about(dialog: DialogParts, turn: ConcernTurn) -> None:
 def read_topic_or_area(dialog: DialogParts, turn: ConcernTurn) -> None:
     """A concern named by its topic alone ("Rechnung.", "Zutaten Duschgel"), only its area
     ("I have a question about my account"), or opening hours the caller did not ask for ("wann
-    kommt der Techniker?")."""
+    kommt der Techniker?"); a move read from a turn that only says where the caller lives."""
     tenant, text = dialog.tenant, turn.text
     intent = named_by_topic(tenant, text, turn.intent)
     intent = area_only(tenant, text, intent)
-    turn.intent = without_unsaid_hours(tenant, text, intent)
+    intent = without_unsaid_hours(tenant, text, intent)
+    turn.intent = without_address_told(tenant, text, intent)  # "ich wohne in der …"
 
 
 def answer_dislike(dialog: DialogParts, turn: ConcernTurn) -> bool:

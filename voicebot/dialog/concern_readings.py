@@ -7,6 +7,7 @@ steps (concern_steps.py) apply them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from voicebot.dialog.correction_words import adds_another
@@ -189,3 +190,29 @@ def taken_back_for_unclear(
         return False
     guess = corrected.name or (corrected.alternatives[0][0] if corrected.alternatives else None)
     return guess != intent.name
+
+
+# Where the caller lives, said to be found without the customer number ("ich wohne in der
+# Hauptstraße 5 in München", "meine Adresse ist …"), not a move: read as one ("Wie lautet die
+# Postleitzahl Ihrer neuen Adresse?")
+_LIVES_AT = re.compile(
+    r"\b(?:ich wohne|wir wohnen|wohnhaft|meine adresse (?:ist|lautet)|unsere adresse (?:ist|"
+    r"lautet)|ich bin (?:aus|in) (?:der|dem) \w+(?:strasse|weg|platz|allee))\b"
+)
+_MOVING = re.compile(
+    r"\b(?:umzug\w*|umzieh\w*|zieh\w* (?:\w+ ){0,4}um\b|umgezogen|neue\w* (?:adresse|wohnung)|"
+    r"alte\w* (?:adresse|wohnung)|ab (?:dem|naechst\w*)|mitnehmen|aender\w*|neu\w* hier)"
+)
+
+
+def without_address_told(tenant: TenantView, text: str, intent: Intent) -> Intent:
+    """A move or a change of details read from a turn that only says where the caller lives
+    (see _LIVES_AT): no concern (asked for it)."""
+    said = fold(text)
+    if not _LIVES_AT.search(said) or _MOVING.search(said):
+        return intent
+    best = intent.name or next((name for name, _ in intent.alternatives[:1]), None)
+    spec = tenant.intents.get(best or "")
+    if spec is None or not ("postcode" in spec.needs or "adresse" in fold(spec.description)):
+        return intent  # ("ich wohne in Köln und mein Internet geht nicht": the fault)
+    return replace(intent, name=None, confidence=0.0, alternatives=())

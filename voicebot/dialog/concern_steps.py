@@ -14,6 +14,7 @@ from voicebot.dialog.concern_before import (
     answer_bereaved,
     answer_callback,
     answer_complaint,
+    answer_done_and_thanked,
     answer_fault_mended,
     answer_goodbye,
     answer_greeting,
@@ -82,6 +83,7 @@ CONCERN_STEPS: tuple[ConcernStep, ...] = (
     answer_standing_order,  # "I want to cancel a direct debit"
     answer_bereaved,  # a death reported
     answer_taken_back,  # "i cant find my card oh wait here it is"
+    answer_done_and_thanked,  # "der Techniker war da, jetzt funktioniert alles, danke"
     answer_fault_mended,  # "das Internet geht wieder"
     answer_callback,  # "can you call me back?"
     answer_complaint,  # "I want to make a complaint" (no intent for it)

@@ -32,7 +32,12 @@ from voicebot.dialog.language_words import language_asked_for
 from voicebot.dialog.line_noise import without_line_noise
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
-from voicebot.dialog.person_requests import asks_for_person, concern_said_apart, put_through_to
+from voicebot.dialog.person_requests import (
+    asks_for_person,
+    concern_in_a_clause,
+    concern_said_apart,
+    put_through_to,
+)
 from voicebot.dialog.product_replies import emergency
 from voicebot.dialog.product_safety import urgent_advice
 from voicebot.dialog.question_words import (
@@ -237,6 +242,8 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
                 # (or in a sentence of its own)
                 event = concern_said_apart(self.tenant, text, event)
                 event = fraud_reported(self.tenant, text, event)  # ("money missing": fraud)
+            if state.intent is None:  # "das Internet geht nicht und ich will auch mit
+                event = concern_in_a_clause(self.tenant, text, event)  # jemandem sprechen"
             if state.intent is None:  # ("someone about cancelling a direct debit": noted, no
                 event = self._order_besides_person(text, event)  # fraud team)
             if state.intent is None and is_new_concern(self.tenant, event):  # working and I

@@ -205,7 +205,16 @@ _CAPABILITY_VERBS = frozenset(("beantworten", "machen", "tun", "helfen", "sagen"
 def asks_if_machine(text: str) -> bool:
     """ "Sind Sie ein Roboter?", "are you a real person?" (the whole turn; "ich will nicht mit
     einem Roboter reden" is a request for a person)."""
-    return bool(_ASKS_IF_MACHINE.search(fold(text)))
+    said = fold(text)
+    return bool(_ASKS_IF_MACHINE.search(said) or _ASKS_IF_MACHINE.search(_LEAD.sub("", said)))
+
+
+# Greetings and "wer ist denn da" before the question ("hallo wer ist denn da bin ich mit einem
+# Computer verbunden" was put through to a person at once)
+_LEAD = re.compile(
+    r"^(?:(?:hallo|hello|hi|ja|guten (?:tag|morgen|abend)|moin|aeh|aehm|also|aeh|aehm|aber) )*"
+    r"(?:(?:wer ist (?:denn )?(?:da|dran)|who is (?:this|that|there)|whos (?:this|there)) )?"
+)
 
 
 def checks_line(text: str) -> bool:

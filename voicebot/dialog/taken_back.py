@@ -70,3 +70,31 @@ def thanks_said(text: str) -> bool:
 _THANKS = re.compile(
     r"\b(?:danke(?:schoen)? sagen|bedank\w*|(?:wanted|want|like) to (?:say )?thank|say thank)"
 )
+
+
+# A caller who rings to say that what was done worked and thanks ("der Techniker war gestern da
+# und jetzt funktioniert alles, danke", "ich habe die Gutschrift bekommen, vielen Dank"): read as
+# a complaint at high priority or as the credit asked for. The turn ends in thanks, says what
+# was done, and asks for nothing, denies nothing, says no "aber".
+_ENDS_IN_THANKS = re.compile(
+    r"\b(?:danke|dankeschoen|vielen dank|herzlichen dank|besten dank|tausend dank)"
+    r"(?: (?:schoen|sehr|nochmal|noch mal|auch|ihnen|euch|dafuer))*$"
+)
+_DONE = re.compile(
+    r"\b(?:funktioniert|geht|laeuft|klappt)\b(?: \w+){0,2} (?:alles|wieder|einwandfrei|super|"
+    r"prima|bestens|perfekt)\b|\bhat (?:\w+ ){0,2}(?:geklappt|funktioniert)\b|"
+    r"\b(?:ist|sind|wurde|wurden|hab|habe|haben|hat)\b(?: \w+){0,4} (?:bekommen|erhalten|"
+    r"angekommen|repariert|behoben|gutgeschrieben|erledigt)\b"
+)
+_STILL_WANTED = re.compile(
+    r"\b(?:nicht|nichts|kein\w*|nie|aber|doch|wann|warum|wieso|weshalb|ob|immer noch|noch immer|"
+    r"will|moechte|moechten|brauche|bitte|falsch|mahnung|inkasso|zu hoch|zu viel|frage)\b"
+)
+
+
+def done_and_thanked(text: str) -> bool:
+    """The caller reports that what they had called about was done, and thanks (see _DONE)."""
+    said = fold_spoken(text).strip()
+    return bool(
+        _ENDS_IN_THANKS.search(said) and _DONE.search(said) and not _STILL_WANTED.search(said)
+    )

@@ -25,6 +25,7 @@ from voicebot.dialog.closing_words import (
     thanks_in,
     without_closing,
 )
+from voicebot.dialog.concern_after_offer import take_new_concern
 from voicebot.dialog.correction_words import (
     adds_concern,
     corrects,
@@ -487,8 +488,8 @@ class YesNoTurns(DialogParts):
             self._answer_once_more()
             return True
         product = state.slots.get("product")  # "der Eistee schmeckt nach Seife" - "Geht es um
-        reset_concern(state)  # eine Reklamation?" - "Nee, nur ne Frage. Ist der vegan?": the
-        take_intent(self.tenant, state, concern)  # Eistee's
+        take_new_concern(self.tenant, state, awaiting, text, concern)  # eine Reklamation?" -
+        # "Nee, nur ne Frage. Ist der vegan?": the Eistee's
         if product and not state.slots.get("product") and "product" in needs_of(state.intent):
             state.slots["product"] = product
         self.steps.advance([])
