@@ -2118,3 +2118,61 @@ def test_a_yes_that_calls_itself_incorrect_is_asked_again(services):
     said = bot_said(record)
     assert said[2] == "Please answer yes or no, or press 1 for yes and 2 for no.", said
     assert record.handoff is not None and record.handoff.queue == "payments"
+
+
+# ---- session-17 probe (harbour-bank) ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("turn", "queue", "intent"),
+    [("the atm keeps declining my card", "topup_cash", "declined_cash_withdrawal"),
+     ("the machine at tesco just kept my card", "cards", "card_swallowed")],
+)  # fmt: skip
+def test_a_cash_machine_that_kept_doing_something_did_not_keep_the_card(
+    services, turn, queue, intent
+):
+    """'the atm keeps declining my card' was put through to the card team as a card kept by
+    the machine: plain_words read any 'machine … keeps' as swallowed (session-17 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.context["intent"]["id"]) == (queue, intent)
+
+
+def test_plain_words_read_a_machine_keeping_only_the_card_as_swallowed():
+    from voicebot.nlu.plain_words import plain_english
+
+    assert "swallowed" in plain_english("the cash machine kept my card")
+    assert "swallowed" in plain_english("the hole in the wall has eaten it")
+    assert "swallowed" not in plain_english("the cash machine kept saying my pin was wrong")
+    assert "swallowed" not in plain_english("the machine kept my money")
+
+
+def test_a_sure_concern_beside_a_standing_order_question_is_not_lost(services):
+    """'i lost my card yesterday, also … a standing order …, is that still going out' reached
+    the general queue at normal priority as 'standing order: still being paid', the lost card
+    dropped (the question run on to the rest of the turn left it unsure; session-17 probe)."""
+    turn = (
+        "i lost my card yesterday, also i had a standing order going to my old landlord,"
+        " is that still going out"
+    )
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+    assert "also: standing order" in record.handoff.context["summary"]
+
+
+def test_a_direct_debit_that_went_out_fine_is_no_request(services):
+    """'my direct debit to the gym went out fine but my card got declined at lunch' reached the
+    general queue as 'direct debit: failed' (the card's 'declined' read as the direct debit's)."""
+    turn = "my direct debit to the gym went out fine but my card got declined at lunch"
+    record = call(services, "harbour-bank", say(turn), say("yes"))
+    assert record.handoff is not None, bot_said(record)
+    assert record.handoff.queue == "payments"
+    assert "direct debit" not in record.handoff.context["summary"]
+
+
+def test_a_question_whether_one_can_pay_by_direct_debit_is_no_fraud(services):
+    """'can i pay my credit card bill by direct debit' went to the fraud team at high priority
+    as a direct debit not recognised (session-17 probe)."""
+    record = call(services, "harbour-bank", say("can i pay my credit card bill by direct debit"))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("general", "normal")
+    assert record.handoff.context["summary"].startswith("direct debit: question")

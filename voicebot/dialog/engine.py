@@ -57,7 +57,7 @@ from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import concern_besides_number, short_concern_besides
 from voicebot.dialog.number_talk import asks_about_own_number, besides_no_number, has_no_number
-from voicebot.dialog.payment_orders import order_alone, order_request
+from voicebot.dialog.payment_orders import order_alone, order_beside
 from voicebot.dialog.person_requests import asks_for_person, concern_said_apart, put_through_to
 from voicebot.dialog.praise_reading import (
     praise_intent,
@@ -656,7 +656,7 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
         """payment_orders.order_alone; a request beside another sure concern is noted for the
         agent ("my card isnt working and i also want to set up a standing order": also noted)."""
         order, said, intent = order_alone(self.tenant, text, intent)
-        beside = order_request(text) if order is None and self.tenant.language[:2] == "en" else None
+        beside = order_beside(text) if order is None and self.tenant.language[:2] == "en" else None
         if beside is not None and beside not in self.state.also_noted:
             self.state.also_noted.append(beside)
         return order, said, intent

@@ -19,6 +19,7 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, plain in (
         (r"holes? in the wall|cash ?points?|cash dispensers?", "atm cash machine"),
         (r"knocked back|bounced", "declined"),
+        (r"(?:keeps?|kept) (?:on )?(?:declining|rejecting)|declining|rejecting", "declined"),
         (r"nicked|pinched|mugged|robbed", "stolen"),
         (r"mobile phone|mobile(?! app| banking)", "phone"),
         (r"payees?", "beneficiary"),
@@ -29,8 +30,12 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 # A cash machine that kept the card: "the atm ate my card", "the hole in the wall has eaten it"
+# (its object the card, "it" or nothing: not "the atm keeps declining my card", "the machine
+# kept saying my pin was wrong", "it ate my money")
 _KEPT_BY_MACHINE = re.compile(
     r"\b(atm|machine)\b((?: \w+){0,3}) (?:ate|eaten|eats|gobbled(?: up)?|retained|kept|keeps)\b"
+    r"(?= (?:my |the |his |her |their |our |me |a |your )?(?:\w+ )?(?:card|cards|it)\b|$|"
+    r" (?:this|last|yesterday|today|again|and|at|in|outside|when|so|but)\b)"
 )
 
 
