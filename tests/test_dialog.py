@@ -2369,3 +2369,22 @@ def test_a_concern_asked_anew_beside_the_one_asked_about_is_served_after_it(serv
     assert "Geht es um Ihre Rechnung?" in said and then in said, said
     assert "Sie hatten außerdem eine Kündigung erwähnt" in said, said
     assert handoff_in(record).queue == "kundenbindung"
+
+
+@pytest.mark.parametrize(
+    "thanks",
+    ["i just wanted to say thanks, your fraud team were brilliant last week",
+     "hiya the lady from your fraud department sorted everything out for me yesterday, she was "
+     "lovely, just wanted to pass that on",
+     "no complaints really, just ringing to say thanks for sorting my card so quick"],
+)  # fmt: skip
+def test_praise_of_a_team_named_after_what_it_deals_with_is_thanked_for(services, thanks):
+    """'your fraud team were brilliant' was not understood twice, 'the lady from your fraud
+    department … was lovely' went to the fraud team at high priority: the team's name read as
+    fraud reported; thanks for sorting a card out were not understood (session-17 probe). A
+    fraud reported beside praise still reaches the fraud team."""
+    record = call(services, "harbour-bank", say(thanks), say("no thats all"))
+    assert record.handoff is None and "lovely to hear" in bot_said(record), bot_said(record)
+    fraud = call(services, "harbour-bank", say("your fraud team were lovely last time, but now "
+                                               "someone has used my card again"))  # fmt: skip
+    assert handoff_in(fraud).queue == "fraud"

@@ -119,6 +119,7 @@ from voicebot.dialog.turn_parts import (
     urgent_part,
 )
 from voicebot.dialog.unlisted_reading import told_beside, unlisted_asked
+from voicebot.dialog.unserved_requests import request_alone, request_beside, request_queue
 from voicebot.dialog.words import fold, yes_or_no
 from voicebot.dialog.written_forms import as_german_words
 from voicebot.dialog.yes_no_turns import YesNoTurns
@@ -657,6 +658,11 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
         agent ("my card isnt working and i also want to set up a standing order": also noted)."""
         order, said, intent = order_alone(self.tenant, text, intent)
         beside = order_beside(text) if order is None and self.tenant.language[:2] == "en" else None
+        if order is None and beside is None:  # ("i want to extend my overdraft": no intent
+            order, said, intent = request_alone(self.tenant, said, intent)  # serves it)
+            if order is not None:
+                self.state.request_queue = request_queue(self.tenant, order)
+            beside = request_beside(text) if order is None else None
         if beside is not None and beside not in self.state.also_noted:
             self.state.also_noted.append(beside)
         return order, said, intent
