@@ -2196,7 +2196,8 @@ def test_a_question_whether_one_can_pay_by_direct_debit_is_no_fraud(services):
      ("can i speak to someone about a mortgage please", "mortgage", "general"),
      ("how do i get a statement of my card payments", "statement", "general"),
      ("i cant log in to the app since i got a new phone", "app or log-in problem", "general"),
-     ("can i add my wife to my account", "joint account", "general")],
+     ("can i add my wife to my account", "joint account", "general"),
+     ("i want to open a dispute about a payment", "dispute", "general")],
 )  # fmt: skip
 def test_a_banking_request_no_intent_serves_reaches_a_person_with_it_noted(
     services, turn, topic, queue
@@ -2222,18 +2223,29 @@ def test_a_banking_request_no_intent_serves_reaches_a_person_with_it_noted(
      ("i forgot my passcode and now i cant log in", "account", None),
      ("can i top up my account using a credit card", "topup_cash", None),
      ("someone took out a loan in my name", "fraud", None),
-     ("i cant log in to the app since i lost my phone", "fraud", None)],
+     ("i cant log in to the app since i lost my phone", "fraud", None),
+     ("i have an overdraft and my card got declined at tesco even though i had money",
+      "payments", None)],
 )  # fmt: skip
 def test_a_banking_request_no_intent_serves_leaves_a_served_concern_alone(
     services, turn, queue, noted
 ):
     """Another clause's clear concern stays first (the request noted), the minimum age is
-    still answered, a weak word (log in, a credit card) beside a sure concern leaves it, and
-    a loan taken out in the caller's name is fraud."""
-    record = call(services, "harbour-bank", say(turn))
+    still answered, a weak word (log in, a credit card) beside a sure concern leaves it, a loan
+    taken out in the caller's name is fraud, and an overdraft only had is background."""
+    record = call(services, "harbour-bank", say(turn), say("yes"))
     if queue is None:
         assert record.handoff is None and "at least 18" in bot_said(record)[1], bot_said(record)
         return
     assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
     if noted:
         assert noted in record.handoff.context["summary"]
+
+
+def test_a_direct_debit_said_fine_but_pointed_back_at_stays_noted(services):
+    """'… went out fine but i was charged twice for it': the direct debit is what went wrong,
+    still noted for the agent beside the double charge."""
+    turn = "my direct debit went out fine but i was charged twice for it"
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == "payments", bot_said(record)
+    assert "direct debit" in record.handoff.context["summary"]

@@ -111,7 +111,10 @@ _FINE = re.compile(
 
 
 def _said_fine(text: str) -> bool:
-    """A clause naming the standing order or direct debit says it went as it should."""
+    """A clause naming the standing order or direct debit says it went as it should, and the
+    rest does not point back at it ("… went out fine but i was charged twice for it")."""
+    if re.search(r"\b(?:it|that|them)\b", fold_spoken(_rest(text))):
+        return False
     return any(
         _ORDER.search(fold_spoken(c)) and _FINE.search(_said(c))
         for c in _CLAUSE_BREAK.split(text)

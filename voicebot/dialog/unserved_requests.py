@@ -57,6 +57,7 @@ _REQUESTS = tuple(
          r"are) (?:\w+ ){0,2}branch(?:es)?|(?:have|got) (?:a |any )?branch(?:es)?",
          "branch", False),
         (r"cheque ?books?|check ?books?", "cheque book", False),
+        (r"disput\w*", "dispute", False),
         (r"joint accounts?|add (?:my )?(?:wife|husband|partner|son|daughter|mum|dad|mother|"
          r"father|someone|somebody) (?:on)?to (?:my |our |the )?account", "joint account", True),
     )
@@ -68,6 +69,9 @@ _CHILD = re.compile(
     r"minimum|\d+|countr\w*|abroad|resident\w*|residency|live in|living in|mov\w* to|"
     r"outside the uk|from (?:spain|france|germany|portugal|italy|ireland|poland|the us|america))\b"
 )
+# The request only had, background to the concern ("i have an overdraft and my card got
+# declined at tesco")
+_ONLY_HAS = re.compile(r"^(?:\w+ )?(?:i|we) (?:have|ve got|have got|ve) (?:a |an |my |our )?\w+$")
 # Someone else behind it: fraud ("someone took out a loan in my name")
 _DOUBT = re.compile(
     r"\b(?:(?:someone|somebody)(?: s| has| had| have)? (?:\w+ )?(?:took|taken|take|opened|open|"
@@ -102,7 +106,7 @@ def unserved_request(text: str) -> str | None:
     for clause in _CLAUSE_BREAK.split(text):  # (the doubt in the request's own clause: "i lost
         said = _said(clause) if clause else ""  # my card and i need to talk about my overdraft"
         found = _found(said) if said else None  # notes the overdraft)
-        if found is None or _DOUBT.search(said):
+        if found is None or _DOUBT.search(said) or _ONLY_HAS.match(said):
             continue
         if found[0] == "opening an account" and _CHILD.search(_said(text)):
             continue  # ("im 16 and i want to open an account": the minimum age)
@@ -133,17 +137,17 @@ def request_alone(tenant: TenantView, text: str, intent: Intent) -> tuple[str | 
     topic = unserved_request(text)
     if topic is None:
         return None, text, intent
-    elsewhere = _sure_elsewhere(tenant, text, intent)
-    if elsewhere is not None:
-        return None, *elsewhere
-    strong = _strong(text)
     spec = tenant.intents.get(intent.name or "")
     answered = spec is not None and spec.action == "selfservice"  # (no doubt said: an urgent
     unfounded = is_urgent(tenant, intent)  # reading is the classifier's, "how do i get a
-    if strong or not is_new_concern(tenant, intent) or answered or unfounded:  # statement of my
-        # card payments" went to the fraud team)
-        return topic, text, intent
-    return None, text, intent
+    # statement of my card payments" went to the fraud team)
+    if not _strong(text) and is_new_concern(tenant, intent) and not (answered or unfounded):
+        return None, text, intent  # (a weak word beside a sure concern: "i want to dispute a
+        # payment … they wont refund me" is asking for a refund)
+    elsewhere = _sure_elsewhere(tenant, text, intent)
+    if elsewhere is not None:
+        return None, *elsewhere
+    return topic, text, intent
 
 
 def _strong(text: str) -> bool:
