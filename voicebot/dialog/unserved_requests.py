@@ -8,10 +8,11 @@ power of attorney for my mum …" and "i want to open a business account" were t
 age, "my account has been frozen" reached the account team as closing the account, "i want to
 extend my overdraft" was not understood twice. Such a request is put through to a person at
 normal priority, named for the agent ("mortgage"). The words that name a request no Banking77
-label could mean (a mortgage, a loan, an overdraft, power of attorney, a business account, a
-frozen account, opening an account without a child's age) win over the classifier's reading of
-the same words; the others (the app, a credit card, a statement, savings, a branch) only where
-the classifier is unsure or would answer something else by itself. Another clause's sure concern
+label could mean (a mortgage, a loan, an overdraft, power of attorney, a business or joint
+account, a frozen account, opening an account without a child's age) win over the classifier's
+reading of the same words; the others (the app, a credit card, a statement, savings, a branch, a
+cheque book, a dispute) only where the classifier is unsure, would answer something else by
+itself or reads fraud that no word of doubt says. Another clause's sure concern
 comes first and the request is noted beside it. Money used without the caller or a scam said
 with it stays the fraud team's.
 """
