@@ -2597,3 +2597,22 @@ def test_a_relative_calling_with_a_name_and_a_concern_is_asked_about_it_not_wait
     record = call(services, "nordwelle", say(turn))
     said = bot_said(record)
     assert "ich warte" not in said and "Rechnung" in said, said
+
+
+@pytest.mark.parametrize(
+    "thanks",
+    ["i just wanted to say thanks, your fraud team were brilliant last week",
+     "hiya the lady from your fraud department sorted everything out for me yesterday, she was "
+     "lovely, just wanted to pass that on",
+     "no complaints really, just ringing to say thanks for sorting my card so quick"],
+)  # fmt: skip
+def test_praise_of_a_team_named_after_what_it_deals_with_is_thanked_for(services, thanks):
+    """'your fraud team were brilliant' was not understood twice, 'the lady from your fraud
+    department … was lovely' went to the fraud team at high priority: the team's name read as
+    fraud reported; thanks for sorting a card out were not understood (session-17 probe). A
+    fraud reported beside praise still reaches the fraud team."""
+    record = call(services, "harbour-bank", say(thanks), say("no thats all"))
+    assert record.handoff is None and "lovely to hear" in bot_said(record), bot_said(record)
+    fraud = call(services, "harbour-bank", say("your fraud team were lovely last time, but now "
+                                               "someone has used my card again"))  # fmt: skip
+    assert handoff_in(fraud).queue == "fraud"

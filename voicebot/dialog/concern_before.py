@@ -24,7 +24,7 @@ from voicebot.dialog.identify import needs_identity
 from voicebot.dialog.intent_choice import is_new_concern, is_own_concern, take_intent
 from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_talk import asks_about_own_number, besides_no_number, has_no_number
-from voicebot.dialog.payment_orders import order_alone, order_request
+from voicebot.dialog.payment_orders import order_alone, order_beside
 from voicebot.dialog.praise_reading import question_after_praise
 from voicebot.dialog.product_reading import ingredient_asked
 from voicebot.dialog.product_replies import praise_thanks, thank_for_praise
@@ -47,6 +47,7 @@ from voicebot.dialog.turn_parts import (
     concerns_by_clause,
     is_urgent,
 )
+from voicebot.dialog.unserved_requests import request_alone, request_beside, request_queue
 from voicebot.dialog.words import fold
 from voicebot.events import Intent
 
@@ -207,7 +208,12 @@ def order_alone_noted(
     """payment_orders.order_alone; a request beside another sure concern is noted for the
     agent ("my card isnt working and i also want to set up a standing order": also noted)."""
     order, said, intent = order_alone(tenant, text, intent)
-    beside = order_request(text) if order is None and tenant.language[:2] == "en" else None
+    beside = order_beside(text) if order is None and tenant.language[:2] == "en" else None
+    if order is None and beside is None:  # ("i want to extend my overdraft": no intent
+        order, said, intent = request_alone(tenant, said, intent)  # serves it)
+        if order is not None:
+            state.request_queue = request_queue(tenant, order)
+        beside = request_beside(text) if order is None else None
     if beside is not None and beside not in state.also_noted:
         state.also_noted.append(beside)
     return order, said, intent

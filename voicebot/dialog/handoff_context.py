@@ -8,6 +8,7 @@ from typing import Any
 
 from voicebot.dialog.answers import PRODUCT_BUILTINS
 from voicebot.dialog.correction_words import corrects_a_product
+from voicebot.dialog.money_reading import scam_for_fraud_team
 from voicebot.dialog.product_safety import hazard_noted, problem_said
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
@@ -30,6 +31,7 @@ SUMMARY_WORDS = {
            "maybe": "vermutlich", "problem": "Problem", "health": "Gesundheit",
            "speaks": "Anrufer spricht Englisch", "products": "weitere Produkte",
            "caller": "Anrufer", "death": "Todesfall gemeldet", "complaint": "Beschwerde",
+           "scam": "Betrug gemeldet",
            "unlisted": "Frage nach Angaben", "writing": "schriftlich gewünscht",
            "refund": "Erstattung gewünscht", "receipt": "Kassenbon vorhanden",
            "not_helped": "Antwort hat nicht geholfen"},
@@ -38,6 +40,7 @@ SUMMARY_WORDS = {
            "maybe": "possibly", "problem": "problem", "health": "health",
            "speaks": "caller speaks German", "products": "other products",
            "caller": "caller", "death": "bereavement: caller reports a death",
+           "scam": "scam reported",
            "complaint": "complaint",
            "unlisted": "asked for information", "writing": "wants it in writing",
            "refund": "wants a refund", "receipt": "has the receipt",
@@ -64,6 +67,10 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
         parts[0] += f" ({words['maybe']}: {state.candidate.description})"  # (no answer came)
     elif state.intent is not None and state.intent_guessed:  # ("Geht es um …?" - "Verbinden
         parts[0] = f"{words['maybe']}: {parts[0]}"  # Sie mich mit einem Menschen")
+    said = [ln.text for ln in state.lines[state.concern_since :] if ln.role == "caller"]
+    if state.intent is not None and scam_for_fraud_team(tenant, state.intent.id, said):
+        parts[:1] = [words["scam"], f"{words['maybe']}: {parts[0]}"]  # (the card intent ranked
+        # first is a guess: "i moved 2000 pounds to a safe account" is no compromised card)
     for noted, word in ((state.complained, "complaint"), (state.bereaved, "death")):
         if noted:  # (first: the agent greets a bereaved or angry caller with care)
             alone = state.intent is None and not state.topic  # (a topic: "bereavement;

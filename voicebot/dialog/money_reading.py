@@ -138,17 +138,31 @@ def fraud_reported(tenant: TenantView, text: str, intent: Intent) -> Intent:
     spec = tenant.intents.get(intent.name or "")
     if spec is not None and spec.priority == "high":
         return intent
-    urgent = [
-        i for i in tenant.intents.values()
-        if i.priority == "high" and i.action == "handoff" and i.queue and not i.needs
-    ]  # fmt: skip
-    teams = [i.queue for i in urgent]
-    urgent = [i for i in urgent if teams.count(i.queue) >= 2]  # a team for such cases (a
-    if not urgent:  # bank's fraud team), not one complaint intent ("Abbuchung kenne ich
-        return intent  # nicht" at a telecom is a billing question)
+    urgent = _fraud_team_intents(tenant)
+    if not urgent:
+        return intent
     ranked = dict(intent.alternatives)
     if intent.name is not None:
         ranked[intent.name] = intent.confidence
     chosen = max(urgent, key=lambda i: ranked.get(i.id, 0.0))
     sure = max(tenant.threshold, ranked.get(chosen.id, 0.0))
     return replace(intent, name=chosen.id, confidence=sure)
+
+
+def _fraud_team_intents(tenant: TenantView) -> list:
+    """The urgent handoff intents of a team for such cases (a bank's fraud team), not one
+    complaint intent ("Abbuchung kenne ich nicht" at a telecom is a billing question)."""
+    urgent = [
+        i for i in tenant.intents.values()
+        if i.priority == "high" and i.action == "handoff" and i.queue and not i.needs
+    ]  # fmt: skip
+    teams = [i.queue for i in urgent]
+    return [i for i in urgent if teams.count(i.queue) >= 2]
+
+
+def scam_for_fraud_team(tenant: TenantView, intent_id: str | None, said: list[str]) -> bool:
+    """A scam reported in what the caller said and put through to the fraud team: the agent
+    reads 'scam reported', not only the card intent the classifier ranked first ('i moved 2000
+    pounds to a safe account' is no compromised card)."""
+    team = {i.id for i in _fraud_team_intents(tenant)}
+    return intent_id in team and any(scam_reported(line) for line in said)

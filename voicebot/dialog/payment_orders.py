@@ -45,7 +45,11 @@ _WHAT = (
     ),
     (r"set(?:ting)? (?:\w+ )?up|setup|creat\w*|arrang\w*|start\w*|new", "set up"),
     (r"twice|two times|double", "taken twice"),
-    (r"^(?:\w+ )?(?:when|how|what|which|can you tell|could you tell|do you know)", "question"),
+    (
+        r"^(?:\w+ )?(?:when|how|what|which|can you tell|could you tell|do you know|can i|could i|"
+        r"do i|do you|is it possible|am i able|are you able)",
+        "question",
+    ),
 )
 # The caller doubts it: the fraud team's concern ("a direct debit I don't recognise", "I never
 # set that up", "someone set up a standing order on my account")
@@ -98,19 +102,65 @@ def _rest(text: str) -> str:
     return " ".join(c for c in clauses if c and not _ORDER.search(fold_spoken(c))).strip()
 
 
+# The standing order or direct debit went as it should: background to another concern ("my
+# direct debit to the gym went out fine but my card got declined")
+_FINE = re.compile(
+    r"\b(?:went|gone|goes|go|come|came|comes|paid|taken|worked|works) (?:out |through |in )?"
+    r"(?:fine|ok|okay|alright|all right|as normal|normally|no problem)\b"
+)
+
+
+def _said_fine(text: str) -> bool:
+    """A clause naming the standing order or direct debit says it went as it should, and the
+    rest does not point back at it ("… went out fine but i was charged twice for it")."""
+    if re.search(r"\b(?:it|that|them)\b", fold_spoken(_rest(text))):
+        return False
+    return any(
+        _ORDER.search(fold_spoken(c)) and _FINE.search(_said(c))
+        for c in _CLAUSE_BREAK.split(text)
+        if c
+    )
+
+
+def order_beside(text: str) -> str | None:
+    """The request to note for the agent beside another concern (order_request), none for one
+    that went as it should."""
+    return None if _said_fine(text) else order_request(text)
+
+
+def _sure_clause(tenant: TenantView, text: str, intent: Intent) -> tuple[str, Intent] | None:
+    """A clause of the turn not naming the order that alone is a sure concern ("i lost my card
+    yesterday, also i had a standing order …, is that still going out": the lost card, which
+    the question run on to the rest left unsure); the first urgent one, else the first."""
+    found = []
+    for clause in _CLAUSE_BREAK.split(text):
+        if clause and len(clause.split()) >= 3 and not _ORDER.search(fold_spoken(clause)):
+            read = tenant.classify(clause, intent)
+            if is_new_concern(tenant, read):
+                found.append((clause.strip(), read))
+    urgent = [(c, r) for c, r in found if is_urgent(tenant, r)]
+    return (urgent or found or [None])[0]
+
+
 def order_alone(tenant: TenantView, text: str, intent: Intent) -> tuple[str | None, str, Intent]:
     """The standing order or direct debit request (its words for the agent) when it is the
     turn's only concern; else None and the turn with its concern: another clause's sure concern
     wins over the fraud team the request was read as ("I need to cancel a direct debit and my
     card is not working": the card, read without the request), and a routine concern stays
-    ("my card is not working and I want to cancel a standing order" keeps the card)."""
+    ("my card is not working and I want to cancel a standing order" keeps the card). One that
+    went as it should is no request: the rest of the turn is read without it."""
     topic = order_request(text)
     if topic is None or tenant.language[:2] != "en":
         return None, text, intent
     rest = _rest(text)
+    if rest and _said_fine(text):
+        return None, rest, tenant.classify(rest, intent)
     other = tenant.classify(rest, intent) if rest else None
     if other is None or not is_new_concern(tenant, other):
-        return topic, text, intent
+        clause = _sure_clause(tenant, text, intent)
+        if clause is None:
+            return topic, text, intent
+        return None, *clause
     if is_urgent(tenant, intent) and not is_urgent(tenant, other):
         return None, rest, other
     return None, text, intent

@@ -39,12 +39,21 @@ def praise_read_as_complaint(tenant: TenantView, text: str, intent: Intent) -> b
     unplaced = intent.name is None and praise_intent(tenant) is None  # (a bank: "thank you,
     if not (urgent or unplaced):  # the lady I spoke to was really helpful" was not understood
         return False  # twice; no intent of Banking77 takes praise)
-    folded = fold(text)
-    if not (says_praise(text) or (_THANKS.search(folded) and _praised_person(folded))):
-        return False
-    if reports_problem(text) or _COMPLAINT_SAID.search(folded) or asks_for_agent(text):
+    folded = _TEAM_NAMED.sub("team", fold(text))  # ("your fraud team were brilliant": no
+    if not (says_praise(folded) or (_THANKS.search(folded) and _praised_person(folded))):
+        return False  # fraud reported)
+    if reports_problem(folded) or _COMPLAINT_SAID.search(folded) or asks_for_agent(text):
         return False
     return not ("?" in text or is_question(text))
+
+
+# A team named after what it deals with: no fraud, scam or complaint reported ("your fraud team
+# were brilliant last week", "the lady from your fraud department sorted everything out")
+_TEAM_NAMED = re.compile(
+    r"\b(?:fraud|scams?|lost (?:and|or) stolen|complaints?|security|betrugs?)"
+    r"(?: prevention| protection)? (?:team|department|dept|people|lot|guys|line|section|unit|"
+    r"staff|desk|side|abteilung)\b"
+)
 
 
 def praise_intent(tenant: TenantView) -> str | None:
@@ -57,7 +66,9 @@ def _praised_person(folded: str) -> bool:
     return bool(
         re.search(
             r"\b(?:geholfen|nett|freundlich|hilfsbereit|helpful|kind|brilliant|great|amazing|"
-            r"fantastic|excellent|lovely|wonderful|superb|patient|(?:so|really|very) good)\b",
+            r"fantastic|excellent|lovely|wonderful|superb|patient|(?:so|really|very) good)\b|"
+            r"\b(?:thanks|thank you) (?:\w+ ){0,2}for (?:sorting|fixing|helping|resolving|"
+            r"dealing|getting|sending|replacing|all (?:your|the) help|your help|the help)\b",
             folded,
         )
     )

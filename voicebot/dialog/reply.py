@@ -110,7 +110,8 @@ class BotReply:
         )
 
     def handoff_default(self, reason: str) -> None:
-        self.handoff([], queue=self.tenant.default_queue, priority="normal", reason=reason)
+        queue = self.state.request_queue or self.tenant.default_queue  # (a frozen account:
+        self.handoff([], queue=queue, priority="normal", reason=reason)  # the account team)
 
     def handoff(self, parts: list[str], queue: str, priority: str, reason: str) -> None:
         """Announces the team (or, out of hours, when it is there), builds and checks the

@@ -78,6 +78,8 @@ class CallState:
     rejected: str | None = None  # the candidate the caller just said no to ("Geht es um …?")
     also: list[Concern] = field(default_factory=list)  # other concerns the caller named, not
     # served yet ("… und meine Rechnung ist auch zu hoch"): next after this one, or in the handoff
+    request_queue: str | None = None  # the team of a request no intent serves (the account
+    # team for a frozen account; unserved_requests.request_queue), else the default queue
     also_noted: list[str] = field(default_factory=list)  # requests beside the concern that no
     # intent serves, named for the agent ("standing order: set up")
     candidate_confidence: float = 0.0

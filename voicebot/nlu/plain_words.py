@@ -29,8 +29,19 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 # A cash machine that kept the card: "the atm ate my card", "the hole in the wall has eaten it"
+# (its object the card, "it" or nothing: not "the atm keeps declining my card", "the machine
+# kept saying my pin was wrong", "it ate my money"; "kept my code" is a card misheard)
 _KEPT_BY_MACHINE = re.compile(
     r"\b(atm|machine)\b((?: \w+){0,3}) (?:ate|eaten|eats|gobbled(?: up)?|retained|kept|keeps)\b"
+    r"(?= (?:(?:my|the|his|her|their|our|a|your) (?!money\b|cash\b|notes\b|pin\b)\w+|"
+    r"(?:\w+ )?(?:card|cards|it))\b|$|"
+    r" (?:this|last|yesterday|today|again|and|at|in|outside|when|so|but)\b)"
+)
+
+# A cash machine that refused the card: "the atm keeps declining my card" (read as kept)
+_DECLINED_BY_MACHINE = re.compile(
+    r"\b(atm|machine)\b((?: \w+){0,3}) (?:keeps? (?:on )?|kept (?:on )?|is |was )?"
+    r"(?:declining|rejecting|refusing)\b"
 )
 
 
@@ -38,4 +49,5 @@ def plain_english(text: str) -> str:
     """Normalised English text with British and colloquial words in the examples' words."""
     for pattern, plain in _ENGLISH:
         text = pattern.sub(plain, text)
+    text = _DECLINED_BY_MACHINE.sub(r"\1\2 declined", text)
     return _KEPT_BY_MACHINE.sub(r"\1\2 swallowed", text)
