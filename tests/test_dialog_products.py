@@ -1801,3 +1801,43 @@ def test_what_a_product_asked_to_be_without_holds_is_named_as_its_list_writes_it
 ):
     said = bot_said(call(services, say(question), hang_up()))
     assert said[1].startswith(answer), said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "die nougatcreme ist nicht zu süß genau richtig",
+        "ich wollte nur mal sagen die käsespätzle sind gar nicht zu salzig nicht so wie bei "
+        "anderen marken",
+        "die handcreme ist überhaupt nicht fettig und zieht super schnell ein",
+        "der eistee ist nicht so süß wie andere das ist gut so",
+    ],
+)
+def test_a_criticism_denied_is_praise_not_a_complaint(services, said):
+    """'nicht zu süß', 'gar nicht zu salzig' (session-17 probe): thanked for, no batch asked,
+    no quality alarm (it was a complaint at high priority)."""
+    record = call(services, say(said), say("nein danke"))
+    told = bot_said(record)
+    assert "freut uns" in told[1], told
+    assert not any("Chargennummer" in t for t in told), told
+    assert record.handoff is None and record.outcome == "resolved"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "die spätzle sind nicht zu salzig aber die schmecken nicht gut",
+        "die marmelade ist nicht zu süß sondern total sauer geworden",
+        "die marmelade ist nicht zu süß aber leider war diesmal schimmel drin",
+    ],
+)
+def test_a_criticism_denied_beside_something_wrong_stays_a_complaint(services, said):
+    record = call(services, say(said), say("L 2 3 4 5 B"), hang_up())
+    assert not any("freut uns" in t for t in bot_said(record)), bot_said(record)
+    assert record.handoff is not None and record.handoff.queue == "qualitaet", bot_said(record)
+
+
+def test_a_question_after_a_criticism_denied_is_answered_after_the_thanks(services):
+    told = bot_said(call(services, say("die brezeln sind überhaupt nicht zu salzig wie lange "
+                                       "halten die im gefrierfach"), say("nein")))  # fmt: skip
+    assert "freut uns" in told[1] and "-18" in told[1], told

@@ -15,6 +15,7 @@ from dataclasses import replace
 from voicebot.dialog.answering import needs_of
 from voicebot.dialog.correction_words import after_a_correction
 from voicebot.dialog.harm_words import reports_harm, reports_problem
+from voicebot.dialog.negated_criticism import praises_by_denial, without_denial
 from voicebot.dialog.product_safety import DEFECT
 from voicebot.dialog.question_words import is_question
 from voicebot.dialog.tenant_view import IntentView, TenantView
@@ -340,14 +341,19 @@ def problem_or_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
     ranked = dict(intent.alternatives)
     if intent.name is not None:
         ranked[intent.name] = intent.confidence
-    if reports_problem(text):  # (harm included)
+    top = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+    praise = next((s for s in tenant.intents.values() if is_praise(tenant, s)), None)
+    read_as = (None, complaint.id, praise.id if praise else None)
+    if praise is not None and intent.name in read_as and praises_by_denial(text):
+        sure = max(tenant.threshold, ranked.get(praise.id, 0.0))  # "nicht zu süß, genau richtig"
+        return replace(intent, name=praise.id, confidence=sure)
+    if reports_problem(without_denial(text)):  # (harm included; "gar nicht zu salzig" is none)
         spec = tenant.intents.get(intent.name or "")
         if spec is not None and spec.priority == "high":
             return intent
         sure = max(tenant.threshold, ranked.get(complaint.id, 0.0))
         return replace(intent, name=complaint.id, confidence=sure)
     words = set(folded.split())
-    top = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
     if top != complaint.id or not words & _PRAISE or words & _NOT:  # (unsure too: "… dass
         return intent  # Ihre Hafermilch super im Kaffee schäumt" was asked as a complaint)
     others = sorted(((p, n) for n, p in ranked.items() if n != complaint.id), reverse=True)
