@@ -1714,3 +1714,29 @@ def test_a_rating_for_oneself_and_the_family_is_stored(services):
 def test_agreeing_with_another_persons_answer_makes_it_the_own(services, turns, key, answer):
     _record, dialog, bot = _survey(services, *turns)
     assert dialog.answers[key] == answer, (dialog.answers, bot)
+
+
+@pytest.mark.parametrize(
+    "said", ["ich bin vierzehn meine eltern sind nicht da", "meine eltern sind gerade einkaufen"]
+)
+def test_a_child_telling_the_age_without_erst_or_the_parents_out_is_not_surveyed(services, said):
+    """ "Ich bin vierzehn, meine Eltern sind nicht da" was told that anyone in the household may
+    answer, 'zum Beispiel Sie' (session-17 probe)."""
+    record, dialog, bot = _survey(services, said, "ja", "vier")
+    assert bot[-1].startswith("Vielen Dank! Die Umfrage richtet sich leider nur an Erwachsene")
+    assert record.outcome == "no_answer" and dialog.answers == {}, bot
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "gerade ganz schlecht in einer stunde gerne",
+        "jetzt passt es nicht aber morgen gerne wieder",
+        "im moment ungünstig ich koche gerade vielleicht heute abend",
+    ],
+)
+def test_now_bad_and_a_later_time_is_a_call_back_not_consent(services, said):
+    """ "Gerade ganz schlecht, in einer Stunde gerne" started the survey (its 'gerne')."""
+    record, dialog, bot = _survey(services, said, "vier")
+    assert bot[-1].startswith("Gern, dann versuchen wir es ein anderes Mal"), bot
+    assert record.outcome == "declined" and not any(dialog.answers.values()), bot

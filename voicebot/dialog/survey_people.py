@@ -13,8 +13,11 @@ _YOUNG = (  # the ages of a child, as Whisper writes them
 )
 _AGE = re.compile(  # "ich bin neun", "meine Mama ist nicht da" (at the consent question: "ich
     # bin vier" may rate, and a comment may tell of "meine Mama")
-    rf"\bich bin (?:aber |doch |halt |gerade )*{_YOUNG}(?= und\b| darf\b| ist\b| also\b| ich\b|$)|"
-    r"\b(?:(?:meine|die) (?:mama|mami)|(?:mein|der) (?:papa|papi))\b"
+    rf"\bich bin (?:aber |doch |halt |gerade )*{_YOUNG}"
+    r"(?= und\b| darf\b| ist\b| also\b| ich\b| mein\w*\b| unser\w*\b|$)|"
+    r"\b(?:(?:meine|die) (?:mama|mami)|(?:mein|der) (?:papa|papi))\b|"
+    r"\b(?:meine|unsere) eltern (?:sind|is)(?: \w+){0,2} (?:nicht da|nicht zu ?hause|nicht daheim|"
+    r"weg|unterwegs|arbeiten|einkaufen)\b"  # ("ich bin vierzehn, meine Eltern sind nicht da")
 )
 _CHILD = re.compile(
     rf"\b(?:ich bin (?:aber |doch |halt |gerade )*(?:erst |noch |nur )+{_YOUNG}(?: jahre alt)?"

@@ -345,11 +345,21 @@ _BETTER = re.compile(
 )
 
 
+# Now is bad ("gerade ganz schlecht", "jetzt passt es nicht", "im Moment ungünstig"): with a
+# later time named, a call back ("… in einer Stunde gerne": its "gerne" is no yes to now)
+_NOT_NOW = re.compile(
+    r"\b(?:gerade|jetzt|im moment|momentan|grad|grade)(?: \w+){0,3} (?:schlecht|unguenstig|"
+    r"nicht|keine zeit|beschaeftigt|busy)\b|\b(?:passt|geht) (?:\w+ )?(?:gerade|jetzt|grad) "
+    r"(?:\w+ )?nicht\b|\bnot (?:now|a good time)\b|\bbad time\b"
+)
+
+
 def call_back(text: str) -> bool:
     """ "Rufen Sie mich in einer Stunde zurück", "call me back tomorrow", "am Wochenende passt
-    es besser": another time."""
+    es besser", "gerade ganz schlecht, in einer Stunde gerne": another time."""
     folded = fold(text)
-    named = bool(_LATER_TIME.search(folded) and _BETTER.search(folded))
+    later = _LATER_TIME.search(folded)
+    named = bool(later and (_BETTER.search(folded) or _NOT_NOW.search(folded)))
     return not never_again(text) and (named or bool(_CALL_BACK.search(folded)))
 
 
