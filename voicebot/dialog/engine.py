@@ -17,7 +17,7 @@ from voicebot.dialog.caller_circumstances import bereaved, note_death, speaks_an
 from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.closing_turn import done
 from voicebot.dialog.closing_words import says_goodbye
-from voicebot.dialog.company_question import tell_no_company_info
+from voicebot.dialog.company_question import business_enquiry, tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
 from voicebot.dialog.concern_class import concern_class
 from voicebot.dialog.concern_readings import (
@@ -539,6 +539,8 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
         taken = self.tenant.intents.get(intent.name or "")
         praised = taken is not None and is_praise(self.tenant, taken)  # "Tolle Firma, wie
         thanks = praise_thanks(self.tenant) if praised else []  # viele Mitarbeiter haben Sie?"
+        if business_enquiry(self.tenant, text, intent):  # "… Hafermilch im Großhandel beziehen":
+            unsure, praised, thanks = True, False, []  # the company, no complaint, no praise
         if (
             number is None
             and (unsure or praised)
