@@ -1841,3 +1841,53 @@ def test_a_question_after_a_criticism_denied_is_answered_after_the_thanks(servic
     told = bot_said(call(services, say("die brezeln sind überhaupt nicht zu salzig wie lange "
                                        "halten die im gefrierfach"), say("nein")))  # fmt: skip
     assert "freut uns" in told[1] and "-18" in told[1], told
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "ich betreibe ein café und würde gern ihre hafermilch im großhandel beziehen",
+        "ich bin influencerin und würde gern mit sonnhof kooperieren",
+        "wir haben einen hofladen und würden gern ihre marmelade verkaufen",
+    ],
+)
+def test_a_business_enquiry_is_no_complaint_nor_praise_a_person_is_offered(services, said):
+    """Wholesale with a product named was a complaint (batch asked, qualitaet high), a
+    cooperation was thanked as praise (session-17 probe)."""
+    record = call(services, say(said), say("ja"))
+    told = bot_said(record)
+    assert "Auskünfte zu Großhandel und Kooperationen" in told[1], told
+    assert not any("Chargennummer" in t or "freut uns" in t for t in told), told
+    assert record.handoff is not None and record.handoff.queue == "verbraucherservice"
+    assert record.handoff.priority == "normal"
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [
+        ("ich betreibe ein café ist die hafermilch vegan", "ist vegan"),
+        ("ich betreibe ein café und die hafermilch war sauer", "Chargennummer"),
+    ],
+)
+def test_a_business_caller_with_a_product_question_or_complaint_is_served_as_one(
+    services, said, told
+):
+    assert told in bot_said(call(services, say(said), hang_up()))[1]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "in welche tonne gehört das glas von der nougatcreme",
+        "gibt es den eistee auch in der dose",
+        "wohin mit dem deckel von der marmelade",
+        "haben sie auch produkte ohne plastikverpackung",
+    ],
+)
+def test_a_question_about_packaging_or_its_disposal_is_no_complaint(services, said):
+    """'In welche Tonne gehört das Glas …' was a complaint at high priority, 'ohne
+    Plastikverpackung' was 'Plastikverpackung ist leider keines unserer Produkte', 'in der Dose'
+    'Diese Sorte haben wir leider nicht' (session-17 probe)."""
+    told = bot_said(call(services, say(said), say("nein")))
+    assert "Angaben zur Verpackung" in told[1], told
+    assert not any("Chargennummer" in t for t in told), told
