@@ -1740,3 +1740,53 @@ def test_now_bad_and_a_later_time_is_a_call_back_not_consent(services, said):
     record, dialog, bot = _survey(services, said, "vier")
     assert bot[-1].startswith("Gern, dann versuchen wir es ein anderes Mal"), bot
     assert record.outcome == "declined" and not any(dialog.answers.values()), bot
+
+
+@pytest.mark.parametrize(
+    ("said", "stored"),
+    [
+        ("zwei oder drei ach sagen wir drei", "3"),
+        ("zwischen zwei und drei eher drei", "3"),
+        ("das internet fällt drei oder vier mal im monat aus also zwei", "2"),
+    ],
+)
+def test_a_rating_chosen_after_two_numbers_is_stored(services, said, stored):
+    """ "Zwei oder drei, ach, sagen wir drei" was asked "Eher 2 oder eher 3?", "… drei oder vier
+    Mal im Monat aus, also zwei" asked again (session-17 probe)."""
+    _, dialog, bot = _survey(services, "ja", said, "nein", "nichts")
+    assert dialog.answers["zufriedenheit"] == stored, bot
+    assert bot[2] == "Würden Sie ihn weiterempfehlen?", bot
+
+
+@pytest.mark.parametrize("question", ["wie lange dauert das noch", "wie viele fragen kommen noch"])
+def test_how_long_it_still_takes_asked_at_the_comment_is_answered_not_stored(services, question):
+    """ "Wie lange dauert das noch" was stored as the comment (session-17 probe)."""
+    _, dialog, bot = _survey(services, "ja", "vier", "ja", question, "Mehr Tempo.")
+    assert "zwei Minuten" in bot[-2] and bot[-2].endswith("besser machen?"), bot
+    assert dialog.answers["kommentar"] == "Mehr Tempo.", bot
+
+
+def test_how_long_the_provider_takes_is_a_comment(services):
+    said = "wie lange dauert das noch bis die endlich glasfaser legen"
+    _, dialog, bot = _survey(services, "ja", "vier", "ja", said)
+    assert dialog.answers["kommentar"] == said, bot
+
+
+@pytest.mark.parametrize(
+    ("said", "yes_no", "comment"),
+    [
+        ("ja und besser machen könnten sie den kundenservice", "ja",
+         "besser machen könnten sie den kundenservice"),
+        ("nein aber besser machen sollten die vor allem die preise", "nein",
+         "besser machen sollten die vor allem die preise"),
+    ],
+)  # fmt: skip
+def test_the_comment_said_with_the_recommendation_is_stored_and_not_asked(
+    services, said, yes_no, comment
+):
+    """ "Ja, und besser machen könnten sie den Kundenservice" stored the yes, then asked the
+    comment question twice and lost the comment (session-17 probe)."""
+    record, dialog, bot = _survey(services, "ja", "vier", said)
+    assert dialog.answers["weiterempfehlung"] == yes_no, bot
+    assert dialog.answers["kommentar"] == comment, bot
+    assert record.outcome == "resolved" and bot[-1].startswith("Vielen Dank für Ihre Antworten")

@@ -52,12 +52,14 @@ from voicebot.dialog.survey_ratings import (
     asks_about_scale,
     corrected_rating,
     rating_after_doubt,
+    rating_chosen,
     rating_said,
     says_no_rating,
 )
 from voicebot.dialog.survey_turns import (
     asks_us_something,
     cannot_say,
+    names_the_comment_question,
     no_comment,
     pause_then_asks,
 )
@@ -733,6 +735,10 @@ class SurveyDialog:
         clauses = re.split(r"[,.;!?]+|\bund\b|\baber\b", text)[1:]
         keys = question_keys(following.prompt)
         for at, clause in enumerate(clauses):
+            if following.kind == "free" and names_the_comment_question(clause, following.prompt):
+                said = text[text.find(clause) :].strip(" ,.;!?")  # "Ja, und besser machen
+                self.answers[following.id] = said  # könnten die den Kundenservice": answered
+                return True
             if following.kind == "yesno" and names_key(clause, keys):
                 answer = _read_answer("yesno", clause, None, False, False, following.prompt)
                 rest = " ".join(clauses[at:])  # ("…, naja, kommt drauf an": no yes)
@@ -854,6 +860,9 @@ def _read_answer(
         after_doubt = None if keyed else rating_after_doubt(text)
         if after_doubt is not None:  # "keine Ahnung, vielleicht drei"
             return str(after_doubt)
+        chosen = None if keyed or school_grade(text) else rating_chosen(text)
+        if chosen is not None:  # "zwei oder drei, ach, sagen wir drei" (was "Eher 2 oder eher
+            return str(chosen)  # 3?"), "… drei oder vier Mal im Monat aus, also zwei"
         if not keyed and (school_grade(text) or says_no_rating(text)):
             return None  # "eine glatte Eins", "eins plus": 1 is the best school grade, the
             # worst rating; "Na gut.", "Eins ist das Beste, oder?"

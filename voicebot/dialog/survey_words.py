@@ -51,6 +51,13 @@ def breaks_off(folded: str) -> bool:
     return mine and says_any(folded, HAD_ENOUGH_WORDS)
 
 
+# How long the call still takes ("wie lange dauert das noch", "wie viele Fragen kommen noch"),
+# not how long something of the provider's does ("… dauert das noch, bis Glasfaser kommt")
+_HOW_LONG = re.compile(
+    r"\b(?:wie (?:lange|lang) (?:dauert|geht|brauchen|braucht)(?: \w+){0,2}|wie viele fragen|"
+    r"(?:dauert|geht) (?:das|es|die sache) (?:noch )?(?:lange|lang)|sind wir (?:bald|gleich) "
+    r"(?:fertig|durch)|how long (?:will|does) (?:this|it) take)\b(?!.*\bbis\b)"
+)
 _TO_US = re.compile(r"\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|you|your)\b")
 _ABOUT_THE_SURVEY = frozenset((
     "umfrage", "befragung", "anonym", "nummer", "telefonnummer", "daten", "antworten",
@@ -63,7 +70,7 @@ def asks_us(text: str) -> bool:
     das anonym?"), not one about the provider, which is a comment ("Warum kostet das so
     viel?")."""
     about = _ABOUT_THE_SURVEY & set(fold(text).split())
-    return bool(about) or bool(_TO_US.search(text))
+    return bool(about) or bool(_TO_US.search(text)) or bool(_HOW_LONG.search(fold(text)))
 
 
 _HAS_NONE = re.compile(
