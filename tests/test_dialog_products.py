@@ -1891,3 +1891,11 @@ def test_a_question_about_packaging_or_its_disposal_is_no_complaint(services, sa
     told = bot_said(call(services, say(said), say("nein")))
     assert "Angaben zur Verpackung" in told[1], told
     assert not any("Chargennummer" in t for t in told), told
+
+
+def test_a_general_taste_before_a_question_is_no_dislike_of_the_product(services):
+    """ "ich mag keine zu süßen Sachen wie viel Zucker ist in der Marmelade" was thanked as
+    feedback ('Schade, dass Ihnen … nicht zusagt') and the question left (session-17 probe)."""
+    told = bot_said(call(services, say("ich mag keine zu süßen sachen wie viel zucker ist in "
+                                       "der marmelade"), say("nein")))  # fmt: skip
+    assert "Rohrzucker" in told[1] and "zusagt" not in told[1], told

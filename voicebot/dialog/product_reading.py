@@ -55,6 +55,12 @@ def harm_reported(tenant: TenantView, text: str, intent: Intent) -> Intent:
     return replace(intent, name=chosen.id, confidence=sure)
 
 
+# How much of something is in it, asked inside a turn ("… wie viel Zucker ist in der Marmelade")
+_HOW_MUCH_IN = re.compile(
+    r"\bwie viel\w* (?:\w+ ){1,2}(?:ist|sind|steckt|stecken) (?:\w+ )?(?:in|im)\b"
+)
+
+
 def found_in_product(tenant: TenantView, text: str, intent: Intent) -> Intent:
     """A statement that something is in a product ("Im Müsli ist eine Motte.", "In der
     Hafermilch sind Klumpen.") read as an allergen or ingredient question: the classifier
@@ -70,6 +76,8 @@ def found_in_product(tenant: TenantView, text: str, intent: Intent) -> Intent:
     stated = bool(folded & {"in", "im"}) and bool(folded & _FOUND_VERBS)
     if not stated or is_question(text) or names_allergen(text) or folded & _ASKED_FOR:
         return intent  # ("die Zutaten von der Nougatcreme bitte" is a request)
+    if _HOW_MUCH_IN.search(" ".join(said)):  # "ich mag keine zu süßen Sachen wie viel Zucker
+        return intent  # ist in der Marmelade": asked, without a mark
     contents = fold(tenant.ingredients(str(intent.slots.get("product") or "")))
     words = [
         w for w in said
