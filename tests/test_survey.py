@@ -1790,3 +1790,20 @@ def test_the_comment_said_with_the_recommendation_is_stored_and_not_asked(
     assert dialog.answers["weiterempfehlung"] == yes_no, bot
     assert dialog.answers["kommentar"] == comment, bot
     assert record.outcome == "resolved" and bot[-1].startswith("Vielen Dank für Ihre Antworten")
+
+
+def test_english_asked_for_at_a_question_is_told_in_english_the_survey_is_german_only(services):
+    """ "Can we do this in English" at the rating question heard the German reprompt twice
+    (session-17 probe); answers in English words ("four", "yes") are still taken."""
+    record, dialog, bot = _survey(services, "ja", "vier", "sorry my german is not so good can "
+                                  "we speak english")  # fmt: skip
+    assert "German only" in bot[-1] and record.outcome == "hangup", bot
+    assert dialog.answers["zufriedenheit"] == "4"
+
+
+def test_a_recommendation_on_ones_own_advice_is_the_own_answer(services):
+    """ "mein Bruder hat ihn auf meinen Rat genommen, also ja": 'meinen Rat' was read as the
+    brother's view ('meinen', to think) and the own view asked for (session-17 probe)."""
+    said = "mein bruder hat ihn auf meinen rat genommen also ja"
+    _, dialog, bot = _survey(services, "ja", "fünf", said, "nichts")
+    assert dialog.answers["weiterempfehlung"] == "ja" and "eigene Meinung" not in bot[3], bot

@@ -308,8 +308,10 @@ class SurveyDialog:
         if note and self.step < 0:  # told once; the consent question again (no try counted)
             self._ask(f"{note} {self.survey.consent}", "yesno")
             return
-        if not keyed and self.step < 0 and self._other_language(text):
-            return  # "Sorry, I don't speak German": told in their language
+        language_asked = self.step >= 0 and bool(_LANGUAGE_NAMED.search(fold(text)))
+        if not keyed and (self.step < 0 or language_asked) and self._other_language(text):
+            return  # "Sorry, I don't speak German": told in their language (at a question
+            # only when the language is named: "can we do this in English"; "four" answers)
         if not keyed and self.step < 0 and offers_to_answer(fold(text)):
             self._next_question()  # "Mein Mann ist nicht da, aber ich kann das machen."
             return
@@ -567,7 +569,7 @@ class SurveyDialog:
         told = self.tenant.prompts.say("survey_other_language", name=self.tenant.name)
         if _LANGUAGE_NAMED.search(fold(text)):
             bye = self.tenant.prompts.say("survey_other_language_bye")
-            self._finish(f"{told} {bye}", "declined")
+            self._finish(f"{told} {bye}", "declined" if self.step < 0 else "hangup")
         else:
             ask = self.tenant.prompts.say("survey_other_language_ask")
             self._ask(f"{told} {ask}", "yesno")

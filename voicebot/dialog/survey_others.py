@@ -30,7 +30,9 @@ def names_someone_else(text: str) -> bool:
 
 _OTHERS_VIEW = re.compile(
     rf"\b{_PERSON}\s+"
-    r"(?:\w+\s+){0,3}?(?:sagt|sagen|sagte|wuerde|wuerden|meint|meinen|meinte|findet|finden|fand|"
+    r"(?:\w+\s+){0,3}?(?:sagt|sagen|sagte|wuerde|wuerden|meint|"
+    r"(?<!auf )(?<!an )(?<!fuer )(?<!mit )(?<!von )(?<!zu )(?<!in )(?<!hat )(?<!haben )"
+    r"meinen|meinte|findet|finden|fand|"  # (not "auf meinen Rat")
     r"faende|gibt|geben|gab|empfiehlt|empfehlen|denkt|denken|hat gesagt|haben gesagt)\b"
     r"|\b(?:laut|nach meinung) (?:mein\w*|unser\w*)\b"
 )
