@@ -1899,3 +1899,19 @@ def test_a_general_taste_before_a_question_is_no_dislike_of_the_product(services
     told = bot_said(call(services, say("ich mag keine zu süßen sachen wie viel zucker ist in "
                                        "der marmelade"), say("nein")))  # fmt: skip
     assert "Rohrzucker" in told[1] and "zusagt" not in told[1], told
+
+
+@pytest.mark.parametrize(
+    ("said", "about"),
+    [
+        ("ich bin schwanger darf ich ihren grünen tee trinken wegen dem koffein",
+         "Schwangerschaft"),
+        ("die käsespätzle sind zu trocken geworden in der mikrowelle wie macht man die richtig",
+         "Zubereitung"),
+    ],
+)  # fmt: skip
+def test_a_question_no_field_answers_asked_inside_the_turn_says_so(services, said, about):
+    """Asked after a statement without a mark ('… darf ich …', '… wie macht man die richtig'):
+    was 'Geht es um die Lagerung oder Haltbarkeit eines Produkts?' (session-17 probe)."""
+    told = bot_said(call(services, say(said), say("nein")))
+    assert f"Angaben zur {about}" in told[1] or about in told[1], told
