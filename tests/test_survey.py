@@ -1807,3 +1807,12 @@ def test_a_recommendation_on_ones_own_advice_is_the_own_answer(services):
     said = "mein bruder hat ihn auf meinen rat genommen also ja"
     _, dialog, bot = _survey(services, "ja", "fünf", said, "nichts")
     assert dialog.answers["weiterempfehlung"] == "ja" and "eigene Meinung" not in bot[3], bot
+
+
+def test_a_question_about_data_protection_at_consent_is_answered(services):
+    """ "Ist das überhaupt datenschutzkonform nach DSGVO?" heard only the consent question
+    again (session-17 probe): the survey's answer about itself (anonymous), then consent."""
+    record, dialog, bot = _survey(services, "ist das überhaupt datenschutzkonform nach dsgvo",
+                                  "ok dann ja", "drei", "nein", "billiger")  # fmt: skip
+    assert "anonym" in bot[1] and bot[1].endswith("Zeit für drei kurze Fragen?"), bot
+    assert dialog.answers["zufriedenheit"] == "3" and record.outcome == "resolved"

@@ -71,6 +71,7 @@ from voicebot.dialog.survey_words import (
     WITHHOLD_WORDS,
     agrees_after_all,
     annoyed_by_calls,
+    asks_about_privacy,
     asks_meaning,
     asks_us,
     breaks_off,
@@ -670,7 +671,14 @@ class SurveyDialog:
         if not text.strip() or self.tenant.is_nonsense(text):
             return None
         found = self.tenant.nlu.classify(text) if self.tenant.nlu is not None else None
-        spec = self.tenant.intents.get(found.intent or "") if found is not None else None
+        name = found.intent if found is not None else None
+        if found is not None and name is None and asks_about_privacy(text):  # "Ist das
+            best = next(iter(found.alternatives), None)  # datenschutzkonform nach DSGVO?":
+            sure = best is not None and best[1] >= self.tenant.threshold
+            if best is not None and sure and best[0] not in self.survey.ends_call:
+                name = best[0]  # the survey's answer about itself (it was not placed: the
+                # consent question again without an answer)
+        spec = self.tenant.intents.get(name or "")
         if found is None or spec is None or not spec.answer or spec.answer.startswith("builtin:"):
             return None
         return _Said(spec.id, spec.answer, found.confidence >= SURE)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from voicebot.dialog.closing_words import NO_NEED_PHRASES, says_goodbye
+from voicebot.dialog.question_words import is_question
 from voicebot.dialog.words import fold, says_phrase
 
 DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested")
@@ -58,6 +59,19 @@ _HOW_LONG = re.compile(
     r"(?:dauert|geht) (?:das|es|die sache) (?:noch )?(?:lange|lang)|sind wir (?:bald|gleich) "
     r"(?:fertig|durch)|how long (?:will|does) (?:this|it) take)\b(?!.*\bbis\b)"
 )
+_PRIVACY = re.compile(
+    r"\b(?:datenschutz\w*|dsgvo|gdpr|data protection|privacy|(?:meine|meinen|die) daten|"
+    r"anonym\w*|gespeichert|speichern sie|weitergegeben|weitergeben)\b"
+)
+
+
+def asks_about_privacy(text: str) -> bool:
+    """A question about data protection ("Ist das datenschutzkonform nach DSGVO?", "Was
+    passiert mit meinen Daten?")."""
+    asked = "?" in text or is_question(text) or wh_question(text)
+    return asked and _PRIVACY.search(fold(text)) is not None
+
+
 _TO_US = re.compile(r"\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|you|your)\b")
 _ABOUT_THE_SURVEY = frozenset((
     "umfrage", "befragung", "anonym", "nummer", "telefonnummer", "daten", "antworten",
