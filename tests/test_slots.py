@@ -303,3 +303,17 @@ def test_a_digit_said_twice_with_doppel_is_written_twice(said, batch):
     """ "L doppel null sieben vier" gave the batch 074: the L and one 0 lost (session-14
     probe)."""
     assert extract_batch(said, "de") == batch
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("charge ist l null acht fünfzehn mhd dreißigster sechster im müsli war ein stein",
+         "L0815"),
+        ("L fünfzig zwölf B", "L5012B"),
+    ],
+)  # fmt: skip
+def test_a_batch_code_with_a_teen_or_tens_word_with_an_umlaut_is_read_whole(text, code):
+    """ "l null acht fünfzehn" was 'L08' (the folded 'fuenfzehn' was no number; session-17
+    probe)."""
+    assert extract_batch(text, "de") == code
