@@ -1816,3 +1816,15 @@ def test_a_question_about_data_protection_at_consent_is_answered(services):
                                   "ok dann ja", "drei", "nein", "billiger")  # fmt: skip
     assert "anonym" in bot[1] and bot[1].endswith("Zeit für drei kurze Fragen?"), bot
     assert dialog.answers["zufriedenheit"] == "3" and record.outcome == "resolved"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["ich bin nicht der anschlussinhaber das ist mein vater", "der vertrag läuft auf meinen mann"],
+)
+def test_not_the_contract_holder_hears_that_anyone_in_the_household_may_answer(services, said):
+    """ "Ich bin nicht der Anschlussinhaber" heard only the consent question again (session-17
+    probe)."""
+    record, dialog, bot = _survey(services, said, "ja", "drei", "ja", "nichts")
+    assert bot[1].startswith("Die Fragen kann gern auch jemand anderes"), bot
+    assert dialog.answers["zufriedenheit"] == "3" and record.outcome == "resolved"

@@ -52,10 +52,21 @@ _OTHER_OUT = re.compile(
 )
 
 
+# The contract is someone else's ("ich bin nicht der Anschlussinhaber, das ist mein Vater",
+# "der Vertrag läuft auf meinen Mann")
+_NOT_THE_HOLDER = re.compile(
+    r"\bich bin (?:\w+ )?nicht (?:der|die) (?:anschlussinhaber\w*|vertragsinhaber\w*|"
+    r"vertragspartner\w*|inhaber\w*|kunde|kundin)\b|"
+    r"\b(?:der )?(?:vertrag|anschluss|internetvertrag) (?:laeuft|ist) (?:\w+ )?(?:auf|ueber) "
+    rf"(?:meinen|meine|unseren|unsere) {_HOUSEHOLD}\b"
+)
+
+
 def someone_else_is_out(folded: str) -> bool:
-    """ "Mein Mann ist nicht da", "meine Frau ist gerade nicht zu Hause": the person thinks the
-    call is for someone else; the survey is for whoever answers."""
-    return bool(_OTHER_OUT.search(folded))
+    """ "Mein Mann ist nicht da", "meine Frau ist gerade nicht zu Hause", "ich bin nicht der
+    Anschlussinhaber": the person thinks the call is for someone else; the survey is for
+    whoever answers."""
+    return bool(_OTHER_OUT.search(folded) or _NOT_THE_HOLDER.search(folded))
 
 
 _HANDS_OVER = re.compile(
