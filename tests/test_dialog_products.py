@@ -1915,3 +1915,13 @@ def test_a_question_no_field_answers_asked_inside_the_turn_says_so(services, sai
     was 'Geht es um die Lagerung oder Haltbarkeit eines Produkts?' (session-17 probe)."""
     told = bot_said(call(services, say(said), say("nein")))
     assert f"Angaben zur {about}" in told[1] or about in told[1], told
+
+
+def test_a_dislike_with_a_question_the_bot_cannot_place_keeps_the_thanks(services):
+    """ "meine Tochter mag den Geschmack von der Zahnpasta nicht, gibt es die auch in einer
+    anderen Sorte": the question alone was 'nicht verstanden' twice, the keypad menu, and the
+    thanks lost (session-17 probe): thanked, and asked what else."""
+    said = "meine tochter mag den geschmack von der zahnpasta nicht gibt es die auch in einer "
+    told = bot_said(call(services, say(said + "anderen sorte"), say("nein")))
+    assert "nicht zusagt" in told[1] and "Kann ich sonst noch helfen?" in told[1], told
+    assert not any("nicht verstanden" in t for t in told), told

@@ -146,4 +146,7 @@ def dislike_of_product(tenant: TenantView, text: str, talked_about: str | None) 
     from voicebot.dialog.product_reading import says_praise
 
     praised = says_praise(_DISLIKE.sub(" ", fold(text)))
-    return Dislike(product, thanks, note, refund, rest if asks else None, praised)
+    from voicebot.dialog.praise_reading import product_put_in
+
+    question = product_put_in(tenant, product, rest) if asks else None  # ("… gibt es die auch
+    return Dislike(product, thanks, note, refund, question, praised)  # in einer anderen Sorte")

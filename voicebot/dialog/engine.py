@@ -624,10 +624,14 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
         self.state.last_product = dislike.product
         if dislike.praised:  # "… nicht schmecken, aber die Hafermilch ist super": both
             parts = [*parts, *(praise_thanks(self.tenant) or [self.prompts.say("praise_thanks")])]
-        if dislike.question is not None:  # "… riecht mir zu künstlich, ist da Parfum drin?"
-            asked = self.tenant.classify(dislike.question, intent)
-            self._on_concern(dislike.question, asked, None, [*parts, dislike.thanks])
-            return True
+        asked = self.tenant.classify(dislike.question, intent) if dislike.question else None
+        readable = asked is not None and (  # (a question the bot cannot place is not asked
+            is_new_concern(self.tenant, asked)  # on: "nicht verstanden" lost the thanks)
+            or self.tenant.asked_if_sold(dislike.question or "") is not None
+        )
+        if dislike.question is not None and asked is not None and readable:  # "… riecht mir zu
+            self._on_concern(dislike.question, asked, None, [*parts, dislike.thanks])  # künstlich,
+            return True  # ist da Parfum drin?"
         self.state.answered, self.state.last_answer = True, dislike.thanks
         if dislike.refund:  # "… ich möchte mein Geld zurück": a person, normal priority
             agent = self.tenant.agent_intent()

@@ -105,13 +105,19 @@ def question_after_praise(tenant: TenantView, text: str) -> tuple[str, str] | No
             return None
         if reports_problem(question) or asks_for_agent(text):
             return None
-        named = tenant.either([product]).lower()  # (its first alias, written as Whisper does)
-        question = _LEADING_POINTER.sub(rf"\g<1> {named}", question, count=1)
-        question = _POINTER.sub(rf"\g<1>{named}", question, count=1)
+        question = product_put_in(tenant, product, question)
         if tenant.product_in(question) != product:  # (the question alone does not say what
             return None  # it is about: read with the praise as before)
         return product, question
     return None
+
+
+def product_put_in(tenant: TenantView, product: str, question: str) -> str:
+    """The question with the product named for its 'die/das' ("gibt es die auch ohne Zucker"
+    -> "gibt es haferdrink auch ohne zucker"; folded), so it is read alone."""
+    named = tenant.either([product]).lower()  # (its first alias, written as Whisper does)
+    question = _LEADING_POINTER.sub(rf"\g<1> {named}", question, count=1)
+    return _POINTER.sub(rf"\g<1>{named}", question, count=1)
 
 
 _PRAISE_STEM = re.compile(r"\b(?:toll|gut|super|lecker|klasse|prima|spitze|wunderbar)\w*")
