@@ -1828,3 +1828,22 @@ def test_not_the_contract_holder_hears_that_anyone_in_the_household_may_answer(s
     record, dialog, bot = _survey(services, said, "ja", "drei", "ja", "nichts")
     assert bot[1].startswith("Die Fragen kann gern auch jemand anderes"), bot
     assert dialog.answers["zufriedenheit"] == "3" and record.outcome == "resolved"
+
+
+@pytest.mark.parametrize(
+    ("said", "rating", "yes_no"),
+    [
+        ("ach nein bei der ersten frage eher drei und ja empfehlen schon", "3", "ja"),
+        ("ändern sie meine bewertung bitte auf drei und nein weiterempfehlen würde ich ihn nicht",
+         "3", "nein"),
+    ],
+)  # fmt: skip
+def test_a_rating_corrected_with_the_answer_to_this_question_keeps_both(
+    services, said, rating, yes_no
+):
+    """ "… bei der ersten Frage eher drei und ja, empfehlen schon": the rating was changed and
+    the yes lost, the recommendation asked again (session-17 probe)."""
+    _, dialog, bot = _survey(services, "ja", "vier", said, "nichts")
+    assert dialog.answers["zufriedenheit"] == rating, bot
+    assert dialog.answers["weiterempfehlung"] == yes_no, bot
+    assert bot[3].endswith("Was sollte Ihr Anbieter besser machen?"), bot

@@ -530,8 +530,26 @@ class SurveyDialog:
             return False
         self.answers[rated[-1].id] = str(rating)
         told = self.tenant.prompts.say("survey_rating_changed", rating=rating)
+        answered = self._answered_after_correction(text) if yes_no else None
+        if answered is not None:  # "… eher drei, und ja, empfehlen schon": this one too
+            self.answers[question.id] = answered
+            self._next_question(told)
+            return True
         self._ask(f"{told} {question.prompt}", _expect(question.kind))
         return True
+
+    def _answered_after_correction(self, text: str) -> str | None:
+        """The yes or no to this question said in a later clause than a rating corrected
+        ("ach nein, bei der ersten Frage eher drei, und ja, empfehlen schon"): 'ja'/'nein', or
+        None when no clause after the first answers it."""
+        question = self.survey.questions[self.step]
+        keys = question_keys(question.prompt)
+        for clause in re.split(r"[,.;!?]+|\bund\b|\baber\b", text)[1:]:
+            if rating_in(clause) is not None:
+                continue  # ("… eher drei": the rating, no answer to this one)
+            if starts_with_yes(clause) or starts_with_no(clause) or names_key(clause, keys):
+                return _read_answer("yesno", clause, None, False, False, question.prompt)
+        return None
 
     def _not_passed_on(self, text: str) -> str:
         """What is said to a complaint or a message for the provider ("Können Sie das an
