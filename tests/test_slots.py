@@ -314,3 +314,17 @@ def test_a_code_said_twice_in_a_row_is_read_once():
     assert extract_postcode("zwei null null neun fünf zwei null null neun fünf", "de") == "20095"
     assert extract_digits("4081725340817253", "de", 8) == "40817253"
     assert extract_postcode("2 0 0 9 5 2 0 0 9 6", "de") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("charge ist l null acht fünfzehn mhd dreißigster sechster im müsli war ein stein",
+         "L0815"),
+        ("L fünfzig zwölf B", "L5012B"),
+    ],
+)  # fmt: skip
+def test_a_batch_code_with_a_teen_or_tens_word_with_an_umlaut_is_read_whole(text, code):
+    """ "l null acht fünfzehn" was 'L08' (the folded 'fuenfzehn' was no number; session-17
+    probe)."""
+    assert extract_batch(text, "de") == code

@@ -8,12 +8,34 @@ from __future__ import annotations
 
 import re
 
+from voicebot.dialog.agent_requests import asks_for_agent
+from voicebot.dialog.answering import needs_of
+from voicebot.dialog.harm_words import reports_harm, reports_problem
 from voicebot.dialog.intent_choice import set_intent
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.words import fold
+from voicebot.events import Intent
 
+# A business asks to buy for resale or to work with the company ("Ich betreibe ein Café und
+# würde gern Ihre Hafermilch im Großhandel beziehen", "ich bin Influencerin und würde gern mit
+# Sonnhof kooperieren"): the company, whatever product is named
+_BUSINESS = re.compile(
+    r"\b(?:grosshandel\w*|grosshaendler\w*|wiederverkaeufer\w*|wiederverkauf\w*|"
+    r"grossabnehmer\w*|grosskunde\w*|geschaeftskunde\w*|gewerbekunde\w*|grossmengen|"
+    r"in (?:unser\w*|mein\w*) sortiment (?:\w+ )?(?:aufnehmen|nehmen|listen)|listung\w*|"
+    r"influencer\w* (?:\w+ ){0,4}(?:kooperation\w*|kooperier\w*|zusammenarbeit\w*|werbung)|"
+    r"werbepartner\w*|markenbotschafter\w*|kooperier\w*|"
+    r"mit (?:ihnen|euch|sonnhof|ihrer firma) zusammenarbeiten|wholesale|resell\w*|"
+    r"trade (?:customer|account)s?)\b"
+    # a business of the caller's that would buy ("ich betreibe ein Café und würde gern die
+    # Hafermilch beziehen")
+    r"|\b(?:ich betreibe|wir betreiben|ich fuehre|wir fuehren|ich habe|wir haben|fuer) "
+    r"(?:ein\w* |(?:eine?n? )?kleine\w* |mein\w* |unser\w* )?(?:cafe|restaurant|laden|hotel|"
+    r"kantine|bistro|hofladen|bioladen|unverpacktladen|kiosk|imbiss|baeckerei|catering\w*)\b"
+    r"(?=.*\b(?:beziehen|einkaufen|abnehmen|liefern|lieferung|bestellen|anbieten|verkaufen)\b)"
+)
 # (pattern over the folded words, what the bot has no information on: German, English)
 _TOPICS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:stellenangebot\w*|stellenanzeige\w*|offene stellen?|bewerb\w*|"
@@ -52,10 +74,24 @@ _TOPICS: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"seit wann gibt es (?:\w+ )?(?:firma|unternehmen|sonnhof|euch|sie)|"
                 r"how many (?:employees|people work)|family (?:business|company))\b"),
      "zum Unternehmen", "on the company"),
+    (_BUSINESS, "zu Großhandel und Kooperationen", "on wholesale and partnerships"),
     (re.compile(r"\b(?:spende\w*|spenden|sponsor\w*|kooperation\w*|lieferant\w*|"
                 r"zusammenarbeit|donation\w*|partnership\w*|supplier\w*)\b"),
      "zu Sponsoring und Kooperationen", "on sponsoring and partnerships"),
 )  # fmt: skip
+
+
+def business_enquiry(tenant: TenantView, text: str, intent: Intent) -> bool:
+    """A business asks to buy for resale or to work with the company ("… Hafermilch im
+    Großhandel beziehen" was a complaint: batch asked, quality team at high priority; "ich bin
+    Influencerin, würde gern kooperieren" was thanked as praise): no concern of the hotline,
+    nothing wrong reported."""
+    if not tenant.language.startswith(("de", "en")) or _BUSINESS.search(fold(text)) is None:
+        return False
+    spec = tenant.intents.get(intent.name or "")
+    if spec is not None and spec.action == "selfservice" and "product" in needs_of(spec):
+        return False  # "Ich betreibe ein Café: ist die Hafermilch vegan?" asks about it
+    return not (reports_problem(text) or reports_harm(text) or asks_for_agent(text))
 
 
 def company_topic(text: str, language: str = "de") -> str | None:
@@ -82,7 +118,8 @@ def tell_no_company_info(
     `before`: thanks for praise said with it); False when the words ask nothing about the
     company."""
     topic = company_topic(text, tenant.language)
-    if topic is None or tenant.product_in(text):
+    business = _BUSINESS.search(fold(text)) is not None
+    if topic is None or (tenant.product_in(text) and not business):
         return False
     agent = tenant.agent_intent()
     if agent is not None:

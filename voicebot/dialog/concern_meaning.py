@@ -168,10 +168,14 @@ def answer_dislike(dialog: DialogParts, turn: ConcernTurn) -> bool:
     parts = turn.parts
     if dislike.praised:  # "… nicht schmecken, aber die Hafermilch ist super": both
         parts = [*parts, *(praise_thanks(tenant) or [prompts.say("praise_thanks")])]
-    if dislike.question is not None:  # "… riecht mir zu künstlich, ist da Parfum drin?"
-        asked = tenant.classify(dislike.question, turn.intent)
-        dialog._on_concern(dislike.question, asked, None, [*parts, dislike.thanks])
-        return True
+    asked = tenant.classify(dislike.question, turn.intent) if dislike.question else None
+    readable = asked is not None and (  # (a question the bot cannot place is not asked on:
+        is_new_concern(tenant, asked)  # "nicht verstanden" lost the thanks)
+        or tenant.asked_if_sold(dislike.question or "") is not None
+    )
+    if dislike.question is not None and asked is not None and readable:  # "… riecht mir zu
+        dialog._on_concern(dislike.question, asked, None, [*parts, dislike.thanks])  # künstlich,
+        return True  # ist da Parfum drin?"
     state.answered, state.last_answer = True, dislike.thanks
     if dislike.refund:  # "… ich möchte mein Geld zurück": a person, normal priority
         agent = tenant.agent_intent()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from voicebot.dialog.answering import needs_of
 from voicebot.dialog.caller_circumstances import speaks_another_language
 from voicebot.dialog.catalog_question import catalog_wide_answer
-from voicebot.dialog.company_question import tell_no_company_info
+from voicebot.dialog.company_question import business_enquiry, tell_no_company_info
 from voicebot.dialog.concern_readings import complaint_unsaid
 from voicebot.dialog.concern_turn import ConcernTurn
 from voicebot.dialog.dialog_parts import DialogParts
@@ -39,6 +39,8 @@ def answer_company_question(dialog: DialogParts, turn: ConcernTurn) -> bool:
     taken = tenant.intents.get(intent.name or "")
     praised = taken is not None and is_praise(tenant, taken)
     thanks = praise_thanks(tenant) if praised else []
+    if business_enquiry(tenant, turn.text, intent):  # "… Hafermilch im Großhandel beziehen":
+        unsure, praised, thanks = True, False, []  # the company, no complaint, no praise
     return (
         turn.number is None
         and (unsure or praised)

@@ -42,7 +42,9 @@ _DISLIKE = re.compile(
     r"nicht (?:so |ganz |wirklich )?(?:mein|unser|sein|ihr)\w* (?:fall|geschmack|ding|sache)|"
     rf"(?:{_PERSON} (?:\w+ ){{0,4}}?)?(?:viel |etwas |echt |einfach |ein bisschen |bisschen |"
     r"ein wenig |ganz schoen |deutlich |leider |irgendwie |total |sehr )?(?<!nicht )zu "
-    rf"{_TASTE}\b(?! geworden)|"
+    rf"{_TASTE}\b(?! geworden| (?:sachen|dinge|zeug|produkte|lebensmittel|speisen|getraenke|"
+    r"essen|suessigkeiten|aufstriche)\b)|"  # ("ich mag keine zu süßen Sachen, wie viel Zucker
+    # ist in der Marmelade?" asks)
     r"(?:finde|finden|fand|fanden) (?:\w+ ){0,4}nicht (?:so |besonders |wirklich )?"
     r"(?:gut|lecker|toll|angenehm|schoen))"
 )
@@ -144,4 +146,7 @@ def dislike_of_product(tenant: TenantView, text: str, talked_about: str | None) 
     from voicebot.dialog.product_reading import says_praise
 
     praised = says_praise(_DISLIKE.sub(" ", fold(text)))
-    return Dislike(product, thanks, note, refund, rest if asks else None, praised)
+    from voicebot.dialog.praise_reading import product_put_in
+
+    question = product_put_in(tenant, product, rest) if asks else None  # ("… gibt es die auch
+    return Dislike(product, thanks, note, refund, question, praised)  # in einer anderen Sorte")

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from voicebot.dialog.agent_requests import asks_for_agent
 from voicebot.dialog.harm_words import reports_problem
+from voicebot.dialog.negated_criticism import praises_by_denial, without_denial
 from voicebot.dialog.product_reading import is_praise, says_praise
 from voicebot.dialog.question_words import is_question
 from voicebot.dialog.tenant_view import TenantView
@@ -109,18 +110,25 @@ def question_after_praise(tenant: TenantView, text: str) -> tuple[str, str] | No
         if len(before.split()) < 3 or len(question.split()) < 3:
             continue
         product = tenant.product_in(before)
-        praised = says_praise(before) or bool(_PRAISED.search(before))
-        if product is None or not praised or reports_problem(before) or _EARLIER.search(before):
+        praised = says_praise(before) or bool(_PRAISED.search(before)) or praises_by_denial(before)
+        wrong = reports_problem(without_denial(before))  # ("gar nicht zu salzig" is no fault)
+        if product is None or not praised or wrong or _EARLIER.search(before):
             return None
         if reports_problem(question) or asks_for_agent(text):
             return None
-        named = tenant.either([product]).lower()  # (its first alias, written as Whisper does)
-        question = _LEADING_POINTER.sub(rf"\g<1> {named}", question, count=1)
-        question = _POINTER.sub(rf"\g<1>{named}", question, count=1)
+        question = product_put_in(tenant, product, question)
         if tenant.product_in(question) != product:  # (the question alone does not say what
             return None  # it is about: read with the praise as before)
         return product, question
     return None
+
+
+def product_put_in(tenant: TenantView, product: str, question: str) -> str:
+    """The question with the product named for its 'die/das' ("gibt es die auch ohne Zucker"
+    -> "gibt es haferdrink auch ohne zucker"; folded), so it is read alone."""
+    named = tenant.either([product]).lower()  # (its first alias, written as Whisper does)
+    question = _LEADING_POINTER.sub(rf"\g<1> {named}", question, count=1)
+    return _POINTER.sub(rf"\g<1>{named}", question, count=1)
 
 
 _PRAISE_STEM = re.compile(r"\b(?:toll|gut|super|lecker|klasse|prima|spitze|wunderbar)\w*")

@@ -15,6 +15,7 @@ from dataclasses import replace
 from voicebot.dialog.answering import needs_of
 from voicebot.dialog.correction_words import after_a_correction
 from voicebot.dialog.harm_words import reports_harm, reports_problem
+from voicebot.dialog.negated_criticism import praises_by_denial, without_denial
 from voicebot.dialog.product_safety import DEFECT
 from voicebot.dialog.question_words import is_question
 from voicebot.dialog.tenant_view import IntentView, TenantView
@@ -54,6 +55,12 @@ def harm_reported(tenant: TenantView, text: str, intent: Intent) -> Intent:
     return replace(intent, name=chosen.id, confidence=sure)
 
 
+# How much of something is in it, asked inside a turn ("… wie viel Zucker ist in der Marmelade")
+_HOW_MUCH_IN = re.compile(
+    r"\bwie viel\w* (?:\w+ ){1,2}(?:ist|sind|steckt|stecken) (?:\w+ )?(?:in|im)\b"
+)
+
+
 def found_in_product(tenant: TenantView, text: str, intent: Intent) -> Intent:
     """A statement that something is in a product ("Im Müsli ist eine Motte.", "In der
     Hafermilch sind Klumpen.") read as an allergen or ingredient question: the classifier
@@ -69,6 +76,8 @@ def found_in_product(tenant: TenantView, text: str, intent: Intent) -> Intent:
     stated = bool(folded & {"in", "im"}) and bool(folded & _FOUND_VERBS)
     if not stated or is_question(text) or names_allergen(text) or folded & _ASKED_FOR:
         return intent  # ("die Zutaten von der Nougatcreme bitte" is a request)
+    if _HOW_MUCH_IN.search(" ".join(said)):  # "ich mag keine zu süßen Sachen wie viel Zucker
+        return intent  # ist in der Marmelade": asked, without a mark
     contents = fold(tenant.ingredients(str(intent.slots.get("product") or "")))
     words = [
         w for w in said
@@ -340,14 +349,19 @@ def problem_or_praise(tenant: TenantView, text: str, intent: Intent) -> Intent:
     ranked = dict(intent.alternatives)
     if intent.name is not None:
         ranked[intent.name] = intent.confidence
-    if reports_problem(text):  # (harm included)
+    top = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
+    praise = next((s for s in tenant.intents.values() if is_praise(tenant, s)), None)
+    read_as = (None, complaint.id, praise.id if praise else None)
+    if praise is not None and intent.name in read_as and praises_by_denial(text):
+        sure = max(tenant.threshold, ranked.get(praise.id, 0.0))  # "nicht zu süß, genau richtig"
+        return replace(intent, name=praise.id, confidence=sure)
+    if reports_problem(without_denial(text)):  # (harm included; "gar nicht zu salzig" is none)
         spec = tenant.intents.get(intent.name or "")
         if spec is not None and spec.priority == "high":
             return intent
         sure = max(tenant.threshold, ranked.get(complaint.id, 0.0))
         return replace(intent, name=complaint.id, confidence=sure)
     words = set(folded.split())
-    top = intent.name or (intent.alternatives[0][0] if intent.alternatives else None)
     if top != complaint.id or not words & _PRAISE or words & _NOT:  # (unsure too: "… dass
         return intent  # Ihre Hafermilch super im Kaffee schäumt" was asked as a complaint)
     others = sorted(((p, n) for n, p in ranked.items() if n != complaint.id), reverse=True)

@@ -53,12 +53,14 @@ from voicebot.dialog.survey_ratings import (
     asks_about_scale,
     corrected_rating,
     rating_after_doubt,
+    rating_chosen,
     rating_said,
     says_no_rating,
 )
 from voicebot.dialog.survey_turns import (
     asks_us_something,
     cannot_say,
+    names_the_comment_question,
     no_comment,
     pause_then_asks,
 )
@@ -70,6 +72,7 @@ from voicebot.dialog.survey_words import (
     WITHHOLD_WORDS,
     agrees_after_all,
     annoyed_by_calls,
+    asks_about_privacy,
     asks_meaning,
     asks_us,
     breaks_off,
@@ -307,8 +310,10 @@ class SurveyDialog:
         if note and self.step < 0:  # told once; the consent question again (no try counted)
             self._ask(f"{note} {self.survey.consent}", "yesno")
             return
-        if not keyed and self.step < 0 and self._other_language(text):
-            return  # "Sorry, I don't speak German": told in their language
+        language_asked = self.step >= 0 and bool(_LANGUAGE_NAMED.search(fold(text)))
+        if not keyed and (self.step < 0 or language_asked) and self._other_language(text):
+            return  # "Sorry, I don't speak German": told in their language (at a question
+            # only when the language is named: "can we do this in English"; "four" answers)
         if not keyed and self.step < 0 and offers_to_answer(fold(text)):
             self._next_question()  # "Mein Mann ist nicht da, aber ich kann das machen."
             return
@@ -526,8 +531,26 @@ class SurveyDialog:
             return False
         self.answers[rated[-1].id] = str(rating)
         told = self.tenant.prompts.say("survey_rating_changed", rating=rating)
+        answered = self._answered_after_correction(text) if yes_no else None
+        if answered is not None:  # "… eher drei, und ja, empfehlen schon": this one too
+            self.answers[question.id] = answered
+            self._next_question(told)
+            return True
         self._ask(f"{told} {question.prompt}", _expect(question.kind))
         return True
+
+    def _answered_after_correction(self, text: str) -> str | None:
+        """The yes or no to this question said in a later clause than a rating corrected
+        ("ach nein, bei der ersten Frage eher drei, und ja, empfehlen schon"): 'ja'/'nein', or
+        None when no clause after the first answers it."""
+        question = self.survey.questions[self.step]
+        keys = question_keys(question.prompt)
+        for clause in re.split(r"[,.;!?]+|\bund\b|\baber\b", text)[1:]:
+            if rating_in(clause) is not None:
+                continue  # ("… eher drei": the rating, no answer to this one)
+            if starts_with_yes(clause) or starts_with_no(clause) or names_key(clause, keys):
+                return _read_answer("yesno", clause, None, False, False, question.prompt)
+        return None
 
     def _not_passed_on(self, text: str) -> str:
         """What is said to a complaint or a message for the provider ("Können Sie das an
@@ -566,7 +589,7 @@ class SurveyDialog:
         told = self.tenant.prompts.say("survey_other_language", name=self.tenant.name)
         if _LANGUAGE_NAMED.search(fold(text)):
             bye = self.tenant.prompts.say("survey_other_language_bye")
-            self._finish(f"{told} {bye}", "declined")
+            self._finish(f"{told} {bye}", "declined" if self.step < 0 else "hangup")
         else:
             ask = self.tenant.prompts.say("survey_other_language_ask")
             self._ask(f"{told} {ask}", "yesno")
@@ -667,7 +690,14 @@ class SurveyDialog:
         if not text.strip() or self.tenant.is_nonsense(text):
             return None
         found = self.tenant.nlu.classify(text) if self.tenant.nlu is not None else None
-        spec = self.tenant.intents.get(found.intent or "") if found is not None else None
+        name = found.intent if found is not None else None
+        if found is not None and name is None and asks_about_privacy(text):  # "Ist das
+            best = next(iter(found.alternatives), None)  # datenschutzkonform nach DSGVO?":
+            sure = best is not None and best[1] >= self.tenant.threshold
+            if best is not None and sure and best[0] not in self.survey.ends_call:
+                name = best[0]  # the survey's answer about itself (it was not placed: the
+                # consent question again without an answer)
+        spec = self.tenant.intents.get(name or "")
         if found is None or spec is None or not spec.answer or spec.answer.startswith("builtin:"):
             return None
         return _Said(spec.id, spec.answer, found.confidence >= SURE)
@@ -734,6 +764,10 @@ class SurveyDialog:
         clauses = re.split(r"[,.;!?]+|\bund\b|\baber\b", text)[1:]
         keys = question_keys(following.prompt)
         for at, clause in enumerate(clauses):
+            if following.kind == "free" and names_the_comment_question(clause, following.prompt):
+                said = text[text.find(clause) :].strip(" ,.;!?")  # "Ja, und besser machen
+                self.answers[following.id] = said  # könnten die den Kundenservice": answered
+                return True
             if following.kind == "yesno" and names_key(clause, keys):
                 answer = _read_answer("yesno", clause, None, False, False, following.prompt)
                 rest = " ".join(clauses[at:])  # ("…, naja, kommt drauf an": no yes)
@@ -855,6 +889,9 @@ def _read_answer(
         after_doubt = None if keyed else rating_after_doubt(text)
         if after_doubt is not None:  # "keine Ahnung, vielleicht drei"
             return str(after_doubt)
+        chosen = None if keyed or school_grade(text) else rating_chosen(text)
+        if chosen is not None:  # "zwei oder drei, ach, sagen wir drei" (was "Eher 2 oder eher
+            return str(chosen)  # 3?"), "… drei oder vier Mal im Monat aus, also zwei"
         if not keyed and (school_grade(text) or says_no_rating(text)):
             return None  # "eine glatte Eins", "eins plus": 1 is the best school grade, the
             # worst rating; "Na gut.", "Eins ist das Beste, oder?"

@@ -20,9 +20,19 @@ _PERSON = (
     r"tochter|kinder|kind|partner\w*|freund\w*|mutter|vater|mama|papa|eltern|nachbar\w*|oma|opa|"
     r"familie|enkel\w*|schwester|bruder|gatte|gattin|lebensgefaehrt\w*)|die kinder)"
 )
+_SOMEONE = re.compile(rf"\b{_PERSON}\b")
+
+
+def names_someone_else(text: str) -> bool:
+    """Another person of the household is named ("meine Frau eher drei")."""
+    return _SOMEONE.search(fold(text)) is not None
+
+
 _OTHERS_VIEW = re.compile(
     rf"\b{_PERSON}\s+"
-    r"(?:\w+\s+){0,3}?(?:sagt|sagen|sagte|wuerde|wuerden|meint|meinen|meinte|findet|finden|fand|"
+    r"(?:\w+\s+){0,3}?(?:sagt|sagen|sagte|wuerde|wuerden|meint|"
+    r"(?<!auf )(?<!an )(?<!fuer )(?<!mit )(?<!von )(?<!zu )(?<!in )(?<!hat )(?<!haben )"
+    r"meinen|meinte|findet|finden|fand|"  # (not "auf meinen Rat")
     r"faende|gibt|geben|gab|empfiehlt|empfehlen|denkt|denken|hat gesagt|haben gesagt)\b"
     r"|\b(?:laut|nach meinung) (?:mein\w*|unser\w*)\b"
 )

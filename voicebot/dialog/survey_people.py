@@ -13,8 +13,11 @@ _YOUNG = (  # the ages of a child, as Whisper writes them
 )
 _AGE = re.compile(  # "ich bin neun", "meine Mama ist nicht da" (at the consent question: "ich
     # bin vier" may rate, and a comment may tell of "meine Mama")
-    rf"\bich bin (?:aber |doch |halt |gerade )*{_YOUNG}(?= und\b| darf\b| ist\b| also\b| ich\b|$)|"
-    r"\b(?:(?:meine|die) (?:mama|mami)|(?:mein|der) (?:papa|papi))\b"
+    rf"\bich bin (?:aber |doch |halt |gerade )*{_YOUNG}"
+    r"(?= und\b| darf\b| ist\b| also\b| ich\b| mein\w*\b| unser\w*\b|$)|"
+    r"\b(?:(?:meine|die) (?:mama|mami)|(?:mein|der) (?:papa|papi))\b|"
+    r"\b(?:meine|unsere) eltern (?:sind|is)(?: \w+){0,2} (?:nicht da|nicht zu ?hause|nicht daheim|"
+    r"weg|unterwegs|arbeiten|einkaufen)\b"  # ("ich bin vierzehn, meine Eltern sind nicht da")
 )
 _CHILD = re.compile(
     rf"\b(?:ich bin (?:aber |doch |halt |gerade )*(?:erst |noch |nur )+{_YOUNG}(?: jahre alt)?"
@@ -49,10 +52,21 @@ _OTHER_OUT = re.compile(
 )
 
 
+# The contract is someone else's ("ich bin nicht der Anschlussinhaber, das ist mein Vater",
+# "der Vertrag läuft auf meinen Mann")
+_NOT_THE_HOLDER = re.compile(
+    r"\bich bin (?:\w+ )?nicht (?:der|die) (?:anschlussinhaber\w*|vertragsinhaber\w*|"
+    r"vertragspartner\w*|inhaber\w*|kunde|kundin)\b|"
+    r"\b(?:der )?(?:vertrag|anschluss|internetvertrag) (?:laeuft|ist) (?:\w+ )?(?:auf|ueber) "
+    rf"(?:meinen|meine|unseren|unsere) {_HOUSEHOLD}\b"
+)
+
+
 def someone_else_is_out(folded: str) -> bool:
-    """ "Mein Mann ist nicht da", "meine Frau ist gerade nicht zu Hause": the person thinks the
-    call is for someone else; the survey is for whoever answers."""
-    return bool(_OTHER_OUT.search(folded))
+    """ "Mein Mann ist nicht da", "meine Frau ist gerade nicht zu Hause", "ich bin nicht der
+    Anschlussinhaber": the person thinks the call is for someone else; the survey is for
+    whoever answers."""
+    return bool(_OTHER_OUT.search(folded) or _NOT_THE_HOLDER.search(folded))
 
 
 _HANDS_OVER = re.compile(

@@ -255,3 +255,26 @@ def rating_after_doubt(text: str) -> int | None:
     if not _NUMBER_WORD.search(rest) or says_no_rating(rest):
         return None
     return rating_said(rest)
+
+
+# A rating chosen at the end after two or a range ("zwei oder drei, ach, sagen wir drei", "das
+# Internet fällt drei oder vier Mal im Monat aus, also zwei", "zwischen zwei und drei, eher drei")
+_CHOSEN = re.compile(
+    r"\b(?:sagen wir|sag ich|ich sag|ich sage|ich wuerde sagen|nehmen wir|dann doch|doch eher|"
+    r"dann eher|eher|lieber|also|deshalb|darum|daher)(?: (?:mal|doch|eher|lieber|die|eine|ne|"
+    rf"nur|noch|sagen))* {_NUMBER}\s*$"
+)
+
+
+def rating_chosen(text: str) -> int | None:
+    """The rating chosen at the end of an answer that said other numbers before it (see
+    above); None when it ends otherwise or said no other number first."""
+    from voicebot.dialog.survey_others import names_someone_else
+
+    folded = fold(text)
+    chosen = _CHOSEN.search(folded)
+    if chosen is None or not _NUMBER_WORD.search(folded[: chosen.start()]):
+        return None
+    if names_someone_else(folded):  # ("ich sag vier, meine Frau eher drei": her choice)
+        return None
+    return rating_in(chosen.group(0))

@@ -84,3 +84,12 @@ def cannot_say(text: str) -> bool:
     """ "Ich hab gerade erst gewechselt, kann ich noch nicht sagen": no answer to give (as
     "weiß ich nicht"), not unclear."""
     return bool(_CANNOT_SAY.search(fold(text.replace("'", "").replace("’", ""))))
+
+
+def names_the_comment_question(clause: str, prompt: str) -> bool:
+    """A clause of four words or more that takes up two long words of the comment question
+    ("… und besser machen könnten die den Kundenservice" to "Was sollte Ihr Anbieter besser
+    machen?"): the comment, said one question early."""
+    words = fold(clause).split()
+    asked = {w for w in fold(prompt).split() if len(w) >= 5}
+    return len(words) >= 4 and len(asked & set(words)) >= 2 and not is_question(clause)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from voicebot.dialog.closing_words import NO_NEED_PHRASES, says_goodbye
+from voicebot.dialog.question_words import is_question
 from voicebot.dialog.words import fold, says_phrase
 
 DECLINE_WORDS = ("keine zeit", "kein interesse", "no time", "not interested")
@@ -51,6 +52,26 @@ def breaks_off(folded: str) -> bool:
     return mine and says_any(folded, HAD_ENOUGH_WORDS)
 
 
+# How long the call still takes ("wie lange dauert das noch", "wie viele Fragen kommen noch"),
+# not how long something of the provider's does ("… dauert das noch, bis Glasfaser kommt")
+_HOW_LONG = re.compile(
+    r"\b(?:wie (?:lange|lang) (?:dauert|geht|brauchen|braucht)(?: \w+){0,2}|wie viele fragen|"
+    r"(?:dauert|geht) (?:das|es|die sache) (?:noch )?(?:lange|lang)|sind wir (?:bald|gleich) "
+    r"(?:fertig|durch)|how long (?:will|does) (?:this|it) take)\b(?!.*\bbis\b)"
+)
+_PRIVACY = re.compile(
+    r"\b(?:datenschutz\w*|dsgvo|gdpr|data protection|privacy|(?:meine|meinen|die) daten|"
+    r"anonym\w*|gespeichert|speichern sie|weitergegeben|weitergeben)\b"
+)
+
+
+def asks_about_privacy(text: str) -> bool:
+    """A question about data protection ("Ist das datenschutzkonform nach DSGVO?", "Was
+    passiert mit meinen Daten?")."""
+    asked = "?" in text or is_question(text) or wh_question(text)
+    return asked and _PRIVACY.search(fold(text)) is not None
+
+
 _TO_US = re.compile(r"\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|you|your)\b")
 _ABOUT_THE_SURVEY = frozenset((
     "umfrage", "befragung", "anonym", "nummer", "telefonnummer", "daten", "antworten",
@@ -63,7 +84,7 @@ def asks_us(text: str) -> bool:
     das anonym?"), not one about the provider, which is a comment ("Warum kostet das so
     viel?")."""
     about = _ABOUT_THE_SURVEY & set(fold(text).split())
-    return bool(about) or bool(_TO_US.search(text))
+    return bool(about) or bool(_TO_US.search(text)) or bool(_HOW_LONG.search(fold(text)))
 
 
 _HAS_NONE = re.compile(
@@ -345,11 +366,21 @@ _BETTER = re.compile(
 )
 
 
+# Now is bad ("gerade ganz schlecht", "jetzt passt es nicht", "im Moment ungünstig"): with a
+# later time named, a call back ("… in einer Stunde gerne": its "gerne" is no yes to now)
+_NOT_NOW = re.compile(
+    r"\b(?:gerade|jetzt|im moment|momentan|grad|grade)(?: \w+){0,3} (?:schlecht|unguenstig|"
+    r"nicht|keine zeit|beschaeftigt|busy)\b|\b(?:passt|geht) (?:\w+ )?(?:gerade|jetzt|grad) "
+    r"(?:\w+ )?nicht\b|\bnot (?:now|a good time)\b|\bbad time\b"
+)
+
+
 def call_back(text: str) -> bool:
     """ "Rufen Sie mich in einer Stunde zurück", "call me back tomorrow", "am Wochenende passt
-    es besser": another time."""
+    es besser", "gerade ganz schlecht, in einer Stunde gerne": another time."""
     folded = fold(text)
-    named = bool(_LATER_TIME.search(folded) and _BETTER.search(folded))
+    later = _LATER_TIME.search(folded)
+    named = bool(later and (_BETTER.search(folded) or _NOT_NOW.search(folded)))
     return not never_again(text) and (named or bool(_CALL_BACK.search(folded)))
 
 

@@ -348,6 +348,7 @@ class TenantView:
         do not sell, (product id, words) for a kind of ours we do not sell ("das Duschgel auch
         mit Lavendel"), None when the text is no such question."""
         from voicebot.dialog.question_words import OPENING_WORDS, is_question
+        from voicebot.dialog.unlisted_property import PACKAGING, unlisted_properties
         from voicebot.dialog.words import ANSWER_WORDS, GREETING_WORDS
         from voicebot.nlu.slots import FUNCTION_WORDS
 
@@ -359,6 +360,8 @@ class TenantView:
         asks = is_question(text) or bool(_SOLD.match(" ".join(said)))
         if not self.catalog or not asks or not _SOLD.search(folded):
             return None
+        if any(p.about == PACKAGING for p in unlisted_properties(text)):  # "den Eistee auch in
+            return None  # der Dose": its packaging (no such field), not a kind we do not sell
         rest = _SOLD.sub(" ", folded)
         match = self._product_match(text)
         if match is not None:

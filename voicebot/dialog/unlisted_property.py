@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from voicebot.dialog.words import fold
 
+PACKAGING = "zur Verpackung"  # (the family of packaging and its disposal, below)
+
 # (pattern over the folded words, what the bot has no information on: German, English)
 _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "Ist die Tomatensoße bio?", "Ist das Müsli aus ökologischem Anbau?"
@@ -111,8 +113,17 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:pestizid\w*|glyphosat|"
                 r"rueckstaend\w*|schadstoff\w*|mineraloel\w*|acrylamid|belastet)\b"),
      "zu Rückständen und Schadstoffen", "on residues and contaminants"),
-    (re.compile(r"\b(?:recycel\w*|recycl\w*|pfand|mehrweg\w*)\b"), "zur Verpackung",
-     "on packaging"),
+    # "Ist die Verpackung recycelbar?", "In welche Tonne gehört das Glas?", "Haben Sie Produkte
+    # ohne Plastikverpackung?", "Gibt es den Eistee auch in der Dose?"
+    (re.compile(r"\b(?:recycel\w*|recycl\w*|pfand|mehrweg\w*|einweg\w*|entsorg\w*|"
+                r"plastikverpack\w*|verpackungs(?:frei|muell|material)\w*|plastikfrei\w*|"
+                r"ohne (?:plastik|verpackung)|in welche\w* (?:tonne|muell\w*|sack|abfall\w*)|"
+                r"(?:gelbe\w*|blaue\w*) (?:sack|tonne)|altglas\w*|glascontainer|muelltrennung|"
+                r"(?:wohin|wo) (?:mit|kommt|gehoert|gehoeren|kommen) (?:\w+ ){0,3}(?:glas|deckel|"
+                r"verpackung|tube|flasche|dose|becher|tuete|karton)\b|"
+                r"(?:auch|nur) (?:in|als) (?:der |einer |ner )?(?:dose|glasflasche|pfandflasche|"
+                r"tetrapak|tetra pak|pet flasche|nachfuellbeutel)|packaging|recyclable)\b"),
+     PACKAGING, "on packaging"),
 )  # fmt: skip
 
 

@@ -25,7 +25,9 @@ from voicebot.events import Intent
 # Großpackungen", "mein Mann sagt, die ist nicht bio, stimmt das": asked without a question
 # word first or a question mark (Whisper often writes none)
 _ASKS = re.compile(
-    r"\b(?:ob|wissen|fragen|frage|nicht mehr|gibt es|gibts|habt ihr|haben sie|kann man|"
+    r"\b(?:ob|wissen|fragen|frage|nicht mehr|gibt es|gibts|habt ihr|haben sie|kann man|wohin|"
+    r"in welche\w*|darf ich|darf man|darf mein\w*|duerfen|wie (?:macht|mache|bereite\w*|"
+    r"koche|kocht|lange|heiss|warm) (?:man|ich)|"
     r"kann ich|koennen sie|stimmt das|stimmt es|ist das (?:so|richtig|wahr)|wondering|whether|"
     r"is there|do you have|can i|can you)\b"
 )
