@@ -223,6 +223,15 @@ _CLASSES = {
 }  # fmt: skip
 
 
+# Classes their words alone name, in the order they are tried (after the SIM and porting ones)
+_NAMED_BY_WORDS = (
+    ("tech_no_show", _TECH_NO_SHOW), ("tech_move", _TECH_MOVE), ("tech_when", _TECH_WHEN),
+    ("tech_wanted", _TECH_WANTED), ("take_over", _TAKE_OVER), ("device_broken", _DEVICE_BROKEN),
+    ("credit", _CREDIT), ("payment_plan", _PAYMENT_PLAN), ("dunning", _DUNNING),
+    ("router_info", _ROUTER_INFO),
+)  # fmt: skip
+
+
 def _class_of(said: str) -> str | None:
     """The class the folded words name, the most specific first; None for none."""
     if _SIM_LOST.search(said):
@@ -235,22 +244,9 @@ def _class_of(said: str) -> str | None:
         return "sim_activate"
     if _PORTING.search(said) and not re.search(r"\bumzieh|\bumzug|\bziehe\b|\bumgezogen", said):
         return "port_out" if _PORT_OUT.search(said) else "port_in"
-    for name, pattern in (("tech_no_show", _TECH_NO_SHOW), ("tech_move", _TECH_MOVE),
-                          ("tech_when", _TECH_WHEN), ("tech_wanted", _TECH_WANTED)):  # fmt: skip
+    for name, pattern in _NAMED_BY_WORDS:
         if pattern.search(said):
             return name
-    if _TAKE_OVER.search(said):
-        return "take_over"
-    if _DEVICE_BROKEN.search(said):
-        return "device_broken"
-    if _CREDIT.search(said):
-        return "credit"
-    if _PAYMENT_PLAN.search(said):
-        return "payment_plan"
-    if _DUNNING.search(said):
-        return "dunning"
-    if _ROUTER_INFO.search(said):
-        return "router_info"
     if _CONTACT.search(said) and not _PORTING.search(said):
         return "contact"
     if _NOT_NEEDED.search(said) and "nur noch" not in said:  # ("… nur noch Internet": a tariff)
