@@ -154,6 +154,13 @@ Reading (by hand, 2026-12-04, first run 14/22 held-out):
   `at:`. Library 46/48 (the new `sonnhof/mitarbeiter-closed`, a Saturday call, passes; the same
   two recognition limits fail), held-out 18/22 and probe calls 42/63 as before, the same
   failures: the round's fixes are at the text level and the replayed failures are recognition.
+- Session 17 (2026-12-05, this table, run at bca0bc2, same machine, load 2.8 at the start: a
+  fresh-clone CI shared the cores, latency not comparable): the concern and survey steps
+  refactors and round 4 of the probe helpers (misheard turns, Nordwelle classes, unserved banking
+  requests, negated criticism, survey children and call-backs), one Nordwelle example. Library
+  46/48, held-out 18/22 and probe calls 42/63 as before, the same failures; probe WER 0.119 ->
+  0.121 (one turn heard differently). The round's fixes are at the text level; the replayed
+  failures are recognition.
 """
 KEPT = ("cases", "passed", "failed", "wer", "intent_accuracy", "routing_accuracy", "latency_ms")
 
