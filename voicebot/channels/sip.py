@@ -26,15 +26,23 @@ from aiosipua import (
     SipUAS,
     UdpSipTransport,
     parse_uri,
+    stringify_uri,
 )
 
 from voicebot.channels.sip_line import SipLine
-from voicebot.channels.sip_media import RtpLeg, RtpPorts, reachable_host, route_towards
+from voicebot.channels.sip_media import (
+    RtpLeg,
+    RtpPorts,
+    is_wildcard,
+    reachable_host,
+    route_towards,
+)
 from voicebot.events import CallStarted
 from voicebot.privacy import mask
 
 log = logging.getLogger(__name__)
 USER_AGENT = "voicebot"
+SIP_USER = "voicebot"  # the user part of our SIP address when no account is set
 STOP_GRACE_S = 5.0  # calls still running this long after the server's stop are cancelled
 OnCall = Callable[[SipLine], Awaitable[None]]
 TenantLookup = Callable[[str | None], str]  # dialed number -> tenant id; LookupError if none
@@ -131,7 +139,7 @@ class SipServer:
         self.uas._handlers["INFO"] = self._on_info  # aiosipua answers INFO 405 by default
         self.transport.on_message = self._on_message  # what SipUAS.start() does, minus the bind
         self.port = self.transport.local_addr[1]
-        if self.host in ("0.0.0.0", "::", ""):  # Via and Contact must name a reachable address
+        if is_wildcard(self.host):  # Via and Contact must name a reachable address
             self.uac.advertised_addr = self.uas.advertised_addr = (_primary_address(), self.port)
         log.info("SIP listening on udp:%s:%d", self.host, self.port)
 
@@ -172,8 +180,9 @@ class SipServer:
         try:
             tenant = self.tenant_for(dialed)
         except LookupError:
-            to = dialed_number(_uri_of(call.invite.get_header("to") or ""))  # a PBX we registered
-            try:  # at calls our contact (sip:voicebot@…) with the hotline's number in To
+            to_addr = call.invite.to_addr  # a PBX we registered at calls our contact
+            to = to_addr.uri.user if to_addr is not None else None  # (sip:voicebot@…) with
+            try:  # the hotline's number in To
                 tenant, dialed = self.tenant_for(to), to
             except LookupError:
                 log.info("SIP call to %s: no tenant has this number; 404", mask(dialed))
@@ -227,7 +236,7 @@ class SipServer:
         port = self._ports().take()
         host = reachable_host(self.host, peer)
         offer = RtpLeg.offer(host, port)
-        user = self.auth.username if self.auth is not None else "voicebot"
+        user = self.auth.username if self.auth is not None else SIP_USER
         call: OutgoingCall = self.uac.send_invite(
             f"sip:{user}@{host}:{self.port}",
             f"sip:{number}@{peer[0]}:{peer[1]}",
@@ -294,23 +303,17 @@ def _refuses_an_invite(response: SipResponse) -> bool:
     return 300 <= response.status_code <= 699 and cseq is not None and cseq.method == "INVITE"
 
 
-def _uri_of(name_addr: str) -> str:
-    """`"Hotline" <sip:+49800…@pbx>;tag=1` -> `sip:+49800…@pbx`."""
-    if "<" in name_addr:
-        return name_addr[name_addr.find("<") + 1 : name_addr.find(">")].strip()
-    return name_addr.split(";")[0].strip()
-
-
 def _ack_for(response: SipResponse, addr: tuple[str, int]) -> SipRequest:
     """The ACK of a final non-2xx response to our INVITE (RFC 3261 17.1.1.3): the INVITE's
     Via branch, From, Call-ID and CSeq number, the response's To (with its tag), sent to where
     the INVITE went (`addr`); its Request-URI is the To URI, as in every INVITE we send."""
-    to = response.get_header("to") or ""
-    ack = SipRequest(method="ACK", uri=_uri_of(to) or f"sip:{addr[0]}:{addr[1]}")
+    to_addr = response.to_addr
+    target = stringify_uri(to_addr.uri) if to_addr is not None else f"sip:{addr[0]}:{addr[1]}"
+    ack = SipRequest(method="ACK", uri=target)
     via = re.sub(r";received=[^;]*", "", response.get_header("via") or "")  # as we sent it
     ack.headers.append("Via", re.sub(r";rport=\d+", ";rport", via))
     ack.headers.set_single("From", response.get_header("from") or "")
-    ack.headers.set_single("To", to)
+    ack.headers.set_single("To", response.get_header("to") or "")
     ack.headers.set_single("Call-ID", response.call_id or "")
     seq = response.cseq.seq if response.cseq is not None else 1
     ack.headers.set_single("CSeq", f"{seq} ACK")

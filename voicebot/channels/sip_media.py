@@ -141,7 +141,12 @@ class RtpLeg:
 def reachable_host(host: str, peer: tuple[str, int]) -> str:
     """`host`, or when it is a wildcard (serving on 0.0.0.0) the address a peer reaches us at:
     an SDP or a Contact that says 0.0.0.0 gets no audio and no calls."""
-    return host if host not in ("0.0.0.0", "::", "") else route_towards(peer)
+    return route_towards(peer) if is_wildcard(host) else host
+
+
+def is_wildcard(host: str) -> bool:
+    """Bound on every address ("0.0.0.0", "::"): no address to tell a peer."""
+    return host in ("0.0.0.0", "::", "")
 
 
 def route_towards(peer: tuple[str, int]) -> str:

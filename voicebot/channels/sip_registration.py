@@ -10,7 +10,7 @@ import logging
 from aiosipua import SipDigestAuth
 from aiosipua.registration import Registration
 
-from voicebot.channels.sip import USER_AGENT, SipServer
+from voicebot.channels.sip import SIP_USER, USER_AGENT, SipServer
 from voicebot.channels.sip_media import reachable_host
 
 log = logging.getLogger(__name__)
@@ -21,7 +21,7 @@ def register_at(
 ) -> Registration:
     """Sends the first REGISTER from the (started) server's socket and returns the registration;
     success and refusal are logged (a refusal names the settings to fix)."""
-    user = auth.username if auth is not None else "voicebot"
+    user = auth.username if auth is not None else SIP_USER
     where = f"{registrar[0]}:{registrar[1]}"
     host = reachable_host(server.host, registrar)
     registration = Registration(

@@ -77,10 +77,13 @@ def survey_dial(
     settings, tenants = _survey_tenant(tenant)
     entries = read_call_list(call_list)
     hours = None if any_time else tenants[tenant].business_hours
-    closed = outside_hours_message(hours, datetime.now().astimezone())
+    def now() -> datetime:
+        return datetime.now().astimezone()
+
+    closed = outside_hours_message(hours, now())
     if closed:
         raise UserError(f"--tenant {tenant}: {closed}; nothing dialled (--any-time dials anyway)")
-    may_dial = may_call_now(hours, lambda: datetime.now().astimezone())
+    may_dial = may_call_now(hours, now)
     peer = parse_listen(via, "--via")
     if peer[1] == 0:
         raise UserError(f"--via {via!r}: give the PBX's SIP port, e.g. --via 127.0.0.1:5060")
