@@ -77,6 +77,7 @@ def survey_dial(
     settings, tenants = _survey_tenant(tenant)
     entries = read_call_list(call_list)
     hours = None if any_time else tenants[tenant].business_hours
+
     def now() -> datetime:
         return datetime.now().astimezone()
 
