@@ -14,7 +14,7 @@ from tests.plugins.servers import free_port
 from tests.test_sip_line import SDP, sipp_reply
 from tests.test_websocket_calls import CallServer, call_server  # noqa: F401 (fixture)
 from voicebot.audio.wav import write_wav
-from voicebot.server.sip_service import dial_call_list
+from voicebot.server.survey_dialler import dial_call_list
 
 pytestmark = pytest.mark.skipif(shutil.which("sipp") is None, reason="sipp (sip-tester) missing")
 
@@ -74,11 +74,11 @@ async def test_the_survey_dials_its_list_and_a_busy_respondent_declines(
         ("127.0.0.1", port),
         ring_s=5,
     )
-    results = await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(run, server_loop))
+    done = await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(run, server_loop))
     _, errors = await phone.communicate()
     assert phone.returncode == 0, errors.decode(errors="replace")
     # the first number answered; the second rang at a phone that had already gone away
-    assert results == {"+4940111222": "answered", "+4940999000": "no_answer"}
+    assert done.rang == {"+4940111222": "answered", "+4940999000": "no_answer"}
     record = next(
         r for r in reversed(call_server.app.state.live_calls.records) if r.tenant == "marktblick"
     )

@@ -66,7 +66,8 @@ async def test_survey_dial_calls_the_list_through_the_pbx_and_stores_each_outcom
         *("--list", str(tmp_path / "calls.csv"), "--via", f"127.0.0.1:{port}", "--ring-s", "4"),
         *("--any-time", "--attempts", "1"),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        env={**os.environ, "VOICEBOT_DATA": str(tmp_path / "var")},
+        env={**os.environ, "VOICEBOT_DATA": str(tmp_path / "var"),
+             "VOICEBOT_ASR": "none-such"},  # nobody left to call: no speech model is loaded
     )  # fmt: skip
     async with asyncio.timeout(400):
         printed, logged = await again.communicate()
@@ -74,12 +75,13 @@ async def test_survey_dial_calls_the_list_through_the_pbx_and_stores_each_outcom
     assert printed.decode().splitlines() == [  # nobody called twice
         "Frau Busy: not dialled again (reached before: declined)",
         "Herr Weg: not dialled again (no answer 1 times)",
+        "nobody left to call on this list",
     ]
 
 
 def test_a_list_run_again_dials_only_who_was_not_reached(tmp_path: Path) -> None:
     from voicebot.dialog.survey_store import SurveyCall
-    from voicebot.server.sip_service import already_reached
+    from voicebot.server.survey_dialler import already_reached
 
     store = SurveyStore(tmp_path / "survey.db")
     try:
@@ -136,7 +138,7 @@ def test_survey_dial_calls_nobody_outside_the_tenants_business_hours(tmp_path: P
 
 async def test_the_dialler_leaves_the_rest_of_the_list_when_the_hours_end() -> None:
     from voicebot.channels.sip import SipServer
-    from voicebot.server.sip_service import dial_call_list
+    from voicebot.server.survey_dialler import dial_call_list
 
     async def no_calls_answered(line: object) -> None:
         raise AssertionError("no call may be answered here")
@@ -152,14 +154,14 @@ async def test_the_dialler_leaves_the_rest_of_the_list_when_the_hours_end() -> N
 
     try:  # nobody answers at the PBX's port: the first number rings out as no_answer
         async with asyncio.timeout(60):
-            rang = await dial_call_list(
+            run = await dial_call_list(
                 server, "marktblick", ["+4940111222", "+4940999000", "+4940555666"],
                 ("127.0.0.1", free_port()), ring_s=1, may_dial=may_dial,
             )  # fmt: skip
     finally:
         await server.stop()
-    assert rang == {"+4940111222": "no_answer", "+4940999000": "not_dialled",
-                    "+4940555666": "not_dialled"}  # fmt: skip
+    assert run.rang == {"+4940111222": "no_answer", "+4940999000": "not_dialled",
+                        "+4940555666": "not_dialled"}  # fmt: skip
 
 
 def _pbx_asking_for_credentials(password: str) -> str:
@@ -206,7 +208,7 @@ async def test_a_pbx_that_asks_for_credentials_gets_them_and_places_the_call(
     from aiosipua import SipDigestAuth
 
     from voicebot.channels.sip import SipServer
-    from voicebot.server.sip_service import dial_call_list
+    from voicebot.server.survey_dialler import dial_call_list
 
     pbx, port = await _pbx(tmp_path, "s3cret")
     reached: list[str] = []
@@ -220,12 +222,12 @@ async def test_a_pbx_that_asks_for_credentials_gets_them_and_places_the_call(
     await server.start()
     try:
         async with asyncio.timeout(120):
-            rang = await dial_call_list(server, "marktblick", ["+4940111222"], ("127.0.0.1", port))
+            run = await dial_call_list(server, "marktblick", ["+4940111222"], ("127.0.0.1", port))
             _, errors = await pbx.communicate()
     finally:
         await server.stop()
     assert pbx.returncode == 0, errors.decode(errors="replace")  # the digest was right
-    assert rang == {"+4940111222": "answered"} and reached == ["+4940111222"]
+    assert run.rang == {"+4940111222": "answered"} and reached == ["+4940111222"]
 
 
 def test_survey_dial_names_the_fix_when_the_pbx_refuses_our_credentials(tmp_path: Path) -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from voicebot.server.survey_dialler import Dialled
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -72,7 +75,8 @@ def survey_dial(
     from voicebot.errors import UserError
     from voicebot.logs import configure_logging
     from voicebot.server.live_calls import LiveCalls
-    from voicebot.server.sip_service import dial_survey, parse_listen
+    from voicebot.server.sip_service import parse_listen
+    from voicebot.server.survey_dialler import dial_survey, plan_survey
 
     settings, tenants = _survey_tenant(tenant)
     entries = read_call_list(call_list)
@@ -93,40 +97,45 @@ def survey_dial(
         _check_sip_free(sip)
     configure_logging(settings.log_level)
     auth = sip_account(settings)
-    live = LiveCalls.load(settings)
     store = SurveyStore(survey_db_path(settings))
     try:
-        calls = asyncio.run(
-            dial_survey(
-                live, store, tenant, entries, peer, listen, ring_s, may_dial, auth, attempts
-            )
-        )
+        plan = plan_survey(store, tenant, entries, attempts)
+        calls = plan.done
+        if plan.to_dial:  # the models load only when someone is left to call
+            live = LiveCalls.load(settings)
+            try:
+                calls = asyncio.run(
+                    dial_survey(live, store, tenant, plan, peer, listen, ring_s, may_dial, auth)
+                )
+            finally:
+                live.close()
     finally:
         store.close()
-        live.close()
-    for done in calls:
-        answers = ", ".join(f"{q}={a}" for q, a in done.answers.items())
-        print(f"{done.name or done.phone}: {_outcome_said(done.outcome)}"
-              + (f" ({answers})" if answers else ""))  # fmt: skip
-    refused = next((c.outcome for c in calls if c.outcome.startswith("refused")), None)
-    if refused:
+    for dialled in calls:
+        print(f"{dialled.name or dialled.phone}: {_dialled_said(dialled)}")
+    if not plan.to_dial:
+        print("nobody left to call on this list")
+    refusal = next((d.why for d in calls if d.skipped == "refused"), None)
+    if refusal:
         account = f"the account {auth.username!r}" if auth else "no account"
         raise UserError(
-            f"--via {via}: the PBX refused our calls with '{refused.removeprefix('refused ')}' "
-            f"(we gave {account}); set VOICEBOT_SIP_USER and VOICEBOT_SIP_PASSWORD to the "
-            "account the PBX knows for us"
+            f"--via {via}: the PBX refused our calls with '{refusal}' (we gave {account}); set "
+            "VOICEBOT_SIP_USER and VOICEBOT_SIP_PASSWORD to the account the PBX knows for us"
         )
 
 
-def _outcome_said(outcome: str) -> str:
-    """What `survey dial` prints for a number: its stored outcome, or why it was not called."""
-    if outcome == "not_dialled":
-        return "not dialled (outside business hours)"
-    if outcome.startswith("refused"):
-        return "not dialled (the PBX refused the call)"
-    if outcome.startswith("done "):
-        return f"not dialled again ({outcome.removeprefix('done ')})"
-    return outcome
+def _dialled_said(dialled: Dialled) -> str:
+    """What `survey dial` prints for a number: the stored outcome and answers, or why it was not
+    called this time."""
+    if dialled.call is not None:
+        answers = ", ".join(f"{q}={a}" for q, a in dialled.call.answers.items())
+        return dialled.call.outcome + (f" ({answers})" if answers else "")
+    return {
+        "hours": "not dialled (outside business hours)",
+        "refused": "not dialled (the PBX refused the call)",
+        "done": f"not dialled again ({dialled.why})",
+        "broken": "answered, but the call failed (not stored; dialled again next run)",
+    }[dialled.skipped]
 
 
 def _local_address_towards(peer: tuple[str, int]) -> str:
