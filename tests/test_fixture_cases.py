@@ -95,7 +95,9 @@ def test_missing_audio_names_the_turn(tmp_path, tenants):
         ("tenant: nordwelle\nturns: [{dtmf: '12a'}]\n", "not a string of keys"),
         ("tenant: nordwelle\nturns: [{audio: turn1.wav}]\nexpect: {queue: x}\n", "queue: 'x'"),
         ("tenant: nordwelle\nturns: [{audio: turn1.wav}]\nexpect: {outcome: won}\n", "'won'"),
-        ("tenant: nordwelle\nturns: [{audio: turn1.wav}]\ncolour: red\n", "unknown key 'colour'"),
+        ("tenant: nordwelle\nturns: [{audio: turn1.wav}]\nexpcet: {}\n", "did you mean 'expect'"),
+        ("tenant: nordwelle\nturns: [{audio: turn1.wav, trancript: hallo}]\n", "'transcript'?"),
+        ("tenant: nordwelle\nturns: [{audio: turn1.wav}]\nexpect: {intent: x}\n", "key 'intent'"),
         ("tenant: nordwelle\nturns: [{dtmf: '1'}, {dtmf: '2'}]\n", "at most one dtmf turn"),
         ("tenant: nordwelle\nat: saturday\nturns: [{dtmf: '1'}]\n", "at: 'saturday' is not a date"),
     ],
@@ -103,6 +105,19 @@ def test_missing_audio_names_the_turn(tmp_path, tenants):
 def test_each_kind_of_broken_case_is_one_line_naming_the_field(tmp_path, tenants, text, says):
     message = _problem(tmp_path, tenants, text)
     assert says in message and "\n" not in message
+
+
+def test_keys_replay_does_not_know_are_ignored_with_a_note_unless_they_look_misspelt(
+    tmp_path, tenants
+):
+    text = "tenant: nordwelle\nspeaker: anna\nturns: [{audio: turn1.wav, mood: calm}]\n"
+    case = load_case(_case_dir(tmp_path, text), tmp_path / "cases", tenants)
+    assert isinstance(case, Case), case
+    assert [n.split(": ", 1)[1] for n in case.notes] == [
+        "unknown key 'speaker' ignored",
+        "turns[1]: unknown key 'mood' ignored",
+    ]
+    assert case.notes[0].startswith(str(tmp_path / "cases" / "c1" / "case.yaml"))
 
 
 def test_a_case_can_name_its_tenant_by_the_dialed_number(tmp_path, tenants):
