@@ -108,3 +108,19 @@ def test_a_concern_carried_over_from_an_earlier_turn_is_not_the_later_turns(
     case = _nordwelle_case(("Ich ziehe nächsten Monat nach Bremen.", None), ("28195", "umzug"))
     _, turns = _judged_keyed(case, tenants, tenant_nlu)
     assert turns[2].understood_intent is None and turns[2].intent_ok is False
+
+
+def test_expected_slots_match_in_any_form_a_case_author_writes_them() -> None:
+    from voicebot.fixtures.judge import _slot_reasons
+
+    def case(**slots: str) -> Case:
+        return Case("c", Path("."), "marktblick", None, (), Expect(slots=slots))
+
+    got = {"weiterempfehlung": "ja", "customer_number": "40817253", "product": "Haferdrink"}
+    # YAML reads an unquoted `yes`/`true` as a boolean: the case holds "True"
+    assert _slot_reasons(case(weiterempfehlung="True"), got) == []
+    assert _slot_reasons(case(customer_number="4081 7253", product="haferdrink"), got) == []
+    assert _slot_reasons(case(weiterempfehlung="no"), got) == [
+        "expected slot weiterempfehlung=no, got ja"
+    ]
+    assert _slot_reasons(case(customer_number="4081 7254"), got) != []
