@@ -71,6 +71,24 @@ def test_dialed_number_finds_its_tenant_ignoring_spaces(tenants):
     assert tenant_for_dialed(tenants, "+49 30 1234567") is None
 
 
+@pytest.mark.parametrize(
+    ("number", "tenant"),
+    [
+        ("0800 6673935", "nordwelle"),  # national, as a German PBX writes it
+        ("0049 800 6673935", "nordwelle"),  # the international prefix
+        ("498006673935", "nordwelle"),  # no '+', as many SIP trunks send it
+        ("0800 0147 7700", "harbour-bank"),
+        ("447700", None),  # too short to be anyone's
+        ("0800 667393", None),  # a digit short
+        ("06673935", None),  # not the whole national number
+        ("0030 800 6673935", None),  # another country
+    ],
+)
+def test_dialed_number_finds_its_tenant_in_national_and_trunk_forms(tenants, number, tenant):
+    found = tenant_for_dialed(tenants, number)
+    assert (found.id if found else None) == tenant
+
+
 def test_business_hours(tenants):
     hours = tenants["sonnhof"].business_hours
     berlin = ZoneInfo("Europe/Berlin")

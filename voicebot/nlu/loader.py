@@ -22,6 +22,7 @@ from voicebot.nlu.model import (
     SurveyQuestion,
     Tenant,
     dialed_key,
+    tenant_dialed,
 )
 from voicebot.nlu.prompts import prompts_for
 from voicebot.nlu.schema import schema_problems
@@ -143,9 +144,9 @@ def load_tenants(intents_dir: Path) -> dict[str, Tenant]:
 
 
 def tenant_for_dialed(tenants: Mapping[str, Tenant], number: str) -> Tenant | None:
-    """The tenant a dialed number reaches (spaces and dashes ignored), or None."""
-    key = dialed_key(number)
-    return next((t for t in tenants.values() if key in map(dialed_key, t.dialed)), None)
+    """The tenant a dialed number reaches (spaces and dashes ignored; national or without '+'
+    too: `model.dials`), or None."""
+    return tenant_dialed(tenants.values(), number)
 
 
 def _build_tenant(

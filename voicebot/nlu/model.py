@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -212,3 +212,32 @@ class Tenant:
 def dialed_key(number: str) -> str:
     """A dialed number without spaces, dashes, brackets: '+49 800 6673935' -> '+498006673935'."""
     return "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+def dials(number: str, tenant_number: str) -> bool:
+    """Whether a dialed number, as a line writes it, is the tenant's (E.164) number: with '+',
+    with the international prefix 00, without either ('498006673935', as many SIP trunks send
+    it), or national with the trunk prefix 0 ('0800 6673935': the tenant's country code, of 1
+    to 3 digits, left out)."""
+    key, own = dialed_key(number), dialed_key(tenant_number)
+    if key == own:
+        return True
+    if not own.startswith("+") or len(key) < 5 or not key.isdigit():
+        return False
+    if key.startswith("00"):
+        return "+" + key[2:] == own
+    if key.startswith("0"):
+        return own.endswith(key[1:]) and 2 <= len(own) - len(key) + 1 <= 4
+    return "+" + key == own
+
+
+def tenant_dialed(tenants: Iterable[Tenant], number: str) -> Tenant | None:
+    """The tenant a dialed number reaches: the one whose number it is as written, else the only
+    one it `dials` in another form (a national number two countries share reaches neither)."""
+    tenants = list(tenants)
+    key = dialed_key(number)
+    exact = [t for t in tenants if key in map(dialed_key, t.dialed)]
+    if exact:
+        return exact[0]
+    loose = [t for t in tenants if any(dials(number, own) for own in t.dialed)]
+    return loose[0] if len(loose) == 1 else None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from voicebot.errors import UserError
 from voicebot.nlu.loader import load_tenant, tenant_folders
-from voicebot.nlu.model import Tenant, dialed_key
+from voicebot.nlu.model import Tenant, tenant_dialed
 from voicebot.nlu.source import Problem, did_you_mean
 from voicebot.nlu.understand import TenantNLU
 from voicebot.privacy import mask
@@ -99,8 +99,7 @@ class TenantRegistry:
         return entry
 
     def tenant_for_dialed(self, number: str) -> Tenant | None:
-        """The live tenant a dialed number reaches (spaces ignored), or None."""
-        key = dialed_key(number)
+        """The live tenant a dialed number reaches (as `loader.tenant_for_dialed`), or None."""
         with self._lock:
             tenants = [t for t, _ in self._tenants.values()]
-        return next((t for t in tenants if key in map(dialed_key, t.dialed)), None)
+        return tenant_dialed(tenants, number)
