@@ -98,7 +98,6 @@ def test_missing_audio_names_the_turn(tmp_path, tenants):
         ("tenant: nordwelle\nturns: [{audio: turn1.wav}]\nexpcet: {}\n", "did you mean 'expect'"),
         ("tenant: nordwelle\nturns: [{audio: turn1.wav, trancript: hallo}]\n", "'transcript'?"),
         ("tenant: nordwelle\nturns: [{audio: turn1.wav}]\nexpect: {intent: x}\n", "key 'intent'"),
-        ("tenant: nordwelle\nturns: [{dtmf: '1'}, {dtmf: '2'}]\n", "at most one dtmf turn"),
         ("tenant: nordwelle\nat: saturday\nturns: [{dtmf: '1'}]\n", "at: 'saturday' is not a date"),
     ],
 )

@@ -51,7 +51,7 @@ class WavChannel:
         self,
         started: CallStarted,
         wavs: Sequence[Path],
-        dtmf: str = "",
+        dtmf: str | Sequence[str] = "",
         *,
         sample_rate: int = 16000,
         no_input_ms: int = 6000,
@@ -68,7 +68,8 @@ class WavChannel:
             audio = read_audio(path)
             pcm = audio.samples.astype("<i2").tobytes()
             self.turns.append(pcm_at_rate(pcm, audio.sample_rate, sample_rate))
-        self.dtmf = dtmf
+        keyed = [dtmf] if isinstance(dtmf, str) else list(dtmf)
+        self.dtmf = [keys for keys in keyed if keys]  # each at the next prompt that takes keys
         self.no_input_ms = no_input_ms
         self.extra_silences = extra_silences
         self.bot_audio = bot_audio  # True: BotAudio follows each BotSpeech and sets the clock
@@ -133,7 +134,7 @@ class WavChannel:
     def _turn(self, start: int, expect: str | None) -> list[CallEvent]:
         call_id = self.started.call_id
         if self.dtmf and _accepts_keys(expect):
-            keys, self.dtmf = self.dtmf, ""
+            keys = self.dtmf.pop(0)
             events: list[CallEvent] = [
                 Dtmf(call_id=call_id, at_ms=start + i * KEY_GAP_MS, key=key)  # type: ignore[arg-type]
                 for i, key in enumerate(keys)

@@ -25,7 +25,7 @@ def wav_channel(
     wavs: Sequence[Path],
     services: CallServices,
     *,
-    dtmf: str = "",
+    dtmf: str | Sequence[str] = "",
     dialed: str | None = None,
 ) -> WavChannel:
     """The WAV channel of one call; it follows the bot's audio when the services speak."""
@@ -47,7 +47,7 @@ async def run_wav_call(
     services: CallServices,
     speech_model: Any,
     *,
-    dtmf: str = "",
+    dtmf: str | Sequence[str] = "",
     dialed: str | None = None,
     channel: WavChannel | None = None,
     dialog: DialogStage | None = None,
