@@ -1907,3 +1907,29 @@ def test_an_own_rating_beside_another_persons_words_with_a_number_is_stored(
     _, dialog, bot = _survey(services, "ja", said, "ja", "nichts")
     assert dialog.answers["zufriedenheit"] == rating, bot
     assert bot[2] == "Würden Sie ihn weiterempfehlen?", bot
+
+
+def test_quitting_with_words_between_the_verbs_is_no_comment(services):
+    """ "ach wissen Sie was, ich möchte doch nicht mehr mitmachen" at the comment was stored as
+    the comment and thanked for the answers (session-18 probe): the survey ends without it; at
+    the rating it declines. The provider's customers who will not go along stay a comment."""
+    record, dialog, _ = _survey(services, "ja", "vier", "ja",
+                                "ach wissen sie was ich möchte doch nicht mehr mitmachen")  # fmt: skip
+    assert dialog.answers.get("kommentar") is None and record.outcome == "hangup"
+    record, dialog, _ = _survey(services, "ja", "ich will jetzt eigentlich doch nicht mehr mitmachen")
+    assert dialog.ended and record.outcome == "declined"
+    said = "die kunden wollen nicht mehr mitmachen bei den preiserhöhungen"
+    _, dialog, _ = _survey(services, "ja", "drei", "ja", said)
+    assert dialog.answers["kommentar"] == said
+
+
+@pytest.mark.parametrize("step", [0, 2])
+def test_who_the_survey_is_for_asked_is_answered_by_the_introduction(services, step):
+    """ "ist das von der Telekom?" at consent heard only the consent question, at the
+    recommendation 'Bitte antworten Sie mit Ja oder Nein' (no intent placed it; session-18
+    probe): who calls and for whom (the introduction), then the question again."""
+    before = ("ja", "vier")[:step]
+    record, dialog, bot = _survey(services, *before, "moment mal ist das jetzt von der telekom",
+                                  "ja", "vier", "ja", "nichts")  # fmt: skip
+    assert "Marktblick" in bot[step + 1] and "Auftrag" in bot[step + 1], bot
+    assert record.outcome == "resolved", bot

@@ -70,6 +70,7 @@ from voicebot.dialog.survey_handover import (
     answer_stop_alone,
 )
 from voicebot.dialog.survey_turn import SurveyStep
+from voicebot.dialog.survey_who_for import answer_who_for
 
 SURVEY_STEPS: tuple[SurveyStep, ...] = (
     # -- who is on the line, and leaving for good (survey_consent_steps.py) --
@@ -112,6 +113,7 @@ SURVEY_STEPS: tuple[SurveyStep, ...] = (
     answer_scale_asked,  # "was heißt denn eins?", "Eins ist das Beste, oder?"
     answer_does_not_know,  # "weiß ich nicht", "kann ich noch nicht sagen"
     read_intent,  # "Woher haben Sie meine Nummer?", "Moment, wer genau ruft da an?"
+    answer_who_for,  # "Ist das von der Telekom?" (no intent placed it)
     # -- the consent question answered (survey_consent_steps.py) --
     answer_consent,  # always answers at consent
     answer_stop_alone,  # "Stopp." at a question
