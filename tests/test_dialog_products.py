@@ -1989,19 +1989,30 @@ def test_a_question_asked_after_the_label_read_out_is_what_is_answered(services)
     """'ich lese Ihnen mal vor … Haferflocken Zucker Palmfett Schokolade ist da jetzt Nuss
     drin' was asked 'Geht es um Palmöl in einem Produkt?' (the words read out; session-18
     probe): the question after the reading is answered (traces of nuts)."""
-    told = bot_said(call(services, say(
-        "ich lese ihnen mal vor was auf der packung steht sonnhof knusper müsli schoko "
-        "haferflocken zucker palmfett schokolade ist da jetzt nuss drin"), say("nein")))
+    told = bot_said(
+        call(
+            services,
+            say(
+                "ich lese ihnen mal vor was auf der packung steht sonnhof knusper müsli schoko "
+                "haferflocken zucker palmfett schokolade ist da jetzt nuss drin"
+            ),
+            say("nein"),
+        )
+    )
     assert "Spuren" in told[1] and "Nüsse" in told[1], told
     assert not told[1].startswith("Geht es um"), told
 
 
 def test_the_best_before_date_at_the_batch_number_hears_where_the_batch_is(services):
-    """ 'mindestens haltbar bis zwölften Oktober' at the batch number heard the same prompt
+    """'mindestens haltbar bis zwölften Oktober' at the batch number heard the same prompt
     again (session-18 probe): where the batch number is printed (beside that date), waited for,
     then taken."""
-    record = call(services, say("in der marmelade war schimmel"),
-                  say("mindestens haltbar bis zwölften oktober"), say("ah hier L 4 7 1 1 B"))  # fmt: skip
+    record = call(
+        services,
+        say("in der marmelade war schimmel"),
+        say("mindestens haltbar bis zwölften oktober"),
+        say("ah hier L 4 7 1 1 B"),
+    )
     told = bot_said(record)
     assert "meist direkt neben dem Mindesthaltbarkeitsdatum" in told[2], told
     assert record.handoff is not None and record.handoff.context["slots"]["batch"] == "L4711B", told
@@ -2012,12 +2023,13 @@ def test_the_best_before_date_at_the_batch_number_hears_where_the_batch_is(servi
              "da steht keine chargennummer nur mindestens haltbar bis märz"]
 )  # fmt: skip
 def test_no_batch_number_found_on_the_pack_is_not_asked_again(services, said):
-    """ 'ich finde keine' at the batch number heard the prompt again (session-18 probe): noted
+    """'ich finde keine' at the batch number heard the prompt again (session-18 probe): noted
     as unknown, the complaint put through."""
     record = call(services, say("die marmelade war schimmelig"), say(said))
     told = bot_said(record)
     assert told[2].startswith("Kein Problem."), told
-    assert record.handoff is not None and record.handoff.context["slots"]["batch"] == "unbekannt", told
+    assert record.handoff is not None, told
+    assert record.handoff.context["slots"]["batch"] == "unbekannt", told
 
 
 def test_a_pet_only_named_beside_a_question_is_no_question_about_pets(services):
@@ -2027,9 +2039,31 @@ def test_a_pet_only_named_beside_a_question_is_no_question_about_pets(services):
 
 
 def test_praise_with_a_how_do_i_question_run_on_answers_the_question(services):
-    """ 'die Brezeln sind super, aber wie backt man die am besten auf' was thanked and the
+    """'die Brezeln sind super, aber wie backt man die am besten auf' was thanked and the
     question lost (session-18 probe): thanked, then the question answered (no information on
     preparation, a person offered)."""
     told = bot_said(call(services, say("die brezeln sind super aber wie backt man die am besten "
                                        "auf"), say("nein")))  # fmt: skip
     assert "freut uns" in told[1] and "Angaben zur Zubereitung" in told[1], told
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "mein hund hat die ganze nougatcreme gefressen was soll ich tun",
+        "meine katze hat an der handcreme geleckt ist das schlimm",
+    ],
+)
+def test_a_pet_that_ate_a_product_hears_to_call_the_vet(services, said):
+    """'mein Hund hat die ganze Nougatcreme gefressen, was soll ich tun' was a complaint with
+    the batch number asked (session-18 probe): the vet named, the quality team at once."""
+    record = call(services, say(said), say("nein"))
+    told = bot_said(record)
+    assert "Tierarzt" in told[1] and "Chargennummer" not in told[1], told
+    assert record.handoff is not None and record.handoff.context["priority"] == "high", told
+
+
+def test_a_pet_that_ate_a_product_without_worry_is_no_emergency(services):
+    said = "mein hund hat die brezel gefressen und jetzt ist mir eingefallen wie lange halten die"
+    told = bot_said(call(services, say(said), say("nein")))
+    assert "Tierarzt" not in told[1] and "-18" in told[1], told

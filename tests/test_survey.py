@@ -1898,9 +1898,7 @@ def test_stopp_at_a_question_ends_the_survey_with_its_answers(services, said):
          "2"),
     ],
 )  # fmt: skip
-def test_an_own_rating_beside_another_persons_words_with_a_number_is_stored(
-    services, said, rating
-):
+def test_an_own_rating_beside_another_persons_words_with_a_number_is_stored(services, said, rating):
     """ "meine Tochter ist vierzehn, die findet das Internet super, aber ich sag drei" was
     asked the scale again: the daughter's age made the turn hold two numbers (session-18
     probe); the own clause's rating is stored."""
@@ -1913,10 +1911,11 @@ def test_quitting_with_words_between_the_verbs_is_no_comment(services):
     """ "ach wissen Sie was, ich möchte doch nicht mehr mitmachen" at the comment was stored as
     the comment and thanked for the answers (session-18 probe): the survey ends without it; at
     the rating it declines. The provider's customers who will not go along stay a comment."""
-    record, dialog, _ = _survey(services, "ja", "vier", "ja",
-                                "ach wissen sie was ich möchte doch nicht mehr mitmachen")  # fmt: skip
+    said = "ach wissen sie was ich möchte doch nicht mehr mitmachen"
+    record, dialog, _ = _survey(services, "ja", "vier", "ja", said)
     assert dialog.answers.get("kommentar") is None and record.outcome == "hangup"
-    record, dialog, _ = _survey(services, "ja", "ich will jetzt eigentlich doch nicht mehr mitmachen")
+    said = "ich will jetzt eigentlich doch nicht mehr mitmachen"
+    record, dialog, _ = _survey(services, "ja", said)
     assert dialog.ended and record.outcome == "declined"
     said = "die kunden wollen nicht mehr mitmachen bei den preiserhöhungen"
     _, dialog, _ = _survey(services, "ja", "drei", "ja", said)
@@ -1929,7 +1928,16 @@ def test_who_the_survey_is_for_asked_is_answered_by_the_introduction(services, s
     recommendation 'Bitte antworten Sie mit Ja oder Nein' (no intent placed it; session-18
     probe): who calls and for whom (the introduction), then the question again."""
     before = ("ja", "vier")[:step]
-    record, dialog, bot = _survey(services, *before, "moment mal ist das jetzt von der telekom",
+    record, _, bot = _survey(services, *before, "moment mal ist das jetzt von der telekom",
                                   "ja", "vier", "ja", "nichts")  # fmt: skip
     assert "Marktblick" in bot[step + 1] and "Auftrag" in bot[step + 1], bot
     assert record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize("said", ["hallo sind sie noch da", "hallo hören sie mich"])
+def test_a_line_check_at_a_question_hears_yes_and_the_question(services, said):
+    """ "hallo sind Sie noch da" at the recommendation heard "Bitte antworten Sie mit Ja oder
+    Nein" (session-18 probe): that the bot hears them, then the question (no try counted)."""
+    record, dialog, bot = _survey(services, "ja", "vier", said, "ja", "nichts")
+    assert bot[3] == "Ja, ich höre Sie gut. Würden Sie ihn weiterempfehlen?", bot
+    assert dialog.answers["weiterempfehlung"] == "ja" and record.outcome == "resolved", bot

@@ -82,7 +82,8 @@ _RUN_ON = re.compile(
     r"\b(?:(?:die|das|den|der) )?(?:gibt es|gibts|gibt s|habt ihr|haben sie|hat die|hat das|"
     r"kann man|kann ich|wie lange|wie viel|wo|wann|woher|ist (?:die|der|das|es|sie)|"
     r"sind (?:die|sie)|wie (?:\w+ ){1,2}(?:man|ich)|darf (?:man|ich)|was (?:kostet|kosten))\b"
-)  # ("… super, aber wie backt man die am besten auf")  # ("… was ist da für ein Duft drin" is read by question_not_praise)
+)  # ("… super, aber wie backt man die am besten auf"; "… was ist da für ein Duft drin" is
+# read by question_not_praise)
 # Praise in words says_praise leaves to the classifier ("ich liebe", "der Hammer")
 _PRAISED = re.compile(
     r"\b(?:ich liebe|wir lieben|(?:der|ein|echt der|absolut der) hammer|spitzenmaessig|"

@@ -44,7 +44,6 @@ from voicebot.dialog.survey_ratings import rating_said
 from voicebot.dialog.survey_turn import SurveyTurn, stored_answer, yes_no
 from voicebot.dialog.survey_who_for import asks_who_for
 from voicebot.dialog.survey_words import (
-    quits,
     DECLINE_WORDS,
     LATER_WORDS,
     QUESTION_AGAIN,
@@ -61,6 +60,7 @@ from voicebot.dialog.survey_words import (
     only_breaks_off,
     opening_agrees,
     question_keys,
+    quits,
     says_any,
     unsubscribed_before,
     wants_data_deleted,

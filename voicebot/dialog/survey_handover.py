@@ -1,5 +1,6 @@
 """The phone handed to someone else in the middle of the survey ("Moment, ich geb Sie mal
-meiner Frau" at a question), and a plain "stopp" said instead of an answer. Steps over a
+meiner Frau" at a question), "Hallo, sind Sie noch da?" and a plain "stopp" said instead of
+an answer. Steps over a
 SurveyTurn (survey_turn.py), put into survey_steps.SURVEY_STEPS. Folded text (words.fold)."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from voicebot.dialog.question_words import checks_line
 from voicebot.dialog.survey_people import hands_over
 from voicebot.dialog.survey_ratings import rating_said
 from voicebot.dialog.survey_turn import SurveyTurn, expect
@@ -24,15 +26,20 @@ _GREETS = re.compile(
 # "stopp", "stopp bitte", "nein stopp", "aufhören" alone: the survey ends (not "… dass die
 # Verbindung nicht ständig stoppt", a comment)
 _STOP_ALONE = frozenset(("stopp", "stop", "aufhoeren", "schluss", "halt stopp", "abbrechen"))
-_FILLER = frozenset(("nein", "nee", "ne", "bitte", "jetzt", "mal", "sofort", "ok", "okay", "also",
-                     "aeh", "aehm", "aus", "ende", "hier", "no", "please", "now", "danke"))  # fmt: skip
+_FILLER = frozenset((
+    "nein", "nee", "ne", "bitte", "jetzt", "mal", "sofort", "ok", "okay", "also", "aeh", "aehm",
+    "aus", "ende", "hier", "no", "please", "now", "danke",
+))  # fmt: skip
 
 
 def stop_alone(folded: str) -> bool:
     """ "Stopp.", "Nein, stopp bitte", "Schluss jetzt", "aufhören": the survey stopped."""
     words = [w for w in folded.split() if w not in _FILLER]
-    return bool(words) and len(words) <= 2 and " ".join(words) in _STOP_ALONE | {
-        "stopp stopp", "stop stop", "schluss aus"}
+    return (
+        bool(words)
+        and len(words) <= 2
+        and " ".join(words) in _STOP_ALONE | {"stopp stopp", "stop stop", "schluss aus"}
+    )
 
 
 def answer_handed_over_at_question(dialog: SurveyDialog, turn: SurveyTurn) -> bool:
@@ -68,4 +75,15 @@ def answer_stop_alone(dialog: SurveyDialog, turn: SurveyTurn) -> bool:
     if turn.keyed or dialog.step < 0 or not stop_alone(turn.folded):
         return False
     dialog._finish(dialog.survey.declined, "hangup")
+    return True
+
+
+def answer_line_checked(dialog: SurveyDialog, turn: SurveyTurn) -> bool:
+    """ "Hallo, sind Sie noch da?" at a question: "Ja, ich höre Sie gut." and the question
+    again (no try counted; it was the reprompt, "Bitte antworten Sie mit Ja oder Nein")."""
+    if turn.keyed or dialog.step < 0 or not checks_line(turn.text):
+        return False
+    question = dialog.survey.questions[dialog.step]
+    told = dialog.tenant.prompts.say("line_ok")
+    dialog._ask(f"{told} {question.prompt}", expect(question.kind))
     return True

@@ -66,6 +66,7 @@ from voicebot.dialog.survey_consent_steps import (
 )
 from voicebot.dialog.survey_handover import (
     answer_handed_over_at_question,
+    answer_line_checked,
     answer_new_person_at_question,
     answer_stop_alone,
 )
@@ -93,6 +94,7 @@ SURVEY_STEPS: tuple[SurveyStep, ...] = (
     answer_new_person_at_question,  # "ja hallo?" after "ich geb Sie mal meiner Frau"
     answer_hold_on,  # "Moment, ich hole meinen Mann"
     answer_handed_over_at_question,  # "Moment, ich geb Sie mal meiner Frau" at a question
+    answer_line_checked,  # "Hallo, sind Sie noch da?" at a question
     read_not_passed_on,  # "Können Sie das weitergeben?"
     answer_not_passed_on_at_consent,
     answer_in_another_language,  # "Sorry, I don't speak German"

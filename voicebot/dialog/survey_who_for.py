@@ -19,7 +19,8 @@ _WHO_FOR = re.compile(
     r"rufen sie|ruft ihr|arbeiten sie|machen sie das) (?:\w+ ){0,3}?(?:von|vom|fuer|im auftrag)"
     r"\b|\bin wessen auftrag\b|\bim auftrag von wem\b|\bwer (?:steckt|steht) (?:\w+ )?dahinter\b|"
     r"\bfuer wen (?:\w+ ){0,2}(?:machen|fuehren|rufen|arbeiten|ist)\b|"
-    r"\b(?:are you|is this) (?:\w+ ){0,2}(?:from|with|for|on behalf of)\b|\bwho is (?:this|it) for\b"
+    r"\b(?:are you|is this) (?:\w+ ){0,2}(?:from|with|for|on behalf of)\b|"
+    r"\bwho is (?:this|it) for\b"
 )
 _MOST_WORDS = 12  # a question, not a comment that tells of a company
 _AT_COMMENT = 7  # at the comment question: the question alone

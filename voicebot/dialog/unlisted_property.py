@@ -107,15 +107,17 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:ab welchem alter|ab wie viel\w* jahren|altersempfehlung|schwanger\w*|"
                 r"stillzeit|saeugling\w*|baby\w*|babies|kleinkind\w*|neugeboren\w*|"
                 r"\w*jaehrig\w*|\w+ (?:jahre|monate|wochen) alt|pregnan\w*|infants?|toddlers?|"
-                r"(?:unter|ab|bis) (?!vor\b)(?:\w+ ){1,2}(?:jahren|monaten)|"  # "bei Kindern unter
-                rf"kinder\w* (?:unter|ab|bis) (?:\w+ )?{_AGE_NUMBER}|"  # zwei Jahren", "für Kinder ab drei"
+                # "bei Kindern unter zwei Jahren", "für Kinder ab drei"
+                r"(?:unter|ab|bis) (?!vor\b)(?:\w+ ){1,2}(?:jahren|monaten)|"
+                rf"kinder\w* (?:unter|ab|bis) (?:\w+ )?{_AGE_NUMBER}|"
                 r"ab wann (?:\w+ ){0,2}(?:kind\w*|baby\w*|babies|kids?)|"
                 r"years? old|months? old)\b"),
      "zur Eignung in Schwangerschaft oder nach Alter", "on pregnancy or age"),
     # "Darf mein Hund die Nougatcreme essen?", "Ist die Handcreme giftig für Katzen?": pets
     (re.compile(rf"\b(?:(?:fuer|bei|an) (?:\w+ ){{0,2}}{_PET}|(?:darf|kann|duerfen|koennen|soll) "
                 rf"(?:\w+ )?{_PET}|{_PET} (?:\w+ ){{0,4}}(?:fressen|gefressen|frisst|essen|lecken|"
-                rf"vertraegt|vertragen|giftig)|(?:giftig|schaedlich|gefaehrlich) (?:\w+ ){{0,2}}{_PET}|"
+                rf"vertraegt|vertragen|giftig)|"
+                rf"(?:giftig|schaedlich|gefaehrlich) (?:\w+ ){{0,2}}{_PET}|"
                 rf"(?:safe|toxic|ok) for (?:\w+ )?{_PET})\b"),
      "zur Eignung für Haustiere", "on pets"),
     # "Ist das Duschgel gut für die Haut?", "Ist die Handcreme für Neurodermitis geeignet?",
