@@ -2067,3 +2067,18 @@ def test_a_pet_that_ate_a_product_without_worry_is_no_emergency(services):
     said = "mein hund hat die brezel gefressen und jetzt ist mir eingefallen wie lange halten die"
     told = bot_said(call(services, say(said), say("nein")))
     assert "Tierarzt" not in told[1] and "-18" in told[1], told
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "gibt es die tomatensauce auch mild",
+        "die tomatensauce ist mir zu scharf gibt es die auch mild",
+        "gibt es die brezeln auch in leicht",
+    ],
+)
+def test_a_strength_of_a_product_asked_for_is_a_kind_we_do_not_sell(services, said):
+    """'gibt es die Tomatensauce auch mild' read out the ingredients (session-18 probe): the
+    kind is not sold, only ours named."""
+    told = bot_said(call(services, say(said), say("nein")))
+    assert "Diese Sorte haben wir leider nicht" in told[1] and "enthält:" not in told[1], told
