@@ -1860,3 +1860,84 @@ def test_a_rating_corrected_with_the_answer_to_this_question_keeps_both(
     assert dialog.answers["zufriedenheit"] == rating, bot
     assert dialog.answers["weiterempfehlung"] == yes_no, bot
     assert bot[3].endswith("Was sollte Ihr Anbieter besser machen?"), bot
+
+
+@pytest.mark.parametrize(
+    ("handed", "greeting"),
+    [
+        ("moment ich gebe sie mal meiner frau", "ja hallo"),
+        ("Moment, ich geb Sie mal weiter an meinen Mann.", "Hallo, wer ist da?"),
+    ],
+)
+def test_the_phone_handed_on_at_a_question_is_waited_for(services, handed, greeting):
+    """ "Moment, ich gebe Sie mal meiner Frau" at the rating was a wrong rating (reprompt), the
+    wife's "ja hallo" skipped the question and her "fünf" was no yes or no (session-18 probe):
+    "Gerne, ich warte.", who calls and the question for the new person, her answer stored."""
+    record, dialog, bot = _survey(services, "ja", handed, greeting, "fünf", "ja", "nichts")
+    assert bot[2] == "Gerne, ich warte.", bot
+    assert "Marktblick" in bot[3] and bot[3].endswith("von 1 bis 5?"), bot
+    assert dialog.answers["zufriedenheit"] == "5" and record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize("said", ["stopp", "Nein, stopp bitte!", "Schluss jetzt."])
+def test_stopp_at_a_question_ends_the_survey_with_its_answers(services, said):
+    """ "Stopp" at the recommendation heard "Bitte antworten Sie mit Ja oder Nein" (session-18
+    probe); a comment about a connection that stops stays a comment."""
+    record, dialog, bot = _survey(services, "ja", "drei", said)
+    assert dialog.ended and record.outcome == "hangup", bot
+    assert dialog.answers["zufriedenheit"] == "3", bot
+    _, dialog, _ = _survey(services, "ja", "drei", "ja", "die verbindung stoppt ständig")
+    assert dialog.answers["kommentar"] == "die verbindung stoppt ständig"
+
+
+@pytest.mark.parametrize(
+    ("said", "rating"),
+    [
+        ("meine tochter ist vierzehn die findet das internet super aber ich sag drei", "3"),
+        ("mein mann hat fünfzig mal angerufen bei denen der sagt eins aber ich würde zwei sagen",
+         "2"),
+    ],
+)  # fmt: skip
+def test_an_own_rating_beside_another_persons_words_with_a_number_is_stored(services, said, rating):
+    """ "meine Tochter ist vierzehn, die findet das Internet super, aber ich sag drei" was
+    asked the scale again: the daughter's age made the turn hold two numbers (session-18
+    probe); the own clause's rating is stored."""
+    _, dialog, bot = _survey(services, "ja", said, "ja", "nichts")
+    assert dialog.answers["zufriedenheit"] == rating, bot
+    assert bot[2] == "Würden Sie ihn weiterempfehlen?", bot
+
+
+def test_quitting_with_words_between_the_verbs_is_no_comment(services):
+    """ "ach wissen Sie was, ich möchte doch nicht mehr mitmachen" at the comment was stored as
+    the comment and thanked for the answers (session-18 probe): the survey ends without it; at
+    the rating it declines. The provider's customers who will not go along stay a comment."""
+    said = "ach wissen sie was ich möchte doch nicht mehr mitmachen"
+    record, dialog, _ = _survey(services, "ja", "vier", "ja", said)
+    assert dialog.answers.get("kommentar") is None and record.outcome == "hangup"
+    said = "ich will jetzt eigentlich doch nicht mehr mitmachen"
+    record, dialog, _ = _survey(services, "ja", said)
+    assert dialog.ended and record.outcome == "declined"
+    said = "die kunden wollen nicht mehr mitmachen bei den preiserhöhungen"
+    _, dialog, _ = _survey(services, "ja", "drei", "ja", said)
+    assert dialog.answers["kommentar"] == said
+
+
+@pytest.mark.parametrize("step", [0, 2])
+def test_who_the_survey_is_for_asked_is_answered_by_the_introduction(services, step):
+    """ "ist das von der Telekom?" at consent heard only the consent question, at the
+    recommendation 'Bitte antworten Sie mit Ja oder Nein' (no intent placed it; session-18
+    probe): who calls and for whom (the introduction), then the question again."""
+    before = ("ja", "vier")[:step]
+    record, _, bot = _survey(services, *before, "moment mal ist das jetzt von der telekom",
+                                  "ja", "vier", "ja", "nichts")  # fmt: skip
+    assert "Marktblick" in bot[step + 1] and "Auftrag" in bot[step + 1], bot
+    assert record.outcome == "resolved", bot
+
+
+@pytest.mark.parametrize("said", ["hallo sind sie noch da", "hallo hören sie mich"])
+def test_a_line_check_at_a_question_hears_yes_and_the_question(services, said):
+    """ "hallo sind Sie noch da" at the recommendation heard "Bitte antworten Sie mit Ja oder
+    Nein" (session-18 probe): that the bot hears them, then the question (no try counted)."""
+    record, dialog, bot = _survey(services, "ja", "vier", said, "ja", "nichts")
+    assert bot[3] == "Ja, ich höre Sie gut. Würden Sie ihn weiterempfehlen?", bot
+    assert dialog.answers["weiterempfehlung"] == "ja" and record.outcome == "resolved", bot

@@ -22,6 +22,7 @@ from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.greeting_words import greets_only
 from voicebot.dialog.identify import needs_identity
 from voicebot.dialog.intent_choice import is_new_concern, is_own_concern, take_intent
+from voicebot.dialog.label_reading import question_after_label
 from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_talk import asks_about_own_number, besides_no_number, has_no_number
 from voicebot.dialog.payment_orders import order_alone, order_beside
@@ -101,11 +102,12 @@ def answer_number_in_parts(dialog: DialogParts, turn: ConcernTurn) -> bool:
 
 def read_without_background(dialog: DialogParts, turn: ConcernTurn) -> None:
     """ "I'm 82 and …": the age is background; "ich möchte mich nicht beschweren, nur wissen
-    …": the rest is the concern."""
+    …": the rest is the concern; a label read out before the question (label_reading.py)."""
     if turn.number is None:
         tenant = dialog.tenant
         turn.intent = concern_without_own_age(tenant, turn.text, turn.intent)
         turn.text, turn.intent = concern_without_denied_complaint(tenant, turn.text, turn.intent)
+        turn.intent = question_after_label(tenant, turn.text, turn.intent)  # "ich lese vor …"
         turn.sure = is_new_concern(tenant, turn.intent)
 
 

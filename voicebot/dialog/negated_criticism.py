@@ -6,7 +6,8 @@ salzig", "überhaupt nicht trocken", "nicht so süß wie andere", "kein bisschen
 caller is pleased. Not so when anything else is wrong in the turn ("nicht zu süß, aber
 schimmelig", "… aber schmeckt nicht gut"), when it asks ("ist die nicht zu süß für Kinder?") or
 when the denial only says it changed ("nicht mehr so fettig wie früher") or is too little
-("nicht dick genug"). Folded text (words.fold).
+("nicht dick genug"). "Ich kann nicht sagen, dass die Spätzle schlecht sind, im Gegenteil"
+and "gar nicht schlecht" deny a criticism too. Folded text (words.fold).
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ _DENIED = re.compile(
     rf"(?:nicht|nich) (?:(?:zu|so|allzu|uebermaessig|uebertrieben|besonders) {_IN_EXCESS}|"
     rf"{_BAD_ANYWAY})\b(?! genug| wie frueher| mehr)"
     rf"|\bkein bisschen (?:zu )?(?:{_IN_EXCESS}|{_BAD_ANYWAY})\b"
+    # "ich kann nicht sagen, dass die Spätzle schlecht sind, im Gegenteil", "gar nicht schlecht"
+    r"|\b(?:kann|koennte|will|wuerde) (?:\w+ )?(?:nicht|nich|nie) (?:sagen|behaupten) (?:dass )?"
+    rf"(?:\w+ ){{0,4}}?(?:zu |so )?(?:{_IN_EXCESS}|{_BAD_ANYWAY}|schlecht|mies|eklig)\b"
+    r"|\b(?:gar |echt |wirklich )?(?:nicht|nich) (?:so )?schlecht\b(?! geworden| gewesen)"
 )
 # A comparison that goes with it ("gar nicht zu salzig, nicht so wie bei anderen Marken")
 _OTHERS = re.compile(

@@ -154,10 +154,30 @@ _PACK_GONE = re.compile(
 )
 
 
+# None found or readable on the pack ("ich finde keine", "da steht keine drauf", "kann ich
+# nicht lesen", "ist unleserlich")
+_NONE_FOUND = re.compile(
+    r"\b(?:finde?|seh|sehe|entdecke) (?:da |hier |dort |auch |leider )*(?:keine|keins|nichts)\b|"
+    r"\bsteht (?:da |hier |dort |leider )*(?:keine|nichts)\b|\bunleserlich\b|"
+    r"\b(?:kann|koennen) (?:ich |man )?(?:die |sie |das |es |da )?(?:\w+ )?nicht (?:finden|lesen|"
+    r"erkennen|entziffern)\b|\bnicht (?:mehr )?(?:lesbar|zu lesen|zu erkennen)\b"
+)
+# The best-before date said instead of the batch number ("mindestens haltbar bis 12.10.")
+_BEST_BEFORE = re.compile(
+    r"\b(?:mindestens haltbar|haltbar bis|mhd|mindesthaltbarkeit\w*|ablaufdatum|verfallsdatum|"
+    r"verfallsdatum|best before|use by|expiry date)\b"
+)
+
+
+def best_before_told(text: str) -> bool:
+    """ "Mindestens haltbar bis zwölften Oktober" at the batch number: the date, not the code."""
+    return bool(_BEST_BEFORE.search(fold(text)))
+
+
 def no_code_at_hand(text: str) -> bool:
     """A reply to "Bitte nennen Sie mir die Chargennummer" that says there is none to give:
-    "weiß ich nicht" (has_no_number), a bare "nein", or the pack is gone ("Nein, die Packung
-    ist weg.", "die Tube ist schon leer")."""
-    if has_no_number(text) or _PACK_GONE.search(fold(text)):
+    "weiß ich nicht" (has_no_number), a bare "nein", the pack is gone ("Nein, die Packung
+    ist weg.", "die Tube ist schon leer") or shows none ("ich finde keine")."""
+    if has_no_number(text) or _PACK_GONE.search(fold(text)) or _NONE_FOUND.search(fold(text)):
         return True
     return yes_or_no(text) is False and len(fold(text).split()) <= 2

@@ -81,8 +81,9 @@ def _praised_person(folded: str) -> bool:
 _RUN_ON = re.compile(
     r"\b(?:(?:die|das|den|der) )?(?:gibt es|gibts|gibt s|habt ihr|haben sie|hat die|hat das|"
     r"kann man|kann ich|wie lange|wie viel|wo|wann|woher|ist (?:die|der|das|es|sie)|"
-    r"sind (?:die|sie))\b"
-)  # ("… was ist da für ein Duft drin" is read by question_not_praise)
+    r"sind (?:die|sie)|wie (?:\w+ ){1,2}(?:man|ich)|darf (?:man|ich)|was (?:kostet|kosten))\b"
+)  # ("… super, aber wie backt man die am besten auf"; "… was ist da für ein Duft drin" is
+# read by question_not_praise)
 # Praise in words says_praise leaves to the classifier ("ich liebe", "der Hammer")
 _PRAISED = re.compile(
     r"\b(?:ich liebe|wir lieben|(?:der|ein|echt der|absolut der) hammer|spitzenmaessig|"
@@ -91,7 +92,8 @@ _PRAISED = re.compile(
 _LEADING_POINTER = re.compile(r"^(?:die|das|den|der) (gibt es|gibts|gibt s|hat|ist|sind)\b")
 _POINTER = re.compile(
     r"^((?:\w+ ){0,3}?(?:gibt es|gibts|gibt s|habt ihr|haben sie|hat|ist|sind|"
-    r"kann man|kann ich|halten|haelt|kostet|kosten|muss ich|soll ich) )"
+    r"kann man|kann ich|halten|haelt|kostet|kosten|muss ich|soll ich|darf man|darf ich|"
+    r"wie (?:\w+ ){1,2}(?:man|ich)) )"
     r"(?:die|das|den|der|es|sie|ihn|diese\w*)\b"
 )
 _EARLIER = re.compile(r"\b(?:frueher|damals|sonst immer|bisher immer)\b")  # not today's praise

@@ -47,12 +47,42 @@ _WHAT_TO_DO = re.compile(
 )
 
 
+# A pet that ate or licked a product ("mein Hund hat die Nougatcreme gefressen"): the vet
+_PET = (
+    r"(?:hund|hunde|hundes|katze|kater|welpe\w*|kaninchen|hamster|meerschweinchen|"
+    r"wellensittich\w*|papagei\w*|haustier\w*|dog|cat|puppy|kitten)"
+)
+_PET_TOOK_IN = re.compile(
+    rf"\b{_PET}\b(?: \w+){{0,8}} (?:gefressen|gefuttert|gegessen|geleckt|abgeleckt|"
+    r"verschluckt|geschluckt|erwischt|angeknabbert|zerbissen|ate|eaten|licked|swallowed)\b"
+)
+
+
+# Worry about it ("ist das schlimm?", "was soll ich tun?") or signs of harm
+_WORRIED = re.compile(
+    r"\b(?:schlimm|gefaehrlich|giftig|schaedlich|bedenklich|tierarzt\w*|notfall|"
+    r"(?:is|was) (?:that|it|this) (?:bad|dangerous|toxic|poisonous)|poison\w*|toxic)\b"
+)
+
+
+def pet_took_it_in(text: str) -> bool:
+    """ "Mein Hund hat die ganze Nougatcreme gefressen, was soll ich tun?": a pet at risk (the
+    vet, not the poison centre); said with worry, what to do or signs of harm (not "mein Hund
+    hat die Brezel gefressen, und wie lange halten die eigentlich?")."""
+    folded = fold(text)
+    if not _PET_TOOK_IN.search(folded):
+        return False
+    return bool(_WORRIED.search(folded) or _WHAT_TO_DO.search(folded) or _SYMPTOMS.search(folded))
+
+
 def urgent_advice(text: str) -> str | None:
     """The prompt key of the advice for a health risk the words report, or None: a foreign
     body swallowed or symptoms after use -> "health_see_doctor"; a suspected poisoning
-    (health_emergency) -> "health_emergency". A question of what might happen ("Kann man von
-    der Handcreme Ausschlag bekommen?") reports nothing."""
+    (health_emergency) -> "health_emergency"; a pet that ate it -> "health_pet". A question
+    of what might happen ("Kann man von der Handcreme Ausschlag bekommen?") reports nothing."""
     folded = fold(text)
+    if pet_took_it_in(text):
+        return "health_pet"
     taken_in = bool(_TAKEN_IN.search(folded))
     if taken_in and _FOREIGN_BODY.search(folded):
         return "health_see_doctor"
@@ -75,6 +105,8 @@ def hazard_noted(text: str) -> str | None:
         return None
     if advice == "health_emergency":
         return "Verdacht auf Vergiftung"
+    if advice == "health_pet":
+        return "Haustier hat davon gefressen"
     if _FOREIGN_BODY.search(fold(text)) and _TAKEN_IN.search(fold(text)):
         return "Fremdkörper verzehrt"
     return "Beschwerden nach Verzehr/Anwendung"

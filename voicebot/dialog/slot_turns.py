@@ -12,7 +12,12 @@ from voicebot.dialog.closing_words import closes_call, gives_up
 from voicebot.dialog.correction_words import corrects, takes_concern_back
 from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.intent_choice import concern_in_answer, reset_concern, set_aside, take_intent
-from voicebot.dialog.number_talk import asks_where, has_no_number, no_code_at_hand
+from voicebot.dialog.number_talk import (
+    asks_where,
+    best_before_told,
+    has_no_number,
+    no_code_at_hand,
+)
 from voicebot.dialog.question_words import is_question
 from voicebot.dialog.repeat_or_wait import asks_to_wait
 from voicebot.dialog.reply import BotReply
@@ -53,10 +58,12 @@ class SlotTurns(DialogParts):
         if found is None and asks_to_wait(text):
             self._wait()
             return
-        if found is None and self.prompts.has(f"{slot}_where") and asks_where(text):
+        told_date = slot == "batch" and best_before_told(text) and not no_code_at_hand(text)
+        if found is None and self.prompts.has(f"{slot}_where") and (asks_where(text) or told_date):
             told = self.prompts.say(f"{slot}_where")  # "ich weiß nicht, wo die Nummer ist":
             self.reply.ask([told], self.state.awaiting, self.state.last_expect, False)  # where
-            return  # it is, then waited for (not "Kein Problem" and handed off without it)
+            return  # it is, then waited for (not "Kein Problem" and handed off without it);
+            # the best-before date said instead ("haltbar bis 12.10.") hears the same
         if found is None and slot != "product" and no_code_at_hand(text):
             # "die Chargennummer weiß ich nicht", "nein, die Packung ist weg": noted for the
             # agent, not asked again

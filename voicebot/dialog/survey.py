@@ -61,6 +61,7 @@ class SurveyDialog:
         self.language_told = False  # an English turn at a German survey: told so (once)
         self.hold: str | None = None  # at consent, waiting: "same" person or an "other"
         self.held = False  # waited once
+        self.handed_over = False  # the phone handed on at a question (waited once)
         self.passing_told = False  # told once that nothing is passed on to the provider
         self.ended = False
         self.outcome = "no_answer"

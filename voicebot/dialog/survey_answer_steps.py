@@ -205,6 +205,10 @@ def read_answer(dialog: SurveyDialog, turn: SurveyTurn) -> None:
     mine = own_part(text) if question.kind == "yesno" and not keyed else None
     read = mine or text
     answer = stored_answer(question.kind, read, turn.value, keyed, turn.noisy, question.prompt)
+    if answer is None and question.kind == "rating" and not keyed:  # "meine Tochter ist
+        mine = own_part(text)  # vierzehn, die findet es super, aber ich sag drei": the other's
+        if mine is not None:  # words hold a number of their own; the rating is in the own part
+            answer = stored_answer("rating", mine, turn.value, keyed, turn.noisy, question.prompt)
     answer = None if turn.others else answer
     limited = question.kind == "yesno" and not keyed and limited_yes(text) is not None
     unread = answer is None and not (keyed or turn.noisy or limited or turn.others)

@@ -42,6 +42,7 @@ from voicebot.dialog.survey_people import (
 )
 from voicebot.dialog.survey_ratings import rating_said
 from voicebot.dialog.survey_turn import SurveyTurn, stored_answer, yes_no
+from voicebot.dialog.survey_who_for import asks_who_for
 from voicebot.dialog.survey_words import (
     DECLINE_WORDS,
     LATER_WORDS,
@@ -59,6 +60,7 @@ from voicebot.dialog.survey_words import (
     only_breaks_off,
     opening_agrees,
     question_keys,
+    quits,
     says_any,
     unsubscribed_before,
     wants_data_deleted,
@@ -395,7 +397,7 @@ def answer_broken_off(dialog: SurveyDialog, turn: SurveyTurn) -> bool:
 
 def answer_stop(dialog: SurveyDialog, turn: SurveyTurn) -> bool:
     """ "nee lass mal", no answer in it: declined."""
-    if not turn.keyed and says_any(turn.folded, STOP_WORDS):
+    if not turn.keyed and (says_any(turn.folded, STOP_WORDS) or quits(turn.folded)):
         dialog._finish(dialog.survey.declined, "declined")
         return True
     return False
@@ -443,7 +445,8 @@ def holds(dialog: SurveyDialog, text: str) -> bool:
     calls. False: no wait asked for (a question, a yes or no, "Moment, wer ist da?")."""
     folded = fold(text)
     other = hands_over(folded)
-    asked = is_question(text) or wh_question(text)  # ("Moment, wer ist da?")
+    asked = is_question(text) or wh_question(text) or asks_who_for(folded)  # ("Moment, wer
+    # ist da?", "Moment mal, ist das von der Telekom?")
     waits = asks_to_wait(text) and not asked and yes_or_no(text) is None
     if not (other or waits):
         return False

@@ -72,8 +72,9 @@ def someone_else_is_out(folded: str) -> bool:
 _HANDS_OVER = re.compile(
     r"\b(?:ich (?:hol|hole|ruf|rufe|frag|frage) (?:(?!fuer |wegen |im |namens |anstelle )\w+ )?"
     r"(?:mal )?(?:meinen|meine|mein|den|"
-    rf"die) {_HOUSEHOLD}|ich (?:geb|gebe|reich|reiche) (?:sie |ihnen )?(?:mal )?(?:weiter )?"
-    rf"(?:an )?(?:meinen|meine|mein|den|die) {_HOUSEHOLD}|(?:meinen|meine|mein) {_HOUSEHOLD} "
+    rf"die) {_HOUSEHOLD}|ich (?:geb|gebe|reich|reiche) (?:sie |ihnen |dich )?(?:mal )?(?:weiter )?"
+    rf"(?:an )?(?:meinen|meine|mein|meiner|meinem|den|die|der|dem) {_HOUSEHOLD}|"
+    rf"(?:meinen|meine|mein) {_HOUSEHOLD} "
     r"(?:\w+ )?(?:ans telefon|an den apparat)|ich hol(?:e)? (?:mal )?(?:jemanden|jemand)|"
     rf"(?:i ll|i will|let me) get my {_HOUSEHOLD})\b"
 )

@@ -64,7 +64,14 @@ from voicebot.dialog.survey_consent_steps import (
     read_hold,
     read_not_passed_on,
 )
+from voicebot.dialog.survey_handover import (
+    answer_handed_over_at_question,
+    answer_line_checked,
+    answer_new_person_at_question,
+    answer_stop_alone,
+)
 from voicebot.dialog.survey_turn import SurveyStep
+from voicebot.dialog.survey_who_for import answer_who_for
 
 SURVEY_STEPS: tuple[SurveyStep, ...] = (
     # -- who is on the line, and leaving for good (survey_consent_steps.py) --
@@ -84,7 +91,10 @@ SURVEY_STEPS: tuple[SurveyStep, ...] = (
     answer_refusal,  # "Ja danke, schon gut.", "Ich hab keinen Bock auf so was."
     read_hold,
     answer_handed_the_phone,  # whoever takes the phone after "ich hole meinen Mann"
+    answer_new_person_at_question,  # "ja hallo?" after "ich geb Sie mal meiner Frau"
     answer_hold_on,  # "Moment, ich hole meinen Mann"
+    answer_handed_over_at_question,  # "Moment, ich geb Sie mal meiner Frau" at a question
+    answer_line_checked,  # "Hallo, sind Sie noch da?" at a question
     read_not_passed_on,  # "Können Sie das weitergeben?"
     answer_not_passed_on_at_consent,
     answer_in_another_language,  # "Sorry, I don't speak German"
@@ -105,8 +115,10 @@ SURVEY_STEPS: tuple[SurveyStep, ...] = (
     answer_scale_asked,  # "was heißt denn eins?", "Eins ist das Beste, oder?"
     answer_does_not_know,  # "weiß ich nicht", "kann ich noch nicht sagen"
     read_intent,  # "Woher haben Sie meine Nummer?", "Moment, wer genau ruft da an?"
+    answer_who_for,  # "Ist das von der Telekom?" (no intent placed it)
     # -- the consent question answered (survey_consent_steps.py) --
     answer_consent,  # always answers at consent
+    answer_stop_alone,  # "Stopp." at a question
     # -- at a question: the answer (both modules) --
     answer_goodbye_instead,  # "Das dauert mir zu lange, tschüss"
     read_answer,

@@ -198,9 +198,22 @@ _STOPS_HERE = re.compile(
 )
 
 
+# "ich möchte doch nicht mehr mitmachen", "will jetzt eigentlich nicht weitermachen" (words
+# between the verbs that the phrases above leave out)
+_QUITS = re.compile(
+    r"\b(?:will|moechte|mag|wollte|moechten|wollen) (?:(?:doch|jetzt|eigentlich|lieber|dann|"
+    r"ehrlich gesagt|echt|wirklich|also) )*(?:nicht|nich) (?:mehr )?(?:mit|weiter)machen\b"
+)
+
+
+def quits(folded: str) -> bool:
+    """ "Ich möchte doch nicht mehr mitmachen": the person stops taking part (folded)."""
+    return bool(_QUITS.search(folded))
+
+
 def _stops(folded: str) -> bool:
     """Words of stopping the survey now (folded)."""
-    return says_any(folded, _STOPPING) or bool(_STOPS_HERE.search(folded))
+    return says_any(folded, _STOPPING) or bool(_STOPS_HERE.search(folded)) or quits(folded)
 
 
 def says_any(folded: str, phrases: tuple[str, ...]) -> bool:

@@ -370,7 +370,10 @@ class TenantView:
         if unknown:
             rest = rest.replace(fold(unknown), " ")
         filler = FUNCTION_WORDS | _SOLD_FILLER | OPENING_WORDS | GREETING_WORDS
-        if any(w not in filler for w in rest.split()) or not (match or unknown):
+        kind = [w for w in rest.split() if w not in filler]
+        if match is not None and not unknown and kind and set(kind) <= _STRENGTHS:  # ("die
+            return match.product_id, " ".join(kind)  # Tomatensauce auch mild": a kind of ours)
+        if kind or not (match or unknown):
             return None  # ("Gibt es die Hafermilch auch ohne Zucker?" asks more)
         return (match.product_id if match is not None else None), unknown
 
@@ -577,6 +580,11 @@ _SOLD_FILLER = frozenset((
     "auch", "noch", "eigentlich", "bei", "ihnen", "euch", "im", "sortiment", "angebot", "zu",
     "kaufen", "denn", "mal", "so", "was", "etwas", "welche", "any", "also", "too", "as", "well",
     "mit", "with", "sorte", "variante",
+))  # fmt: skip
+# A strength or style asked for as a kind of a product ("gibt es die Tomatensauce auch mild?")
+_STRENGTHS = frozenset((
+    "mild", "milde", "milder", "mildere", "scharf", "scharfe", "schaerfer", "schaerfere", "extra",
+    "pikant", "pikante", "light", "leicht", "leichte", "natur", "pur", "klassisch",
 ))  # fmt: skip
 _RATHER = frozenset(("lieber", "eigentlich", "rather", "actually", "ach", "aeh", "moment"))
 # the verb opening a question that the recogniser cut off after the product ("Ist die

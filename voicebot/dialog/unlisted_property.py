@@ -16,6 +16,18 @@ from voicebot.dialog.words import fold
 
 PACKAGING = "zur Verpackung"  # (the family of packaging and its disposal, below)
 
+# An age as said ("ab drei", "unter 2 Jahren"; not "die Kinder essen die ab und zu")
+_AGE_NUMBER = (
+    r"(?:\d+|eins|einem|einer|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|"
+    r"jahr\w*|monat\w*)\b"
+)
+
+# A pet ("darf mein Hund …", "giftig für Katzen"; not "unser Hund heißt Bello und …")
+_PET = (
+    r"(?:hund|hunde|hunden|hundes|katze|katzen|kater|haustier\w*|welpe\w*|kaninchen|hamster|"
+    r"meerschweinchen|wellensittich\w*|papagei\w*|pferd\w*|dogs?|cats?|pets?|puppy|puppies)"
+)
+
 # (pattern over the folded words, what the bot has no information on: German, English)
 _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "Ist die Tomatensoße bio?", "Ist das Müsli aus ökologischem Anbau?"
@@ -25,7 +37,7 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:tierversuch\w*|an tieren getestet|tested on animals|cruelty free)\b"),
      "zu Tierversuchen", "on animal testing"),
     # "Bei wie viel Grad back ich die Brezeln auf?", "Kann ich die Spätzle in die Mikrowelle?"
-    (re.compile(r"\b(?:back|backe|backen|backt|aufbacken|aufgebacken|gebacken|backofen|ofen|"
+    (re.compile(r"\b(?:back|backe|backen|backt|baeckt|aufbacken|aufgebacken|gebacken|backofen|ofen|"
                 r"backzeit|zubereit\w*|mikrowelle|erhitzen|erwaermen|aufwaermen|kochzeit|"
                 r"\w*fritteuse|heissluft\w*|airfryer|air fryer|toaster|toasten|"
                 r"garzeit|bake|baking|oven|microwave)\b"),
@@ -69,6 +81,9 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"(?:fuer|zum|zur|in) (?:\w+ )?(?:lasagne|pizza|auflauf|suppe|kuchen|pfannkuchen|"
                 r"kaffee|cappuccino|latte\w*|smoothie\w*|porridge|kochen|backen|braten)|"
                 r"(?:auch |nur )?fuer (?:maenner|herren|frauen|damen)\b|"
+                r"(?:auch|nur) (?:fuer|im|ins|auf|aufs|an) (?:das |die |den |dem |meine |mein )?"
+                r"(?:gesicht|haare|haar|lippen|koerper|fuesse|fuss|augen\w*|kopfhaut|"
+                r"intimbereich|nase|achsel\w*|kopf)\b|"  # "ist die auch für das Gesicht"
                 r"froth\w*|foam\w*|recipe\w*)\b"),
      "zur Verwendung und zu Rezepten", "on uses and recipes"),
 
@@ -92,8 +107,19 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:ab welchem alter|ab wie viel\w* jahren|altersempfehlung|schwanger\w*|"
                 r"stillzeit|saeugling\w*|baby\w*|babies|kleinkind\w*|neugeboren\w*|"
                 r"\w*jaehrig\w*|\w+ (?:jahre|monate|wochen) alt|pregnan\w*|infants?|toddlers?|"
+                # "bei Kindern unter zwei Jahren", "für Kinder ab drei"
+                r"(?:unter|ab|bis) (?!vor\b)(?:\w+ ){1,2}(?:jahren|monaten)|"
+                rf"kinder\w* (?:unter|ab|bis) (?:\w+ )?{_AGE_NUMBER}|"
+                r"ab wann (?:\w+ ){0,2}(?:kind\w*|baby\w*|babies|kids?)|"
                 r"years? old|months? old)\b"),
      "zur Eignung in Schwangerschaft oder nach Alter", "on pregnancy or age"),
+    # "Darf mein Hund die Nougatcreme essen?", "Ist die Handcreme giftig für Katzen?": pets
+    (re.compile(rf"\b(?:(?:fuer|bei|an) (?:\w+ ){{0,2}}{_PET}|(?:darf|kann|duerfen|koennen|soll) "
+                rf"(?:\w+ )?{_PET}|{_PET} (?:\w+ ){{0,4}}(?:fressen|gefressen|frisst|essen|lecken|"
+                rf"vertraegt|vertragen|giftig)|"
+                rf"(?:giftig|schaedlich|gefaehrlich) (?:\w+ ){{0,2}}{_PET}|"
+                rf"(?:safe|toxic|ok) for (?:\w+ )?{_PET})\b"),
+     "zur Eignung für Haustiere", "on pets"),
     # "Ist das Duschgel gut für die Haut?", "Ist die Handcreme für Neurodermitis geeignet?",
     # "Ist das Müsli gesund?": effects on skin, teeth or health no field says
     (re.compile(r"\b(?:(?:gut|schlecht|schaedlich) fuer (?:die |den |das |meine |meinen )?(?:haut|"
@@ -105,6 +131,12 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"gesund|ungesund|"
                 r"good for (?:the |my )?(?:skin|teeth|hair|health)|healthy|eczema)\b"),
      "zu Verträglichkeit und Wirkung", "on tolerance and effects"),
+    # "Ist die Tomatensauce scharf?", "Wie schmeckt der Eistee?": the taste (not "zu scharf",
+    # a dislike)
+    (re.compile(r"\b(?:(?:ist|sind|wie|schmeckt|schmecken) (?:\w+ ){0,4}?(?<!zu )(?<!so )(?<!mir )"
+                r"(?:scharf|pikant|wuerzig)|wie (?:mild|schmeckt|schmecken)|geschmacksrichtung\w*|"
+                r"is (?:it|this) (?:\w+ )?spicy|how does (?:\w+ ){1,3}taste)\b"),
+     "zum Geschmack", "on taste"),
     # "Ist das halal?", "Ist da Gentechnik drin?", "Ist die Verpackung recycelbar?"
     (re.compile(r"\b(?:halal|koscher|kosher)\b"), "zu Halal oder Koscher", "on halal or kosher"),
     (re.compile(r"\b(?:gentechni\w*|genmanipul\w*|gvo|gmo)\b"), "zur Gentechnik", "on GMOs"),

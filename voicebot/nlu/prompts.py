@@ -128,6 +128,8 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "Giftnotruf an, im Notfall die 112.",
         "health_see_doctor": "Bitte lassen Sie das sofort ärztlich abklären, im Notfall rufen Sie "
         "die 112.",
+        "health_pet": "Bitte rufen Sie sofort Ihre Tierärztin oder Ihren Tierarzt an, nachts den "
+        "tierärztlichen Notdienst.",
         "product_kind_not_sold": "Diese Sorte haben wir leider nicht, nur {product}.",
         "product_noted": "Gut, also {product}.",
         "ask_slot_batch": "Bitte nennen Sie die Chargennummer. Sie steht neben dem "
@@ -264,6 +266,7 @@ DEFAULT_PROMPTS: Mapping[str, Mapping[str, str]] = {
         "or the emergency number.",
         "health_see_doctor": "Please have this checked by a doctor at once, or call the emergency "
         "number in an emergency.",
+        "health_pet": "Please call your vet at once, or an emergency vet at night.",
         "product_kind_not_sold": "We do not have that kind, I'm afraid, only {product}.",
         "product_noted": "All right, {product}.",
         "ask_slot_batch": "Please tell me the batch number printed next to the best-before date.",
