@@ -2849,3 +2849,16 @@ def test_a_number_not_taken_along_when_switching_to_us_is_a_porting_case(service
         say("ich bin zu ihnen gewechselt aber die rufnummer wurde nicht mitgenommen"),
     )
     assert "Rufnummernmitnahme" in handoff_in(record).context["summary"]
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue"),
+    [("mein sohn hat die nummer gewählt für mich ich hab ein problem mit der rechnung",
+      "abrechnung"),
+     ("meine enkelin hat mich verbunden es geht um meinen umzug", "vertragsservice")],
+)  # fmt: skip
+def test_who_dialled_for_the_caller_is_no_part_of_the_concern(services, turn, queue):
+    """ "mein Sohn hat die Nummer gewählt für mich, …" was asked "Geht es um eine Änderung Ihrer
+    Bankverbindung …?" (its "Nummer" and "gewählt")."""
+    record = call(services, "nordwelle", say(turn), keys("40817287#"), say("10115"), say("ja"))
+    assert handoff_in(record).queue == queue

@@ -26,6 +26,7 @@ from voicebot.dialog.concern_class import concern_class
 from voicebot.dialog.concern_readings import nothing, sure_clause, without_address_told
 from voicebot.dialog.concern_turn import ConcernTurn
 from voicebot.dialog.customer_number_turns import number_again, number_part_only
+from voicebot.dialog.dialled_for import concern_after_dialled_for
 from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.greeting_words import greets_only
 from voicebot.dialog.identify import needs_identity
@@ -143,9 +144,11 @@ def read_without_background(dialog: DialogParts, turn: ConcernTurn) -> None:
 
 def read_concern_after_done(dialog: DialogParts, turn: ConcernTurn) -> None:
     """ "die Techniker haben den Router eingerichtet, aber ich finde die Rechnung dafür zu
-    hoch": the bill, not the router set-up the words before "aber" name."""
+    hoch": the bill, not the router set-up the words before "aber" name; "mein Sohn hat die
+    Nummer für mich gewählt, ich hab ein Problem mit der Rechnung": the bill (dialled_for)."""
     if turn.number is None:
         turn.intent = concern_after_done(dialog.tenant, turn.text, turn.intent)
+        turn.intent = concern_after_dialled_for(dialog.tenant, turn.text, turn.intent)
 
 
 def read_sure_clause(dialog: DialogParts, turn: ConcernTurn) -> None:
