@@ -203,8 +203,9 @@ _ASKS_THE_TERM = re.compile(
 _ONLY_TO_KNOW = re.compile(
     r"\b(?:ich|wir) (?:moechte|moechten|will|wollen|wuerde gerne?|wollte|wollten)"
     r"(?: (?:nur|gerne?|mal|bloss|eigentlich))* (?:wissen|erfahren|fragen|nachfragen)\b|"
-    r"\b(?:ich|wir) (?:moechte|moechten|will|wollen|wuerde|wuerden) (?:\w+ )?(?:nicht|gar nicht)"
-    r" (?:\w+ )?kuendigen\b"  # ("ich will nicht kündigen, ich will nur wissen …")
+    r"\b(?:ich|wir) (?:moechte|moechten|will|wollen|wuerde|wuerden) (?:\w+ ){0,2}"
+    r"(?:nicht|gar nicht) (?:\w+ )?kuendigen\b"  # ("ich will (meinen Vertrag) nicht kündigen,
+    # ich will nur wissen …")
 )
 # Cancelling said as wanted: "kündigen", "Kündigung", not "nicht kündigen, nur wissen"
 _CANCELS = re.compile(r"(?<!nicht )(?<!keine )(?<!kein )\bkuendig")

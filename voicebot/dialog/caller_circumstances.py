@@ -42,6 +42,9 @@ def speaks_another_language(
         take_intent(tenant, state, intent)
         reply.handoff(told, queue=spec.queue, priority=spec.priority, reason="intent")
         return True
+    if state.intent is not None and state.awaiting == "customer_number":  # ("mein Internet
+        reply.handoff_for_intent(told, reason="intent")  # geht nicht" - the number asked -
+        return True  # "sorry, can we speak English": the fault team, not the default queue)
     reply.handoff(told, queue=tenant.default_queue, priority="normal",
                        reason="no_match")  # fmt: skip
     return True

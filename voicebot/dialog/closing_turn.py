@@ -6,6 +6,8 @@ InboundDialog (dialog/engine.py) says goodbye when it is true.
 
 from __future__ import annotations
 
+import re
+
 from voicebot.dialog.agent_requests import asks_for_agent
 from voicebot.dialog.closing_words import (
     besides_dialled_wrong,
@@ -38,6 +40,23 @@ def wanted_us(tenant: TenantView, text: str) -> bool:
                for o in own)  # fmt: skip
 
 
+# Whom the caller wanted instead, said at the end of the turn ("ich wollte eigentlich meine
+# Bank anrufen", "… wollte zur Sparkasse"): another, when it is not us (wanted_us)
+_WANTED_ANOTHER = re.compile(
+    r"\b(?:wollte|wollten|will|moechte)\b(?: \w+){1,5} (?:anrufen|erreichen|sprechen|telefonieren|"
+    r"haben)(?: \w+){0,2}$|\b(?:wollte|wollten|will|moechte) (?:eigentlich |doch |ja )?(?:zu|zur|"
+    r"zum|bei|an) (?:\w+ ){0,3}\w+$"
+)
+
+
+def wanted_another(tenant: TenantView, text: str) -> bool:
+    """A caller who dialled wrong ends the turn naming whom they wanted, and it is not us
+    ("oh, ich hab mich verwählt, ich wollte eigentlich meine Bank anrufen" was asked for the
+    customer number and put through as a change of bank details)."""
+    rest = besides_dialled_wrong(text)
+    return bool(_WANTED_ANOTHER.search(rest)) and not wanted_us(tenant, text)
+
+
 def done(tenant: TenantView, state: CallState, text: str, intent: Intent) -> bool:
     """ "Nein danke" (or "das war alles") when asked for a concern after one was served or a
     product named ("Was möchten Sie über ... wissen?" - "nein danke"): nothing more to ask.
@@ -46,6 +65,8 @@ def done(tenant: TenantView, state: CallState, text: str, intent: Intent) -> boo
     concern is said with it."""
     if dialled_wrong(text) and wanted_us(tenant, text):
         return False  # "… verwählt, ich wollte eigentlich die Störungsstelle": that is us
+    if dialled_wrong(text) and wanted_another(tenant, text):
+        return True  # "… verwählt, ich wollte eigentlich meine Bank anrufen"
     if dialled_wrong(text) and not is_question(text):
         rest = besides_dialled_wrong(text)  # ("ich hab falsch gewählt, Entschuldigung" was
         if not is_new_concern(tenant, intent) or tenant.is_nonsense(rest):

@@ -10,6 +10,7 @@ import re
 
 from voicebot.dialog.agent_requests import asks_for_agent
 from voicebot.dialog.answering import needs_of
+from voicebot.dialog.call_questions import PRIVACY as _PRIVACY
 from voicebot.dialog.harm_words import reports_harm, reports_problem
 from voicebot.dialog.intent_choice import set_intent
 from voicebot.dialog.reply import BotReply
@@ -75,6 +76,7 @@ _TOPICS: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"how many (?:employees|people work)|family (?:business|company))\b"),
      "zum Unternehmen", "on the company"),
     (_BUSINESS, "zu Großhandel und Kooperationen", "on wholesale and partnerships"),
+    (_PRIVACY, "zum Datenschutz", "on data protection"),
     (re.compile(r"\b(?:spende\w*|spenden|sponsor\w*|kooperation\w*|lieferant\w*|"
                 r"zusammenarbeit|donation\w*|partnership\w*|supplier\w*)\b"),
      "zu Sponsoring und Kooperationen", "on sponsoring and partnerships"),

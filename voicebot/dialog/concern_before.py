@@ -11,13 +11,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 from voicebot.dialog import caller_input
+from voicebot.dialog.call_questions import (
+    asks_about_privacy,
+    asks_cost_of_call,
+    cost_answer,
+    without_cost_question,
+)
 from voicebot.dialog.caller_circumstances import bereaved, note_death, speaks_another_language
 from voicebot.dialog.closing_turn import done
+from voicebot.dialog.company_question import tell_no_company_info
 from voicebot.dialog.complaint_reading import complaint_unplaced
+from voicebot.dialog.concern_after_done import concern_after_done
 from voicebot.dialog.concern_class import concern_class
 from voicebot.dialog.concern_readings import nothing, sure_clause, without_address_told
 from voicebot.dialog.concern_turn import ConcernTurn
 from voicebot.dialog.customer_number_turns import number_again, number_part_only
+from voicebot.dialog.dialled_for import concern_after_dialled_for
 from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.greeting_words import greets_only
 from voicebot.dialog.identify import needs_identity
@@ -100,6 +109,30 @@ def answer_number_in_parts(dialog: DialogParts, turn: ConcernTurn) -> bool:
     return False
 
 
+def answer_call_question(dialog: DialogParts, turn: ConcernTurn) -> bool:
+    """ "was kostet mich eigentlich dieser Anruf": the cost told from the dialed numbers, then
+    the concern asked (or the one said with it read on); "was passiert mit meinen Daten":
+    no information here, a person offered (call_questions)."""
+    tenant = dialog.tenant
+    if turn.number is not None or not tenant.language.startswith(("de", "en")):
+        return False
+    if asks_about_privacy(turn.text):
+        return tell_no_company_info(tenant, dialog.state, dialog.reply, turn.text)
+    if not asks_cost_of_call(turn.text, tenant.language):
+        return False
+    told = cost_answer(tenant.tenant.dialed, tenant.language)
+    rest = without_cost_question(turn.text)
+    if len(rest.split()) >= 3:  # "was kostet der Anruf, ich hab eine Frage zur Rechnung"
+        turn.parts.append(told)
+        turn.text = rest
+        turn.intent = tenant.classify(rest, turn.intent)
+        turn.sure = is_new_concern(tenant, turn.intent)
+        return False
+    dialog.state.answered = True  # ("nein, das war's" then ends the call)
+    dialog.reply.ask([told, dialog.prompts.say("ask_concern")], awaiting="concern")
+    return True
+
+
 def read_without_background(dialog: DialogParts, turn: ConcernTurn) -> None:
     """ "I'm 82 and …": the age is background; "ich möchte mich nicht beschweren, nur wissen
     …": the rest is the concern; a label read out before the question (label_reading.py)."""
@@ -109,6 +142,15 @@ def read_without_background(dialog: DialogParts, turn: ConcernTurn) -> None:
         turn.text, turn.intent = concern_without_denied_complaint(tenant, turn.text, turn.intent)
         turn.intent = question_after_label(tenant, turn.text, turn.intent)  # "ich lese vor …"
         turn.sure = is_new_concern(tenant, turn.intent)
+
+
+def read_concern_after_done(dialog: DialogParts, turn: ConcernTurn) -> None:
+    """ "die Techniker haben den Router eingerichtet, aber ich finde die Rechnung dafür zu
+    hoch": the bill, not the router set-up the words before "aber" name; "mein Sohn hat die
+    Nummer für mich gewählt, ich hab ein Problem mit der Rechnung": the bill (dialled_for)."""
+    if turn.number is None:
+        turn.intent = concern_after_done(dialog.tenant, turn.text, turn.intent)
+        turn.intent = concern_after_dialled_for(dialog.tenant, turn.text, turn.intent)
 
 
 def read_sure_clause(dialog: DialogParts, turn: ConcernTurn) -> None:

@@ -73,7 +73,7 @@ _SIM_SALE = re.compile(
 _PORTING = re.compile(
     r"\brufnummer\w*mitnahme|\bportier\w*|\b(?:rufnummer|handynummer|telefonnummer|festnetz"
     r"nummer|nummer)\b(?:\s+\S+){0,6}?\s+(?:mitnehmen|mit nehmen|behalten|mitbringen|"
-    r"uebernehmen|uebertragen)"
+    r"uebernehmen|uebertragen|mitgenommen|uebernommen)"
 )
 _PORT_OUT = re.compile(
     r"\bkuendig\w*|\bzu (?:einem |nem )?(?:anderen|neuen) anbieter|\bwechsle zu (?!ihnen|euch)"
@@ -178,6 +178,32 @@ _NOT_NEEDED = re.compile(  # "ich ziehe ins Altersheim und brauche dann kein Int
     r"\bbrauch\w* (?:\w+ ){0,3}(?:kein\w*|nicht) (?:\w+ ){0,2}(?:internet|telefon\w*|anschluss|"
     r"vertrag|handy\w*|festnetz|fernseh\w*|tv|dsl|mobilfunk|sim\w*) (?:\w+ ){0,2}mehr\b"
 )
+# ("ich will kein Internet mehr von Ihnen, ich gehe zur Telekom": the fault the classifier read)
+_NOT_WANTED = re.compile(
+    r"\b(?:will|moechte|moechten|wollen) (?:\w+ ){0,2}(?:kein\w*) (?:\w+ ){0,2}(?:internet|"
+    r"telefon\w*|anschluss|vertrag|handy\w*|festnetz|fernseh\w*|tv|dsl|mobilfunk) (?:\w+ ){0,2}"
+    r"mehr\b"
+)
+_ONLY_STILL = re.compile(  # "… kein Internet mehr, nur noch Telefon": a smaller tariff
+    r"\bnur (?:noch|mehr) (?:\w+ ){0,2}(?:internet|telefon\w*|festnetz|fernseh\w*|tv|dsl|"
+    r"handy\w*|mobilfunk)\b"
+)
+_NUMBER_CHANGE = re.compile(  # "ich brauche eine neue Handynummer, weil ich belästigt werde"
+    r"\b(?:brauch\w*|moechte|will|wollen|haette gern\w*|wuensche|wuerde gern\w*) (?:\w+ ){0,3}"
+    r"(?:neue|andere)n? (?:handy|telefon|ruf|mobil|festnetz)?nummer\b|\brufnummernwechsel\b|"
+    r"\b(?:handy|telefon|ruf|mobil|festnetz)?nummer (?:\w+ ){0,2}(?:wechseln|aendern lassen)\b"
+)
+_DEVICE_RETURN = re.compile(  # "ich möchte meinen Router zurückschicken"
+    r"\b(?:router\w*|modem|receiver|fritz ?box|tv box|set ?top ?box|mediabox|geraet\w*|"
+    r"hardware)\b(?:\s+\S+){0,5}?\s+(?:zurueck ?schicken|zurueck ?senden|zurueck ?geben|"
+    r"zurueck ?bringen|einschicken|retournieren|zurueckgeschickt|zurueckgesendet)\b|"
+    r"\b(?:ruecksendung|retoure)\w* (?:\w+ ){0,3}(?:router|modem|receiver|fritz ?box|geraet\w*)"
+)
+_CANCEL_CONFIRM = re.compile(  # "ich habe gekündigt, aber noch keine Bestätigung bekommen"
+    r"\bkuendigungsbestaetigung\w*|\bbestaetigung\w* (?:\w+ ){0,2}(?:der |meiner |fuer die |fuer "
+    r"meine |zur )kuendigung\b|\bgekuendigt\b(?:\s+\S+){0,8}?\s+(?:keine|nie|nicht)\b(?:\s+\S+)"
+    r"{0,3}?\s+(?:bestaetigung|antwort|rueckmeldung)\w*"
+)
 _COMPLAINS = re.compile(r"\bbeschwer\w*")
 
 _CLASSES = {
@@ -211,7 +237,18 @@ _CLASSES = {
     "contact": ConcernClass("Kontaktdaten ändern (Telefonnummer oder E-Mail)", _DETAILS,
                             (_NEW, _TARIFF, _MOVE), replaces=True),
     "not_needed": ConcernClass("Kündigung: Anschluss wird nicht mehr gebraucht", _CANCEL,
-                               (_MOVE, _TARIFF, _DETAILS), keeps_answer=True, replaces=True),
+                               (_MOVE, _TARIFF, _DETAILS, _FAULT), keeps_answer=True,
+                               replaces=True),
+    "tariff_down": ConcernClass("Tarifwechsel: nur noch ein Teil der Leistungen", _TARIFF,
+                                (_FAULT, _NEW, _CANCEL, _MOVE, _DETAILS), replaces=True),
+    "number_change": ConcernClass("Neue Rufnummer gewünscht (Rufnummernwechsel)", _DETAILS,
+                                  (_NEW, _TARIFF, _MOVE, _COMPLAIN, _FAULT), replaces=True),
+    "device_return": ConcernClass("Rücksendung eines Geräts (Router oder Receiver)", _DETAILS,
+                                  (_RESTART, _NEW, _TARIFF, _CANCEL, _FAULT, _MOVE),
+                                  replaces=True),
+    "cancel_confirm": ConcernClass("Kündigungsbestätigung gewünscht oder nicht erhalten",
+                                   _CANCEL, (_BILL, _NEW, _DETAILS, _TARIFF, _FAULT),
+                                   keeps_answer=True, replaces=True),
     "take_over": ConcernClass("Vertragsübernahme (auf einen anderen Namen)", _DETAILS,
                               (_CANCEL, _NEW)),
     "no_call_back": ConcernClass("Zugesagter Rückruf nicht erfolgt", _COMPLAIN),
@@ -227,7 +264,8 @@ _CLASSES = {
 _NAMED_BY_WORDS = (
     ("tech_no_show", _TECH_NO_SHOW), ("tech_move", _TECH_MOVE), ("tech_when", _TECH_WHEN),
     ("tech_wanted", _TECH_WANTED), ("take_over", _TAKE_OVER), ("device_broken", _DEVICE_BROKEN),
-    ("credit", _CREDIT), ("payment_plan", _PAYMENT_PLAN), ("dunning", _DUNNING),
+    ("credit", _CREDIT), ("device_return", _DEVICE_RETURN), ("payment_plan", _PAYMENT_PLAN),
+    ("dunning", _DUNNING),
     ("router_info", _ROUTER_INFO),
 )  # fmt: skip
 
@@ -247,10 +285,16 @@ def _class_of(said: str) -> str | None:
     for name, pattern in _NAMED_BY_WORDS:
         if pattern.search(said):
             return name
+    if _CANCEL_CONFIRM.search(said):
+        return "cancel_confirm"
     if _CONTACT.search(said) and not _PORTING.search(said):
         return "contact"
-    if _NOT_NEEDED.search(said) and "nur noch" not in said:  # ("… nur noch Internet": a tariff)
+    if (_NOT_NEEDED.search(said) or _NOT_WANTED.search(said)) and _ONLY_STILL.search(said):
+        return "tariff_down"  # ("… kein Internet mehr, nur noch Telefon": a smaller tariff)
+    if (_NOT_NEEDED.search(said) or _NOT_WANTED.search(said)) and "nur noch" not in said:
         return "not_needed"
+    if _NUMBER_CHANGE.search(said) and not _PORTING.search(said):
+        return "number_change"
     if _FAULT_WHEN.search(said) and not re.search(r"\bwieder (?:\w+ )?(?:nicht|aus)\b", said):
         return "fault_when"
     if _NO_CALL_BACK.search(said):
@@ -267,7 +311,8 @@ def _class_of(said: str) -> str | None:
 _ALL = (_SIM_LOST, _SIM_LOCKED, _SIM_BROKEN, _PORTING, _TECH_NO_SHOW, _TECH_MOVE, _TECH_WHEN,
         _TECH_WANTED, _TAKE_OVER, _DEVICE_BROKEN, _CREDIT, _FAULT_WHEN, _NO_CALL_BACK, _EXTEND,
         _CONTRACT_END, _NEW_HERE, _PAYMENT_PLAN, _DUNNING, _ROUTER_INFO,
-        _SIM_ACTIVATE, _CONTACT, _NOT_NEEDED)  # fmt: skip
+        _SIM_ACTIVATE, _CONTACT, _NOT_NEEDED, _NOT_WANTED, _ONLY_STILL, _NUMBER_CHANGE,
+        _DEVICE_RETURN, _CANCEL_CONFIRM)  # fmt: skip
 
 
 def _clauses_besides_the_class(text: str) -> list[str]:
@@ -363,9 +408,15 @@ def _view(
         queue=queue,
         priority=klass.priority or spec.priority,
         needs=tuple(needs),
-        answer=spec.answer if klass.keeps_answer else None,
+        answer=spec.answer if klass.keeps_answer or _fault_said(klass, read, spec) else None,
         confirm=klass.label,
     )
+
+
+def _fault_said(klass: ConcernClass, read: str | None, spec: IntentView) -> bool:
+    """The caller's words were read surely as the fault the class belongs to ("mein Sohn hat
+    den Router eingerichtet, aber jetzt geht das Fernsehen nicht"): a known outage is told."""
+    return klass.kin == _FAULT and read == spec.id
 
 
 def _said_in_clauses(tenant: TenantView, text: str) -> set[str | None]:

@@ -6,6 +6,8 @@ about, or not understood; the last step always answers.
 
 from __future__ import annotations
 
+import re
+
 from voicebot.dialog.answering import needs_of
 from voicebot.dialog.caller_circumstances import speaks_another_language
 from voicebot.dialog.catalog_question import catalog_wide_answer
@@ -20,6 +22,7 @@ from voicebot.dialog.product_reading import is_praise, praise_unsaid
 from voicebot.dialog.product_replies import ask_about_product, praise_thanks, tell_if_sold
 from voicebot.dialog.question_words import asks_about_earlier_case
 from voicebot.dialog.recovery import no_match
+from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import (
     aside,
     clause_concerns,
@@ -28,6 +31,8 @@ from voicebot.dialog.turn_parts import (
     sold_asked_last,
 )
 from voicebot.dialog.unlisted_reading import told_beside
+from voicebot.dialog.words import fold
+from voicebot.events import Intent
 
 
 def answer_company_question(dialog: DialogParts, turn: ConcernTurn) -> bool:
@@ -151,8 +156,19 @@ def _note_other_concerns(dialog: DialogParts, turn: ConcernTurn) -> None:
                 continue
             if praise_unsaid(tenant, other, said):  # ("… zu süß und …")
                 continue
+            if praise_before_but(tenant, other, said, turn.text):  # ("ihr Müsli ist echt
+                continue  # super, aber da war ein Stein drin": no praise to note)
             if klass is None or not klass.names(tenant, said, other):
                 note_also(tenant, state, other, said)
+
+
+def praise_before_but(tenant: TenantView, event: Intent, said: str, text: str) -> bool:
+    """A clause read as praise that leads to an "aber" in the turn: the framing of what comes
+    after it, nothing to note beside it."""
+    spec = tenant.intents.get(event.name or "")
+    if spec is None or not is_praise(tenant, spec):
+        return False
+    return re.search(rf"{re.escape(fold(said))}\s+aber\b", fold(text)) is not None
 
 
 def answer_with_a_guess(dialog: DialogParts, turn: ConcernTurn) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from voicebot.dialog.concern_before import (
     answer_bereaved,
+    answer_call_question,
     answer_callback,
     answer_complaint,
     answer_done_and_thanked,
@@ -29,6 +30,7 @@ from voicebot.dialog.concern_before import (
     answer_standing_order,
     answer_taken_back,
     answer_where_the_number_is,
+    read_concern_after_done,
     read_first_of_several,
     read_number,
     read_product_talked_about,
@@ -72,8 +74,10 @@ CONCERN_STEPS: tuple[ConcernStep, ...] = (
     answer_number_again,  # "4 0 8 1 7 2 5 3" once more after "Danke, Petra Lindner"
     answer_where_the_number_is,  # "wo finde ich meine Kundennummer?"
     answer_number_in_parts,  # "meine Kundennummer ist 4 0 8 1 7 2"
+    answer_call_question,  # "was kostet dieser Anruf?", "was passiert mit meinen Daten?"
     # -- what the turn says around a concern, or instead of one (concern_before.py) --
     read_without_background,  # "I'm 82 and …", "ich möchte mich nicht beschweren, nur …"
+    read_concern_after_done,  # "die Techniker haben den Router eingerichtet, aber die Rechnung …"
     read_sure_clause,  # an unsure turn with a sure clause
     read_first_of_several,  # "das internet geht nicht und die rechnung ist auch zu hoch"
     answer_greeting,  # "Hallo?"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from voicebot.dialog import caller_input
 from voicebot.dialog.answering import IntentSteps
+from voicebot.dialog.caller_circumstances import speaks_another_language
 from voicebot.dialog.closing_words import says_goodbye
 from voicebot.dialog.concern_readings import concern_in
 from voicebot.dialog.correction_words import adds_concern, replaces_concern, restates_concern
@@ -63,6 +64,10 @@ class CustomerNumberTurns(DialogParts):
         if not (number or heard) and says_goodbye(text) and not is_new_concern(self.tenant, intent):
             self.reply.end([self.prompts.say("goodbye")], reason="bot")  # "ich ruf später
             return  # nochmal an, tschüss" instead of the number: the caller leaves
+        if not (number or heard) and speaks_another_language(
+            self.tenant, self.state, self.reply, text, intent
+        ):
+            return  # "sorry, can we speak English": told in English and put through
         short_answer = (  # "nein" alone; "nein, eigentlich will ich kündigen" brings a concern
             caller_input.yes_no_value(text, value, self.tenant.language) is not None
             and not after_answer_words(text)

@@ -32,6 +32,7 @@ from voicebot.dialog.language_words import language_asked_for
 from voicebot.dialog.line_noise import without_line_noise
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
+from voicebot.dialog.number_said import asks_which_or_why_number
 from voicebot.dialog.person_requests import (
     asks_for_person,
     concern_in_a_clause,
@@ -204,6 +205,8 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
             return
         repeat = value is None and asks_to_repeat(text) and bool(state.last_said)
         repeat = repeat and not says_goodbye(text)  # "wrong number, sorry": no "pardon?"
+        repeat = repeat and asks_which_or_why_number(text) is None  # ("was meinen Sie mit
+        # Kundennummer?": told where it is written, not the same prompt again)
         team = self.tenant.queue_asked_for(text) if value is None else None
         if team is not None:  # "put me through to the card team": that team, at once
             put_through_to(self.tenant, self.state, self.reply, team, text, event)

@@ -135,7 +135,12 @@ def short_concern_besides(tenant: TenantView, text: str, number: str, intent: In
 # needed ("warum wollen Sie das wissen", "wozu brauchen Sie die", "why do you need that")
 _WHICH_NUMBER = re.compile(
     r"\b(?:welche|welcher|was fuer (?:eine |ne )?|which|what) (?:\w+ )?"
-    r"(?:kunden)?(?:nummer|number)\b"
+    r"(?:kunden)?(?:nummer|number)\b|"
+    # "was meinen Sie mit Kundennummer?", "was ist denn eine Kundennummer", "what do you mean by
+    # customer number": the number itself not understood
+    r"\bwas (?:meinen sie|meinst du|heisst|bedeutet|ist) (?:\w+ ){0,2}?(?:mit )?(?:der |die |eine |"
+    r"ihrer |meiner |einer )?(?:kunden)?nummer\b|"
+    r"\bwhat (?:do you mean by|is) (?:a |the |my |this )?(?:customer )?number\b"
 )
 _WHY_ALONE = re.compile(r"^(?:und |aber )?(?:warum|wieso|weshalb|wozu|why)(?: denn| das| bitte)*$")
 _WHY = re.compile(r"\b(?:warum|wieso|weshalb|wozu|why|what for)\b")

@@ -265,12 +265,31 @@ def asks_for_help_only(text: str) -> bool:
 # "Is this Harbour Bank?", "Bin ich hier richtig bei Nordwelle?", "ist da die Sparkasse": who
 # answers the call (the name asked about is the group)
 _WHO_ANSWERS = re.compile(
-    r"^(?:(?:hallo|hello|hi|ja|yes|guten tag|entschuldigung|sorry|aeh|um) )*(?:is (?:this|that)|"
+    r"^(?:(?:hallo|hello|hi|ja|yes|guten tag|entschuldigung|sorry|aeh|um) )*"
+    r"(?:(?:ich )?(?:hab|habe|haette) (?:da )?(?:mal )?(?:eine |ne )?(?:kurze )?frage )?"
+    r"(?:is (?:this|that)|"
     r"am i (?:speaking to|talking to|through to)|have i (?:got|reached)|"
     r"ist (?:da|dort|hier|das(?: hier)?)|spreche ich mit|bin ich (?:hier |da )?(?:richtig )?bei|"
     r"sind sie(?: von)?)"
     r"(?: (?:die|der|das|den|the))?(?: (?:kundenservice|kundendienst|hotline|service|support|"
     r"stoerungsstelle|customer service) (?:von|vom|bei|der|of))? (?P<name>\w+(?: \w+)?)$"
+)
+
+
+def _asked_after_doubt(said: str) -> re.Match[str] | None:
+    """The question asked after the caller doubts they dialled right ("ich glaub ich hab mich
+    verwählt, oder bin ich hier bei Nordwelle": it was served as the new contract the
+    classifier read)."""
+    from voicebot.dialog.closing_words import dialled_wrong
+
+    before, _, after = said.rpartition(" oder ")
+    if not before or not (dialled_wrong(before) or _DOUBTS_LINE.search(before)):
+        return None
+    return _WHO_ANSWERS.match(after)
+
+
+_DOUBTS_LINE = re.compile(
+    r"\b(?:bin ich (?:hier |da )?(?:richtig|falsch)|am i (?:in the )?right)\b"
 )
 # How the names of other companies a caller may have meant end ("Sparkasse", "Telekom")
 _COMPANY_END = re.compile(
@@ -287,6 +306,8 @@ def asks_who_answers(text: str, ours: str, language: str = "de") -> bool | None:
     from rapidfuzz import fuzz
 
     found = _WHO_ANSWERS.match(fold(text))
+    if found is None:
+        found = _asked_after_doubt(fold(text))
     if found is None:
         return None
     name, folded = found.group("name"), fold(ours)

@@ -84,8 +84,9 @@ _DONE = re.compile(
     r"\b(?:funktioniert|geht|laeuft|klappt)\b(?: \w+){0,2} (?:alles|wieder|einwandfrei|super|"
     r"prima|bestens|perfekt)\b|\bhat (?:\w+ ){0,2}(?:geklappt|funktioniert)\b|"
     r"\b(?:ist|sind|wurde|wurden|hab|habe|haben|hat)\b(?: \w+){0,4} (?:bekommen|erhalten|"
-    r"angekommen|repariert|behoben|gutgeschrieben|erledigt)\b"
-)
+    r"angekommen|repariert|behoben|gutgeschrieben|erledigt)\b|"
+    r"\b(?:stoerung|problem|ausfall|panne)\w* (?:ist|sind|war) (?:\w+ ){0,2}(?:vorbei|vorueber)\b"
+)  # ("die Störung ist vorbei, danke": the subject first, no "ist die Störung vorbei?")
 _STILL_WANTED = re.compile(
     r"\b(?:nicht|nichts|kein\w*|nie|aber|doch|wann|warum|wieso|weshalb|ob|immer noch|noch immer|"
     r"will|moechte|moechten|brauche|bitte|falsch|mahnung|inkasso|zu hoch|zu viel|frage)\b"

@@ -16,9 +16,15 @@ def clauses(text: str) -> list[str]:
     return [c.strip() for c in _CLAUSE_BREAK.split(text) if c.strip()]
 
 
+# German "also" is a filler ("ja servus also mein Internet geht nicht und …"), no added part:
+# the words that follow it in German and never after English "also"
+_GERMAN_AFTER_ALSO = (
+    r"(?:mein\w*|ich|das|der|die|den|es|wir|ja|bei|aeh\w*|äh\w*|eigentlich|dann|wenn|wie|"
+    r"unser\w*|ihr\w*|sie|da|hier|wo|was|ob|nochmal|quasi|irgendwie|seit|gestern|heute)\b"
+)
 _PART_BREAK = re.compile(
-    r"[.?!;]+\s+|,?\s+\b(?:oh and|and also|also|and then|außerdem|ausserdem|und dann noch|"
-    r"und noch|und ausserdem|und außerdem|plus)\b\s*"
+    r"[.?!;]+\s+|,?\s+\b(?:oh and|and also|also\b(?!\s+" + _GERMAN_AFTER_ALSO + r")|and then|"
+    r"außerdem|ausserdem|und dann noch|und noch|und ausserdem|und außerdem|plus)\b\s*"
     # a second concern brought up "while I'm on" ("…, and while I'm on, how long does a transfer
     # to France take", "… und wo ich Sie gerade dran habe, …")
     r"|,?\s*\b(?:and )?(?:while i'?m on|while i have you|while i'?ve got you|"

@@ -73,6 +73,7 @@ from voicebot.dialog.words import (
     starts_with_yes,
     yes_or_no,
 )
+from voicebot.dialog.written_request import answer_in_writing
 from voicebot.events import Intent
 from voicebot.nlu.slots import flipped_yes
 
@@ -132,6 +133,8 @@ class YesNoTurns(DialogParts):
             told = [self.prompts.say("no_callback"), self.prompts.say("offer_agent")]  # mich
             self.reply.ask(told, "offer_agent", "yesno")  # zurückrufen, wenn das wieder geht":
             return  # the bot cannot; a person now (it heard "Genauer kann ich es nicht sagen")
+        if answer_in_writing(self.tenant, self.state, self.reply, text):
+            return  # "kann ich das bitte noch schriftlich haben": a person can, offered
         if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
         if awaiting == "confirm_intent" and self._product_given_instead(text):
