@@ -1860,3 +1860,13 @@ def test_a_rating_corrected_with_the_answer_to_this_question_keeps_both(
     assert dialog.answers["zufriedenheit"] == rating, bot
     assert dialog.answers["weiterempfehlung"] == yes_no, bot
     assert bot[3].endswith("Was sollte Ihr Anbieter besser machen?"), bot
+
+
+def test_a_lone_goodbye_at_a_question_is_asked_again_once(services):
+    """A lone 'Tschüss.' (Whisper on a silent line) right after the consent ended the survey
+    with no answer stored (session-18 probe): the question is asked again; said twice, or
+    silence after it, the respondent is let go."""
+    record, dialog, said = _survey(services, "ja", "Tschüss.", "vier", "ja", "nichts")
+    assert dialog.answers["zufriedenheit"] == "4" and record.outcome == "resolved", said
+    record, dialog, said = _survey(services, "ja", "drei", "Tschüss.", "Tschüss.")
+    assert record.outcome != "resolved" and "weiterempfehlung" not in dialog.answers, said
