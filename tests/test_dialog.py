@@ -2077,6 +2077,17 @@ def test_a_widow_is_not_thanked_by_her_late_husbands_name(services):
     assert "Klaus Hoffmann" in bot_said(record)
 
 
+def test_an_address_said_without_the_number_is_no_part_of_it(services):
+    """'ich hab die Nummer nicht, aber ich wohne in der Mönckebergstraße 7 in 20095 Hamburg' at
+    the number prompt was 'Und die weiteren Ziffern?' (the house number and postcode read as the
+    number's first part; session-18 probe)."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"),
+                  say("ich hab die nummer nicht aber ich wohne in der mönckebergstraße 7 in "
+                      "2 0 0 9 5 hamburg"))  # fmt: skip
+    assert "weiteren Ziffern" not in bot_said(record)
+    assert handoff_in(record).queue == "stoerungsdienst"
+
+
 def test_a_service_corrected_with_sondern_is_the_one_meant(services):
     """ "da geht der Fernseher nicht mehr, also nicht der Fernseher, sondern das Internet auf
     dem Tablet" reached the fault team as service=tv (session-15 probe)."""

@@ -2304,3 +2304,13 @@ def test_a_person_asked_for_after_an_answer_that_did_not_help_keeps_the_answer_n
                   say("hab ich schon gemacht, ich will jemanden sprechen"))  # fmt: skip
     assert record.handoff is not None
     assert record.handoff.context["intent"]["id"] == "faq_router_neustart"
+
+
+def test_a_question_pointing_back_at_the_concern_is_no_second_concern(services):
+    """'My bank transfer is still pending. Why is it taking so long?' reached the agent as 'a
+    pending transfer; also: a pending top-up' (session-18 probe): the question is about the
+    transfer."""
+    record = call(services, "harbour-bank",
+                  say("My bank transfer is still pending. Why is it taking so long?"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "transfers"
+    assert "also" not in str(record.handoff.context["summary"])

@@ -700,6 +700,13 @@ def test_a_complaint_about_which_pack_keeps_the_product_talked_about(services, s
     assert record.handoff.context["slots"].get("product") == "hafer-drink-barista"
 
 
+def test_a_misheard_product_alone_read_as_praise_asks_what_about_it(services):
+    """'Lietumaten Sauce' (Whisper for 'Die Tomatensauce', benchmarks/results) was thanked for
+    its praise (session-18 probe)."""
+    record = call(services, say("Lietumaten Sauce"), hang_up())
+    assert "Was möchten Sie über Sonnhof Bio Tomatensauce" in bot_said(record)[1]
+
+
 def test_a_risk_denied_at_the_batch_prompt_is_no_emergency(services):
     record = call(services, say("In dem Müsli war ein Glassplitter."),
                   say("nein gegessen hat noch keiner davon"), say("L 2 3 4 5"))  # fmt: skip

@@ -18,7 +18,7 @@ from voicebot.dialog.intent_choice import confirmable, is_new_concern, note_also
 from voicebot.dialog.number_said import short_concern_besides
 from voicebot.dialog.product_reading import is_praise, praise_unsaid
 from voicebot.dialog.product_replies import ask_about_product, praise_thanks, tell_if_sold
-from voicebot.dialog.question_words import asks_about_earlier_case
+from voicebot.dialog.question_words import asks_about_earlier_case, is_question
 from voicebot.dialog.recovery import no_match
 from voicebot.dialog.turn_parts import (
     aside,
@@ -90,6 +90,21 @@ def answer_product_only(dialog: DialogParts, turn: ConcernTurn) -> bool:
         ask_about_product(dialog.tenant, dialog.state, dialog.reply, product, turn.parts)
         return True
     return False
+
+
+def answer_product_named_as_praise(dialog: DialogParts, turn: ConcernTurn) -> bool:
+    """A product named alone in misheard words that the classifier read as praise ("Lietumaten
+    Sauce", Whisper's "Die Tomatensauce", was thanked for its praise): what the caller wants
+    to know about it. Two or three words, not one of praise."""
+    tenant, intent = dialog.tenant, turn.intent
+    product = intent.slots.get("product") if intent.slots else None
+    if turn.number is not None or not product or not tenant.sells(str(product)):
+        return False
+    short = len(turn.text.split()) <= 3 and not is_question(turn.text)
+    if not (short and praise_unsaid(tenant, intent, turn.text)):
+        return False
+    ask_about_product(tenant, dialog.state, dialog.reply, str(product), turn.parts)
+    return True
 
 
 def answer_concern_taken(dialog: DialogParts, turn: ConcernTurn) -> bool:
