@@ -2086,6 +2086,8 @@ def test_an_address_said_without_the_number_is_no_part_of_it(services):
                       "2 0 0 9 5 hamburg"))  # fmt: skip
     assert "weiteren Ziffern" not in bot_said(record)
     assert handoff_in(record).queue == "stoerungsdienst"
+    assert handoff_in(record).context["slots"].get("postcode") == "20095"  # for the agent
+    assert "postcode=20095" in handoff_in(record).context["summary"]  # (the outage there)
 
 
 def test_a_service_corrected_with_sondern_is_the_one_meant(services):

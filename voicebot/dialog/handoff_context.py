@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from voicebot.dialog.answers import PRODUCT_BUILTINS
+from voicebot.dialog.caller_address import postcode_told
 from voicebot.dialog.correction_words import corrects_a_product
 from voicebot.dialog.money_reading import scam_for_fraud_team
 from voicebot.dialog.product_safety import denies_intake, hazard_noted, problem_said
@@ -90,7 +91,7 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
         parts.append(words["behalf"])  # daughter as Herr Hoffmann
     slots = ", ".join(
         f"{k}={tenant.product_name(v) if k == 'product' and tenant.sells(v) else v}"
-        for k, v in state.slots.items()
+        for k, v in _slots_for_agent(tenant, state).items()
         if k != "customer_number"
     )
     if slots:
@@ -107,6 +108,15 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
         parts.append(words["speaks"])  # the agent answers in the caller's language
     parts.append(f"{words['reason']}: {reason}")
     return "; ".join(parts)
+
+
+def _slots_for_agent(tenant: TenantView, state: CallState) -> dict[str, Any]:
+    """The call's slots, with the postcode an unidentified caller said where they live."""
+    slots: dict[str, Any] = dict(state.slots)
+    told = postcode_told(tenant, state)
+    if told:
+        slots["postcode"] = told
+    return slots
 
 
 def _complaint_notes(tenant: TenantView, state: CallState, words: dict[str, str]) -> list[str]:
@@ -214,7 +224,7 @@ def build_context(
         customer = {"number": state.customer_number, "verified": False, "name": None}
     # (a number of the wrong length, "408172533" with a digit heard twice, is no customer
     # number: the caller's words are in the transcript)
-    slots: dict[str, Any] = dict(state.slots)
+    slots: dict[str, Any] = _slots_for_agent(tenant, state)
     if customer is not None:
         slots["customer_number"] = customer["number"]
     return {
