@@ -2090,6 +2090,16 @@ def test_an_address_said_without_the_number_is_no_part_of_it(services):
     assert "postcode=20095" in handoff_in(record).context["summary"]  # (the outage there)
 
 
+def test_where_the_caller_lives_beside_a_fault_is_no_move(services):
+    """'ich wohne in 50677 Köln und mein Telefon geht nicht' reached the agent with 'außerdem:
+    Umzug, Anschluss mitnehmen' (session-18 probe)."""
+    record = call(services, "nordwelle",
+                  say("ich wohne in 5 0 6 7 7 köln und mein telefon geht nicht"),
+                  say("4 0 8 1 7 2 7 9"))  # fmt: skip
+    assert handoff_in(record).queue == "stoerungsdienst"
+    assert "Umzug" not in handoff_in(record).context["summary"]
+
+
 def test_a_service_corrected_with_sondern_is_the_one_meant(services):
     """ "da geht der Fernseher nicht mehr, also nicht der Fernseher, sondern das Internet auf
     dem Tablet" reached the fault team as service=tv (session-15 probe)."""

@@ -10,7 +10,7 @@ from voicebot.dialog.answering import needs_of
 from voicebot.dialog.caller_circumstances import speaks_another_language
 from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.company_question import business_enquiry, tell_no_company_info
-from voicebot.dialog.concern_readings import complaint_unsaid
+from voicebot.dialog.concern_readings import complaint_unsaid, without_address_told
 from voicebot.dialog.concern_turn import ConcernTurn
 from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.identify import identify
@@ -20,6 +20,7 @@ from voicebot.dialog.product_reading import is_praise, praise_unsaid
 from voicebot.dialog.product_replies import ask_about_product, praise_thanks, tell_if_sold
 from voicebot.dialog.question_words import asks_about_earlier_case, is_question
 from voicebot.dialog.recovery import no_match
+from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import (
     aside,
     clause_concerns,
@@ -28,6 +29,7 @@ from voicebot.dialog.turn_parts import (
     sold_asked_last,
 )
 from voicebot.dialog.unlisted_reading import told_beside
+from voicebot.events import Intent
 
 
 def answer_company_question(dialog: DialogParts, turn: ConcernTurn) -> bool:
@@ -153,6 +155,8 @@ def _note_other_concerns(dialog: DialogParts, turn: ConcernTurn) -> None:
         # "… und wie viele sind in einer Packung?": told with the answer
         if told_beside(tenant, state.intent, other, said):
             continue
+        if lives_at_only(tenant, other, said):  # "Ich wohne in 50677 Köln.": no move
+            continue
         note_also(tenant, state, other, said)
     for other, said in turn.said_apart[1:]:
         note_also(tenant, state, other, said)
@@ -166,8 +170,15 @@ def _note_other_concerns(dialog: DialogParts, turn: ConcernTurn) -> None:
                 continue
             if praise_unsaid(tenant, other, said):  # ("… zu süß und …")
                 continue
+            if lives_at_only(tenant, other, said):  # "ich wohne in 50677 Köln und mein
+                continue  # Telefon geht nicht" was "außerdem: Umzug" for the agent
             if klass is None or not klass.names(tenant, said, other):
                 note_also(tenant, state, other, said)
+
+
+def lives_at_only(tenant: TenantView, part: Intent, said: str) -> bool:
+    """A part that only says where the caller lives, read as a move or a change of address."""
+    return part.name is not None and without_address_told(tenant, said, part).name is None
 
 
 def answer_with_a_guess(dialog: DialogParts, turn: ConcernTurn) -> bool:
