@@ -2027,6 +2027,79 @@ def test_the_agent_is_told_that_the_answer_did_not_help(services):
     assert "(Antwort hat nicht geholfen)" in handoff_in(record).context["summary"]
 
 
+def test_the_agent_is_told_the_answer_did_not_help_when_a_person_is_asked_for_with_it(services):
+    """'das hab ich schon dreimal gemacht, geht trotzdem nicht, ich will jemanden sprechen'
+    after the router steps reached the agent as 'Wie man den Router neu startet' only
+    (session-18 probe)."""
+    record = call(services, "nordwelle", say("wie starte ich den router neu"),
+                  say("das hab ich schon dreimal gemacht geht trotzdem nicht ich will jemanden "
+                      "sprechen"))  # fmt: skip
+    assert "(Antwort hat nicht geholfen)" in handoff_in(record).context["summary"]
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turns"),
+    [("nordwelle", ("Mein Internet ist seit heute früh weg.", "Tschüss.", "4 0 8 1 7 2 7 9")),
+     ("sonnhof", ("Die Hafermilch war schon beim Aufmachen sauer.", "Tschüss.", "L 2 3 4 5"))],
+)  # fmt: skip
+def test_a_lone_goodbye_mid_concern_is_asked_again_not_the_end(services, tenant, turns):
+    """A lone 'Tschüss.' (Whisper writes it on a silent line) at the number or batch prompt
+    ended the call with the concern told (session-18 probe); asked again, the concern goes on."""
+    record = call(services, tenant, *(say(t) for t in turns))
+    assert "nicht gehört" in bot_said(record)
+    assert handoff_in(record).context["reason"] == "intent"
+
+
+@pytest.mark.parametrize("then", [say("Tschüss!"), silence()])
+def test_a_goodbye_said_again_or_silence_after_it_ends_the_call(services, then):
+    record = call(services, "nordwelle", say("Mein Internet ist seit heute früh weg."),
+                  say("Tschüss."), then)  # fmt: skip
+    assert record.handoff is None
+    assert bot_said(record).endswith(services.view("nordwelle").prompts.say("goodbye"))
+
+
+def test_a_caller_speaking_for_the_customer_is_named_so_for_the_agent(services):
+    """'ich rufe für meinen Vater an …' reached the agent as 'Kunde Klaus Hoffmann' only: the
+    agent would greet the daughter as the customer (session-18 probe)."""
+    record = call(services, "nordwelle",
+                  say("guten tag ich rufe für meinen vater an, sein telefon geht seit gestern "
+                      "nicht"), say("4 0 8 1 7 2 8 7"))  # fmt: skip
+    assert "Anrufer spricht für den Kunden" in handoff_in(record).context["summary"]
+
+
+def test_a_widow_is_not_thanked_by_her_late_husbands_name(services):
+    """'… mein Mann ist verstorben, ich möchte den Vertrag kündigen' - number - 'Danke, Klaus
+    Hoffmann.' (session-18 probe)."""
+    record = call(services, "nordwelle",
+                  say("ich bin die ehefrau von klaus hoffmann mein mann ist verstorben ich möchte "
+                      "den vertrag kündigen"), say("4 0 8 1 7 2 8 7"))  # fmt: skip
+    assert "Danke, Klaus Hoffmann" not in bot_said(record)
+    assert "Klaus Hoffmann" in bot_said(record)
+
+
+def test_an_address_said_without_the_number_is_no_part_of_it(services):
+    """'ich hab die Nummer nicht, aber ich wohne in der Mönckebergstraße 7 in 20095 Hamburg' at
+    the number prompt was 'Und die weiteren Ziffern?' (the house number and postcode read as the
+    number's first part; session-18 probe)."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"),
+                  say("ich hab die nummer nicht aber ich wohne in der mönckebergstraße 7 in "
+                      "2 0 0 9 5 hamburg"))  # fmt: skip
+    assert "weiteren Ziffern" not in bot_said(record)
+    assert handoff_in(record).queue == "stoerungsdienst"
+    assert handoff_in(record).context["slots"].get("postcode") == "20095"  # for the agent
+    assert "postcode=20095" in handoff_in(record).context["summary"]  # (the outage there)
+
+
+def test_where_the_caller_lives_beside_a_fault_is_no_move(services):
+    """'ich wohne in 50677 Köln und mein Telefon geht nicht' reached the agent with 'außerdem:
+    Umzug, Anschluss mitnehmen' (session-18 probe)."""
+    record = call(services, "nordwelle",
+                  say("ich wohne in 5 0 6 7 7 köln und mein telefon geht nicht"),
+                  say("4 0 8 1 7 2 7 9"))  # fmt: skip
+    assert handoff_in(record).queue == "stoerungsdienst"
+    assert "Umzug" not in handoff_in(record).context["summary"]
+
+
 def test_a_service_corrected_with_sondern_is_the_one_meant(services):
     """ "da geht der Fernseher nicht mehr, also nicht der Fernseher, sondern das Internet auf
     dem Tablet" reached the fault team as service=tv (session-15 probe)."""

@@ -2280,3 +2280,37 @@ def test_a_direct_debit_said_fine_but_pointed_back_at_stays_noted(services):
     record = call(services, "harbour-bank", say(turn))
     assert record.handoff is not None and record.handoff.queue == "payments", bot_said(record)
     assert "direct debit" in record.handoff.context["summary"]
+
+
+@pytest.mark.parametrize(
+    ("tenant", "turns", "queue", "intent"),
+    [("harbour-bank", ("can i use my card in japan",
+                       "and i want to speak to someone about a payment i dont recognise"),
+      "fraud", "card_payment_not_recognised")],
+)  # fmt: skip
+def test_a_concern_beside_the_request_for_a_person_after_an_answer_is_taken(
+    services, tenant, turns, queue, intent
+):
+    """'… speak to someone about a payment I don't recognise' after the country answer went to
+    the general queue at normal priority as 'the countries we serve' (session-18 probe)."""
+    record = call(services, tenant, *(say(t) for t in turns))
+    assert record.handoff is not None
+    assert record.handoff.queue == queue
+    assert record.handoff.context["intent"]["id"] == intent
+
+
+def test_a_person_asked_for_after_an_answer_that_did_not_help_keeps_the_answer_named(services):
+    record = call(services, "nordwelle", say("wie starte ich den router neu"),
+                  say("hab ich schon gemacht, ich will jemanden sprechen"))  # fmt: skip
+    assert record.handoff is not None
+    assert record.handoff.context["intent"]["id"] == "faq_router_neustart"
+
+
+def test_a_question_pointing_back_at_the_concern_is_no_second_concern(services):
+    """'My bank transfer is still pending. Why is it taking so long?' reached the agent as 'a
+    pending transfer; also: a pending top-up' (session-18 probe): the question is about the
+    transfer."""
+    record = call(services, "harbour-bank",
+                  say("My bank transfer is still pending. Why is it taking so long?"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.queue == "transfers"
+    assert "also" not in str(record.handoff.context["summary"])

@@ -659,6 +659,63 @@ def test_something_swallowed_names_the_poison_centre_and_puts_through_at_once(se
     assert record.handoff is not None and record.handoff.priority == "high"
 
 
+@pytest.mark.parametrize(
+    "turns",
+    [("mein kind hat von der zahnpasta gegessen", "ungefähr eine halbe tube",
+      "ist das gefährlich"),
+     ("In dem Müsli war ein Glassplitter.", "und meine Tochter hat schon davon gegessen")],
+)  # fmt: skip
+def test_a_risk_completed_at_the_batch_prompt_names_the_help_at_once(services, turns):
+    """'mein Kind hat von der Zahnpasta gegessen' (batch asked) - 'ist das gefährlich' was
+    asked for the batch number twice more, the poison centre never named (session-18 probe)."""
+    record = call(services, *(say(t) for t in turns))
+    said = bot_said(record)
+    assert "Giftnotruf" in said[-1] or "112" in said[-1], said
+    assert record.handoff is not None and record.handoff.priority == "high"
+
+
+def test_a_risk_told_after_an_answer_reaches_the_urgent_team_as_such(services):
+    """'mein Sohn hat die Handcreme gegessen' (ingredients told) - 'was soll ich jetzt machen'
+    named the poison centre, but the agent read 'Allergene eines Produkts' (session-18 probe)."""
+    record = call(services, say("mein sohn hat die handcreme gegessen"),
+                  say("was soll ich jetzt machen"))  # fmt: skip
+    assert record.handoff is not None and record.handoff.priority == "high"
+    summary = str(record.handoff.context["summary"])
+    assert "Vergiftung" in summary and "Handcreme" in summary, summary
+    assert "Allergene" not in summary
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["und in der letzten packung war schimmel",
+     "ich möchte mit jemandem sprechen weil in der letzten packung schimmel war"],
+)  # fmt: skip
+def test_a_complaint_about_which_pack_keeps_the_product_talked_about(services, said):
+    """After 'ist die Hafermilch vegan': 'in der letzten Packung war Schimmel' was 'Letzten ist
+    leider keines unserer Produkte', and with a person asked for the agent got no product
+    (session-18 probe)."""
+    record = call(services, say("ist die hafermilch vegan"), say(said), say("L 1 2 3 4"))
+    assert not any("Letzten" in s for s in bot_said(record))
+    assert record.handoff is not None and record.handoff.queue == "qualitaet"
+    assert record.handoff.context["slots"].get("product") == "hafer-drink-barista"
+
+
+def test_a_misheard_product_alone_read_as_praise_asks_what_about_it(services):
+    """'Lietumaten Sauce' (Whisper for 'Die Tomatensauce', benchmarks/results) was thanked for
+    its praise (session-18 probe)."""
+    record = call(services, say("Lietumaten Sauce"), hang_up())
+    assert "Was möchten Sie über Sonnhof Bio Tomatensauce" in bot_said(record)[1]
+
+
+def test_a_risk_denied_at_the_batch_prompt_is_no_emergency(services):
+    record = call(services, say("In dem Müsli war ein Glassplitter."),
+                  say("nein gegessen hat noch keiner davon"), say("L 2 3 4 5"))  # fmt: skip
+    assert not any("112" in s or "Giftnotruf" in s for s in bot_said(record))
+    summary = str(record.handoff.context["summary"]) if record.handoff else ""
+    assert "verzehrt" not in summary  # it was "Problem: Glassplitter, verzehrt; Gesundheit:
+    # Fremdkörper verzehrt" (session-18 probe)
+
+
 def test_a_product_eaten_with_pleasure_is_no_emergency(services):
     record = call(services, say("Ich habe die Nougatcreme gegessen, die war lecker."), hang_up())
     assert "Giftnotruf" not in " ".join(bot_said(record))

@@ -1941,3 +1941,13 @@ def test_a_line_check_at_a_question_hears_yes_and_the_question(services, said):
     record, dialog, bot = _survey(services, "ja", "vier", said, "ja", "nichts")
     assert bot[3] == "Ja, ich höre Sie gut. Würden Sie ihn weiterempfehlen?", bot
     assert dialog.answers["weiterempfehlung"] == "ja" and record.outcome == "resolved", bot
+
+
+def test_a_lone_goodbye_at_a_question_is_asked_again_once(services):
+    """A lone 'Tschüss.' (Whisper on a silent line) right after the consent ended the survey
+    with no answer stored (session-18 probe): the question is asked again; said twice, or
+    silence after it, the respondent is let go."""
+    record, dialog, said = _survey(services, "ja", "Tschüss.", "vier", "ja", "nichts")
+    assert dialog.answers["zufriedenheit"] == "4" and record.outcome == "resolved", said
+    record, dialog, said = _survey(services, "ja", "drei", "Tschüss.", "Tschüss.")
+    assert record.outcome != "resolved" and "weiterempfehlung" not in dialog.answers, said

@@ -12,7 +12,7 @@ from voicebot.dialog.answering import needs_of
 from voicebot.dialog.caller_circumstances import speaks_another_language
 from voicebot.dialog.catalog_question import catalog_wide_answer
 from voicebot.dialog.company_question import business_enquiry, tell_no_company_info
-from voicebot.dialog.concern_readings import complaint_unsaid
+from voicebot.dialog.concern_readings import complaint_unsaid, without_address_told
 from voicebot.dialog.concern_turn import ConcernTurn
 from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.identify import identify
@@ -20,7 +20,7 @@ from voicebot.dialog.intent_choice import confirmable, is_new_concern, note_also
 from voicebot.dialog.number_said import short_concern_besides
 from voicebot.dialog.product_reading import is_praise, praise_unsaid
 from voicebot.dialog.product_replies import ask_about_product, praise_thanks, tell_if_sold
-from voicebot.dialog.question_words import asks_about_earlier_case
+from voicebot.dialog.question_words import asks_about_earlier_case, is_question
 from voicebot.dialog.recovery import no_match
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import (
@@ -97,6 +97,21 @@ def answer_product_only(dialog: DialogParts, turn: ConcernTurn) -> bool:
     return False
 
 
+def answer_product_named_as_praise(dialog: DialogParts, turn: ConcernTurn) -> bool:
+    """A product named alone in misheard words that the classifier read as praise ("Lietumaten
+    Sauce", Whisper's "Die Tomatensauce", was thanked for its praise): what the caller wants
+    to know about it. Two or three words, not one of praise."""
+    tenant, intent = dialog.tenant, turn.intent
+    product = intent.slots.get("product") if intent.slots else None
+    if turn.number is not None or not product or not tenant.sells(str(product)):
+        return False
+    short = len(turn.text.split()) <= 3 and not is_question(turn.text)
+    if not (short and praise_unsaid(tenant, intent, turn.text)):
+        return False
+    ask_about_product(tenant, dialog.state, dialog.reply, str(product), turn.parts)
+    return True
+
+
 def answer_concern_taken(dialog: DialogParts, turn: ConcernTurn) -> bool:
     """A sure concern (or a concern class) becomes the call's and is served; the other concerns
     of the turn wait behind it."""
@@ -143,6 +158,8 @@ def _note_other_concerns(dialog: DialogParts, turn: ConcernTurn) -> None:
         # "… und wie viele sind in einer Packung?": told with the answer
         if told_beside(tenant, state.intent, other, said):
             continue
+        if lives_at_only(tenant, other, said):  # "Ich wohne in 50677 Köln.": no move
+            continue
         note_also(tenant, state, other, said)
     for other, said in turn.said_apart[1:]:
         note_also(tenant, state, other, said)
@@ -158,6 +175,8 @@ def _note_other_concerns(dialog: DialogParts, turn: ConcernTurn) -> None:
                 continue
             if praise_before_but(tenant, other, said, turn.text):  # ("ihr Müsli ist echt
                 continue  # super, aber da war ein Stein drin": no praise to note)
+            if lives_at_only(tenant, other, said):  # "ich wohne in 50677 Köln und mein
+                continue  # Telefon geht nicht" was "außerdem: Umzug" for the agent
             if klass is None or not klass.names(tenant, said, other):
                 note_also(tenant, state, other, said)
 
@@ -169,6 +188,11 @@ def praise_before_but(tenant: TenantView, event: Intent, said: str, text: str) -
     if spec is None or not is_praise(tenant, spec):
         return False
     return re.search(rf"{re.escape(fold(said))}\s+aber\b", fold(text)) is not None
+
+
+def lives_at_only(tenant: TenantView, part: Intent, said: str) -> bool:
+    """A part that only says where the caller lives, read as a move or a change of address."""
+    return part.name is not None and without_address_told(tenant, said, part).name is None
 
 
 def answer_with_a_guess(dialog: DialogParts, turn: ConcernTurn) -> bool:

@@ -60,6 +60,7 @@ from voicebot.dialog.concern_serving import (
     answer_identified_only,
     answer_if_sold,
     answer_not_understood,
+    answer_product_named_as_praise,
     answer_product_only,
     answer_with_a_guess,
     read_identity,
@@ -115,6 +116,7 @@ CONCERN_STEPS: tuple[ConcernStep, ...] = (
     read_identity,  # the number said: identified or not
     answer_if_sold,  # "Gibt es die auch als Laugenstangen?"
     answer_product_only,  # "Ich hab eine Frage zur Hafermilch"
+    answer_product_named_as_praise,  # "Lietumaten Sauce" (read as praise)
     answer_concern_taken,  # a sure concern: served, the turn's others noted
     answer_with_a_guess,  # "Geht es um Ihre Rechnung?"
     answer_identified_only,  # "40817287." alone

@@ -54,6 +54,8 @@ class CustomerNumberTurns(DialogParts):
         # "nein, die letzte ist eine 3"
         number = number or digit_corrected(self.tenant, self.state, text)
         heard = "" if number else digits_in(text, self.tenant.language)
+        if heard and not number and has_no_number(text):  # "ich hab die Nummer nicht, aber ich
+            heard = ""  # wohne in der Mönckebergstraße 7 in 20095": no "Und die weiteren Ziffern?"
         # "vier null acht" ... "eins sieben …"
         if heard and number_in_parts(self.tenant, self.state, self.steps, heard):
             return

@@ -13,7 +13,7 @@ from voicebot.dialog.agent_requests import asks_for_agent, asks_for_transfer
 from voicebot.dialog.answering import IntentSteps
 from voicebot.dialog.bereavement import death_reported
 from voicebot.dialog.bot_questions import tell_what_the_bot_does, tells_opening_hours
-from voicebot.dialog.closing_words import says_goodbye
+from voicebot.dialog.closing_words import not_helped, says_goodbye
 from voicebot.dialog.concern_before import order_alone_noted
 from voicebot.dialog.concern_readings import nothing
 from voicebot.dialog.concern_steps import CONCERN_STEPS
@@ -30,6 +30,7 @@ from voicebot.dialog.intent_choice import (
 from voicebot.dialog.keypad_turns import KeypadTurns
 from voicebot.dialog.language_words import language_asked_for
 from voicebot.dialog.line_noise import without_line_noise
+from voicebot.dialog.lone_goodbye import doubted_goodbye
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
 from voicebot.dialog.number_said import asks_which_or_why_number
@@ -40,7 +41,7 @@ from voicebot.dialog.person_requests import (
     put_through_to,
 )
 from voicebot.dialog.product_replies import emergency
-from voicebot.dialog.product_safety import urgent_advice
+from voicebot.dialog.product_safety import urgent_advice, urgent_completed
 from voicebot.dialog.question_words import (
     asks_capabilities,
     asks_if_machine,
@@ -152,6 +153,11 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
             state.pending_text = state.pending_value = None
             no_input(self.tenant, self.state, self.reply)
             return
+        if event.value is None and doubted_goodbye(state, text):  # a lone "Tschüss." at the
+            state.pending_text = state.pending_value = None  # number prompt: asked again
+            state.lines.append(Line("caller", text, event.at_ms, event.confidence))
+            no_input(self.tenant, self.state, self.reply)
+            return
         event = replace(event, text=as_german_words(text, self.tenant.language))  # ("Gluten-
         state.pending_text, state.pending_value = event.text, event.value  # frei": one word)
         state.pending_confidence = event.confidence
@@ -177,6 +183,10 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
         state.no_input = 0
         open_question = state.awaiting in ("concern", "menu")
         advice = urgent_advice(text) if value is None and self.tenant.catalog else None
+        if advice is None and value is None and self.tenant.catalog:  # "… von der Zahnpasta
+            said = state.lines[state.concern_since : -1]  # gegessen" - batch asked - "ist das
+            earlier = [ln.text for ln in said if ln.role == "caller"]  # gefährlich?"
+            advice = urgent_completed(earlier, text)
         if advice is not None:  # "… eine halbe Tube Zahnpasta gegessen. Ist das gefährlich?",
             emergency(self.tenant, state, self.reply, text, event, advice)  # "… Glassplitter,
             return  # meine Tochter hat schon davon gegessen": the advice for it, a person at once
@@ -240,20 +250,31 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
             known = number is not None and self.tenant.customer(number) is not None
             if known and needs_identity(self.tenant, state):
                 identify(self.tenant, state, str(number), [])  # "40817287, verbinden Sie mich":
-            if state.intent is None and asks_for_person(self.tenant, event):  # the agent knows who
+            # a concern served by an answer leaves room for the next one ("Can I use my card in
+            # Japan?" - answer - "and I want to speak to someone about a payment I don't
+            # recognise" went to the general queue as "the countries we serve")
+            served = state.awaiting == "anything_else" and not not_helped(text)
+            fresh = state.intent is None or served
+            if fresh and asks_for_person(self.tenant, event):  # the agent knows who
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
                 # (or in a sentence of its own)
                 event = concern_said_apart(self.tenant, text, event)
                 event = fraud_reported(self.tenant, text, event)  # ("money missing": fraud)
-            if state.intent is None:  # "das Internet geht nicht und ich will auch mit
+            if fresh:  # "das Internet geht nicht und ich will auch mit
                 event = concern_in_a_clause(self.tenant, text, event)  # jemandem sprechen"
-            if state.intent is None:  # ("someone about cancelling a direct debit": noted, no
+            if fresh:  # ("someone about cancelling a direct debit": noted, no
                 event = self._order_besides_person(text, event)  # fraud team)
-            if state.intent is None and is_new_concern(self.tenant, event):  # working and I
+            other = state.intent is None or event.name != state.intent.id
+            if fresh and other and is_new_concern(self.tenant, event):  # working and I
                 take_intent(self.tenant, state, event)  # need to speak to someone": kept;
+                if served and state.last_product and not state.slots.get("product"):
+                    state.slots["product"] = state.last_product  # (the product talked about)
             if not state.bereaved and death_reported(text):  # "someone about my late father's
                 state.bereaved = True  # account": condolences, the death noted
                 state.preface.insert(0, self.prompts.say("condolences"))
+            if state.last_answer and not_helped(text):  # "hab ich schon dreimal gemacht, geht
+                state.not_helped = True  # trotzdem nicht, ich will jemanden sprechen": the
+                # agent is told the answer did not help (not only what it was about)
             state.caller_language = language_asked_for(text) or state.caller_language  # "someone
             self.reply.handoff_for_agent()  # who speaks German"; a stolen card: the fraud team
             return

@@ -7,9 +7,10 @@ from datetime import timedelta
 from typing import Any
 
 from voicebot.dialog.answers import PRODUCT_BUILTINS
+from voicebot.dialog.caller_address import postcode_told
 from voicebot.dialog.correction_words import corrects_a_product
 from voicebot.dialog.money_reading import scam_for_fraud_team
-from voicebot.dialog.product_safety import hazard_noted, problem_said
+from voicebot.dialog.product_safety import denies_intake, hazard_noted, problem_said
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.unlisted_property import unlisted_properties
@@ -30,7 +31,8 @@ SUMMARY_WORDS = {
            "Kunde nicht identifiziert", "reason": "Grund", "also": "außerdem",
            "maybe": "vermutlich", "problem": "Problem", "health": "Gesundheit",
            "speaks": "Anrufer spricht Englisch", "products": "weitere Produkte",
-           "caller": "Anrufer", "death": "Todesfall gemeldet", "complaint": "Beschwerde",
+           "caller": "Anrufer", "behalf": "Anrufer spricht für den Kunden",
+           "death": "Todesfall gemeldet", "complaint": "Beschwerde",
            "scam": "Betrug gemeldet",
            "unlisted": "Frage nach Angaben", "writing": "schriftlich gewünscht",
            "refund": "Erstattung gewünscht", "receipt": "Kassenbon vorhanden",
@@ -39,7 +41,8 @@ SUMMARY_WORDS = {
            "customer not identified", "reason": "reason", "also": "also",
            "maybe": "possibly", "problem": "problem", "health": "health",
            "speaks": "caller speaks German", "products": "other products",
-           "caller": "caller", "death": "bereavement: caller reports a death",
+           "caller": "caller", "behalf": "caller speaks for the customer",
+           "death": "bereavement: caller reports a death",
            "scam": "scam reported",
            "complaint": "complaint",
            "unlisted": "asked for information", "writing": "wants it in writing",
@@ -84,9 +87,11 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     if state.caller_named and fold(state.caller_named) not in fold(holder):  # the name the
         parts.append(f"{words['caller']}: {state.caller_named}")  # caller gave ("hier ist
         # Gertrud Meier", no number at hand; or a relative's), so the agent need not ask it
+    elif state.on_behalf:  # "ich rufe für meinen Vater an": the agent does not greet the
+        parts.append(words["behalf"])  # daughter as Herr Hoffmann
     slots = ", ".join(
         f"{k}={tenant.product_name(v) if k == 'product' and tenant.sells(v) else v}"
-        for k, v in state.slots.items()
+        for k, v in _slots_for_agent(tenant, state).items()
         if k != "customer_number"
     )
     if slots:
@@ -105,6 +110,15 @@ def summary_line(tenant: TenantView, state: CallState, reason: str) -> str:
     return "; ".join(parts)
 
 
+def _slots_for_agent(tenant: TenantView, state: CallState) -> dict[str, Any]:
+    """The call's slots, with the postcode an unidentified caller said where they live."""
+    slots: dict[str, Any] = dict(state.slots)
+    told = postcode_told(tenant, state)
+    if told:
+        slots["postcode"] = told
+    return slots
+
+
 def _complaint_notes(tenant: TenantView, state: CallState, words: dict[str, str]) -> list[str]:
     """For a complaint about a product, what the caller said was wrong and any health risk
     ("Problem: Glassplitter, von einem Kind verzehrt", "Gesundheit: Fremdkörper verzehrt"), so
@@ -117,7 +131,8 @@ def _complaint_notes(tenant: TenantView, state: CallState, words: dict[str, str]
     problem = problem_said(lines)
     if problem:
         notes.append(f"{words['problem']}: {', '.join(problem)}")
-    hazard = hazard_noted(" ".join(lines))
+    hazard = hazard_noted(" ".join(ln for ln in lines if not denies_intake(ln)))  # (no
+    # "Fremdkörper verzehrt" for "gegessen hat noch keiner davon")
     if hazard:
         notes.append(f"{words['health']}: {hazard}")
     others = _other_products_named(tenant, lines, state.slots.get("product"))
@@ -209,7 +224,7 @@ def build_context(
         customer = {"number": state.customer_number, "verified": False, "name": None}
     # (a number of the wrong length, "408172533" with a digit heard twice, is no customer
     # number: the caller's words are in the transcript)
-    slots: dict[str, Any] = dict(state.slots)
+    slots: dict[str, Any] = _slots_for_agent(tenant, state)
     if customer is not None:
         slots["customer_number"] = customer["number"]
     return {

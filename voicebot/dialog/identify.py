@@ -45,8 +45,10 @@ def identify(tenant: TenantView, state: CallState, number: str, parts: list[str]
         state.unidentified = False
         state.no_match = 0  # progress: misunderstandings before it lead to no keypad menu
         other = state.on_behalf or _relative(state.caller_named, name)  # (not the caller's
-        found = "customer_found_for" if other else "customer_found"  # name: "hier ist Gerd
-        parts.append(tenant.prompts.say(found, name=row.get("name", "")))  # Lindner" for Petra)
+        other = other or state.bereaved  # name: "hier ist Gerd Lindner" for Petra; a death
+        # reported: the widow is not thanked as "Danke, Klaus Hoffmann")
+        found = "customer_found_for" if other else "customer_found"
+        parts.append(tenant.prompts.say(found, name=row.get("name", "")))
         return True
     failed_identification(tenant, state, parts, heard=number)
     return False

@@ -34,9 +34,12 @@ def emergency(
     """Something swallowed that may harm: the poison centre or 112 named, then the product
     team's urgent queue at once, the product kept for them (no batch number asked)."""
     urgent = urgent_handoffs(tenant)
-    if state.intent is None and urgent:
-        set_intent(state, urgent[0], 1.0, None)
-    product = tenant.product_in(text)
+    kept = state.slots.get("product") or state.last_product  # (the product asked about)
+    if urgent and (state.intent is None or state.intent.priority != "high"):
+        set_intent(state, urgent[0], 1.0, None)  # not "Allergene eines Produkts" for the
+        # urgent team after "mein Sohn hat die Handcreme gegessen" - ingredients - "was soll
+        # ich jetzt machen?"
+    product = tenant.product_in(text) or kept
     if product and not state.slots.get("product"):
         state.slots["product"] = product
     queue = urgent[0].queue if urgent else tenant.default_queue

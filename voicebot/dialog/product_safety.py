@@ -141,7 +141,45 @@ def problem_said(lines: list[str], most: int = 4) -> list[str]:
                 continue  # abgelaufen ist")
             if word not in found and len(found) < most:
                 found.append(word)
-    said = fold(" ".join(lines))
-    if _TAKEN_IN.search(said):
+    said = fold(" ".join(line for line in lines if not denies_intake(line)))
+    if _TAKEN_IN.search(said):  # (not "gegessen hat noch keiner davon")
         found.append("von einem Kind verzehrt" if _CHILD.search(said) else "verzehrt")
     return found
+
+
+_NOT_WORD = r"(?:kein\w*|nicht|nichts|niemand|no|not|nobody|didn t|hasn t|nothing)"
+_TAKEN_WORD = _TAKEN_IN.pattern.removeprefix(r"\b").removesuffix(r"\b")
+_NEGATED = re.compile(  # "gegessen hat noch keiner davon", "nein, keiner hat davon gegessen"
+    rf"\b{_NOT_WORD}\b(?: \w+){{0,3}} {_TAKEN_WORD}\b|\b{_TAKEN_WORD}(?: \w+){{0,3}} {_NOT_WORD}\b"
+)
+
+
+def denies_intake(text: str) -> bool:
+    """ "Gegessen hat noch keiner davon": the words say nobody took it in."""
+    return bool(_NEGATED.search(fold(text)))
+
+
+def urgent_completed(earlier: list[str], text: str) -> str | None:
+    """The advice for a risk this turn completes with the concern's earlier turns ("mein Kind
+    hat von der Zahnpasta gegessen" - batch asked - "ist das gefährlich?" was asked for the
+    batch twice more), or None. The turn itself must ask about danger or what to do, tell
+    symptoms, or tell that someone took it in (not "gegessen hat keiner"); a risk the earlier
+    turns held alone was dealt with there."""
+    before = " ".join(earlier)
+    if not before or urgent_advice(before) is not None:
+        return None
+    folded = fold(text)
+    adds = bool(
+        _DANGER_ASKED.search(folded)
+        or _WHAT_TO_DO.search(folded)
+        or _SYMPTOMS.search(folded)
+        or _HAD_SYMPTOMS.search(folded)
+        or (_TAKEN_IN.search(folded) and not _NEGATED.search(folded))
+    )
+    return urgent_advice(f"{before}. {text}") if adds else None
+
+
+_DANGER_ASKED = re.compile(
+    r"\b(?:gefaehrlich\w*|giftig\w*|vergift\w*|schlimm|arzt|notarzt|krankenhaus|notaufnahme|"
+    r"dangerous|poison\w*|toxic|doctor|hospital)\b"
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from voicebot.dialog import menu
 from voicebot.dialog.intent_choice import set_intent
+from voicebot.dialog.lone_goodbye import left_after_goodbye
 from voicebot.dialog.reply import BotReply
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
@@ -56,6 +57,8 @@ def no_input(tenant: TenantView, state: CallState, reply: BotReply) -> None:
             expect=state.last_expect,
             remember=False,
         )
+    elif left_after_goodbye(state):  # "Tschüss." (taken as silence once), then silence: gone
+        reply.end([prompts.say("goodbye")], reason="bot")
     elif state.awaiting == "anything_else" or (state.awaiting == "concern" and state.answered):
         reply.end([prompts.say("goodbye")], reason="bot")  # (served, "ok" to "anything else?",
         # then silent: a normal goodbye, not "Ich höre leider nichts. Bitte rufen Sie …")

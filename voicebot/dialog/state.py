@@ -108,6 +108,7 @@ class CallState:
     answered: bool = False
     topic: str | None = None  # what the caller asked that no intent serves ("Frage zu
     # Stellenangeboten und Bewerbungen"), for the agent's summary
+    goodbye_doubted: bool = False  # a lone "Tschüss." mid-concern was taken as silence once
     not_helped: bool = False  # the caller said the bot's answer did not help ("hilft nicht")
     last_answer: str = ""  # the self-service answer just given (a question about it repeats it)
     product_unknown: bool = False  # the bot just said the product named is not one of ours

@@ -7,6 +7,7 @@ from typing import Any
 
 from voicebot.audio.vad import noisy_line
 from voicebot.dialog.line_noise import without_line_noise
+from voicebot.dialog.lone_goodbye import is_lone_goodbye
 from voicebot.dialog.state import DialogTimers, Line, audio_ms, speech_ms
 from voicebot.dialog.survey_steps import SURVEY_STEPS
 from voicebot.dialog.survey_turn import Said, SurveyTurn, expect
@@ -67,6 +68,7 @@ class SurveyDialog:
         self.outcome = "no_answer"
         self.opted_out = False  # asked not to be called again (survey `opt_out` intents)
         self.silent = 0  # questions in a row that got only silence
+        self.goodbye_doubted = False  # a lone "Tschüss." at a question was asked again once
         self.last_key_ms: int | None = None  # when the last key was pressed
         self._out: list[CallEvent] = []
 
@@ -88,6 +90,9 @@ class SurveyDialog:
                 self._no_reply()  # never an answer or a comment)
                 return self._out
             self.lines.append(Line("caller", text, event.at_ms, event.confidence))
+            if event.value is None and self._goodbye_doubted(text):  # a lone "Tschüss." at a
+                self._no_reply()  # question (Whisper on silence): asked again; silence next,
+                return self._out  # it was meant (_no_reply)
             self._answer(text, event.value, noisy=noisy_line(event.snr_db))
         elif isinstance(event, Dtmf):
             self.lines.append(Line("dtmf", event.key, event.at_ms))
@@ -170,7 +175,19 @@ class SurveyDialog:
             return
         self._ask(prompt, expect)
 
+    def _goodbye_doubted(self, text: str) -> bool:
+        """The first lone goodbye at a question after the consent (not at the comment)."""
+        at_question = self.step >= 0 and self._current_expect() is not None
+        if self.goodbye_doubted or not at_question or not is_lone_goodbye(text):
+            return False
+        self.goodbye_doubted = True
+        return True
+
     def _no_reply(self) -> None:
+        said = [ln.text for ln in self.lines if ln.role == "caller"]
+        if self.goodbye_doubted and said and is_lone_goodbye(said[-1]) and self.retries:
+            self._answer(said[-1], None)  # "Tschüss." then silence: the goodbye was meant
+            return
         if self.hold is not None:  # waited for the phone to be handed over, or for a moment:
             other, self.hold = self.hold == "other", None  # the silence is no answer (no try
             self._ask(self._question_again() if other else self.survey.consent, "yesno")

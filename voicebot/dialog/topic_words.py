@@ -122,7 +122,17 @@ def no_product_word(heard: str) -> bool:
     words = fold(heard).split()
     concern = any(AGENT_WORDS.fullmatch(w) or COMPLAINT.fullmatch(w) or w in _CONCERN_NOUNS
                   for w in words)  # fmt: skip
-    return concern or names_allergen(heard)
+    which = bool(words) and all(w in _WHICH_ONE for w in words)  # "in der letzten Packung"
+    return concern or which or names_allergen(heard)  # heard as "Letzten"
+
+
+# Words that say which pack, not what product ("in der letzten Packung war Schimmel" was "Letzten
+# ist leider keines unserer Produkte")
+_WHICH_ONE = frozenset(
+    f"{stem}{end}" for stem in ("letzt", "vorig", "neu", "ander", "erst", "zweit", "naechst",
+                                "gleich", "selb", "heutig", "gestrig", "ganz", "alt")
+    for end in ("e", "en", "er", "es", "em")
+)  # fmt: skip
 
 
 _CONCERN_NOUNS = frozenset(("problem", "probleme", "frage", "fragen", "reklamation", "anliegen",

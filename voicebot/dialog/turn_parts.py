@@ -90,6 +90,14 @@ def aside(tenant: TenantView, intent: Intent, part: Intent, said: str) -> bool:
     taken = tenant.intents.get(intent.name or "")  # "i made a transfer on friday and when
     if taken is not None and taken.action == "handoff" and asks_back_only(said):  # will it
         return True  # arrive": asked of the team the transfer goes to, no card-delivery answer
+    if (  # "My bank transfer is still pending. Why is it taking so long?": no "also: a pending
+        taken is not None
+        and taken.action == "handoff"
+        and part.name != intent.name
+        and asks_back(said)
+        and not tenant.names_distinctly(said, str(part.name))
+    ):  # top-up" for the agent (the question names nothing of its guess's own)
+        return True
     spec_taken = tenant.intents.get(intent.name or "")  # "i got my new card in the post and
     if (  # how do i activate it": the story of the concern, for its team; no card to chase
         spec is not None and spec_taken is not None and spec.action == "handoff"
