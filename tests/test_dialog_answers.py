@@ -730,11 +730,29 @@ def test_a_problem_said_before_a_product_question_is_a_complaint(services, turn)
      "There's a payment on my account I didn't make. How do I get a refund?",
      "I see a charge from a shop I've never been to. Can I get a refund?",
      "i nearly had a heart attack when i saw my balance, theres 600 pounds gone that i didn't "
-     "spend"],
+     "spend",
+     # Whisper without the apostrophe (session-18 probe: the payments team)
+     "hi yes my card ending 4471 has a payment i dont know about",
+     "theres three transfers on my account i didnt make"],
 )  # fmt: skip
 def test_money_or_a_card_used_without_the_caller_reaches_the_fraud_team(services, turn):
     """Banking77's ten examples per intent do not know these words: the payments team, the
     account team or 'not understood' (session 10 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["somebody has got into my online banking, they changed my email address and my phone "
+     "number and now i cant get in",
+     "i cant log in to the app and i think someone has changed my password",
+     "someone has hacked into my banking app"],
+)  # fmt: skip
+def test_someone_else_in_the_callers_online_banking_reaches_the_fraud_team(services, turn):
+    """An account taken over was asked 'Is it about changing your personal details?' or went to
+    the account team as a forgotten passcode (session-18 probe)."""
     record = call(services, "harbour-bank", say(turn))
     assert record.handoff is not None, bot_said(record)
     assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
@@ -774,7 +792,10 @@ def test_a_customer_number_stays_in_the_agents_transcript(services):
      "bank.",
      "i got a text saying my account was locked and i clicked the link and put in my details",
      "I think my mum has been conned, she sent money to a man claiming to be from the police.",
-     "i want to report a scam, i paid 400 pounds for a puppy that doesnt exist"],
+     "i want to report a scam, i paid 400 pounds for a puppy that doesnt exist",
+     # posing as a relative, no scam word (session-18 probe: not understood)
+     "i got a message on whatsapp from my daughter saying shes got a new number and needs 400 "
+     "pounds for a bill, i sent it, and now i found out it wasnt her"],
 )  # fmt: skip
 def test_a_caller_who_was_scammed_reaches_the_fraud_team(services, turn):
     """A scam (a payment the caller made when tricked, phishing) was asked about as 'a balance
@@ -2217,6 +2238,7 @@ def test_a_question_whether_one_can_pay_by_direct_debit_is_no_fraud(services):
     [("hello i wanted to ask about remortgaging my house", "mortgage", "general"),
      ("i want to extend my overdraft please", "overdraft", "general"),
      ("can i borrow 5000 pounds for a new kitchen", "loan", "general"),
+     ("my loan repayment bounced this month and now theyre charging me a fee", "loan", "general"),
      ("hi i run a small business and i want to open a business account", "business account",
       "general"),
      ("i have power of attorney for my mum and i need to manage her account",
@@ -2256,6 +2278,10 @@ def test_a_banking_request_no_intent_serves_reaches_a_person_with_it_noted(
      ("someone took out a loan in my name", "fraud", None),
      ("i cant log in to the app since i lost my phone", "fraud", None),
      ("i have an overdraft and my card got declined at tesco even though i had money",
+      "payments", None),
+     # a mortgage or loan only what a payment gone wrong was for (session-18 probe: a person)
+     ("my mortgage payment went out twice this month", "payments", None),
+     ("i got a loan from another company and the repayment was declined on my card",
       "payments", None)],
 )  # fmt: skip
 def test_a_banking_request_no_intent_serves_leaves_a_served_concern_alone(
