@@ -2239,6 +2239,7 @@ def test_a_question_whether_one_can_pay_by_direct_debit_is_no_fraud(services):
      ("i want to extend my overdraft please", "overdraft", "general"),
      ("can i borrow 5000 pounds for a new kitchen", "loan", "general"),
      ("my loan repayment bounced this month and now theyre charging me a fee", "loan", "general"),
+     ("my mortgage payment bounced", "mortgage", "general"),
      ("hi i run a small business and i want to open a business account", "business account",
       "general"),
      ("i have power of attorney for my mum and i need to manage her account",
@@ -2280,9 +2281,9 @@ def test_a_banking_request_no_intent_serves_reaches_a_person_with_it_noted(
      ("i have an overdraft and my card got declined at tesco even though i had money",
       "payments", None),
      # a mortgage or loan only what a payment gone wrong was for (session-18 probe: a person)
-     ("my mortgage payment went out twice this month", "payments", None),
+     ("my mortgage payment went out twice this month", "payments", "no: mortgage"),
      ("i got a loan from another company and the repayment was declined on my card",
-      "payments", None)],
+      "payments", "no: loan")],
 )  # fmt: skip
 def test_a_banking_request_no_intent_serves_leaves_a_served_concern_alone(
     services, turn, queue, noted
@@ -2295,7 +2296,9 @@ def test_a_banking_request_no_intent_serves_leaves_a_served_concern_alone(
         assert record.handoff is None and "at least 18" in bot_said(record)[1], bot_said(record)
         return
     assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
-    if noted:
+    if noted and noted.startswith("no: "):  # (nor noted beside it as a request)
+        assert noted[4:] not in record.handoff.context["summary"]
+    elif noted:
         assert noted in record.handoff.context["summary"]
 
 
@@ -2306,3 +2309,51 @@ def test_a_direct_debit_said_fine_but_pointed_back_at_stays_noted(services):
     record = call(services, "harbour-bank", say(turn))
     assert record.handoff is not None and record.handoff.queue == "payments", bot_said(record)
     assert "direct debit" in record.handoff.context["summary"]
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue", "summary"),
+    [("i need to cancel my card i think ive left it in a taxi", "fraud", "a lost or stolen card"),
+     ("good morning madam, kindly do the needful and block my debit card, it is misplaced",
+      "fraud", "a lost or stolen card"),
+     ("right so basically i was on the train yesterday and i must have dropped my purse, when i "
+      "got home it was gone and i had my debit card in it so i need to cancel it", "fraud",
+      "a lost or stolen card"),
+     # nothing gone or misused: a routine request of the card team
+     ("can you cancel my card please", "cards", "cancelling a card"),
+     ("I want to cancel my card, thank you.", "cards", "cancelling a card"),
+     # a payment or transfer named: cancelling it, as read
+     ("i want to cancel a transfer i made this morning", "transfers", "cancelling a transfer"),
+     ("i need to stop a payment i sent to the wrong person", "transfers",
+      "cancelling a transfer")],
+)  # fmt: skip
+def test_a_card_to_cancel_or_block_is_no_transfer_or_direct_debit(services, turn, queue, summary):
+    """Banking77 says 'cancel' only of transfers and 'debit' only of direct debits: 'can you
+    cancel my card please' went to the transfers team as cancelling a transfer, a misplaced
+    debit card to block reached the fraud team as 'a direct debit you do not recognise'
+    (session-18 probe). The card's concern, the caller's own words kept for the agent; a card
+    only to cancel is no urgent matter."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+    assert record.handoff.context["summary"].startswith(summary)
+    assert record.handoff.context["transcript"][1]["text"] == turn
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["i transferred 500 pounds to the wrong sort code and account number, can i get it back",
+     "i paid the wrong account by mistake",
+     "i think i put the wrong account number in when i sent money to my landlord"],
+)  # fmt: skip
+def test_money_sent_to_the_wrong_account_reaches_the_transfers_team(services, turn):
+    """Told in other words than the one example that knows it, a payment to the wrong account
+    was not understood or guessed as an exchange rate (session-18 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("transfers", "normal")
+
+
+def test_money_sent_to_the_wrong_account_as_a_scam_stays_with_the_fraud_team(services):
+    turn = "i sent money to a man who said he was from the bank and it went to the wrong account"
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == "fraud", bot_said(record)

@@ -82,19 +82,23 @@ _DOUBT = re.compile(
     r"(?:\w+ )?(?:card|phone|mobile|wallet|purse|bag)|(?:card|phone|wallet|purse) (?:\w+ ){0,2}"
     r"(?:lost|missing|nicked))\b"
 )
-# A mortgage or loan named as what a payment was for, or one held elsewhere ("my mortgage
-# payment …", "i got a loan from another company and the repayment …"), and the payment gone
-# wrong
+# A mortgage or loan named as what a payment was for ("my mortgage payment …"), and the payment
+# taken twice; or declined where the loan is held elsewhere or paid by card ("i got a loan from
+# another company and the repayment was declined on my card"; "my mortgage payment bounced"
+# alone may be the bank's own mortgage: a person)
 _PAID_FOR = re.compile(
     r"\b(?:(?:mortgage|loan|overdraft)s? (?:\w+ )?(?:re)?payments?|(?:re)?payments? (?:\w+ ){0,2}"
     r"(?:to|for|on|towards|into) (?:my|our|the|a) (?:\w+ )?(?:mortgage|loan)|(?:mortgage|loan)s? "
     r"(?:\w+ ){0,2}(?:from|with) (?:another|a different|an other|other|a) (?:\w+ )?(?:company|"
     r"bank|lender|provider|firm))\b"
 )
-_PAYMENT_WRONG = re.compile(
-    r"\b(?:declined|bounced|refused|rejected|twice|double|two times|failed|(?:went|gone|came|"
-    r"come|taken) (?:out|off) (?:\w+ )?(?:twice|two|again|double)|(?:didn t|did not|hasn t|has not|"
-    r"won t|wouldn t) (?:\w+ )?(?:go|gone|come|came|been) (?:out|through))\b"
+_TAKEN_TWICE = re.compile(
+    r"\b(?:twice|double|two times|(?:went|gone|came|come|taken) (?:out|off) (?:\w+ )?again)\b"
+)
+_DECLINED = re.compile(r"\b(?:declined|bounced|refused|rejected|failed)\b")
+_ELSEWHERE_OR_BY_CARD = re.compile(
+    r"\b(?:from|with) (?:another|a different|an other|other) (?:\w+ )?(?:company|bank|lender|"
+    r"provider|firm)|\b(?:on|by|with|from) (?:my|the) (?:debit |bank )?card\b"
 )
 _CLEAR = 0.8  # a clause's concern this sure is another concern, not the request told on
 _CLAUSE_BREAK = re.compile(r"[.!?;,]\s*|\s+(?:and|but|also|plus|then)\s+", re.IGNORECASE)
@@ -167,11 +171,14 @@ def request_alone(tenant: TenantView, text: str, intent: Intent) -> tuple[str | 
 
 
 def _payment_gone_wrong(text: str) -> bool:
-    """A mortgage or loan named as what a payment was for, and the payment gone wrong: the
-    payment is the concern where the classifier places it ("my mortgage payment went out twice
-    this month" is a payment charged twice)."""
+    """A mortgage or loan named as what a payment was for, and the payment gone wrong (see
+    _PAID_FOR): the payment is the concern where the classifier places it ("my mortgage payment
+    went out twice this month" is a payment charged twice)."""
     said = _said(text)
-    return bool(_PAID_FOR.search(said) and _PAYMENT_WRONG.search(said))
+    if not _PAID_FOR.search(said):
+        return False
+    declined = _DECLINED.search(said) and _ELSEWHERE_OR_BY_CARD.search(said)
+    return bool(_TAKEN_TWICE.search(said) or declined)
 
 
 def _strong(text: str) -> bool:
@@ -196,4 +203,6 @@ def request_queue(tenant: TenantView, topic: str) -> str:
 def request_beside(text: str) -> str | None:
     """The request to note for the agent beside another concern: one whose words alone decide
     (not "… and i cant log in" beside a forgotten passcode)."""
+    if _payment_gone_wrong(text):  # ("my mortgage payment went out twice": the payment only)
+        return None
     return unserved_request(text) if _strong(text) else None
