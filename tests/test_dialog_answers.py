@@ -778,6 +778,20 @@ def test_a_card_number_or_pin_read_out_is_masked_for_the_agent_and_warned_about(
     assert sum("never tell anyone" in s for s in bot_said(record)) == 1
 
 
+def test_a_card_number_read_out_alone_is_warned_about(services):
+    """A card number read out alone at the greeting ('four five three nine …', before the
+    concern) was masked for the agent but never warned about: 'card' was not named
+    (session-18 probe). Its check digit (Luhn) tells it from a phone or account number."""
+    record = call(services, "harbour-bank",
+                  say("four five three nine one four eight eight zero three four three six four "
+                      "six seven"), say("my card has been stolen"))  # fmt: skip
+    assert "never tell anyone" in bot_said(record)[1], bot_said(record)
+    heard = " ".join(line["text"] for line in record.handoff.context["transcript"])
+    assert "**** 6467" in heard and "three nine" not in heard, heard
+    plain = call(services, "harbour-bank", say("my new phone number is 07700 900123"))
+    assert not any("never tell anyone" in s for s in bot_said(plain))
+
+
 def test_a_customer_number_stays_in_the_agents_transcript(services):
     record = call(services, "nordwelle", say("Meine Kundennummer ist 40817253, mein Internet "
                                              "geht nicht."), say("ja"))  # fmt: skip
