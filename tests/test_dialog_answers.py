@@ -2189,6 +2189,22 @@ def test_a_turn_cut_in_two_is_read_as_one_at_the_guess_of_its_first_half(service
     assert record.handoff is not None and record.handoff.queue == "fraud"  # (a yes stays one)
 
 
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [(("its about my card", "yes kind of, its been declined"), "declined_card_payment"),
+     (("its about my card", "yes kind of, i lost it yesterday"), "lost_or_stolen_card"),
+     (("i got charged for something", "sort of, it was charged twice actually"),
+      "transaction_charged_twice")],
+)  # fmt: skip
+def test_a_half_yes_going_on_about_it_is_read_with_the_first_turn(services, turns, intent):
+    """'its about my card' - 'Is it about a lost or stolen card?' - 'yes kind of, its been
+    declined' went to the transfers team: the rest was read alone, a declined transfer
+    (session-18 probe). What it says of 'it' is read with the first turn's card."""
+    record = call(services, "harbour-bank", *(say(t) for t in turns))
+    assert record.handoff is not None, bot_said(record)
+    assert record.handoff.context["intent"]["id"] == intent, bot_said(record)
+
+
 # ---- session-17 probe (harbour-bank) ----------------------------------------------------------
 @pytest.mark.parametrize(
     ("turn", "queue", "intent"),
