@@ -730,11 +730,29 @@ def test_a_problem_said_before_a_product_question_is_a_complaint(services, turn)
      "There's a payment on my account I didn't make. How do I get a refund?",
      "I see a charge from a shop I've never been to. Can I get a refund?",
      "i nearly had a heart attack when i saw my balance, theres 600 pounds gone that i didn't "
-     "spend"],
+     "spend",
+     # Whisper without the apostrophe (session-18 probe: the payments team)
+     "hi yes my card ending 4471 has a payment i dont know about",
+     "theres three transfers on my account i didnt make"],
 )  # fmt: skip
 def test_money_or_a_card_used_without_the_caller_reaches_the_fraud_team(services, turn):
     """Banking77's ten examples per intent do not know these words: the payments team, the
     account team or 'not understood' (session 10 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["somebody has got into my online banking, they changed my email address and my phone "
+     "number and now i cant get in",
+     "i cant log in to the app and i think someone has changed my password",
+     "someone has hacked into my banking app"],
+)  # fmt: skip
+def test_someone_else_in_the_callers_online_banking_reaches_the_fraud_team(services, turn):
+    """An account taken over was asked 'Is it about changing your personal details?' or went to
+    the account team as a forgotten passcode (session-18 probe)."""
     record = call(services, "harbour-bank", say(turn))
     assert record.handoff is not None, bot_said(record)
     assert (record.handoff.queue, record.handoff.priority) == ("fraud", "high")
@@ -760,6 +778,20 @@ def test_a_card_number_or_pin_read_out_is_masked_for_the_agent_and_warned_about(
     assert sum("never tell anyone" in s for s in bot_said(record)) == 1
 
 
+def test_a_card_number_read_out_alone_is_warned_about(services):
+    """A card number read out alone at the greeting ('four five three nine …', before the
+    concern) was masked for the agent but never warned about: 'card' was not named
+    (session-18 probe). Its check digit (Luhn) tells it from a phone or account number."""
+    record = call(services, "harbour-bank",
+                  say("four five three nine one four eight eight zero three four three six four "
+                      "six seven"), say("my card has been stolen"))  # fmt: skip
+    assert "never tell anyone" in bot_said(record)[1], bot_said(record)
+    heard = " ".join(line["text"] for line in record.handoff.context["transcript"])
+    assert "**** 6467" in heard and "three nine" not in heard, heard
+    plain = call(services, "harbour-bank", say("my new phone number is 07700 900123"))
+    assert not any("never tell anyone" in s for s in bot_said(plain))
+
+
 def test_a_customer_number_stays_in_the_agents_transcript(services):
     record = call(services, "nordwelle", say("Meine Kundennummer ist 40817253, mein Internet "
                                              "geht nicht."), say("ja"))  # fmt: skip
@@ -774,7 +806,10 @@ def test_a_customer_number_stays_in_the_agents_transcript(services):
      "bank.",
      "i got a text saying my account was locked and i clicked the link and put in my details",
      "I think my mum has been conned, she sent money to a man claiming to be from the police.",
-     "i want to report a scam, i paid 400 pounds for a puppy that doesnt exist"],
+     "i want to report a scam, i paid 400 pounds for a puppy that doesnt exist",
+     # posing as a relative, no scam word (session-18 probe: not understood)
+     "i got a message on whatsapp from my daughter saying shes got a new number and needs 400 "
+     "pounds for a bill, i sent it, and now i found out it wasnt her"],
 )  # fmt: skip
 def test_a_caller_who_was_scammed_reaches_the_fraud_team(services, turn):
     """A scam (a payment the caller made when tricked, phishing) was asked about as 'a balance
@@ -2154,6 +2189,22 @@ def test_a_turn_cut_in_two_is_read_as_one_at_the_guess_of_its_first_half(service
     assert record.handoff is not None and record.handoff.queue == "fraud"  # (a yes stays one)
 
 
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [(("its about my card", "yes kind of, its been declined"), "declined_card_payment"),
+     (("its about my card", "yes kind of, i lost it yesterday"), "lost_or_stolen_card"),
+     (("i got charged for something", "sort of, it was charged twice actually"),
+      "transaction_charged_twice")],
+)  # fmt: skip
+def test_a_half_yes_going_on_about_it_is_read_with_the_first_turn(services, turns, intent):
+    """'its about my card' - 'Is it about a lost or stolen card?' - 'yes kind of, its been
+    declined' went to the transfers team: the rest was read alone, a declined transfer
+    (session-18 probe). What it says of 'it' is read with the first turn's card."""
+    record = call(services, "harbour-bank", *(say(t) for t in turns))
+    assert record.handoff is not None, bot_said(record)
+    assert record.handoff.context["intent"]["id"] == intent, bot_said(record)
+
+
 # ---- session-17 probe (harbour-bank) ----------------------------------------------------------
 @pytest.mark.parametrize(
     ("turn", "queue", "intent"),
@@ -2217,6 +2268,8 @@ def test_a_question_whether_one_can_pay_by_direct_debit_is_no_fraud(services):
     [("hello i wanted to ask about remortgaging my house", "mortgage", "general"),
      ("i want to extend my overdraft please", "overdraft", "general"),
      ("can i borrow 5000 pounds for a new kitchen", "loan", "general"),
+     ("my loan repayment bounced this month and now theyre charging me a fee", "loan", "general"),
+     ("my mortgage payment bounced", "mortgage", "general"),
      ("hi i run a small business and i want to open a business account", "business account",
       "general"),
      ("i have power of attorney for my mum and i need to manage her account",
@@ -2256,7 +2309,11 @@ def test_a_banking_request_no_intent_serves_reaches_a_person_with_it_noted(
      ("someone took out a loan in my name", "fraud", None),
      ("i cant log in to the app since i lost my phone", "fraud", None),
      ("i have an overdraft and my card got declined at tesco even though i had money",
-      "payments", None)],
+      "payments", None),
+     # a mortgage or loan only what a payment gone wrong was for (session-18 probe: a person)
+     ("my mortgage payment went out twice this month", "payments", "no: mortgage"),
+     ("i got a loan from another company and the repayment was declined on my card",
+      "payments", "no: loan")],
 )  # fmt: skip
 def test_a_banking_request_no_intent_serves_leaves_a_served_concern_alone(
     services, turn, queue, noted
@@ -2269,7 +2326,9 @@ def test_a_banking_request_no_intent_serves_leaves_a_served_concern_alone(
         assert record.handoff is None and "at least 18" in bot_said(record)[1], bot_said(record)
         return
     assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
-    if noted:
+    if noted and noted.startswith("no: "):  # (nor noted beside it as a request)
+        assert noted[4:] not in record.handoff.context["summary"]
+    elif noted:
         assert noted in record.handoff.context["summary"]
 
 
@@ -2314,3 +2373,51 @@ def test_a_question_pointing_back_at_the_concern_is_no_second_concern(services):
                   say("My bank transfer is still pending. Why is it taking so long?"))  # fmt: skip
     assert record.handoff is not None and record.handoff.queue == "transfers"
     assert "also" not in str(record.handoff.context["summary"])
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue", "summary"),
+    [("i need to cancel my card i think ive left it in a taxi", "fraud", "a lost or stolen card"),
+     ("good morning madam, kindly do the needful and block my debit card, it is misplaced",
+      "fraud", "a lost or stolen card"),
+     ("right so basically i was on the train yesterday and i must have dropped my purse, when i "
+      "got home it was gone and i had my debit card in it so i need to cancel it", "fraud",
+      "a lost or stolen card"),
+     # nothing gone or misused: a routine request of the card team
+     ("can you cancel my card please", "cards", "cancelling a card"),
+     ("I want to cancel my card, thank you.", "cards", "cancelling a card"),
+     # a payment or transfer named: cancelling it, as read
+     ("i want to cancel a transfer i made this morning", "transfers", "cancelling a transfer"),
+     ("i need to stop a payment i sent to the wrong person", "transfers",
+      "cancelling a transfer")],
+)  # fmt: skip
+def test_a_card_to_cancel_or_block_is_no_transfer_or_direct_debit(services, turn, queue, summary):
+    """Banking77 says 'cancel' only of transfers and 'debit' only of direct debits: 'can you
+    cancel my card please' went to the transfers team as cancelling a transfer, a misplaced
+    debit card to block reached the fraud team as 'a direct debit you do not recognise'
+    (session-18 probe). The card's concern, the caller's own words kept for the agent; a card
+    only to cancel is no urgent matter."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == queue, bot_said(record)
+    assert record.handoff.context["summary"].startswith(summary)
+    assert record.handoff.context["transcript"][1]["text"] == turn
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["i transferred 500 pounds to the wrong sort code and account number, can i get it back",
+     "i paid the wrong account by mistake",
+     "i think i put the wrong account number in when i sent money to my landlord"],
+)  # fmt: skip
+def test_money_sent_to_the_wrong_account_reaches_the_transfers_team(services, turn):
+    """Told in other words than the one example that knows it, a payment to the wrong account
+    was not understood or guessed as an exchange rate (session-18 probe)."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert (record.handoff.queue, record.handoff.priority) == ("transfers", "normal")
+
+
+def test_money_sent_to_the_wrong_account_as_a_scam_stays_with_the_fraud_team(services):
+    turn = "i sent money to a man who said he was from the bank and it went to the wrong account"
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None and record.handoff.queue == "fraud", bot_said(record)

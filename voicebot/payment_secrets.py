@@ -78,12 +78,34 @@ def _secret_spans(text: str, language: str) -> list[tuple[int, int, str]]:
 
 def secret_said(text: str, language: str | None = None) -> bool:
     """The caller read out a PIN or security code, or a card number as one ("my card number is
-    4929 …"; a long phone number is none) (number words of the language; None: both)."""
+    4929 …"; a long phone number is none) or a number whose check digit makes it a card's
+    (number words of the language; None: both)."""
     for lang in _languages(language):
         for _, _, mask in _secret_spans(text, lang):
             if mask == "****" or _CARD_NAMED.search(text):
                 return True
+        if _OTHER_NUMBER_NAMED.search(text):
+            continue  # ("my phone number is 0049 …": one in ten of them fits a check digit)
+        for _, _, digits in _number_spans(text, lang):  # ("4 5 3 9 1 4 8 8 …" read out alone:
+            if CARD_DIGITS[0] <= len(digits) <= CARD_DIGITS[1] and _luhn_valid(digits):
+                return True  # a card's own check digit, no phone or account number)
     return False
+
+
+_OTHER_NUMBER_NAMED = re.compile(
+    r"\b(?:phone|mobile|telephone|landline|call|ring|text|account|sort|iban|reference|ref|"
+    r"customer|member|membership|order|tracking|telefon\w*|handy\w*|kunden\w*|konto\w*)\b",
+    re.I,
+)
+
+
+def _luhn_valid(digits: str) -> bool:
+    """The card number's check digit (Luhn) fits."""
+    total = 0
+    for i, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if i % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
 
 
 _CARD_NAMED = re.compile(

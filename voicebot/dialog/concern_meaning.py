@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from voicebot.dialog.card_stopped import CANCEL_TOPIC, card_stopped, card_to_cancel_only
 from voicebot.dialog.complaint_doubt import complaint_guessed
 from voicebot.dialog.concern_class import concern_class
 from voicebot.dialog.concern_readings import (
@@ -47,6 +48,7 @@ from voicebot.dialog.question_words import refers_back
 from voicebot.dialog.turn_clauses import parts_of
 from voicebot.dialog.turn_parts import product_asked_about, urgent_part
 from voicebot.dialog.unlisted_reading import unlisted_asked
+from voicebot.dialog.wrong_recipient import wrong_recipient
 
 
 def read_concern_besides_number(dialog: DialogParts, turn: ConcernTurn) -> None:
@@ -102,6 +104,22 @@ def read_not_the_rejected(dialog: DialogParts, turn: ConcernTurn) -> None:
         turn.pieces = [without(p, rejected) for p in turn.pieces]
 
 
+def answer_card_stopped(dialog: DialogParts, turn: ConcernTurn) -> bool:
+    """ "i need to cancel my card i think ive left it in a taxi": the card's concern, not
+    cancelling a transfer; "can you cancel my card please" alone: the card team (a person), the
+    request named, not the fraud team."""
+    said = turn.text
+    turn.text, turn.intent = card_stopped(dialog.tenant, said, turn.intent)
+    if turn.number is not None or not card_to_cancel_only(dialog.tenant, said, turn.intent):
+        return False
+    state = dialog.state
+    state.topic = CANCEL_TOPIC
+    cards = "cards" in dialog.tenant.queues
+    state.request_queue = "cards" if cards else dialog.tenant.default_queue
+    dialog.reply.handoff_default(reason="intent")
+    return True
+
+
 def read_urgent_part(dialog: DialogParts, turn: ConcernTurn) -> None:
     """Money used without the caller ("… and it wasn't me": fraud); the concern said first of
     several, unless an urgent one wins; harm reported with a product."""
@@ -111,6 +129,11 @@ def read_urgent_part(dialog: DialogParts, turn: ConcernTurn) -> None:
     turn.intent = harm_reported(
         tenant, text, urgent_part(tenant, first, turn.pieces, turn.sentences)
     )
+
+
+def read_wrong_recipient(dialog: DialogParts, turn: ConcernTurn) -> None:
+    """ "i transferred 500 pounds to the wrong sort code …": a payment to cancel."""
+    turn.intent = wrong_recipient(dialog.tenant, turn.text, turn.intent)
 
 
 def read_product_question(dialog: DialogParts, turn: ConcernTurn) -> None:

@@ -38,6 +38,7 @@ from voicebot.dialog.concern_before import (
     read_without_background,
 )
 from voicebot.dialog.concern_meaning import (
+    answer_card_stopped,
     answer_dislike,
     answer_praise_read_as_complaint,
     read_concern_besides_number,
@@ -52,6 +53,7 @@ from voicebot.dialog.concern_meaning import (
     read_sentences,
     read_topic_or_area,
     read_urgent_part,
+    read_wrong_recipient,
 )
 from voicebot.dialog.concern_serving import (
     answer_catalog_question,
@@ -101,7 +103,9 @@ CONCERN_STEPS: tuple[ConcernStep, ...] = (
     read_product_corrected_to,  # "Was kostet die Handcreme, äh nein, das Duschgel?"
     read_sentences,
     read_not_the_rejected,  # "Is it about closing your account?" - "No." - "I am moving …"
+    answer_card_stopped,  # "can you cancel my card please" (read as cancelling a transfer)
     read_urgent_part,  # fraud, the first concern said or an urgent one, harm
+    read_wrong_recipient,  # "i transferred 500 pounds to the wrong sort code …"
     read_product_question,  # "Ist im Duschgel Mikroplastik?", "Kann ich die noch trinken?"
     read_praise_unplaced,  # "tolle Firma, danke für …"
     read_product_asked_about,

@@ -9,10 +9,12 @@ caller means.
 
 from __future__ import annotations
 
+import re
+
 from voicebot.dialog.intent_choice import is_new_concern, is_own_concern
 from voicebot.dialog.state import CallState
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import ANSWER_WORDS, fold, yes_or_no
+from voicebot.dialog.words import ANSWER_WORDS, fold, fold_spoken, yes_or_no
 from voicebot.events import Intent
 
 HALF_TURN_WORDS = 3  # a first half is this short: "my card", "Ich möchte meine"
@@ -36,5 +38,37 @@ def continued_turn(
     if is_new_concern(tenant, tenant.classify(before, like)):
         return None
     joined = f"{before.rstrip(' .,…')} {text}"
+    read = tenant.classify(joined, like)
+    return (joined, read) if is_own_concern(tenant, read) else None
+
+
+# A half yes, then what the caller's first words meant, said of "it": "its about my card" - "Is it
+# about a lost or stolen card?" - "yes kind of, its been declined" (read alone: a declined
+# transfer; with the card: a declined card payment)
+_HALF_YES = re.compile(
+    r"^(?:(?:well|um|uh|er|erm|oh)\s+)*(?:(?:yes|yeah|yep)\s+)?(?:kind of|kinda|sort of|"
+    r"sorta|partly|in a way|more or less|something like that)\b\s*(?:but\s+)?"
+)
+_OF_IT = re.compile(r"^(?:it s|its|it is|it was|it has|it got|it keeps|it won t|it doesn t|it)\b")
+HALF_YES_BEFORE_WORDS = 6  # the first turn this short: "its about my card"
+
+
+def refined_after_half_yes(
+    tenant: TenantView, state: CallState, text: str, like: Intent
+) -> tuple[str, Intent] | None:
+    """The caller's short first turn and what a half yes goes on to say of it, read as one,
+    with its concern (see above); None otherwise."""
+    if tenant.language[:2] != "en":
+        return None
+    callers = [line.text for line in state.lines if line.role == "caller"]
+    if len(callers) < 2 or callers[-1] != text:
+        return None
+    said = fold_spoken(text)
+    half = _HALF_YES.match(said)
+    rest = said[half.end() :] if half else ""
+    before = callers[-2]
+    if not rest or not _OF_IT.match(rest) or len(before.split()) > HALF_YES_BEFORE_WORDS:
+        return None
+    joined = f"{before.rstrip(' .,…')} {rest}"
     read = tenant.classify(joined, like)
     return (joined, read) if is_own_concern(tenant, read) else None

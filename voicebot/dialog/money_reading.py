@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from voicebot.dialog.run_together import fold_contracted
 from voicebot.dialog.tenant_view import TenantView
-from voicebot.dialog.words import fold_spoken
 from voicebot.events import Intent
 
 # A payment, a withdrawal or a charge the caller did not make ("a payment I didn't make",
@@ -55,6 +55,12 @@ _SOMEONE_ELSE = re.compile(
     r"(?:emptied|drained|cleared out|wiped)(?! into| to)|"
     r"(?:card|cards|account|details)(?: s| has| have| was| were| got| is)?(?: been)? (?:just )?"
     r"(?:cloned|skimmed|hacked|stolen|leaked|compromised)|"
+    r"(?:someone|somebody|some one)(?: else)?(?: s| has| have| had)? (?:\w+ )?(?:got into|"
+    r"accessed|hacked(?: into| in to)?|broken into|broke into|logged into|logged in to|got in to|"
+    r"taken over|took over) "
+    r"(?:my|our) (?:online banking|internet banking|banking|banking app|app|account|log ?in)|"
+    r"(?:someone|somebody|some one)(?: else)?(?: s| has| have| had)? (?:\w+ )?changed (?:my|our) "
+    r"(?:password|passcode|pin|log ?in|email|e mail|phone number|mobile number|number|details)|"
     r"(?:someone|somebody|some one)(?: else)?(?: s| has| has got| s got| got| knows| know| might "
     r"have| may have| could have)? (?:got )?(?:hold of )?(?:my|our) (?:card |bank )?(?:details|pin|"
     r"card number|password|passcode|log ?in)|"
@@ -91,6 +97,9 @@ _SCAMMED = re.compile(
     r"call|phone call|voicemail)s? (?:\w+ ){0,14}(?:click\w* (?:on )?(?:a |the |this )?link|"
     r"(?:(?:is|was) (?:that|this|it)|(?:that|this|it) (?:is|was|s)) (?:really |actually )?(?:you|"
     r"from you|(?:from )?(?:the |your )?(?:bank|harbour bank)|genuine|legit|real))|"
+    r"(?:sent|paid|transferred|moved|gave)\b.{0,80}\b(?:it )?(?:wasn t|was not) (?:actually |"
+    r"really |even )?(?:her|him|them|my (?:daughter|son|mum|mother|dad|father|wife|husband|"
+    r"partner|friend|brother|sister|nephew|niece|grandson|granddaughter))\b|"
     r"clicked (?:on )?(?:a |the |this |that )?link\b.{0,60}\b(?:details|password|passcode|pin|"
     r"card|number|code|log ?in)|"
     r"betrogen|betrueger\w*|abgezockt|gefaelscht\w* (?:sms|mail|email|anruf|nachricht|seite)|"
@@ -110,7 +119,7 @@ def scam_reported(text: str) -> bool:
     giving details away (a scam, phishing, someone posing as the bank), not a question about
     scams in general."""
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
-        said = fold_spoken(sentence)
+        said = fold_contracted(sentence)
         if said and _SCAMMED.search(said) and not _ONLY_ASKS_ABOUT_SCAMS.search(said):
             return True
     return False
@@ -121,7 +130,7 @@ def used_by_someone_else(text: str) -> bool:
     "someone used my card"), in a sentence that reports it (not a question about what would
     happen, a plan or a habit)."""
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
-        said = fold_spoken(sentence)
+        said = fold_contracted(sentence)
         if not said or _NOT_A_REPORT.search(said):
             continue
         if _SOMEONE_ELSE.search(said) or _NOT_ME.search(said):

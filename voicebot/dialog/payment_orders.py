@@ -14,6 +14,7 @@ import re
 
 from voicebot.dialog.intent_choice import is_new_concern
 from voicebot.dialog.money_reading import scam_reported, used_by_someone_else
+from voicebot.dialog.run_together import fold_contracted
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import is_urgent
 from voicebot.dialog.words import fold_spoken
@@ -64,7 +65,6 @@ _DOUBT = re.compile(
     r"(?:don t|do not|didn t|did not) know (?:what|who|where|why|anything|about)|"
     r"what (?:is|s) (?:this|that)|who (?:is|s)|not with|never with|nothing to do with)\b"
 )
-_RUN_TOGETHER = re.compile(r"\b(did|does|do|has|have|is|was|were|wo|would|ca|could)nt\b")
 _CLAUSE_BREAK = re.compile(r"[.!?;,]\s*|\s+(?:and|but|also|plus|then)\s+", re.IGNORECASE)
 
 
@@ -79,7 +79,7 @@ def _what(said: str, start: int, end: int) -> str | None:
 
 def _said(text: str) -> str:
     """Folded, "didnt" written as "didn t" (Whisper often leaves the apostrophe out)."""
-    return _RUN_TOGETHER.sub(r"\1n t", fold_spoken(text))
+    return fold_contracted(text)
 
 
 def order_request(text: str) -> str | None:

@@ -23,9 +23,9 @@ import re
 
 from voicebot.dialog.intent_choice import is_new_concern
 from voicebot.dialog.money_reading import scam_reported, used_by_someone_else
+from voicebot.dialog.run_together import fold_contracted
 from voicebot.dialog.tenant_view import TenantView
 from voicebot.dialog.turn_parts import is_urgent
-from voicebot.dialog.words import fold_spoken
 from voicebot.events import Intent
 
 # (pattern, what the agent reads, whether the words alone decide)
@@ -82,13 +82,30 @@ _DOUBT = re.compile(
     r"(?:\w+ )?(?:card|phone|mobile|wallet|purse|bag)|(?:card|phone|wallet|purse) (?:\w+ ){0,2}"
     r"(?:lost|missing|nicked))\b"
 )
+# A mortgage or loan named as what a payment was for ("my mortgage payment …"), and the payment
+# taken twice; or declined where the loan is held elsewhere or paid by card ("i got a loan from
+# another company and the repayment was declined on my card"; "my mortgage payment bounced"
+# alone may be the bank's own mortgage: a person)
+_PAID_FOR = re.compile(
+    r"\b(?:(?:mortgage|loan|overdraft)s? (?:\w+ )?(?:re)?payments?|(?:re)?payments? (?:\w+ ){0,2}"
+    r"(?:to|for|on|towards|into) (?:my|our|the|a) (?:\w+ )?(?:mortgage|loan)|(?:mortgage|loan)s? "
+    r"(?:\w+ ){0,2}(?:from|with) (?:another|a different|an other|other|a) (?:\w+ )?(?:company|"
+    r"bank|lender|provider|firm))\b"
+)
+_TAKEN_TWICE = re.compile(
+    r"\b(?:twice|double|two times|(?:went|gone|came|come|taken) (?:out|off) (?:\w+ )?again)\b"
+)
+_DECLINED = re.compile(r"\b(?:declined|bounced|refused|rejected|failed)\b")
+_ELSEWHERE_OR_BY_CARD = re.compile(
+    r"\b(?:from|with) (?:another|a different|an other|other) (?:\w+ )?(?:company|bank|lender|"
+    r"provider|firm)|\b(?:on|by|with|from) (?:my|the) (?:debit |bank )?card\b"
+)
 _CLEAR = 0.8  # a clause's concern this sure is another concern, not the request told on
-_RUN_TOGETHER = re.compile(r"\b(did|does|do|has|have|is|was|were|wo|would|ca|could)nt\b")
 _CLAUSE_BREAK = re.compile(r"[.!?;,]\s*|\s+(?:and|but|also|plus|then)\s+", re.IGNORECASE)
 
 
 def _said(text: str) -> str:
-    return _RUN_TOGETHER.sub(r"\1n t", fold_spoken(text))
+    return fold_contracted(text)
 
 
 def _found(said: str) -> tuple[str, bool] | None:
@@ -138,6 +155,8 @@ def request_alone(tenant: TenantView, text: str, intent: Intent) -> tuple[str | 
     topic = unserved_request(text)
     if topic is None:
         return None, text, intent
+    if _payment_gone_wrong(text) and is_new_concern(tenant, intent):
+        return None, text, intent
     spec = tenant.intents.get(intent.name or "")
     answered = spec is not None and spec.action == "selfservice"  # (no doubt said: an urgent
     unfounded = is_urgent(tenant, intent)  # reading is the classifier's, "how do i get a
@@ -149,6 +168,17 @@ def request_alone(tenant: TenantView, text: str, intent: Intent) -> tuple[str | 
     if elsewhere is not None:
         return None, *elsewhere
     return topic, text, intent
+
+
+def _payment_gone_wrong(text: str) -> bool:
+    """A mortgage or loan named as what a payment was for, and the payment gone wrong (see
+    _PAID_FOR): the payment is the concern where the classifier places it ("my mortgage payment
+    went out twice this month" is a payment charged twice)."""
+    said = _said(text)
+    if not _PAID_FOR.search(said):
+        return False
+    declined = _DECLINED.search(said) and _ELSEWHERE_OR_BY_CARD.search(said)
+    return bool(_TAKEN_TWICE.search(said) or declined)
 
 
 def _strong(text: str) -> bool:
@@ -173,4 +203,6 @@ def request_queue(tenant: TenantView, topic: str) -> str:
 def request_beside(text: str) -> str | None:
     """The request to note for the agent beside another concern: one whose words alone decide
     (not "… and i cant log in" beside a forgotten passcode)."""
+    if _payment_gone_wrong(text):  # ("my mortgage payment went out twice": the payment only)
+        return None
     return unserved_request(text) if _strong(text) else None

@@ -33,7 +33,7 @@ from voicebot.dialog.correction_words import (
     rejects_the_answer,
     replaces_concern,
 )
-from voicebot.dialog.cut_turns import continued_turn
+from voicebot.dialog.cut_turns import continued_turn, refined_after_half_yes
 from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.follow_up import read_follow_up
 from voicebot.dialog.greeting_words import only_acknowledges
@@ -161,6 +161,9 @@ class YesNoTurns(DialogParts):
         heard = text  # "nein, dann warte ich bis heute Abend" is no opening-hours question;
         halves = awaiting == "confirm_intent" and value is None  # ("my card" - "Is it about a
         continued = continued_turn(self.tenant, self.state, text, intent) if halves else None
+        if continued is None and halves:  # ("its about my card" - "… lost or stolen card?" -
+            continued = refined_after_half_yes(self.tenant, self.state, text, intent)  # "yes
+            # kind of, its been declined": the card's)
         if continued is not None:  # lost card?" - "was declined at the shop": read as one)
             heard, intent = continued
         if awaiting == "offer_agent" and needs_no_more(text):  # a clause besides the waiting
