@@ -2421,3 +2421,77 @@ def test_money_sent_to_the_wrong_account_as_a_scam_stays_with_the_fraud_team(ser
     turn = "i sent money to a man who said he was from the bank and it went to the wrong account"
     record = call(services, "harbour-bank", say(turn))
     assert record.handoff is not None and record.handoff.queue == "fraud", bot_said(record)
+
+
+# ---- session-18 probe, round 6 (harbour-bank): after a self-service answer -------------------
+@pytest.mark.parametrize(
+    ("first", "closing"),
+    [("how long does delivery take for a card", "ok brilliant thats all"),
+     ("whats the exchange rate", "no thats everything thanks"),
+     ("whats the top up limit", "great thats all")],
+)  # fmt: skip
+def test_thats_all_written_without_the_apostrophe_ends_the_call(services, first, closing):
+    """'ok brilliant thats all' after an answer was 'Sorry, I did not understand' (Whisper
+    leaves the apostrophe out; the closing phrases say "that s all"); 'no thats everything'
+    too (session-18 probe)."""
+    record = call(services, "harbour-bank", say(first), say(closing))
+    assert record.handoff is None
+    assert "Goodbye" in bot_said(record)[-1], bot_said(record)
+
+
+def test_not_that_and_what_was_meant_after_an_answer_is_the_next_concern(services):
+    """'whats the top up limit' - answer - 'no thats not what i asked, i want to know how long
+    a transfer takes' was 'I can't tell you more'; 'no not that, i was charged a fee …' was
+    told goodbye: the concern said after the rejection is read (session-18 probe)."""
+    record = call(
+        services,
+        "harbour-bank",
+        say("whats the top up limit"),
+        say("no thats not what i asked, i want to know how long a transfer takes"),
+    )
+    assert record.handoff is not None, bot_said(record)
+    assert record.handoff.context["intent"]["id"] == "transfer_timing"
+    record = call(
+        services,
+        "harbour-bank",
+        say("i have a question about exchange rates"),
+        say("no not that, i was charged a fee for paying in euros"),
+    )
+    assert "Goodbye" not in " ".join(bot_said(record)), bot_said(record)
+    record = call(services, "harbour-bank", say("whats the exchange rate"), say("no not that"))
+    assert "Goodbye" not in " ".join(bot_said(record)), bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "no its not lost, its been stolen",
+        "no not lost, stolen",
+        "no its not stolen, i just lost it",
+    ],
+)
+def test_a_no_that_corrects_one_word_of_the_guess_is_the_guess(services, turn):
+    """'its about my card' - 'Is it about a lost or stolen card?' - 'no its not lost, its been
+    stolen' reached the fraud team as 'a lost or stolen phone' (the no's rest read alone);
+    'no not lost, stolen' was asked 'How can I help you?' (session-18 probe). A no that takes
+    back a word of the guess and says the other is read with the first turn."""
+    record = call(services, "harbour-bank", say("its about my card"), say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert record.handoff.context["intent"]["id"] == "lost_or_stolen_card", bot_said(record)
+    assert record.handoff.priority == "high"
+
+
+@pytest.mark.parametrize(
+    ("turn", "queue"),
+    [("hello i paid the wrong amount to my plumber, i meant 50 and sent 500", "transfers"),
+     ("i transferred too much money to my landlord by mistake, can i get some back", "transfers"),
+     ("i sent the wrong amount to my son", "transfers"),
+     ("the cash machine gave me the wrong amount", "topup_cash")],
+)  # fmt: skip
+def test_the_wrong_amount_sent_to_someone_reaches_the_transfers_team(services, turn, queue):
+    """'i paid the wrong amount to my plumber …' went to the top-up and cash team as the wrong
+    amount of cash from a machine; 'i transferred too much money to my landlord' was not
+    understood (session-18 probe). Cash from a machine stays with its team."""
+    record = call(services, "harbour-bank", say(turn))
+    assert record.handoff is not None, bot_said(record)
+    assert record.handoff.queue == queue, bot_said(record)

@@ -212,7 +212,7 @@ def _ends_with(text: str, phrases: tuple[str, ...]) -> bool:
     ("schönen Tag noch", "have a nice day, thanks")."""
     if "?" in text:  # "Und am Sonntag? Das wollte ich nur wissen.": the question first
         return False
-    words = fold_spoken(text).split()
+    words = _THATS.sub(r"that \1", fold_spoken(text)).split()
     while words and (words[-1] in THANKS_WORDS or words[-1] in _AFTER_WISH):
         words.pop()
     said = " ".join(words)
@@ -246,19 +246,31 @@ def gives_up(text: str) -> bool:
     return given_up(text) and not asks
 
 
+# "That's" as Whisper often writes it, without the apostrophe ("ok brilliant thats all", "no
+# thats everything"): folded as the phrase lists write it ("that s all")
+_THATS = re.compile(r"\bthat(s|ll)\b")
+# "No, that's everything": closing too (English; not in the shared phrase list)
+_EVERYTHING = ("that s everything", "that is everything", "that was everything")
+
+
+def _closing_folded(text: str) -> str:
+    """fold() with "thats" / "thatll" written "that s" / "that ll"."""
+    return _THATS.sub(r"that \1", fold(text))
+
+
+def _says_closing(folded: str) -> bool:
+    return any(says_phrase(folded, p) for p in (*CLOSING_PHRASES, *_EVERYTHING))
+
+
 def closes_call(text: str) -> bool:
     """ "Das war alles", "that's all", "…, das wollte ich nur wissen", "Nichts mehr, danke":
     the caller has nothing more (a no to "anything else?")."""
-    folded = fold(text)
+    folded = _closing_folded(text)
     if "?" in text:  # "Und die Nougatcreme? Pfiat di.": the question first ("Das war's,
-        asked = fold(text.split("?")[0])  # oder?" closes)
-        if not (_only_closing_words(asked) or any(says_phrase(asked, p) for p in CLOSING_PHRASES)):
+        asked = _closing_folded(text.split("?")[0])  # oder?" closes)
+        if not (_only_closing_words(asked) or _says_closing(asked)):
             return False
-    return (
-        any(says_phrase(folded, p) for p in CLOSING_PHRASES)
-        or _ends_with(text, CLOSING_AT_END)
-        or _only_closing_words(folded)
-    )
+    return _says_closing(folded) or _ends_with(text, CLOSING_AT_END) or _only_closing_words(folded)
 
 
 # Closings that are one only when the turn says nothing else ("Da geht gar nichts mehr" is a
@@ -282,8 +294,8 @@ def _only_closing_words(folded: str) -> bool:
 def without_closing(text: str) -> str:
     """The words besides a closing phrase ("No, that's it, I lost my card" -> "no i lost my
     card"), folded."""
-    folded = f" {fold_spoken(text)} "
-    for phrase in CLOSING_PHRASES:
+    folded = " " + _THATS.sub(r"that \1", fold_spoken(text)) + " "
+    for phrase in (*CLOSING_PHRASES, *_EVERYTHING):
         folded = folded.replace(f" {phrase} ", " ")
     return " ".join(folded.split())
 

@@ -32,7 +32,35 @@ def rejects_the_answer(text: str) -> bool:
     """ "No, that's not what I asked", "nein, ich meine den Kurs von heute": the answer missed
     the question (an "ich meine" after the no says what was meant instead)."""
     folded = fold(text.replace("'", "").replace("’", ""))
-    return any(says_phrase(folded, p) for p in _REJECTIONS) or bool(_NO_I_MEAN.search(folded))
+    return (
+        any(says_phrase(folded, p) for p in _REJECTIONS)
+        or bool(_NO_I_MEAN.search(folded))
+        or bool(_NOT_THAT_ALONE.match(folded))
+    )
+
+
+# "No, not that." alone after an answer (was a goodbye); "not that bad" is none
+_NOT_THAT_ALONE = re.compile(r"^(?:(?:no|nope|nah|sorry)\s+)*not that(?: one)?$")
+
+
+# "No, not that, I was charged a fee …": the answer set aside, and what the caller wanted
+# instead said after it (English; "nein, ich meine …" asks the same question again)
+_SET_ASIDE = re.compile(
+    r"^(?:(?:no|nope|nah|sorry|well|oh)\s+)*(?:not that|thats not it|that is not it|"
+    r"(?:thats |that is )?not what i (?:asked|meant|wanted|was asking)(?: for| about| to know)?|"
+    r"you misunderstood(?: me)?|thats not my question)\s+(.+)$"
+)
+
+
+def told_instead(text: str) -> str | None:
+    """What the caller says instead of the answer just given ("no not that, i was charged a
+    fee for paying in euros" -> "i was charged a fee for paying in euros"), or None (nothing
+    of three words or more after the rejection)."""
+    found = _SET_ASIDE.match(fold(text.replace("'", "").replace("’", "")))
+    rest = found.group(1) if found else ""
+    if re.match(r"(?:i|what i) (?:mean|meant|was asking|asked)\b", rest):
+        return None  # "… i mean what is it today": the same question asked more closely
+    return rest if len(rest.split()) >= 3 else None
 
 
 def corrects(text: str) -> bool:

@@ -72,3 +72,35 @@ def refined_after_half_yes(
     joined = f"{before.rstrip(' .,…')} {rest}"
     read = tenant.classify(joined, like)
     return (joined, read) if is_own_concern(tenant, read) else None
+
+
+# A no that takes back one word of the guess and says what it was instead: "its about my card" -
+# "Is it about a lost or stolen card?" - "no its not lost, its been stolen" (read alone: a lost
+# or stolen phone; with the card: a stolen card)
+_NOT_THE_WORD = re.compile(
+    r"^(?:(?:no|nope|nah|well|um|uh)\s+)+(?:(?:it s|its|it is|it was|it)\s+)?(?:not|wasn t|isn t)"
+    r"\s+(\w+)\s+(?:but\s+)?(.+)$"
+)
+
+
+def corrected_word_of_guess(
+    tenant: TenantView, state: CallState, text: str, like: Intent
+) -> tuple[str, Intent] | None:
+    """The caller's short first turn and what a no says instead of a word of the guess, read
+    as one, with its concern (see above); None otherwise (the word not the guess's own)."""
+    candidate = state.candidate
+    if tenant.language[:2] != "en" or candidate is None:
+        return None
+    callers = [line.text for line in state.lines if line.role == "caller"]
+    if len(callers) < 2 or callers[-1] != text:
+        return None
+    found = _NOT_THE_WORD.match(fold_spoken(text))
+    before = callers[-2]
+    if found is None or len(before.split()) > HALF_YES_BEFORE_WORDS:
+        return None
+    word, rest = found.groups()
+    if word not in fold(candidate.topic).split() or word in rest.split():
+        return None
+    joined = f"{before.rstrip(' .,…')} {rest}"
+    read = tenant.classify(joined, like)
+    return (joined, read) if is_own_concern(tenant, read) else None

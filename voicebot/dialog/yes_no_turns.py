@@ -32,8 +32,13 @@ from voicebot.dialog.correction_words import (
     hedged_no,
     rejects_the_answer,
     replaces_concern,
+    told_instead,
 )
-from voicebot.dialog.cut_turns import continued_turn, refined_after_half_yes
+from voicebot.dialog.cut_turns import (
+    continued_turn,
+    corrected_word_of_guess,
+    refined_after_half_yes,
+)
 from voicebot.dialog.dialog_parts import DialogParts
 from voicebot.dialog.follow_up import read_follow_up
 from voicebot.dialog.greeting_words import only_acknowledges
@@ -164,6 +169,14 @@ class YesNoTurns(DialogParts):
         if continued is None and halves:  # ("its about my card" - "… lost or stolen card?" -
             continued = refined_after_half_yes(self.tenant, self.state, text, intent)  # "yes
             # kind of, its been declined": the card's)
+        if continued is None and awaiting == "confirm_intent":  # ("… lost or stolen card?" -
+            continued = corrected_word_of_guess(self.tenant, self.state, text, intent)  # "no
+            # its not lost, its been stolen": the card's, though the turn says no)
+            guessed = self.state.candidate
+            if continued is not None and guessed is not None and continued[1].name == guessed.id:
+                self.state.unclear = 0  # the guess itself, only one word of it corrected
+                self._confirmed(True)
+                return
         if continued is not None:  # lost card?" - "was declined at the shop": read as one)
             heard, intent = continued
         if awaiting == "offer_agent" and needs_no_more(text):  # a clause besides the waiting
@@ -217,6 +230,9 @@ class YesNoTurns(DialogParts):
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
             return
         missed = awaiting == "anything_else" and bool(self.state.last_answer)
+        instead = told_instead(text) if missed and answer is not True else None
+        if instead is not None and self._told_instead_of_answer(instead, intent):
+            return  # "no not that, i was charged a fee for paying in euros" (was a goodbye)
         if missed and answer is not True and rejects_the_answer(text):
             self._answer_once_more(text)  # "no, that's not what I asked": sorry and a person,
             return  # not the goodbye a plain "no" gets
@@ -254,6 +270,25 @@ class YesNoTurns(DialogParts):
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
         else:
             self.reply.end([self.prompts.say("goodbye")], reason="bot")
+
+    def _told_instead_of_answer(self, instead: str, intent: Intent) -> bool:
+        """The concern said after setting the answer aside ("no not that, i was charged a fee
+        …"), read as the next concern when the tenant places it at least as a guess; the same
+        question asked more closely ("… what is it today, the actual number") is not: the
+        answer's, as a rejection of the answer (below)."""
+        other = self.tenant.classify(instead, intent)
+        name = other.name or (other.alternatives[0][0] if other.alternatives else None)
+        answered = self.state.intent
+        if name is None or (answered is not None and name == answered.id):
+            return False
+        if self.tenant.is_nonsense(instead) or not confirmable(
+            self.tenant, self.state, other, instead
+        ):
+            return False
+        reset_concern(self.state)
+        self.state.awaiting = "concern"
+        self._on_concern(instead, other, None)
+        return True
 
     def _asks_the_team(self, text: str, intent: Intent) -> bool:
         """A question after the contract end date was told ("Und wie kündige ich dann?",
