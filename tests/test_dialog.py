@@ -3045,3 +3045,36 @@ def test_a_threat_with_a_condition_at_the_offer_is_no_question_what_if(services)
                   say("ich will kündigen wenn das nicht sofort geht"))  # fmt: skip
     assert "Dann hilft Ihnen gern" not in bot_said(record)
     assert handoff_in(record).queue == "kundenbindung"
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["ich habe meine handynummer verloren also meine sim karte",
+     "ich hab mein handy verloren kann ich meine daten ändern lassen"],
+)  # fmt: skip
+def test_a_lost_sim_read_as_a_change_of_details_is_a_lost_sim(services, turn):
+    """Went to vertragsservice as 'Bankverbindung, Adresse oder Namen ändern' (normal)."""
+    record = call(services, "nordwelle", say(turn), keys("40817295#"))
+    handoff = handoff_in(record)
+    assert handoff.priority == "high" and "SIM-Karte verloren" in handoff.context["summary"]
+
+
+def test_a_tag_question_after_the_contract_end_reaches_retention(services):
+    """ "der ist doch schon abgelaufen oder" heard "Bitte antworten Sie mit Ja oder Nein"."""
+    record = call(services, "nordwelle", say("wann läuft mein vertrag aus"), keys("40817287#"),
+                  say("der ist doch schon abgelaufen oder"))  # fmt: skip
+    assert "Ja oder Nein" not in bot_said(record)
+    assert handoff_in(record).queue == "kundenbindung"
+
+
+@pytest.mark.parametrize(
+    ("turn", "noted"),
+    [("ich ziehe ins ausland nach österreich", "Ausland (Österreich)"),
+     ("wir ziehen in die schweiz", "Ausland (Schweiz)")],
+)  # fmt: skip
+def test_a_move_abroad_at_the_postcode_prompt_is_noted_not_asked_again(services, turn, noted):
+    """The postcode prompt came back until the caller fell silent."""
+    record = call(services, "nordwelle", say("umzug"), keys("40817253#"), say(turn))
+    handoff = handoff_in(record)
+    assert handoff.queue == "vertragsservice" and handoff.context["slots"]["postcode"] == noted
+    assert bot_said(record).count("Postleitzahl") == 1

@@ -149,3 +149,11 @@ def same_concern_asked(tenant: TenantView, state: CallState, rest: str, intent: 
     event = tenant.classify(rest, intent)
     name = event.name or (event.alternatives[0][0] if event.alternatives else None)
     return name == state.intent.id
+
+
+def asks_by_tag(text: str) -> bool:
+    """A statement made a question by its tag ("der ist doch schon abgelaufen, oder", "…,
+    gell", "…, oder nicht"), which is_question does not read."""
+    words = fold(text).split()
+    return len(words) >= 3 and (words[-1] in ("oder", "gell", "ne") or
+                                words[-2:] in (["oder", "nicht"], ["nicht", "wahr"]))  # fmt: skip

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from voicebot.dialog import caller_input
 from voicebot.dialog.agent_requests import asks_for_technician
-from voicebot.dialog.answer_followups import after_more, answer_followup, same_concern_asked
+from voicebot.dialog.answer_followups import (
+    after_more,
+    answer_followup,
+    asks_by_tag,
+    same_concern_asked,
+)
 from voicebot.dialog.answering import needs_of
 from voicebot.dialog.caller_circumstances import speaks_another_language
 from voicebot.dialog.catalog_question import catalog_wide_answer
@@ -267,7 +272,8 @@ class YesNoTurns(DialogParts):
         "Verlängert der sich automatisch?"): for the team the bot offered (neither a yes nor a
         no, thanks or a closing, nor another concern: "Und wo finde ich meine Rechnungen?")."""
         spec = self.state.intent
-        if spec is None or spec.answer != "builtin:contract_end" or not is_question(text):
+        asked = is_question(text) or asks_by_tag(text)  # ("der ist doch schon abgelaufen, oder")
+        if spec is None or spec.answer != "builtin:contract_end" or not asked:
             return False
         other = concern_in_answer(self.tenant, text, intent)
         if other is not None and other.name != spec.id:
