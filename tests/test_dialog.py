@@ -2935,3 +2935,146 @@ def test_who_dialled_for_the_caller_is_no_part_of_the_concern(services, turn, qu
     Bankverbindung …?" (its "Nummer" and "gewählt")."""
     record = call(services, "nordwelle", say(turn), keys("40817287#"), say("10115"), say("ja"))
     assert handoff_in(record).queue == queue
+
+
+# ---- session-18 probe (nordwelle, nw6) ------------------------------------------------------
+@pytest.mark.parametrize(
+    "turn", ["ich hab doch schon überwiesen", "das ist doch längst bezahlt"]
+)  # fmt: skip
+def test_a_payment_claimed_to_the_open_balance_reaches_billing_noted(services, turn):
+    """Heard "Bitte antworten Sie mit Ja oder Nein" twice."""
+    record = call(services, "nordwelle", say("ich habe eine mahnung bekommen"),
+                  keys("40817287#"), say(turn))  # fmt: skip
+    said = bot_said(record)
+    assert "Ja oder Nein" not in said, said
+    handoff = handoff_in(record)
+    assert handoff.queue == "abrechnung" and "no_input" not in handoff.context["summary"]
+    assert "bereits bezahlt" in handoff.context["summary"]
+
+
+def test_a_credit_asked_after_the_outage_is_offered_by_a_person_and_noted(services):
+    """Heard "Genauer kann ich es Ihnen leider nicht sagen", nothing noted."""
+    record = call(services, "nordwelle", say("internet ist weg"), keys("40817253#"),
+                  say("bekomme ich dafür eine gutschrift"), say("ja"))  # fmt: skip
+    said = bot_said(record)
+    assert "Über eine Gutschrift" in said and "Genauer kann ich" not in said, said
+    assert "Gutschrift gewünscht" in handoff_in(record).context["summary"]
+
+
+def test_what_if_the_steps_do_not_help_is_no_goodbye(services):
+    """ "und wenn das nicht hilft" after the router steps was a no: the call ended."""
+    record = call(services, "nordwelle", say("wie starte ich meinen router neu"),
+                  say("und wenn das nicht hilft"), say("ja"))  # fmt: skip
+    said = bot_said(record)
+    assert "Dann hilft Ihnen gern ein Mitarbeiter weiter." in said, said
+    assert handoff_in(record) is not None
+
+
+def test_the_cost_of_a_call_abroad_is_no_question_about_this_call(services):
+    """ "was kostet bei euch ein anruf ins ausland" was told the hotline is free."""
+    record = call(services, "nordwelle", say("was kostet bei euch ein anruf ins ausland"))
+    assert "kostenlos" not in bot_said(record)
+
+
+@pytest.mark.parametrize(
+    "turn", ["werden meine daten an dritte weitergegeben", "verkaufen sie meine daten"]
+)  # fmt: skip
+def test_data_passed_on_asked_about_is_a_data_protection_question(services, turn):
+    """Was asked "Geht es um Ihre Rechnung?"."""
+    record = call(services, "nordwelle", say(turn), say("ja"))
+    assert "Auskünfte zum Datenschutz" in bot_said(record)
+    assert handoff_in(record).queue == "allgemein"
+
+
+def test_paid_said_with_nothing_open_and_a_goodbye_closes(services):
+    """No claim to check when no amount is open: "schon bezahlt, danke, tschüss" ends."""
+    record = call(services, "nordwelle", say("meine rechnung"), keys("40817253#"),
+                  say("ja das hab ich schon bezahlt danke tschüss"))  # fmt: skip
+    assert record.handoff is None and "Auf Wiederhören" in bot_said(record)
+
+
+def test_no_credit_wanted_is_no_credit_asked_for(services):
+    record = call(services, "nordwelle", say("mein internet geht nicht"), keys("40817253#"),
+                  say("nein ich will kein geld zurück ich will dass es funktioniert"))  # fmt: skip
+    assert "Über eine Gutschrift" not in bot_said(record)
+
+
+@pytest.mark.parametrize(
+    ("first", "turn"),
+    [("wie starte ich meinen router neu", "danke und falls das nicht klappt melde ich mich wieder"),
+     ("wo finde ich meine rechnung online", "wenn das nicht klappt rufe ich wieder an")],
+)  # fmt: skip
+def test_the_callers_own_plan_if_it_fails_ends_the_call(services, first, turn):
+    """ "danke und falls das nicht klappt melde ich mich wieder" was not understood."""
+    record = call(services, "nordwelle", say(first), say(turn))
+    said = bot_said(record)
+    assert record.handoff is None and "Auf Wiederhören" in said, said
+    assert "nicht verstanden" not in said and "Mitarbeiter weiter" not in said
+
+
+def test_what_if_the_outage_lasts_is_offered_a_person(services):
+    """ "und wenn das bis morgen nicht geht" heard "Bitte antworten Sie mit Ja oder Nein"."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"), keys("40817253#"),
+                  say("und wenn das bis morgen nicht geht"), say("ja"))  # fmt: skip
+    said = bot_said(record)
+    assert "Ja oder Nein" not in said and "Dann hilft Ihnen gern" in said, said
+    assert handoff_in(record).queue == "stoerungsdienst"
+
+
+def test_a_question_about_the_answer_after_one_more_question_is_not_lost(services):
+    """ "doch noch eine frage zur rechnung wann wird abgebucht" heard "Was kann ich sonst für
+    Sie tun?" and the question was lost."""
+    record = call(services, "nordwelle", say("ich hab eine frage zur rechnung"),
+                  keys("40817261#"), say("nein"),
+                  say("doch noch eine frage zur rechnung wann wird abgebucht"),
+                  say("ja"))  # fmt: skip
+    said = bot_said(record)
+    assert "Genauer kann ich es Ihnen leider nicht sagen" in said, said
+    assert handoff_in(record).queue == "abrechnung"
+
+
+def test_whether_the_data_is_safe_is_a_data_protection_question(services):
+    """ "sind meine daten bei ihnen sicher" was not understood twice and the keypad menu."""
+    record = call(services, "nordwelle", say("sind meine daten bei ihnen sicher"), say("ja"))
+    assert "Auskünfte zum Datenschutz" in bot_said(record)
+
+
+def test_a_threat_with_a_condition_at_the_offer_is_no_question_what_if(services):
+    """r5nw o15: "ich will kündigen wenn das nicht sofort geht" stays the cancellation."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"), keys("40817253#"),
+                  say("ich will kündigen wenn das nicht sofort geht"))  # fmt: skip
+    assert "Dann hilft Ihnen gern" not in bot_said(record)
+    assert handoff_in(record).queue == "kundenbindung"
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["ich habe meine handynummer verloren also meine sim karte",
+     "ich hab mein handy verloren kann ich meine daten ändern lassen"],
+)  # fmt: skip
+def test_a_lost_sim_read_as_a_change_of_details_is_a_lost_sim(services, turn):
+    """Went to vertragsservice as 'Bankverbindung, Adresse oder Namen ändern' (normal)."""
+    record = call(services, "nordwelle", say(turn), keys("40817295#"))
+    handoff = handoff_in(record)
+    assert handoff.priority == "high" and "SIM-Karte verloren" in handoff.context["summary"]
+
+
+def test_a_tag_question_after_the_contract_end_reaches_retention(services):
+    """ "der ist doch schon abgelaufen oder" heard "Bitte antworten Sie mit Ja oder Nein"."""
+    record = call(services, "nordwelle", say("wann läuft mein vertrag aus"), keys("40817287#"),
+                  say("der ist doch schon abgelaufen oder"))  # fmt: skip
+    assert "Ja oder Nein" not in bot_said(record)
+    assert handoff_in(record).queue == "kundenbindung"
+
+
+@pytest.mark.parametrize(
+    ("turn", "noted"),
+    [("ich ziehe ins ausland nach österreich", "Ausland (Österreich)"),
+     ("wir ziehen in die schweiz", "Ausland (Schweiz)")],
+)  # fmt: skip
+def test_a_move_abroad_at_the_postcode_prompt_is_noted_not_asked_again(services, turn, noted):
+    """The postcode prompt came back until the caller fell silent."""
+    record = call(services, "nordwelle", say("umzug"), keys("40817253#"), say(turn))
+    handoff = handoff_in(record)
+    assert handoff.queue == "vertragsservice" and handoff.context["slots"]["postcode"] == noted
+    assert bot_said(record).count("Postleitzahl") == 1

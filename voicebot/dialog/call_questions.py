@@ -45,17 +45,32 @@ PRIVACY = re.compile(
     r"\b(?:was|wo|wie lange|wer)\b(?:\s+\S+){0,4}?\s+(?:mit\s+)?(?:meinen|meine|den|unseren)\s+"
     r"(?:persoenlichen\s+)?daten\b(?:\s+\S+){0,4}?\s+(?:passiert|gemacht|gespeichert|"
     r"weitergegeben|verwendet|genutzt|aufbewahrt)\b|"
+    r"\b(?:werden|wird|sind|geben|verkaufen|gebt|verkauft)\b(?:\s+\S+){0,2}?\s+(?:meine|unsere|"
+    r"die)\s+(?:persoenlichen\s+)?daten\b(?:\s+\S+){0,4}?\s+(?:weitergegeben|weiter|verkauft|"
+    r"geloescht|weitergeleitet|sicher|geschuetzt)\b|"
+    r"\bverkauf\w*\s+(?:\w+\s+){0,2}?(?:meine|unsere)\s+daten\b|"
     r"\b(?:wird|werden|ist)\b(?:\s+\S+){0,3}?\s+(?:gespraech|anruf|telefonat|das)\s+"
     r"(?:\w+\s+){0,2}(?:aufgezeichnet|aufgenommen|mitgeschnitten|gespeichert)\b|"
     r"\b(?:is|are)\s+(?:this|the|my)\s+(?:call|conversation)\s+(?:being\s+)?recorded\b"
 )
 
 
+# A call going somewhere ("was kostet ein Anruf ins Ausland", "… der Anruf nach Polen", "… ein
+# Telefonat aufs Handy"): a tariff's price, not this call's
+_DESTINATION = re.compile(
+    r"^\s*(?:\w+\s+)?(?:ins|in die|in das|in den|nach(?!\s+\d)|aufs|auf ein\w*|abroad|to)\b"
+)
+
+
 def asks_cost_of_call(text: str, language: str) -> bool:
     """The caller asks what this call costs them, in the hotline's language (an English
-    question at a German hotline is the other language's to answer)."""
-    found = _COST.search(fold(text))
+    question at a German hotline is the other language's to answer); not what a call somewhere
+    else costs on their tariff."""
+    said = fold(text)
+    found = _COST.search(said)
     if found is None:
+        return False
+    if _DESTINATION.match(said[found.end() :]):
         return False
     return language.startswith("en") or len(_ENGLISH.findall(found.group(0))) < 3
 

@@ -152,6 +152,10 @@ def thanks_in(text: str) -> bool:
 FAREWELL_PHRASES = (
     *BYE_WORDS, "rufe ich spaeter", "ruf ich spaeter", "rufe spaeter", "call back later",
     "call you back", "falsch verbunden", "verwaehlt", "wrong number",
+    # the caller's plan to call again ("danke, falls das nicht klappt, melde ich mich wieder")
+    "melde ich mich wieder", "melde mich wieder", "melde ich mich nochmal", "melde mich nochmal",
+    "rufe ich wieder an", "ruf ich wieder an", "rufe ich nochmal an", "ruf ich nochmal an",
+    "rufe ich noch mal an", "ruf ich noch mal an",
 )  # fmt: skip
 
 

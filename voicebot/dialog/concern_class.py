@@ -208,7 +208,7 @@ _COMPLAINS = re.compile(r"\bbeschwer\w*")
 
 _CLASSES = {
     "sim_lost": ConcernClass("SIM-Karte verloren oder gestohlen: bitte sperren", None,
-                             (_FAULT, _NEW, _COMPLAIN), priority="high"),
+                             (_FAULT, _NEW, _COMPLAIN, _DETAILS), priority="high"),
     "sim_locked": ConcernClass("SIM-Karte gesperrt, PIN oder PUK", None, (_FAULT, _NEW)),
     "sim_broken": ConcernClass("Ersatz-SIM-Karte", None, (_FAULT, _NEW, _TARIFF)),
     "port_in": ConcernClass("Rufnummernmitnahme zu uns (Neukunde)", _NEW,

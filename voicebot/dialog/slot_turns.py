@@ -18,6 +18,7 @@ from voicebot.dialog.number_talk import (
     has_no_number,
     no_code_at_hand,
 )
+from voicebot.dialog.postcode_abroad import abroad_said
 from voicebot.dialog.question_words import is_question
 from voicebot.dialog.repeat_or_wait import asks_to_wait
 from voicebot.dialog.reply import BotReply
@@ -64,6 +65,12 @@ class SlotTurns(DialogParts):
             self.reply.ask([told], self.state.awaiting, self.state.last_expect, False)  # where
             return  # it is, then waited for (not "Kein Problem" and handed off without it);
             # the best-before date said instead ("haltbar bis 12.10.") hears the same
+        abroad = abroad_said(text) if found is None and slot == "postcode" else None
+        if abroad is not None:  # "ich ziehe ins Ausland nach Österreich": no postcode to
+            self.state.unclear = 0  # give (it was asked again until the caller fell silent)
+            self.state.slots[slot] = abroad
+            self.steps.advance([])
+            return
         if found is None and slot != "product" and no_code_at_hand(text):
             # "die Chargennummer weiß ich nicht", "nein, die Packung ist weg": noted for the
             # agent, not asked again

@@ -11,6 +11,12 @@ from __future__ import annotations
 
 from voicebot.dialog import caller_input
 from voicebot.dialog.agent_requests import asks_for_technician
+from voicebot.dialog.answer_followups import (
+    after_more,
+    answer_followup,
+    asks_by_tag,
+    same_concern_asked,
+)
 from voicebot.dialog.answering import needs_of
 from voicebot.dialog.caller_circumstances import speaks_another_language
 from voicebot.dialog.catalog_question import catalog_wide_answer
@@ -140,6 +146,8 @@ class YesNoTurns(DialogParts):
             return  # the bot cannot; a person now (it heard "Genauer kann ich es nicht sagen")
         if answer_in_writing(self.tenant, self.state, self.reply, text):
             return  # "kann ich das bitte noch schriftlich haben": a person can, offered
+        if answer_followup(self.tenant, self.state, self.reply, text):
+            return  # "ich hab doch schon überwiesen" to the balance: billing, noted
         if self._product_named(awaiting, text) or self._asks_about_answer(awaiting, text, intent):
             return
         if awaiting == "confirm_intent" and self._product_given_instead(text):
@@ -226,6 +234,10 @@ class YesNoTurns(DialogParts):
         if awaiting == "offer_agent" and value is None and german and only_thanks(text):
             answer = False  # (English "thanks" may accept: asked again)
         if awaiting == "anything_else" and value is None and has_more(text):
+            rest = after_more(text)  # "doch, noch eine Frage zur Rechnung: wann wird
+            if rest and same_concern_asked(self.tenant, self.state, rest, intent):
+                self._answer_once_more(rest)  # abgebucht": about the answer (it was lost)
+                return
             reset_concern(self.state)  # "nein, ich hab noch eine Frage": asked for it
             self.reply.ask([self.prompts.say("ask_concern_again")], awaiting="concern")
             return
@@ -295,7 +307,8 @@ class YesNoTurns(DialogParts):
         "Verlängert der sich automatisch?"): for the team the bot offered (neither a yes nor a
         no, thanks or a closing, nor another concern: "Und wo finde ich meine Rechnungen?")."""
         spec = self.state.intent
-        if spec is None or spec.answer != "builtin:contract_end" or not is_question(text):
+        asked = is_question(text) or asks_by_tag(text)  # ("der ist doch schon abgelaufen, oder")
+        if spec is None or spec.answer != "builtin:contract_end" or not asked:
             return False
         other = concern_in_answer(self.tenant, text, intent)
         if other is not None and other.name != spec.id:
