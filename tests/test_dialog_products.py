@@ -2143,3 +2143,12 @@ def test_a_strength_of_a_product_asked_for_is_a_kind_we_do_not_sell(services, sa
     kind is not sold, only ours named."""
     told = bot_said(call(services, say(said), say("nein")))
     assert "Diese Sorte haben wir leider nicht" in told[1] and "enthält:" not in told[1], told
+
+
+def test_how_a_product_is_asked_after_an_answer_names_no_product(services):
+    """ "wie lange hält die Hafermilch" - answer - "mein Kühlschrank geht nicht, ist die jetzt
+    schlecht" heard "Schlecht ist leider keines unserer Produkte" (session-18 ag6 probe)."""
+    told = bot_said(call(services, say("wie lange hält die hafermilch"),
+                         say("mein kühlschrank geht nicht ist die jetzt schlecht")))  # fmt: skip
+    assert not any("keines unserer Produkte" in t for t in told), told
+    assert "Nach dem Öffnen" in told[2], told
