@@ -3048,6 +3048,32 @@ def test_a_threat_with_a_condition_at_the_offer_is_no_question_what_if(services)
 
 
 @pytest.mark.parametrize(
+    ("tenant", "turns", "queue"),
+    [("nordwelle", ["Tschüss.", "Mein Internet ist seit heute früh weg.", "4 0 8 1 7 2 7 9"],
+      "stoerungsdienst"),
+     ("harbour-bank", ["Bye.", "my card has not arrived yet"], "cards")],
+)  # fmt: skip
+def test_a_lone_goodbye_at_the_greeting_is_the_silence_before_the_first_words(
+    services, tenant, turns, queue
+):
+    """Whisper writes 'Bye.' / 'Tschüss.' on the silent line before the caller speaks; it ended
+    the call at the greeting (session-18 probe). Asked again; silence after it still ends."""
+    record = call(services, tenant, *(say(t) for t in turns))
+    assert handoff_in(record).queue == queue
+    gone = call(services, "nordwelle", say("Tschüss."), silence())
+    assert gone.handoff is None and gone.outcome == "hangup"
+
+
+def test_which_number_asked_back_hears_where_the_customer_number_is(services):
+    """ "was für eine Nummer?" at the number prompt heard 'Ich habe keine Kundennummer
+    verstanden' (its 'was für eine' was never read as asking which number)."""
+    record = call(services, "nordwelle", say("mein internet geht nicht"),
+                  say("was für eine Nummer?"), say("4 0 8 1 7 2 7 9"))  # fmt: skip
+    assert services.view("nordwelle").prompts.say("customer_number_where") in bot_said(record)
+    assert "keine Kundennummer verstanden" not in bot_said(record)
+
+
+@pytest.mark.parametrize(
     "turn",
     ["ich habe meine handynummer verloren also meine sim karte",
      "ich hab mein handy verloren kann ich meine daten ändern lassen"],
@@ -3078,3 +3104,25 @@ def test_a_move_abroad_at_the_postcode_prompt_is_noted_not_asked_again(services,
     handoff = handoff_in(record)
     assert handoff.queue == "vertragsservice" and handoff.context["slots"]["postcode"] == noted
     assert bot_said(record).count("Postleitzahl") == 1
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["und mein internet geht nicht kann ich mit jemandem sprechen",
+     "Und mein Internet geht nicht. Kann ich mit jemandem sprechen?"],
+)  # fmt: skip
+def test_a_fault_told_with_a_person_after_an_answer_is_the_concern(services, turn):
+    """ "wann hat der Shop offen" - answer - "und mein Internet geht nicht, kann ich mit
+    jemandem sprechen" reached the agent as 'Öffnungszeiten (Antwort hat nicht geholfen)': the
+    fault's 'geht nicht' was read as the answer not helping, and the fault run on with the
+    request was not read (session-18 probe)."""
+    record = call(services, "nordwelle", say("wann hat der shop offen"), say(turn))
+    context = handoff_in(record).context
+    assert context["intent"]["id"] == "stoerung"
+    assert "nicht geholfen" not in context["summary"]
+    first = call(services, "nordwelle", say(turn))  # the same at the greeting
+    assert handoff_in(first).context["intent"]["id"] == "stoerung"
+    helped_not = call(services, "nordwelle", say("wie starte ich den router neu"),
+                      say("das hab ich schon gemacht geht trotzdem nicht ich will jemanden "
+                          "sprechen"))  # fmt: skip
+    assert "Antwort hat nicht geholfen" in handoff_in(helped_not).context["summary"]

@@ -650,7 +650,8 @@ def test_thanks_to_is_it_about_after_an_answer_ends_the_call(services):
 @pytest.mark.parametrize(
     "said",
     ["Meine Tochter hat eine halbe Tube Kinderzahnpasta gegessen. Ist das gefährlich?",
-     "Mein Sohn hat Duschgel getrunken, muss er zum Arzt?"],
+     "Mein Sohn hat Duschgel getrunken, muss er zum Arzt?",
+     "mein sohn hat die handcreme gegessen ist die gefährlich für kinder"],
 )  # fmt: skip
 def test_something_swallowed_names_the_poison_centre_and_puts_through_at_once(services, said):
     """The batch number was asked for a child who ate toothpaste (session-12 probe)."""
@@ -2028,6 +2029,9 @@ def test_a_dislike_with_a_question_the_bot_cannot_place_keeps_the_thanks(service
         ("kann ich das duschgel auch für die haare nehmen", "zur Verwendung"),
         ("ist die tomatensauce scharf", "zum Geschmack"),
         ("wie schmeckt der eistee eigentlich", "zum Geschmack"),
+        # was 'Geht es um die Frage, ob ein Produkt vegan ist?' (session-18 ag6 probe)
+        ("ist die handcreme gefährlich für kinder wenn die das anfassen", "nach Alter"),
+        ("ist das duschgel für kinder ok", "nach Alter"),
     ],
 )
 def test_a_question_about_age_pets_or_another_use_says_there_is_no_information(
@@ -2139,3 +2143,12 @@ def test_a_strength_of_a_product_asked_for_is_a_kind_we_do_not_sell(services, sa
     kind is not sold, only ours named."""
     told = bot_said(call(services, say(said), say("nein")))
     assert "Diese Sorte haben wir leider nicht" in told[1] and "enthält:" not in told[1], told
+
+
+def test_how_a_product_is_asked_after_an_answer_names_no_product(services):
+    """ "wie lange hält die Hafermilch" - answer - "mein Kühlschrank geht nicht, ist die jetzt
+    schlecht" heard "Schlecht ist leider keines unserer Produkte" (session-18 ag6 probe)."""
+    told = bot_said(call(services, say("wie lange hält die hafermilch"),
+                         say("mein kühlschrank geht nicht ist die jetzt schlecht")))  # fmt: skip
+    assert not any("keines unserer Produkte" in t for t in told), told
+    assert "Nach dem Öffnen" in told[2], told

@@ -33,6 +33,7 @@ from voicebot.dialog.line_noise import without_line_noise
 from voicebot.dialog.lone_goodbye import doubted_goodbye
 from voicebot.dialog.menu import spoken_key
 from voicebot.dialog.money_reading import fraud_reported
+from voicebot.dialog.new_fault import fault_told_anew
 from voicebot.dialog.number_said import asks_which_or_why_number
 from voicebot.dialog.person_requests import (
     asks_for_person,
@@ -253,7 +254,9 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
             # a concern served by an answer leaves room for the next one ("Can I use my card in
             # Japan?" - answer - "and I want to speak to someone about a payment I don't
             # recognise" went to the general queue as "the countries we serve")
-            served = state.awaiting == "anything_else" and not not_helped(text)
+            # ("und mein Internet geht nicht": a new concern, not the answer's)
+            helped_not = not_helped(text) and not fault_told_anew(text, state.last_answer)
+            served = state.awaiting == "anything_else" and not helped_not
             fresh = state.intent is None or served
             if fresh and asks_for_person(self.tenant, event):  # the agent knows who
                 event = self.tenant.concern_besides_person(text, event)  # "my card's not
@@ -272,7 +275,7 @@ class InboundDialog(YesNoTurns, CustomerNumberTurns, SlotTurns, KeypadTurns):
             if not state.bereaved and death_reported(text):  # "someone about my late father's
                 state.bereaved = True  # account": condolences, the death noted
                 state.preface.insert(0, self.prompts.say("condolences"))
-            if state.last_answer and not_helped(text):  # "hab ich schon dreimal gemacht, geht
+            if state.last_answer and helped_not:  # "hab ich schon dreimal gemacht, geht
                 state.not_helped = True  # trotzdem nicht, ich will jemanden sprechen": the
                 # agent is told the answer did not help (not only what it was about)
             state.caller_language = language_asked_for(text) or state.caller_language  # "someone

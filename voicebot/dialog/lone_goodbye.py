@@ -3,7 +3,8 @@ seit heute früh weg." - number asked - "Tschüss."): Whisper writes a lone "Tsc
 on a silent line, and a caller in the middle of a concern rarely leaves with one bare word.
 The first such turn is taken as silence (the question asked again); a second one, silence
 after it, or any goodbye with more words ("ok, dann ruf ich später an, tschüss") ends the call
-as before. The survey does the same at its questions (survey.py).
+as before. The same holds at the greeting before the caller said anything ("Bye." there is the
+silence before the first words). The survey does the same at its questions (survey.py).
 """
 
 from __future__ import annotations
@@ -21,14 +22,23 @@ _LONE_GOODBYE = re.compile(
 
 def doubted_goodbye(state: CallState, text: str) -> bool:
     """The turn is a bare goodbye where the bot asked for the customer number or a slot of a
-    concern it holds, and no goodbye was doubted before in this call (then it is marked)."""
+    concern it holds, or at the greeting before the caller said anything, and no goodbye was
+    doubted before in this call (then it is marked)."""
     asking = state.awaiting == "customer_number" or state.awaiting.startswith("slot:")
-    if not asking or state.intent is None or state.goodbye_doubted:
+    mid_concern = asking and state.intent is not None
+    if not (mid_concern or at_the_greeting(state)) or state.goodbye_doubted:
         return False
     if not is_lone_goodbye(text):
         return False
     state.goodbye_doubted = True
     return True
+
+
+def at_the_greeting(state: CallState) -> bool:
+    """The greeting asked and the caller has said nothing yet: nobody rings a hotline to say
+    only "Bye." (Whisper's words for the silence before the caller speaks)."""
+    said = any(ln.role == "caller" for ln in state.lines)
+    return state.awaiting == "concern" and state.intent is None and not said
 
 
 def is_lone_goodbye(text: str) -> bool:

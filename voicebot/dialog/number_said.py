@@ -134,7 +134,7 @@ def short_concern_besides(tenant: TenantView, text: str, number: str, intent: In
 # meinen Sie, die auf dem Vertrag oder die auf der Rechnung?", "which number?") or why it is
 # needed ("warum wollen Sie das wissen", "wozu brauchen Sie die", "why do you need that")
 _WHICH_NUMBER = re.compile(
-    r"\b(?:welche|welcher|was fuer (?:eine |ne )?|which|what) (?:\w+ )?"
+    r"\b(?:welche|welcher|was fuer(?: eine| ne| ner)?|which|what) (?:\w+ )?"
     r"(?:kunden)?(?:nummer|number)\b|"
     # "was meinen Sie mit Kundennummer?", "was ist denn eine Kundennummer", "what do you mean by
     # customer number": the number itself not understood

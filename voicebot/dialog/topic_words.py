@@ -123,7 +123,17 @@ def no_product_word(heard: str) -> bool:
     concern = any(AGENT_WORDS.fullmatch(w) or COMPLAINT.fullmatch(w) or w in _CONCERN_NOUNS
                   for w in words)  # fmt: skip
     which = bool(words) and all(w in _WHICH_ONE for w in words)  # "in der letzten Packung"
-    return concern or which or names_allergen(heard)  # heard as "Letzten"
+    state = bool(words) and all(w in _STATE_WORDS for w in words)  # "ist die jetzt schlecht"
+    return concern or which or state or names_allergen(heard)  # heard as "Letzten"
+
+
+# How a product is, not which one ("mein Kühlschrank geht nicht, ist die jetzt schlecht" was
+# "Schlecht ist leider keines unserer Produkte")
+_STATE_WORDS = frozenset((
+    "schlecht", "verdorben", "abgelaufen", "kaputt", "gut", "ok", "okay", "sauer", "schimmelig",
+    "verschimmelt", "haltbar", "essbar", "geniessbar", "ungeniessbar", "warm", "kalt", "bad", "off",
+    "spoiled", "expired",
+))  # fmt: skip
 
 
 # Words that say which pack, not what product ("in der letzten Packung war Schimmel" was "Letzten

@@ -111,6 +111,11 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"(?:unter|ab|bis) (?!vor\b)(?:\w+ ){1,2}(?:jahren|monaten)|"
                 rf"kinder\w* (?:unter|ab|bis) (?:\w+ )?{_AGE_NUMBER}|"
                 r"ab wann (?:\w+ ){0,2}(?:kind\w*|baby\w*|babies|kids?)|"
+                # "Ist die Handcreme gefährlich für Kinder?", "für Kinder geeignet?"
+                r"(?:gefaehrlich|giftig|schaedlich|geeignet|unbedenklich|ok) (?:\w+ )?"
+                r"(?:fuer|bei) (?:\w+ )?(?:kinder\w*|kids)|(?:fuer|bei) (?:\w+ )?kinder\w* "
+                r"(?:\w+ )?(?:gefaehrlich|giftig|schaedlich|geeignet|unbedenklich|ok)|"
+                r"(?:safe|dangerous|harmful|suitable) for (?:\w+ )?(?:kids|children)|"
                 r"years? old|months? old)\b"),
      "zur Eignung in Schwangerschaft oder nach Alter", "on pregnancy or age"),
     # "Darf mein Hund die Nougatcreme essen?", "Ist die Handcreme giftig für Katzen?": pets

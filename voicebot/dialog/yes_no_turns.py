@@ -59,6 +59,7 @@ from voicebot.dialog.intent_choice import (
     set_aside,
     take_intent,
 )
+from voicebot.dialog.new_fault import fault_told_anew
 from voicebot.dialog.number_talk import besides_no_number, has_no_number
 from voicebot.dialog.payment_orders import routine_read_as_urgent
 from voicebot.dialog.product_reading import praise_unsaid
@@ -249,6 +250,9 @@ class YesNoTurns(DialogParts):
             self._answer_once_more(text)  # "no, that's not what I asked": sorry and a person,
             return  # not the goodbye a plain "no" gets
         helped_not = answer is not True and bool(self.state.last_answer) and not_helped(text)
+        anew = fault_told_anew(text, self.state.last_answer)  # "und mein Telefon geht nicht":
+        if helped_not and anew and is_new_concern(self.tenant, intent):  # a new concern
+            helped_not = False
         if awaiting == "anything_else" and helped_not:  # "hab ich schon gemacht, hilft nicht":
             # a person offered, the concern kept
             self.state.not_helped = True  # (the agent is told)
