@@ -2028,6 +2028,10 @@ def test_a_dislike_with_a_question_the_bot_cannot_place_keeps_the_thanks(service
         ("kann ich das duschgel auch für die haare nehmen", "zur Verwendung"),
         ("ist die tomatensauce scharf", "zum Geschmack"),
         ("wie schmeckt der eistee eigentlich", "zum Geschmack"),
+        # (session 19: 'Geht es um die Allergene?', the ingredients read out)
+        ("kann man mit dem duschgel auch haare waschen", "zur Verwendung"),
+        ("wie viel zucker ist im müsli", "zu Nährwerten"),
+        ("welches von beiden hat weniger zucker das müsli oder die nougatcreme", "zu Nährwerten"),
     ],
 )
 def test_a_question_about_age_pets_or_another_use_says_there_is_no_information(
