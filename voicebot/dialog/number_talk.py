@@ -164,7 +164,7 @@ _NONE_FOUND = re.compile(
 )
 # The best-before date said instead of the batch number ("mindestens haltbar bis 12.10.")
 _BEST_BEFORE = re.compile(
-    r"\b(?:mindestens haltbar|haltbar bis|mhd|mindesthaltbarkeit\w*|ablaufdatum|verfallsdatum|"
+    r"\b(?:mindestens haltbar|mindesthaltbar\w*|haltbar bis|mhd|ablaufdatum|verfallsdatum|"
     r"verfallsdatum|best before|use by|expiry date)\b"
 )
 

@@ -6,6 +6,8 @@ question or another concern instead, or the products recognition was unsure betw
 
 from __future__ import annotations
 
+import re
+
 from voicebot.dialog import caller_input
 from voicebot.dialog.answering import IntentSteps, needs_of
 from voicebot.dialog.closing_words import closes_call, gives_up
@@ -60,6 +62,8 @@ class SlotTurns(DialogParts):
             self._wait()
             return
         told_date = slot == "batch" and best_before_told(text) and not no_code_at_hand(text)
+        if told_date and _date_read_as_code(text, found):  # "mindesthaltbar bis zwölf
+            found = None  # zwanzig sechsundzwanzig" made the digits 122026: no batch number
         if found is None and self.prompts.has(f"{slot}_where") and (asks_where(text) or told_date):
             told = self.prompts.say(f"{slot}_where")  # "ich weiß nicht, wo die Nummer ist":
             self.reply.ask([told], self.state.awaiting, self.state.last_expect, False)  # where
@@ -184,3 +188,22 @@ def _offer_products(tenant: TenantView, state: CallState, reply: BotReply) -> bo
     which = tenant.prompts.say("product_which", either=tenant.either(offered))
     reply.ask([which], awaiting="slot:product", expect=expect)
     return True
+
+
+# The batch number named beside the date ("Charge L 1 2 3, haltbar bis …"), or said before it
+# ("da steht 4 4 1 7 und daneben mindestens haltbar bis …"): the code is given
+_BATCH_NAMED = re.compile(r"\b(?:charge\w*|chargennummer\w*|los|losnummer|batch|lot)\b")
+_DATE_WORDS = re.compile(r"\b(?:mindest\w*|haltbar|mhd|ablaufdatum|verfallsdatum)\b")
+_NUMBER = re.compile(
+    r"\d|\b(?:null|eins|ein|zwei|zwo|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf)\b"
+)
+
+
+def _date_read_as_code(text: str, found: object) -> bool:
+    """Digits only, read from a best-before date said at the batch prompt: no batch named,
+    no number before the date's words."""
+    code = str(found or "").replace(" ", "")
+    folded = fold(text)
+    date = _DATE_WORDS.search(folded)
+    before = folded[: date.start()] if date else folded
+    return code.isdigit() and not _BATCH_NAMED.search(folded) and not _NUMBER.search(before)

@@ -84,6 +84,10 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
                 r"(?:auch|nur) (?:fuer|im|ins|auf|aufs|an) (?:das |die |den |dem |meine |mein )?"
                 r"(?:gesicht|haare|haar|lippen|koerper|fuesse|fuss|augen\w*|kopfhaut|"
                 r"intimbereich|nase|achsel\w*|kopf)\b|"  # "ist die auch für das Gesicht"
+                # "kann man mit dem Duschgel auch Haare waschen"
+                r"(?:auch|damit) (?:\w+ ){0,2}(?:haare|haar|gesicht|haende|koerper|fuesse|"
+                r"zaehne|kopf|waesche|geschirr) (?:waschen|eincremen|pflegen|putzen|einreiben|"
+                r"spuelen)|"
                 r"froth\w*|foam\w*|recipe\w*)\b"),
      "zur Verwendung und zu Rezepten", "on uses and recipes"),
 
@@ -94,7 +98,10 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "zur Herkunft", "on origin"),
     # "Wie viele Kalorien hat die Nougatcreme?"
     (re.compile(r"\b(?:kalorien|kcal|kilokalorien|naehrwert\w*|brennwert\w*|ballaststoff\w*|"
-                r"eiweissgehalt|calories|nutrition\w*)\b"),
+                r"eiweissgehalt|calories|nutrition\w*|"
+                # "welches hat weniger Zucker", "wie viel Zucker ist im Müsli"
+                r"(?:wie ?viel|weniger|mehr|(?<!zu )viel) (?:zucker|fett|salz)|"
+                r"(?:zucker|fett|salz)(?:gehalt|anteil)|how much (?:sugar|fat|salt))\b"),
      "zu Nährwerten", "on nutrition values"),
     # "Welchen Lichtschutzfaktor hat die Handcreme?"
     (re.compile(r"\b(?:lichtschutz\w*|lsf|spf|uv|uv schutz|uvschutz)\b"), "zum Lichtschutzfaktor",
@@ -197,7 +204,7 @@ FIELD_NAMED = {
     "product_price": re.compile(r"\b(?:kostet|kosten|preis\w*|teuer\w*|euro|price|cost\w*)\b"),
     # (a condition named: what is in it helps, "für Diabetiker", "bei Neurodermitis")
     "product_ingredients": re.compile(
-        r"\b(?:zutat\w*|inhaltsstoff\w*|drin|enthalten|enthaelt|steckt|ingredients?|"
+        r"\b(?:zutat\w*|inhaltsstoff\w*|drin|enthalten|enthaelt|steckt|ingredients?|zucker|"
         r"diabetiker\w*|diabetes|neurodermitis)\b"
     ),
     # (also what is in it: "… oder ist da zu viel Fluorid drin?" is answered from the list)

@@ -30,6 +30,9 @@ _ASKS = re.compile(
     r"koche|kocht|lange|heiss|warm) (?:man|ich)|"
     r"kann ich|koennen sie|stimmt das|stimmt es|ist das (?:so|richtig|wahr)|wondering|whether|"
     r"is there|do you have|can i|can you)\b"
+    # a question word after its preposition ("ab welchem Alter ist die Zahnpasta", "und bis
+    # wann kann man die essen"), which is_question does not see first
+    r"|\b(?:ab|bis|seit|fuer|mit|von|bei|in|zu) (?:welche[mnrs]?|wann|wem|wen|was)\b"
 )
 
 

@@ -75,6 +75,7 @@ from voicebot.dialog.recovery import no_match
 from voicebot.dialog.repeat_or_wait import asks_to_hold, asks_to_wait
 from voicebot.dialog.topic_words import names_allergen, names_only_the_topic
 from voicebot.dialog.turn_clauses import clauses
+from voicebot.dialog.unlisted_reading import unlisted_asked
 from voicebot.dialog.words import (
     after_answer_words,
     confirms_the_one,
@@ -191,6 +192,11 @@ class YesNoTurns(DialogParts):
         if awaiting == "offer_agent" and needs_no_more(text):  # a clause besides the waiting
             heard = " ".join(c for c in clauses(text) if not needs_no_more(c))  # may bring a
         concern = concern_in_answer(self.tenant, heard, intent) if heard else None  # concern
+        if concern is None and awaiting == "anything_else" and heard and value is None:
+            asked = unlisted_asked(self.tenant, self.state.last_product, heard, intent)
+            concern = asked if asked.name != intent.name else None  # "und ab welchem Alter
+            # ist die?" after an answer: what no field says of the product talked about (no
+            # intent placed it: "Bitte antworten Sie mit Ja oder Nein")
         # ("…, aber meine Rechnung ist auch falsch", "… Und ich möchte meinen Tarif wechseln")
         if concern is not None and (
             only_thanks(heard) or praise_unsaid(self.tenant, concern, heard)
