@@ -2032,7 +2032,7 @@ def test_a_dislike_with_a_question_the_bot_cannot_place_keeps_the_thanks(service
         # was 'Geht es um die Frage, ob ein Produkt vegan ist?' (session-18 ag6 probe)
         ("ist die handcreme gefährlich für kinder wenn die das anfassen", "nach Alter"),
         ("ist das duschgel für kinder ok", "nach Alter"),
-        # (session 19: 'Geht es um die Allergene?', the ingredients read out)
+        # (session-18 sm6 probe: 'Geht es um die Allergene?', the ingredients read out)
         ("kann man mit dem duschgel auch haare waschen", "zur Verwendung"),
         ("wie viel zucker ist im müsli", "zu Nährwerten"),
         ("welches von beiden hat weniger zucker das müsli oder die nougatcreme", "zu Nährwerten"),
@@ -2089,15 +2089,17 @@ def test_the_best_before_date_at_the_batch_number_hears_where_the_batch_is(servi
 )  # fmt: skip
 def test_a_best_before_date_in_number_words_is_no_batch_number(services, said):
     """'mindesthaltbar bis zwölf zwanzig sechsundzwanzig' at the batch number was stored as
-    batch 122026 (session-19 probe): the date's digits are no code; where the batch number is
+    batch 122026 (session-18 probe): the date's digits are no code; where the batch number is
     printed is said, then the code taken. A batch named beside it ('Charge 4 4 5 1') or said
     before the date ('da steht 4 4 1 7 und daneben mindestens haltbar bis …') stays."""
     record = call(services, say("das müsli ist voller käfer"), say(said), say("L 0 9 8 7"))
     told = bot_said(record)
     assert "meist direkt neben dem Mindesthaltbarkeitsdatum" in told[2], told
     assert record.handoff is not None and record.handoff.context["slots"]["batch"] == "L0987", told
-    for code, said in (("4451", "charge 4 4 5 1 mindesthaltbar bis zwölf"),
-                       ("4417", "da steht 4 4 1 7 und daneben mindestens haltbar bis 12 03 2026")):
+    for code, said in (
+        ("4451", "charge 4 4 5 1 mindesthaltbar bis zwölf"),
+        ("4417", "da steht 4 4 1 7 und daneben mindestens haltbar bis 12 03 2026"),
+    ):
         record = call(services, say("das müsli ist voller käfer"), say(said))
         assert record.handoff is not None and record.handoff.context["slots"]["batch"] == code
 
@@ -2126,7 +2128,7 @@ def test_no_batch_number_found_on_the_pack_is_not_asked_again(services, said):
 def test_a_question_word_after_its_preposition_asks_what_no_field_says(services, first, said):
     """'ab welchem Alter ist die Zahnpasta' was asked 'Geht es um die Zutaten?', at 'Kann ich
     sonst noch helfen?' 'und ab welchem alter ist die' heard 'Bitte antworten Sie mit Ja oder
-    Nein' (session-19 probe): the question word after its preposition asks; no information on
+    Nein' (session-18 probe): the question word after its preposition asks; no information on
     the age said. A question a field holds ('bis wann … nach dem öffnen') keeps its answer."""
     turns = [say(first)] + ([say(said)] if said else []) + [say("nein")]
     told = bot_said(call(services, *turns))
