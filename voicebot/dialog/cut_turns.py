@@ -26,10 +26,9 @@ def continued_turn(
     """The caller's last two turns read as one, with its concern, when the one before was a
     short half that named no concern, and this one answers no yes or no but goes on with it;
     None otherwise."""
-    callers = [line.text for line in state.lines if line.role == "caller"]
-    if len(callers) < 2 or callers[-1] != text:
+    before = _turn_before(state, text)
+    if before is None:
         return None
-    before = callers[-2]
     words = fold(before).split()
     if not words or len(words) > HALF_TURN_WORDS or set(words) <= ANSWER_WORDS:
         return None
@@ -37,9 +36,7 @@ def continued_turn(
         return None  # ("my card" - "my card was declined": said anew, read as it is)
     if is_new_concern(tenant, tenant.classify(before, like)):
         return None
-    joined = f"{before.rstrip(' .,…')} {text}"
-    read = tenant.classify(joined, like)
-    return (joined, read) if is_own_concern(tenant, read) else None
+    return _read_as_one(tenant, before, text, like)
 
 
 # A half yes, then what the caller's first words meant, said of "it": "its about my card" - "Is it
@@ -60,18 +57,15 @@ def refined_after_half_yes(
     with its concern (see above); None otherwise."""
     if tenant.language[:2] != "en":
         return None
-    callers = [line.text for line in state.lines if line.role == "caller"]
-    if len(callers) < 2 or callers[-1] != text:
+    before = _turn_before(state, text)
+    if before is None:
         return None
     said = fold_spoken(text)
     half = _HALF_YES.match(said)
     rest = said[half.end() :] if half else ""
-    before = callers[-2]
     if not rest or not _OF_IT.match(rest) or len(before.split()) > HALF_YES_BEFORE_WORDS:
         return None
-    joined = f"{before.rstrip(' .,…')} {rest}"
-    read = tenant.classify(joined, like)
-    return (joined, read) if is_own_concern(tenant, read) else None
+    return _read_as_one(tenant, before, rest, like)
 
 
 # A no that takes back one word of the guess and says what it was instead: "its about my card" -
@@ -91,16 +85,29 @@ def corrected_word_of_guess(
     candidate = state.candidate
     if tenant.language[:2] != "en" or candidate is None:
         return None
-    callers = [line.text for line in state.lines if line.role == "caller"]
-    if len(callers) < 2 or callers[-1] != text:
+    before = _turn_before(state, text)
+    if before is None:
         return None
     found = _NOT_THE_WORD.match(fold_spoken(text))
-    before = callers[-2]
     if found is None or len(before.split()) > HALF_YES_BEFORE_WORDS:
         return None
     word, rest = found.groups()
     if word not in fold(candidate.topic).split() or word in rest.split():
         return None
+    return _read_as_one(tenant, before, rest, like)
+
+
+def _turn_before(state: CallState, text: str) -> str | None:
+    """The caller's turn before `text`, when `text` is the caller's latest turn."""
+    callers = [line.text for line in state.lines if line.role == "caller"]
+    return callers[-2] if len(callers) >= 2 and callers[-1] == text else None
+
+
+def _read_as_one(
+    tenant: TenantView, before: str, rest: str, like: Intent
+) -> tuple[str, Intent] | None:
+    """The turn before and what the caller says now, read as one turn, when that names a
+    concern of the tenant's own."""
     joined = f"{before.rstrip(' .,…')} {rest}"
     read = tenant.classify(joined, like)
     return (joined, read) if is_own_concern(tenant, read) else None
