@@ -161,6 +161,13 @@ Reading (by hand, 2026-12-04, first run 14/22 held-out):
   46/48, held-out 18/22 and probe calls 42/63 as before, the same failures; probe WER 0.119 ->
   0.121 (one turn heard differently). The round's fixes are at the text level; the replayed
   failures are recognition.
+- Session 18 (2026-12-06, this table, run at 5708528 on an idle machine, load 0.4 at the start):
+  rounds 5 and 6 of the probe helpers (text-level dialog fixes, among them a lone 'Tschüss.' or
+  'Bye.' taken as silence once), the replay case changes (several dtmf turns, unknown keys
+  noted) and the new library case `nordwelle/unknown-number-keyed-again`. Library 47/49 (the
+  new case passes; the same two recognition limits fail), held-out 18/22 and probe calls 42/63
+  as before, the same failures. Latency p50 about 3.7 s end of speech to the bot's answer
+  (idle machine, --jobs 2).
 """
 KEPT = ("cases", "passed", "failed", "wer", "intent_accuracy", "routing_accuracy", "latency_ms")
 
