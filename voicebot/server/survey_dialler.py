@@ -69,14 +69,15 @@ def plan_survey(
     as `survey run` does) and not done in an earlier run (`already_reached`)."""
     blocked = store.opted_out(tenant)
     reached = already_reached(store, tenant, attempts)
-    plan = DialPlan()
+    plan, listed = DialPlan(), set()
     for entry in entries:
         key = phone_key(entry.phone)
         if key in blocked:
             log.info("survey: %s is on the do-not-call list, not dialed", mask(entry.phone))
             continue
-        if entry.phone in plan.order:  # a row listed twice: one call
+        if entry.phone in listed:  # a row listed twice: one call
             continue
+        listed.add(entry.phone)
         plan.order.append(entry.phone)
         if key in reached:
             log.info("survey: %s not dialed again (%s)", mask(entry.phone), reached[key])
